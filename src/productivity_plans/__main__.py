@@ -1,0 +1,3 @@
+from productivity_plans.cli import app
+
+app(prog_name="prodplans")
