@@ -1,0 +1,128 @@
+"""The shape a framework file must have, validated on load so a typo fails at start-up."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Source = Literal["verbatim", "paraphrase", "derived"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Question(_Strict):
+    id: str
+    text: str
+    source: Source
+    note: str | None = None
+    # Phrases that typically answer the question; coding uses them as exemplars.
+    exemplars: tuple[str, ...] = ()
+
+
+class Heading(_Strict):
+    id: str
+    number: int
+    title: str
+    text: str
+    source: Source
+    questions: tuple[Question, ...] = ()
+    exemplars: tuple[str, ...] = ()
+
+
+class Barrier(_Strict):
+    id: str
+    label: str
+    description: str
+    exemplars: tuple[str, ...] = ()
+
+
+class Choice(_Strict):
+    id: str
+    description: str
+
+
+class Letter(_Strict):
+    date: date
+    from_: str = Field(alias="from")
+    title: str
+
+
+class PageRange(_Strict):
+    min: int
+    max: int
+
+
+class Requirements(_Strict):
+    member_oversight: bool
+    publication: bool
+    progress_updates: bool
+    rated_or_scored: bool
+
+
+class Framework(_Strict):
+    """One regime: its letter, deadline, headings with sub-questions, barriers and vocabularies."""
+
+    id: str
+    version: int
+    title: str
+    letter: Letter
+    deadline: date
+    expected_pages: PageRange
+    requirements: Requirements
+    purpose: str
+    headings: tuple[Heading, ...] = Field(min_length=1)
+    barriers: tuple[Barrier, ...] = ()
+    outcomes: tuple[Choice, ...] = Field(min_length=1)
+    document_types: tuple[Choice, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_are_unique_and_scoped(self) -> Framework:
+        for kind, ids in (
+            ("heading", [h.id for h in self.headings]),
+            ("question", [q.id for q in self.questions]),
+            ("barrier", [b.id for b in self.barriers]),
+            ("outcome", [o.id for o in self.outcomes]),
+            ("document type", [d.id for d in self.document_types]),
+        ):
+            duplicates = sorted({i for i in ids if ids.count(i) > 1})
+            if duplicates:
+                raise ValueError(f"duplicate {kind} id(s): {', '.join(duplicates)}")
+        for heading in self.headings:
+            for question in heading.questions:
+                if not question.id.startswith(f"{heading.id}."):
+                    raise ValueError(
+                        f"question {question.id!r} must be prefixed with its heading "
+                        f"{heading.id!r}."
+                    )
+        if self.letter.date > self.deadline:
+            raise ValueError("the letter must come before the deadline")
+        return self
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for h in self.headings for q in h.questions]
+
+    def heading(self, heading_id: str) -> Heading:
+        for heading in self.headings:
+            if heading.id == heading_id:
+                return heading
+        raise KeyError(heading_id)
+
+    def heading_of(self, question_id: str) -> Heading:
+        return self.heading(question_id.split(".", 1)[0])
+
+    @property
+    def barrier_ids(self) -> list[str]:
+        return [b.id for b in self.barriers]
+
+    @property
+    def outcome_ids(self) -> list[str]:
+        return [o.id for o in self.outcomes]
+
+    @property
+    def document_type_ids(self) -> list[str]:
+        return [d.id for d in self.document_types]

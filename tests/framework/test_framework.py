@@ -1,0 +1,123 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from productivity_plans.framework import (
+    FrameworkError,
+    bundled_frameworks,
+    load_framework,
+    load_framework_file,
+)
+
+TINY = """
+id: borsetshire-waste-2031
+version: 1
+title: Borsetshire waste plans 2031
+letter: {date: 2031-01-10, from: Borsetshire Minister, title: Waste}
+deadline: 2031-03-31
+expected_pages: {min: 1, max: 2}
+requirements:
+  member_oversight: false
+  publication: true
+  progress_updates: false
+  rated_or_scored: false
+purpose: Find out how councils collect bins.
+headings:
+  - id: bins
+    number: 1
+    title: Bins
+    text: How do you collect bins?
+    source: verbatim
+    questions:
+      - {id: bins.frequency, text: "How often are bins emptied?", source: verbatim}
+barriers:
+  - {id: lorries, label: Lorries, description: Not enough lorries.}
+outcomes:
+  - {id: approved, description: Approved.}
+document_types:
+  - {id: plan, description: A plan.}
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "tiny.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_2024_regime_has_its_letter_deadline_and_four_headings() -> None:
+    framework = load_framework()
+    assert framework.letter.date == date(2024, 4, 16)
+    assert framework.deadline == date(2024, 7, 19)
+    assert (framework.expected_pages.min, framework.expected_pages.max) == (3, 4)
+    assert framework.requirements.member_oversight
+    assert framework.requirements.publication
+    assert framework.requirements.progress_updates
+    assert not framework.requirements.rated_or_scored
+    assert [h.id for h in framework.headings] == [
+        "transformation",
+        "technology_data",
+        "wasteful_spend",
+        "barriers",
+    ]
+
+
+def test_every_heading_has_questions_and_the_verbatim_ones_are_marked() -> None:
+    framework = load_framework()
+    assert all(h.questions for h in framework.headings)
+    verbatim = [q.id for q in framework.questions if q.source == "verbatim"]
+    assert "transformation.measuring_productivity" in verbatim
+    assert framework.heading_of("technology_data.future_plans").id == "technology_data"
+
+
+def test_the_barrier_taxonomy_keeps_the_corpus_ids() -> None:
+    ids = set(load_framework().barrier_ids)
+    assert {"single_year_settlements", "send_costs", "recruitment_retention", "other"} <= ids
+    assert len(ids) == 19
+
+
+def test_outcomes_cover_the_decision_vocabulary() -> None:
+    assert load_framework().outcome_ids == [
+        "approved",
+        "endorsed",
+        "noted",
+        "delegated",
+        "deferred",
+        "none",
+        "unknown",
+    ]
+
+
+def test_a_second_framework_loads_from_a_file_without_code_changes(tmp_path: Path) -> None:
+    framework = load_framework(str(write(tmp_path, TINY)))
+    assert framework.id == "borsetshire-waste-2031"
+    assert [q.id for q in framework.questions] == ["bins.frequency"]
+    assert framework.barrier_ids == ["lorries"]
+
+
+def test_duplicate_ids_are_rejected_with_the_file_name(tmp_path: Path) -> None:
+    text = TINY.replace("id: lorries", "id: x").replace(
+        "barriers:\n", "barriers:\n  - {id: x, label: X, description: X.}\n", 1
+    )
+    with pytest.raises(FrameworkError, match=r"(?s)tiny\.yaml.*duplicate barrier id"):
+        load_framework_file(write(tmp_path, text))
+
+
+def test_a_question_outside_its_heading_is_rejected(tmp_path: Path) -> None:
+    text = TINY.replace("id: bins.frequency", "id: lorries.frequency")
+    with pytest.raises(FrameworkError, match="prefixed with its heading"):
+        load_framework_file(write(tmp_path, text))
+
+
+def test_unknown_keys_and_missing_fields_are_rejected(tmp_path: Path) -> None:
+    with pytest.raises(FrameworkError, match="colour"):
+        load_framework_file(write(tmp_path, TINY + "colour: blue\n"))
+    with pytest.raises(FrameworkError, match="deadline"):
+        load_framework_file(write(tmp_path, TINY.replace("deadline: 2031-03-31\n", "")))
+
+
+def test_an_unknown_bundled_name_lists_what_is_bundled() -> None:
+    assert "productivity-2024" in bundled_frameworks()
+    with pytest.raises(FrameworkError, match="productivity-2024"):
+        load_framework("no-such-regime")
