@@ -1,0 +1,135 @@
+"""Ingest benchmark: the full pipeline against bare pypdfium2 text extraction on the same PDFs.
+
+Builds realistic committee-paper PDFs from the bundled corpus texts (reportlab, A4, several pages
+each, every file unique so nothing is deduplicated), then, each in a fresh subprocess so peak
+RSS is its own:
+  bare      pypdfium2: open each PDF and read every page's text; nothing else.
+  pipeline  `ingest_files` into a new SQLite file: sniff, hash, parse, blocks, store, FTS.
+Prints docs/s, pages/s, peak RSS and the ratio pipeline/bare (target <= 1.5).
+
+    python bench/ingest.py [--docs 1000] [--workdir /tmp/prodplans-bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "docs"
+
+
+def build_pdfs(folder: Path, count: int) -> list[Path]:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    folder.mkdir(parents=True, exist_ok=True)
+    existing = sorted(folder.glob("*.pdf"))
+    if len(existing) >= count:
+        return existing[:count]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    styles = getSampleStyleSheet()
+    paths = []
+    for i in range(count):
+        path = folder / f"paper-{i:05d}.pdf"
+        paths.append(path)
+        if path.exists():
+            continue
+        # Three corpus texts per paper gives 2-6 A4 pages, like a short committee report.
+        body = "\n\n".join(texts[(i + k) % len(texts)] for k in range(3))
+        story = [Paragraph(f"Productivity Plan report {i}", styles["Title"])]
+        for para in body.split("\n"):
+            para = para.strip()
+            if para:
+                safe = para.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                story.append(Paragraph(safe, styles["BodyText"]))
+                story.append(Spacer(1, 4))
+        SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return paths
+
+
+def run_bare(paths: list[Path]) -> dict[str, float]:
+    import pypdfium2 as pdfium
+
+    pages = 0
+    chars = 0
+    start = time.perf_counter()
+    for path in paths:
+        pdf = pdfium.PdfDocument(path)
+        for page in pdf:
+            textpage = page.get_textpage()
+            chars += len(textpage.get_text_range())
+            textpage.close()
+            page.close()
+            pages += 1
+        pdf.close()
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "pages": pages, "chars": chars}
+
+
+def run_pipeline(paths: list[Path], db_path: Path) -> dict[str, float]:
+    from productivity_plans.pipeline import ingest_files
+    from productivity_plans.store.db import Store
+
+    db_path.unlink(missing_ok=True)
+    start = time.perf_counter()
+    with Store.open(f"sqlite:///{db_path}") as store:
+        report = ingest_files([(p, None) for p in paths], store)
+        stats = store.stats().as_dict()
+    seconds = time.perf_counter() - start
+    if not report.ok:
+        raise SystemExit(f"pipeline failed on {len(report.failed)} files: {report.failed[:3]}")
+    return {"seconds": seconds, "pages": float(stats["pages"]), "documents": float(stats["documents"])}
+
+
+def child(mode: str, folder: Path, count: int) -> None:
+    paths = sorted(folder.glob("*.pdf"))[:count]
+    if mode == "bare":
+        result = run_bare(paths)
+    else:
+        result = run_pipeline(paths, folder.parent / "bench.sqlite")
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["docs"] = len(paths)
+    print(json.dumps(result))
+
+
+def measure(mode: str, folder: Path, count: int) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--child", mode, "--workdir", str(folder.parent)]
+    done = subprocess.run([*cmd, "--docs", str(count)], capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"{mode} run failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/prodplans-bench"))
+    parser.add_argument("--child", choices=["bare", "pipeline"])
+    args = parser.parse_args()
+    folder = args.workdir / "pdfs"
+    if args.child:
+        child(args.child, folder, args.docs)
+        return
+    started = time.perf_counter()
+    paths = build_pdfs(folder, args.docs)
+    print(f"corpus: {len(paths)} PDFs in {folder} (built/reused in {time.perf_counter() - started:.1f} s)")
+    bare = measure("bare", folder, args.docs)
+    pipe = measure("pipeline", folder, args.docs)
+    print(f"{'run':<10}{'seconds':>9}{'docs/s':>9}{'pages/s':>9}{'peak RSS MB':>13}")
+    for name, r in (("bare", bare), ("pipeline", pipe)):
+        print(
+            f"{name:<10}{r['seconds']:>9.2f}{r['docs'] / r['seconds']:>9.1f}"
+            f"{r['pages'] / r['seconds']:>9.1f}{r['peak_rss_mb']:>13.0f}"
+        )
+    print(f"ratio pipeline/bare (time): {pipe['seconds'] / bare['seconds']:.2f}  (target <= 1.5)")
+
+
+if __name__ == "__main__":
+    main()

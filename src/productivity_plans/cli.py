@@ -1,0 +1,253 @@
+"""The ``prodplans`` command: a thin shell that parses flags, calls library functions and prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from productivity_plans.config import Limits, Settings
+from productivity_plans.output import Format, emit
+
+app = typer.Typer(
+    help="Ingest, extract, code and analyse councils' 2024 productivity plans.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL or SQLite file path. Default: $PRODPLANS_DATABASE_URL, "
+        "else a SQLite file in the user's data directory.",
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ManifestOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--manifest",
+        help="JSON Lines or CSV file listing `path` and optional `url` (the published page).",
+        exists=True,
+        dir_okay=False,
+    ),
+]
+PathsArgument = Annotated[
+    list[str] | None, typer.Argument(help="Files, folders or glob patterns.", show_default=False)
+]
+
+
+def _items(paths: list[str] | None, manifest: Path | None) -> list[tuple[Path, str | None]]:
+    from productivity_plans.ingest.files import discover, load_manifest
+
+    items: list[tuple[Path, str | None]] = [(p, None) for p in discover(paths or [])]
+    if manifest:
+        try:
+            items.extend(load_manifest(manifest))
+        except ValueError as exc:
+            console.print(f"[red]Bad manifest[/red] {manifest}: {exc}")
+            raise typer.Exit(2) from exc
+    if not items:
+        console.print("[red]No input files.[/red] Give paths, folders, globs or --manifest.")
+        raise typer.Exit(2)
+    return items
+
+
+@app.command()
+def ingest(
+    paths: PathsArgument = None,
+    manifest: ManifestOption = None,
+    db: DbOption = None,
+) -> None:
+    """Ingest documents into the database; unchanged files are skipped, duplicates merged."""
+    from productivity_plans.pipeline import ingest_files
+    from productivity_plans.store.db import Store
+
+    settings = Settings.load(db)
+    items = _items(paths, manifest)
+    with Store.open(settings.database_url) as store, _progress() as progress:
+        task = progress.add_task("Ingesting", total=len(items))
+        report = ingest_files(
+            items, store, limits=settings.limits, on_file=lambda _: progress.advance(task)
+        )
+    _print_batch(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+
+
+def _print_batch(report: object) -> None:
+    from productivity_plans.pipeline import BatchReport
+
+    assert isinstance(report, BatchReport)
+    problems = [o for o in report.outcomes if o.status == "failed" or o.reason]
+    if problems:
+        table = Table(title="Files needing attention")
+        for col in ("file", "status", "reason", "detail"):
+            table.add_column(col)
+        for o in problems:
+            style = "red" if o.status == "failed" else "yellow"
+            table.add_row(o.path, f"[{style}]{o.status}[/{style}]", o.reason or "", o.detail or "")
+        console.print(table)
+    summary = Table(title="Ingest summary")
+    summary.add_column("outcome")
+    summary.add_column("files", justify="right")
+    for status in ("ingested", "duplicate", "unchanged", "skipped", "failed"):
+        summary.add_row(status, str(report.counts.get(status, 0)))
+    console.print(summary)
+
+
+@app.command()
+def inspect(
+    paths: PathsArgument = None,
+    manifest: ManifestOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """Describe files without a database: one contract object per file (see README)."""
+    from productivity_plans.inspect import inspect_file
+
+    limits = Limits.from_env()
+    records = [inspect_file(path, url=url, limits=limits) for path, url in _items(paths, manifest)]
+    if as_json:
+        for record in records:
+            sys.stdout.write(record.model_dump_json() + "\n")
+        return
+    emit(
+        [r.model_dump() | {"council": r.council.code, "outcome": r.decision.outcome} for r in records],
+        Format.TABLE,
+        columns=["path", "pages", "chars", "doc_type", "council", "outcome", "error"],
+        title="Inspected files",
+        console=out,
+    )
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find, e.g. 'single year settlement'.")],
+    limit: Annotated[int, typer.Option(help="Most passages to show.")] = 10,
+    db: DbOption = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """Full-text search over every ingested passage, best match first."""
+    from productivity_plans.store.db import Store
+
+    with Store.open(Settings.load(db).database_url) as store:
+        hits = store.search(query, limit=limit)
+    rows = [
+        {
+            "document": h.title or Path(h.source).name,
+            "page": h.page,
+            "snippet": h.snippet,
+            "source": h.source,
+        }
+        for h in hits
+    ]
+    if fmt is Format.TABLE:
+        _print_hits(query, rows)
+    else:
+        emit(rows, fmt)
+
+
+def _print_hits(query: str, rows: list[dict[str, object]]) -> None:
+    if not rows:
+        out.print(f"No passages match [bold]{query}[/bold].")
+        return
+    table = Table(title=f"Passages matching “{query}”", show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column("document")
+    table.add_column("page", justify="right")
+    table.add_column("passage")
+    for i, row in enumerate(rows, 1):
+        snippet = str(row["snippet"]).replace("[", "[bold yellow]", -1)
+        snippet = snippet.replace("]", "[/bold yellow]")
+        table.add_row(str(i), str(row["document"]), str(row["page"]), snippet)
+    out.print(table)
+
+
+@app.command()
+def stats(db: DbOption = None, fmt: FormatOption = Format.TABLE) -> None:
+    """What the database holds."""
+    from productivity_plans.store.db import Store
+
+    with Store.open(Settings.load(db).database_url) as store:
+        figures = store.stats()
+    emit([{"measure": k, "value": v} for k, v in figures.as_dict().items()], fmt, console=out)
+
+
+@app.command()
+def framework(
+    name: Annotated[str, typer.Argument(help="Bundled framework id or a YAML path.")] = (
+        "productivity-2024"
+    ),
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """The regime's headings and sub-questions, as loaded from its YAML file."""
+    from productivity_plans.framework import load_framework
+
+    fw = load_framework(name)
+    rows = [
+        {"heading": h.id, "question": q.id, "source": q.source, "text": q.text}
+        for h in fw.headings
+        for q in h.questions
+    ]
+    title = f"{fw.title}: letter {fw.letter.date}, deadline {fw.deadline}"
+    emit(rows, fmt, title=title, console=out)
+
+
+@app.command()
+def demo(db: DbOption = None) -> None:
+    """Ingest the bundled example documents and show what came out."""
+    from productivity_plans.ingest.files import load_manifest
+    from productivity_plans.pipeline import ingest_files
+    from productivity_plans.store.db import Store
+
+    settings = Settings.load(db)
+    examples = resources.files("productivity_plans") / "examples"
+    with resources.as_file(examples) as folder:
+        items = load_manifest(Path(folder) / "manifest.jsonl")
+        with Store.open(settings.database_url) as store:
+            report = ingest_files(items, store, limits=settings.limits)
+            _print_batch(report)
+            figures = store.stats()
+            emit(
+                [{"measure": k, "value": v} for k, v in figures.as_dict().items()],
+                Format.TABLE,
+                title=f"Database: {settings.database_url}",
+                console=out,
+            )
+            query = "single year settlement"
+            hits = store.search(query, limit=5)
+    _print_hits(
+        query,
+        [{"document": h.title or Path(h.source).name, "page": h.page, "snippet": h.snippet} for h in hits],
+    )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _json_default(value: object) -> str:
+    return str(value)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,92 @@
+"""The stable JSON contract printed by ``prodplans inspect --json``: one object per file.
+
+Keys and types are fixed; later stages fill the analysis fields. Every field is always present
+(null or empty when unknown), so consumers never need to test for a missing key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from productivity_plans.config import Limits
+from productivity_plans.ingest import read_document
+from productivity_plans.ingest.errors import IngestError
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Out):
+    text: str
+    page: int
+    start: int
+    end: int
+    confidence: float
+
+
+class CouncilOut(_Out):
+    name: str | None = None
+    code: str | None = None  # GSS code, e.g. E07000033
+    type: str | None = None
+
+
+class DecisionOut(_Out):
+    body: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    outcome: str | None = None
+
+
+class ThemeOut(_Out):
+    id: str
+    questions: list[str]
+    evidence: list[Evidence]
+
+
+class BarrierOut(_Out):
+    id: str
+    evidence: list[Evidence]
+
+
+class MeasureOut(_Out):
+    text: str
+    evidence: list[Evidence]
+
+
+class InspectRecord(_Out):
+    path: str
+    url: str | None = None
+    sha256: str | None = None
+    pages: int | None = None
+    chars: int | None = None
+    error: str | None = None  # a stable error code (e.g. "encrypted"), or null
+    error_detail: str | None = None  # the sentence behind the code
+    doc_type: str | None = None
+    council: CouncilOut = CouncilOut()
+    decision: DecisionOut = DecisionOut()
+    submitted_date: str | None = None
+    themes: list[ThemeOut] = []
+    barriers: list[BarrierOut] = []
+    measures: list[MeasureOut] = []
+
+
+def inspect_file(path: Path, *, url: str | None = None, limits: Limits | None = None) -> InspectRecord:
+    """Parse one file and describe it, without a database. Never raises for bad input."""
+    try:
+        document = read_document(path, url=url, limits=limits)
+    except IngestError as exc:
+        return InspectRecord(path=str(path), url=url, error=exc.code, error_detail=exc.message)
+    parsed = document.parsed
+    record = InspectRecord(
+        path=str(path),
+        url=url,
+        sha256=document.provenance.sha256,
+        pages=len(parsed.pages),
+        chars=len(parsed.text),
+    )
+    if not parsed.has_text:
+        record.error = "no_text_layer"
+        record.error_detail = "the file has no extractable text (scanned without OCR?)"
+    return record
