@@ -30,6 +30,7 @@ LIST_ITEM_RE = re.compile(
 NUMBERED_PARAGRAPH_RE = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?\s+\S")
 MARKDOWN_HEADING_RE = re.compile(r"(#{1,6})[ \t]+(\S.*?)[ \t]*#*[ \t]*$")
 _SENTENCE_END = (".", "!", "?", ";", ",")
+_PDF_SENTENCE_END = (".", "!", "?", ";", ":")
 
 
 class Mode(Enum):
@@ -119,10 +120,15 @@ def segment(text: str, lo: int, hi: int, page: int, mode: Mode) -> list[Block]:
             kind = BlockKind.LIST_ITEM
         elif NUMBERED_PARAGRAPH_RE.match(line.text):
             flush()
-        elif mode is Mode.PDF and not current and looks_like_heading(line.text):
-            # A short title-like line standing alone before a new paragraph is a heading.
+        elif (
+            mode is Mode.PDF
+            and (not current or current[-1].text.endswith(_PDF_SENTENCE_END))
+            and looks_like_heading(line.text)
+        ):
+            # A short title-like line after a paragraph's end (or at the start) is a heading.
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             if len(line.text) < 0.7 * width or width < 40 or nxt is None or nxt.blank:
+                flush()
                 current = [line]
                 flush()
                 continue
@@ -138,7 +144,7 @@ def _ends_pdf_paragraph(line: str, width: int) -> bool:
     does not reach the right margin is taken as the end of the paragraph."""
     if len(line) < 0.6 * width:
         return True
-    return line.endswith((".", "!", "?", ":")) and len(line) < 0.9 * width
+    return line.endswith(_PDF_SENTENCE_END) and len(line) < 0.9 * width
 
 
 class TextBuilder:

@@ -62,6 +62,10 @@ def parse_pdf(path: Path, limits: Limits) -> ParsedDocument:
         pages.append(Page(number, offset, offset + len(page_text)))
         offset += len(page_text)
     text = "".join(parts)
+    if not text.strip():
+        # A scanned PDF: no text on any page. Stored as such, not an error.
+        text = ""
+        pages = [Page(page.number, 0, 0) for page in pages]
     for page in pages:
         blocks.extend(segment(text, page.start, page.end, page.number, Mode.PDF))
 

@@ -53,6 +53,13 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         return data.decode("utf-8"), "utf-8", warnings
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for ch in lenient if ord(ch) > 127) - bad
+    if good > bad:
+        # Mostly UTF-8 with a few broken bytes (a bad copy-paste): keep it UTF-8.
+        warnings.append(f"encoding_errors: {bad} undecodable byte sequences replaced")
+        return lenient, "utf-8", warnings
     best = charset_normalizer.from_bytes(data).best()
     if best is not None:
         guessed = best.encoding
