@@ -73,6 +73,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     if line.endswith(_SENTENCE_END) or LIST_ITEM_RE.match(line):
         return False
+    if ": " in line or "\t" in line:
+        return False  # "Presented by: Councillor…", "Classification<TAB>Public": a label and value
     if sum(any(ch.isdigit() for ch in word) for word in words) > 1 or "£" in line or "%" in line:
         return False  # a table row or a line of figures
     first = line.lstrip("\"'“‘(")[:1]
