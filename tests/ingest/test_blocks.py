@@ -54,3 +54,11 @@ def test_text_builder_separates_blocks_and_skips_empty_parts() -> None:
     text = builder.text()
     assert text == "Title\n\na | b"
     assert [text[b.start : b.end] for b in builder.blocks] == ["Title", "a | b"]
+
+
+def test_table_rows_keep_inner_empty_cells_and_drop_trailing_ones() -> None:
+    from productivity_plans.ingest.blocks import join_cells
+
+    assert join_cells(["Waste", "", "£1m", "", ""]) == "Waste |  | £1m"
+    assert join_cells(["Multi\nline", "x"]) == "Multi line | x"
+    assert join_cells(["", " "]) == ""

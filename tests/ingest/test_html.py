@@ -60,3 +60,20 @@ def test_html_declared_as_windows_1252_decodes_pound_signs(tmp_path: Path, limit
     html = html.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
     parsed, _ = parse_file(make_html(tmp_path / "page.htm", html, encoding="cp1252"), limits)
     assert "Savings of £2.4 million were agreed “in principle”." in parsed.text
+
+
+def test_utf16_saved_page_with_a_bom_is_read_as_html(tmp_path: Path, limits: Limits) -> None:
+    parsed, media_type = parse_file(make_html(tmp_path / "page.html", encoding="utf-16"), limits)
+    assert media_type == "html"
+    assert MODERNGOV_DECISION in parsed.text
+
+
+def test_nested_list_items_become_blocks_of_their_own(tmp_path: Path, limits: Limits) -> None:
+    html = (
+        "<html><body><main><h1>Recommendations</h1><ul><li>Approve the plan"
+        "<ul><li>including the appendix</li></ul></li></ul></main></body></html>"
+    )
+    parsed, _ = parse_file(make_html(tmp_path / "nested.html", html), limits)
+    items = [parsed.block_text(b) for b in parsed.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == ["Approve the plan", "including the appendix"]
+    assert_well_formed(parsed)

@@ -179,6 +179,15 @@ class TextBuilder:
         return [Page(1, 0, self._length)]
 
 
+def join_cells(cells: list[str]) -> str:
+    """One table row as text: cells joined by ``" | "``. Empty cells in the middle are kept so
+    columns stay aligned; empty cells at the end are dropped. All-empty rows give ``""``."""
+    cells = [cell.replace("\n", " ").strip() for cell in cells]
+    while cells and not cells[-1]:
+        cells.pop()
+    return " | ".join(cells)
+
+
 def clean_inline(text: str) -> str:
     """Whitespace inside one block from markup (HTML, DOCX): collapse runs of spaces and tabs,
     keep single line breaks, drop empty lines and non-breaking / zero-width spaces."""

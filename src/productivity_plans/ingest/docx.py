@@ -15,7 +15,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from productivity_plans.config import Limits
-from productivity_plans.ingest.blocks import TextBuilder, clean_inline
+from productivity_plans.ingest.blocks import TextBuilder, clean_inline, join_cells
 from productivity_plans.ingest.errors import CorruptFile, ZipBomb
 from productivity_plans.ingest.records import BlockKind, ParsedDocument
 
@@ -111,6 +111,5 @@ def _add_table(builder: TextBuilder, table: Table) -> None:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            cells.append(clean_inline(cell.text).replace("\n", " "))
-        if any(cells):
-            builder.add(BlockKind.TABLE_ROW, " | ".join(cells))
+            cells.append(clean_inline(cell.text))
+        builder.add(BlockKind.TABLE_ROW, join_cells(cells))

@@ -17,7 +17,7 @@ import trafilatura
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from productivity_plans.ingest.blocks import TextBuilder, clean_inline
+from productivity_plans.ingest.blocks import TextBuilder, clean_inline, join_cells
 from productivity_plans.ingest.records import BlockKind, ParsedDocument
 from productivity_plans.ingest.sniff import bom_encoding
 from productivity_plans.ingest.text import decode
@@ -135,9 +135,7 @@ def _from_trafilatura(html: str, builder: TextBuilder) -> str | None:
     first_h1: str | None = None
     for kind, element in _xml_blocks(main):
         if kind is BlockKind.TABLE_ROW:
-            cells = [clean_inline(_xml_text(c)).replace("\n", " ") for c in element]
-            if any(cells):
-                builder.add(kind, " | ".join(cells))
+            builder.add(kind, join_cells([clean_inline(_xml_text(c)) for c in element]))
             continue
         block_text = clean_inline(_xml_text(element))
         builder.add(kind, block_text)
@@ -200,12 +198,11 @@ def _walk(node: LexborNode, builder: TextBuilder) -> bool:
             continue
         if kind is BlockKind.TABLE_ROW:
             cells = [
-                clean_inline(cell.text(deep=True) or "").replace("\n", " ")
+                clean_inline(cell.text(deep=True) or "")
                 for cell in child.iter(include_text=False)
                 if cell.tag in ("td", "th")
             ]
-            if any(cells):
-                builder.add(kind, " | ".join(cells))
+            builder.add(kind, join_cells(cells))
         else:
             builder.add(kind, clean_inline(child.text(deep=True) or ""))
         found = True
