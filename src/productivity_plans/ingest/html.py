@@ -1,0 +1,219 @@
+"""Saved web pages (ModernGov decision and agenda pages, council news pages).
+
+trafilatura removes navigation, cookie banners, footers and scripts and keeps the decision or
+report text, tables included. When it finds nothing, selectolax reads ``<main>`` (or the
+ModernGov content area, or ``<body>``) with scripts, styles, nav, header and footer removed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import importlib.metadata
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import trafilatura
+from lxml import etree
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from productivity_plans.ingest.blocks import TextBuilder, clean_inline, join_cells
+from productivity_plans.ingest.records import BlockKind, ParsedDocument
+from productivity_plans.ingest.sniff import bom_encoding
+from productivity_plans.ingest.text import decode
+
+PARSER_VERSION = (
+    f"trafilatura {importlib.metadata.version('trafilatura')}; "
+    f"selectolax {importlib.metadata.version('selectolax')}"
+)
+_META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+
+# trafilatura XML elements that are one block each.
+_XML_BLOCKS = {
+    "head": BlockKind.HEADING,
+    "p": BlockKind.PARAGRAPH,
+    "item": BlockKind.LIST_ITEM,
+    "row": BlockKind.TABLE_ROW,
+    "quote": BlockKind.PARAGRAPH,
+    "code": BlockKind.PARAGRAPH,
+}
+# Elements whose content is never part of the document text.
+_DROP_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "canvas",
+    "nav",
+    "header",
+    "footer",
+    "form",
+    "button",
+    "select",
+]
+_HTML_BLOCKS = {
+    "h1": BlockKind.HEADING,
+    "h2": BlockKind.HEADING,
+    "h3": BlockKind.HEADING,
+    "h4": BlockKind.HEADING,
+    "h5": BlockKind.HEADING,
+    "h6": BlockKind.HEADING,
+    "p": BlockKind.PARAGRAPH,
+    "blockquote": BlockKind.PARAGRAPH,
+    "pre": BlockKind.PARAGRAPH,
+    "dt": BlockKind.PARAGRAPH,
+    "dd": BlockKind.PARAGRAPH,
+    "caption": BlockKind.PARAGRAPH,
+    "li": BlockKind.LIST_ITEM,
+    "tr": BlockKind.TABLE_ROW,
+}
+_MAIN_SELECTORS = ["main", "[role=main]", "#modgov", ".mgContent", "article", "#content", "body"]
+
+
+def decode_html(data: bytes) -> str:
+    """BOM first, then a ``<meta charset>`` that actually decodes, then the text decoder."""
+    if bom_encoding(data) is None:
+        match = _META_CHARSET_RE.search(data[:4096])
+        if match:
+            try:
+                encoding = codecs.lookup(match.group(1).decode("ascii")).name
+                return data.decode(encoding)
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return decode(data)[0]
+
+
+def parse_html(path: Path, data: bytes) -> ParsedDocument:
+    html = decode_html(data)
+    tree = LexborHTMLParser(html)
+    warnings: list[str] = []
+    builder = TextBuilder()
+    parser = "trafilatura"
+    h1_from_content = _from_trafilatura(html, builder)
+    if not builder.blocks:
+        parser = "selectolax"
+        _from_selectolax(tree, builder)
+        if builder.blocks:
+            warnings.append("boilerplate_not_removed: read the main or body text directly")
+    text = builder.text()
+    return ParsedDocument(
+        text=text,
+        pages=builder.single_page(),
+        blocks=builder.blocks,
+        parser=parser,
+        parser_version=PARSER_VERSION,
+        title=h1_from_content or _title(tree),
+        warnings=warnings,
+    )
+
+
+# --- trafilatura -------------------------------------------------------------------------------
+
+
+def _from_trafilatura(html: str, builder: TextBuilder) -> str | None:
+    """Fill ``builder`` from trafilatura's XML; return the first h1 it kept, if any."""
+    xml = trafilatura.extract(
+        html,
+        output_format="xml",
+        include_tables=True,
+        include_comments=False,
+        include_images=False,
+        include_links=False,
+        favor_recall=True,
+        deduplicate=False,
+    )
+    if not xml:
+        return None
+    root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(recover=True))
+    if root is None:
+        return None
+    main = root.find("main")
+    if main is None:
+        return None
+    first_h1: str | None = None
+    for kind, element in _xml_blocks(main):
+        if kind is BlockKind.TABLE_ROW:
+            builder.add(kind, join_cells([clean_inline(_xml_text(c)) for c in element]))
+            continue
+        block_text = clean_inline(_xml_text(element))
+        builder.add(kind, block_text)
+        if first_h1 is None and kind is BlockKind.HEADING and element.get("rend") == "h1":
+            first_h1 = block_text or None
+    return first_h1
+
+
+def _xml_blocks(element: etree._Element) -> Iterator[tuple[BlockKind, etree._Element]]:
+    for child in element:
+        kind = _XML_BLOCKS.get(str(child.tag))
+        if kind is None:
+            yield from _xml_blocks(child)
+            continue
+        yield kind, child
+        # A list item may hold a nested list: its items follow as blocks of their own.
+        for nested in child:
+            if nested.tag in ("list", "table"):
+                yield from _xml_blocks(nested)
+
+
+def _xml_text(element: etree._Element) -> str:
+    """Text of an element with ``<lb/>`` as a line break, nested lists and tables left out."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag not in ("list", "table"):
+            parts.append(_xml_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+# --- selectolax fallback -----------------------------------------------------------------------
+
+
+def _from_selectolax(tree: LexborHTMLParser, builder: TextBuilder) -> None:
+    tree.strip_tags(_DROP_TAGS)
+    root = None
+    for selector in _MAIN_SELECTORS:
+        root = tree.css_first(selector)
+        if root is not None and (root.text(deep=True) or "").strip():
+            break
+    if root is None:
+        root = tree.root
+    if root is None:
+        return
+    found = _walk(root, builder)
+    if not found:
+        for line in (root.text(deep=True, separator="\n") or "").splitlines():
+            builder.add(BlockKind.PARAGRAPH, clean_inline(line))
+
+
+def _walk(node: LexborNode, builder: TextBuilder) -> bool:
+    found = False
+    for child in node.iter(include_text=False):
+        kind = _HTML_BLOCKS.get(child.tag or "")
+        if kind is None:
+            found = _walk(child, builder) or found
+            continue
+        if kind is BlockKind.TABLE_ROW:
+            cells = [
+                clean_inline(cell.text(deep=True) or "")
+                for cell in child.iter(include_text=False)
+                if cell.tag in ("td", "th")
+            ]
+            builder.add(kind, join_cells(cells))
+        else:
+            builder.add(kind, clean_inline(child.text(deep=True) or ""))
+        found = True
+    return found
+
+
+def _title(tree: LexborHTMLParser) -> str | None:
+    for selector in ("title", "h1"):
+        node = tree.css_first(selector)
+        if node is not None:
+            title = clean_inline(node.text(deep=True) or "").replace("\n", " ")
+            if title:
+                return title
+    return None

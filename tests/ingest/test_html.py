@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from productivity_plans.config import Limits
+from productivity_plans.ingest import BlockKind, parse_file
+from tests.fixtures.checks import assert_well_formed
+from tests.fixtures.make_files import (
+    MODERNGOV_COOKIE,
+    MODERNGOV_DECISION,
+    MODERNGOV_NAV,
+    MODERNGOV_REASON,
+    MODERNGOV_SCRIPT,
+    make_html,
+    moderngov_html,
+)
+
+
+def test_saved_moderngov_page_keeps_the_decision_and_drops_nav_cookies_and_scripts(
+    tmp_path: Path, limits: Limits
+) -> None:
+    parsed, media_type = parse_file(make_html(tmp_path / "ieDecisionDetails.aspx"), limits)
+    assert media_type == "html"
+    assert MODERNGOV_DECISION in parsed.text
+    assert MODERNGOV_REASON in parsed.text
+    assert "Date of decision: 18/06/2024" in parsed.text
+    for leaked in (MODERNGOV_NAV, MODERNGOV_COOKIE, MODERNGOV_SCRIPT, "styleLeakMarker", "{"):
+        assert leaked not in parsed.text
+    assert_well_formed(parsed)
+
+
+def test_moderngov_page_blocks_have_headings_list_items_and_table_rows(
+    tmp_path: Path, limits: Limits
+) -> None:
+    parsed, _ = parse_file(make_html(tmp_path / "mgAi.aspx"), limits)
+    blocks = [(b.kind, parsed.block_text(b)) for b in parsed.blocks]
+    assert (BlockKind.HEADING, "Decision:") in blocks
+    assert (BlockKind.PARAGRAPH, MODERNGOV_DECISION) in blocks
+    assert (BlockKind.LIST_ITEM, "Publish the plan on the council website.") in blocks
+    assert (BlockKind.TABLE_ROW, "Digital transformation | 450") in blocks
+    assert parsed.title == "Decision - Productivity Plan"
+
+
+def test_html_page_that_trafilatura_cannot_use_falls_back_to_the_body_text(
+    tmp_path: Path, limits: Limits
+) -> None:
+    html = (
+        "<html><head><title>Agenda item</title><script>var hidden = 1;</script></head>"
+        "<body><nav>Menu link</nav><ul><li>Approve the plan</li></ul></body></html>"
+    )
+    parsed, _ = parse_file(make_html(tmp_path / "tiny.html", html), limits)
+    assert "Approve the plan" in parsed.text
+    assert "hidden" not in parsed.text
+    assert parsed.title == "Agenda item"
+    assert_well_formed(parsed)
+
+
+def test_html_declared_as_windows_1252_decodes_pound_signs(tmp_path: Path, limits: Limits) -> None:
+    html = moderngov_html(decision="Savings of £2.4 million were agreed “in principle”.")
+    html = html.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    parsed, _ = parse_file(make_html(tmp_path / "page.htm", html, encoding="cp1252"), limits)
+    assert "Savings of £2.4 million were agreed “in principle”." in parsed.text
+
+
+def test_utf16_saved_page_with_a_bom_is_read_as_html(tmp_path: Path, limits: Limits) -> None:
+    parsed, media_type = parse_file(make_html(tmp_path / "page.html", encoding="utf-16"), limits)
+    assert media_type == "html"
+    assert MODERNGOV_DECISION in parsed.text
+
+
+def test_nested_list_items_become_blocks_of_their_own(tmp_path: Path, limits: Limits) -> None:
+    html = (
+        "<html><body><main><h1>Recommendations</h1><ul><li>Approve the plan"
+        "<ul><li>including the appendix</li></ul></li></ul></main></body></html>"
+    )
+    parsed, _ = parse_file(make_html(tmp_path / "nested.html", html), limits)
+    items = [parsed.block_text(b) for b in parsed.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == ["Approve the plan", "including the appendix"]
+    assert_well_formed(parsed)
