@@ -74,8 +74,9 @@ def run_bare(paths: list[Path]) -> dict[str, float]:
 
 
 def run_pipeline(paths: list[Path], db_path: Path) -> dict[str, float]:
-    from productivity_plans.pipeline import ingest_files
     from productivity_plans.store.db import Store
+
+    from productivity_plans.pipeline import ingest_files
 
     db_path.unlink(missing_ok=True)
     start = time.perf_counter()
@@ -85,7 +86,11 @@ def run_pipeline(paths: list[Path], db_path: Path) -> dict[str, float]:
     seconds = time.perf_counter() - start
     if not report.ok:
         raise SystemExit(f"pipeline failed on {len(report.failed)} files: {report.failed[:3]}")
-    return {"seconds": seconds, "pages": float(stats["pages"]), "documents": float(stats["documents"])}
+    return {
+        "seconds": seconds,
+        "pages": float(stats["pages"]),
+        "documents": float(stats["documents"]),
+    }
 
 
 def child(mode: str, folder: Path, count: int) -> None:
@@ -108,7 +113,9 @@ def measure(mode: str, folder: Path, count: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/prodplans-bench"))
     parser.add_argument("--child", choices=["bare", "pipeline"])
@@ -119,7 +126,8 @@ def main() -> None:
         return
     started = time.perf_counter()
     paths = build_pdfs(folder, args.docs)
-    print(f"corpus: {len(paths)} PDFs in {folder} (built/reused in {time.perf_counter() - started:.1f} s)")
+    built = time.perf_counter() - started
+    print(f"corpus: {len(paths)} PDFs in {folder} (built or reused in {built:.1f} s)")
     bare = measure("bare", folder, args.docs)
     pipe = measure("pipeline", folder, args.docs)
     print(f"{'run':<10}{'seconds':>9}{'docs/s':>9}{'pages/s':>9}{'peak RSS MB':>13}")

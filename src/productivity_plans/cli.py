@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from importlib import resources
 from pathlib import Path
@@ -127,13 +126,16 @@ def inspect(
     from productivity_plans.inspect import inspect_file
 
     limits = Limits.from_env()
-    records = [inspect_file(path, url=url, limits=limits) for path, url in _items(paths, manifest)]
+    recs = [inspect_file(path, url=url, limits=limits) for path, url in _items(paths, manifest)]
     if as_json:
-        for record in records:
+        for record in recs:
             sys.stdout.write(record.model_dump_json() + "\n")
         return
     emit(
-        [r.model_dump() | {"council": r.council.code, "outcome": r.decision.outcome} for r in records],
+        [
+            r.model_dump() | {"council": r.council.code, "outcome": r.decision.outcome}
+            for r in recs
+        ],
         Format.TABLE,
         columns=["path", "pages", "chars", "doc_type", "council", "outcome", "error"],
         title="Inspected files",
@@ -239,7 +241,10 @@ def demo(db: DbOption = None) -> None:
             hits = store.search(query, limit=5)
     _print_hits(
         query,
-        [{"document": h.title or Path(h.source).name, "page": h.page, "snippet": h.snippet} for h in hits],
+        [
+            {"document": h.title or Path(h.source).name, "page": h.page, "snippet": h.snippet}
+            for h in hits
+        ],
     )
     if not report.ok:
         raise typer.Exit(1)

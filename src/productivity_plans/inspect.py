@@ -72,7 +72,9 @@ class InspectRecord(_Out):
     measures: list[MeasureOut] = []
 
 
-def inspect_file(path: Path, *, url: str | None = None, limits: Limits | None = None) -> InspectRecord:
+def inspect_file(
+    path: Path, *, url: str | None = None, limits: Limits | None = None
+) -> InspectRecord:
     """Parse one file and describe it, without a database. Never raises for bad input."""
     try:
         document = read_document(path, url=url, limits=limits)
