@@ -49,7 +49,11 @@ PathsArgument = Annotated[
 def _items(paths: list[str] | None, manifest: Path | None) -> list[tuple[Path, str | None]]:
     from productivity_plans.ingest.files import discover, load_manifest
 
-    items: list[tuple[Path, str | None]] = [(p, None) for p in discover(paths or [])]
+    try:
+        items: list[tuple[Path, str | None]] = [(p, None) for p in discover(paths or [])]
+    except FileNotFoundError as exc:
+        console.print(f"[red]Not found:[/red] {exc}")
+        raise typer.Exit(2) from exc
     if manifest:
         try:
             items.extend(load_manifest(manifest))
