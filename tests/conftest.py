@@ -35,18 +35,22 @@ class PostgresServer:
 
     admin_url: str  # connects to the ``postgres`` maintenance database
 
-    def database_url(self, name: str) -> str:
-        return make_url(self.admin_url).set(database=name).render_as_string(hide_password=False)
+    def create_namespace(self) -> str:
+        """A URL for a fresh, empty namespace: isolated from every other test.
 
-    def create_database(self) -> str:
-        """A fresh, empty database per test keeps tests independent; returns its URL."""
-        name = f"t_{uuid.uuid4().hex}"
-        self._admin(f'CREATE DATABASE "{name}"')
-        return self.database_url(name)
+        It is a new schema, made the connection's only ``search_path`` entry, rather than a
+        new database: CREATE DATABASE costs 0.3-0.5 s here, CREATE SCHEMA a few ms, and to the
+        store an empty schema is indistinguishable from an empty database.
+        """
+        schema = f"t_{uuid.uuid4().hex}"
+        self._admin(f'CREATE SCHEMA "{schema}"')
+        url = make_url(self.admin_url).update_query_dict({"options": f"-csearch_path={schema}"})
+        return url.render_as_string(hide_password=False)
 
-    def drop_database(self, url: str) -> None:
-        name = make_url(url).database
-        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    def drop_namespace(self, url: str) -> None:
+        schema = make_url(url).query["options"]
+        assert isinstance(schema, str)
+        self._admin(f'DROP SCHEMA IF EXISTS "{schema.removeprefix("-csearch_path=")}" CASCADE')
 
     def _admin(self, statement: str) -> None:
         engine = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")

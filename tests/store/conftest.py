@@ -26,11 +26,11 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield f"sqlite:///{tmp_path / 'store.sqlite'}"
         return
     server = request.getfixturevalue("postgres_server")
-    url = server.create_database()
+    url = server.create_namespace()
     try:
         yield url
     finally:
-        server.drop_database(url)
+        server.drop_namespace(url)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

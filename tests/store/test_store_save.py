@@ -164,3 +164,46 @@ def test_blocks_pointing_outside_the_text_are_rejected_before_writing(
         store.save_document(doc)
 
     assert _count(store, DocumentRow) == 0
+
+
+def test_a_save_that_loses_a_race_to_another_writer_is_retried_and_reports_unchanged(
+    store: Store, make_document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process committed the same file between our lookup and our insert."""
+    doc = make_document(PAGE_ONE)
+    store.save_document(doc)
+    real_find = db._find_document
+    calls: list[str] = []
+
+    def miss_once(session: object, sha256: str) -> int | None:
+        calls.append(sha256)
+        return None if len(calls) == 1 else real_find(session, sha256)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(db, "_find_document", miss_once)
+
+    assert store.save_document(doc) == "unchanged"
+    assert len(calls) == 2
+    assert _all_counts(store) == {"documents": 1, "sources": 1, "pages": 1, "blocks": 2}
+
+
+def test_two_stores_writing_at_once_both_succeed_and_agree(
+    database_url: str, store: Store, make_document
+) -> None:
+    """Two ingest processes on one database: writers queue instead of failing."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    shared = make_document(PAGE_ONE, source="/shared.pdf")
+    with Store.open(database_url) as other:
+
+        def ingest(target: Store, prefix: str) -> list[str]:
+            outcomes = [target.save_document(shared)]
+            for n in range(10):
+                outcomes.append(target.save_document(make_document(f"{prefix} page {n}")))
+            return outcomes
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            results = list(pool.map(ingest, [store, other], ["first", "second"]))
+
+    assert sorted(r[0] for r in results) == ["new", "unchanged"]
+    assert all(outcome == "new" for r in results for outcome in r[1:])
+    assert store.stats().documents == 21

@@ -55,3 +55,21 @@ def test_migrations_downgrade_to_nothing_and_back(store: Store) -> None:
         assert "documents" not in inspect(connection).get_table_names()
         command.upgrade(alembic_config(connection=connection), "head")
         assert "documents" in inspect(connection).get_table_names()
+
+
+def test_the_models_match_what_the_migrations_built(store: Store) -> None:
+    """A model changed without a migration (or the reverse) shows up here as a diff."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from productivity_plans.store.models import Base
+    from productivity_plans.store.search import is_fts_object
+
+    def include(obj: object, name: str | None, type_: str, *_: object) -> bool:
+        return not is_fts_object(name, type_)
+
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"include_object": include, "compare_type": True}
+        )
+        assert compare_metadata(context, Base.metadata) == []

@@ -209,12 +209,14 @@ def _refresh_source(row: SourceRow, doc: Document, seen: datetime) -> None:
         row.url = provenance.url
 
 
+def _find_document(session: Session, sha256: str) -> int | None:
+    return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha256))
+
+
 def _save(session: Session, doc: Document) -> SaveOutcome:
     provenance = doc.provenance
     seen = _utc(provenance.ingested_at)
-    document_id = session.scalar(
-        select(DocumentRow.id).where(DocumentRow.sha256 == provenance.sha256)
-    )
+    document_id = _find_document(session, provenance.sha256)
     if document_id is None:
         document_id = _insert_document(session, doc, datetime.now(UTC))
         _insert_pages(session, document_id, doc.parsed)
