@@ -1,0 +1,6 @@
+"""The system of record: documents, sources, pages and blocks, with full-text search."""
+
+from productivity_plans.store.db import DocumentSummary, SaveOutcome, Store, StoreStats
+from productivity_plans.store.search import Marks, SearchHit
+
+__all__ = ["DocumentSummary", "Marks", "SaveOutcome", "SearchHit", "Store", "StoreStats"]

@@ -1,0 +1,412 @@
+"""The store: open a database, save parsed documents, search and summarise them.
+
+SQLite (the default, one file) and PostgreSQL (by URL) behave the same through this class; the
+few places where SQL differs are in ``search.py`` and the migrations.
+
+Writes are one transaction per document. On SQLite a write transaction starts with
+``BEGIN IMMEDIATE`` so concurrent ingest processes queue on the busy timeout instead of failing
+when a read lock cannot be upgraded; on PostgreSQL a unique-key race between two processes
+saving the same file is retried once, and the second pass sees the other process's row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Literal, Self
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from productivity_plans.ingest.records import Document, ParsedDocument
+from productivity_plans.store.migrations import upgrade_to_head
+from productivity_plans.store.models import BlockRow, DocumentRow, PageRow, SourceRow
+from productivity_plans.store.search import (
+    Marks,
+    SearchHit,
+    finish_snippet,
+    query_terms,
+    search_statement,
+)
+
+SaveOutcome = Literal["new", "duplicate", "unchanged"]
+
+# Milliseconds a SQLite writer waits for another to finish before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Any constant works; it only has to be the same for every process migrating one database.
+_PG_MIGRATION_LOCK = 0x70726F64  # "prod"
+# Execution option that makes the SQLite begin hook take the write lock up front.
+_WRITE = "prodplans_write"
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    documents: int
+    sources: int
+    pages: int
+    blocks: int
+    by_media_type: dict[str, int]
+    no_text_layer: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """One line of a document listing."""
+
+    id: int
+    sha256: str
+    title: str | None
+    media_type: str
+    status: str
+    page_count: int
+    chars: int
+    block_count: int
+    source: str | None  # first place seen
+    source_count: int
+    created_at: datetime
+    last_seen: datetime | None
+
+
+class _ConcurrentInsert(Exception):
+    """Another writer inserted the same document or source between our read and our insert."""
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with the connection settings the store relies on.
+
+    SQLite: WAL so readers never block the writer, foreign keys on (off by default), a busy
+    timeout so a second process waits rather than erroring, and SQLAlchemy in charge of BEGIN
+    (the stdlib driver's own transaction handling defers BEGIN and breaks savepoints).
+    """
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, much faster commits
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        write = connection.get_execution_options().get(_WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def check_offsets(parsed: ParsedDocument) -> None:
+    """Reject pages or blocks that point outside the text before anything is written.
+
+    Every later citation is (page, start, end) into this text; a bad offset is a parser bug
+    that should stop the save, not surface as a wrong quotation months later.
+    """
+    length = len(parsed.text)
+    for page in parsed.pages:
+        if page.number < 1 or not 0 <= page.start <= page.end <= length:
+            raise ValueError(f"page {page.number} has offsets outside the text: {page}")
+    for ordinal, block in enumerate(parsed.blocks):
+        if block.page < 1 or not 0 <= block.start <= block.end <= length:
+            raise ValueError(f"block {ordinal} has offsets outside the text: {block}")
+
+
+def _insert_document(session: Session, doc: Document, now: datetime) -> int:
+    parsed, provenance = doc.parsed, doc.provenance
+    row = DocumentRow(
+        sha256=provenance.sha256,
+        media_type=provenance.media_type,
+        size=provenance.size,
+        page_count=len(parsed.pages),
+        chars=len(parsed.text),
+        text=parsed.text,
+        title=parsed.title,
+        parser=parsed.parser,
+        parser_version=parsed.parser_version,
+        status="ok" if parsed.has_text else "no_text_layer",
+        warnings=list(parsed.warnings),
+        created_at=now,
+    )
+    session.add(row)
+    try:
+        session.flush()
+    except IntegrityError as error:
+        raise _ConcurrentInsert from error
+    return row.id
+
+
+def _insert_pages(session: Session, document_id: int, parsed: ParsedDocument) -> None:
+    if parsed.pages:
+        session.execute(
+            insert(PageRow),
+            [
+                {"document_id": document_id, "number": p.number, "start": p.start, "end": p.end}
+                for p in parsed.pages
+            ],
+        )
+
+
+def _insert_blocks(session: Session, document_id: int, parsed: ParsedDocument) -> None:
+    if parsed.blocks:
+        session.execute(
+            insert(BlockRow),
+            [
+                {
+                    "document_id": document_id,
+                    "ordinal": ordinal,
+                    "kind": str(block.kind),
+                    "page": block.page,
+                    "start": block.start,
+                    "end": block.end,
+                    "text": parsed.block_text(block),
+                }
+                for ordinal, block in enumerate(parsed.blocks)
+            ],
+        )
+
+
+def _add_source(session: Session, document_id: int, doc: Document, seen: datetime) -> None:
+    provenance = doc.provenance
+    session.add(
+        SourceRow(
+            document_id=document_id,
+            source=provenance.source,
+            url=provenance.url,
+            size=provenance.size,
+            mtime=provenance.mtime,
+            first_seen=seen,
+            last_seen=seen,
+        )
+    )
+    try:
+        session.flush()
+    except IntegrityError as error:
+        raise _ConcurrentInsert from error
+
+
+def _refresh_source(row: SourceRow, doc: Document, seen: datetime) -> None:
+    """Same file seen again: remember its current stat so the next run can skip it."""
+    provenance = doc.provenance
+    row.last_seen = max(row.last_seen, seen)
+    row.size = provenance.size
+    row.mtime = provenance.mtime
+    if provenance.url is not None:
+        row.url = provenance.url
+
+
+def _find_document(session: Session, sha256: str) -> int | None:
+    return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha256))
+
+
+def _save(session: Session, doc: Document) -> SaveOutcome:
+    provenance = doc.provenance
+    seen = _utc(provenance.ingested_at)
+    document_id = _find_document(session, provenance.sha256)
+    if document_id is None:
+        document_id = _insert_document(session, doc, datetime.now(UTC))
+        _insert_pages(session, document_id, doc.parsed)
+        _insert_blocks(session, document_id, doc.parsed)
+        _add_source(session, document_id, doc, seen)
+        return "new"
+    source = session.scalar(
+        select(SourceRow).where(
+            SourceRow.document_id == document_id, SourceRow.source == provenance.source
+        )
+    )
+    if source is None:
+        _add_source(session, document_id, doc, seen)
+        return "duplicate"
+    _refresh_source(source, doc, seen)
+    return "unchanged"
+
+
+class Store:
+    """The system of record. Open with ``Store.open(url)``; use as a context manager."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Connect and bring the schema to the newest migration."""
+        store = cls(make_engine(url))
+        try:
+            store._migrate()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def dialect(self) -> str:
+        return self._engine.dialect.name
+
+    @property
+    def engine(self) -> Engine:
+        """For later stages' own queries and for tests; prefer the methods here."""
+        return self._engine
+
+    def _migrate(self) -> None:
+        with self._engine.connect() as connection:
+            connection.execution_options(**{_WRITE: True})
+            with connection.begin():
+                if self.dialect == "postgresql":
+                    # Two processes opening a new database at once must not both create tables.
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
+                    )
+                upgrade_to_head(connection)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A session whose single transaction commits on success and rolls back on any error."""
+        with Session(self._engine, expire_on_commit=False) as session, session.begin():
+            session.connection(execution_options={_WRITE: True})
+            yield session
+
+    def source_unchanged(self, source: str, size: int, mtime: float | None) -> bool:
+        """True if this path was last ingested with the same size and mtime, so it can be skipped.
+
+        Only the most recent record for the path counts (the file may have held other content
+        before). Without an mtime (a URL, say) nothing can be vouched for, so it is re-read.
+        """
+        if mtime is None:
+            return False
+        with Session(self._engine) as session:
+            latest = session.execute(
+                select(SourceRow.size, SourceRow.mtime)
+                .where(SourceRow.source == source)
+                .order_by(SourceRow.last_seen.desc(), SourceRow.id.desc())
+                .limit(1)
+            ).first()
+        return latest is not None and latest.size == size and latest.mtime == mtime
+
+    def save_document(self, doc: Document) -> SaveOutcome:
+        """Record a parsed document and where it came from, all or nothing.
+
+        ``"new"``: first time this content is seen. ``"duplicate"``: the content was already
+        stored (from another path); this path is added as a source. ``"unchanged"``: this path
+        with this content was already recorded; only last_seen and the stat are refreshed.
+        """
+        check_offsets(doc.parsed)
+        try:
+            with self._writing() as session:
+                return _save(session, doc)
+        except _ConcurrentInsert:
+            pass
+        with self._writing() as session:
+            try:
+                return _save(session, doc)
+            except _ConcurrentInsert as again:
+                raise again.__cause__ or again from None
+
+    def search(self, query: str, *, limit: int = 20, marks: Marks | None = None) -> list[SearchHit]:
+        """Blocks matching every word of ``query``, best first, with highlighted snippets.
+
+        Any string is accepted; one with no searchable words returns no hits.
+        """
+        terms = query_terms(query)
+        if not terms or limit <= 0:
+            return []
+        marks = marks or Marks()
+        statement, params = search_statement(self.dialect, terms, limit=limit, marks=marks)
+        with self._engine.connect() as connection:
+            rows = connection.execute(statement, params).mappings().all()
+        return [
+            SearchHit(
+                block_id=row["block_id"],
+                document_id=row["document_id"],
+                title=row["title"],
+                source=row["source"],
+                page=row["page"],
+                kind=row["kind"],
+                text=row["text"],
+                snippet=finish_snippet(self.dialect, row["snippet"], marks),
+                score=float(row["score"]),
+            )
+            for row in rows
+        ]
+
+    def stats(self) -> StoreStats:
+        """Counts for a status line: how much is stored and how much of it has no text."""
+        with Session(self._engine) as session:
+
+            def count(model: type[Any]) -> int:
+                return session.scalar(select(func.count()).select_from(model)) or 0
+
+            by_media_type = session.execute(
+                select(DocumentRow.media_type, func.count())
+                .group_by(DocumentRow.media_type)
+                .order_by(DocumentRow.media_type)
+            ).all()
+            no_text_layer = session.scalar(
+                select(func.count()).where(DocumentRow.status == "no_text_layer")
+            )
+            return StoreStats(
+                documents=count(DocumentRow),
+                sources=count(SourceRow),
+                pages=count(PageRow),
+                blocks=count(BlockRow),
+                by_media_type={media_type: n for media_type, n in by_media_type},
+                no_text_layer=no_text_layer or 0,
+            )
+
+    def documents(self) -> list[DocumentSummary]:
+        """Every document, oldest first, with its first source and counts for a listing."""
+        of_document = SourceRow.document_id == DocumentRow.id
+        first_source = (
+            select(SourceRow.source).where(of_document).order_by(SourceRow.id).limit(1)
+        ).scalar_subquery()
+        source_count = select(func.count(SourceRow.id)).where(of_document).scalar_subquery()
+        last_seen = select(func.max(SourceRow.last_seen)).where(of_document).scalar_subquery()
+        block_count = (
+            select(func.count(BlockRow.id))
+            .where(BlockRow.document_id == DocumentRow.id)
+            .scalar_subquery()
+        )
+        statement = select(
+            DocumentRow.id,
+            DocumentRow.sha256,
+            DocumentRow.title,
+            DocumentRow.media_type,
+            DocumentRow.status,
+            DocumentRow.page_count,
+            DocumentRow.chars,
+            block_count.label("block_count"),
+            first_source.label("source"),
+            source_count.label("source_count"),
+            DocumentRow.created_at,
+            last_seen.label("last_seen"),
+        ).order_by(DocumentRow.created_at, DocumentRow.id)
+        with Session(self._engine) as session:
+            rows = session.execute(statement).all()
+        return [DocumentSummary(**row._asdict()) for row in rows]

@@ -1,0 +1,3 @@
+from productivity_plans.store.migrations import main
+
+raise SystemExit(main())

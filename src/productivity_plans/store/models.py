@@ -1,0 +1,161 @@
+"""Tables of the system of record: documents, where they were seen, their pages and blocks.
+
+Identity is content: one row in ``documents`` per sha256. The same file seen twice, or the same
+bytes under two names, is one document with several ``sources``. Pages and blocks hold
+character offsets into ``documents.text``; later stages cite evidence as (page, start, end)
+against that text, so it is stored once, verbatim, and never re-normalised.
+
+Full-text search is dialect-specific and lives outside these models (see ``search.py`` and the
+first migration): an FTS5 table ``blocks_fts`` on SQLite, a generated ``tsv`` column on
+PostgreSQL. Neither is mapped here so the ORM never writes them.
+
+Later stages (extraction facts, coded passages, human decisions) add their own tables through
+new migrations and reference ``documents.id`` / ``blocks.id``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+DocumentStatus = Literal["ok", "no_text_layer"]
+DOCUMENT_STATUSES: tuple[DocumentStatus, ...] = ("ok", "no_text_layer")
+
+# Explicit constraint names so later migrations can drop or alter them on both dialects
+# (SQLite batch mode needs names to find constraints).
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC timestamps on both dialects.
+
+    SQLite has no timezone type and hands back naive values; PostgreSQL returns them in the
+    session's zone. Normalising here means callers always compare aware UTC datetimes.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class DocumentRow(Base):
+    """One distinct file content (by sha256) and the text its parser produced."""
+
+    __tablename__ = "documents"
+    __table_args__ = (CheckConstraint("status IN ('ok', 'no_text_layer')", name="status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    media_type: Mapped[str] = mapped_column(String(32))
+    size: Mapped[int] = mapped_column(BigInteger)
+    page_count: Mapped[int] = mapped_column(Integer)
+    chars: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    parser: Mapped[str] = mapped_column(String(64))
+    parser_version: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20))
+    warnings: Mapped[list[str]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SourceRow(Base):
+    """A place a document was seen: a file path or a URL, with the stat used to skip re-reads."""
+
+    __tablename__ = "sources"
+    __table_args__ = (
+        UniqueConstraint("document_id", "source"),
+        # source_unchanged() looks a path up without knowing its document.
+        Index("ix_sources_source", "source"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(BigInteger)
+    mtime: Mapped[float | None] = mapped_column(Float)
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PageRow(Base):
+    """Page boundaries as offsets into ``documents.text`` (one page for unpaged formats)."""
+
+    __tablename__ = "pages"
+    __table_args__ = (
+        CheckConstraint("number >= 1", name="number_positive"),
+        CheckConstraint('start >= 0 AND "end" >= start', name="offsets"),
+    )
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class BlockRow(Base):
+    """A heading, paragraph, list item or table row: the unit that search returns and coding codes.
+
+    ``text`` duplicates ``documents.text[start:end]`` so search and FTS need no slicing.
+    """
+
+    __tablename__ = "blocks"
+    __table_args__ = (
+        UniqueConstraint("document_id", "ordinal"),
+        CheckConstraint('start >= 0 AND "end" >= start', name="offsets"),
+        CheckConstraint("page >= 1", name="page_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    page: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
