@@ -74,9 +74,8 @@ def run_bare(paths: list[Path]) -> dict[str, float]:
 
 
 def run_pipeline(paths: list[Path], db_path: Path) -> dict[str, float]:
-    from productivity_plans.store.db import Store
-
     from productivity_plans.pipeline import ingest_files
+    from productivity_plans.store.db import Store
 
     db_path.unlink(missing_ok=True)
     start = time.perf_counter()

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from productivity_plans.config import Limits, Settings
 from productivity_plans.output import Format, emit
+from productivity_plans.store.search import Marks
+
+if TYPE_CHECKING:
+    from productivity_plans.pipeline import BatchReport
+    from productivity_plans.store.db import StoreStats
+    from productivity_plans.store.search import SearchHit
 
 app = typer.Typer(
     help="Ingest, extract, code and analyse councils' 2024 productivity plans.",
@@ -99,10 +107,7 @@ def _progress() -> Progress:
     )
 
 
-def _print_batch(report: object) -> None:
-    from productivity_plans.pipeline import BatchReport
-
-    assert isinstance(report, BatchReport)
+def _print_batch(report: BatchReport, to: Console = console) -> None:
     problems = [o for o in report.outcomes if o.status == "failed" or o.reason]
     if problems:
         table = Table(title="Files needing attention")
@@ -110,14 +115,19 @@ def _print_batch(report: object) -> None:
             table.add_column(col)
         for o in problems:
             style = "red" if o.status == "failed" else "yellow"
-            table.add_row(o.path, f"[{style}]{o.status}[/{style}]", o.reason or "", o.detail or "")
-        console.print(table)
+            table.add_row(
+                Text(o.path),
+                Text(o.status, style=style),
+                Text(o.reason or ""),
+                Text(o.detail or ""),
+            )
+        to.print(table)
     summary = Table(title="Ingest summary")
     summary.add_column("outcome")
     summary.add_column("files", justify="right")
     for status in ("ingested", "duplicate", "unchanged", "skipped", "failed"):
         summary.add_row(status, str(report.counts.get(status, 0)))
-    console.print(summary)
+    to.print(summary)
 
 
 @app.command()
@@ -136,10 +146,7 @@ def inspect(
             sys.stdout.write(record.model_dump_json() + "\n")
         return
     emit(
-        [
-            r.model_dump() | {"council": r.council.code, "outcome": r.decision.outcome}
-            for r in recs
-        ],
+        [r.model_dump() | {"council": r.council.code, "outcome": r.decision.outcome} for r in recs],
         Format.TABLE,
         columns=["path", "pages", "chars", "doc_type", "council", "outcome", "error"],
         title="Inspected files",
@@ -157,36 +164,46 @@ def search(
     """Full-text search over every ingested passage, best match first."""
     from productivity_plans.store.db import Store
 
+    marks = _SCREEN_MARKS if fmt is Format.TABLE else None
     with Store.open(Settings.load(db).database_url) as store:
-        hits = store.search(query, limit=limit)
+        hits = store.search(query, limit=limit, marks=marks)
+    if fmt is Format.TABLE:
+        _print_hits(query, hits)
+        return
     rows = [
-        {
-            "document": h.title or Path(h.source).name,
-            "page": h.page,
-            "snippet": h.snippet,
-            "source": h.source,
-        }
+        {"document": _doc_name(h), "page": h.page, "snippet": h.snippet, "source": h.source}
         for h in hits
     ]
-    if fmt is Format.TABLE:
-        _print_hits(query, rows)
-    else:
-        emit(rows, fmt)
+    emit(rows, fmt)
 
 
-def _print_hits(query: str, rows: list[dict[str, object]]) -> None:
-    if not rows:
-        out.print(f"No passages match [bold]{query}[/bold].")
+# Control characters cannot occur in stored text, so they mark matches without any risk of
+# document text being read as markup.
+_SCREEN_MARKS = Marks(start="\x02", end="\x03")
+
+
+def _doc_name(hit: SearchHit) -> str:
+    return hit.title or Path(hit.source or "").name
+
+
+def _highlighted(snippet: str) -> Text:
+    text = Text()
+    for i, piece in enumerate(re.split("[\x02\x03]", snippet)):
+        text.append(piece, style="bold yellow" if i % 2 else "")
+    return text
+
+
+def _print_hits(query: str, hits: list[SearchHit]) -> None:
+    if not hits:
+        out.print(Text(f"No passages match “{query}”."))
         return
     table = Table(title=f"Passages matching “{query}”", show_lines=True)
     table.add_column("#", justify="right")
     table.add_column("document")
     table.add_column("page", justify="right")
     table.add_column("passage")
-    for i, row in enumerate(rows, 1):
-        snippet = str(row["snippet"]).replace("[", "[bold yellow]", -1)
-        snippet = snippet.replace("]", "[/bold yellow]")
-        table.add_row(str(i), str(row["document"]), str(row["page"]), snippet)
+    for i, hit in enumerate(hits, 1):
+        table.add_row(str(i), Text(_doc_name(hit)), str(hit.page), _highlighted(hit.snippet))
     out.print(table)
 
 
@@ -197,7 +214,21 @@ def stats(db: DbOption = None, fmt: FormatOption = Format.TABLE) -> None:
 
     with Store.open(Settings.load(db).database_url) as store:
         figures = store.stats()
-    emit([{"measure": k, "value": v} for k, v in figures.as_dict().items()], fmt, console=out)
+    emit(_stats_rows(figures), fmt, console=out)
+
+
+def _stats_rows(figures: StoreStats) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = [
+        {"measure": "documents", "value": figures.documents},
+        {"measure": "sources", "value": figures.sources},
+        {"measure": "pages", "value": figures.pages},
+        {"measure": "passages", "value": figures.blocks},
+        {"measure": "without text layer", "value": figures.no_text_layer},
+    ]
+    rows += [
+        {"measure": f"{k} files", "value": v} for k, v in sorted(figures.by_media_type.items())
+    ]
+    return rows
 
 
 @app.command()
@@ -233,29 +264,19 @@ def demo(db: DbOption = None) -> None:
         items = load_manifest(Path(folder) / "manifest.jsonl")
         with Store.open(settings.database_url) as store:
             report = ingest_files(items, store, limits=settings.limits)
-            _print_batch(report)
+            _print_batch(report, out)
             figures = store.stats()
             emit(
-                [{"measure": k, "value": v} for k, v in figures.as_dict().items()],
+                _stats_rows(figures),
                 Format.TABLE,
                 title=f"Database: {settings.database_url}",
                 console=out,
             )
             query = "single year settlement"
-            hits = store.search(query, limit=5)
-    _print_hits(
-        query,
-        [
-            {"document": h.title or Path(h.source).name, "page": h.page, "snippet": h.snippet}
-            for h in hits
-        ],
-    )
+            hits = store.search(query, limit=5, marks=_SCREEN_MARKS)
+    _print_hits(query, hits)
     if not report.ok:
         raise typer.Exit(1)
-
-
-def _json_default(value: object) -> str:
-    return str(value)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -27,7 +27,6 @@ class FileOutcome:
     status: Status
     reason: str | None = None  # error code, or a warning such as "no_text_layer"
     detail: str | None = None
-    document_id: int | None = None
 
 
 @dataclass(slots=True)
@@ -78,5 +77,12 @@ def _ingest_one(path: Path, url: str | None, store: Store, limits: Limits) -> Fi
         return FileOutcome(name, "failed", exc.code, exc.message)
     saved = store.save_document(document)
     warning = None if document.parsed.has_text else "no_text_layer"
-    status: Status = {"new": "ingested", "duplicate": "duplicate"}.get(saved.status, "unchanged")  # type: ignore[assignment]
-    return FileOutcome(name, status, warning, None, saved.document_id)
+    return FileOutcome(name, _STATUS_OF_SAVE[saved], warning, _WARNING_DETAIL.get(warning or ""))
+
+
+_STATUS_OF_SAVE: dict[str, Status] = {
+    "new": "ingested",
+    "duplicate": "duplicate",
+    "unchanged": "unchanged",
+}
+_WARNING_DETAIL = {"no_text_layer": "stored without text: no text layer (scanned without OCR?)"}
