@@ -152,3 +152,26 @@ def postgres_server() -> Iterator[PostgresServer]:
         if started:
             _run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"], log)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite'}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    url = server.create_namespace()
+    try:
+        yield url
+    finally:
+        server.drop_namespace(url)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrise ``database_url`` (and so ``store``) over both dialects."""
+    if "database_url" in metafunc.fixturenames:
+        metafunc.parametrize(
+            "database_url",
+            ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
+            indirect=True,
+        )

@@ -1,11 +1,10 @@
-"""Every store test runs twice: on a SQLite file and on a fresh PostgreSQL database."""
+"""Store fixtures; ``database_url`` (both dialects) comes from the top-level conftest."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -18,29 +17,6 @@ from productivity_plans.ingest.records import (
     Provenance,
 )
 from productivity_plans.store import Store
-
-
-@pytest.fixture
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.sqlite'}"
-        return
-    server = request.getfixturevalue("postgres_server")
-    url = server.create_namespace()
-    try:
-        yield url
-    finally:
-        server.drop_namespace(url)
-
-
-def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Parametrise ``database_url`` (and so ``store``) over both dialects."""
-    if "database_url" in metafunc.fixturenames:
-        metafunc.parametrize(
-            "database_url",
-            ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
-            indirect=True,
-        )
 
 
 @pytest.fixture
