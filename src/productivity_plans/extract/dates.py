@@ -63,12 +63,22 @@ def parse_date(text: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+def _numeric(text: str) -> date | None:
+    """"18/06/2024", "2024-06-18": checked day-first before dateparser sees it, so a
+    month-first date such as "06/13/2024" is rejected rather than silently re-read."""
+    parts = [int(p) for p in re.split(r"[/.-]", text)]
+    day, month = (parts[2], parts[1]) if parts[0] > 31 else (parts[0], parts[1])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return parse_date(text)
+
+
 def context_year(text: str, default: int) -> int:
     """The year a bare "15 July" most likely belongs to: the commonest explicit date year."""
     years = Counter(
         m.value.year
         for m in find_dates(text, default_year=None)
-        if not m.year_inferred and abs(m.value.year - default) <= 2
+        if not m.year_inferred and abs(m.value.year - default) <= 10
     )
     if years:
         return years.most_common(1)[0][0]
@@ -89,7 +99,7 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
                 year, inferred = str(default_year), True
             value = parse_date(f"{int(day)} {month} {year}")
         else:
-            value = parse_date(m.group(0))
+            value = _numeric(m.group(0))
         if value is not None:
             out.append(DateMention(value, m.start(), m.end(), m.group(0), inferred))
     return out

@@ -134,14 +134,22 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "title_line",
+        re.compile(
+            r"\A(?:[^\n]*\n){0,8}?[ \t]*(?P<body>(?-i:Cabinet(?:[ \t]+Executive)?|CABINET|Executive"
+            r"|EXECUTIVE|Full[ \t]+Council|(?:[A-Z][\w&]+[ \t]+(?:and[ \t]+)?)+Committee))[ \t]*$",
+            re.MULTILINE | re.IGNORECASE,
+        ),
+    ),
+    (
         "addressed_to",
         re.compile(
             rf"(?:\bRecommendations?(?:\(s\))?\s+to\s+|\bTHAT\s+(?=[A-Z]{{4,}}\b)|"
-            rf"\bThat\s+(?=(?:Cabinet|Council|Executive|the\s+Executive)\s*\n)|"
+            rf"\bThat\s+(?=(?:Cabinet|Council|Executive|the\s+Executive)(?:\s*\n|\s+(?:approves|notes|endorses|agrees|delegates)\b))|"
             rf"\bTo\s+provide\s+|\bFor\s+|\breport\s+to\s+)(?:the\s+)?"
             rf"(?P<body>(?-i:Cabinet(?:\s+Executive)?|CABINET|Executive(?:\s+Committee)?|EXECUTIVE"
             rf"|Council|COUNCIL|Full\s+Council|[A-Z][\w&]+(?:\s+(?:and\s+)?[A-Z][\w&]+)*\s+Committee))"
-            rf"(?=\s*:|\s+with\b|\s+to\s+note\b|\s*\n|\s+is\s+RECOMMENDED)",
+            rf"(?=\s*:|\s+with\b|\s+to\s+note\b|\s*\n|\s+is\s+RECOMMENDED|\s+(?:approves|notes|endorses|agrees|delegates)\b)",
             re.IGNORECASE,
         ),
     ),
@@ -232,7 +240,7 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
 _ZONE_ANCHOR = re.compile(
     r"\bRESOLVED\b|\bResolved\b(?:\s+unanimously)?\s*(?:that|:)|\bORDERED\b"
     r"|^\s*Decisions?\s*:?\s*$|^\s*Decisions?\s*:|\bRECOMMENDED\s+TO\b|\bis\s+RECOMMENDED\s+to\b"
-    r"|^\s*(?:\d+\.?\s*)?(?i:Recommendations?)(?:\(s\))?\b(?!\s+for\b)[^\n]{0,40}$"
+    r"|^\s*(?:\d+\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
     r"|^\s*Recommendations?\t|\bRecommendations?\s+approved\b"
     r"|^\s*(?:\(?\d+[.)]|\(?[a-z][.)]|[-•·])?\s*That\s+(?:the\s+)?(?:Cabinet|Council|Executive|Committee)\b"
     r"|^\s*(?:\d\)\s*)?(?:APPROVED|NOTED|AGREED|ENDORSED)\b|^\s*(?:Approved|Noted|Agreed|Endorsed)\s+the\b"
@@ -283,9 +291,9 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
         # business.
         offset = text.rfind("\n", 0, first.start()) + 1
     hits: dict[str, tuple[int, int, str]] = {}
-    for z_start, z_end in _zones(text[offset:]):
-        z_start += offset
-        z_end += offset
+    for z_start, z_end in _zones(text):
+        if z_end <= offset:
+            continue  # a decision on earlier business
         zone = text[z_start:z_end]
         for sentence_m in re.finditer(r"[^.\n;]+(?:[.;]|\n|$)", zone):
             sentence = sentence_m.group(0)
@@ -353,6 +361,24 @@ def _action(verb: str) -> str:
     }.get(verb, verb)
 
 
+def _event_body(sentence: str, verb_at: int) -> str | None:
+    """The body acting in ``sentence``: the first one named after the verb ("endorsed by the
+    Leader", "a meeting of Cabinet"), else the nearest before it; never a possessive
+    ("the Council's plan")."""
+    candidates: list[tuple[int, str]] = []
+    for m in BODY_RE.finditer(sentence):
+        if re.match(r"\s*['’]s\b", sentence[m.end() :]):
+            continue
+        body = _clean_body(m.group(0))
+        if body and not _BAD_BODIES.search(body):
+            candidates.append((m.start(), body))
+    after = [b for at, b in candidates if at > verb_at]
+    before = [b for at, b in candidates if at <= verb_at]
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
 def find_timeline(text: str, year: int) -> list[GovernanceEvent]:
     """Dated governance steps the text mentions, with their sentence and offsets."""
     events: list[GovernanceEvent] = []
@@ -373,10 +399,7 @@ def find_timeline(text: str, year: int) -> list[GovernanceEvent]:
                 continue
             if action != "submitted" and _PAST_SUBMITTED.search(sentence) and mention.value == _DEADLINE:
                 action = "submitted"
-            body_m = BODY_RE.search(sentence)
-            body = _clean_body(body_m.group(0)) if body_m else None
-            if body and _BAD_BODIES.search(body):
-                body = None
+            body = _event_body(sentence, verb.start())
             if body is None and action not in {"submitted"}:
                 continue
             events.append(
