@@ -2,7 +2,9 @@ from productivity_plans.councils.identify import default_matcher, identify_counc
 
 
 def test_a_moderngov_host_in_the_url_identifies_the_council():
-    match = identify_council("Minutes: approved.", url="https://democracy.havering.gov.uk/mgAi.aspx")
+    match = identify_council(
+        "Minutes: approved.", url="https://democracy.havering.gov.uk/mgAi.aspx"
+    )
     assert match is not None and match.gss_code == "E09000016"
     assert any("url host" in e for e in match.evidence)
 
@@ -20,7 +22,10 @@ def test_hosts_outside_gov_uk_are_not_evidence():
 
 
 def test_an_officer_email_address_alone_identifies_the_council():
-    text = "Title of Report\tPRODUCTIVITY PLAN\nOfficer Contact\tJane Doe jane.doe@nwleicestershire.gov.uk"
+    text = (
+        "Title of Report\tPRODUCTIVITY PLAN\n"
+        "Officer Contact\tJane Doe jane.doe@nwleicestershire.gov.uk"
+    )
     match = identify_council(text)
     assert match is not None and match.gss_code == "E07000134"
 

@@ -15,7 +15,7 @@ def register():
 
 
 def test_317_councils_were_in_force_in_england_on_the_deadline(register):
-    assert DEADLINE == date(2024, 7, 19)
+    assert date(2024, 7, 19) == DEADLINE
     assert len(register.in_force(DEADLINE)) == 317
 
 
@@ -102,6 +102,4 @@ def test_every_council_has_candidate_domains(register, gss, domain):
 
 
 def test_all_317_councils_have_at_least_one_gov_uk_domain(register):
-    assert all(
-        any(d.endswith(".gov.uk") for d in c.domains) for c in register.in_force(DEADLINE)
-    )
+    assert all(any(d.endswith(".gov.uk") for d in c.domains) for c in register.in_force(DEADLINE))

@@ -62,7 +62,9 @@ def test_the_table_lists_every_field_and_the_misses(report):
 
 def test_body_comparison_ignores_case_the_and_generic_committee_words():
     assert bodies_match("Policy and Finance", "Policy and Finance Committee")
-    assert bodies_match("The Mayor and Executive Member for Adult Care", "Mayor and Executive Member for Adult Care")
+    assert bodies_match(
+        "The Mayor and Executive Member for Adult Care", "Mayor and Executive Member for Adult Care"
+    )
     assert bodies_match("CABINET", "cabinet")
     assert not bodies_match("Council", "Cabinet")
     assert not bodies_match(None, "Cabinet")

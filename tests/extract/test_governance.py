@@ -103,7 +103,10 @@ def test_a_deferred_item_is_deferred():
 
 
 def test_a_report_sign_off_line_is_not_the_decision():
-    text = "RECOMMENDATIONS\n\n1. To note the Council's Productivity Plan.\n\nApproved by the Portfolio Holder\n"
+    text = (
+        "RECOMMENDATIONS\n\n1. To note the Council's Productivity Plan.\n\n"
+        "Approved by the Portfolio Holder\n"
+    )
     assert extract_facts(text).decision.outcome == "noted"
 
 

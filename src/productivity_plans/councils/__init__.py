@@ -1,4 +1,4 @@
-"""Councils: the register (mySociety CC-BY-4.0 data) and identification in text, e-mails and URLs."""
+"""Councils: the register (mySociety CC-BY-4.0 data) and identification in text and URLs."""
 
 from productivity_plans.councils.register import (
     ATTRIBUTION,

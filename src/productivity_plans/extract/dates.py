@@ -59,12 +59,12 @@ def parse_date(text: str) -> date | None:
     """One date string → date, day-first, English only (cached; dateparser is slow)."""
     cleaned = re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text.strip(), flags=re.IGNORECASE)
     cleaned = re.sub(r"\s+", " ", cleaned.replace(",", " "))
-    parsed = dateparser.parse(cleaned, languages=["en"], settings=_SETTINGS)  # type: ignore[arg-type]
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=_SETTINGS)
     return parsed.date() if parsed else None
 
 
 def _numeric(text: str) -> date | None:
-    """"18/06/2024", "2024-06-18": checked day-first before dateparser sees it, so a
+    """ "18/06/2024", "2024-06-18": checked day-first before dateparser sees it, so a
     month-first date such as "06/13/2024" is rejected rather than silently re-read."""
     parts = [int(p) for p in re.split(r"[/.-]", text)]
     day, month = (parts[2], parts[1]) if parts[0] > 31 else (parts[0], parts[1])

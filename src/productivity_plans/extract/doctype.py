@@ -90,7 +90,11 @@ CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
 }
 
 URL_CUES: list[tuple[re.Pattern[str], str, float]] = [
-    (re.compile(r"iedecisiondetails|mgdelegateddecisions|mgissuehistory", re.I), "decision_record", 3),
+    (
+        re.compile(r"iedecisiondetails|mgdelegateddecisions|mgissuehistory", re.I),
+        "decision_record",
+        3,
+    ),
     (re.compile(r"ieissuedetails|ielistdocuments|mgminutes", re.I), "minutes", 2),
     (re.compile(r"mgai\.aspx|ielistmeetings|mgagenda", re.I), "agenda_item", 1.5),
     (re.compile(r"/news/|/press-releases?/|/newsroom/", re.I), "news", 4),

@@ -69,6 +69,10 @@ def _predicted(facts: Facts) -> dict[str, Any]:
     }
 
 
+def _equal(a: Any, b: Any) -> bool:
+    return bool(a == b)
+
+
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {"decision_body": bodies_match}
 
 
@@ -142,7 +146,8 @@ def evaluate_extraction(
         report.documents += 1
         for f in FIELDS:
             expected = label.get(f)
-            same = _COMPARE.get(f, lambda a, b: a == b)(predicted[f], expected)
+            compare = _COMPARE.get(f, _equal)
+            same = compare(predicted[f], expected)
             score = report.fields[f]
             score.total += 1
             score.correct += int(same)

@@ -100,9 +100,15 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decision_maker", re.compile(r"^\s*Decision\s+Maker\s*:\s*(?P<body>[^\n]+?)\s*$", _M)),
     (
         "decided_at",
-        re.compile(rf"^\s*Decided\s+at\s+meeting\s*:\s*(?P<date>{_DATE})\s*-\s*(?P<body>[^\n(]+)", _M | re.X),
+        re.compile(
+            rf"^\s*Decided\s+at\s+meeting\s*:\s*(?P<date>{_DATE})\s*-\s*(?P<body>[^\n(]+)",
+            _M | re.X,
+        ),
     ),
-    ("date_of_decision", re.compile(rf"^\s*Date\s+of\s+decision\s*:\s*(?P<date>{_DATE})", _M | re.X)),
+    (
+        "date_of_decision",
+        re.compile(rf"^\s*Date\s+of\s+decision\s*:\s*(?P<date>{_DATE})", _M | re.X),
+    ),
     (
         "issue_meeting",
         re.compile(rf"^\s*Meeting\s*:\s*(?P<date>{_DATE})\s*[-–]\s*(?P<body>[^\n(]+)", _M | re.X),
@@ -123,13 +129,16 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "body_then_date",
-        re.compile(rf"^[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})[ \t]*$", _M | re.X),
+        re.compile(
+            rf"^[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})[ \t]*$", _M | re.X
+        ),
     ),
     ("report_to", re.compile(r"^\s*Report\s+To\s*:?[ \t]+(?P<body>[^\n]+?)\s*$", _M)),
     (
         "meeting_date",
         re.compile(
-            rf"^\s*(?:Date\s+of\s+(?:the\s+)?Meeting|Meeting\s+Date|Date)\s*:?[ \t]*(?P<date>{_DATE})",
+            rf"^\s*(?:Date\s+of\s+(?:the\s+)?Meeting|Meeting\s+Date|Date)\s*:?[ \t]*"
+            rf"(?P<date>{_DATE})",
             _M | re.X,
         ),
     ),
@@ -144,20 +153,20 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "addressed_to",
         re.compile(
-            rf"(?:\bRecommendations?(?:\(s\))?\s+to\s+|\bTHAT\s+(?=[A-Z]{{4,}}\b)|"
-            rf"\bThat\s+(?=(?:Cabinet|Council|Executive|the\s+Executive)(?:\s*\n|\s+(?:approves|notes|endorses|agrees|delegates)\b))|"
-            rf"\bTo\s+provide\s+|\bFor\s+|\breport\s+to\s+)(?:the\s+)?"
-            rf"(?P<body>(?-i:Cabinet(?:\s+Executive)?|CABINET|Executive(?:\s+Committee)?|EXECUTIVE"
-            rf"|Council|COUNCIL|Full\s+Council|[A-Z][\w&]+(?:\s+(?:and\s+)?[A-Z][\w&]+)*\s+Committee))"
-            rf"(?=\s*:|\s+with\b|\s+to\s+note\b|\s*\n|\s+is\s+RECOMMENDED|\s+(?:approves|notes|endorses|agrees|delegates)\b)",
+            r"(?:\bRecommendations?(?:\(s\))?\s+to\s+|\bTHAT\s+(?=[A-Z]{4,}\b)|"
+            r"\bThat\s+(?=(?:Cabinet|Council|Executive|the\s+Executive)(?:\s*\n|\s+(?:approves|notes|endorses|agrees|delegates)\b))|"
+            r"\bTo\s+provide\s+|\bFor\s+|\breport\s+to\s+)(?:the\s+)?"
+            r"(?P<body>(?-i:Cabinet(?:\s+Executive)?|CABINET|Executive(?:\s+Committee)?|EXECUTIVE"
+            r"|Council|COUNCIL|Full\s+Council|[A-Z][\w&]+(?:\s+(?:and\s+)?[A-Z][\w&]+)*\s+Committee))"
+            r"(?=\s*:|\s+with\b|\s+to\s+note\b|\s*\n|\s+is\s+RECOMMENDED|\s+(?:approves|notes|endorses|agrees|delegates)\b)",
             re.IGNORECASE,
         ),
     ),
     (
         "narrative",
         re.compile(
-            rf"\b(?P<body>(?-i:(?:The\s+)?(?:Cabinet|Executive|Council)|[A-Z][\w&]+(?:\s+(?:and\s+)?[A-Z][\w&]+)*\s+Committee))"
-            rf"[ \t]+(?:received|considered|noted|approved|agreed|endorsed)[ \t]+(?:a|the)\b",
+            r"\b(?P<body>(?-i:(?:The\s+)?(?:Cabinet|Executive|Council)|[A-Z][\w&]+(?:\s+(?:and\s+)?[A-Z][\w&]+)*\s+Committee))"
+            r"[ \t]+(?:received|considered|noted|approved|agreed|endorsed)[ \t]+(?:a|the)\b",
             re.IGNORECASE,
         ),
     ),
@@ -212,11 +221,17 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
             found_date = _date_in(groups["date"], year) if groups.get("date") else None
             if groups.get("date") and found_date is None:
                 continue  # the date is the letter/deadline: not this meeting
-            if name == "header_line" and found_body and body_kind(found_body) == "committee":
-                # a free header line must name a body with a body word in it
-                if not re.search(r"committee|cabinet|council|executive|board|panel|mayor|leader",
-                                 found_body, re.IGNORECASE):
-                    continue
+            # a free header line must name a body with a body word in it
+            if (
+                name == "header_line"
+                and found_body
+                and not re.search(
+                    r"committee|cabinet|council|executive|board|panel|mayor|leader",
+                    found_body,
+                    re.IGNORECASE,
+                )
+            ):
+                continue
             took = False
             if body is None and found_body:
                 body, took = found_body, True
@@ -226,11 +241,11 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
                 how.append(name)
                 break
     if doc_type in {"plan", "web_page", "news", "other"} and body is None:
-        m = _PLAN_SIGNOFF.search(text)
-        if m and not _BAD_BODIES.search(m.group("body")):
-            body = _clean_body(m.group("body"))
-            if m.group("date"):
-                when = _date_in(m.group("date"), year)
+        signoff = _PLAN_SIGNOFF.search(text)
+        if signoff and not _BAD_BODIES.search(signoff.group("body")):
+            body = _clean_body(signoff.group("body"))
+            if signoff.group("date"):
+                when = _date_in(signoff.group("date"), year)
             how.append("plan_signoff")
     return body, when, "+".join(how)
 
@@ -256,10 +271,15 @@ _ZONE_MAX = 700
 _SIGNOFF = re.compile(r"\b(?:approved|agreed|endorsed|signed\s+off)\s+by\b", re.IGNORECASE)
 _VERBS: list[tuple[str, re.Pattern[str]]] = [
     ("deferred", re.compile(r"\b(?:deferred|withdrawn|postponed)\b", re.IGNORECASE)),
-    ("delegated", re.compile(r"\bdelegat(?:e|es|ed|ing)\b|\bdelegated\s+authority\b", re.IGNORECASE)),
+    (
+        "delegated",
+        re.compile(r"\bdelegat(?:e|es|ed|ing)\b|\bdelegated\s+authority\b", re.IGNORECASE),
+    ),
     (
         "approved",
-        re.compile(r"\b(?:approved?|approves|agreed|agree|agrees|adopted?|adopts)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:approved?|approves|agreed|agree|agrees|adopted?|adopts)\b", re.IGNORECASE
+        ),
     ),
     ("endorsed", re.compile(r"\bendors(?:e|es|ed)\b", re.IGNORECASE)),
     ("noted", re.compile(r"\b(?:notes?|noted|noting)\b(?!\s+that\b)", re.IGNORECASE)),
@@ -397,7 +417,11 @@ def find_timeline(text: str, year: int) -> list[GovernanceEvent]:
                 _FUTURE_OR_DUTY.search(sentence) and not _PAST_SUBMITTED.search(sentence)
             ):
                 continue
-            if action != "submitted" and _PAST_SUBMITTED.search(sentence) and mention.value == _DEADLINE:
+            if (
+                action != "submitted"
+                and _PAST_SUBMITTED.search(sentence)
+                and mention.value == _DEADLINE
+            ):
                 action = "submitted"
             body = _event_body(sentence, verb.start())
             if body is None and action not in {"submitted"}:
@@ -483,7 +507,9 @@ def find_author(text: str) -> Author | None:
 _KEY_YESNO = re.compile(
     r"\bkey\s+decision\s*(?:\?|:)[^\n]{0,400}?\b(?P<v>yes|no)\b", re.IGNORECASE | re.DOTALL
 )
-_KEY_NOT = re.compile(r"\b(?:is\s+not|was\s+not|not\s+(?:considered\s+to\s+be\s+)?)a\s+key\s+decision\b", re.I)
+_KEY_NOT = re.compile(
+    r"\b(?:is\s+not|was\s+not|not\s+(?:considered\s+to\s+be\s+)?)a\s+key\s+decision\b", re.I
+)
 _KEY_IS = re.compile(r"\bthis\s+is\s+a\s+key\s+decision\b", re.IGNORECASE)
 _CALLIN_YESNO = re.compile(
     r"\bsubject\s+to\s+call[\s-]?in\s*(?:\?|:)(?:\s*\([^)]*\))?[^\n]{0,200}?\b(?P<v>yes|no)\b",
@@ -547,15 +573,19 @@ def find_recommendations(text: str) -> list[str]:
 def extract_decision(text: str, doc_type: str) -> tuple[Decision, int]:
     """The decision in ``text`` and the context year used for year-less dates."""
     year = context_year(text, _DEADLINE.year)
-    body, when, how = find_body_and_date(text, doc_type, year)
+    body, when, _how = find_body_and_date(text, doc_type, year)
     if doc_type in {"plan", "web_page", "news", "other"}:
         outcome, sentence, start, end = _plan_outcome(text)
         if outcome is None:
-            outcome, sentence, start, end = find_outcome(text) if doc_type == "other" else (
-                None,
-                None,
-                None,
-                None,
+            outcome, sentence, start, end = (
+                find_outcome(text)
+                if doc_type == "other"
+                else (
+                    None,
+                    None,
+                    None,
+                    None,
+                )
             )
         if outcome is None:
             outcome = "none"
