@@ -30,8 +30,7 @@ _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\
 DATE_RE = re.compile(
     rf"""
     (?P<long>
-        (?<![\w/]){_WEEKDAY}?
-        (?:the\s+)?(?P<day>[0-3]?\d)\s?(?:st|nd|rd|th)?\s+(?:of\s+)?
+        (?<![\w/])(?P<day>[0-3]?\d)\s?(?:st|nd|rd|th)?\s+(?:of\s+)?
         (?P<month>{_MONTHS})\b\.?
         (?:,?\s+(?P<year>(?:19|20)\d\d)\b)?
     )
@@ -39,6 +38,11 @@ DATE_RE = re.compile(
     | (?P<iso>(?<![\w-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\w-]))
     """,
     re.IGNORECASE | re.VERBOSE,
+)
+# The same, allowing a weekday before the day ("Tuesday, 30th July, 2024"): used inside
+# larger header patterns; find_dates uses DATE_RE, which is faster to scan with.
+DATE_WITH_WEEKDAY = DATE_RE.pattern.replace(
+    "(?<![\\w/])(?P<day>", f"(?<![\\w/]){_WEEKDAY}?(?P<day>", 1
 )
 _YEAR_RE = re.compile(r"(?<!\d)(20[12]\d)(?!\d)")
 
@@ -77,7 +81,7 @@ def context_year(text: str, default: int) -> int:
     """The year a bare "15 July" most likely belongs to: the commonest explicit date year."""
     years = Counter(
         m.value.year
-        for m in find_dates(text, default_year=None)
+        for m in find_dates(text[:15_000], default_year=None)
         if not m.year_inferred and abs(m.value.year - default) <= 10
     )
     if years:

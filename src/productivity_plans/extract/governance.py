@@ -27,12 +27,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from productivity_plans.extract.dates import DATE_RE, DateMention, context_year, find_dates
+from productivity_plans.extract.dates import (
+    DATE_WITH_WEEKDAY,
+    DateMention,
+    context_year,
+    find_dates,
+)
 from productivity_plans.extract.records import Author, Decision, GovernanceEvent
 from productivity_plans.framework import load_framework
 
 _M = re.IGNORECASE | re.MULTILINE
-_DATE = DATE_RE.pattern
+_DATE = DATE_WITH_WEEKDAY
 
 # A body name as papers print it.
 _BODY_CORE = (
@@ -268,6 +273,7 @@ _ZONE_END = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _ZONE_MAX = 700
+OUTCOME_HEAD = 15_000  # decisions sit in the front matter of reports and in short minutes
 _SIGNOFF = re.compile(r"\b(?:approved|agreed|endorsed|signed\s+off)\s+by\b", re.IGNORECASE)
 _VERBS: list[tuple[str, re.Pattern[str]]] = [
     ("deferred", re.compile(r"\b(?:deferred|withdrawn|postponed)\b", re.IGNORECASE)),
@@ -311,7 +317,7 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
         # business.
         offset = text.rfind("\n", 0, first.start()) + 1
     hits: dict[str, tuple[int, int, str]] = {}
-    for z_start, z_end in _zones(text):
+    for z_start, z_end in _zones(text[:OUTCOME_HEAD]):
         if z_end <= offset:
             continue  # a decision on earlier business
         zone = text[z_start:z_end]
@@ -381,6 +387,30 @@ def _action(verb: str) -> str:
     }.get(verb, verb)
 
 
+@dataclass(frozen=True, slots=True)
+class _Span:
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+_SENTENCE_END = re.compile(r"\.(?=\s)|\n")
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (or line) around ``pos``: from after the previous full stop or newline to
+    the next one."""
+    start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos) + 1, -1) + 1
+    m = _SENTENCE_END.search(text, pos)
+    end = m.end() if m else len(text)
+    return start, end
+
+
 def _event_body(sentence: str, verb_at: int) -> str | None:
     """The body acting in ``sentence``: the first one named after the verb ("endorsed by the
     Leader", "a meeting of Cabinet"), else the nearest before it; never a possessive
@@ -402,13 +432,17 @@ def _event_body(sentence: str, verb_at: int) -> str | None:
 def find_timeline(text: str, year: int) -> list[GovernanceEvent]:
     """Dated governance steps the text mentions, with their sentence and offsets."""
     events: list[GovernanceEvent] = []
-    for sm in _SENTENCE.finditer(text):
-        sentence = sm.group(0)
-        if not any(ch.isdigit() for ch in sentence):
+    done: set[int] = set()
+    for found in find_dates(text, default_year=year):
+        start, end = _sentence_bounds(text, found.start)
+        if start in done:
             continue
+        sentence = text[start:end]
         verb = _EVENT_VERBS.search(sentence)
         if not verb:
             continue
+        done.add(start)
+        sm = _Span(start, end)
         for mention in find_dates(sentence, default_year=year):
             if mention.value == _LETTER:
                 continue
@@ -443,9 +477,10 @@ def find_timeline(text: str, year: int) -> list[GovernanceEvent]:
 
 def find_submitted_date(text: str, year: int) -> date | None:
     """The date the plan was submitted, when the text states it in the past tense."""
-    for sm in _SENTENCE.finditer(text):
-        sentence = sm.group(0)
-        if _PAST_SUBMITTED.search(sentence):
+    for pm in _PAST_SUBMITTED.finditer(text):
+        start, end = _sentence_bounds(text, pm.start())
+        sentence = text[start:end]
+        if sentence:
             mentions: list[DateMention] = [
                 d for d in find_dates(sentence, default_year=year) if d.value != _LETTER
             ]
