@@ -1,0 +1,256 @@
+"""Which council a document is about, from its text, e-mail addresses, web hosts and URL.
+
+Evidence is scored per council and the best-scoring council is returned only when it is clearly
+ahead; otherwise None (a null is better than a wrong council).
+
+Evidence, strongest first:
+
+* the publication URL's host (``democracy.havering.gov.uk``, ``minutes-1.nwleics.gov.uk``);
+* ``.gov.uk`` e-mail domains and web hosts written in the text (``jsmith@blaby.gov.uk``);
+* full council names ("North West Leicestershire District Council", "Havering council");
+* bare place names ("Bolsover"), which count for little: "the Derbyshire Chief Executives
+  Group" must not outweigh "Derbyshire Dales District Council".
+
+Names are matched leftmost-longest with one compiled, trie-shaped regular expression, so
+"Leicestershire" inside "North West Leicestershire District Council" is never counted for the
+county. Only councils in force during the regime (the framework's deadline) are candidates:
+councils abolished in 2023 are often named in their successors' plans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from urllib.parse import urlsplit
+
+from productivity_plans.councils.domains import (
+    COUNTY_ABBREVIATIONS,
+    compact,
+    label_variants,
+    registrable_label,
+)
+from productivity_plans.councils.register import Council, Register, load_register
+from productivity_plans.framework import load_framework
+
+URL_WEIGHT = 10.0
+EMAIL_WEIGHT = 6.0
+HOST_WEIGHT = 4.0
+STRONG_NAME_WEIGHT = 4.0
+WEAK_NAME_WEIGHT = 1.0
+LETTERHEAD_BONUS = 2.0
+MIN_SCORE = 4.0
+MIN_RATIO = 2.0  # best must score at least this multiple of the runner-up
+
+_COUNCIL_WORDS = ("Council", "Borough Council", "District Council", "City Council")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+# Long documents name their council in the letterhead, title and contact details: names are
+# looked for in the head and tail only (domains are looked for everywhere, which is cheap).
+NAME_HEAD = 30_000
+NAME_TAIL = 10_000
+
+
+def gov_uk_hosts(text: str) -> list[tuple[str, bool]]:
+    """Every ``*.gov.uk`` host in ``text`` as (host, is_email_domain), found by ``str.find``."""
+    low = text.lower()
+    out: list[tuple[str, bool]] = []
+    i = low.find(".gov.uk")
+    while i != -1:
+        j = i
+        while j > 0 and low[j - 1] in _HOST_CHARS:
+            j -= 1
+        host = low[j : i + len(".gov.uk")].strip(".-")
+        if host.count(".") >= 2:
+            out.append((host, j > 0 and low[j - 1] == "@"))
+        i = low.find(".gov.uk", i + 7)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilMatch:
+    gss_code: str
+    name: str
+    type: str
+    confidence: float
+    evidence: tuple[str, ...]
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex alternation of ``words`` shaped as a trie (fast; longest alternative first)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in node.items() if ch != ""]
+        if not branches:
+            return ""
+        # Longer continuations first so the match is the longest name at this position.
+        body = branches[0] if len(branches) == 1 and not end else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+def _norm_name(name: str) -> str:
+    name = name.replace("’", "'").replace("&", "and")
+    return re.sub(r"\s+", " ", name.strip().lower())
+
+
+class CouncilMatcher:
+    """Compiled matchers for every council in force on ``on``; build once, reuse."""
+
+    def __init__(self, register: Register, on: date):
+        self.register = register
+        self.councils = {c.code: c for c in register.in_force(on)}
+        strong: dict[str, set[str]] = defaultdict(set)
+        weak: dict[str, set[str]] = defaultdict(set)
+        for code, council in self.councils.items():
+            for name in self._names(council):
+                target = strong if self._is_strong(name) else weak
+                target[_norm_name(name)].add(code)
+                if target is weak:
+                    for suffix in _COUNCIL_WORDS:
+                        strong[_norm_name(f"{name} {suffix}")].add(code)
+        for name, codes in self.register.name_index().items():
+            codes = {c for c in codes if c in self.councils}
+            if codes and self._is_strong(name):
+                strong[_norm_name(name)].update(codes)
+        self.strong = dict(strong)
+        self.weak = {k: v for k, v in weak.items() if k not in self.strong and len(k) >= 4}
+        words = sorted(set(self.strong) | set(self.weak), key=len, reverse=True)
+        pattern = _trie_regex(words).replace("\\ ", r"\s+")
+        self.names_re = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
+        self.labels = self._build_labels()
+
+    @staticmethod
+    def _names(council: Council) -> set[str]:
+        names = set(council.names)
+        for name in list(names):
+            low = name.lower()
+            for full, shorts in COUNTY_ABBREVIATIONS.items():
+                if full in low:
+                    for short in shorts:
+                        names.add(re.sub(full, short.capitalize(), name, flags=re.IGNORECASE))
+        return {n for n in names if n.strip()}
+
+    @staticmethod
+    def _is_strong(name: str) -> bool:
+        low = name.lower()
+        return bool(
+            re.search(r"\b(?:council|corporation)$", low)
+            or low.startswith(("london borough of ", "royal borough of ", "city of "))
+        )
+
+    def _build_labels(self) -> dict[str, str]:
+        tiers: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for code, council in self.councils.items():
+            for domain in council.domains:
+                label = registrable_label(domain)
+                if label:
+                    tiers[compact(label)][0].add(code)
+            tiers[compact(council.nice_name)][1].add(code)
+            for label in label_variants(council.nice_name, council.official_name):
+                tiers[label][2].add(code)
+        out: dict[str, str] = {}
+        for label, by_tier in tiers.items():
+            best = by_tier[min(by_tier)]
+            if len(best) == 1:
+                out[label] = next(iter(best))
+        return out
+
+    def council_for_host(self, host: str) -> Council | None:
+        label = registrable_label(host)
+        if label is None:
+            return None
+        code = self.labels.get(compact(label))
+        return self.councils[code] if code else None
+
+    def identify(
+        self, text: str, *, url: str | None = None, title: str | None = None
+    ) -> CouncilMatch | None:
+        scores: dict[str, float] = defaultdict(float)
+        evidence: dict[str, list[str]] = defaultdict(list)
+
+        def add(code: str, weight: float, why: str) -> None:
+            scores[code] += weight
+            if why not in evidence[code]:
+                evidence[code].append(why)
+
+        if url:
+            host = urlsplit(url if "://" in url else f"http://{url}").hostname or ""
+            council = self.council_for_host(host)
+            if council:
+                add(council.code, URL_WEIGHT, f"url host {host}")
+        seen_domains: set[tuple[str, bool]] = set()
+        for host, is_email in gov_uk_hosts(text):
+            council = self.council_for_host(host)
+            if council and (council.code, is_email) not in seen_domains:
+                seen_domains.add((council.code, is_email))
+                if is_email:
+                    add(council.code, EMAIL_WEIGHT, f"e-mail domain {host}")
+                else:
+                    add(council.code, HOST_WEIGHT, f"web host {host}")
+        if len(text) > NAME_HEAD + NAME_TAIL:
+            text = text[:NAME_HEAD] + "\n" + text[-NAME_TAIL:]
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for source, body in (("title", title or ""), ("text", text)):
+            low = body.lower().replace("’", "'")
+            if len(low) != len(body):  # rare Unicode case changes: fall back to the original
+                low = body
+            for m in self.names_re.finditer(low):
+                found = body[m.start() : m.end()]
+                key = _norm_name(re.sub(r"\s+", " ", found))
+                if key in self.strong:
+                    codes, kind, weight = self.strong[key], "name", STRONG_NAME_WEIGHT
+                elif key in self.weak and found[:1].isupper():
+                    codes, kind, weight = self.weak[key], "place", WEAK_NAME_WEIGHT
+                else:
+                    continue
+                share = weight / len(codes)
+                for code in codes:
+                    n = counts[(code, kind)]
+                    counts[(code, kind)] += 1
+                    # Repetition helps, with diminishing returns.
+                    bonus = share if n == 0 else share * 0.25 if n < 4 else 0.0
+                    if source == "title" or (kind == "name" and m.start() < 300):
+                        bonus += LETTERHEAD_BONUS if kind == "name" else 0.5
+                    if bonus:
+                        add(code, bonus, f"{kind} {found!r}")
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+        best_code, best = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        if best < MIN_SCORE or best < MIN_RATIO * runner_up:
+            return None
+        council = self.councils[best_code]
+        margin = (best - runner_up) / best
+        strength = min(1.0, best / (URL_WEIGHT + STRONG_NAME_WEIGHT))
+        confidence = round(min(0.99, 0.5 + 0.3 * margin + 0.2 * strength), 3)
+        return CouncilMatch(
+            gss_code=council.gss_code,
+            name=council.official_name,
+            type=council.type,
+            confidence=confidence,
+            evidence=tuple(evidence[best_code][:6]),
+        )
+
+
+@cache
+def default_matcher() -> CouncilMatcher:
+    """The matcher for councils in force on the default framework's deadline (built once)."""
+    return CouncilMatcher(load_register(), load_framework().deadline)
+
+
+def identify_council(
+    text: str, *, url: str | None = None, title: str | None = None
+) -> CouncilMatch | None:
+    """The council ``text`` is about, or None when the evidence is missing or ambiguous."""
+    return default_matcher().identify(text, url=url, title=title)

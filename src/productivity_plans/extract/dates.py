@@ -1,0 +1,109 @@
+"""Dates in UK council papers: found by regex, normalised by dateparser, always day-first.
+
+Forms: "16th April 2024", "16 th April 2024", "Wednesday 3 July 2024", "Tuesday, 30th July,
+2024", "18/06/2024", "18.06.24", "2024-06-18", and "15 July" with the year inferred from the
+document (the commonest explicit year near the regime, else the framework deadline's year).
+dateparser is always called with ``languages=['en']`` and ``DATE_ORDER='DMY'`` behind a cache:
+"04/06/2024" is 4 June, never 6 April.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import dateparser
+
+_SETTINGS = {
+    "DATE_ORDER": "DMY",
+    "PREFER_DAY_OF_MONTH": "first",
+    "REQUIRE_PARTS": ["day", "month", "year"],
+}
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
+DATE_RE = re.compile(
+    rf"""
+    (?P<long>
+        (?<![\w/])(?P<day>[0-3]?\d)\s?(?:st|nd|rd|th)?\s+(?:of\s+)?
+        (?P<month>{_MONTHS})\b\.?
+        (?:,?\s+(?P<year>(?:19|20)\d\d)\b)?
+    )
+    | (?P<numeric>(?<![\w/.])[0-3]?\d[/.][01]?\d[/.](?:19|20)?\d\d(?![\w/]|\.\d))
+    | (?P<iso>(?<![\w-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\w-]))
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# The same, allowing a weekday before the day ("Tuesday, 30th July, 2024"): used inside
+# larger header patterns; find_dates uses DATE_RE, which is faster to scan with.
+DATE_WITH_WEEKDAY = DATE_RE.pattern.replace(
+    "(?<![\\w/])(?P<day>", f"(?<![\\w/]){_WEEKDAY}?(?P<day>", 1
+)
+_YEAR_RE = re.compile(r"(?<!\d)(20[12]\d)(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date written in the text: its value, where it is, and whether its year was inferred."""
+
+    value: date
+    start: int
+    end: int
+    text: str
+    year_inferred: bool = False
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str) -> date | None:
+    """One date string → date, day-first, English only (cached; dateparser is slow)."""
+    cleaned = re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text.strip(), flags=re.IGNORECASE)
+    cleaned = re.sub(r"\s+", " ", cleaned.replace(",", " "))
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=_SETTINGS)
+    return parsed.date() if parsed else None
+
+
+def _numeric(text: str) -> date | None:
+    """ "18/06/2024", "2024-06-18": checked day-first before dateparser sees it, so a
+    month-first date such as "06/13/2024" is rejected rather than silently re-read."""
+    parts = [int(p) for p in re.split(r"[/.-]", text)]
+    day, month = (parts[2], parts[1]) if parts[0] > 31 else (parts[0], parts[1])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return parse_date(text)
+
+
+def context_year(text: str, default: int) -> int:
+    """The year a bare "15 July" most likely belongs to: the commonest explicit date year."""
+    years = Counter(
+        m.value.year
+        for m in find_dates(text[:15_000], default_year=None)
+        if not m.year_inferred and abs(m.value.year - default) <= 10
+    )
+    if years:
+        return years.most_common(1)[0][0]
+    return default
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
+    """Every date in ``text`` in order. Dates without a year get ``default_year`` (or are
+    skipped when it is None)."""
+    out: list[DateMention] = []
+    for m in DATE_RE.finditer(text):
+        inferred = False
+        if m.group("long"):
+            day, month, year = m.group("day"), m.group("month"), m.group("year")
+            if not year:
+                if default_year is None:
+                    continue
+                year, inferred = str(default_year), True
+            value = parse_date(f"{int(day)} {month} {year}")
+        else:
+            value = _numeric(m.group(0))
+        if value is not None:
+            out.append(DateMention(value, m.start(), m.end(), m.group(0), inferred))
+    return out

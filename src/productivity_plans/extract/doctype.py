@@ -1,0 +1,148 @@
+"""What kind of document this is: plan, committee report, decision record, minutes, agenda
+item, web page, news or other (the framework's ``document_types``).
+
+Scored from house-style cues that recur across democracy systems and council websites (not
+from any one council's phrasing): ModernGov page furniture ("Decision details", "Decision
+Maker:", "Minutes:", "Issue - meetings"), report furniture ("Report Author", "Purpose of
+Report", "Recommendation(s)", "Key Decision"), resolution verbs, and the shape of the URL.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from productivity_plans.framework import load_framework
+
+_F = re.IGNORECASE | re.MULTILINE
+
+
+def _cues(*pairs: tuple[str, float]) -> list[tuple[re.Pattern[str], float]]:
+    return [(re.compile(p, _F), w) for p, w in pairs]
+
+
+CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
+    "decision_record": _cues(
+        (r"^\s*decision details\s*$", 4),
+        (r"^\s*decision maker\s*:", 4),
+        (r"^\s*decision status\s*:", 2),
+        (r"^\s*date of decision\s*:", 2),
+        (r"^\s*(?:record of )?(?:executive |officer |delegated )?decision notice\b", 3),
+        (r"\bofficer decision\b", 1),
+    ),
+    "minutes": _cues(
+        (r"^\s*minutes\s*:", 4),
+        (r"^\s*issue - meetings\s*$", 3),
+        (r"^\s*agenda and minutes\s*$", 3),
+        (r"^\s*(?:it was )?(?:resolved|ordered|agreed)\b(?:\s+unanimously)?\s*(?:that\b|:|$)", 2),
+        (r"\bRESOLVED\b", 1),
+        (r"\b(?:moved|proposed) by Councillor\b|\bseconded by Councillor\b", 2),
+        (r"\bseconded the (?:motion|recommendations?)\b", 2),
+        (r"\bCouncillor \w+ (?:moved|proposed|seconded)\b", 2),
+        (r"\bapologies (?:for absence|were received)\b", 2),
+        (r"\bmembers (?:considered|discussed|were informed|noted)\b", 1.5),
+        (r"\b(?:cabinet|executive|committee|council) (?:received|considered) a report\b", 2),
+        (r"\bpresented the (?:report|productivity plan)\b", 1),
+        (r"^\s*(?:approved|noted|agreed|endorsed)\b", 0.5),
+    ),
+    "committee_report": _cues(
+        (r"\breport author\b", 3),
+        (r"^\s*report (?:of|by|to)\b", 2),
+        (r"^\s*purpose (?:of (?:the )?report|/ summary)", 2),
+        (r"^\s*recommendations?(?:\(s\))?(?: to [\w ]+)?\s*:?\s*$", 2),
+        (r"\bkey decision\s*[:?]", 1.5),
+        (r"\bis the decision a key decision\b|\bthis is (?:not )?a key decision\b", 1.5),
+        (r"\bsubject to call[- ]in\s*[:?]", 1),
+        (r"^\s*(?:financial|legal|staffing|equalit\w+|risk)(?: and \w+)? implications\b", 1.5),
+        (r"^\s*background papers\b", 1),
+        (r"\b(?:wards? affected|ward/s)\b", 1.5),
+        (r"^\s*date of meeting\b|^\s*meeting of [\w ]+ on\b|^\s*report to\s*:", 2),
+        (r"\bappendix (?:\d|one|two|a|b)\b", 0.5),
+        (r"\bcontact (?:officer|details)\b", 1),
+    ),
+    "agenda_item": _cues(
+        (r"^\s*agenda item\s*$", 3),
+        (r"^\s*presented by\s*:", 1),
+        (r"^\s*report\s*:", 1),
+        (r"^\s*supporting documents\s*:?", 1),
+    ),
+    "plan": _cues(
+        (r"\bour productivity plan\b", 1.5),
+        (r"\bthis (?:productivity )?plan (?:sets out|outlines|summarises)\b", 2),
+        (r"^\s*(?:\d+\.\s*)?(?:introduction|what have we already achieved|our future plans)", 1),
+        (r"\bhow we (?:are |have )?transform(?:ed|ing)? the way we\b", 2),
+        (r"\bwe (?:are|have|will)\b", 0.5),
+        (r"^\s*(?:\w+ )*council productivity plan\s*$", 2),
+        (r"^\s*productivity plan(?: \d{4}(?:[/-]\d{2,4})?)?\s*$", 1),
+        (r"\b(?:barriers to|preventing) (?:local government )?progress\b", 0.5),
+    ),
+    "web_page": _cues(
+        (r"^\s*(?:-\s*)?(?:download|further details|skip to main content)\s*$", 1),
+        (r"\bthe productivity plan (?:has been|was) (?:approved|agreed|published)\b", 1.5),
+        (r"\b(?:you can )?(?:read|view|download) (?:our|the) (?:full )?productivity plan\b", 1.5),
+    ),
+    "news": _cues(
+        (r"\bpress release\b", 3),
+        (r"^\s*news\s*$", 1),
+        (r"\b(?:said|says) (?:Councillor|Cllr|the Leader)\b", 2),
+        (r"^\s*published\s*:?\s*\d", 1),
+    ),
+}
+
+URL_CUES: list[tuple[re.Pattern[str], str, float]] = [
+    (
+        re.compile(r"iedecisiondetails|mgdelegateddecisions|mgissuehistory", re.I),
+        "decision_record",
+        3,
+    ),
+    (re.compile(r"ieissuedetails|ielistdocuments|mgminutes", re.I), "minutes", 2),
+    (re.compile(r"mgai\.aspx|ielistmeetings|mgagenda", re.I), "agenda_item", 1.5),
+    (re.compile(r"/news/|/press-releases?/|/newsroom/", re.I), "news", 4),
+]
+DEMOCRACY_HOST = re.compile(
+    r"^(?:democracy|democratic|moderngov\w*|committee\w*|minutes(?:-\d)?|mycouncil|"
+    r"councillors|meetings|cmis|modgov)\.",
+    re.I,
+)
+
+
+def classify_document(
+    text: str, *, url: str | None = None, title: str | None = None
+) -> tuple[str, dict[str, float]]:
+    """(document type, scores per type). Types come from the framework's vocabulary."""
+    allowed = load_framework().document_type_ids
+    head = text[:8_000]  # page furniture is at the top
+    scores = {t: 0.0 for t in allowed}
+    for doc_type, cues in CUES.items():
+        if doc_type not in scores:
+            continue
+        for pattern, weight in cues:
+            n = len(pattern.findall(head))
+            if n:
+                scores[doc_type] += weight * min(n, 3) ** 0.5
+    host = ""
+    if url:
+        host = (urlsplit(url if "://" in url else f"http://{url}").hostname or "").lower()
+        for pattern, doc_type, weight in URL_CUES:
+            if pattern.search(url) and doc_type in scores:
+                scores[doc_type] += weight
+    on_democracy_site = bool(DEMOCRACY_HOST.match(host))
+    if url and not on_democracy_site:
+        # A page on the council's main website is a plan, a web page or news, not a paper.
+        for doc_type in ("committee_report", "minutes", "decision_record", "agenda_item"):
+            if doc_type in scores:
+                scores[doc_type] *= 0.4
+    if on_democracy_site:
+        for doc_type in ("plan", "web_page", "news"):
+            if doc_type in scores:
+                scores[doc_type] *= 0.3
+    # "Minutes:" on a ModernGov agenda-item page means the minute is shown: minutes.
+    if scores.get("minutes", 0) >= 4 and scores.get("agenda_item", 0) > 0:
+        scores["agenda_item"] *= 0.5
+    best = max(scores, key=lambda t: scores[t])
+    if scores[best] < 1.0:
+        # Little furniture: a short page on the council's site about the plan is a web page.
+        if url and not on_democracy_site and "web_page" in scores:
+            return "web_page", scores
+        return ("other" if "other" in scores else best), scores
+    return best, scores

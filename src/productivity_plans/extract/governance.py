@@ -1,0 +1,645 @@
+"""Governance facts: decision body, meeting/decision date, outcome, author, recommendations,
+key-decision and call-in flags, submission date, and a dated timeline of earlier steps.
+
+Method (general house styles, not any one council's wording):
+
+* **Body and date** come from the furniture democracy systems and report templates print, tried
+  in order of reliability: "Decision Maker:" / "Date of decision:" (decision records),
+  "Meeting: 25/06/2024 - Cabinet (Item 11)" (issue pages), "Meeting of Cabinet, Tuesday, 30th
+  July, 2024", a meeting header line ("Governance and Resources Committee 18 July 2024",
+  "Cabinet - Wednesday 17th July, 2024"), "Report To:"/"Date of Meeting", then who the report is
+  addressed to ("Recommendation(s) to Cabinet Executive", "THAT CABINET:", "To provide Cabinet
+  with") and narrative minutes ("The Executive considered a report"). Plans and web pages
+  report their own sign-off ("agreed by the cabinet on 15 July").
+* **Dates** are never the Minister's letter date or the submission deadline (both from the
+  framework): those are quoted by every paper.
+* **Outcome** is read only from decision zones (after "RESOLVED", "ORDERED", "Decision:", a
+  recommendations heading, numbered "That …" clauses) and only from the part of the text that
+  is about the productivity plan, with precedence deferred > approved > delegated > endorsed >
+  noted. A delegation's own powers ("delegates … authority to agree") are not an approval;
+  sign-off lines ("Approved by the Portfolio Holder") are not the decision. Papers with a
+  decision but no visible outcome get ``unknown``; plans and web pages without one get ``none``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from productivity_plans.extract.dates import (
+    DATE_WITH_WEEKDAY,
+    DateMention,
+    context_year,
+    find_dates,
+)
+from productivity_plans.extract.records import Author, Decision, GovernanceEvent
+from productivity_plans.framework import load_framework
+
+_M = re.IGNORECASE | re.MULTILINE
+_DATE = DATE_WITH_WEEKDAY
+
+# A body name as papers print it.
+_BODY_CORE = (
+    r"(?:the\s+)?(?:"
+    r"Leader\s+of\s+the\s+Council(?:\s+and\s+(?:the\s+)?Chief\s+Executive)?|Leader"
+    r"|(?:Cabinet|Executive)\s+(?:Member|Portfolio\s+Holder)\s+for\s+[A-Z][\w,&' ]+?"
+    r"|(?:[A-Z][\w&]*\s+)*Portfolio\s+Holder(?:\s+for\s+[A-Z][\w,&' ]+?)?"
+    r"|Cabinet(?:\s+Executive|\s+and\s+Junior\s+Cabinet\s+Members)?"
+    r"|Executive(?:\s+Committee)?"
+    r"|(?:Full\s+|City\s+|County\s+|Borough\s+|District\s+)?Council"
+    r"|Corporate\s+(?:Leadership|Management)\s+Team|(?:Senior|Extended)\s+Leadership\s+Team"
+    r"|(?:[A-Z][\w&',]*\s+(?:(?:and|&|of|the|for)\s+)?){1,6}"
+    r"(?:Committee|Sub-Committee|Board|Panel|Group)"
+    r"|Chief\s+Executive(?:\s+Officer)?"
+    r")"
+)
+BODY_RE = re.compile(_BODY_CORE)
+
+_LETTER = load_framework().letter.date
+_DEADLINE = load_framework().deadline
+_EXCLUDED_DATES = frozenset({_LETTER, _DEADLINE})
+
+
+def _clean_body(body: str) -> str:
+    body = body.strip().split("\n")[-1]
+    body = re.sub(r"\s+", " ", body).strip(" \t:-–—,.;")
+    body = re.sub(r"^(?:the|a|an)\s+", "", body, flags=re.IGNORECASE)
+    body = re.sub(r"\s*\((?:item|minute)[^)]*\)\s*$", "", body, flags=re.IGNORECASE)
+    if body.isupper():
+        body = body.title().replace(" And ", " and ").replace(" Of ", " of ")
+    elif body.islower():
+        body = body[:1].upper() + body[1:]
+    return body
+
+
+def body_kind(body: str | None) -> str | None:
+    """Canonical kind of a decision body: cabinet, executive, council, committee, leader,
+    mayor, portfolio_holder, officer or other."""
+    if not body:
+        return None
+    low = body.lower()
+    if re.search(r"\bmayor\b", low):
+        return "mayor"
+    if re.search(r"\bportfolio holder\b|\b(?:cabinet|executive) member\b", low):
+        return "portfolio_holder"
+    if re.match(r"(?:the )?leader\b", low):
+        return "leader"
+    if re.search(r"\bcabinet\b", low):
+        return "cabinet"
+    if re.search(r"\b(?:committee|sub-committee|board|panel|group|team)\b", low):
+        return "executive" if low.strip() == "executive committee" else "committee"
+    if re.search(r"\bexecutive\b", low) and not re.search(r"chief executive", low):
+        return "executive"
+    if re.search(r"\bcouncil\b", low):
+        return "council"
+    if re.search(r"\b(?:chief executive|director|officer|manager|head of)\b", low):
+        return "officer"
+    # "Decision Maker: Policy and Finance" — a named committee without the word.
+    return "committee"
+
+
+# ---------------------------------------------------------------- body and meeting date
+
+_HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("decision_maker", re.compile(r"^\s*Decision\s+Maker\s*:\s*(?P<body>[^\n]+?)\s*$", _M)),
+    (
+        "decided_at",
+        re.compile(
+            rf"^\s*Decided\s+at\s+meeting\s*:\s*(?P<date>{_DATE})\s*-\s*(?P<body>[^\n(]+)",
+            _M | re.X,
+        ),
+    ),
+    (
+        "date_of_decision",
+        re.compile(rf"^\s*Date\s+of\s+decision\s*:\s*(?P<date>{_DATE})", _M | re.X),
+    ),
+    (
+        "issue_meeting",
+        re.compile(rf"^\s*Meeting\s*:\s*(?P<date>{_DATE})\s*[-–]\s*(?P<body>[^\n(]+)", _M | re.X),
+    ),
+    (
+        "meeting_of",
+        re.compile(
+            rf"\b(?:Meeting|Minutes)\s+of\s+(?:the\s+)?(?P<body>{_BODY_CORE})\s*(?:held\s+)?"
+            rf"(?:,|\s+on|\s+-|\s+)\s*(?P<date>{_DATE})",
+            re.X,
+        ),
+    ),
+    (
+        "header_line",
+        re.compile(
+            rf"^[ \t]*(?P<body>[A-Z][^\n]{{2,120}}?)\s+[-–]\s+(?P<date>{_DATE})[^\n]*$", _M | re.X
+        ),
+    ),
+    (
+        "body_then_date",
+        re.compile(
+            rf"^[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})[ \t]*$", _M | re.X
+        ),
+    ),
+    ("report_to", re.compile(r"^\s*Report\s+To\s*:?[ \t]+(?P<body>[^\n]+?)\s*$", _M)),
+    (
+        "meeting_date",
+        re.compile(
+            rf"^\s*(?:Date\s+of\s+(?:the\s+)?Meeting|Meeting\s+Date|Date)\s*:?[ \t]*"
+            rf"(?P<date>{_DATE})",
+            _M | re.X,
+        ),
+    ),
+    (
+        "title_line",
+        re.compile(
+            r"\A(?:[^\n]*\n){0,8}?[ \t]*(?P<body>(?-i:Cabinet(?:[ \t]+Executive)?|CABINET|Executive"
+            r"|EXECUTIVE|Full[ \t]+Council|(?:[A-Z][\w&]+[ \t]+(?:and[ \t]+)?)+Committee))[ \t]*$",
+            re.MULTILINE | re.IGNORECASE,
+        ),
+    ),
+    (
+        "addressed_to",
+        re.compile(
+            r"(?:\bRecommendations?(?:\(s\))?\s+to\s+|\bTHAT\s+(?=[A-Z]{4,}\b)|"
+            r"\bThat\s+(?=(?:Cabinet|Council|Executive|the\s+Executive)(?:\s*\n|\s+(?:approves|notes|endorses|agrees|delegates)\b))|"
+            r"\bTo\s+provide\s+|\bFor\s+|\breport\s+to\s+)(?:the\s+)?"
+            r"(?P<body>(?-i:Cabinet(?:\s+Executive)?|CABINET|Executive(?:\s+Committee)?|EXECUTIVE"
+            r"|Council|COUNCIL|Full\s+Council|[A-Z][\w&]+(?:\s+(?:and\s+)?[A-Z][\w&]+)*\s+Committee))"
+            r"(?=\s*:|\s+with\b|\s+to\s+note\b|\s*\n|\s+is\s+RECOMMENDED|\s+(?:approves|notes|endorses|agrees|delegates)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "narrative",
+        re.compile(
+            r"\b(?P<body>(?-i:(?:The\s+)?(?:Cabinet|Executive|Council)|[A-Z][\w&]+(?:\s+(?:and\s+)?[A-Z][\w&]+)*\s+Committee))"
+            r"[ \t]+(?:received|considered|noted|approved|agreed|endorsed)[ \t]+(?:a|the)\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+_PLAN_SIGNOFF = re.compile(
+    rf"\b(?:productivity\s+plan|(?:our|the|this)\s+plan)\b[^.\n]{{0,80}}?"
+    rf"\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+by\s+(?P<body>{_BODY_CORE})"
+    rf"(?:[^.\n]{{0,60}}?\b(?:on|at\s+its\s+meeting\s+on)\s+(?P<date>{_DATE}))?",
+    re.IGNORECASE | re.X,
+)
+_BAD_BODIES = re.compile(
+    r"^(?:council|the council)'s$|^(?:report|item|minutes|agenda|productivity)\b|^local government"
+    r"|\bgovernment\b|\bassociation\b|\bnetwork\b|\bDLUHC\b|\bMHCLG\b|\bministry\b|\bdepartment\b"
+    r"|\bchief executives group\b|\bworking group\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    body: str | None
+    date: date | None
+    how: str
+
+
+def _date_in(text: str, year: int) -> date | None:
+    for mention in find_dates(text, default_year=year):
+        if mention.value not in _EXCLUDED_DATES:
+            return mention.value
+    return None
+
+
+def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None, date | None, str]:
+    """(body, meeting or decision date, how it was found) for the decision in ``text``."""
+    head = text[:6000]
+    body: str | None = None
+    when: date | None = None
+    how: list[str] = []
+    for name, pattern in _HEADER_PATTERNS:
+        if body is not None and when is not None:
+            break
+        if name == "narrative" and body is not None:
+            break
+        for m in pattern.finditer(head):
+            groups = m.groupdict()
+            found_body = groups.get("body")
+            if found_body is not None:
+                found_body = _clean_body(found_body)
+                if not found_body or _BAD_BODIES.search(found_body) or len(found_body) > 120:
+                    continue
+            found_date = _date_in(groups["date"], year) if groups.get("date") else None
+            if groups.get("date") and found_date is None:
+                continue  # the date is the letter/deadline: not this meeting
+            # a free header line must name a body with a body word in it
+            if (
+                name == "header_line"
+                and found_body
+                and not re.search(
+                    r"committee|cabinet|council|executive|board|panel|mayor|leader",
+                    found_body,
+                    re.IGNORECASE,
+                )
+            ):
+                continue
+            took = False
+            if body is None and found_body:
+                body, took = found_body, True
+            if when is None and found_date:
+                when, took = found_date, True
+            if took:
+                how.append(name)
+                break
+    if doc_type in {"plan", "web_page", "news", "other"} and body is None:
+        signoff = _PLAN_SIGNOFF.search(text)
+        if signoff and not _BAD_BODIES.search(signoff.group("body")):
+            body = _clean_body(signoff.group("body"))
+            if signoff.group("date"):
+                when = _date_in(signoff.group("date"), year)
+            how.append("plan_signoff")
+    return body, when, "+".join(how)
+
+
+# ---------------------------------------------------------------- outcome
+
+_ZONE_ANCHOR = re.compile(
+    r"\bRESOLVED\b|\bResolved\b(?:\s+unanimously)?\s*(?:that|:)|\bORDERED\b"
+    r"|^\s*Decisions?\s*:?\s*$|^\s*Decisions?\s*:|\bRECOMMENDED\s+TO\b|\bis\s+RECOMMENDED\s+to\b"
+    r"|^\s*(?:\d+\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
+    r"|^\s*Recommendations?\t|\bRecommendations?\s+approved\b"
+    r"|^\s*(?:\(?\d+[.)]|\(?[a-z][.)]|[-•·])?\s*That\s+(?:the\s+)?(?:Cabinet|Council|Executive|Committee)\b"
+    r"|^\s*(?:\d\)\s*)?(?:APPROVED|NOTED|AGREED|ENDORSED)\b|^\s*(?:Approved|Noted|Agreed|Endorsed)\s+the\b"
+    r"|\b(?:Cabinet|Council|Executive|Committee)\s+(?:noted|approved|agreed|endorsed)\b",
+    re.MULTILINE,
+)
+_ZONE_END = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:Reasons?\b|Alternative\s+options|Options\s+considered|Other\s+options"
+    r"|Implications|Background\b|Purpose\b|List\s+of\s+Appendices|IMPLICATIONS)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_ZONE_MAX = 700
+OUTCOME_HEAD = 15_000  # decisions sit in the front matter of reports and in short minutes
+_SIGNOFF = re.compile(r"\b(?:approved|agreed|endorsed|signed\s+off)\s+by\b", re.IGNORECASE)
+_VERBS: list[tuple[str, re.Pattern[str]]] = [
+    ("deferred", re.compile(r"\b(?:deferred|withdrawn|postponed)\b", re.IGNORECASE)),
+    (
+        "delegated",
+        re.compile(r"\bdelegat(?:e|es|ed|ing)\b|\bdelegated\s+authority\b", re.IGNORECASE),
+    ),
+    (
+        "approved",
+        re.compile(
+            r"\b(?:approved?|approves|agreed|agree|agrees|adopted?|adopts)\b", re.IGNORECASE
+        ),
+    ),
+    ("endorsed", re.compile(r"\bendors(?:e|es|ed)\b", re.IGNORECASE)),
+    ("noted", re.compile(r"\b(?:notes?|noted|noting)\b(?!\s+that\b)", re.IGNORECASE)),
+]
+_PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
+_PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
+
+
+def _zones(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _ZONE_ANCHOR.finditer(text):
+        start = m.start()
+        if out and start < out[-1][1]:
+            continue
+        end = min(len(text), start + _ZONE_MAX)
+        stop = _ZONE_END.search(text, m.end(), end)
+        if stop:
+            end = stop.start()
+        out.append((start, end))
+    return out
+
+
+def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
+    """(outcome, evidence sentence, start, end) from the decision zones, or Nones."""
+    first = _PRODUCTIVITY.search(text)
+    offset = 0
+    if first:
+        # Start at the line where the plan is first mentioned: earlier agenda items are other
+        # business.
+        offset = text.rfind("\n", 0, first.start()) + 1
+    hits: dict[str, tuple[int, int, str]] = {}
+    for z_start, z_end in _zones(text[:OUTCOME_HEAD]):
+        if z_end <= offset:
+            continue  # a decision on earlier business
+        zone = text[z_start:z_end]
+        for sentence_m in re.finditer(r"[^.\n;]+(?:[.;]|\n|$)", zone):
+            sentence = sentence_m.group(0)
+            if _SIGNOFF.search(sentence):
+                sentence = _SIGNOFF.split(sentence)[0]
+            delegation = _VERBS[1][1].search(sentence)
+            for outcome, pattern in _VERBS:
+                for vm in pattern.finditer(sentence):
+                    if outcome == "approved" and delegation and delegation.start() < vm.start():
+                        continue  # "delegates ... authority to agree": the delegate's power
+                    if outcome == "approved" and re.search(
+                        r"\b(?:to\s+seek|failure\s+to|not\s+to|asked\s+to)\s*$",
+                        sentence[: vm.start()],
+                        re.IGNORECASE,
+                    ):
+                        continue
+                    if outcome not in hits:
+                        s = z_start + sentence_m.start()
+                        hits[outcome] = (s, z_start + sentence_m.end(), sentence.strip())
+                    break
+    for outcome in _PRECEDENCE:
+        if outcome in hits:
+            s, e, sentence = hits[outcome]
+            return outcome, sentence, s, e
+    return None, None, None, None
+
+
+def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
+    m = _PLAN_SIGNOFF.search(text)
+    if not m:
+        return None, None, None, None
+    verb = m.group("verb").lower()
+    outcome = "endorsed" if verb == "endorsed" else "approved"
+    return outcome, m.group(0), m.start(), m.end()
+
+
+# ---------------------------------------------------------------- timeline, submission
+
+_EVENT_VERBS = re.compile(
+    r"\b(?P<verb>approved|approval|endorsed|endorsement|agreed|noted|considered|discussed"
+    r"|taken\s+to|submitted|pre-scrutinised|scrutinised|signed\s+off|sought|presented)\b",
+    re.IGNORECASE,
+)
+_FUTURE_OR_DUTY = re.compile(
+    r"\b(?:must|should|required|requirement|requesting|deadline\s+(?:for|of)|to\s+be|would\s+be"
+    r"|will\s+be|asked|expect\w*|needed)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.\n]+(?:\.(?!\d)[^.\n]*)*?(?:\.(?=\s|$)|\n|$)")
+_PAST_SUBMITTED = re.compile(
+    r"\b(?:was|were|been|has\s+been|had\s+been|which\s+was|it\s+was)\s+(?:then\s+)?submitted\b",
+    re.IGNORECASE,
+)
+
+
+def _action(verb: str) -> str:
+    verb = re.sub(r"\s+", " ", verb.lower())
+    return {
+        "approval": "approved",
+        "endorsement": "endorsed",
+        "taken to": "considered",
+        "sought": "approval sought",
+        "pre-scrutinised": "scrutinised",
+        "presented": "considered",
+    }.get(verb, verb)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+_SENTENCE_END = re.compile(r"\.(?=\s)|\n")
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (or line) around ``pos``: from after the previous full stop or newline to
+    the next one."""
+    start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos) + 1, -1) + 1
+    m = _SENTENCE_END.search(text, pos)
+    end = m.end() if m else len(text)
+    return start, end
+
+
+def _event_body(sentence: str, verb_at: int) -> str | None:
+    """The body acting in ``sentence``: the first one named after the verb ("endorsed by the
+    Leader", "a meeting of Cabinet"), else the nearest before it; never a possessive
+    ("the Council's plan")."""
+    candidates: list[tuple[int, str]] = []
+    for m in BODY_RE.finditer(sentence):
+        if re.match(r"\s*['’]s\b", sentence[m.end() :]):
+            continue
+        body = _clean_body(m.group(0))
+        if body and not _BAD_BODIES.search(body):
+            candidates.append((m.start(), body))
+    after = [b for at, b in candidates if at > verb_at]
+    before = [b for at, b in candidates if at <= verb_at]
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+def find_timeline(text: str, year: int) -> list[GovernanceEvent]:
+    """Dated governance steps the text mentions, with their sentence and offsets."""
+    events: list[GovernanceEvent] = []
+    done: set[int] = set()
+    for found in find_dates(text, default_year=year):
+        start, end = _sentence_bounds(text, found.start)
+        if start in done:
+            continue
+        sentence = text[start:end]
+        verb = _EVENT_VERBS.search(sentence)
+        if not verb:
+            continue
+        done.add(start)
+        sm = _Span(start, end)
+        for mention in find_dates(sentence, default_year=year):
+            if mention.value == _LETTER:
+                continue
+            action = _action(verb.group("verb"))
+            if mention.value == _DEADLINE and (
+                _FUTURE_OR_DUTY.search(sentence) and not _PAST_SUBMITTED.search(sentence)
+            ):
+                continue
+            if (
+                action != "submitted"
+                and _PAST_SUBMITTED.search(sentence)
+                and mention.value == _DEADLINE
+            ):
+                action = "submitted"
+            body = _event_body(sentence, verb.start())
+            if body is None and action not in {"submitted"}:
+                continue
+            events.append(
+                GovernanceEvent(
+                    date=mention.value,
+                    body=body,
+                    action=action,
+                    sentence=sentence.strip(),
+                    start=sm.start(),
+                    end=sm.end(),
+                )
+            )
+            break
+    events.sort(key=lambda e: (e.date, e.start))
+    return events
+
+
+def find_submitted_date(text: str, year: int) -> date | None:
+    """The date the plan was submitted, when the text states it in the past tense."""
+    for pm in _PAST_SUBMITTED.finditer(text):
+        start, end = _sentence_bounds(text, pm.start())
+        sentence = text[start:end]
+        if sentence:
+            mentions: list[DateMention] = [
+                d for d in find_dates(sentence, default_year=year) if d.value != _LETTER
+            ]
+            if mentions:
+                return mentions[0].value
+    return None
+
+
+# ---------------------------------------------------------------- author, flags, recs
+
+_AUTHOR_PATTERNS = [
+    re.compile(
+        r"Report\s+Author(?:\s+and\s+Contact\s+(?:Details|Officer))?\s*:?[ \t]*\n*[ \t]*"
+        r"(?P<line>[^\n]+)(?:\n\s*\n?[ \t]*(?P<next>[A-Z][^\n]{3,80}))?",
+        re.IGNORECASE,
+    ),
+    re.compile(r"Report\s+By\s*[:\t ]\s*(?P<line>[^\n]+)", re.IGNORECASE),
+]
+_REPORT_OF = re.compile(r"^\s*Report\s+of\s+(?:the\s+)?(?P<role>[^\n]{3,80})$", re.MULTILINE | re.I)
+_NAME = re.compile(r"^(?:Cllr\.?\s+|Councillor\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
+_ROLE_WORDS = re.compile(
+    r"\b(?:chief|director|officer|manager|head|executive|assistant|leader|deputy|monitoring|"
+    r"section\s+151|strategic|lead|project|policy|finance|corporate)\b",
+    re.IGNORECASE,
+)
+
+
+def find_author(text: str) -> Author | None:
+    head = text[:8000]
+    for pattern in _AUTHOR_PATTERNS:
+        m = pattern.search(head)
+        if not m:
+            continue
+        line = re.sub(r"\s+", " ", m.group("line")).strip(" :\t")
+        line = re.split(r"\s+(?:\d{4,}|\S+@\S+)", line)[0].strip(" ,")
+        name: str | None = None
+        role: str | None = None
+        if "," in line:
+            first, rest = (p.strip() for p in line.split(",", 1))
+            if _NAME.match(first):
+                name, role = first, rest or None
+        elif _NAME.match(line) and not _ROLE_WORDS.search(line):
+            name = line
+            nxt = m.groupdict().get("next")
+            if nxt and _ROLE_WORDS.search(nxt):
+                role = nxt.strip()
+        elif _ROLE_WORDS.search(line):
+            role = line
+        if role and role.isupper():
+            role = role.title()
+        if name or role:
+            return Author(name=name, role=role)
+    m = _REPORT_OF.search(head)
+    if m and _ROLE_WORDS.search(m.group("role")):
+        return Author(name=None, role=m.group("role").strip())
+    return None
+
+
+_KEY_YESNO = re.compile(
+    r"\bkey\s+decision\s*(?:\?|:)[^\n]{0,400}?\b(?P<v>yes|no)\b", re.IGNORECASE | re.DOTALL
+)
+_KEY_NOT = re.compile(
+    r"\b(?:is\s+not|was\s+not|not\s+(?:considered\s+to\s+be\s+)?)a\s+key\s+decision\b", re.I
+)
+_KEY_IS = re.compile(r"\bthis\s+is\s+a\s+key\s+decision\b", re.IGNORECASE)
+_CALLIN_YESNO = re.compile(
+    r"\bsubject\s+to\s+call[\s-]?in\s*(?:\?|:)(?:\s*\([^)]*\))?[^\n]{0,200}?\b(?P<v>yes|no)\b",
+    re.IGNORECASE,
+)
+_CALLIN_NOT = re.compile(
+    r"\b(?:excluded|exempt)\s+from\s+(?:the\s+)?call[\s-]?in\b|\bnot\s+subject\s+to\s+call[\s-]?in\b",
+    re.IGNORECASE,
+)
+
+
+def find_key_decision(text: str) -> bool | None:
+    m = _KEY_YESNO.search(text)
+    if m:
+        return m.group("v").lower() == "yes"
+    if _KEY_NOT.search(text):
+        return False
+    if _KEY_IS.search(text):
+        return True
+    return None
+
+
+def find_call_in(text: str) -> bool | None:
+    m = _CALLIN_YESNO.search(text)
+    if m:
+        return m.group("v").lower() == "yes"
+    if _CALLIN_NOT.search(text):
+        return False
+    return None
+
+
+_RECS_HEAD = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:Recommendations?(?:\(s\))?(?:\s+to\s+[^\n]{2,40})?|RESOLVED(?:\s+THAT)?"
+    r"(?:\s+\w+)?|Decisions?)\s*:?[ \t]*(?P<inline>[^\n]*)$",
+    re.MULTILINE,
+)
+_ITEM_SPLIT = re.compile(r"(?:^|\s)(?:\(?\d{1,2}(?:\.\d)?[.)]|\(?[a-h][.)]|[-•·])\s+")
+
+
+def find_recommendations(text: str) -> list[str]:
+    m = _RECS_HEAD.search(text[:15000])
+    if not m:
+        return []
+    end = min(len(text), m.end() + 1500)
+    stop = _ZONE_END.search(text, m.end(), end)
+    body = m.group("inline") + "\n" + text[m.end() : stop.start() if stop else end]
+    items: list[str] = []
+    for part in _ITEM_SPLIT.split(body):
+        part = re.sub(r"\s+", " ", part).strip(" \t-")
+        if len(part) < 12 or re.fullmatch(r"THAT [A-Z ]+:?", part):
+            continue
+        if re.match(r"(?:Approved by|List of|Appendix)\b", part):
+            break
+        items.append(part)
+    return items[:10]
+
+
+# ---------------------------------------------------------------- together
+
+
+def extract_decision(text: str, doc_type: str) -> tuple[Decision, int]:
+    """The decision in ``text`` and the context year used for year-less dates."""
+    year = context_year(text, _DEADLINE.year)
+    body, when, _how = find_body_and_date(text, doc_type, year)
+    if doc_type in {"plan", "web_page", "news", "other"}:
+        outcome, sentence, start, end = _plan_outcome(text)
+        if outcome is None:
+            outcome, sentence, start, end = (
+                find_outcome(text)
+                if doc_type == "other"
+                else (
+                    None,
+                    None,
+                    None,
+                    None,
+                )
+            )
+        if outcome is None:
+            outcome = "none"
+    else:
+        outcome, sentence, start, end = find_outcome(text)
+        if outcome is None:
+            outcome = "unknown"
+    allowed = load_framework().outcome_ids
+    if outcome not in allowed:
+        outcome = "unknown" if "unknown" in allowed else allowed[-1]
+    return (
+        Decision(
+            body=body,
+            body_kind=body_kind(body),
+            date=when,
+            outcome=outcome,
+            evidence=sentence,
+            start=start,
+            end=end,
+        ),
+        year,
+    )

@@ -1,0 +1,75 @@
+"""Plain records the extract stage returns. No database, no I/O: dataclasses only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from productivity_plans.councils.identify import CouncilMatch
+
+# Canonical kinds of decision body (see governance.body_kind).
+BODY_KINDS = (
+    "cabinet",
+    "executive",
+    "council",
+    "committee",
+    "leader",
+    "mayor",
+    "portfolio_holder",
+    "officer",
+    "other",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Who took or considered the decision on the plan, when, and what it came to.
+
+    ``outcome`` is one of the framework's outcome ids (approved, endorsed, noted, delegated,
+    deferred, none, unknown).
+    """
+
+    body: str | None
+    body_kind: str | None
+    date: date | None
+    outcome: str
+    evidence: str | None = None  # the sentence the outcome came from
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GovernanceEvent:
+    """An earlier (or later) step the paper mentions: "endorsed by the Leader on 15 July"."""
+
+    date: date
+    body: str | None
+    action: str  # approved, endorsed, noted, considered, submitted, ...
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    name: str | None
+    role: str | None
+
+
+@dataclass(slots=True)
+class Facts:
+    """Everything the extract stage found in one document."""
+
+    council: CouncilMatch | None
+    doc_type: str
+    decision: Decision
+    author: Author | None = None
+    recommendations: list[str] = field(default_factory=list)
+    key_decision: bool | None = None
+    call_in: bool | None = None
+    submitted_date: date | None = None
+    timeline: list[GovernanceEvent] = field(default_factory=list)
+
+    @property
+    def council_code(self) -> str | None:
+        return self.council.gss_code if self.council else None

@@ -1,0 +1,208 @@
+"""Rules on synthetic papers. Councils are real register entries; phrasing is made up."""
+
+from datetime import date
+from pathlib import Path
+
+from productivity_plans.extract import extract_facts
+from productivity_plans.framework import load_framework
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "docs"
+FRAMEWORK = load_framework()
+
+
+def seed(prefix: str) -> str:
+    [path] = CORPUS.glob(f"{prefix}_*.txt")
+    return path.read_text("utf-8")
+
+
+REPORT = """Melton Borough Council
+
+Cabinet
+
+Date of Meeting 9 July 2024
+
+Productivity Plan
+
+Report Author\tJane Bloggs, Director for Corporate Services
+
+Key Decision: No
+Subject to Call-In: Yes
+
+Purpose of Report
+On 16 April 2024 the Minister wrote to all councils asking for a plan by 19 July 2024.
+
+Recommendations
+1. That Cabinet approves the Productivity Plan at Appendix A.
+2. That authority be delegated to the Chief Executive to make minor changes.
+
+Reasons for Recommendations
+The draft was considered by the Corporate Leadership Team on 11 June 2024.
+"""
+
+
+def test_a_committee_report_gives_body_date_outcome_author_and_flags():
+    facts = extract_facts(REPORT)
+    assert facts.council is not None and facts.council.gss_code == "E07000133"
+    assert facts.doc_type == "committee_report"
+    assert facts.decision.body == "Cabinet" and facts.decision.body_kind == "cabinet"
+    assert facts.decision.date == date(2024, 7, 9)
+    assert facts.decision.outcome == "approved"
+    assert facts.author is not None and facts.author.name == "Jane Bloggs"
+    assert facts.author.role == "Director for Corporate Services"
+    assert facts.key_decision is False and facts.call_in is True
+    assert facts.recommendations[0].startswith("That Cabinet approves")
+    assert len(facts.recommendations) == 2
+
+
+def test_the_letter_date_and_the_deadline_are_never_the_meeting_date():
+    text = (
+        "Report to Cabinet\n\nOn 16 April 2024 the Minister wrote. Plans are due by 19 July 2024."
+        "\n\nRecommendations\nThat Cabinet approves the plan.\n"
+    )
+    facts = extract_facts(text)
+    assert facts.decision.date is None
+    assert FRAMEWORK.letter.date == date(2024, 4, 16)
+    header_only = "Cabinet 19 July 2024\n\nRecommendations\nThat Cabinet notes the plan.\n"
+    assert extract_facts(header_only).decision.date is None
+
+
+def test_an_earlier_step_becomes_a_dated_timeline_event_with_its_sentence():
+    facts = extract_facts(REPORT)
+    [event] = [e for e in facts.timeline if e.action == "considered"]
+    assert event.date == date(2024, 6, 11)
+    assert event.body == "Corporate Leadership Team"
+    assert REPORT[event.start : event.end].strip() == event.sentence
+
+
+def test_noting_beats_nothing_but_approval_beats_noting():
+    noted = "Decision:\n(1) That the productivity plan be noted.\n"
+    both = "RESOLVED THAT:\n1. The plan be noted.\n2. The plan be approved for submission.\n"
+    assert extract_facts(noted).decision.outcome == "noted"
+    assert extract_facts(both).decision.outcome == "approved"
+
+
+def test_delegating_sign_off_is_delegated_even_when_the_delegate_may_agree_changes():
+    text = (
+        "RESOLVED:\nThat the Executive delegates to the Leader and Chief Executive authority "
+        "to agree amendments to the Productivity Plan and to submit it.\n"
+    )
+    assert extract_facts(text).decision.outcome == "delegated"
+
+
+def test_approving_and_delegating_updates_is_approved():
+    text = (
+        "Recommendation(s) to Cabinet\n\nThat the Productivity Plan be approved for submission "
+        "and delegated authority be granted to the Chief Executive to update it.\n"
+    )
+    assert extract_facts(text).decision.outcome == "approved"
+
+
+def test_a_deferred_item_is_deferred():
+    text = "Productivity Plan\n\nRESOLVED: That consideration of the plan be deferred.\n"
+    assert extract_facts(text).decision.outcome == "deferred"
+
+
+def test_a_report_sign_off_line_is_not_the_decision():
+    text = (
+        "RECOMMENDATIONS\n\n1. To note the Council's Productivity Plan.\n\n"
+        "Approved by the Portfolio Holder\n"
+    )
+    assert extract_facts(text).decision.outcome == "noted"
+
+
+def test_minutes_cut_before_the_outcome_are_unknown():
+    text = (
+        "Minutes:\nMeeting of Cabinet, Tuesday, 30th July, 2024 5.00 pm\n"
+        "Members considered a report on the Productivity Plan. Approval of the report was not "
+        "considered to be a key decision.\n"
+    )
+    facts = extract_facts(text)
+    assert facts.decision.outcome == "unknown"
+    assert facts.decision.body == "Cabinet" and facts.decision.date == date(2024, 7, 30)
+
+
+def test_a_plan_page_that_reports_its_own_sign_off_gives_body_date_and_approval():
+    text = (
+        "We must publish a productivity plan. Our productivity plan was agreed by the cabinet "
+        "on 15 July and submitted to the Ministry.\nWe are transforming our services.\n"
+    )
+    facts = extract_facts(text, url="https://www.eppingforestdc.gov.uk/productivity-plan")
+    assert facts.decision.body == "Cabinet"
+    assert facts.decision.date == date(2024, 7, 15)
+    assert facts.decision.outcome == "approved"
+
+
+def test_a_plan_with_no_decision_has_outcome_none():
+    text = "Our productivity plan\nWe are transforming the way we design services.\n"
+    assert extract_facts(text, url="https://www.woking.gov.uk/plan").decision.outcome == "none"
+
+
+def test_a_decision_record_reads_the_decision_maker_and_date_of_decision():
+    text = (
+        "Decision details\nProductivity Plan\nDecision Maker: Policy and Finance\n"
+        "Is Key decision?: No\nIs subject to call in?: No\nDecisions:\nRESOLVED THAT COMMITTEE:\n"
+        "Delegate approval and submission of the Productivity Plan to the Director of Resources."
+        "\nDate of decision: 18/06/2024\n"
+    )
+    facts = extract_facts(text, url="https://democracy.ribblevalley.gov.uk/ieDecisionDetails.aspx")
+    assert facts.doc_type == "decision_record"
+    assert facts.decision.body == "Policy and Finance" and facts.decision.body_kind == "committee"
+    assert facts.decision.date == date(2024, 6, 18)
+    assert facts.decision.outcome == "delegated"
+
+
+def test_only_a_past_tense_submission_gives_a_submitted_date():
+    past = "The plan was submitted to the Minister on 19th July 2024."
+    future = "The plan is to be submitted to the Ministry by 19 July 2024."
+    assert extract_facts(past).submitted_date == date(2024, 7, 19)
+    assert extract_facts(future).submitted_date is None
+
+
+# --- the seeds' tricky cases ------------------------------------------------
+
+
+def test_seed_named_only_by_an_officer_email_is_identified_and_has_no_meeting_date():
+    facts = extract_facts(seed("seed_004"))
+    assert facts.council is not None and facts.council.gss_code == "E07000134"
+    assert any("e-mail" in e for e in facts.council.evidence)
+    assert facts.decision.date is None
+    assert facts.decision.body == "Cabinet" and facts.decision.outcome == "approved"
+
+
+def test_seed_report_to_full_council_notes_a_plan_cabinet_endorsed_earlier():
+    facts = extract_facts(seed("seed_000"))
+    assert facts.council is not None and facts.council.gss_code == "E07000033"
+    assert facts.decision.body == "Council" and facts.decision.body_kind == "council"
+    assert facts.decision.date == date(2024, 7, 31)
+    assert facts.decision.outcome == "noted"
+    [earlier] = [e for e in facts.timeline if e.date == date(2024, 7, 15)]
+    assert earlier.body is not None and "Cabinet" in earlier.body
+    assert facts.submitted_date == date(2024, 7, 19)
+
+
+def test_seed_endorsed_by_the_leader_keeps_that_as_a_timeline_event():
+    facts = extract_facts(seed("seed_002"))
+    assert facts.decision.body == "Cabinet" and facts.decision.date == date(2024, 9, 16)
+    assert facts.decision.outcome == "noted"
+    assert facts.key_decision is False and facts.call_in is False
+    events = [(e.date, e.body, e.action) for e in facts.timeline]
+    assert (date(2024, 7, 15), "Leader", "endorsed") in events
+
+
+def test_seed_district_report_mentioning_the_county_group_is_the_districts():
+    facts = extract_facts(seed("seed_001"))
+    assert facts.council is not None and facts.council.gss_code == "E07000035"
+    assert facts.decision.body == "Governance and Resources Committee"
+    assert facts.author is not None and facts.author.name == "Glenn Burton"
+    assert any(
+        e.date == date(2024, 6, 11) and e.body == "Corporate Leadership Team"
+        for e in facts.timeline
+    )
+
+
+def test_seed_cabinet_executive_report_is_approved_despite_delegating_updates():
+    facts = extract_facts(seed("seed_003"))
+    assert facts.decision.body == "Cabinet Executive"
+    assert facts.decision.date == date(2024, 6, 24)
+    assert facts.decision.outcome == "approved"
+    assert facts.key_decision is False
