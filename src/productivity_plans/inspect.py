@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from productivity_plans.config import Limits
+from productivity_plans.extract import Facts, extract_facts
 from productivity_plans.ingest import read_document
 from productivity_plans.ingest.errors import IngestError
 
@@ -91,4 +92,21 @@ def inspect_file(
     if not parsed.has_text:
         record.error = "no_text_layer"
         record.error_detail = "the file has no extractable text (scanned without OCR?)"
+        return record
+    _fill_facts(record, extract_facts(parsed.text, url=url, title=parsed.title))
     return record
+
+
+def _fill_facts(record: InspectRecord, facts: Facts) -> None:
+    record.doc_type = facts.doc_type
+    if facts.council:
+        record.council = CouncilOut(
+            name=facts.council.name, code=facts.council.gss_code, type=facts.council.type
+        )
+    decision = facts.decision
+    record.decision = DecisionOut(
+        body=decision.body,
+        date=decision.date.isoformat() if decision.date else None,
+        outcome=decision.outcome,
+    )
+    record.submitted_date = facts.submitted_date.isoformat() if facts.submitted_date else None

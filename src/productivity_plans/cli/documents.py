@@ -1,4 +1,4 @@
-"""The ``prodplans`` command: a thin shell that parses flags, calls library functions and prints."""
+"""Commands over documents: ingest, inspect, search, stats and the bundled demo."""
 
 from __future__ import annotations
 
@@ -14,6 +14,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from productivity_plans.cli.app import (
+    DbOption,
+    FormatOption,
+    ManifestOption,
+    PathsArgument,
+    app,
+    console,
+    out,
+)
 from productivity_plans.config import Limits, Settings
 from productivity_plans.output import Format, emit
 from productivity_plans.store.search import Marks
@@ -22,36 +31,6 @@ if TYPE_CHECKING:
     from productivity_plans.pipeline import BatchReport
     from productivity_plans.store.db import StoreStats
     from productivity_plans.store.search import SearchHit
-
-app = typer.Typer(
-    help="Ingest, extract, code and analyse councils' 2024 productivity plans.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
-console = Console(stderr=True)
-out = Console()
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="Database URL or SQLite file path. Default: $PRODPLANS_DATABASE_URL, "
-        "else a SQLite file in the user's data directory.",
-    ),
-]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-ManifestOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--manifest",
-        help="JSON Lines or CSV file listing `path` and optional `url` (the published page).",
-        exists=True,
-        dir_okay=False,
-    ),
-]
-PathsArgument = Annotated[
-    list[str] | None, typer.Argument(help="Files, folders or glob patterns.", show_default=False)
-]
 
 
 def _items(paths: list[str] | None, manifest: Path | None) -> list[tuple[Path, str | None]]:
@@ -232,26 +211,6 @@ def _stats_rows(figures: StoreStats) -> list[dict[str, object]]:
 
 
 @app.command()
-def framework(
-    name: Annotated[str, typer.Argument(help="Bundled framework id or a YAML path.")] = (
-        "productivity-2024"
-    ),
-    fmt: FormatOption = Format.TABLE,
-) -> None:
-    """The regime's headings and sub-questions, as loaded from its YAML file."""
-    from productivity_plans.framework import load_framework
-
-    fw = load_framework(name)
-    rows = [
-        {"heading": h.id, "question": q.id, "source": q.source, "text": q.text}
-        for h in fw.headings
-        for q in h.questions
-    ]
-    title = f"{fw.title}: letter {fw.letter.date}, deadline {fw.deadline}"
-    emit(rows, fmt, title=title, console=out)
-
-
-@app.command()
 def demo(db: DbOption = None) -> None:
     """Ingest the bundled example documents and show what came out."""
     from productivity_plans.ingest.files import load_manifest
@@ -277,7 +236,3 @@ def demo(db: DbOption = None) -> None:
     _print_hits(query, hits)
     if not report.ok:
         raise typer.Exit(1)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    app()
