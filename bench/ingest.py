@@ -81,15 +81,11 @@ def run_pipeline(paths: list[Path], db_path: Path) -> dict[str, float]:
     start = time.perf_counter()
     with Store.open(f"sqlite:///{db_path}") as store:
         report = ingest_files([(p, None) for p in paths], store)
-        stats = store.stats().as_dict()
+        stats = store.stats()
     seconds = time.perf_counter() - start
     if not report.ok:
         raise SystemExit(f"pipeline failed on {len(report.failed)} files: {report.failed[:3]}")
-    return {
-        "seconds": seconds,
-        "pages": float(stats["pages"]),
-        "documents": float(stats["documents"]),
-    }
+    return {"seconds": seconds, "pages": stats.pages, "documents": stats.documents}
 
 
 def child(mode: str, folder: Path, count: int) -> None:

@@ -1,0 +1,236 @@
+"""The `prodplans` command end to end: a real subprocess, real files, a real database."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.make_files import (
+    make_docx,
+    make_html,
+    make_image_only_pdf,
+    make_pdf,
+    make_text,
+    make_truncated_pdf,
+    make_zip_bomb_docx,
+)
+
+CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus"
+CONTRACT_KEYS = {
+    "path",
+    "url",
+    "sha256",
+    "pages",
+    "chars",
+    "error",
+    "error_detail",
+    "doc_type",
+    "council",
+    "decision",
+    "submitted_date",
+    "themes",
+    "barriers",
+    "measures",
+}
+
+
+def prodplans(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = os.environ | {"COLUMNS": "200", "PRODPLANS_DATA_DIR": "/nonexistent-unused"}
+    return subprocess.run(
+        [sys.executable, "-m", "productivity_plans", *args],
+        capture_output=True,
+        text=True,
+        env=full_env | (env or {}),
+        check=False,
+        timeout=120,
+    )
+
+
+def good_files(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    return [
+        make_pdf(
+            folder / "plan.pdf",
+            ["Borsetshire productivity plan", "Single year settlements stop us planning ahead."],
+        ),
+        make_docx(
+            folder / "report.docx",
+            [("Heading 1", "Report to Cabinet"), ("Normal", "Cabinet approved the plan.")],
+        ),
+        make_html(folder / "page.html"),
+        make_text(folder / "notes.txt", "Productivity plan notes.\n\nThe plan was published."),
+    ]
+
+
+def bad_files(folder: Path) -> dict[str, str]:
+    """Each bad input with the error code it must be reported under."""
+    folder.mkdir(parents=True, exist_ok=True)
+    encrypted = make_pdf(folder / "locked.pdf", ["secret"], user_password="pw")
+    empty = folder / "empty.pdf"
+    empty.write_bytes(b"")
+    renamed = folder / "actually-html.pdf"
+    renamed.write_text("<html><body><p>Hello</p></body></html>", encoding="utf-8")
+    return {
+        str(make_truncated_pdf(folder / "broken.pdf")): "corrupt",
+        str(encrypted): "encrypted",
+        str(empty): "empty_file",
+        str(renamed): "wrong_extension",
+        str(make_zip_bomb_docx(folder / "bomb.docx")): "zip_bomb",
+    }
+
+
+def test_inspect_prints_a_contract_line_for_every_corpus_document() -> None:
+    docs = sorted((CORPUS / "docs").glob("*.txt"))
+    result = prodplans("inspect", "--json", *map(str, docs))
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == len(docs) == 35
+    for line in lines:
+        assert set(line) == CONTRACT_KEYS
+        assert line["error"] is None
+        assert len(line["sha256"]) == 64
+        assert line["chars"] > 0 and line["pages"] >= 1
+        assert set(line["council"]) == {"name", "code", "type"}
+        assert set(line["decision"]) == {"body", "date", "outcome"}
+        assert isinstance(line["themes"], list)
+
+
+def test_inspect_names_each_bad_input_instead_of_a_traceback(tmp_path: Path) -> None:
+    expected = bad_files(tmp_path)
+    scanned = make_image_only_pdf(tmp_path / "scanned.pdf")
+    expected[str(scanned)] = "no_text_layer"
+    result = prodplans("inspect", "--json", *expected)
+    assert "Traceback" not in result.stderr
+    got = {line["path"]: line for line in map(json.loads, result.stdout.splitlines())}
+    assert {path: line["error"] for path, line in got.items()} == expected
+    assert all(line["error_detail"] for line in got.values())
+
+
+def test_inspect_reads_urls_from_a_manifest(tmp_path: Path) -> None:
+    paper = make_text(tmp_path / "paper.txt", "Blaby District Council\n\nCabinet Executive")
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("path,url\npaper.txt,https://www.blaby.gov.uk/plan\n", encoding="utf-8")
+    result = prodplans("inspect", "--json", "--manifest", str(manifest))
+    line = json.loads(result.stdout)
+    assert line["url"] == "https://www.blaby.gov.uk/plan"
+    assert Path(line["path"]).resolve() == paper.resolve()
+
+
+def test_ingest_reports_every_failure_by_name_and_still_ingests_the_rest(tmp_path: Path) -> None:
+    good_files(tmp_path / "in")
+    expected = bad_files(tmp_path / "in" / "bad")
+    db = tmp_path / "batch.sqlite"
+    result = prodplans("ingest", str(tmp_path / "in"), "--db", str(db))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for path, code in expected.items():
+        assert Path(path).name in result.stderr
+        assert code in result.stderr
+    with sqlite3.connect(db) as connection:
+        (documents,) = connection.execute("select count(*) from documents").fetchone()
+        (sources,) = connection.execute("select group_concat(source, '|') from sources").fetchone()
+    assert documents == 4
+    assert not any(Path(p).name in sources for p in expected)
+
+
+def test_re_running_ingest_skips_unchanged_files_and_merges_a_renamed_copy(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    good_files(folder)
+    db = tmp_path / "again.sqlite"
+    first = prodplans("ingest", str(folder), "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    second = prodplans("ingest", str(folder), "--db", str(db))
+    assert second.returncode == 0
+    assert _count(second.stderr, "skipped") == 4
+    shutil.copy(folder / "plan.pdf", folder / "plan-copy.pdf")
+    third = prodplans("ingest", str(folder), "--db", str(db))
+    assert _count(third.stderr, "duplicate") == 1
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("select count(*) from documents").fetchone() == (4,)
+        assert connection.execute("select count(*) from sources").fetchone() == (5,)
+
+
+def _count(summary: str, status: str) -> int:
+    """The number in the summary table's row for ``status``."""
+    for line in summary.splitlines():
+        cells = [c.strip() for c in line.strip("│┃ ").split("│")]
+        if cells and cells[0] == status:
+            return int(cells[-1])
+    raise AssertionError(f"no {status!r} row in:\n{summary}")
+
+
+def test_search_finds_an_ingested_passage_with_its_page(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    good_files(folder)
+    db = str(tmp_path / "search.sqlite")
+    assert prodplans("ingest", str(folder), "--db", db).returncode == 0
+    result = prodplans("search", "single year settlements", "--db", db, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert hits and hits[0]["page"] == 2
+    assert "[Single]" in hits[0]["snippet"] or "[single]" in hits[0]["snippet"].lower()
+
+
+def test_hostile_text_in_a_passage_is_printed_not_interpreted(tmp_path: Path) -> None:
+    text = "Settlement [bold red]markup[/] and [/nonsense] <script>alert(1)</script> settlement"
+    (tmp_path / "in").mkdir()
+    make_text(tmp_path / "in" / "hostile.txt", text)
+    db = str(tmp_path / "hostile.sqlite")
+    assert prodplans("ingest", str(tmp_path / "in"), "--db", db).returncode == 0
+    result = prodplans("search", "markup", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert "[bold red]" in result.stdout and "[/nonsense]" in result.stdout
+
+
+def test_the_database_url_can_come_from_the_environment(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    good_files(folder)
+    db = tmp_path / "env.sqlite"
+    env = {"PRODPLANS_DATABASE_URL": f"sqlite:///{db}"}
+    assert prodplans("ingest", str(folder), env=env).returncode == 0
+    assert db.exists()
+    stats = prodplans("stats", "--format", "json", env=env)
+    figures = {row["measure"]: row["value"] for row in map(json.loads, stats.stdout.splitlines())}
+    assert figures["documents"] == 4
+
+
+@pytest.mark.postgres
+def test_ingest_and_search_work_against_postgresql(tmp_path: Path, postgres_server) -> None:  # type: ignore[no-untyped-def]
+    url = postgres_server.create_namespace()
+    try:
+        good_files(tmp_path / "in")
+        assert prodplans("ingest", str(tmp_path / "in"), "--db", url).returncode == 0
+        result = prodplans("search", "settlements", "--db", url, "--format", "json")
+        assert [json.loads(line)["page"] for line in result.stdout.splitlines()] == [2]
+    finally:
+        postgres_server.drop_namespace(url)
+
+
+def test_demo_ingests_the_bundled_examples_and_shows_a_search(tmp_path: Path) -> None:
+    result = prodplans("demo", "--db", str(tmp_path / "demo.sqlite"))
+    assert result.returncode == 0, result.stderr
+    assert "single year settlement" in result.stdout
+    assert "Blaby District Council" in result.stdout
+
+
+def test_councils_lists_the_317_in_force_at_the_deadline() -> None:
+    result = prodplans("councils", "--format", "json")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 317
+    counties = prodplans("councils", "--type", "county", "--format", "csv")
+    assert len(counties.stdout.strip().splitlines()) == 1 + 21
+
+
+def test_a_missing_input_is_a_clear_error(tmp_path: Path) -> None:
+    result = prodplans("ingest", str(tmp_path / "nope.pdf"), "--db", str(tmp_path / "x.sqlite"))
+    assert result.returncode == 2
+    assert "nope.pdf" in result.stderr and "Traceback" not in result.stderr
