@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: a PostgreSQL server (the tests start their own
-# throwaway cluster on a loopback port). Installs only what is missing; needs root or sudo.
+# throwaway cluster on a loopback port), Chromium for the browser tests (Playwright drives
+# /usr/bin/chromium; it never downloads a browser) and Pango + fonts for PDF reports.
+# Installs only what is missing; needs root or sudo.
 set -euo pipefail
 
-packages=(postgresql postgresql-contrib)
+packages=(postgresql postgresql-contrib chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
 missing=()
 for pkg in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
