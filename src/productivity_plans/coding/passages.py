@@ -89,7 +89,9 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
     if not (first.isupper() or first.isdigit()):
         return False
     # a heading is followed by a break or a line that starts a new unit
-    if next_line is None or not next_line.strip():
+    if next_line is None:
+        return len(words) <= 6  # a long unpunctuated last line is a cut-off paragraph
+    if not next_line.strip():
         return True
     nxt = next_line.lstrip()[:1]
     return nxt.isupper() or nxt.isdigit() or bool(_HARD_BULLET.match(next_line))
