@@ -166,10 +166,14 @@ def load_model(directory: Path | None = None) -> CodingModel:
     return CodingModel(**state)
 
 
-def _fit(X: Any, y: np.ndarray, weights: np.ndarray, c: float) -> LogisticRegression | None:
+def _fit(
+    X: Any, y: np.ndarray, weights: np.ndarray, c: float, balanced: bool = True
+) -> LogisticRegression | None:
     if y.sum() < 2 or y.sum() == len(y):
         return None
-    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, solver="liblinear")
+    clf = LogisticRegression(
+        C=c, class_weight="balanced" if balanced else None, max_iter=3000, solver="liblinear"
+    )
     clf.fit(X, y, sample_weight=weights)
     return clf
 
@@ -182,6 +186,7 @@ def train(
     with_tfidf: bool = True,
     embedder: Embedder | None = None,
     c: float = 1.0,
+    balanced_headings: bool = True,
 ) -> CodingModel:
     """Fit the coding model on labelled passages (human decisions override machine ones)."""
     examples = merge_decisions(labelled_passages)
@@ -224,7 +229,7 @@ def train(
     model.classifiers["any_barrier"] = _fit(X, target([bool(e.barriers) for e in examples]), weights, c)
     for hid in model.heading_ids:
         model.classifiers[f"heading:{hid}"] = _fit(
-            X, target([hid in e.headings for e in examples]), weights, c
+            X, target([hid in e.headings for e in examples]), weights, c, balanced_headings
         )
     for bid in model.barrier_ids:
         model.classifiers[f"barrier:{bid}"] = _fit(
@@ -247,4 +252,21 @@ def train(
     return model
 
 
-_WS = re.compile(r"\s+")
+
+
+def corpus_examples(passage_labels: Path, docs_dir: Path) -> list[TrainingExample]:
+    """Training examples from a passages.jsonl file (with heading context from the splitter)."""
+    from productivity_plans.coding.evaluate import _examples, load_passage_rows
+
+    rows = load_passage_rows(passage_labels, docs_dir)
+    return _examples([r for rs in rows.values() for r in rs])
+
+
+def train_default() -> None:
+    """Retrain the shipped default model on the corpus passage labels."""
+    from productivity_plans.coding.evaluate import CORPUS
+    from productivity_plans.framework.loader import load_framework
+
+    model = train(corpus_examples(CORPUS / "passages.jsonl", CORPUS / "docs"), load_framework())
+    path = model.save(DEFAULT_MODEL_DIR)
+    print(f"saved {model.version} to {path} ({path.stat().st_size / 1e3:.0f} KB)")
