@@ -34,8 +34,9 @@ def main() -> None:
     t0 = time.perf_counter()
     model = load_model().bind(framework)
     load_s = time.perf_counter() - t0
-    baseline = train(corpus_examples(CORPUS / "passages.jsonl", CORPUS / "docs"), framework,
-                     mode="tfidf")
+    baseline = train(
+        corpus_examples(CORPUS / "passages.jsonl", CORPUS / "docs"), framework, mode="tfidf"
+    )
 
     corpus = []
     for path in sorted((CORPUS / "docs").glob("*.txt")):

@@ -18,15 +18,18 @@ from productivity_plans.coding.train import corpus_examples, load_model
 from productivity_plans.framework import load_framework
 from productivity_plans.ingest.records import Block, BlockKind, Page, ParsedDocument
 
-FOUR_HEADINGS = """Productivity Plan 2024
-
-The Government expects the Productivity Plans to cover four main areas:
-
-- How you have transformed the way you design and deliver services to make better use of resources.
-- How you plan to take advantage of technology and make better use of data to improve decision making, service design and use of resources.
-- Your plans to reduce wasteful spend within your organisation and systems.
-- The barriers preventing progress that the Government can help to reduce or remove.
-"""
+HEADINGS = [
+    "How you have transformed the way you design and deliver services to make better use of "
+    "resources.",
+    "How you plan to take advantage of technology and make better use of data to improve "
+    "decision making, service design and use of resources.",
+    "Your plans to reduce wasteful spend within your organisation and systems.",
+    "The barriers preventing progress that the Government can help to reduce or remove.",
+]
+FOUR_HEADINGS = (
+    "Productivity Plan 2024\n\nThe Government expects the Productivity Plans to cover four "
+    "main areas:\n\n" + "".join(f"- {h}\n" for h in HEADINGS)
+)
 
 SETTLEMENTS = (
     "The most significant barrier to productivity for us is the continued reliance on "
@@ -117,10 +120,15 @@ def test_the_embedder_and_the_shipped_model_load_offline():
         "assert v.shape == (1, e.dim)\n"
         "print(load_model().version)\n"
     )
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-           "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
-    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                         text=True, check=True)
+    env = {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src"),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == load_model().version
 
 
@@ -148,8 +156,10 @@ def test_a_human_correction_changes_the_next_training():
 
 def test_tuples_are_accepted_as_training_examples():
     framework = load_framework()
-    examples = [(e.text, e.headings, e.questions, e.barriers, e.is_measure, e.kind)
-                for e in corpus_examples(CORPUS / "passages.jsonl", CORPUS / "docs")]
+    examples = [
+        (e.text, e.headings, e.questions, e.barriers, e.is_measure, e.kind)
+        for e in corpus_examples(CORPUS / "passages.jsonl", CORPUS / "docs")
+    ]
     assert train(examples, framework, mode="tfidf").version.startswith("tfidf-lr")
 
 

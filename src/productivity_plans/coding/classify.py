@@ -41,7 +41,9 @@ def default_model() -> CodingModel:
 
 
 def code_passages(
-    passages: Sequence[Passage], *, framework: Framework | None = None,
+    passages: Sequence[Passage],
+    *,
+    framework: Framework | None = None,
     model: CodingModel | None = None,
 ) -> list[PassageCode]:
     framework = framework or load_framework()
@@ -60,7 +62,9 @@ def code_passages(
     return [results[id(p)] for p in passages]
 
 
-def _code(passages: Sequence[Passage], framework: Framework, model: CodingModel) -> list[PassageCode]:
+def _code(
+    passages: Sequence[Passage], framework: Framework, model: CodingModel
+) -> list[PassageCode]:
     texts, contexts = passage_inputs(passages)
     th = model.thresholds
     emb = load_embedder().encode(texts) if model.mode == "embedding" else None
@@ -91,11 +95,13 @@ def _code(passages: Sequence[Passage], framework: Framework, model: CodingModel)
         gate = model.proba("any_barrier", X)
         gate = zeros if gate is None else gate
         candidates = [
-            i for i in range(n)
+            i
+            for i in range(n)
             if council[i] and (gate[i] >= th.barrier_gate or BARRIER_CUE.search(texts[i]))
         ]
-        found = match_barriers([texts[i] for i in candidates], protos, load_embedder(),
-                               th.barrier_similarity)
+        found = match_barriers(
+            [texts[i] for i in candidates], protos, load_embedder(), th.barrier_similarity
+        )
         for i, f in zip(candidates, found, strict=True):
             matched[i] = {b: s for b, s in f.items() if b in model.barrier_ids}
     questions_by_heading = {h.id: [q.id for q in h.questions] for h in framework.headings}
@@ -181,12 +187,14 @@ def summarise(codes: Sequence[PassageCode], framework: Framework, version: str) 
             )
     for bid in framework.barrier_ids:
         key = f"barrier:{bid}"
-        hits = sorted((c for c in council if bid in c.barriers),
-                      key=lambda c: -c.confidences.get(key, 0.0))
+        hits = sorted(
+            (c for c in council if bid in c.barriers), key=lambda c: -c.confidences.get(key, 0.0)
+        )
         if hits:
             doc.barriers.append(BarrierCode(bid, [c.evidence(key) for c in hits[:MAX_EVIDENCE]]))
-    for c in sorted((c for c in council if c.is_measure),
-                    key=lambda c: -c.confidences.get("measure", 0.0)):
+    for c in sorted(
+        (c for c in council if c.is_measure), key=lambda c: -c.confidences.get("measure", 0.0)
+    ):
         doc.measures.append(MeasureCode(_measure_text(c.passage.text), [c.evidence("measure")]))
     return doc
 
@@ -197,7 +205,9 @@ def _measure_text(text: str, limit: int = 200) -> str:
 
 
 def code_document(
-    parsed: ParsedDocument, *, framework: Framework | None = None,
+    parsed: ParsedDocument,
+    *,
+    framework: Framework | None = None,
     model: CodingModel | None = None,
 ) -> DocumentCodes:
     """Code every passage of a parsed document and summarise them."""

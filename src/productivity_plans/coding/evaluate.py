@@ -99,8 +99,12 @@ def _examples(rows: list[dict[str, Any]]) -> list[TrainingExample]:
         lab = r["labels"]
         out.append(
             TrainingExample(
-                r["text"], tuple(lab["headings"]), tuple(lab["questions"]),
-                tuple(lab["barriers"]), bool(lab["is_measure"]), lab["kind"],
+                r["text"],
+                tuple(lab["headings"]),
+                tuple(lab["questions"]),
+                tuple(lab["barriers"]),
+                bool(lab["is_measure"]),
+                lab["kind"],
                 context=r.get("context", ""),
             )
         )
@@ -137,8 +141,9 @@ def evaluate_coding(
     groups: dict[str, list[dict[str, Any]]] = {}
     for d in docs:
         groups.setdefault(d["council_code"], []).append(d)
-    report = CodingReport(folds=len(groups), documents=len(docs),
-                          passages=sum(len(v) for v in rows.values()))
+    report = CodingReport(
+        folds=len(groups), documents=len(docs), passages=sum(len(v) for v in rows.values())
+    )
     for name, mode in systems.items():
         scores = {m: F1() for m in METRICS}
         for council, held_out in groups.items():
@@ -154,8 +159,12 @@ def evaluate_coding(
 
 
 def _score_document(
-    doc: dict[str, Any], rows: list[dict[str, Any]], docs_dir: Path, framework: Framework,
-    model: Any, scores: dict[str, F1],
+    doc: dict[str, Any],
+    rows: list[dict[str, Any]],
+    docs_dir: Path,
+    framework: Framework,
+    model: Any,
+    scores: dict[str, F1],
 ) -> None:
     text = (docs_dir.parent / doc["file"]).read_text(encoding="utf-8")
     passages = passages_from_text(text)
@@ -172,7 +181,9 @@ def _score_document(
     scores["doc: states measurement"].add(
         {key} if summary.states_measurement else set(), {key} if doc["measurement"] else set()
     )
-    by_span: dict[tuple[int, int], PassageCode] = {(c.passage.start, c.passage.end): c for c in codes}
+    by_span: dict[tuple[int, int], PassageCode] = {
+        (c.passage.start, c.passage.end): c for c in codes
+    }
     for r in rows:
         c = by_span.get((r["start"], r["end"]))
         if c is None:
@@ -182,14 +193,18 @@ def _score_document(
             {pid} if c.kind == "requirement" else set(),
             {pid} if lab["kind"] == "requirement" else set(),
         )
-        scores["passage: headings"].add({(pid, h) for h in c.headings},
-                                        {(pid, h) for h in lab["headings"]})
-        scores["passage: questions"].add({(pid, q) for q in c.questions},
-                                         {(pid, q) for q in lab["questions"]})
-        scores["passage: barriers"].add({(pid, b) for b in c.barriers},
-                                        {(pid, b) for b in lab["barriers"]})
-        scores["passage: is_measure"].add({pid} if c.is_measure else set(),
-                                          {pid} if lab["is_measure"] else set())
+        scores["passage: headings"].add(
+            {(pid, h) for h in c.headings}, {(pid, h) for h in lab["headings"]}
+        )
+        scores["passage: questions"].add(
+            {(pid, q) for q in c.questions}, {(pid, q) for q in lab["questions"]}
+        )
+        scores["passage: barriers"].add(
+            {(pid, b) for b in c.barriers}, {(pid, b) for b in lab["barriers"]}
+        )
+        scores["passage: is_measure"].add(
+            {pid} if c.is_measure else set(), {pid} if lab["is_measure"] else set()
+        )
 
 
 def main() -> None:

@@ -70,12 +70,13 @@ class Prototypes:
         self.heading_ids = [h.id for h in framework.headings]
         self.question_ids = [q.id for q in framework.questions]
         self.barrier_ids = [b.id for b in framework.barriers if b.exemplars]
-        statements = [h.text for h in framework.headings] + [
-            q.text for q in framework.questions
-        ]
+        statements = [h.text for h in framework.headings] + [q.text for q in framework.questions]
         self.statements = embedder.encode(statements)
         self.heading_protos = np.stack(
-            [_centroid(embedder.encode([h.text, h.title, *h.exemplars])) for h in framework.headings]
+            [
+                _centroid(embedder.encode([h.text, h.title, *h.exemplars]))
+                for h in framework.headings
+            ]
         )
         self.question_protos = np.stack(
             [_centroid(embedder.encode([q.text, *q.exemplars])) for q in framework.questions]

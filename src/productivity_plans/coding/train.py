@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -196,8 +195,9 @@ def train(
     contexts = [e.context for e in examples]
     joined = [f"{c_} {t}" if c_ else t for t, c_ in zip(texts, contexts, strict=True)]
     digest = hashlib.sha1(
-        json.dumps([[e.text, e.headings, e.barriers, e.kind, e.is_measure] for e in examples])
-        .encode("utf-8")
+        json.dumps(
+            [[e.text, e.headings, e.barriers, e.kind, e.is_measure] for e in examples]
+        ).encode("utf-8")
     ).hexdigest()[:10]
     tfidf = None
     if mode == "tfidf" or with_tfidf:
@@ -224,9 +224,13 @@ def train(
     def target(values: list[bool]) -> np.ndarray:
         return np.array(values, dtype=int)
 
-    model.classifiers["kind"] = _fit(X, target([e.kind == "requirement" for e in examples]), weights, c)
+    model.classifiers["kind"] = _fit(
+        X, target([e.kind == "requirement" for e in examples]), weights, c
+    )
     model.classifiers["measure"] = _fit(X, target([e.is_measure for e in examples]), weights, c)
-    model.classifiers["any_barrier"] = _fit(X, target([bool(e.barriers) for e in examples]), weights, c)
+    model.classifiers["any_barrier"] = _fit(
+        X, target([bool(e.barriers) for e in examples]), weights, c
+    )
     for hid in model.heading_ids:
         model.classifiers[f"heading:{hid}"] = _fit(
             X, target([hid in e.headings for e in examples]), weights, c, balanced_headings
@@ -250,8 +254,6 @@ def train(
                 "is_measure": e.is_measure,
             }
     return model
-
-
 
 
 def corpus_examples(passage_labels: Path, docs_dir: Path) -> list[TrainingExample]:
