@@ -1,0 +1,111 @@
+"""Features shared by the trained model: embeddings, similarity to the framework's own texts
+and exemplars, and a few generic cues (who is speaking: the government or the council)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from productivity_plans.coding.embeddings import Embedder, Matrix
+from productivity_plans.coding.records import Passage
+from productivity_plans.framework.schema import Framework
+
+# Generic cues, not keyed to any heading or barrier.
+REQUIREMENT_CUE = re.compile(
+    r"\b(?:government|minister|dluhc|mhclg|department|secretary of state|letter|settlement)\b"
+    r"[^.]{0,80}\b(?:expects?|asked|asks|requests?|requested|requires?|required|mandated|"
+    r"announced|introduced|wrote|stated|set out|confirmed|advised)\b"
+    r"|\bplans? (?:should|must|will need to|needed to|are to|were to) (?:cover|include|set out|"
+    r"be|detail|consider)\b|\brequirement (?:for|to|placed)\b|\bdeadline\b|\bwill not be rated\b"
+    r"|\b(?:four|4) (?:main |key )?(?:areas|questions|themes|headings)\b|\bsuggested questions\b"
+    r"|\bno (?:formal |prescribed )?(?:template|format)\b|\breview panel\b|\bpanel\b",
+    re.IGNORECASE,
+)
+COUNCIL_CUE = re.compile(
+    r"\b(?:we|our|us)\b|\b(?:the|this) council(?:'s|’s)? (?:has|have|is|will|uses|continues)\b",
+    re.IGNORECASE,
+)
+MEASURE_CUE = re.compile(
+    r"\b(?:kpis?|key performance indicators?|indicators?|benchmark\w*|oflog|lg inform|"
+    r"performance (?:management|framework|report\w*|measures?|data)|measur\w+ productivity|"
+    r"productivity (?:means|is measured|measures?)|service reviews?|metrics?|scorecard|"
+    r"value for money)\b",
+    re.IGNORECASE,
+)
+BARRIER_CUE = re.compile(
+    r"\b(?:barriers?|challeng\w+|stifl\w+|constrain\w*|prevent\w*|hinder\w*|obstacles?|"
+    r"underfund\w*|difficult\w*|pressures?|unlock|restrict\w*|burdens?)\b",
+    re.IGNORECASE,
+)
+ACTION_CUE = re.compile(
+    r"\b(?:we (?:have|will|are|had)|introduced|launched|implemented|set up|established|"
+    r"moved|created|redesigned|overhauled|delivered|invest\w*|review\w*|will (?:be )?\w+ed)\b",
+    re.IGNORECASE,
+)
+
+
+def cue_features(texts: Sequence[str]) -> Matrix:
+    rows = []
+    for text in texts:
+        n_words = max(len(text.split()), 1)
+        rows.append(
+            [
+                min(len(REQUIREMENT_CUE.findall(text)), 3) / 3.0,
+                min(len(COUNCIL_CUE.findall(text)), 3) / 3.0,
+                min(len(MEASURE_CUE.findall(text)), 3) / 3.0,
+                min(len(BARRIER_CUE.findall(text)), 3) / 3.0,
+                min(np.log1p(n_words) / 5.0, 1.0),
+            ]
+        )
+    return np.asarray(rows, dtype=np.float32).reshape(len(texts), 5)
+
+
+class Prototypes:
+    """Embedded framework texts: heading texts, question texts, exemplars, barrier phrases."""
+
+    def __init__(self, framework: Framework, embedder: Embedder) -> None:
+        self.framework = framework
+        self.heading_ids = [h.id for h in framework.headings]
+        self.question_ids = [q.id for q in framework.questions]
+        self.barrier_ids = [b.id for b in framework.barriers if b.exemplars]
+        statements = [h.text for h in framework.headings] + [q.text for q in framework.questions]
+        self.statements = embedder.encode(statements)
+        self.heading_protos = np.stack(
+            [
+                _centroid(embedder.encode([h.text, h.title, *h.exemplars]))
+                for h in framework.headings
+            ]
+        )
+        self.question_protos = np.stack(
+            [_centroid(embedder.encode([q.text, *q.exemplars])) for q in framework.questions]
+        )
+        self.barrier_phrases: list[tuple[str, str]] = []
+        for b in framework.barriers:
+            if not b.exemplars:
+                continue  # no phrases: only the supervised model or a human can code it
+            for phrase in (b.label, *b.exemplars):
+                self.barrier_phrases.append((b.id, phrase))
+        self.barrier_matrix = embedder.encode([p for _, p in self.barrier_phrases])
+
+    def similarity_features(self, emb: Matrix) -> Matrix:
+        """Per passage: max similarity to a heading/question statement (restatement signal) and
+        similarity to each heading prototype."""
+        restate = (emb @ self.statements.T).max(axis=1, keepdims=True) if len(emb) else emb[:, :1]
+        heads = emb @ self.heading_protos.T
+        out: Matrix = np.hstack([restate, heads]).astype(np.float32)
+        return out
+
+
+def _centroid(vectors: Matrix) -> Matrix:
+    c = vectors.mean(axis=0)
+    n = float(np.linalg.norm(c)) or 1.0
+    out: Matrix = (c / n).astype(np.float32)
+    return out
+
+
+def passage_inputs(passages: Sequence[Passage]) -> tuple[list[str], list[str]]:
+    texts = [p.text for p in passages]
+    contexts = [p.heading or "" for p in passages]
+    return texts, contexts
