@@ -11,6 +11,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from productivity_plans.config import Limits
+from productivity_plans.coding import code_document
+from productivity_plans.coding.records import DocumentCodes
 from productivity_plans.extract import Facts, extract_facts
 from productivity_plans.ingest import read_document
 from productivity_plans.ingest.errors import IngestError
@@ -94,7 +96,15 @@ def inspect_file(
         record.error_detail = "the file has no extractable text (scanned without OCR?)"
         return record
     _fill_facts(record, extract_facts(parsed.text, url=url, title=parsed.title))
+    _fill_codes(record, code_document(parsed))
     return record
+
+
+def _fill_codes(record: InspectRecord, codes: DocumentCodes) -> None:
+    shape = codes.to_dict()
+    record.themes = [ThemeOut.model_validate(t) for t in shape["themes"]]
+    record.barriers = [BarrierOut.model_validate(b) for b in shape["barriers"]]
+    record.measures = [MeasureOut.model_validate(m) for m in shape["measures"]]
 
 
 def _fill_facts(record: InspectRecord, facts: Facts) -> None:
