@@ -10,9 +10,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from productivity_plans.config import Limits
 from productivity_plans.coding import code_document
 from productivity_plans.coding.records import DocumentCodes
+from productivity_plans.config import Limits
 from productivity_plans.extract import Facts, extract_facts
 from productivity_plans.ingest import read_document
 from productivity_plans.ingest.errors import IngestError
