@@ -1,3 +1,5 @@
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -121,3 +123,13 @@ def test_an_unknown_bundled_name_lists_what_is_bundled() -> None:
     assert "productivity-2024" in bundled_frameworks()
     with pytest.raises(FrameworkError, match="productivity-2024"):
         load_framework("no-such-regime")
+
+
+def test_the_framework_document_is_generated_from_the_current_yaml() -> None:
+    script = Path(__file__).parents[2] / "scripts" / "framework_doc.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    doc = (Path(__file__).parents[2] / "docs" / "framework.md").read_text(encoding="utf-8")
+    assert all(f"`{q.id}`" in doc for q in load_framework().questions)
