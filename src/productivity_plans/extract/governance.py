@@ -86,6 +86,8 @@ def body_kind(body: str | None) -> str | None:
         return "portfolio_holder"
     if re.match(r"(?:the )?leader\b", low):
         return "leader"
+    if re.search(r"\b(?:leadership|management)\s+team\b", low):
+        return "officer"  # Corporate Leadership Team, Senior Management Team: officers
     if re.search(r"\bcabinet\b", low):
         return "cabinet"
     if re.search(r"\b(?:committee|sub-committee|board|panel|group|team)\b", low):
@@ -122,7 +124,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "meeting_of",
         re.compile(
-            rf"\b(?:Meeting|Minutes)\s+of\s+(?:the\s+)?(?P<body>{_BODY_CORE})\s*(?:held\s+)?"
+            rf"\b(?:Meeting|Minutes)\s+of\s+(?:the\s+)?(?P<body>{_BODY_CORE})"
+            rf"(?:\s+meeting)?\s*(?:held\s+)?"
             rf"(?:,|\s+on|\s+-|\s+)\s*(?P<date>{_DATE})",
             re.X,
         ),
@@ -139,7 +142,14 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"^[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})[ \t]*$", _M | re.X
         ),
     ),
-    ("report_to", re.compile(r"^\s*Report\s+To\s*:?[ \t]+(?P<body>[^\n]+?)\s*$", _M)),
+    (
+        "report_to",
+        re.compile(
+            rf"^\s*Report\s+To\s*:?[ \t]+(?P<body>[^\n]+?)"
+            rf"(?:[ \t]*[-–—,][ \t]*(?P<date>{_DATE})[^\n]*)?\s*$",
+            _M | re.X,
+        ),
+    ),
     (
         "meeting_date",
         re.compile(
@@ -479,6 +489,16 @@ def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[Go
                     end=sm.end(),
                 )
             )
+            # A second step in the same sentence: "... and was submitted on 18 July".
+            sub = _PAST_SUBMITTED.search(sentence)
+            if action != "submitted" and sub and sub.start() > mention.end - start:
+                later = [d for d in scan.between(start + sub.end(), end) if d.value != _LETTER]
+                if later and later[0].value != mention.value:
+                    events.append(
+                        GovernanceEvent(
+                            later[0].value, None, "submitted", sentence.strip(), start, end
+                        )
+                    )
             break
     events.sort(key=lambda e: (e.date, e.start))
     return events
@@ -495,7 +515,10 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
         start, end = _sentence_bounds(text, pm.start())
         mentions: list[DateMention] = [d for d in scan.between(start, end) if d.value != _LETTER]
         if mentions:
-            return mentions[0].value, Quote(text[start:end].strip(), *_stripped(text, start, end))
+            # "approved on 15 July and was submitted on 18 July": the date after the verb.
+            after = [d for d in mentions if d.start >= pm.end()]
+            when = (after or mentions)[0].value
+            return when, Quote(text[start:end].strip(), *_stripped(text, start, end))
     return None, None
 
 
