@@ -121,8 +121,10 @@ def compliance(
     from productivity_plans.sector.governance import (
         COMPLIANCE_COLUMNS,
         STATUSES,
-        compliance as assess_all,
         compliance_row,
+    )
+    from productivity_plans.sector.governance import (
+        compliance as assess_all,
     )
     from productivity_plans.store.db import Store
 
