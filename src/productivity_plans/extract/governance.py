@@ -423,7 +423,8 @@ _SENTENCE_END = re.compile(r"\.(?=\s)|\n")
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence (or line) around ``pos``: from after the previous full stop or newline to
     the next one."""
-    start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos) + 1, -1) + 1
+    stop = text.rfind(". ", 0, pos)
+    start = max(text.rfind("\n", 0, pos) + 1, stop + 1 if stop >= 0 else 0)
     m = _SENTENCE_END.search(text, pos)
     end = m.end() if m else len(text)
     return start, end
@@ -540,14 +541,25 @@ _PUBLISHED = re.compile(
 )
 
 
+_WEBSITE = re.compile(r"website|web\s*site|web\s*pages?|online|\.gov\.uk", re.IGNORECASE)
+
+
 def find_publication(text: str) -> Quote | None:
-    """A sentence saying the plan was published on the council's website, if any."""
-    for m in _PUBLISHED.finditer(text):
-        start, end = _sentence_bounds(text, m.start())
-        sentence = text[start:end]
-        if not re.search(r"\bplan\b", sentence, re.IGNORECASE):
+    """A sentence saying the plan was published on the council's website, if any.
+
+    Scans for the rare word (website, online) first and checks its sentence for a done
+    "published/uploaded/made available": far cheaper than the verb pattern over the text."""
+    checked: set[int] = set()
+    for w in _WEBSITE.finditer(text):
+        start, end = _sentence_bounds(text, w.start())
+        if start in checked:
             continue
-        if re.search(r"\b(?:will|must|should|to)\s+be\b", sentence[: m.end() - start], re.I):
+        checked.add(start)
+        sentence = text[start:end]
+        m = _PUBLISHED.search(sentence)
+        if m is None or not re.search(r"\bplan\b", sentence, re.IGNORECASE):
+            continue
+        if re.search(r"\b(?:will|must|should|to)\s+be\b", sentence[: m.end()], re.I):
             continue
         return Quote(sentence.strip(), *_stripped(text, start, end))
     return None
