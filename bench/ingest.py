@@ -4,8 +4,11 @@ Builds realistic committee-paper PDFs from the bundled corpus texts (reportlab, 
 each, every file unique so nothing is deduplicated), then, each in a fresh subprocess so peak
 RSS is its own:
   bare      pypdfium2: open each PDF and read every page's text; nothing else.
-  pipeline  `ingest_files` into a new SQLite file: sniff, hash, parse, blocks, store, FTS.
-Prints docs/s, pages/s, peak RSS and the ratio pipeline/bare (target <= 1.5).
+  pipeline  `ingest_files` into a new SQLite file: sniff, hash, parse, blocks, extraction,
+            store (document + facts in one transaction), FTS.
+  no-extract  the same pipeline with extraction switched off.
+Prints docs/s, pages/s, peak RSS, the ratio pipeline/bare (target <= 1.5) and the split:
+extraction's share of pipeline time, (pipeline - no-extract) / pipeline (target <= 20%).
 
     python bench/ingest.py [--docs 1000] [--workdir /tmp/prodplans-bench]
 """
@@ -73,19 +76,23 @@ def run_bare(paths: list[Path]) -> dict[str, float]:
     return {"seconds": seconds, "pages": pages, "chars": chars}
 
 
-def run_pipeline(paths: list[Path], db_path: Path) -> dict[str, float]:
+def run_pipeline(paths: list[Path], db_path: Path, *, extract: bool = True) -> dict[str, float]:
     from productivity_plans.pipeline import ingest_files
     from productivity_plans.store.db import Store
 
     db_path.unlink(missing_ok=True)
     start = time.perf_counter()
     with Store.open(f"sqlite:///{db_path}") as store:
-        report = ingest_files([(p, None) for p in paths], store)
+        report = ingest_files([(p, None) for p in paths], store, extract=extract)
         stats = store.stats()
     seconds = time.perf_counter() - start
     if not report.ok:
         raise SystemExit(f"pipeline failed on {len(report.failed)} files: {report.failed[:3]}")
-    return {"seconds": seconds, "pages": stats.pages, "documents": stats.documents}
+    return {
+        "seconds": seconds,
+        "pages": float(stats.pages),
+        "documents": float(stats.documents),
+    }
 
 
 def child(mode: str, folder: Path, count: int) -> None:
@@ -93,7 +100,7 @@ def child(mode: str, folder: Path, count: int) -> None:
     if mode == "bare":
         result = run_bare(paths)
     else:
-        result = run_pipeline(paths, folder.parent / "bench.sqlite")
+        result = run_pipeline(paths, folder.parent / "bench.sqlite", extract=mode == "pipeline")
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result["docs"] = len(paths)
     print(json.dumps(result))
@@ -113,7 +120,7 @@ def main() -> None:
     )
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/prodplans-bench"))
-    parser.add_argument("--child", choices=["bare", "pipeline"])
+    parser.add_argument("--child", choices=["bare", "pipeline", "no-extract"])
     args = parser.parse_args()
     folder = args.workdir / "pdfs"
     if args.child:
@@ -125,13 +132,20 @@ def main() -> None:
     print(f"corpus: {len(paths)} PDFs in {folder} (built or reused in {built:.1f} s)")
     bare = measure("bare", folder, args.docs)
     pipe = measure("pipeline", folder, args.docs)
-    print(f"{'run':<10}{'seconds':>9}{'docs/s':>9}{'pages/s':>9}{'peak RSS MB':>13}")
-    for name, r in (("bare", bare), ("pipeline", pipe)):
+    plain = measure("no-extract", folder, args.docs)
+    print(f"{'run':<12}{'seconds':>9}{'docs/s':>9}{'pages/s':>9}{'peak RSS MB':>13}")
+    for name, r in (("bare", bare), ("pipeline", pipe), ("no-extract", plain)):
         print(
-            f"{name:<10}{r['seconds']:>9.2f}{r['docs'] / r['seconds']:>9.1f}"
+            f"{name:<12}{r['seconds']:>9.2f}{r['docs'] / r['seconds']:>9.1f}"
             f"{r['pages'] / r['seconds']:>9.1f}{r['peak_rss_mb']:>13.0f}"
         )
     print(f"ratio pipeline/bare (time): {pipe['seconds'] / bare['seconds']:.2f}  (target <= 1.5)")
+    share = (pipe["seconds"] - plain["seconds"]) / pipe["seconds"]
+    per_doc = (pipe["seconds"] - plain["seconds"]) / pipe["docs"] * 1000
+    print(
+        f"split: extraction {share:.1%} of pipeline time ({per_doc:.1f} ms/doc; "
+        f"ingest without it {plain['seconds'] / plain['docs'] * 1000:.1f} ms/doc)  (target <= 20%)"
+    )
 
 
 if __name__ == "__main__":

@@ -82,9 +82,51 @@ def test_search_tolerates_small_misspellings(register):
 
 def test_filter_by_region_and_type(register):
     em_counties = register.filter(type="county", region="East Midlands", on=DEADLINE)
-    # The data places Derbyshire and Lincolnshire in other regions; we keep mySociety's values.
-    assert {"Leicestershire", "Nottinghamshire"} <= {c.nice_name for c in em_counties}
+    assert {c.nice_name for c in em_counties} == {
+        "Derbyshire",
+        "Leicestershire",
+        "Lincolnshire",
+        "Nottinghamshire",
+    }
     assert all(c.type == "county" for c in em_counties)
+
+
+def test_derbyshire_and_lincolnshire_carry_their_ons_region(register):
+    # mySociety has West Midlands and Yorkshire and The Humber; ONS has East Midlands.
+    assert register.by_gss("E10000007").region == "East Midlands"  # Derbyshire
+    assert register.by_gss("E10000019").region == "East Midlands"  # Lincolnshire
+
+
+def test_every_two_tier_district_shares_its_countys_region(register):
+    districts = [c for c in register.in_force(DEADLINE) if c.county]
+    assert len(districts) == 164
+    for district in districts:
+        county = register.by_code(district.county)
+        assert county is not None, district.official_name
+        assert district.region == county.region, district.official_name
+
+
+def test_the_317_split_by_ons_region(register):
+    # Counted from the structure, not copied from the data:
+    # London 32 boroughs + the City = 33. North East: 7 unitaries + 5 Tyne and Wear boroughs
+    # = 12. Yorkshire and The Humber: 9 metropolitan boroughs + 6 unitaries (York, North
+    # Yorkshire, East Riding, Hull, North and North East Lincolnshire) = 15. East Midlands:
+    # 4 counties + 29 districts (Derbyshire 8, Leicestershire 7, Lincolnshire 7,
+    # Nottinghamshire 7) + 6 unitaries (Derby, Leicester, Nottingham, Rutland, North and West
+    # Northamptonshire) = 39. West Midlands: 7 metropolitan boroughs + 4 unitaries + 3 counties
+    # + 19 districts (Staffordshire 8, Warwickshire 5, Worcestershire 6) = 33.
+    counts = Counter(c.region for c in register.in_force(DEADLINE))
+    assert counts == {
+        "South East": 70,
+        "East of England": 50,
+        "East Midlands": 39,
+        "North West": 36,
+        "West Midlands": 33,
+        "London": 33,
+        "South West": 29,
+        "Yorkshire and The Humber": 15,
+        "North East": 12,
+    }
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,10 @@
 
 Data: ``data/uk_local_authorities_future.csv`` and ``data/lookup_name_to_registry.csv`` are
 mySociety's "UK Local Authorities (including future)" v1.7.3, © mySociety, CC-BY-4.0.
-``data/domain_overrides.csv`` is ours (see ``data/README.md``).
+``data/domain_overrides.csv`` and ``data/region_corrections.csv`` are ours (see
+``data/README.md``): the second sets the ONS region where mySociety's differs (Derbyshire and
+Lincolnshire county councils), so every council carries its ONS region and a two-tier district
+always shares its county's.
 """
 
 from __future__ import annotations
@@ -185,10 +188,18 @@ def _read_overrides() -> dict[str, list[str]]:
     return out
 
 
+def _read_region_corrections() -> dict[str, str]:
+    return {
+        row["local-authority-code"]: row["region"].strip()
+        for row in csv.DictReader(_data_file("region_corrections.csv").splitlines())
+    }
+
+
 @cache
 def load_register() -> Register:
-    """The bundled register (cached: parsed once per process)."""
+    """The bundled register (cached: parsed once per process), ONS regions corrected."""
     overrides = _read_overrides()
+    regions = _read_region_corrections()
     councils: list[Council] = []
     for row in csv.DictReader(_data_file("uk_local_authorities_future.csv").splitlines()):
         code = row["local-authority-code"]
@@ -204,7 +215,7 @@ def load_register() -> Register:
                 alt_names=alt,
                 type=TYPE_CODES[row["local-authority-type"]],
                 type_name=row["local-authority-type-name"],
-                region=row["region"],
+                region=regions.get(code, row["region"]),
                 county=row["county-la"] or None,
                 start_date=_date(row["start-date"]),
                 end_date=_date(row["end-date"]),

@@ -6,17 +6,27 @@ Pure: takes text (and the publication URL/title when known), returns plain recor
 from __future__ import annotations
 
 from productivity_plans.councils.identify import CouncilMatch, identify_council
+from productivity_plans.extract.dates import scan_dates
 from productivity_plans.extract.doctype import classify_document
 from productivity_plans.extract.governance import (
     extract_decision,
     find_author,
     find_call_in,
     find_key_decision,
+    find_publication,
     find_recommendations,
-    find_submitted_date,
+    find_submission,
     find_timeline,
 )
-from productivity_plans.extract.records import Author, Decision, Facts, GovernanceEvent
+from productivity_plans.extract.records import (
+    EXTRACTOR_VERSION,
+    Author,
+    Decision,
+    Facts,
+    GovernanceEvent,
+    Quote,
+)
+from productivity_plans.framework import load_framework
 
 _PAPERS = {"committee_report", "decision_record", "minutes", "agenda_item"}
 
@@ -25,7 +35,10 @@ def extract_facts(text: str, *, url: str | None = None, title: str | None = None
     """Everything the extract stage finds in one document's text."""
     council = identify_council(text, url=url, title=title)
     doc_type, _scores = classify_document(text, url=url, title=title)
-    decision, year = extract_decision(text, doc_type)
+    # One date scan, shared by the decision, the timeline and the submission date.
+    scan = scan_dates(text, load_framework().deadline.year)
+    decision, year = extract_decision(text, doc_type, scan)
+    submitted, submission = find_submission(text, scan)
     is_paper = doc_type in _PAPERS
     return Facts(
         council=council,
@@ -35,16 +48,20 @@ def extract_facts(text: str, *, url: str | None = None, title: str | None = None
         recommendations=find_recommendations(text) if is_paper else [],
         key_decision=find_key_decision(text) if is_paper else None,
         call_in=find_call_in(text) if is_paper else None,
-        submitted_date=find_submitted_date(text, year),
-        timeline=find_timeline(text, year),
+        submitted_date=submitted,
+        timeline=find_timeline(text, year, scan),
+        submission=submission,
+        publication=find_publication(text),
     )
 
 
 __all__ = [
+    "EXTRACTOR_VERSION",
     "Author",
     "CouncilMatch",
     "Decision",
     "Facts",
     "GovernanceEvent",
+    "Quote",
     "extract_facts",
 ]

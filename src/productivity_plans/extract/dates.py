@@ -10,6 +10,7 @@ dateparser is always called with ``languages=['en']`` and ``DATE_ORDER='DMY'`` b
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -107,3 +108,53 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
         if value is not None:
             out.append(DateMention(value, m.start(), m.end(), m.group(0), inferred))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class DateScan:
+    """Every date in a document, found in one pass, with the context year applied.
+
+    The timeline, the submission date and the context year all need the document's dates;
+    scanning a long text once and slicing by offset is several times cheaper than scanning it
+    once per use.
+    """
+
+    year: int
+    mentions: tuple[DateMention, ...]
+    _starts: tuple[int, ...]
+
+    def between(self, start: int, end: int) -> list[DateMention]:
+        """The mentions that start inside ``text[start:end]``, in order."""
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+
+_CONTEXT_SPAN = 15_000  # the year is judged from the front of the document, as context_year does
+
+
+def scan_dates(text: str, default: int) -> DateScan:
+    """One pass over ``text``: the context year (see :func:`context_year`) and every mention,
+    year-less ones given that year."""
+    raw: list[tuple[re.Match[str], date | None]] = []
+    years: Counter[int] = Counter()
+    for m in DATE_RE.finditer(text):
+        value: date | None = None
+        if m.group("long"):
+            if m.group("year"):
+                value = parse_date(f"{int(m.group('day'))} {m.group('month')} {m.group('year')}")
+        else:
+            value = _numeric(m.group(0))
+        if value is not None and m.start() < _CONTEXT_SPAN and abs(value.year - default) <= 10:
+            years[value.year] += 1
+        raw.append((m, value))
+    year = years.most_common(1)[0][0] if years else default
+    mentions: list[DateMention] = []
+    for m, value in raw:
+        inferred = False
+        if value is None and m.group("long") and not m.group("year"):
+            value = parse_date(f"{int(m.group('day'))} {m.group('month')} {year}")
+            inferred = True
+        if value is not None:
+            mentions.append(DateMention(value, m.start(), m.end(), m.group(0), inferred))
+    return DateScan(year, tuple(mentions), tuple(m.start for m in mentions))

@@ -10,18 +10,43 @@ Report", "Recommendation(s)", "Key Decision"), resolution verbs, and the shape o
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 from productivity_plans.framework import load_framework
 
 _F = re.IGNORECASE | re.MULTILINE
+# Characters of the opening blocks scored for cues: about the first page, where templates put
+# their furniture. Scanning the whole of a 40-page report cost more than the rest of extraction.
+DOCTYPE_HEAD = 4_000
 
 
-def _cues(*pairs: tuple[str, float]) -> list[tuple[re.Pattern[str], float]]:
-    return [(re.compile(p, _F), w) for p, w in pairs]
+_PARSER: Any = getattr(re, "_parser")  # noqa: B009  (the stdlib's regex parser, for literals)
 
 
-CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
+def required_literal(pattern: str) -> str | None:
+    """The longest run of literal characters every match of ``pattern`` must contain
+    (lower-cased), or None when there is no such run of 4+ characters (a top-level ``|``,
+    say). Used as a substring pre-check: a cue whose literal is absent cannot match, and
+    ``in`` is far cheaper than running the regex over the head."""
+    best = run = ""
+    for op, arg in _PARSER.parse(pattern):
+        if op is _PARSER.LITERAL:
+            run += chr(arg)
+        else:
+            best, run = max(best, run, key=len), ""
+    best = max(best, run, key=len)
+    return best.lower() if len(best) >= 4 else None
+
+
+Cue = tuple[re.Pattern[str], float, str | None]
+
+
+def _cues(*pairs: tuple[str, float]) -> list[Cue]:
+    return [(re.compile(p, _F), w, required_literal(p)) for p, w in pairs]
+
+
+CUES: dict[str, list[Cue]] = {
     "decision_record": _cues(
         (r"^\s*decision details\s*$", 4),
         (r"^\s*decision maker\s*:", 4),
@@ -111,12 +136,15 @@ def classify_document(
 ) -> tuple[str, dict[str, float]]:
     """(document type, scores per type). Types come from the framework's vocabulary."""
     allowed = load_framework().document_type_ids
-    head = text[:8_000]  # page furniture is at the top
+    head = text[:DOCTYPE_HEAD]  # page furniture is in the opening blocks
+    low = head.lower()
     scores = {t: 0.0 for t in allowed}
     for doc_type, cues in CUES.items():
         if doc_type not in scores:
             continue
-        for pattern, weight in cues:
+        for pattern, weight, literal in cues:
+            if literal is not None and literal not in low:
+                continue
             n = len(pattern.findall(head))
             if n:
                 scores[doc_type] += weight * min(n, 3) ** 0.5

@@ -30,10 +30,11 @@ from datetime import date
 from productivity_plans.extract.dates import (
     DATE_WITH_WEEKDAY,
     DateMention,
-    context_year,
+    DateScan,
     find_dates,
+    scan_dates,
 )
-from productivity_plans.extract.records import Author, Decision, GovernanceEvent
+from productivity_plans.extract.records import Author, Decision, GovernanceEvent, Quote
 from productivity_plans.framework import load_framework
 
 _M = re.IGNORECASE | re.MULTILINE
@@ -85,6 +86,8 @@ def body_kind(body: str | None) -> str | None:
         return "portfolio_holder"
     if re.match(r"(?:the )?leader\b", low):
         return "leader"
+    if re.search(r"\b(?:leadership|management)\s+team\b", low):
+        return "officer"  # Corporate Leadership Team, Senior Management Team: officers
     if re.search(r"\bcabinet\b", low):
         return "cabinet"
     if re.search(r"\b(?:committee|sub-committee|board|panel|group|team)\b", low):
@@ -121,7 +124,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "meeting_of",
         re.compile(
-            rf"\b(?:Meeting|Minutes)\s+of\s+(?:the\s+)?(?P<body>{_BODY_CORE})\s*(?:held\s+)?"
+            rf"\b(?:Meeting|Minutes)\s+of\s+(?:the\s+)?(?P<body>{_BODY_CORE})"
+            rf"(?:\s+meeting)?\s*(?:held\s+)?"
             rf"(?:,|\s+on|\s+-|\s+)\s*(?P<date>{_DATE})",
             re.X,
         ),
@@ -138,7 +142,14 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"^[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})[ \t]*$", _M | re.X
         ),
     ),
-    ("report_to", re.compile(r"^\s*Report\s+To\s*:?[ \t]+(?P<body>[^\n]+?)\s*$", _M)),
+    (
+        "report_to",
+        re.compile(
+            rf"^\s*Report\s+To\s*:?[ \t]+(?P<body>[^\n]+?)"
+            rf"(?:[ \t]*[-–—,][ \t]*(?P<date>{_DATE})[^\n]*)?\s*$",
+            _M | re.X,
+        ),
+    ),
     (
         "meeting_date",
         re.compile(
@@ -257,14 +268,19 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
 
 # ---------------------------------------------------------------- outcome
 
+# Where a decision is written down. Factored into line-start forms and in-line forms so the
+# scanner tries two branches per character instead of fourteen (the same alternatives as before).
 _ZONE_ANCHOR = re.compile(
-    r"\bRESOLVED\b|\bResolved\b(?:\s+unanimously)?\s*(?:that|:)|\bORDERED\b"
-    r"|^\s*Decisions?\s*:?\s*$|^\s*Decisions?\s*:|\bRECOMMENDED\s+TO\b|\bis\s+RECOMMENDED\s+to\b"
-    r"|^\s*(?:\d+\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
-    r"|^\s*Recommendations?\t|\bRecommendations?\s+approved\b"
-    r"|^\s*(?:\(?\d+[.)]|\(?[a-z][.)]|[-•·])?\s*That\s+(?:the\s+)?(?:Cabinet|Council|Executive|Committee)\b"
-    r"|^\s*(?:\d\)\s*)?(?:APPROVED|NOTED|AGREED|ENDORSED)\b|^\s*(?:Approved|Noted|Agreed|Endorsed)\s+the\b"
-    r"|\b(?:Cabinet|Council|Executive|Committee)\s+(?:noted|approved|agreed|endorsed)\b",
+    r"^\s*(?:"
+    r"Decisions?\s*:?\s*$|Decisions?\s*:"
+    r"|(?:\d+\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
+    r"|Recommendations?\t"
+    r"|(?:\(?\d+[.)]|\(?[a-z][.)]|[-•·])?\s*That\s+(?:the\s+)?(?:Cabinet|Council|Executive|Committee)\b"
+    r"|(?:\d\)\s*)?(?:APPROVED|NOTED|AGREED|ENDORSED)\b|(?:Approved|Noted|Agreed|Endorsed)\s+the\b"
+    r")"
+    r"|\b(?:RESOLVED\b|Resolved\b(?:\s+unanimously)?\s*(?:that|:)|ORDERED\b"
+    r"|RECOMMENDED\s+TO\b|is\s+RECOMMENDED\s+to\b|Recommendations?\s+approved\b"
+    r"|(?:Cabinet|Council|Executive|Committee)\s+(?:noted|approved|agreed|endorsed)\b)",
     re.MULTILINE,
 )
 _ZONE_END = re.compile(
@@ -294,9 +310,9 @@ _PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
 _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
 
 
-def _zones(text: str) -> list[tuple[int, int]]:
+def _zones(text: str, begin: int = 0, stop_at: int | None = None) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for m in _ZONE_ANCHOR.finditer(text):
+    for m in _ZONE_ANCHOR.finditer(text, begin, len(text) if stop_at is None else stop_at):
         start = m.start()
         if out and start < out[-1][1]:
             continue
@@ -317,7 +333,9 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
         # business.
         offset = text.rfind("\n", 0, first.start()) + 1
     hits: dict[str, tuple[int, int, str]] = {}
-    for z_start, z_end in _zones(text[:OUTCOME_HEAD]):
+    # Anchors before the line that mentions the plan only matter if their zone reaches past
+    # it (a zone is at most _ZONE_MAX long), so the scan starts just before that line.
+    for z_start, z_end in _zones(text, max(0, offset - _ZONE_MAX), OUTCOME_HEAD):
         if z_end <= offset:
             continue  # a decision on earlier business
         zone = text[z_start:z_end]
@@ -405,7 +423,8 @@ _SENTENCE_END = re.compile(r"\.(?=\s)|\n")
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence (or line) around ``pos``: from after the previous full stop or newline to
     the next one."""
-    start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos) + 1, -1) + 1
+    stop = text.rfind(". ", 0, pos)
+    start = max(text.rfind("\n", 0, pos) + 1, stop + 1 if stop >= 0 else 0)
     m = _SENTENCE_END.search(text, pos)
     end = m.end() if m else len(text)
     return start, end
@@ -429,11 +448,12 @@ def _event_body(sentence: str, verb_at: int) -> str | None:
     return before[-1] if before else None
 
 
-def find_timeline(text: str, year: int) -> list[GovernanceEvent]:
+def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[GovernanceEvent]:
     """Dated governance steps the text mentions, with their sentence and offsets."""
+    scan = scan or scan_dates(text, year)
     events: list[GovernanceEvent] = []
     done: set[int] = set()
-    for found in find_dates(text, default_year=year):
+    for found in scan.mentions:
         start, end = _sentence_bounds(text, found.start)
         if start in done:
             continue
@@ -443,7 +463,7 @@ def find_timeline(text: str, year: int) -> list[GovernanceEvent]:
             continue
         done.add(start)
         sm = _Span(start, end)
-        for mention in find_dates(sentence, default_year=year):
+        for mention in scan.between(start, end):
             if mention.value == _LETTER:
                 continue
             action = _action(verb.group("verb"))
@@ -470,6 +490,16 @@ def find_timeline(text: str, year: int) -> list[GovernanceEvent]:
                     end=sm.end(),
                 )
             )
+            # A second step in the same sentence: "... and was submitted on 18 July".
+            sub = _PAST_SUBMITTED.search(sentence)
+            if action != "submitted" and sub and sub.start() > mention.end - start:
+                later = [d for d in scan.between(start + sub.end(), end) if d.value != _LETTER]
+                if later and later[0].value != mention.value:
+                    events.append(
+                        GovernanceEvent(
+                            later[0].value, None, "submitted", sentence.strip(), start, end
+                        )
+                    )
             break
     events.sort(key=lambda e: (e.date, e.start))
     return events
@@ -477,15 +507,61 @@ def find_timeline(text: str, year: int) -> list[GovernanceEvent]:
 
 def find_submitted_date(text: str, year: int) -> date | None:
     """The date the plan was submitted, when the text states it in the past tense."""
+    return find_submission(text, scan_dates(text, year))[0]
+
+
+def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | None]:
+    """(date, sentence) of the plan's submission, when the text states it in the past tense."""
     for pm in _PAST_SUBMITTED.finditer(text):
         start, end = _sentence_bounds(text, pm.start())
+        mentions: list[DateMention] = [d for d in scan.between(start, end) if d.value != _LETTER]
+        if mentions:
+            # "approved on 15 July and was submitted on 18 July": the date after the verb.
+            after = [d for d in mentions if d.start >= pm.end()]
+            when = (after or mentions)[0].value
+            return when, Quote(text[start:end].strip(), *_stripped(text, start, end))
+    return None, None
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of ``text[start:end]`` without surrounding whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# Published, uploaded or made available on the website, stated as done (not "will be").
+_PUBLISHED = re.compile(
+    r"\b(?:has\s+been|have\s+been|was|were|is\s+now|is|are|now)\s+(?:also\s+)?"
+    r"(?:published|uploaded|made\s+available|available|placed|posted)\b"
+    r"[^.\n]{0,80}?\b(?:website|web\s*site|webpages?|web\s+pages?|online|\.gov\.uk)",
+    re.IGNORECASE,
+)
+
+
+_WEBSITE = re.compile(r"website|web\s*site|web\s*pages?|online|\.gov\.uk", re.IGNORECASE)
+
+
+def find_publication(text: str) -> Quote | None:
+    """A sentence saying the plan was published on the council's website, if any.
+
+    Scans for the rare word (website, online) first and checks its sentence for a done
+    "published/uploaded/made available": far cheaper than the verb pattern over the text."""
+    checked: set[int] = set()
+    for w in _WEBSITE.finditer(text):
+        start, end = _sentence_bounds(text, w.start())
+        if start in checked:
+            continue
+        checked.add(start)
         sentence = text[start:end]
-        if sentence:
-            mentions: list[DateMention] = [
-                d for d in find_dates(sentence, default_year=year) if d.value != _LETTER
-            ]
-            if mentions:
-                return mentions[0].value
+        m = _PUBLISHED.search(sentence)
+        if m is None or not re.search(r"\bplan\b", sentence, re.IGNORECASE):
+            continue
+        if re.search(r"\b(?:will|must|should|to)\s+be\b", sentence[: m.end()], re.I):
+            continue
+        return Quote(sentence.strip(), *_stripped(text, start, end))
     return None
 
 
@@ -605,9 +681,11 @@ def find_recommendations(text: str) -> list[str]:
 # ---------------------------------------------------------------- together
 
 
-def extract_decision(text: str, doc_type: str) -> tuple[Decision, int]:
+def extract_decision(
+    text: str, doc_type: str, scan: DateScan | None = None
+) -> tuple[Decision, int]:
     """The decision in ``text`` and the context year used for year-less dates."""
-    year = context_year(text, _DEADLINE.year)
+    year = (scan or scan_dates(text, _DEADLINE.year)).year
     body, when, _how = find_body_and_date(text, doc_type, year)
     if doc_type in {"plan", "web_page", "news", "other"}:
         outcome, sentence, start, end = _plan_outcome(text)

@@ -7,6 +7,10 @@ from datetime import date
 
 from productivity_plans.councils.identify import CouncilMatch
 
+# Bumped whenever a rule change can change the output; stored with every facts row so a
+# re-extraction (``prodplans extract``) can tell stale machine output from current.
+EXTRACTOR_VERSION = "2"
+
 # Canonical kinds of decision body (see governance.body_kind).
 BODY_KINDS = (
     "cabinet",
@@ -51,6 +55,15 @@ class GovernanceEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """A sentence of the document that evidences a fact, with offsets into the text."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Author:
     name: str | None
     role: str | None
@@ -69,6 +82,9 @@ class Facts:
     call_in: bool | None = None
     submitted_date: date | None = None
     timeline: list[GovernanceEvent] = field(default_factory=list)
+    submission: Quote | None = None  # the sentence giving ``submitted_date``
+    publication: Quote | None = None  # "published on the council's website"
+    version: str = EXTRACTOR_VERSION
 
     @property
     def council_code(self) -> str | None:

@@ -1,6 +1,23 @@
-"""The system of record: documents, sources, pages and blocks, with full-text search."""
+"""The system of record: documents, sources, pages and blocks, with full-text search, and the
+extract stage's facts per document."""
 
-from productivity_plans.store.db import DocumentSummary, SaveOutcome, Store, StoreStats
+from productivity_plans.store.db import (
+    DocumentSummary,
+    SaveOutcome,
+    Store,
+    StoredText,
+    StoreStats,
+)
+from productivity_plans.store.facts import StoredFacts
 from productivity_plans.store.search import Marks, SearchHit
 
-__all__ = ["DocumentSummary", "Marks", "SaveOutcome", "SearchHit", "Store", "StoreStats"]
+__all__ = [
+    "DocumentSummary",
+    "Marks",
+    "SaveOutcome",
+    "SearchHit",
+    "Store",
+    "StoreStats",
+    "StoredFacts",
+    "StoredText",
+]

@@ -22,12 +22,20 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, insert, s
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from productivity_plans.extract.records import Facts
 from productivity_plans.ingest.records import Document, ParsedDocument
+from productivity_plans.store.facts import (
+    StoredFacts,
+    check_fact_offsets,
+    load_facts,
+    replace_facts,
+)
 from productivity_plans.store.migrations import upgrade_to_head
 from productivity_plans.store.models import BlockRow, DocumentRow, PageRow, SourceRow
 from productivity_plans.store.search import (
     Marks,
     SearchHit,
+    council_name,
     finish_snippet,
     query_terms,
     search_statement,
@@ -69,6 +77,16 @@ class DocumentSummary:
     source_count: int
     created_at: datetime
     last_seen: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredText:
+    """A stored document's text and what extraction needs besides it."""
+
+    document_id: int
+    text: str
+    title: str | None
+    url: str | None
 
 
 class _ConcurrentInsert(Exception):
@@ -213,7 +231,14 @@ def _find_document(session: Session, sha256: str) -> int | None:
     return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha256))
 
 
-def _save(session: Session, doc: Document) -> SaveOutcome:
+def _save(session: Session, doc: Document, facts: Facts | None) -> SaveOutcome:
+    outcome, document_id = _save_document(session, doc)
+    if facts is not None:
+        replace_facts(session, document_id, facts)
+    return outcome
+
+
+def _save_document(session: Session, doc: Document) -> tuple[SaveOutcome, int]:
     provenance = doc.provenance
     seen = _utc(provenance.ingested_at)
     document_id = _find_document(session, provenance.sha256)
@@ -222,7 +247,7 @@ def _save(session: Session, doc: Document) -> SaveOutcome:
         _insert_pages(session, document_id, doc.parsed)
         _insert_blocks(session, document_id, doc.parsed)
         _add_source(session, document_id, doc, seen)
-        return "new"
+        return "new", document_id
     source = session.scalar(
         select(SourceRow).where(
             SourceRow.document_id == document_id, SourceRow.source == provenance.source
@@ -230,9 +255,9 @@ def _save(session: Session, doc: Document) -> SaveOutcome:
     )
     if source is None:
         _add_source(session, document_id, doc, seen)
-        return "duplicate"
+        return "duplicate", document_id
     _refresh_source(source, doc, seen)
-    return "unchanged"
+    return "unchanged", document_id
 
 
 class Store:
@@ -310,35 +335,84 @@ class Store:
             ).first()
         return latest is not None and latest.size == size and latest.mtime == mtime
 
-    def save_document(self, doc: Document) -> SaveOutcome:
-        """Record a parsed document and where it came from, all or nothing.
+    def save_document(self, doc: Document, facts: Facts | None = None) -> SaveOutcome:
+        """Record a parsed document, where it came from and (optionally) its extracted facts,
+        all or nothing: one transaction, so a failure leaves no partial rows.
 
         ``"new"``: first time this content is seen. ``"duplicate"``: the content was already
         stored (from another path); this path is added as a source. ``"unchanged"``: this path
         with this content was already recorded; only last_seen and the stat are refreshed.
+        Given ``facts``, the document's machine facts are replaced by them in every case.
         """
         check_offsets(doc.parsed)
+        if facts is not None:
+            check_fact_offsets(facts, len(doc.parsed.text))
         try:
             with self._writing() as session:
-                return _save(session, doc)
+                return _save(session, doc, facts)
         except _ConcurrentInsert:
             pass
         with self._writing() as session:
             try:
-                return _save(session, doc)
+                return _save(session, doc, facts)
             except _ConcurrentInsert as again:
                 raise again.__cause__ or again from None
 
-    def search(self, query: str, *, limit: int = 20, marks: Marks | None = None) -> list[SearchHit]:
+    def save_facts(self, document_id: int, facts: Facts) -> None:
+        """Replace one stored document's machine facts (a re-extraction), in one transaction."""
+        with self._writing() as session:
+            text_of = session.scalar(select(DocumentRow.text).where(DocumentRow.id == document_id))
+            if text_of is None:
+                raise KeyError(f"no document with id {document_id}")
+            check_fact_offsets(facts, len(text_of))
+            replace_facts(session, document_id, facts)
+
+    def texts(self) -> Iterator[StoredText]:
+        """Every document with text, for re-extraction: id, text, title and a published URL."""
+        url_of = (
+            select(SourceRow.url)
+            .where(SourceRow.document_id == DocumentRow.id, SourceRow.url.is_not(None))
+            .order_by(SourceRow.id)
+            .limit(1)
+            .scalar_subquery()
+        )
+        with Session(self._engine) as session:
+            ids = session.scalars(
+                select(DocumentRow.id).where(DocumentRow.status == "ok").order_by(DocumentRow.id)
+            ).all()
+            for document_id in ids:
+                row = session.execute(
+                    select(DocumentRow.text, DocumentRow.title, url_of.label("url")).where(
+                        DocumentRow.id == document_id
+                    )
+                ).one()
+                yield StoredText(document_id, row.text, row.title, row.url)
+
+    def facts(self, council: str | None = None) -> list[StoredFacts]:
+        """Stored extraction facts, for every document or one council's (GSS code)."""
+        with Session(self._engine) as session:
+            return load_facts(session, council)
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        marks: Marks | None = None,
+        council: str | None = None,
+    ) -> list[SearchHit]:
         """Blocks matching every word of ``query``, best first, with highlighted snippets.
 
-        Any string is accepted; one with no searchable words returns no hits.
+        Any string is accepted; one with no searchable words returns no hits. ``council`` (a
+        GSS code) keeps only documents the extract stage attributed to that council.
         """
         terms = query_terms(query)
         if not terms or limit <= 0:
             return []
         marks = marks or Marks()
-        statement, params = search_statement(self.dialect, terms, limit=limit, marks=marks)
+        statement, params = search_statement(
+            self.dialect, terms, limit=limit, marks=marks, council=council
+        )
         with self._engine.connect() as connection:
             rows = connection.execute(statement, params).mappings().all()
         return [
@@ -352,6 +426,8 @@ class Store:
                 text=row["text"],
                 snippet=finish_snippet(self.dialect, row["snippet"], marks),
                 score=float(row["score"]),
+                council_gss=row["council_gss"],
+                council=council_name(row["council_gss"]),
             )
             for row in rows
         ]

@@ -15,13 +15,15 @@ new migrations and reference ``documents.id`` / ``blocks.id``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     Float,
@@ -159,3 +161,68 @@ class BlockRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+
+
+class FactsRow(Base):
+    """What the extract stage found in one document (revision 0002): one row per document.
+
+    Machine output, versioned by ``extractor_version``; re-extraction replaces the row and its
+    events in one transaction. Offsets are into ``documents.text``.
+    """
+
+    __tablename__ = "facts"
+    __table_args__ = (
+        UniqueConstraint("document_id"),
+        CheckConstraint(
+            "decision_start IS NULL OR (decision_start >= 0 AND decision_end >= decision_start)",
+            name="decision_offsets",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    council_gss: Mapped[str | None] = mapped_column(String(9), index=True)
+    council_confidence: Mapped[float | None] = mapped_column(Float)
+    council_evidence: Mapped[list[str]] = mapped_column(JSON)
+    doc_type: Mapped[str] = mapped_column(String(32))
+    decision_body: Mapped[str | None] = mapped_column(Text)
+    decision_body_kind: Mapped[str | None] = mapped_column(String(32))
+    decision_date: Mapped[date | None] = mapped_column(Date)
+    decision_outcome: Mapped[str] = mapped_column(String(20))
+    decision_evidence: Mapped[str | None] = mapped_column(Text)
+    decision_start: Mapped[int | None] = mapped_column(Integer)
+    decision_end: Mapped[int | None] = mapped_column(Integer)
+    author_name: Mapped[str | None] = mapped_column(Text)
+    author_role: Mapped[str | None] = mapped_column(Text)
+    recommendations: Mapped[list[str]] = mapped_column(JSON)
+    key_decision: Mapped[bool | None] = mapped_column(Boolean)
+    call_in: Mapped[bool | None] = mapped_column(Boolean)
+    submitted_date: Mapped[date | None] = mapped_column(Date)
+    submitted_evidence: Mapped[str | None] = mapped_column(Text)
+    submitted_start: Mapped[int | None] = mapped_column(Integer)
+    submitted_end: Mapped[int | None] = mapped_column(Integer)
+    published_evidence: Mapped[str | None] = mapped_column(Text)
+    published_start: Mapped[int | None] = mapped_column(Integer)
+    published_end: Mapped[int | None] = mapped_column(Integer)
+    extractor_version: Mapped[str] = mapped_column(String(32))
+    extracted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class GovernanceEventRow(Base):
+    """A dated governance step a document mentions ("approved by Cabinet on 15 July")."""
+
+    __tablename__ = "governance_events"
+    __table_args__ = (
+        UniqueConstraint("document_id", "ordinal"),
+        CheckConstraint('start >= 0 AND "end" >= start', name="offsets"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    day: Mapped[date] = mapped_column("date", Date)  # attribute renamed: `date` is the type
+    body: Mapped[str | None] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(40))
+    sentence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)

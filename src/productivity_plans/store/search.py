@@ -76,6 +76,18 @@ class SearchHit:
     text: str
     snippet: str
     score: float  # higher is better; comparable only within one result list
+    council_gss: str | None = None  # the council the extract stage attributed the document to
+    council: str | None = None  # that council's official name
+
+
+def council_name(gss_code: str | None) -> str | None:
+    """The official name of a council by GSS code (None when unknown)."""
+    if gss_code is None:
+        return None
+    from productivity_plans.councils import load_register
+
+    council = load_register().by_gss(gss_code)
+    return council.official_name if council else None
 
 
 def query_terms(query: str) -> list[tuple[str, ...]]:
@@ -119,11 +131,12 @@ _SQLITE_SEARCH = f"""
 SELECT b.id AS block_id, b.document_id, d.title, b.page, b.kind, b.text,
        {_SOURCE_SUBQUERY.format(doc="b.document_id")} AS source,
        snippet(blocks_fts, 0, :mark_start, :mark_end, :ellipsis, :snippet_tokens) AS snippet,
-       -bm25(blocks_fts) AS score
+       -bm25(blocks_fts) AS score, f.council_gss
 FROM blocks_fts
 JOIN blocks b ON b.id = blocks_fts.rowid
 JOIN documents d ON d.id = b.document_id
-WHERE blocks_fts MATCH :match
+LEFT JOIN facts f ON f.document_id = b.document_id
+WHERE blocks_fts MATCH :match {{council_filter}}
 ORDER BY bm25(blocks_fts), b.id
 LIMIT :limit
 """
@@ -134,16 +147,17 @@ _POSTGRES_SEARCH = f"""
 WITH q AS (SELECT websearch_to_tsquery('english', :query) AS query),
 hits AS (
     SELECT b.id, b.document_id, b.page, b.kind, b.text,
-           ts_rank(b.tsv, q.query, 1) AS score, q.query
-    FROM blocks b, q
-    WHERE b.tsv @@ q.query
+           ts_rank(b.tsv, q.query, 1) AS score, q.query, f.council_gss
+    FROM blocks b CROSS JOIN q
+    LEFT JOIN facts f ON f.document_id = b.document_id
+    WHERE b.tsv @@ q.query {{council_filter}}
     ORDER BY score DESC, b.id
     LIMIT :limit
 )
 SELECT h.id AS block_id, h.document_id, d.title, h.page, h.kind, h.text,
        {_SOURCE_SUBQUERY.format(doc="h.document_id")} AS source,
        ts_headline('english', h.text, h.query, :headline_options) AS snippet,
-       h.score
+       h.score, h.council_gss
 FROM hits h
 JOIN documents d ON d.id = h.document_id
 ORDER BY h.score DESC, h.id
@@ -151,11 +165,19 @@ ORDER BY h.score DESC, h.id
 
 
 def search_statement(
-    dialect: str, terms: list[tuple[str, ...]], *, limit: int, marks: Marks
+    dialect: str,
+    terms: list[tuple[str, ...]],
+    *,
+    limit: int,
+    marks: Marks,
+    council: str | None = None,
 ) -> tuple[TextClause, dict[str, Any]]:
-    """The ranked search SQL and its bound parameters for ``dialect``."""
+    """The ranked search SQL and its bound parameters for ``dialect``; ``council`` (a GSS
+    code) restricts hits to documents attributed to that council."""
+    council_filter = "AND f.council_gss = :council" if council else ""
+    extra: dict[str, Any] = {"council": council.upper()} if council else {}
     if dialect == "sqlite":
-        return text(_SQLITE_SEARCH), {
+        return text(_SQLITE_SEARCH.format(council_filter=council_filter)), extra | {
             "match": fts5_match(terms),
             "mark_start": marks.start,
             "mark_end": marks.end,
@@ -168,7 +190,7 @@ def search_statement(
             f"StartSel={_PG_START}, StopSel={_PG_END}, MaxWords=24, MinWords=8, "
             f"MaxFragments=2, FragmentDelimiter={_PG_FRAGMENTS}"
         )
-        return text(_POSTGRES_SEARCH), {
+        return text(_POSTGRES_SEARCH.format(council_filter=council_filter)), extra | {
             "query": websearch_query(terms),
             "headline_options": options,
             "limit": limit,

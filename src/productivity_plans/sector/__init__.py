@@ -1,0 +1,1 @@
+"""Sector-wide analyses over the store: tidy tables and per-council views (governance first)."""

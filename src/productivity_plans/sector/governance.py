@@ -1,0 +1,453 @@
+"""Per-council governance: the trail of dated steps across all of a council's documents, and a
+compliance view against the framework's requirements.
+
+Pure functions over stored facts (``StoredFacts``) and the council register; the CLI and any
+later web page only print what these return. Each claim carries the sentence and document it
+rests on. There are statuses per requirement (``evidenced``, ``not_evidenced``, ``late``,
+``no_documents``), never a score or a rank: the regime itself says plans are not rated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from productivity_plans.councils import Council, Register, load_register
+from productivity_plans.extract.governance import body_kind
+from productivity_plans.framework import Framework, load_framework
+from productivity_plans.store import Store, StoredFacts
+
+Status = Literal["evidenced", "not_evidenced", "late", "no_documents"]
+STATUSES: tuple[Status, ...] = ("evidenced", "not_evidenced", "late", "no_documents")
+
+# Bodies of elected members: their decision is member oversight. Officers are not.
+MEMBER_KINDS = frozenset(
+    {"cabinet", "executive", "council", "committee", "leader", "mayor", "portfolio_holder"}
+)
+# What a step did, strongest first: used to pick the decision a claim cites.
+_STRENGTH = ["approved", "endorsed", "agreed", "delegated", "noted", "considered", "scrutinised"]
+_DECIDED = frozenset({"approved", "endorsed", "agreed", "delegated", "noted"})
+PUBLISHED_TYPES = frozenset({"plan", "web_page"})
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    """A stored document, as a claim cites it."""
+
+    document_id: int
+    title: str | None
+    source: str | None
+    url: str | None
+    doc_type: str
+
+    @property
+    def label(self) -> str:
+        return self.url or self.title or self.source or f"document {self.document_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class TrailEvent:
+    """One dated step in a council's governance of its plan, with where it is reported."""
+
+    date: date
+    body: str | None
+    body_kind: str | None
+    action: str  # approved, endorsed, noted, delegated, considered, submitted, ...
+    sentence: str | None
+    start: int | None
+    end: int | None
+    document: DocumentRef
+    also_in: tuple[DocumentRef, ...] = ()  # other documents reporting the same step
+    source: Literal["decision", "timeline"] = "timeline"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One requirement's status for one council, with the evidence it rests on."""
+
+    requirement: str  # member_oversight, decision_before_deadline, submitted, published
+    status: Status
+    detail: str
+    date: date | None = None
+    body: str | None = None
+    evidence: str | None = None  # the sentence
+    document: DocumentRef | None = None
+
+
+@dataclass(slots=True)
+class CouncilGovernance:
+    council: Council
+    documents: list[DocumentRef] = field(default_factory=list)
+    trail: list[TrailEvent] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def claim(self, requirement: str) -> Claim | None:
+        return next((c for c in self.claims if c.requirement == requirement), None)
+
+
+def _ref(stored: StoredFacts) -> DocumentRef:
+    return DocumentRef(
+        stored.document_id, stored.title, stored.source, stored.url, stored.facts.doc_type
+    )
+
+
+def _body_key(body: str | None) -> str:
+    return re.sub(r"[^a-z]+", " ", (body or "").lower()).strip()
+
+
+def governance_trail(documents: Iterable[StoredFacts]) -> list[TrailEvent]:
+    """Every dated step (decisions and timeline events) across the documents, in date order,
+    one entry per step: when several papers report the same step (same date, same kind of
+    body, or the same action when no body is named) the first report is kept and the others
+    are listed in ``also_in``."""
+    events: list[TrailEvent] = []
+    for stored in documents:
+        ref, facts = _ref(stored), stored.facts
+        decision = facts.decision
+        if decision.date is not None:
+            action = decision.outcome if decision.outcome in _DECIDED else "considered"
+            events.append(
+                TrailEvent(
+                    decision.date,
+                    decision.body,
+                    decision.body_kind,
+                    action,
+                    decision.evidence,
+                    decision.start,
+                    decision.end,
+                    ref,
+                    source="decision",
+                )
+            )
+        for event in facts.timeline:
+            events.append(
+                TrailEvent(
+                    event.date,
+                    event.body,
+                    body_kind(event.body),
+                    event.action,
+                    event.sentence,
+                    event.start,
+                    event.end,
+                    ref,
+                )
+            )
+    # Decisions first within a day: a paper's own decision is better evidence than a mention.
+    events.sort(key=lambda e: (e.date, e.source != "decision", e.document.document_id))
+    merged: list[TrailEvent] = []
+    for step in events:
+        for i, kept in enumerate(merged):
+            if _same_step(kept, step):
+                merged[i] = _with_also(kept, step)
+                break
+        else:
+            merged.append(step)
+    return merged
+
+
+def _same_step(a: TrailEvent, b: TrailEvent) -> bool:
+    """Same day and the same kind of body; or, when either names no body, the same action."""
+    if a.date != b.date:
+        return False
+    if a.body_kind and b.body_kind:
+        return a.body_kind == b.body_kind
+    return a.action == b.action
+
+
+def _with_also(kept: TrailEvent, other: TrailEvent) -> TrailEvent:
+    also = kept.also_in
+    if other.document != kept.document and other.document not in also:
+        also = (*also, other.document)
+    body = kept.body or other.body
+    if also == kept.also_in and body == kept.body:
+        return kept
+    return TrailEvent(
+        kept.date,
+        body,
+        kept.body_kind or other.body_kind,
+        kept.action,
+        kept.sentence,
+        kept.start,
+        kept.end,
+        kept.document,
+        also,
+        kept.source,
+    )
+
+
+def _strength(action: str) -> int:
+    return _STRENGTH.index(action) if action in _STRENGTH else len(_STRENGTH)
+
+
+def _oversight(
+    documents: Sequence[StoredFacts], trail: Sequence[TrailEvent]
+) -> tuple[list[TrailEvent], list[tuple[StoredFacts, str]]]:
+    """Dated member steps from the trail, and undated member decisions (with their action)."""
+    dated = [e for e in trail if e.body_kind in MEMBER_KINDS and e.action != "submitted"]
+    undated: list[tuple[StoredFacts, str]] = []
+    for stored in documents:
+        d = stored.facts.decision
+        if d.date is None and d.body_kind in MEMBER_KINDS:
+            undated.append((stored, d.outcome if d.outcome in _DECIDED else "considered"))
+        elif (
+            d.date is None
+            and d.body is None
+            and d.outcome in _DECIDED
+            and stored.facts.doc_type in {"minutes", "decision_record", "agenda_item"}
+        ):
+            # "Approved the Productivity Plan" on a committee paper: a decision, body unnamed.
+            undated.append((stored, d.outcome))
+    return dated, undated
+
+
+def assess(
+    council: Council, documents: Sequence[StoredFacts], framework: Framework | None = None
+) -> CouncilGovernance:
+    """The trail and the compliance claims for one council from its documents' facts."""
+    fw = framework or load_framework()
+    deadline = fw.deadline
+    result = CouncilGovernance(council, [_ref(s) for s in documents])
+    if not documents:
+        result.claims = [
+            Claim(req, "no_documents", "no documents for this council") for req in _requirements(fw)
+        ]
+        return result
+    trail = governance_trail(documents)
+    result.trail = trail
+    dated, undated = _oversight(documents, trail)
+    claims: list[Claim] = []
+    if fw.requirements.member_oversight:
+        claims += _oversight_claims(dated, undated, deadline)
+    claims.append(_submission_claim(documents, trail, deadline))
+    if fw.requirements.publication:
+        claims.append(_publication_claim(documents))
+    result.claims = claims
+    return result
+
+
+def _requirements(fw: Framework) -> list[str]:
+    out: list[str] = []
+    if fw.requirements.member_oversight:
+        out += ["member_oversight", "decision_before_deadline"]
+    out.append("submitted")
+    if fw.requirements.publication:
+        out.append("published")
+    return out
+
+
+def _oversight_claims(
+    dated: list[TrailEvent], undated: list[tuple[StoredFacts, str]], deadline: date
+) -> list[Claim]:
+    decided = [e for e in dated if e.action in _DECIDED]
+    on_time = [e for e in decided if e.date <= deadline]
+    # The cited decision: the strongest before the deadline, else the strongest at all.
+    pool = on_time or decided or dated
+    best = min(pool, key=lambda e: (_strength(e.action), e.date)) if pool else None
+    if best is not None:
+        oversight = Claim(
+            "member_oversight",
+            "evidenced",
+            f"{best.body or 'members'} {best.action} the plan on {best.date.isoformat()}",
+            best.date,
+            best.body,
+            best.sentence,
+            best.document,
+        )
+    elif undated:
+        stored, action = min(undated, key=lambda u: _strength(u[1]))
+        d = stored.facts.decision
+        oversight = Claim(
+            "member_oversight",
+            "evidenced",
+            f"{d.body or 'a member body (not named)'} {action} the plan (date not stated)",
+            None,
+            d.body,
+            d.evidence,
+            _ref(stored),
+        )
+    else:
+        oversight = Claim(
+            "member_oversight",
+            "not_evidenced",
+            "no decision by a member body found in the council's documents",
+        )
+    if on_time:
+        first = min(on_time, key=lambda e: (e.date, _strength(e.action)))
+        timing = Claim(
+            "decision_before_deadline",
+            "evidenced",
+            f"{first.body or 'members'} {first.action} on {first.date.isoformat()}, "
+            f"by the {deadline.isoformat()} deadline",
+            first.date,
+            first.body,
+            first.sentence,
+            first.document,
+        )
+    elif decided:
+        first = min(decided, key=lambda e: e.date)
+        timing = Claim(
+            "decision_before_deadline",
+            "late",
+            f"the first member decision found is {first.body or 'members'} {first.action} on "
+            f"{first.date.isoformat()}, after the {deadline.isoformat()} deadline",
+            first.date,
+            first.body,
+            first.sentence,
+            first.document,
+        )
+    else:
+        timing = Claim(
+            "decision_before_deadline",
+            "not_evidenced",
+            "no dated member decision found"
+            + (" (a decision is reported without a date)" if undated else ""),
+        )
+    return [oversight, timing]
+
+
+def _submission_claim(
+    documents: Sequence[StoredFacts], trail: Sequence[TrailEvent], deadline: date
+) -> Claim:
+    found: list[tuple[date, str | None, DocumentRef]] = []
+    for stored in documents:
+        facts = stored.facts
+        if facts.submitted_date is not None:
+            sentence = facts.submission.sentence if facts.submission else None
+            found.append((facts.submitted_date, sentence, _ref(stored)))
+    for event in trail:
+        if event.action == "submitted":
+            found.append((event.date, event.sentence, event.document))
+    if not found:
+        return Claim("submitted", "not_evidenced", "no statement that the plan was submitted")
+    when, sentence, ref = min(found, key=lambda f: f[0])
+    status: Status = "evidenced" if when <= deadline else "late"
+    tail = "by" if status == "evidenced" else "after"
+    return Claim(
+        "submitted",
+        status,
+        f"submitted on {when.isoformat()}, {tail} the {deadline.isoformat()} deadline",
+        when,
+        None,
+        sentence,
+        ref,
+    )
+
+
+def _publication_claim(documents: Sequence[StoredFacts]) -> Claim:
+    for stored in documents:
+        if stored.facts.doc_type in PUBLISHED_TYPES:
+            ref = _ref(stored)
+            what = "the plan" if ref.doc_type == "plan" else "a web page about the plan"
+            return Claim(
+                "published",
+                "evidenced",
+                f"{what} is held for the council ({ref.label}); publication date not known",
+                document=ref,
+            )
+    for stored in documents:
+        if stored.facts.publication is not None:
+            return Claim(
+                "published",
+                "evidenced",
+                "a paper states the plan was published on the council's website",
+                evidence=stored.facts.publication.sentence,
+                document=_ref(stored),
+            )
+    return Claim(
+        "published", "not_evidenced", "no plan or web page held, and no sentence saying so"
+    )
+
+
+# ---------------------------------------------------------------- over the store
+
+
+def find_council(query: str, register: Register | None = None) -> Council | None:
+    """A council in force on the deadline by GSS code or (fuzzy) name; None when nothing fits."""
+    register = register or load_register()
+    on = load_framework().deadline
+    exact = register.by_gss(query.strip())
+    if exact is not None:
+        return exact
+    in_force = {c.code for c in register.in_force(on)}
+    for council in register.search(query, limit=10, on=on):
+        if council.code in in_force:
+            return council
+    return None
+
+
+def council_governance(store: Store, council: Council) -> CouncilGovernance:
+    """One council's trail and compliance view from the store."""
+    return assess(council, store.facts(council=council.gss_code))
+
+
+def compliance(
+    store: Store,
+    *,
+    type_: str | None = None,
+    region: str | None = None,
+    status: str | None = None,
+    register: Register | None = None,
+) -> list[CouncilGovernance]:
+    """Every council in force on the deadline (317 in England), filtered by type and region,
+    and by ``status`` (kept when any requirement has it)."""
+    register = register or load_register()
+    fw = load_framework()
+    by_council: dict[str, list[StoredFacts]] = defaultdict(list)
+    for stored in store.facts():
+        if stored.facts.council_code:
+            by_council[stored.facts.council_code].append(stored)
+    out: list[CouncilGovernance] = []
+    for council in sorted(register.in_force(fw.deadline), key=lambda c: c.official_name):
+        if type_ is not None and council.type != type_:
+            continue
+        if region is not None and council.region.lower() != region.lower():
+            continue
+        result = assess(council, by_council.get(council.gss_code, []), fw)
+        if status is not None and all(c.status != status for c in result.claims):
+            continue
+        out.append(result)
+    return out
+
+
+def compliance_row(result: CouncilGovernance) -> dict[str, object]:
+    """One flat row per council for tables and CSV: status, date and body per requirement."""
+    c = result.council
+    row: dict[str, object] = {
+        "gss_code": c.gss_code,
+        "council": c.official_name,
+        "type": c.type,
+        "region": c.region,
+        "documents": len(result.documents),
+    }
+    for claim in result.claims:
+        status = "no documents" if claim.status == "no_documents" else claim.status
+        row[claim.requirement] = status
+        if claim.requirement == "member_oversight":
+            row["body"] = claim.body
+        if claim.requirement == "decision_before_deadline":
+            row["decision_date"] = claim.date.isoformat() if claim.date else None
+        if claim.requirement == "submitted":
+            row["submitted_date"] = claim.date.isoformat() if claim.date else None
+        row[f"{claim.requirement}_evidence"] = claim.evidence
+        row[f"{claim.requirement}_document"] = claim.document.label if claim.document else None
+    return row
+
+
+COMPLIANCE_COLUMNS = (
+    "gss_code",
+    "council",
+    "type",
+    "region",
+    "documents",
+    "member_oversight",
+    "body",
+    "decision_before_deadline",
+    "decision_date",
+    "submitted",
+    "submitted_date",
+    "published",
+)

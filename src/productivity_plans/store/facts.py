@@ -1,0 +1,211 @@
+"""Extraction facts in the store: ``Facts`` records to rows and back.
+
+Machine output only. ``replace_facts`` deletes a document's facts and events and writes the new
+ones inside the caller's transaction, so a re-extraction is all or nothing and never leaves a
+mixture of two extractor versions for one document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from productivity_plans.councils import load_register
+from productivity_plans.councils.identify import CouncilMatch
+from productivity_plans.extract.records import (
+    Author,
+    Decision,
+    Facts,
+    GovernanceEvent,
+    Quote,
+)
+from productivity_plans.store.models import DocumentRow, FactsRow, GovernanceEventRow, SourceRow
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFacts:
+    """A document's facts as stored, with enough about the document to cite it."""
+
+    document_id: int
+    title: str | None
+    source: str | None  # first place the document was seen
+    url: str | None  # a published URL, when any source has one
+    facts: Facts
+
+
+def check_fact_offsets(facts: Facts, length: int) -> None:
+    """Reject evidence offsets outside the document's text before anything is written."""
+    spans: list[tuple[str, int | None, int | None]] = [
+        ("decision", facts.decision.start, facts.decision.end),
+    ]
+    for name, quote in (("submission", facts.submission), ("publication", facts.publication)):
+        if quote is not None:
+            spans.append((name, quote.start, quote.end))
+    spans += [(f"event {i}", e.start, e.end) for i, e in enumerate(facts.timeline)]
+    for name, start, end in spans:
+        if start is None and end is None:
+            continue
+        if start is None or end is None or not 0 <= start <= end <= length:
+            raise ValueError(f"{name} evidence has offsets outside the text: {start}..{end}")
+
+
+def replace_facts(session: Session, document_id: int, facts: Facts) -> None:
+    """Delete the document's machine facts and events, then write ``facts``."""
+    session.execute(delete(GovernanceEventRow).where(GovernanceEventRow.document_id == document_id))
+    session.execute(delete(FactsRow).where(FactsRow.document_id == document_id))
+    decision, author = facts.decision, facts.author
+    council = facts.council
+    session.execute(
+        insert(FactsRow),
+        [
+            {
+                "document_id": document_id,
+                "council_gss": council.gss_code if council else None,
+                "council_confidence": council.confidence if council else None,
+                "council_evidence": list(council.evidence) if council else [],
+                "doc_type": facts.doc_type,
+                "decision_body": decision.body,
+                "decision_body_kind": decision.body_kind,
+                "decision_date": decision.date,
+                "decision_outcome": decision.outcome,
+                "decision_evidence": decision.evidence,
+                "decision_start": decision.start,
+                "decision_end": decision.end,
+                "author_name": author.name if author else None,
+                "author_role": author.role if author else None,
+                "recommendations": list(facts.recommendations),
+                "key_decision": facts.key_decision,
+                "call_in": facts.call_in,
+                "submitted_date": facts.submitted_date,
+                "submitted_evidence": facts.submission.sentence if facts.submission else None,
+                "submitted_start": facts.submission.start if facts.submission else None,
+                "submitted_end": facts.submission.end if facts.submission else None,
+                "published_evidence": facts.publication.sentence if facts.publication else None,
+                "published_start": facts.publication.start if facts.publication else None,
+                "published_end": facts.publication.end if facts.publication else None,
+                "extractor_version": facts.version,
+                "extracted_at": datetime.now(UTC),
+            }
+        ],
+    )
+    if facts.timeline:
+        session.execute(
+            insert(GovernanceEventRow),
+            [
+                {
+                    "document_id": document_id,
+                    "ordinal": ordinal,
+                    "day": event.date,
+                    "body": event.body,
+                    "action": event.action,
+                    "sentence": event.sentence,
+                    "start": event.start,
+                    "end": event.end,
+                }
+                for ordinal, event in enumerate(facts.timeline)
+            ],
+        )
+
+
+def _quote(sentence: str | None, start: int | None, end: int | None) -> Quote | None:
+    if sentence is None or start is None or end is None:
+        return None
+    return Quote(sentence, start, end)
+
+
+def _council(row: FactsRow) -> CouncilMatch | None:
+    if row.council_gss is None:
+        return None
+    council = load_register().by_gss(row.council_gss)
+    return CouncilMatch(
+        gss_code=row.council_gss,
+        name=council.official_name if council else row.council_gss,
+        type=council.type if council else "unknown",
+        confidence=row.council_confidence or 0.0,
+        evidence=tuple(row.council_evidence or ()),
+    )
+
+
+def facts_from_row(row: FactsRow, events: list[GovernanceEventRow]) -> Facts:
+    return Facts(
+        council=_council(row),
+        doc_type=row.doc_type,
+        decision=Decision(
+            body=row.decision_body,
+            body_kind=row.decision_body_kind,
+            date=row.decision_date,
+            outcome=row.decision_outcome,
+            evidence=row.decision_evidence,
+            start=row.decision_start,
+            end=row.decision_end,
+        ),
+        author=(
+            Author(row.author_name, row.author_role) if row.author_name or row.author_role else None
+        ),
+        recommendations=list(row.recommendations or []),
+        key_decision=row.key_decision,
+        call_in=row.call_in,
+        submitted_date=row.submitted_date,
+        timeline=[
+            GovernanceEvent(
+                date=e.day,
+                body=e.body,
+                action=e.action,
+                sentence=e.sentence,
+                start=e.start,
+                end=e.end,
+            )
+            for e in sorted(events, key=lambda e: e.ordinal)
+        ],
+        submission=_quote(row.submitted_evidence, row.submitted_start, row.submitted_end),
+        publication=_quote(row.published_evidence, row.published_start, row.published_end),
+        version=row.extractor_version,
+    )
+
+
+def load_facts(session: Session, council_gss: str | None = None) -> list[StoredFacts]:
+    """Stored facts (all, or one council's), oldest document first, with citation details."""
+    statement = (
+        select(FactsRow, DocumentRow.title)
+        .join(DocumentRow, DocumentRow.id == FactsRow.document_id)
+        .order_by(FactsRow.document_id)
+    )
+    if council_gss is not None:
+        statement = statement.where(FactsRow.council_gss == council_gss)
+    rows = session.execute(statement).all()
+    ids = [row.FactsRow.document_id for row in rows]
+    events: dict[int, list[GovernanceEventRow]] = {i: [] for i in ids}
+    sources: dict[int, tuple[str | None, str | None]] = {}
+    for chunk in _chunks(ids, 500):
+        for event in session.scalars(
+            select(GovernanceEventRow).where(GovernanceEventRow.document_id.in_(chunk))
+        ):
+            events[event.document_id].append(event)
+        for src in session.execute(
+            select(SourceRow.document_id, SourceRow.source, SourceRow.url)
+            .where(SourceRow.document_id.in_(chunk))
+            .order_by(SourceRow.id)
+        ):
+            first, url = sources.get(src.document_id, (None, None))
+            sources[src.document_id] = (first or src.source, url or src.url)
+    out: list[StoredFacts] = []
+    for row in rows:
+        facts_row: FactsRow = row.FactsRow
+        source, url = sources.get(facts_row.document_id, (None, None))
+        out.append(
+            StoredFacts(
+                document_id=facts_row.document_id,
+                title=row.title,
+                source=source,
+                url=url,
+                facts=facts_from_row(facts_row, events[facts_row.document_id]),
+            )
+        )
+    return out
+
+
+def _chunks(items: list[int], size: int) -> list[list[int]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
