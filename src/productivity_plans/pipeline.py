@@ -6,9 +6,12 @@ store, so a failure leaves no partial rows. The report says what happened to eve
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -16,7 +19,8 @@ from typing import Literal
 from productivity_plans.config import Limits
 from productivity_plans.extract import Facts, extract_facts
 from productivity_plans.ingest import read_document
-from productivity_plans.ingest.errors import IngestError
+from productivity_plans.ingest.errors import CorruptFile, IngestError
+from productivity_plans.ingest.records import Document
 from productivity_plans.store.db import Store
 
 Status = Literal["ingested", "duplicate", "unchanged", "skipped", "failed"]
@@ -54,45 +58,122 @@ def ingest_files(
     limits: Limits | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
     extract: bool = True,
+    workers: int | None = None,
 ) -> BatchReport:
     """Ingest (path, published-url) pairs. Unchanged sources are skipped without parsing.
 
     Each document's facts (council, type, decision, timeline) are extracted from its text and
     saved with it in the same transaction; ``extract=False`` skips that (the benchmark uses it
     to measure extraction's share of ingest time).
+
+    Parsing and extraction are pure and CPU-bound, so with ``workers`` > 1 (default: one per
+    core) they run in a process pool while this process writes each result to the store in
+    file order; small batches stay in-process, where a pool's start-up would cost more.
     """
+    limits = limits or Limits()
     report = BatchReport()
+    pending: list[tuple[Path, str | None]] = []
     for path, url in items:
-        outcome = _ingest_one(path, url, store, limits or Limits(), extract)
+        skipped = _skip_reason(path, store)
+        if skipped is None:
+            pending.append((path, url))
+            continue
+        report.outcomes.append(skipped)
+        if on_file:
+            on_file(skipped)
+    for path, prepared in _prepare_all(pending, limits, extract, _worker_count(workers, pending)):
+        outcome = _save(path, prepared, store)
         report.outcomes.append(outcome)
         if on_file:
             on_file(outcome)
     return report
 
 
-def _ingest_one(
-    path: Path, url: str | None, store: Store, limits: Limits, extract: bool = True
-) -> FileOutcome:
-    name = str(path)
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What a worker hands back: a parsed document and its facts, or the named error."""
+
+    document: Document | None = None
+    facts: Facts | None = None
+    error: IngestError | None = None
+
+
+def _skip_reason(path: Path, store: Store) -> FileOutcome | None:
     try:
         stat = os.stat(path)
     except OSError as exc:
-        return FileOutcome(name, "failed", "unreadable", exc.strerror or str(exc))
+        return FileOutcome(str(path), "failed", "unreadable", exc.strerror or str(exc))
     if store.source_unchanged(str(path.resolve()), stat.st_size, stat.st_mtime):
-        return FileOutcome(name, "skipped", None, "unchanged since the last ingest")
+        return FileOutcome(str(path), "skipped", None, "unchanged since the last ingest")
+    return None
+
+
+def _prepare(path: Path, url: str | None, limits: Limits, extract: bool) -> _Prepared:
+    """Parse and extract one file: runs in a worker process, so it must not touch the store."""
     try:
         document = read_document(path, url=url, limits=limits)
     except IngestError as exc:
-        return FileOutcome(name, "failed", exc.code, exc.message)
+        return _Prepared(error=exc)
     parsed = document.parsed
     facts = (
         extract_facts(parsed.text, url=url, title=parsed.title)
         if extract and parsed.has_text
         else None
     )
-    saved = store.save_document(document, facts)
+    return _Prepared(document=document, facts=facts)
+
+
+# Below this many files a process pool's start-up (importing the parsers in each worker)
+# costs more than it saves.
+_POOL_MIN_FILES = 24
+
+
+def _worker_count(requested: int | None, pending: list[tuple[Path, str | None]]) -> int:
+    if requested is None:
+        requested = int(os.environ.get("PRODPLANS_WORKERS", "0")) or (os.cpu_count() or 1)
+    return 1 if len(pending) < _POOL_MIN_FILES else max(1, requested)
+
+
+def _prepare_all(
+    pending: list[tuple[Path, str | None]], limits: Limits, extract: bool, workers: int
+) -> Iterator[tuple[Path, _Prepared]]:
+    """Prepared files in input order, from a bounded window of in-flight work."""
+    if workers <= 1:
+        for path, url in pending:
+            yield path, _prepare(path, url, limits, extract)
+        return
+    context = multiprocessing.get_context("spawn")  # no inherited database connections
+    window = workers * 4
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        queue: deque[tuple[Path, Future[_Prepared]]] = deque()
+        for path, url in pending:
+            queue.append((path, pool.submit(_prepare, path, url, limits, extract)))
+            if len(queue) >= window:
+                done_path, future = queue.popleft()
+                yield done_path, _result(future)
+        while queue:
+            done_path, future = queue.popleft()
+            yield done_path, _result(future)
+
+
+def _result(future: Future[_Prepared]) -> _Prepared:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        # A worker died (killed for memory, a crash inside a C parser): name it, go on.
+        return _Prepared(error=CorruptFile(f"the parser process died: {exc}"))
+
+
+def _save(path: Path, prepared: _Prepared, store: Store) -> FileOutcome:
+    if prepared.error is not None:
+        return FileOutcome(str(path), "failed", prepared.error.code, prepared.error.message)
+    document = prepared.document
+    assert document is not None
+    saved = store.save_document(document, prepared.facts)
     warning = None if document.parsed.has_text else "no_text_layer"
-    return FileOutcome(name, _STATUS_OF_SAVE[saved], warning, _WARNING_DETAIL.get(warning or ""))
+    return FileOutcome(
+        str(path), _STATUS_OF_SAVE[saved], warning, _WARNING_DETAIL.get(warning or "")
+    )
 
 
 def reextract(store: Store, on_document: Callable[[int], None] | None = None) -> int:

@@ -58,6 +58,10 @@ def ingest(
     paths: PathsArgument = None,
     manifest: ManifestOption = None,
     db: DbOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Parser processes (default: one per core; $PRODPLANS_WORKERS)."),
+    ] = None,
 ) -> None:
     """Ingest documents into the database; unchanged files are skipped, duplicates merged."""
     from productivity_plans.pipeline import ingest_files
@@ -68,7 +72,11 @@ def ingest(
     with Store.open(settings.database_url) as store, _progress() as progress:
         task = progress.add_task("Ingesting", total=len(items))
         report = ingest_files(
-            items, store, limits=settings.limits, on_file=lambda _: progress.advance(task)
+            items,
+            store,
+            limits=settings.limits,
+            workers=workers,
+            on_file=lambda _: progress.advance(task),
         )
     _print_batch(report)
     if not report.ok:

@@ -1,0 +1,60 @@
+"""The pipeline: pure stages in a process pool, results written by one process, in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import text
+
+from productivity_plans.pipeline import FileOutcome, ingest_files
+from productivity_plans.store import Store
+from tests.fixtures.make_files import make_pdf, make_text, make_truncated_pdf
+
+
+def _batch(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        if i == count // 2:
+            paths.append(make_truncated_pdf(folder / f"{i:03d}-broken.pdf"))
+        elif i % 3 == 0:
+            paths.append(make_pdf(folder / f"{i:03d}.pdf", [f"Paper {i}", "Cabinet approved it."]))
+        else:
+            body = f"Report {i}\n\nThe Cabinet approved the productivity plan on 15 July 2024."
+            paths.append(make_text(folder / f"{i:03d}.txt", body))
+    return paths
+
+
+def test_a_pooled_batch_reports_every_file_in_input_order(tmp_path: Path) -> None:
+    paths = _batch(tmp_path / "in", 30)
+    seen: list[FileOutcome] = []
+    with Store.open(f"sqlite:///{tmp_path / 'pool.sqlite'}") as store:
+        report = ingest_files([(p, None) for p in paths], store, workers=2, on_file=seen.append)
+        with store.engine.connect() as connection:
+            documents = connection.execute(text("select count(*) from documents")).scalar()
+            facts = connection.execute(text("select count(*) from facts")).scalar()
+    assert [o.path for o in report.outcomes] == [str(p) for p in paths] == [o.path for o in seen]
+    assert [o.reason for o in report.failed] == ["corrupt"]
+    assert report.failed[0].path.endswith("015-broken.pdf")
+    assert report.counts["ingested"] == 29
+    assert documents == 29 and facts == 29
+
+
+def test_pooled_and_in_process_runs_store_the_same_facts(tmp_path: Path) -> None:
+    paths = _batch(tmp_path / "in", 26)
+    rows = []
+    for workers in (1, 2):
+        with Store.open(f"sqlite:///{tmp_path / f'w{workers}.sqlite'}") as store:
+            ingest_files([(p, None) for p in paths], store, workers=workers)
+            with store.engine.connect() as connection:
+                rows.append(
+                    connection.execute(
+                        text(
+                            "select d.sha256, f.doc_type, f.decision_outcome, f.decision_date "
+                            "from documents d join facts f on f.document_id = d.id "
+                            "order by d.sha256"
+                        )
+                    ).all()
+                )
+    assert rows[0] == rows[1]
+    assert len(rows[0]) == 25
