@@ -1,6 +1,6 @@
 """Governance commands: one council's trail and compliance view, the all-council compliance
 listing, and re-extraction of stored documents. Thin: the analysis is in
-``productivity_plans.sector.governance``."""
+``productivity_plans.sector.compliance``."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from productivity_plans.config import Settings
 from productivity_plans.output import Format, emit
 
 if TYPE_CHECKING:
-    from productivity_plans.sector.governance import CouncilGovernance
+    from productivity_plans.sector.compliance import CouncilGovernance
 
 
 def _squash(sentence: str | None) -> str:
@@ -36,7 +36,7 @@ def council(
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """One council's governance trail (every dated step, de-duplicated) and compliance view."""
-    from productivity_plans.sector.governance import council_governance, find_council
+    from productivity_plans.sector.compliance import council_governance, find_council
     from productivity_plans.store.db import Store
 
     found = find_council(name)
@@ -118,12 +118,12 @@ def compliance(
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """Every council's status per requirement (317 in England); no scores, no ranking."""
-    from productivity_plans.sector.governance import (
+    from productivity_plans.sector.compliance import (
         COMPLIANCE_COLUMNS,
         STATUSES,
         compliance_row,
     )
-    from productivity_plans.sector.governance import (
+    from productivity_plans.sector.compliance import (
         compliance as assess_all,
     )
     from productivity_plans.store.db import Store

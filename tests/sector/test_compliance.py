@@ -8,7 +8,7 @@ import pytest
 
 from productivity_plans.councils import load_register
 from productivity_plans.extract import extract_facts
-from productivity_plans.sector.governance import (
+from productivity_plans.sector.compliance import (
     compliance,
     compliance_row,
     council_governance,
