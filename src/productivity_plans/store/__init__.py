@@ -1,6 +1,10 @@
 """The system of record: documents, sources, pages and blocks, with full-text search."""
 
+# Imported for its tables: the models and the migrations must agree on the whole schema.
+from productivity_plans.store import accounts
 from productivity_plans.store.db import DocumentSummary, SaveOutcome, Store, StoreStats
 from productivity_plans.store.search import Marks, SearchHit
 
-__all__ = ["DocumentSummary", "Marks", "SaveOutcome", "SearchHit", "Store", "StoreStats"]
+__all__ = [
+    "accounts",
+   "DocumentSummary", "Marks", "SaveOutcome", "SearchHit", "Store", "StoreStats"]
