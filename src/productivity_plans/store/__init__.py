@@ -6,5 +6,11 @@ from productivity_plans.store.db import DocumentSummary, SaveOutcome, Store, Sto
 from productivity_plans.store.search import Marks, SearchHit
 
 __all__ = [
+    "DocumentSummary",
+    "Marks",
+    "SaveOutcome",
+    "SearchHit",
+    "Store",
+    "StoreStats",
     "accounts",
-   "DocumentSummary", "Marks", "SaveOutcome", "SearchHit", "Store", "StoreStats"]
+]

@@ -130,7 +130,7 @@ class AuditEntry:
 def _user(row: UserRow) -> User:
     role = row.role
     assert role in ROLES
-    return User(row.id, row.email, role, row.council_gss, row.active)  # type: ignore[arg-type]
+    return User(row.id, row.email, role, row.council_gss, row.active)
 
 
 def normalise_email(email: str) -> str:

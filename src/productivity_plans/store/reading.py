@@ -104,8 +104,7 @@ def load_document(store: Store, document_id: int) -> DocumentView | None:
             created_at=row.created_at,
             text=row.text,
             pages=tuple(
-                PageView(p.number, p.start, p.end, tuple(by_page.get(p.number, ())))
-                for p in pages
+                PageView(p.number, p.start, p.end, tuple(by_page.get(p.number, ()))) for p in pages
             ),
             sources=tuple(
                 SourceView(s.source, s.url, s.size, s.first_seen, s.last_seen) for s in sources
