@@ -173,3 +173,14 @@ def page(browser: Any, live_server: str) -> Iterator[Any]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def axe_page(browser: Any, live_server: str) -> Iterator[Any]:
+    """A tab that lets axe-core be injected despite the app's CSP (nothing else differs)."""
+    context = browser.new_context(
+        base_url=live_server, viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )
+    tab = context.new_page()
+    yield tab
+    context.close()
