@@ -1,6 +1,8 @@
 """The system of record: documents, sources, pages and blocks, with full-text search, and the
 extract stage's facts per document."""
 
+# Imported for its tables: the models and the migrations must agree on the whole schema.
+from productivity_plans.store import accounts
 from productivity_plans.store.db import (
     DocumentSummary,
     SaveOutcome,
@@ -20,4 +22,5 @@ __all__ = [
     "StoreStats",
     "StoredFacts",
     "StoredText",
+    "accounts",
 ]

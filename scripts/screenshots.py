@@ -1,0 +1,96 @@
+"""Screenshots of every page at desktop (1280 px) and mobile (390 px) widths → docs/screenshots/.
+
+Seeds a throwaway SQLite store from the bundled examples, serves the app on a free loopback port
+and drives Debian's Chromium with Playwright (never `playwright install`).
+
+    PYTHONPATH=src .venv/bin/python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+from playwright.sync_api import sync_playwright
+
+from productivity_plans.ingest.files import load_manifest
+from productivity_plans.pipeline import ingest_files
+from productivity_plans.store import accounts
+from productivity_plans.store.db import Store
+from productivity_plans.web import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+EXAMPLES = ROOT / "src" / "productivity_plans" / "examples" / "manifest.jsonl"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PASSWORD = "screenshots only, not a real password"
+WIDTHS = {"desktop": 1280, "mobile": 390}
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="prodplans-shots-"))
+    url = f"sqlite:///{work / 'shots.sqlite'}"
+    with Store.open(url) as store:
+        ingest_files(load_manifest(EXAMPLES), store)
+        accounts.create_user(
+            store, "officer@example.org", PASSWORD, "officer", council_gss="E07000033"
+        )
+        document_id = store.documents()[0].id
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    app = create_app(url, secret_key="screenshots-" + "x" * 32, uploads_dir=work / "uploads")
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    base = f"http://127.0.0.1:{port}"
+    pages = {
+        "overview": "/",
+        "councils": "/councils?documents=yes",
+        "council": "/councils/E07000033",
+        "documents": "/documents",
+        "document": f"/documents/{document_id}",
+        "search": "/search?q=productivity+plan",
+        "login": "/login",
+    }
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        for label, width in WIDTHS.items():
+            context = browser.new_context(base_url=base, viewport={"width": width, "height": 900})
+            page = context.new_page()
+            for name, path in pages.items():
+                page.goto(path)
+                page.screenshot(path=str(OUT / f"{name}-{label}.png"), full_page=False)
+            page.goto("/login")
+            page.fill("#email", "officer@example.org")
+            page.fill("#password", PASSWORD)
+            page.click("button:has-text('Sign in')")
+            page.wait_for_url("**/")
+            page.goto("/upload")
+            page.screenshot(path=str(OUT / f"upload-{label}.png"))
+            context.close()
+        browser.close()
+    server.should_exit = True
+    print(f"wrote {len(list(OUT.glob('*.png')))} screenshots to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

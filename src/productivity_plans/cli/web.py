@@ -1,0 +1,85 @@
+"""Commands for the web app: ``serve`` and ``user add``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from productivity_plans.cli.app import DbOption, app, console, out
+from productivity_plans.config import Settings
+
+user_app = typer.Typer(help="Manage web accounts (analyst, officer, admin).", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    db: DbOption = None,
+    secure_cookies: Annotated[
+        bool | None,
+        typer.Option(
+            "--secure-cookies/--no-secure-cookies",
+            help="Force the session cookie's Secure flag (default: on unless http on localhost). "
+            "Use --secure-cookies behind a TLS proxy that talks to the app over loopback.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Serve the web app and the JSON API (pages at /, API docs at /api/docs)."""
+    import uvicorn
+
+    from productivity_plans.web import create_app
+
+    settings = Settings.load(db)
+    application = create_app(
+        settings.database_url, limits=settings.limits, secure_cookies=secure_cookies
+    )
+    console.print(f"Serving on http://{host}:{port}/  (database: {settings.database_url})")
+    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=False)
+
+
+@user_app.command("add")
+def user_add(
+    email: Annotated[str, typer.Argument(help="The person's e-mail address (their login).")],
+    role: Annotated[str, typer.Option("--role", help="analyst, officer or admin.")],
+    council: Annotated[
+        str | None, typer.Option("--council", help="GSS code of an officer's council.")
+    ] = None,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Create an account. Without --password-stdin the password is asked for twice."""
+    from productivity_plans.store import accounts
+    from productivity_plans.store.db import Store
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    settings = Settings.load(db)
+    with Store.open(settings.database_url) as store:
+        if council and store_council_unknown(council):
+            console.print(
+                f"[red]Unknown council:[/red] {council} is not an English council GSS code"
+            )
+            raise typer.Exit(2)
+        try:
+            user = accounts.create_user(store, email, password, role, council_gss=council)
+        except accounts.AccountError as exc:
+            console.print(f"[red]Cannot add user:[/red] {exc}")
+            raise typer.Exit(2) from exc
+    where = f" for {user.council_gss}" if user.council_gss else ""
+    out.print(f"Added {user.email} as {user.role}{where}.")
+
+
+def store_council_unknown(gss: str) -> bool:
+    from productivity_plans.councils import load_register
+
+    council = load_register().by_gss(gss)
+    return council is None or council.nation != "England"

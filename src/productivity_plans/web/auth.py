@@ -1,0 +1,96 @@
+"""Who is asking, and may they? Roles are checked here, once, for pages and the API alike.
+
+public   – no account: reads everything published (all stored documents are published
+           material: council web pages and committee papers).
+analyst  – reads, and (when the coding stage lands) reviews coded passages.
+officer  – uploads documents for their own council (GSS code on the account) only.
+admin    – everything, including uploads for any council and the audit log.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import HTTPException, Request
+
+from productivity_plans.store import accounts
+from productivity_plans.store.accounts import User
+from productivity_plans.web.state import app_state
+
+USER_KEY = "uid"
+
+
+class LoginRequired(Exception):
+    """Raised by page dependencies; the app turns it into a redirect to the login page."""
+
+    def __init__(self, next_url: str) -> None:
+        self.next_url = next_url
+
+
+def current_user(request: Request) -> User | None:
+    """The signed-in, active user, read fresh from the store once per request."""
+    if "user" in request.state._state:
+        cached: User | None = request.state.user
+        return cached
+    user: User | None = None
+    user_id = request.session.get(USER_KEY)
+    if isinstance(user_id, int):
+        found = accounts.get_user(app_state(request).store, user_id)
+        user = found if found and found.active else None
+        if user is None:
+            request.session.pop(USER_KEY, None)
+    request.state.user = user
+    return user
+
+
+def login(request: Request, user: User) -> None:
+    """Start a fresh session for ``user`` (a new CSRF token too: no fixation)."""
+    request.session.clear()
+    request.session[USER_KEY] = user.id
+    request.state.user = user
+
+
+def logout(request: Request) -> None:
+    request.session.clear()
+    request.state.user = None
+
+
+def safe_next(next_url: str | None) -> str:
+    """Only same-site paths: never ``//evil.example`` or ``https://…``."""
+    if next_url and next_url.startswith("/") and not next_url.startswith(("//", "/\\")):
+        return next_url
+    return "/"
+
+
+def login_url(request: Request) -> str:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return f"/login?next={quote(target, safe='/')}"
+
+
+def require_uploader_page(request: Request) -> User:
+    """Page dependency: officers and admins; others are sent to log in or refused."""
+    user = current_user(request)
+    if user is None:
+        raise LoginRequired(login_url(request))
+    if not user.can_upload:
+        raise HTTPException(status_code=403, detail="Only council officers and admins can upload.")
+    return user
+
+
+def require_admin_page(request: Request) -> User:
+    user = current_user(request)
+    if user is None:
+        raise LoginRequired(login_url(request))
+    if user.role != "admin":
+        raise HTTPException(status_code=403, detail="Only admins can see this page.")
+    return user
+
+
+def require_uploader_api(request: Request) -> User:
+    """API dependency: 401 without a session, 403 for a role that cannot upload."""
+    user = current_user(request)
+    if user is None:
+        raise HTTPException(status_code=401, detail="sign in first")
+    if not user.can_upload:
+        raise HTTPException(status_code=403, detail="only council officers and admins can upload")
+    return user

@@ -1,0 +1,56 @@
+"""Search snippets to safe HTML: escape the document's text first, then add the match marks.
+
+The store puts private-use characters around matches (``MARK_START``/``MARK_END``); nothing
+else in a snippet is trusted. After escaping, each start mark becomes ``<mark>`` and each end
+mark ``</mark>``, only ever balanced, so hostile text (``<script>``, a stray mark character
+inside the document) can neither inject markup nor leave an element open.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from productivity_plans.store.search import Marks
+
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+SNIPPET_MARKS = Marks(start=MARK_START, end=MARK_END, ellipsis="…")
+
+
+def highlight(snippet: str) -> Markup:
+    escaped = str(escape(snippet))
+    out: list[str] = []
+    open_mark = False
+    for char in escaped:
+        if char == MARK_START:
+            if not open_mark:
+                out.append("<mark>")
+                open_mark = True
+        elif char == MARK_END:
+            if open_mark:
+                out.append("</mark>")
+                open_mark = False
+        else:
+            out.append(char)
+    if open_mark:
+        out.append("</mark>")
+    return Markup("".join(out))
+
+
+def plain(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """The snippet without marks, and the (start, end) of each highlighted run in it."""
+    text: list[str] = []
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for char in snippet:
+        if char == MARK_START:
+            start = len(text) if start is None else start
+        elif char == MARK_END:
+            if start is not None:
+                spans.append((start, len(text)))
+                start = None
+        else:
+            text.append(char)
+    if start is not None:
+        spans.append((start, len(text)))
+    return "".join(text), spans

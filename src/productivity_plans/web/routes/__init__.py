@@ -1,0 +1,1 @@
+"""Routers, one module per area: pages (read-only), uploads, accounts, the JSON API."""

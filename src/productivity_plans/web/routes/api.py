@@ -1,0 +1,382 @@
+"""The JSON API: what the pages show, as data. OpenAPI at /openapi.json, docs at /api/docs.
+
+Reading needs no account. Uploading needs a signed-in officer (own council) or admin session and
+the session's CSRF token in the ``X-CSRF-Token`` header (or the ``csrf_token`` form field).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
+from pydantic import BaseModel, ConfigDict
+
+from productivity_plans.councils import Council
+from productivity_plans.store.accounts import User
+from productivity_plans.store.reading import load_document
+from productivity_plans.web import auth
+from productivity_plans.web.catalogue import DocumentEntry
+from productivity_plans.web.highlight import SNIPPET_MARKS, plain
+from productivity_plans.web.routes.pages import SEARCH_FETCH, type_name
+from productivity_plans.web.security import require_csrf
+from productivity_plans.web.state import app_state
+from productivity_plans.web.uploads import handle_upload
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+DocumentId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Document id")]
+GssCode = Annotated[str, Path(min_length=1, max_length=9, description="GSS code, e.g. E07000033")]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Error(_Out):
+    detail: str
+
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Error, "description": "Not found"}}
+
+
+class CouncilOut(_Out):
+    gss_code: str
+    name: str
+    official_name: str
+    type: str
+    type_label: str
+    region: str
+    documents: int
+
+
+class CoverageOut(_Out):
+    council_type: str
+    covered: int
+    councils: int
+
+
+class StatsOut(_Out):
+    documents: int
+    pages: int
+    blocks: int
+    no_text_layer: int
+    councils_in_scope: int
+    councils_covered: int
+    scope_date: date
+    by_doc_type: dict[str, int]
+    by_media_type: dict[str, int]
+    coverage_by_council_type: list[CoverageOut]
+
+
+class DocumentOut(_Out):
+    id: int
+    title: str | None
+    sha256: str
+    media_type: str
+    status: str
+    page_count: int
+    chars: int
+    source: str | None
+    council_gss: str | None
+    council_source: Literal["upload", "extracted"] | None
+    doc_type: str | None
+    created_at: datetime
+
+
+class BlockOut(_Out):
+    id: int
+    anchor: str
+    kind: str
+    page: int
+    start: int
+    end: int
+    text: str
+
+
+class PageOut(_Out):
+    number: int
+    start: int
+    end: int
+    blocks: list[BlockOut]
+
+
+class SourceOut(_Out):
+    source: str
+    url: str | None
+    size: int
+    first_seen: datetime
+    last_seen: datetime
+
+
+class DocumentDetailOut(DocumentOut):
+    size: int
+    parser: str
+    parser_version: str
+    warnings: list[str]
+    sources: list[SourceOut]
+    pages: list[PageOut]
+
+
+class CouncilDetailOut(CouncilOut):
+    document_list: list[DocumentOut]
+    governance_trail_available: bool
+    coded_passages_available: bool
+
+
+class SearchHitOut(_Out):
+    block_id: int
+    anchor: str
+    document_id: int
+    title: str | None
+    page: int
+    kind: str
+    council_gss: str | None
+    snippet: str
+    highlights: list[tuple[int, int]]  # (start, end) character ranges of matches in snippet
+    score: float
+
+
+class SearchOut(_Out):
+    query: str
+    hits: list[SearchHitOut]
+
+
+class UploadFileOut(_Out):
+    filename: str
+    status: str
+    reason: str | None
+    detail: str | None
+    document_id: int | None
+
+
+class UploadOut(_Out):
+    council_gss: str
+    files: list[UploadFileOut]
+
+
+def _council_out(council: Council, documents: int) -> CouncilOut:
+    return CouncilOut(
+        gss_code=council.gss_code,
+        name=council.nice_name,
+        official_name=council.official_name,
+        type=council.type,
+        type_label=type_name(council.type),
+        region=council.region,
+        documents=documents,
+    )
+
+
+def _document_out(entry: DocumentEntry) -> DocumentOut:
+    s = entry.summary
+    return DocumentOut(
+        id=s.id,
+        title=s.title,
+        sha256=s.sha256,
+        media_type=s.media_type,
+        status=s.status,
+        page_count=s.page_count,
+        chars=s.chars,
+        source=s.source,
+        council_gss=entry.facts.council_gss,
+        council_source=entry.facts.council_source,  # type: ignore[arg-type]
+        doc_type=entry.facts.doc_type,
+        created_at=s.created_at,
+    )
+
+
+@router.get("/stats", response_model=StatsOut, summary="Sector overview counts")
+def stats(request: Request) -> StatsOut:
+    catalogue = app_state(request).catalogue
+    view = catalogue.overview()
+    return StatsOut(
+        documents=view.documents,
+        pages=view.pages,
+        blocks=view.blocks,
+        no_text_layer=view.no_text_layer,
+        councils_in_scope=view.councils_in_scope,
+        councils_covered=view.councils_covered,
+        scope_date=catalogue.scope_date,
+        by_doc_type=view.by_doc_type,
+        by_media_type=view.by_media_type,
+        coverage_by_council_type=[
+            CoverageOut(council_type=t, covered=c, councils=n)
+            for t, (c, n) in view.by_council_type.items()
+        ],
+    )
+
+
+@router.get("/councils", response_model=list[CouncilOut], summary="Councils asked for a plan")
+def councils(
+    request: Request,
+    type: Annotated[str | None, Query(max_length=64)] = None,
+    region: Annotated[str | None, Query(max_length=128)] = None,
+    with_documents: bool | None = None,
+) -> list[CouncilOut]:
+    entries = app_state(request).catalogue.councils(
+        type=type, region=region, with_documents=with_documents
+    )
+    return [_council_out(e.council, e.documents) for e in entries]
+
+
+@router.get(
+    "/councils/{gss}", response_model=CouncilDetailOut, responses=NOT_FOUND, summary="A council"
+)
+def council(request: Request, gss: GssCode) -> CouncilDetailOut:
+    catalogue = app_state(request).catalogue
+    found = catalogue.council(gss)
+    if found is None:
+        raise HTTPException(status_code=404, detail="no such council")
+    entries = catalogue.documents(council_gss=found.gss_code)
+    return CouncilDetailOut(
+        **_council_out(found, len(entries)).model_dump(),
+        document_list=[_document_out(e) for e in entries],
+        governance_trail_available=catalogue.governance_trail(found.gss_code) is not None,
+        coded_passages_available=catalogue.coded_passages(found.gss_code) is not None,
+    )
+
+
+@router.get("/documents", response_model=list[DocumentOut], summary="Stored documents")
+def documents(
+    request: Request,
+    council: Annotated[str | None, Query(max_length=9, description="GSS code")] = None,
+) -> list[DocumentOut]:
+    entries = app_state(request).catalogue.documents(council_gss=council)
+    return [_document_out(e) for e in entries]
+
+
+@router.get(
+    "/documents/{document_id}",
+    response_model=DocumentDetailOut,
+    responses=NOT_FOUND,
+    summary="A document: text by page and block, with provenance",
+)
+def document(request: Request, document_id: DocumentId) -> DocumentDetailOut:
+    state = app_state(request)
+    view = load_document(state.store, document_id)
+    entry = state.catalogue.document(document_id)
+    if view is None or entry is None:
+        raise HTTPException(status_code=404, detail="no such document")
+    return DocumentDetailOut(
+        **_document_out(entry).model_dump(),
+        size=view.size,
+        parser=view.parser,
+        parser_version=view.parser_version,
+        warnings=list(view.warnings),
+        sources=[
+            SourceOut(
+                source=s.source,
+                url=s.url,
+                size=s.size,
+                first_seen=s.first_seen,
+                last_seen=s.last_seen,
+            )
+            for s in view.sources
+        ],
+        pages=[
+            PageOut(
+                number=p.number,
+                start=p.start,
+                end=p.end,
+                blocks=[
+                    BlockOut(
+                        id=b.id,
+                        anchor=f"b{b.id}",
+                        kind=b.kind,
+                        page=b.page,
+                        start=b.start,
+                        end=b.end,
+                        text=b.text,
+                    )
+                    for b in p.blocks
+                ],
+            )
+            for p in view.pages
+        ],
+    )
+
+
+@router.get("/search", response_model=SearchOut, summary="Full-text search over blocks")
+def search(
+    request: Request,
+    q: Annotated[str, Query(max_length=500, description="Words to find (all must match)")],
+    council: Annotated[str | None, Query(max_length=9, description="GSS code")] = None,
+    doc_type: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> SearchOut:
+    state = app_state(request)
+    facts = state.catalogue.document_facts()
+    hits: list[SearchHitOut] = []
+    for hit in state.store.search(q, limit=SEARCH_FETCH, marks=SNIPPET_MARKS):
+        fact = facts.get(hit.document_id)
+        gss = fact.council_gss if fact else None
+        if council and gss != council:
+            continue
+        if doc_type and (fact is None or fact.doc_type != doc_type):
+            continue
+        text, spans = plain(hit.snippet)
+        hits.append(
+            SearchHitOut(
+                block_id=hit.block_id,
+                anchor=f"b{hit.block_id}",
+                document_id=hit.document_id,
+                title=hit.title,
+                page=hit.page,
+                kind=hit.kind,
+                council_gss=gss,
+                snippet=text,
+                highlights=spans,
+                score=hit.score,
+            )
+        )
+        if len(hits) >= limit:
+            break
+    return SearchOut(query=q, hits=hits)
+
+
+@router.post(
+    "/upload",
+    response_model=UploadOut,
+    dependencies=[Depends(require_csrf)],
+    responses={
+        400: {"model": Error, "description": "No files, or not a council in scope"},
+        401: {"model": Error, "description": "Not signed in"},
+        403: {"model": Error, "description": "Missing CSRF token, or not allowed for the council"},
+    },
+    summary="Upload files for a council (officer: own council; admin: any)",
+)
+async def upload(
+    request: Request,
+    user: Annotated[User, Depends(auth.require_uploader_api)],
+    council: Annotated[str, Form(max_length=9, description="GSS code")],
+    files: Annotated[list[UploadFile], File(description="One or more documents")],
+) -> UploadOut:
+    state = app_state(request)
+    if state.catalogue.council(council) is None:
+        raise HTTPException(status_code=400, detail="not a council asked for a plan")
+    if not user.can_upload_for(council):
+        raise HTTPException(status_code=403, detail="you can only upload for your own council")
+    chosen = [f for f in files if f.filename]
+    if not chosen or len(chosen) > state.max_files_per_upload:
+        raise HTTPException(status_code=400, detail=f"send 1 to {state.max_files_per_upload} files")
+    results = await handle_upload(
+        state.store,
+        chosen,
+        council_gss=council.upper(),
+        user=user,
+        uploads_dir=state.uploads_dir,
+        limits=state.limits,
+    )
+    return UploadOut(
+        council_gss=council.upper(),
+        files=[
+            UploadFileOut(
+                filename=r.filename,
+                status=r.status,
+                reason=r.reason,
+                detail=r.detail,
+                document_id=r.document_id,
+            )
+            for r in results
+        ],
+    )

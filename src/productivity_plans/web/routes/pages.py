@@ -1,0 +1,284 @@
+"""Read-only pages: sector overview, councils, a council, documents, a document, search."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from starlette.responses import Response
+
+from productivity_plans.web.catalogue import COUNCIL_TYPE_NAMES
+from productivity_plans.web.highlight import SNIPPET_MARKS, highlight, plain
+from productivity_plans.web.rendering import page
+from productivity_plans.web.state import app_state
+from productivity_plans.web.tables import Column, Table
+
+router = APIRouter(include_in_schema=False)
+
+SEARCH_LIMIT = 50
+# Search asks the store for more than it shows, so filters still leave a full page of results.
+SEARCH_FETCH = 500
+
+
+def type_name(council_type: str) -> str:
+    return COUNCIL_TYPE_NAMES.get(council_type, council_type.replace("_", " ").capitalize())
+
+
+@router.get("/")
+def overview(request: Request) -> Response:
+    catalogue = app_state(request).catalogue
+    view = catalogue.overview()
+    coverage = Table(
+        "coverage",
+        "Councils with at least one document, by type",
+        [
+            Column("type", "Council type"),
+            Column("covered", "With documents", numeric=True),
+            Column("in_scope", "Councils", numeric=True),
+        ],
+    )
+    for council_type, (covered, in_scope) in view.by_council_type.items():
+        coverage.add(
+            {"type": type_name(council_type), "covered": covered, "in_scope": in_scope},
+            {"type": f"/councils?type={council_type}"},
+        )
+    doc_types = Table(
+        "document-types",
+        "Documents by type",
+        [Column("doc_type", "Document type"), Column("documents", "Documents", numeric=True)],
+    )
+    for doc_type, n in view.by_doc_type.items():
+        label = catalogue.doc_type_label(None if doc_type == "unknown" else doc_type)
+        doc_types.add({"doc_type": label, "documents": n})
+    return page(
+        request,
+        "overview.html",
+        {"view": view, "scope_date": catalogue.scope_date},
+        tables=[coverage, doc_types],
+    )
+
+
+@router.get("/councils")
+def councils(
+    request: Request,
+    type: Annotated[str | None, Query()] = None,
+    region: Annotated[str | None, Query()] = None,
+    documents: Annotated[str | None, Query()] = None,
+) -> Response:
+    catalogue = app_state(request).catalogue
+    with_documents = {"yes": True, "no": False}.get(documents or "")
+    entries = catalogue.councils(
+        type=type or None, region=region or None, with_documents=with_documents
+    )
+    table = Table(
+        "councils",
+        f"{len(entries)} councils",
+        [
+            Column("name", "Council"),
+            Column("gss", "GSS code"),
+            Column("type", "Type"),
+            Column("region", "Region"),
+            Column("documents", "Documents", numeric=True),
+        ],
+    )
+    for entry in entries:
+        c = entry.council
+        table.add(
+            {
+                "name": c.nice_name,
+                "gss": c.gss_code,
+                "type": type_name(c.type),
+                "region": c.region,
+                "documents": entry.documents,
+            },
+            {"name": f"/councils/{c.gss_code}"},
+        )
+    return page(
+        request,
+        "councils.html",
+        {
+            "types": [(t, type_name(t)) for t in catalogue.council_types()],
+            "regions": catalogue.regions(),
+            "selected": {"type": type or "", "region": region or "", "documents": documents or ""},
+        },
+        tables=[table],
+    )
+
+
+def documents_table(request: Request, entries: list, name: str, caption: str) -> Table:  # type: ignore[type-arg]
+    catalogue = app_state(request).catalogue
+    table = Table(
+        name,
+        caption,
+        [
+            Column("title", "Document"),
+            Column("council", "Council"),
+            Column("doc_type", "Type"),
+            Column("pages", "Pages", numeric=True),
+            Column("media_type", "Format"),
+            Column("sha256", "SHA-256"),
+        ],
+    )
+    for entry in entries:
+        s = entry.summary
+        table.add(
+            {
+                "title": s.title or s.source or f"Document {s.id}",
+                "council": entry.council.nice_name if entry.council else "Not identified",
+                "doc_type": catalogue.doc_type_label(entry.facts.doc_type),
+                "pages": s.page_count,
+                "media_type": s.media_type,
+                "sha256": s.sha256[:12],
+            },
+            {
+                "title": f"/documents/{s.id}",
+                **({"council": f"/councils/{entry.council.gss_code}"} if entry.council else {}),
+            },
+        )
+    return table
+
+
+@router.get("/councils/{gss}")
+def council(request: Request, gss: str) -> Response:
+    catalogue = app_state(request).catalogue
+    found = catalogue.council(gss)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"No council with GSS code {gss}.")
+    entries = catalogue.documents(council_gss=found.gss_code)
+    table = documents_table(request, entries, "documents", f"Documents from {found.nice_name}")
+    return page(
+        request,
+        "council.html",
+        {
+            "council": found,
+            "type_label": type_name(found.type),
+            "governance_trail": catalogue.governance_trail(found.gss_code),
+            "coded_passages": catalogue.coded_passages(found.gss_code),
+        },
+        tables=[table],
+    )
+
+
+@router.get("/documents")
+def documents(request: Request) -> Response:
+    entries = app_state(request).catalogue.documents()
+    table = documents_table(request, entries, "documents", f"{len(entries)} documents")
+    return page(request, "documents.html", {}, tables=[table])
+
+
+@router.get("/documents/{document_id}")
+def document(request: Request, document_id: int) -> Response:
+    from productivity_plans.store.reading import load_document
+
+    state = app_state(request)
+    if not 1 <= document_id < 2**31:
+        raise HTTPException(status_code=404, detail="No such document.")
+    view = load_document(state.store, document_id)
+    entry = state.catalogue.document(document_id)
+    if view is None or entry is None:
+        raise HTTPException(status_code=404, detail="No such document.")
+    blocks = Table(
+        "blocks",
+        "Blocks",
+        [
+            Column("page", "Page", numeric=True),
+            Column("block", "Block"),
+            Column("kind", "Kind"),
+            Column("start", "Start", numeric=True),
+            Column("end", "End", numeric=True),
+            Column("text", "Text"),
+        ],
+    )
+    for p in view.pages:
+        for b in p.blocks:
+            blocks.add(
+                {
+                    "page": b.page,
+                    "block": f"b{b.id}",
+                    "kind": b.kind,
+                    "start": b.start,
+                    "end": b.end,
+                    "text": b.text,
+                }
+            )
+    return page(
+        request,
+        "document.html",
+        {
+            "doc": view,
+            "entry": entry,
+            "doc_type_label": state.catalogue.doc_type_label(entry.facts.doc_type),
+        },
+        tables=[blocks],
+    )
+
+
+@router.get("/search")
+def search(
+    request: Request,
+    q: Annotated[str, Query(max_length=500)] = "",
+    council: Annotated[str | None, Query()] = None,
+    doc_type: Annotated[str | None, Query()] = None,
+) -> Response:
+    state = app_state(request)
+    catalogue = state.catalogue
+    facts = catalogue.document_facts()
+    hits = []
+    if q.strip():
+        for hit in state.store.search(q, limit=SEARCH_FETCH, marks=SNIPPET_MARKS):
+            fact = facts.get(hit.document_id)
+            if council and (fact is None or fact.council_gss != council):
+                continue
+            if doc_type and (fact is None or fact.doc_type != doc_type):
+                continue
+            hits.append((hit, fact))
+            if len(hits) >= SEARCH_LIMIT:
+                break
+    table = Table(
+        "results",
+        f"{len(hits)} results",
+        [
+            Column("document", "Document"),
+            Column("council", "Council"),
+            Column("page", "Page", numeric=True),
+            Column("block", "Block"),
+            Column("snippet", "Snippet"),
+        ],
+    )
+    results = []
+    for hit, fact in hits:
+        gss = fact.council_gss if fact else None
+        found = catalogue.register.by_gss(gss) if gss else None
+        text, _spans = plain(hit.snippet)
+        table.add(
+            {
+                "document": hit.title or hit.source or f"Document {hit.document_id}",
+                "council": found.nice_name if found else "",
+                "page": hit.page,
+                "block": f"b{hit.block_id}",
+                "snippet": text,
+            }
+        )
+        results.append({"hit": hit, "council": found, "snippet": highlight(hit.snippet)})
+    councils_with_documents = sorted(
+        {
+            c.gss_code: c
+            for g in {f.council_gss for f in facts.values() if f.council_gss}
+            if (c := catalogue.register.by_gss(g))
+        }.values(),
+        key=lambda c: c.nice_name,
+    )
+    return page(
+        request,
+        "search.html",
+        {
+            "q": q,
+            "results": results,
+            "council_options": councils_with_documents,
+            "doc_type_options": [
+                (d.id, catalogue.doc_type_label(d.id)) for d in catalogue.framework.document_types
+            ],
+            "selected": {"council": council or "", "doc_type": doc_type or ""},
+        },
+        tables=[table],
+    )
