@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 
 run: $(STAMP)
 	$(BIN)/prodplans demo
+	$(BIN)/prodplans serve
 
 test: $(STAMP) system-deps lint typecheck pytest
 
