@@ -95,21 +95,30 @@ def _code(
         gate = model.proba("any_barrier", X)
         gate = zeros if gate is None else gate
         candidates = [
-            i
-            for i in range(n)
-            if council[i] and (gate[i] >= th.barrier_gate or BARRIER_CUE.search(texts[i]))
+            i for i in range(n) if gate[i] >= th.barrier_gate or BARRIER_CUE.search(texts[i])
         ]
         found = match_barriers(
             [texts[i] for i in candidates], protos, load_embedder(), th.barrier_similarity
         )
         for i, f in zip(candidates, found, strict=True):
-            matched[i] = {b: s for b, s in f.items() if b in model.barrier_ids}
+            f = {b: s for b, s in f.items() if b in model.barrier_ids}
+            if council[i]:
+                matched[i] = f
+            elif f and max(f.values()) >= th.barrier_override:
+                # A passage that names a concrete barrier in the framework's own words is the
+                # council speaking ("Barriers to local government progress include short term
+                # funding ..."), even if it reads like a restatement of the heading.
+                council[i] = True
+                matched[i] = f
+    barrier_headings = [h.id for h in framework.headings if h.names_barriers]
     questions_by_heading = {h.id: [q.id for q in h.questions] for h in framework.headings}
     out: list[PassageCode] = []
     for i, passage in enumerate(passages):
         conf: dict[str, float] = {}
         kind = "council" if council[i] else "requirement"
         conf["kind"] = float(1.0 - p_req[i] if council[i] else p_req[i])
+        if council[i] and p_req[i] >= th.kind:  # overridden by a strong barrier match
+            conf["kind"] = max(matched[i].values())
         headings: list[str] = []
         questions: list[str] = []
         barriers: list[str] = []
@@ -125,6 +134,11 @@ def _code(
             for bid, s in matched[i].items():
                 barriers.append(bid)
                 conf[f"barrier:{bid}"] = round(float(s), 4)
+            if barriers:  # naming a barrier answers the barriers heading
+                for hid in barrier_headings:
+                    if hid not in headings:
+                        headings.append(hid)
+                        conf[hid] = max(conf[f"barrier:{b}"] for b in barriers)
             if p_measure[i] >= th.measure:
                 measure = True
                 conf["measure"] = float(p_measure[i])

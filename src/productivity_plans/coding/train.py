@@ -86,6 +86,7 @@ class Thresholds:
     measure: float = 0.5
     barrier_gate: float = 0.35
     barrier_similarity: float = 0.75
+    barrier_override: float = 0.9  # a match this strong makes a "requirement" passage council
     question_margin: float = 0.03
 
 
