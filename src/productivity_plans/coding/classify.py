@@ -15,7 +15,12 @@ import numpy as np
 
 from productivity_plans.coding.barriers import match_barriers
 from productivity_plans.coding.embeddings import load_embedder
-from productivity_plans.coding.features import ACTION_CUE, BARRIER_CUE, passage_inputs
+from productivity_plans.coding.features import (
+    ACTION_CUE,
+    BARRIER_CUE,
+    MEASURE_CUE,
+    passage_inputs,
+)
 from productivity_plans.coding.passages import passages_from_parsed, passages_from_text
 from productivity_plans.coding.records import (
     BarrierCode,
@@ -33,6 +38,10 @@ from productivity_plans.ingest.records import ParsedDocument
 
 MAX_EVIDENCE = 5
 MIN_WORDS = 4  # shorter passages (menu items, labels) are not coded
+# A document answers a heading when at least two of its council passages do, or one does with
+# high confidence: a single mid-confidence passage is usually a generic introduction.
+MIN_THEME_PASSAGES = 2
+STRONG_THEME = 0.9
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +148,8 @@ def _code(
                     if hid not in headings:
                         headings.append(hid)
                         conf[hid] = max(conf[f"barrier:{b}"] for b in barriers)
-            if p_measure[i] >= th.measure:
+            # saying how it measures needs measurement vocabulary, not just a performance figure
+            if p_measure[i] >= th.measure and MEASURE_CUE.search(texts[i]):
                 measure = True
                 conf["measure"] = float(p_measure[i])
             if protos is not None and emb is not None:
@@ -194,7 +204,10 @@ def summarise(codes: Sequence[PassageCode], framework: Framework, version: str) 
             (c for c in council if heading.id in c.headings),
             key=lambda c: -c.confidences.get(heading.id, 0.0),
         )
-        if hits:
+        if hits and (
+            len(hits) >= MIN_THEME_PASSAGES
+            or hits[0].confidences.get(heading.id, 0.0) >= STRONG_THEME
+        ):
             qs = sorted({q for c in hits for q in c.questions if q.startswith(f"{heading.id}.")})
             doc.themes.append(
                 ThemeCode(heading.id, qs, [c.evidence(heading.id) for c in hits[:MAX_EVIDENCE]])
