@@ -103,20 +103,23 @@ def _code(
     if protos is not None:
         gate = model.proba("any_barrier", X)
         gate = zeros if gate is None else gate
-        candidates = [
-            i for i in range(n) if gate[i] >= th.barrier_gate or BARRIER_CUE.search(texts[i])
-        ]
+        cue = [BARRIER_CUE.search(t) is not None for t in texts]
+        candidates = [i for i in range(n) if council[i] and (gate[i] >= th.barrier_gate or cue[i])]
+        # requirement passages are matched only to see whether they name a barrier outright
+        # (whole clauses, strong matches): "Barriers to local government progress include ..."
+        restated = [i for i in range(n) if not council[i] and cue[i]]
+        embedder = load_embedder()
         found = match_barriers(
-            [texts[i] for i in candidates], protos, load_embedder(), th.barrier_similarity
+            [texts[i] for i in candidates], protos, embedder, th.barrier_similarity
         )
         for i, f in zip(candidates, found, strict=True):
+            matched[i] = {b: s for b, s in f.items() if b in model.barrier_ids}
+        found = match_barriers(
+            [texts[i] for i in restated], protos, embedder, th.barrier_override, windows=False
+        )
+        for i, f in zip(restated, found, strict=True):
             f = {b: s for b, s in f.items() if b in model.barrier_ids}
-            if council[i]:
-                matched[i] = f
-            elif f and max(f.values()) >= th.barrier_override:
-                # A passage that names a concrete barrier in the framework's own words is the
-                # council speaking ("Barriers to local government progress include short term
-                # funding ..."), even if it reads like a restatement of the heading.
+            if f:
                 council[i] = True
                 matched[i] = f
     barrier_headings = [h.id for h in framework.headings if h.names_barriers]
