@@ -163,6 +163,46 @@ def test_tuples_are_accepted_as_training_examples():
     assert train(examples, framework, mode="tfidf").version.startswith("tfidf-lr")
 
 
+def test_a_strong_barrier_match_overrides_a_restatement_reading():
+    text = (
+        "Introduction\n\nBarriers to local government progress include insufficient resources "
+        "and ineffective methods of financial distribution, short term funding and competitive "
+        "bidding.\n"
+    )
+    codes = code_text(text)
+    [code] = codes.passages
+    assert code.kind == "council"
+    assert {"competitive_bidding", "single_year_settlements"} <= set(code.barriers)
+    assert "barriers" in code.headings  # the framework marks it names_barriers
+
+
+def test_value_for_money_alone_is_not_a_way_of_measuring_productivity():
+    text = (
+        "This plan outlines the activities we are undertaking to ensure we continue to provide "
+        "modern value for money services while keeping council tax low.\n"
+    )
+    assert not code_text(text).states_measurement
+
+
+def test_evaluation_reads_the_corpus_from_any_paths(tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    wanted = {"docs/d003.txt", "docs/d044.txt", "docs/seed_004_eac6520c8767f337.txt"}
+    for name in wanted:
+        (texts / Path(name).name).write_bytes((CORPUS / name).read_bytes())
+    labels = tmp_path / "labels.jsonl"
+    passages = tmp_path / "passages.jsonl"
+    for src, dst in ((CORPUS / "labels.jsonl", labels), (CORPUS / "passages.jsonl", passages)):
+        lines = src.read_text(encoding="utf-8").splitlines()
+        dst.write_text(
+            "".join(x + "\n" for x in lines if any(f'"{w}"' in x for w in wanted)),
+            encoding="utf-8",
+        )
+    report = evaluate_coding(labels, texts, passages, systems={"tfidf LR (baseline)": "tfidf"})
+    assert report.documents == 3 and report.folds == 3
+    assert report.passages == sum(1 for _ in passages.open(encoding="utf-8"))
+
+
 @pytest.fixture(scope="module")
 def report():
     return evaluate_coding()
@@ -170,11 +210,15 @@ def report():
 
 def test_evaluation_on_unseen_councils_meets_the_floors_reached(report):
     model = "embedding+tfidf LR"
-    table = report.format_table()
-    assert "tfidf LR (baseline)" in table
-    # Honest floors reached in leave-one-council-out CV on the 35-document corpus (docs/coding.md)
-    assert report.f1(model, "doc: barriers") >= 0.75
-    assert report.f1(model, "doc: themes (plans)") >= 0.6
-    assert report.f1(model, "doc: states measurement") >= 0.55
-    assert report.f1(model, "passage: requirement kind") >= 0.75
-    assert report.f1(model, "doc: barriers") > report.f1("tfidf LR (baseline)", "doc: barriers")
+    baseline = "tfidf LR (baseline)"
+    assert baseline in report.format_table()
+    # Floors a little under the figures reached in leave-one-council-out CV on the 35-document
+    # corpus (docs/coding.md: themes 0.857, barriers 0.966, measurement 0.769, kind 0.828).
+    # Themes and barriers meet the targets (0.85, 0.8); measurement does not (target 0.85).
+    assert report.f1(model, "doc: themes (plans)") >= 0.85
+    assert report.f1(model, "doc: barriers") >= 0.9
+    assert report.f1(model, "doc: states measurement") >= 0.75
+    assert report.f1(model, "passage: requirement kind") >= 0.8
+    assert report.f1(model, "passage: headings") >= 0.5
+    assert report.f1(model, "doc: barriers") > report.f1(baseline, "doc: barriers")
+    assert report.f1(model, "doc: themes (plans)") > report.f1(baseline, "doc: themes (plans)")

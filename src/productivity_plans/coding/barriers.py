@@ -11,29 +11,35 @@ from productivity_plans.coding.features import Prototypes
 _SPLIT = re.compile(r"[,;:()\n\t.–—]+|\s+(?:and|or|as well as|including|such as|through)\s+")
 
 
-def clauses(text: str, window: int = 5) -> list[str]:
-    """Clauses of a passage plus short word windows inside long clauses."""
+def clauses(text: str, window: int = 5, windows: bool = True) -> list[str]:
+    """Clauses of a passage plus (if ``windows``) short word windows inside long clauses."""
     out: list[str] = []
     for part in _SPLIT.split(text):
         words = part.split()
         if len(words) < 2:
             continue
         out.append(" ".join(words))
-        if len(words) > window + 1:
+        if windows and len(words) > window + 1:
             for i in range(0, len(words) - window + 1, 2):
                 out.append(" ".join(words[i : i + window]))
     return out
 
 
 def match_barriers(
-    texts: list[str], protos: Prototypes, embedder: Embedder, threshold: float
+    texts: list[str],
+    protos: Prototypes,
+    embedder: Embedder,
+    threshold: float,
+    *,
+    windows: bool = True,
 ) -> list[dict[str, float]]:
     """For each text, {barrier id: best similarity} for ids whose best clause reaches threshold.
-    A verbatim exemplar phrase inside the text counts as similarity 1."""
+    A verbatim exemplar phrase inside the text counts as similarity 1. ``windows=False`` matches
+    whole clauses only (cheaper; enough when only strong matches matter)."""
     all_clauses: list[str] = []
     owner: list[int] = []
     for i, text in enumerate(texts):
-        cs = clauses(text)
+        cs = clauses(text, windows=windows)
         all_clauses.extend(cs)
         owner.extend([i] * len(cs))
     results: list[dict[str, float]] = [{} for _ in texts]

@@ -15,7 +15,12 @@ import numpy as np
 
 from productivity_plans.coding.barriers import match_barriers
 from productivity_plans.coding.embeddings import load_embedder
-from productivity_plans.coding.features import ACTION_CUE, BARRIER_CUE, passage_inputs
+from productivity_plans.coding.features import (
+    ACTION_CUE,
+    BARRIER_CUE,
+    MEASURE_CUE,
+    passage_inputs,
+)
 from productivity_plans.coding.passages import passages_from_parsed, passages_from_text
 from productivity_plans.coding.records import (
     BarrierCode,
@@ -33,6 +38,10 @@ from productivity_plans.ingest.records import ParsedDocument
 
 MAX_EVIDENCE = 5
 MIN_WORDS = 4  # shorter passages (menu items, labels) are not coded
+# A document answers a heading when at least two of its council passages do, or one does with
+# high confidence: a single mid-confidence passage is usually a generic introduction.
+MIN_THEME_PASSAGES = 2
+STRONG_THEME = 0.9
 
 
 @lru_cache(maxsize=1)
@@ -94,22 +103,34 @@ def _code(
     if protos is not None:
         gate = model.proba("any_barrier", X)
         gate = zeros if gate is None else gate
-        candidates = [
-            i
-            for i in range(n)
-            if council[i] and (gate[i] >= th.barrier_gate or BARRIER_CUE.search(texts[i]))
-        ]
+        cue = [BARRIER_CUE.search(t) is not None for t in texts]
+        candidates = [i for i in range(n) if council[i] and (gate[i] >= th.barrier_gate or cue[i])]
+        # requirement passages are matched only to see whether they name a barrier outright
+        # (whole clauses, strong matches): "Barriers to local government progress include ..."
+        restated = [i for i in range(n) if not council[i] and cue[i]]
+        embedder = load_embedder()
         found = match_barriers(
-            [texts[i] for i in candidates], protos, load_embedder(), th.barrier_similarity
+            [texts[i] for i in candidates], protos, embedder, th.barrier_similarity
         )
         for i, f in zip(candidates, found, strict=True):
             matched[i] = {b: s for b, s in f.items() if b in model.barrier_ids}
+        found = match_barriers(
+            [texts[i] for i in restated], protos, embedder, th.barrier_override, windows=False
+        )
+        for i, f in zip(restated, found, strict=True):
+            f = {b: s for b, s in f.items() if b in model.barrier_ids}
+            if f:
+                council[i] = True
+                matched[i] = f
+    barrier_headings = [h.id for h in framework.headings if h.names_barriers]
     questions_by_heading = {h.id: [q.id for q in h.questions] for h in framework.headings}
     out: list[PassageCode] = []
     for i, passage in enumerate(passages):
         conf: dict[str, float] = {}
         kind = "council" if council[i] else "requirement"
         conf["kind"] = float(1.0 - p_req[i] if council[i] else p_req[i])
+        if council[i] and p_req[i] >= th.kind:  # overridden by a strong barrier match
+            conf["kind"] = max(matched[i].values())
         headings: list[str] = []
         questions: list[str] = []
         barriers: list[str] = []
@@ -125,7 +146,13 @@ def _code(
             for bid, s in matched[i].items():
                 barriers.append(bid)
                 conf[f"barrier:{bid}"] = round(float(s), 4)
-            if p_measure[i] >= th.measure:
+            if barriers:  # naming a barrier answers the barriers heading
+                for hid in barrier_headings:
+                    if hid not in headings:
+                        headings.append(hid)
+                        conf[hid] = max(conf[f"barrier:{b}"] for b in barriers)
+            # saying how it measures needs measurement vocabulary, not just a performance figure
+            if p_measure[i] >= th.measure and MEASURE_CUE.search(texts[i]):
                 measure = True
                 conf["measure"] = float(p_measure[i])
             if protos is not None and emb is not None:
@@ -180,7 +207,10 @@ def summarise(codes: Sequence[PassageCode], framework: Framework, version: str) 
             (c for c in council if heading.id in c.headings),
             key=lambda c: -c.confidences.get(heading.id, 0.0),
         )
-        if hits:
+        if hits and (
+            len(hits) >= MIN_THEME_PASSAGES
+            or hits[0].confidences.get(heading.id, 0.0) >= STRONG_THEME
+        ):
             qs = sorted({q for c in hits for q in c.questions if q.startswith(f"{heading.id}.")})
             doc.themes.append(
                 ThemeCode(heading.id, qs, [c.evidence(heading.id) for c in hits[:MAX_EVIDENCE]])

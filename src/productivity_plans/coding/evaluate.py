@@ -9,8 +9,9 @@ and scored the same way.
 
 from __future__ import annotations
 
+import argparse
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,23 @@ def _examples(rows: list[dict[str, Any]]) -> list[TrainingExample]:
     return out
 
 
+def resolve_doc(file: str, docs_dir: Path) -> Path:
+    """The text of a labelled ``file`` (e.g. ``docs/d013.txt``) given the documents folder.
+
+    ``docs_dir`` may be the folder holding the texts or the folder the label paths are relative
+    to; an absolute ``file`` is used as is. Raises ``FileNotFoundError`` naming the candidates.
+    """
+    name = Path(file)
+    if name.is_absolute():
+        return name
+    candidates = [docs_dir / name, docs_dir / name.name, docs_dir.parent / name]
+    for path in candidates:
+        if path.is_file():
+            return path
+    tried = ", ".join(str(c) for c in candidates)
+    raise FileNotFoundError(f"labelled document {file!r} not found (tried {tried})")
+
+
 def load_passage_rows(passage_labels: Path, docs_dir: Path) -> dict[str, list[dict[str, Any]]]:
     """Passage label rows by file, each with the heading context the splitter gives it."""
     by_file: dict[str, list[dict[str, Any]]] = {}
@@ -119,7 +137,7 @@ def load_passage_rows(passage_labels: Path, docs_dir: Path) -> dict[str, list[di
             row = json.loads(line)
             by_file.setdefault(row["file"], []).append(row)
     for file, rows in by_file.items():
-        text = (docs_dir.parent / file).read_text(encoding="utf-8")
+        text = resolve_doc(file, docs_dir).read_text(encoding="utf-8")
         ctx = {(p.start, p.end): p.heading or "" for p in passages_from_text(text)}
         for r in rows:
             r["context"] = ctx.get((r["start"], r["end"]), "")
@@ -166,7 +184,7 @@ def _score_document(
     model: Any,
     scores: dict[str, F1],
 ) -> None:
-    text = (docs_dir.parent / doc["file"]).read_text(encoding="utf-8")
+    text = resolve_doc(doc["file"], docs_dir).read_text(encoding="utf-8")
     passages = passages_from_text(text)
     codes = code_passages(passages, framework=framework, model=model)
     summary = summarise(codes, framework, model.version)
@@ -207,8 +225,13 @@ def _score_document(
         )
 
 
-def main() -> None:
-    report = evaluate_coding()
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--labels", type=Path, default=CORPUS / "labels.jsonl")
+    parser.add_argument("--docs", type=Path, default=CORPUS / "docs", help="document texts")
+    parser.add_argument("--passages", type=Path, default=CORPUS / "passages.jsonl")
+    args = parser.parse_args(argv)
+    report = evaluate_coding(args.labels, args.docs, args.passages)
     print(report.format_table())
     for name, version in report.versions.items():
         print(f"{name}: {version}")

@@ -27,11 +27,11 @@ COUNCIL_CUE = re.compile(
     r"\b(?:we|our|us)\b|\b(?:the|this) council(?:'s|’s)? (?:has|have|is|will|uses|continues)\b",
     re.IGNORECASE,
 )
+# How performance or productivity is measured ("value for money" is an aim, not a measure).
 MEASURE_CUE = re.compile(
     r"\b(?:kpis?|key performance indicators?|indicators?|benchmark\w*|oflog|lg inform|"
     r"performance (?:management|framework|report\w*|measures?|data)|measur\w+ productivity|"
-    r"productivity (?:means|is measured|measures?)|service reviews?|metrics?|scorecard|"
-    r"value for money)\b",
+    r"productivity (?:means|is measured|measures?)|service reviews?|metrics?|scorecard)\b",
     re.IGNORECASE,
 )
 BARRIER_CUE = re.compile(

@@ -86,6 +86,7 @@ class Thresholds:
     measure: float = 0.5
     barrier_gate: float = 0.35
     barrier_similarity: float = 0.75
+    barrier_override: float = 0.9  # a match this strong makes a "requirement" passage council
     question_margin: float = 0.03
 
 
@@ -133,7 +134,10 @@ class CodingModel:
             return self.tfidf.transform(joined)
         assert emb is not None
         embedder = load_embedder()
-        ctx = embedder.encode(list(contexts)) * 0.5
+        # many passages share a section heading: encode each distinct context once
+        distinct = sorted(set(contexts))
+        where = {c: i for i, c in enumerate(distinct)}
+        ctx = embedder.encode(distinct)[[where[c] for c in contexts]] * 0.5
         dense = np.hstack(
             [emb, ctx, self.protos.similarity_features(emb), cue_features(list(texts))]
         )

@@ -31,6 +31,9 @@ class Heading(_Strict):
     source: Source
     questions: tuple[Question, ...] = ()
     exemplars: tuple[str, ...] = ()
+    # True for the heading under which a council names barriers: a passage coded with a barrier
+    # id answers this heading.
+    names_barriers: bool = False
 
 
 class Barrier(_Strict):
