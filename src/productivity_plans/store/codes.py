@@ -25,14 +25,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import and_, delete, exists, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
 
-from productivity_plans.coding.classify import summarise
-from productivity_plans.coding.records import DocumentCodes, Passage, PassageCode
-from productivity_plans.coding.train import TrainingExample
 from productivity_plans.framework.loader import load_framework
 from productivity_plans.framework.schema import Framework
 from productivity_plans.ingest.records import Block, BlockKind, Page, ParsedDocument
@@ -45,6 +42,10 @@ from productivity_plans.store.models import (
     MachineCodeRow,
     PassageRow,
 )
+
+if TYPE_CHECKING:  # the coding package loads numpy, scikit-learn and the embedder: import late
+    from productivity_plans.coding.records import DocumentCodes, PassageCode
+    from productivity_plans.coding.train import TrainingExample
 
 CodeType = Literal["heading", "question", "barrier", "measure", "initiative", "kind"]
 Decision = Literal["accept", "reject", "add"]
@@ -304,6 +305,8 @@ class EffectivePassage:
         return kinds[0] if kinds else "council"
 
     def to_passage_code(self) -> PassageCode:
+        from productivity_plans.coding.records import Passage, PassageCode
+
         confidences: dict[str, float] = {}
         for c in self.codes:
             key = {"barrier": f"barrier:{c.value}", "measure": "measure"}.get(c.code_type)
@@ -331,6 +334,8 @@ class EffectivePassage:
         )
 
     def training_example(self) -> TrainingExample:
+        from productivity_plans.coding.train import TrainingExample
+
         return TrainingExample(
             text=self.text,
             headings=self.values("heading"),
@@ -470,6 +475,8 @@ def document_codes(
     """A stored document's effective codes, rolled up like ``code_document`` does: themes the
     council answers with its own content, barriers it names, measures, each with evidence
     (page and offsets into the stored text); human decisions count with confidence 1.0."""
+    from productivity_plans.coding.classify import summarise
+
     framework = framework or load_framework()
     passages = effective_passages(store, document_ids=[document_id])
     version = passages[0].model_version if passages else ""
