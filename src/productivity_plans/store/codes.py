@@ -184,12 +184,11 @@ def save_passage_codes(
     codes = list(unique.values())
     now = _now()
     with _writing(store) as session:
-        rows = {
-            (r.start, r.end, r.text_hash): r
-            for r in session.scalars(
-                select(PassageRow).where(PassageRow.document_id == document_id)
-            )
-        }
+        # FOR UPDATE (PostgreSQL): an analyst's decision on one of these passages waits for
+        # this run instead of racing a delete that would cascade to it. SQLite's BEGIN
+        # IMMEDIATE already serialises writers.
+        mine = select(PassageRow).where(PassageRow.document_id == document_id)
+        rows = {(r.start, r.end, r.text_hash): r for r in session.scalars(mine.with_for_update())}
         matched = {id(r) for r in rows.values()}
         order: list[PassageRow] = []
         for ordinal, code in enumerate(codes):
