@@ -226,3 +226,107 @@ class GovernanceEventRow(Base):
     sentence: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+
+
+# --- Coded passages, machine suggestions and human decisions (revision 0004) -------------------
+
+CODE_TYPES: tuple[str, ...] = ("heading", "question", "barrier", "measure", "initiative", "kind")
+DECISIONS: tuple[str, ...] = ("accept", "reject", "add")
+_CODE_TYPE_CHECK = (
+    "code_type IN ('heading', 'question', 'barrier', 'measure', 'initiative', 'kind')"
+)
+
+
+class PassageRow(Base):
+    """A passage the coding stage cut from a document: the unit machine and human codes attach to.
+
+    Identity across re-runs is (document, start, end, text hash): a new model or splitter keeps
+    the row, and so the human decisions on it, whenever it yields the same span. A passage the
+    current splitter no longer yields is kept (``current`` false) if a human decided on it.
+    ``block_kind`` is the block it came from (paragraph, list_item, table_row); whether it
+    restates a requirement or is the council's own text is a code (``code_type = 'kind'``).
+    """
+
+    __tablename__ = "passages"
+    __table_args__ = (
+        UniqueConstraint("document_id", "start", "end", "text_hash"),
+        CheckConstraint('start >= 0 AND "end" >= start', name="offsets"),
+        CheckConstraint("page >= 1", name="page_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    page: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    heading: Mapped[str | None] = mapped_column(Text)
+    block_kind: Mapped[str] = mapped_column(String(20))
+    current: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MachineCodeRow(Base):
+    """One suggestion by one model version: a heading, question, barrier, measure, initiative or
+    kind on a passage, with its confidence. Replaced wholesale when a new model codes the
+    document; human decisions live in ``human_codes`` and are never touched by a run."""
+
+    __tablename__ = "machine_codes"
+    __table_args__ = (
+        UniqueConstraint("passage_id", "code_type", "value", "model_version"),
+        CheckConstraint(_CODE_TYPE_CHECK, name="code_type"),
+        CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence"),
+        Index("ix_machine_codes_confidence", "confidence"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    passage_id: Mapped[int] = mapped_column(ForeignKey("passages.id", ondelete="CASCADE"))
+    code_type: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(String(128))
+    confidence: Mapped[float] = mapped_column(Float)
+    model_version: Mapped[str] = mapped_column(String(128))
+    framework_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class HumanCodeRow(Base):
+    """An analyst's decision on a passage: accept or reject a machine suggestion, or add a code.
+
+    Append-only: a later decision on the same (passage, code type, value) wins over an earlier
+    one, and any human decision wins over the machine's.
+    """
+
+    __tablename__ = "human_codes"
+    __table_args__ = (
+        CheckConstraint(_CODE_TYPE_CHECK, name="code_type"),
+        CheckConstraint("decision IN ('accept', 'reject', 'add')", name="decision"),
+        Index("ix_human_codes_passage_id", "passage_id"),
+        Index("ix_human_codes_analyst", "analyst"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    passage_id: Mapped[int] = mapped_column(ForeignKey("passages.id", ondelete="CASCADE"))
+    code_type: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(String(128))
+    decision: Mapped[str] = mapped_column(String(10))
+    analyst: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    model_version: Mapped[str | None] = mapped_column(String(128))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class CodedDocumentRow(Base):
+    """Which model and framework version last coded a document, so a re-run can skip it."""
+
+    __tablename__ = "coded_documents"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    model_version: Mapped[str] = mapped_column(String(128))
+    framework_id: Mapped[str] = mapped_column(String(64))
+    passages: Mapped[int] = mapped_column(Integer)
+    codes: Mapped[int] = mapped_column(Integer)
+    coded_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,196 @@
+"""Runs the coding stage over stored documents and trains new models from human decisions.
+
+The glue between the pure coding stage and the store, like ``pipeline.py`` is for ingest: read a
+document back from the store, code it, hand the passage codes to ``store.codes``. Each document
+is written in one transaction, so a failure leaves its previous codes in place.
+
+Which model codes: ``--model DIR`` if given, else the newest model trained from this machine's
+store (``<data dir>/models/<version>``), else the default model shipped with the package.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from productivity_plans.coding.classify import code_document
+from productivity_plans.coding.train import (
+    MODEL_FILE,
+    CodingModel,
+    TrainingExample,
+    corpus_examples,
+    load_model,
+    train,
+)
+from productivity_plans.config import data_dir
+from productivity_plans.framework.loader import load_framework
+from productivity_plans.framework.schema import Framework
+from productivity_plans.store.codes import (
+    codable_documents,
+    coded_versions,
+    load_parsed,
+    save_passage_codes,
+    training_examples,
+)
+from productivity_plans.store.db import Store
+
+TRAINED_FILE = "trained.json"
+# The labelled corpus the shipped model is trained on; present in a source checkout only.
+SOURCE_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "corpus"
+BASE_ENV = "PRODPLANS_TRAINING_BASE"
+
+
+def models_dir() -> Path:
+    return data_dir() / "models"
+
+
+def latest_model_dir(root: Path | None = None) -> Path | None:
+    """The most recently trained model under ``root`` (default: the data dir's models)."""
+    root = root or models_dir()
+    if not root.is_dir():
+        return None
+    found = [d for d in root.iterdir() if (d / MODEL_FILE).is_file()]
+    if not found:
+        return None
+
+    def trained_at(directory: Path) -> str:
+        try:
+            meta = json.loads((directory / TRAINED_FILE).read_text(encoding="utf-8"))
+            return str(meta["trained_at"])
+        except (OSError, ValueError, KeyError):
+            stamp = (directory / MODEL_FILE).stat().st_mtime
+            return datetime.fromtimestamp(stamp, UTC).isoformat()
+
+    return max(found, key=lambda d: (trained_at(d), d.name))
+
+
+def current_model(model_dir: Path | None = None) -> CodingModel:
+    """The model a run uses: the one asked for, else the newest trained, else the shipped one."""
+    if model_dir is not None:
+        if not (model_dir / MODEL_FILE).is_file():
+            raise FileNotFoundError(f"no coding model in {model_dir} (expected {MODEL_FILE})")
+        return load_model(model_dir)
+    return load_model(latest_model_dir())
+
+
+@dataclass(slots=True)
+class CodingRunReport:
+    model_version: str
+    framework_id: str
+    coded: list[int] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)  # already coded by this model version
+    failed: list[tuple[int, str]] = field(default_factory=list)
+    passages: int = 0
+    codes: int = 0
+    retired: int = 0  # passages no longer yielded, kept for their human decisions
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def code_documents(
+    store: Store,
+    *,
+    model: CodingModel | None = None,
+    framework: Framework | None = None,
+    only_missing: bool = True,
+    document_ids: Sequence[int] | None = None,
+    on_document: Callable[[int], None] | None = None,
+) -> CodingRunReport:
+    """Code every stored document not yet coded by this model and framework version.
+
+    Re-running with the same model does nothing (``only_missing``); a new model version replaces
+    a document's machine codes in one transaction, leaving human decisions attached.
+    """
+    framework = framework or load_framework()
+    model = model or current_model()
+    report = CodingRunReport(model.version, framework.id)
+    done = coded_versions(store)
+    targets = list(document_ids) if document_ids is not None else codable_documents(store)
+    for document_id in targets:
+        try:
+            if only_missing and done.get(document_id) == (model.version, framework.id):
+                report.skipped.append(document_id)
+                continue
+            parsed = load_parsed(store, document_id)
+            codes = code_document(parsed, framework=framework, model=model)
+            saved = save_passage_codes(
+                store,
+                document_id,
+                codes.passages,
+                model_version=model.version,
+                framework_id=framework.id,
+            )
+        except Exception as exc:  # one document's failure never stops the run
+            report.failed.append((document_id, f"{type(exc).__name__}: {exc}"))
+        else:
+            report.coded.append(document_id)
+            report.passages += saved.passages
+            report.codes += saved.codes
+            report.retired += saved.retired
+        finally:
+            if on_document:
+                on_document(document_id)
+    return report
+
+
+# -- training from the store ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingRun:
+    model: CodingModel
+    path: Path
+    base_examples: int
+    human_examples: int
+
+
+def base_training_set() -> Path | None:
+    """The labelled passages to train on besides human decisions: ``$PRODPLANS_TRAINING_BASE``
+    (a passages.jsonl with a ``docs`` folder beside it), else the source checkout's corpus."""
+    configured = os.environ.get(BASE_ENV)
+    candidate = Path(configured) if configured else SOURCE_CORPUS / "passages.jsonl"
+    return candidate if candidate.is_file() else None
+
+
+def load_base_examples(passages_file: Path) -> list[TrainingExample]:
+    return corpus_examples(passages_file, passages_file.parent / "docs")
+
+
+def train_from_store(
+    store: Store,
+    *,
+    out: Path | None = None,
+    base: Path | None = None,
+    use_base: bool = True,
+    framework: Framework | None = None,
+) -> TrainingRun:
+    """Train a model on the base labelled set plus the effective codes of every passage an
+    analyst decided on (human examples override base ones with the same text, weigh 5× and are
+    remembered verbatim), and save it under ``out/<version>`` (default: the data dir)."""
+    framework = framework or load_framework()
+    human = training_examples(store)
+    if not human:
+        raise ValueError("no human decisions in the store: review some codes first")
+    base_file = (base or base_training_set()) if use_base else None
+    if base is not None and not base.is_file():
+        raise FileNotFoundError(f"no base training set at {base}")
+    base_examples = load_base_examples(base_file) if base_file else []
+    model = train([*base_examples, *human], framework)
+    directory = (out or models_dir()) / model.version
+    model.save(directory)
+    meta = {
+        "version": model.version,
+        "framework_id": framework.id,
+        "trained_at": datetime.now(UTC).isoformat(),
+        "base_examples": len(base_examples),
+        "base": str(base_file) if base_file else None,
+        "human_examples": len(human),
+    }
+    (directory / TRAINED_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return TrainingRun(model, directory, len(base_examples), len(human))
