@@ -83,7 +83,7 @@ def run_pipeline(paths: list[Path], db_path: Path, *, extract: bool = True) -> d
     db_path.unlink(missing_ok=True)
     start = time.perf_counter()
     with Store.open(f"sqlite:///{db_path}") as store:
-        report = ingest_files([(p, None) for p in paths], store, extract=extract)
+        report = ingest_files([(p, None) for p in paths], store, extract=extract, code=False)
         stats = store.stats()
     seconds = time.perf_counter() - start
     if not report.ok:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from productivity_plans.coding_jobs import CodingRunReport, code_documents
 from productivity_plans.config import Limits
 from productivity_plans.extract import Facts, extract_facts
 from productivity_plans.ingest import read_document
@@ -37,6 +38,7 @@ class FileOutcome:
 @dataclass(slots=True)
 class BatchReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
+    coding: CodingRunReport | None = None
 
     @property
     def counts(self) -> Counter[str]:
@@ -58,6 +60,7 @@ def ingest_files(
     limits: Limits | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
     extract: bool = True,
+    code: bool = True,
     workers: int | None = None,
 ) -> BatchReport:
     """Ingest (path, published-url) pairs. Unchanged sources are skipped without parsing.
@@ -69,6 +72,10 @@ def ingest_files(
     Parsing and extraction are pure and CPU-bound, so with ``workers`` > 1 (default: one per
     core) they run in a process pool while this process writes each result to the store in
     file order; small batches stay in-process, where a pool's start-up would cost more.
+
+    With ``code`` (the default) every stored document not yet coded by the current model is
+    then coded against the framework (``coding_jobs.code_documents``; one transaction per
+    document, so a coding failure never touches the ingested rows).
     """
     limits = limits or Limits()
     report = BatchReport()
@@ -86,6 +93,8 @@ def ingest_files(
         report.outcomes.append(outcome)
         if on_file:
             on_file(outcome)
+    if code and report.counts["ingested"]:
+        report.coding = code_documents(store)
     return report
 
 

@@ -115,6 +115,15 @@ def _print_batch(report: BatchReport, to: Console = console) -> None:
     for status in ("ingested", "duplicate", "unchanged", "skipped", "failed"):
         summary.add_row(status, str(report.counts.get(status, 0)))
     to.print(summary)
+    coding = report.coding
+    if coding is not None:
+        to.print(
+            Text(
+                f"Coded {len(coding.coded)} documents against the framework "
+                f"(model {coding.model_version}): {coding.passages} passages, "
+                f"{coding.codes} machine codes; {len(coding.failed)} failed."
+            )
+        )
 
 
 @app.command()
