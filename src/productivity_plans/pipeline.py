@@ -14,15 +14,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from productivity_plans.coding_jobs import CodingRunReport, code_documents
 from productivity_plans.config import Limits
 from productivity_plans.extract import Facts, extract_facts
-from productivity_plans.ingest import read_document
-from productivity_plans.ingest.errors import CorruptFile, IngestError
-from productivity_plans.ingest.records import Document
+from productivity_plans.ingest.errors import CorruptFile
+from productivity_plans.prepare import Prepared, prepare
 from productivity_plans.store.db import Store
+
+if TYPE_CHECKING:
+    from productivity_plans.coding_jobs import CodingRunReport
 
 Status = Literal["ingested", "duplicate", "unchanged", "skipped", "failed"]
 
@@ -38,7 +39,7 @@ class FileOutcome:
 @dataclass(slots=True)
 class BatchReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
-    coding: CodingRunReport | None = None
+    coding: CodingRunReport | None = None  # set when the batch was coded
 
     @property
     def counts(self) -> Counter[str]:
@@ -94,17 +95,12 @@ def ingest_files(
         if on_file:
             on_file(outcome)
     if code and report.counts["ingested"]:
+        # Imported here: the coding stage's model libraries take seconds to import, and the
+        # parser worker processes, which import this module, never need them.
+        from productivity_plans.coding_jobs import code_documents
+
         report.coding = code_documents(store)
     return report
-
-
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    """What a worker hands back: a parsed document and its facts, or the named error."""
-
-    document: Document | None = None
-    facts: Facts | None = None
-    error: IngestError | None = None
 
 
 def _skip_reason(path: Path, store: Store) -> FileOutcome | None:
@@ -115,21 +111,6 @@ def _skip_reason(path: Path, store: Store) -> FileOutcome | None:
     if store.source_unchanged(str(path.resolve()), stat.st_size, stat.st_mtime):
         return FileOutcome(str(path), "skipped", None, "unchanged since the last ingest")
     return None
-
-
-def _prepare(path: Path, url: str | None, limits: Limits, extract: bool) -> _Prepared:
-    """Parse and extract one file: runs in a worker process, so it must not touch the store."""
-    try:
-        document = read_document(path, url=url, limits=limits)
-    except IngestError as exc:
-        return _Prepared(error=exc)
-    parsed = document.parsed
-    facts = (
-        extract_facts(parsed.text, url=url, title=parsed.title)
-        if extract and parsed.has_text
-        else None
-    )
-    return _Prepared(document=document, facts=facts)
 
 
 # Below this many files a process pool's start-up (importing the parsers in each worker)
@@ -145,18 +126,18 @@ def _worker_count(requested: int | None, pending: list[tuple[Path, str | None]])
 
 def _prepare_all(
     pending: list[tuple[Path, str | None]], limits: Limits, extract: bool, workers: int
-) -> Iterator[tuple[Path, _Prepared]]:
+) -> Iterator[tuple[Path, Prepared]]:
     """Prepared files in input order, from a bounded window of in-flight work."""
     if workers <= 1:
         for path, url in pending:
-            yield path, _prepare(path, url, limits, extract)
+            yield path, prepare(path, url, limits, extract)
         return
     context = multiprocessing.get_context("spawn")  # no inherited database connections
     window = workers * 4
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        queue: deque[tuple[Path, Future[_Prepared]]] = deque()
+        queue: deque[tuple[Path, Future[Prepared]]] = deque()
         for path, url in pending:
-            queue.append((path, pool.submit(_prepare, path, url, limits, extract)))
+            queue.append((path, pool.submit(prepare, path, url, limits, extract)))
             if len(queue) >= window:
                 done_path, future = queue.popleft()
                 yield done_path, _result(future)
@@ -165,15 +146,15 @@ def _prepare_all(
             yield done_path, _result(future)
 
 
-def _result(future: Future[_Prepared]) -> _Prepared:
+def _result(future: Future[Prepared]) -> Prepared:
     try:
         return future.result()
     except BrokenProcessPool as exc:
         # A worker died (killed for memory, a crash inside a C parser): name it, go on.
-        return _Prepared(error=CorruptFile(f"the parser process died: {exc}"))
+        return Prepared(error=CorruptFile(f"the parser process died: {exc}"))
 
 
-def _save(path: Path, prepared: _Prepared, store: Store) -> FileOutcome:
+def _save(path: Path, prepared: Prepared, store: Store) -> FileOutcome:
     if prepared.error is not None:
         return FileOutcome(str(path), "failed", prepared.error.code, prepared.error.message)
     document = prepared.document

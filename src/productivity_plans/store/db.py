@@ -170,7 +170,7 @@ def _insert_document(session: Session, doc: Document, now: datetime) -> int:
 
 def _insert_pages(session: Session, document_id: int, parsed: ParsedDocument) -> None:
     if parsed.pages:
-        session.execute(
+        session.connection().execute(  # Core executemany: no ORM overhead
             insert(PageRow),
             [
                 {"document_id": document_id, "number": p.number, "start": p.start, "end": p.end}
@@ -181,7 +181,7 @@ def _insert_pages(session: Session, document_id: int, parsed: ParsedDocument) ->
 
 def _insert_blocks(session: Session, document_id: int, parsed: ParsedDocument) -> None:
     if parsed.blocks:
-        session.execute(
+        session.connection().execute(  # Core executemany: no ORM overhead
             insert(BlockRow),
             [
                 {

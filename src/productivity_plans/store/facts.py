@@ -58,7 +58,7 @@ def replace_facts(session: Session, document_id: int, facts: Facts) -> None:
     session.execute(delete(FactsRow).where(FactsRow.document_id == document_id))
     decision, author = facts.decision, facts.author
     council = facts.council
-    session.execute(
+    session.connection().execute(  # Core executemany: no ORM overhead
         insert(FactsRow),
         [
             {
