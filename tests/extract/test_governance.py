@@ -206,3 +206,79 @@ def test_seed_cabinet_executive_report_is_approved_despite_delegating_updates():
     assert facts.decision.date == date(2024, 6, 24)
     assert facts.decision.outcome == "approved"
     assert facts.key_decision is False
+
+
+# ---- bodies named only in running text (the paper's own header is not in the capture)
+
+MINUTE_RECOMMENDING = """14 Productivity Plan PDF 120 KB
+Additional documents:
+Minutes:
+The Head of Finance introduced the draft plan for Wyre Forest District Council. Members asked
+about the targets in section 3 and how the Corporate Scrutiny Committee would monitor them.
+
+RECOMMENDED TO CABINET: That Cabinet approves the Productivity Plan, subject to the comments
+of the Corporate Scrutiny Committee, and delegates authority to submit it to the Chief Executive.
+
+Reasons for recommendation: to meet the Government's request.
+"""
+
+
+def test_a_recommendation_passed_on_is_the_recommending_committees_not_the_receivers():
+    facts = extract_facts(MINUTE_RECOMMENDING)
+    assert facts.doc_type == "minutes"
+    assert facts.decision.body == "Corporate Scrutiny Committee"
+    assert facts.decision.body_kind == "committee"
+
+
+def test_a_recommendation_passed_on_with_no_other_committee_named_gives_no_body():
+    text = MINUTE_RECOMMENDING.replace(
+        "RECOMMENDED TO CABINET: That Cabinet approves",
+        "RECOMMENDED TO COUNCIL: That Council approves",
+    ).replace("Corporate Scrutiny Committee", "members")
+    facts = extract_facts(text)
+    assert facts.decision.body is None  # not Council: Council only receives it
+
+
+def test_a_meeting_named_by_its_month_in_the_minute_gives_the_body():
+    text = """9 Productivity Plan PDF 90 KB
+Minutes:
+Purpose of the Report
+To seek approval to submit the Council's Productivity Plan. Because of the election the
+Ministry agreed that Tamworth Borough Council could submit it after June's Cabinet.
+Decision
+1. That the Productivity Plan be approved for submission.
+"""
+    facts = extract_facts(text)
+    assert facts.decision.body == "Cabinet" and facts.decision.outcome == "approved"
+
+
+def test_meetings_of_different_kinds_named_by_month_give_no_body():
+    text = """9 Productivity Plan PDF 90 KB
+Minutes:
+The plan was discussed at June's Audit Committee and goes to the July Council meeting.
+Decision
+1. That the Productivity Plan be noted.
+"""
+    assert extract_facts(text).decision.body is None
+
+
+def test_a_month_before_council_tax_is_not_a_meeting():
+    text = """9 Productivity Plan PDF 90 KB
+Minutes:
+The plan notes the April Council Tax rise.
+Decision
+1. That the Productivity Plan be noted.
+"""
+    assert extract_facts(text).decision.body is None
+
+
+def test_a_report_put_for_the_consideration_of_a_body_gives_that_body():
+    text = """Productivity Plans
+This report was pre-scrutinised by the Audit and Standards Committee; its recommendations
+will be reported for the consideration of the Policy and Resources Committee.
+The Director of Finance presented the Productivity Plan for Huntingdonshire District Council.
+Members were asked to note the plan.
+RESOLVED that the Productivity Plan be approved.
+"""
+    facts = extract_facts(text)
+    assert facts.decision.body == "Policy and Resources Committee"

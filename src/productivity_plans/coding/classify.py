@@ -18,8 +18,9 @@ from productivity_plans.coding.embeddings import load_embedder
 from productivity_plans.coding.features import (
     ACTION_CUE,
     BARRIER_CUE,
-    MEASURE_CUE,
+    measurement_cue,
     passage_inputs,
+    states_measures,
 )
 from productivity_plans.coding.passages import passages_from_parsed, passages_from_text
 from productivity_plans.coding.records import (
@@ -152,9 +153,12 @@ def _code(
                         headings.append(hid)
                         conf[hid] = max(conf[f"barrier:{b}"] for b in barriers)
             # saying how it measures needs measurement vocabulary, not just a performance figure
-            if p_measure[i] >= th.measure and MEASURE_CUE.search(texts[i]):
+            if p_measure[i] >= th.measure and measurement_cue(texts[i]):
                 measure = True
                 conf["measure"] = float(p_measure[i])
+            elif states_measures(texts[i]):
+                measure = True  # said outright; confidence floored like a strong match
+                conf["measure"] = max(float(p_measure[i]), th.measure)
             if protos is not None and emb is not None:
                 for hid in headings:
                     qids = questions_by_heading.get(hid, [])

@@ -34,6 +34,54 @@ MEASURE_CUE = re.compile(
     r"productivity (?:means|is measured|measures?)|service reviews?|metrics?|scorecard)\b",
     re.IGNORECASE,
 )
+# The measurement gate (classify): which cues say how the council measures, as the labelling
+# rule reads it. A programme of service reviews alone is an improvement activity; it measures
+# only when the reviews assess how services perform (a deep-dive, a review of productivity,
+# comparison with others). Performance or KPI reports going to a meeting are reporting, not a
+# way of measuring: those spans are removed before the cues are read.
+MEASURE_STRONG = re.compile(
+    r"\b(?:kpis?|key performance indicators?|indicators?|benchmark\w*|oflog|lg inform|"
+    r"performance (?:management|framework|report\w*|measures?|data)|measur\w+ productivity|"
+    r"productivity (?:means|is measured|measures?)|metrics?|scorecard)\b",
+    re.IGNORECASE,
+)
+_SERVICE_REVIEW = re.compile(r"\bservice reviews?\b", re.IGNORECASE)
+_ASSESSING = re.compile(
+    r"\b(?:assess\w*|evaluat\w*|deep[- ]dives?|benchmark\w*|compar\w+|productivity"
+    r"|review\s+of\s+(?:productivity|efficiency|performance|costs?|value)"
+    r"|how\s+(?:each|the|a)\s+service\s+(?:is|was)\s+(?:currently\s+)?(?:delivered|performing|run))\b",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(
+    r"\b(?:kpi|performance|monitoring)\s+reports?\s+(?:[^\s.;]+\s+){0,6}?"
+    r"(?:are|is|were|was|will\s+be|would\s+be|to\s+be)\s+(?:\w+\s+)?"
+    r"(?:presented|reported|submitted|taken|brought)\s+to\b"
+    r"|\bperformance\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be)\s+(?:\w+\s+)?reported\s+to\b",
+    re.IGNORECASE,
+)
+# The council or its plan saying outright that it sets out or uses indicators, KPIs, metrics
+# or benchmarking: a measurement statement even when the model is unsure (reported speech).
+STATES_MEASURES = re.compile(
+    r"\b(?:sets?\s+out|uses?|using|tracks?|tracking|monitors?|includes?|incorporates?|contains?)"
+    r"\s+(?:a|an|the|our|its|their)?\s*(?:[\w-]+\s+){0,4}?(?:indicators|kpis"
+    r"|key\s+performance\s+indicators|metrics|performance\s+measures|benchmarks?|benchmarking)\b",
+    re.IGNORECASE,
+)
+
+
+def measurement_cue(text: str) -> bool:
+    """Whether ``text`` has vocabulary for a way of measuring (see the comment above)."""
+    text = _REPORTING.sub(" ", text)
+    if MEASURE_STRONG.search(text):
+        return True
+    return bool(_SERVICE_REVIEW.search(text) and _ASSESSING.search(text))
+
+
+def states_measures(text: str) -> bool:
+    """An outright statement of indicators/KPIs/metrics/benchmarking used or set out."""
+    return bool(STATES_MEASURES.search(_REPORTING.sub(" ", text)))
+
+
 BARRIER_CUE = re.compile(
     r"\b(?:barriers?|challeng\w+|stifl\w+|constrain\w*|prevent\w*|hinder\w*|obstacles?|"
     r"underfund\w*|difficult\w*|pressures?|unlock|restrict\w*|burdens?)\b",

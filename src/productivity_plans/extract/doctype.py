@@ -103,6 +103,18 @@ CUES: dict[str, list[Cue]] = {
     ),
     "web_page": _cues(
         (r"^\s*(?:-\s*)?(?:download|further details|skip to main content)\s*$", 1),
+        # A landing page presents the plan as documents to open, in the third person.
+        (
+            r"\b(?:is|are|comprises|consists\s+of|is\s+made\s+up\s+of)\s+(?:a|an|the|our)?\s*"
+            r"(?:suite|set|collection|series|number|pack)\s+of\s+(?:\w+\s+)?"
+            r"(?:documents|papers|reports)\b",
+            2,
+        ),
+        (
+            r"^\s*the\s+(?:document|report|strategy|business\s+case)\s+(?:sets\s+out|identifies"
+            r"|outlines|describes|explains|summarises)\b",
+            1,
+        ),
         (r"\bthe productivity plan (?:has been|was) (?:approved|agreed|published)\b", 1.5),
         (r"\b(?:you can )?(?:read|view|download) (?:our|the) (?:full )?productivity plan\b", 1.5),
     ),
@@ -169,8 +181,26 @@ def classify_document(
         scores["agenda_item"] *= 0.5
     best = max(scores, key=lambda t: scores[t])
     if scores[best] < 1.0:
-        # Little furniture: a short page on the council's site about the plan is a web page.
         if url and not on_democracy_site and "web_page" in scores:
+            # Little furniture on the council's own site. A page about the plan has to point at
+            # it (a web-page cue) or is a short blurb; sustained prose with neither is a
+            # section of the plan itself (its background or one of its chapters).
+            if scores.get("plan", 0) >= scores.get("web_page", 0) and _is_sustained_prose(head):
+                return "plan", scores
             return "web_page", scores
         return ("other" if "other" in scores else best), scores
     return best, scores
+
+
+# A plan section: at least this many characters of running text in this many sentences.
+PROSE_CHARS = 800
+PROSE_SENTENCES = 5
+_SENTENCE_END = re.compile(r"[a-z0-9)’”'\"][.!?](?:\s|$)")
+
+
+def _is_sustained_prose(head: str) -> bool:
+    """Whether the opening is running text (paragraphs of sentences), not a blurb or a list
+    of links."""
+    prose = [ln for ln in head.splitlines() if len(ln) > 80]
+    chars = sum(len(ln) for ln in prose)
+    return chars >= PROSE_CHARS and len(_SENTENCE_END.findall("\n".join(prose))) >= PROSE_SENTENCES

@@ -57,6 +57,7 @@ _BODY_CORE = (
 )
 BODY_RE = re.compile(_BODY_CORE)
 
+_PAPER_TYPES = frozenset({"committee_report", "decision_record", "minutes", "agenda_item"})
 _LETTER = load_framework().letter.date
 _DEADLINE = load_framework().deadline
 _EXCLUDED_DATES = frozenset({_LETTER, _DEADLINE})
@@ -202,6 +203,72 @@ _BAD_BODIES = re.compile(
 )
 
 
+# A meeting body as running text names it (not people: a person does not "meet").
+_MEETING_BODY = (
+    r"(?-i:Cabinet(?:\s+Executive)?|CABINET|Executive(?:\s+Committee)?|EXECUTIVE"
+    r"|(?:Full\s+|City\s+|County\s+|Borough\s+|District\s+)?Council|COUNCIL"
+    r"|(?:[A-Z][\w&]+\s+(?:(?:and|&|of|the|for)\s+)?){1,6}(?:Committee|Sub-Committee|Board|Panel))"
+)
+# "RECOMMENDED TO CABINET:", "resolved to recommend to Council that": the named body *receives*
+# the recommendation; the minute is of the body that makes it.
+_RECOMMENDED_TO = re.compile(
+    rf"\b(?:RECOMMENDED|(?i:recommends?|recommended))\s+(?:TO|(?i:to))\s+(?:the\s+|THE\s+)?"
+    rf"(?P<body>{_MEETING_BODY})(?=\s*[:,]|\s+that\b|\s+THAT\b|\s*\n)",
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+# A meeting named by its month in running text: "following July's Executive", "at the June
+# Cabinet meeting", "the 15 July Cabinet". Papers name their own meeting this way when the
+# page header is not in the capture.
+_MONTH_MEETING = re.compile(
+    rf"\b(?:{_MONTHS}['’]s\s+|the\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTHS}(?:\s+\d{{4}})?\s+)"
+    rf"(?P<body>{_MEETING_BODY})\b(?!\s*['’]s|\s+(?i:tax|plan|strategy|report|budget|offices?)\b)"
+)
+# The report as addressed in running text: "the report submitted to the Executive", "for the
+# consideration of the Executive Committee", "for consideration by Cabinet".
+_PROSE_ADDRESS = re.compile(
+    rf"(?:\b(?:report|paper)\s+(?:submitted|presented)\s+to|\bfor\s+the\s+consideration\s+of"
+    rf"|\bfor\s+consideration\s+by)\s+(?:the\s+)?(?P<body>{_MEETING_BODY})\b",
+)
+
+
+def _norm_body(body: str) -> str:
+    return re.sub(r"\s+", " ", body).strip().lower()
+
+
+def _recommending_body(text: str, receivers: set[str]) -> str | None:
+    """For a minute whose decision is a recommendation passed on ("RECOMMENDED TO CABINET"),
+    the committee making it: the one committee other than the receiver named in the decision
+    passage. None when there is no such committee or more than one."""
+    found: set[str] = set()
+    for m in _RECOMMENDED_TO.finditer(text):
+        zone_end = min(len(text), m.end() + _ZONE_MAX)
+        stop = _ZONE_END.search(text, m.end(), zone_end)
+        zone = text[m.end() : stop.start() if stop else zone_end]
+        for b in re.finditer(_MEETING_BODY, zone):
+            body = _clean_body(b.group(0))
+            if (
+                body_kind(body) == "committee"
+                and _norm_body(body) not in receivers
+                and not _BAD_BODIES.search(body)
+            ):
+                found.add(body)
+    return found.pop() if len(found) == 1 else None
+
+
+def _body_from_prose(text: str) -> tuple[str | None, str]:
+    """A body named in running text when the paper's own furniture names none: a meeting
+    referred to by its month, or the body the report was addressed to. All such mentions
+    must agree on the kind of body; otherwise None (unknown beats wrong)."""
+    for name, pattern in (("month_meeting", _MONTH_MEETING), ("prose_address", _PROSE_ADDRESS)):
+        bodies = [_clean_body(m.group("body")) for m in pattern.finditer(text)]
+        bodies = [b for b in bodies if b and not _BAD_BODIES.search(b)]
+        if bodies and len({body_kind(b) for b in bodies}) == 1:
+            return bodies[0], name
+    return None, ""
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     body: str | None
@@ -222,6 +289,12 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
     body: str | None = None
     when: date | None = None
     how: list[str] = []
+    # Bodies a recommendation is passed on to are not the body whose minute this is.
+    receivers = {
+        _norm_body(_clean_body(m.group("body")))
+        for m in _RECOMMENDED_TO.finditer(head)
+        if doc_type in _PAPER_TYPES
+    }
     for name, pattern in _HEADER_PATTERNS:
         if body is not None and when is not None:
             break
@@ -233,6 +306,8 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
             if found_body is not None:
                 found_body = _clean_body(found_body)
                 if not found_body or _BAD_BODIES.search(found_body) or len(found_body) > 120:
+                    continue
+                if name in {"addressed_to", "narrative"} and _norm_body(found_body) in receivers:
                     continue
             found_date = _date_in(groups["date"], year) if groups.get("date") else None
             if groups.get("date") and found_date is None:
@@ -256,6 +331,15 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
             if took:
                 how.append(name)
                 break
+    if body is None and doc_type in _PAPER_TYPES:
+        if receivers:
+            body = _recommending_body(head, receivers)
+            if body is not None:
+                how.append("recommending_body")
+        else:
+            body, prose = _body_from_prose(head)
+            if body is not None:
+                how.append(prose)
     if doc_type in {"plan", "web_page", "news", "other"} and body is None:
         signoff = _PLAN_SIGNOFF.search(text)
         if signoff and not _BAD_BODIES.search(signoff.group("body")):

@@ -1,0 +1,55 @@
+# ruff: noqa: E501  (web pages put each paragraph on one long line; the rule reads that shape)
+"""Plan vs web page on a council's own site, from structure. Councils are real register
+entries; the page texts are made up."""
+
+from productivity_plans.extract.doctype import classify_document
+
+SITE = "https://www.rushmoor.gov.uk/your-council/productivity-plan"
+
+BACKGROUND_SECTION = """Background
+In April 2024 the Minister for Local Government wrote to every council asking for a productivity plan. The request followed the Local Government Finance Settlement, which said that future settlements would be informed by the plans.
+Councils were asked to cover four areas: how services have been transformed, how technology and data are used, how wasteful spend is reduced, and the barriers that Government could remove.
+Plans were to be agreed by members and returned by 19 July 2024, and published so that residents could read them.
+Government said that the plans would not be scored, and that a panel with the Office for Local Government would consider the themes that emerge across the sector.
+A list of suggested topics was also supplied, covering workforce, the use of consultants, shared services, data, and the reporting that councils are asked to do for different departments.
+"""
+
+CHAPTER_SECTION = """Improving services
+We started a programme of reviews of every service last year, looking at cost, demand and outcomes in each one, and each review ends with an agreed improvement plan.
+We have moved our customer contact online where residents prefer it, and kept the telephone and face to face routes for those who need them most.
+Our teams now share one case management system. That has removed double keying between housing, benefits and council tax, and freed staff time for casework.
+The outputs of these reviews feed our medium term financial strategy and are reported to members each quarter.
+Next year we will extend the reviews to the services we commission from partners, starting with leisure and grounds maintenance, where contracts are due for renewal.
+We will publish what each review finds, so residents can see what has changed and why.
+"""
+
+LANDING_PAGE = """Productivity Plan
+Our productivity plan is made up of a set of documents, listed below.
+Medium Term Financial Strategy
+The strategy sets out how we balance the budget over four years and the savings we have identified.
+Transformation Programme
+The document sets out our programme of service changes and the efficiencies we expect from them.
+We are proud of what we have achieved and we will keep improving our services for residents across the borough in the coming years.
+"""
+
+
+def test_a_plan_background_section_in_running_text_is_a_plan():
+    assert classify_document(BACKGROUND_SECTION, url=SITE)[0] == "plan"
+
+
+def test_a_first_person_plan_chapter_is_a_plan():
+    assert classify_document(CHAPTER_SECTION, url=SITE)[0] == "plan"
+
+
+def test_a_page_presenting_the_plan_as_a_set_of_documents_is_a_web_page():
+    assert classify_document(LANDING_PAGE, url=SITE)[0] == "web_page"
+
+
+def test_a_short_blurb_about_the_plan_is_a_web_page():
+    text = "The Government asked every council to publish a productivity plan in 2024."
+    assert classify_document(text, url=SITE)[0] == "web_page"
+
+
+def test_running_text_that_points_to_a_download_is_a_web_page():
+    text = BACKGROUND_SECTION + "\nYou can download our productivity plan below.\nDownload\n"
+    assert classify_document(text, url=SITE)[0] == "web_page"
