@@ -30,7 +30,13 @@ def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
 def db(tmp_path: Path) -> str:
     path = str(tmp_path / "plans.sqlite")
     ingest = run(
-        "ingest", "--manifest", str(EXAMPLES / "manifest.jsonl"), "--db", path, data_dir=tmp_path
+        "ingest",
+        "--no-code",
+        "--manifest",
+        str(EXAMPLES / "manifest.jsonl"),
+        "--db",
+        path,
+        data_dir=tmp_path,
     )
     assert ingest.returncode == 0, ingest.stderr
     return path

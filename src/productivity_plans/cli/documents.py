@@ -62,6 +62,9 @@ def ingest(
         int | None,
         typer.Option(help="Parser processes (default: one per core; $PRODPLANS_WORKERS)."),
     ] = None,
+    code: Annotated[
+        bool, typer.Option(help="Code new documents against the framework (see `prodplans code`).")
+    ] = True,
 ) -> None:
     """Ingest documents into the database; unchanged files are skipped, duplicates merged."""
     from productivity_plans.pipeline import ingest_files
@@ -76,6 +79,7 @@ def ingest(
             store,
             limits=settings.limits,
             workers=workers,
+            code=code,
             on_file=lambda _: progress.advance(task),
         )
     _print_batch(report)
