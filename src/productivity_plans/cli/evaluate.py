@@ -1,9 +1,9 @@
 """``prodplans evaluate``: score the machine against hand labels, part by part.
 
 Each part is a function in ``PARTS`` that takes (labels, docs folder) and returns the text to
-print. Extraction is the only part so far; the coding engine's evaluation is added by
-registering another entry (e.g. ``PARTS["coding"] = _coding``), and ``--part all`` (the
-default) runs every registered part.
+print; ``--part all`` (the default) runs every registered part. The coding part cross-validates
+over councils (each council's documents held out in turn) and prints the TF-IDF baseline beside
+the model; it reads passage labels from ``passages.jsonl`` beside the labels file.
 """
 
 from __future__ import annotations
@@ -23,7 +23,16 @@ def _extraction(labels: Path, docs: Path) -> str:
     return evaluate_extraction(labels, docs).format_table()
 
 
-PARTS: dict[str, Callable[[Path, Path], str]] = {"extraction": _extraction}
+def _coding(labels: Path, docs: Path) -> str:
+    from productivity_plans.coding.evaluate import evaluate_coding
+
+    passages = labels.parent / "passages.jsonl"
+    if not passages.is_file():
+        return f"(no passage labels at {passages}: coding not evaluated)"
+    return evaluate_coding(labels, docs, passages).format_table()
+
+
+PARTS: dict[str, Callable[[Path, Path], str]] = {"extraction": _extraction, "coding": _coding}
 
 
 @app.command()
