@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from productivity_plans.sector.snapshot import Cite, SectorSnapshot
 
-QUOTES_PER_GROUP = 3
+LISTED_PER_GROUP = 5  # citations listed per number; the rest are in the export table named
 QUOTE_CHARS = 360
 
 
@@ -16,12 +16,22 @@ class EvidenceGroup:
     title: str
     cites: list[Cite]
     names: list[str] = field(default_factory=list)  # councils counted without a passage
+    table: str = ""  # the export table whose ``evidence`` column lists every citation
+
+    @property
+    def listed(self) -> list[Cite]:
+        return self.cites[:LISTED_PER_GROUP]
+
+    @property
+    def more(self) -> int:
+        return max(0, len(self.cites) - LISTED_PER_GROUP)
 
 
 @dataclass(slots=True)
 class EvidenceIndex:
     snapshot: SectorSnapshot
     groups: list[EvidenceGroup] = field(default_factory=list)
+    table: str = ""  # export table the next groups come from
 
     def link(
         self, title: str, cites: tuple[Cite, ...] | list[Cite], names: list[str] | None = None
@@ -30,8 +40,12 @@ class EvidenceIndex:
         if not cites and not names:
             return ""
         anchor = f"ev{len(self.groups) + 1}"
-        self.groups.append(EvidenceGroup(anchor, title, list(cites), list(names or [])))
+        self.groups.append(EvidenceGroup(anchor, title, list(cites), list(names or []), self.table))
         return anchor
+
+    def cited_documents(self) -> set[str]:
+        """Ids of documents the report cites (listed citations only)."""
+        return {c.document_id for g in self.groups for c in g.listed}
 
     def council_name(self, gss: str | None) -> str:
         c = self.snapshot.council_index.get(gss or "")

@@ -13,11 +13,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from productivity_plans.councils.register import ATTRIBUTION
 from productivity_plans.report import charts
-from productivity_plans.report.evidence import EvidenceIndex, quote
+from productivity_plans.report.evidence import LISTED_PER_GROUP, EvidenceIndex, quote
 from productivity_plans.sector.governance import BODY_LABELS
 from productivity_plans.sector.groups import TYPE_LABELS, group_label
 from productivity_plans.sector.results import SectorResults, run_analyses
 from productivity_plans.sector.snapshot import Cite, SectorSnapshot
+
+# Above this many councils the neighbour table is left to the exports (similar_same_type.csv).
+SIMILAR_IN_REPORT = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,7 @@ def _env() -> Environment:
     env.filters["quote"] = quote
     env.filters["pct"] = lambda v: f"{round(100 * v)}%"
     env.filters["type_label"] = group_label
+    env.filters["union"] = lambda a, b: set(a) | set(b)
     return env
 
 
@@ -80,6 +84,7 @@ def context(results: SectorResults) -> dict[str, Any]:
     ]
     unidentified = [d for d in s.documents if d.council_gss not in s.council_index]
 
+    ev.table = "coverage_by_type"
     # Coverage: headings × council types
     share = {(r.group, r.item): r for r in results.coverage_by_type}
     coverage_rows = []
@@ -123,6 +128,7 @@ def context(results: SectorResults) -> dict[str, Any]:
         "Heatmap: share of councils with documents answering each heading in their own words, "
         "by council type",
     )
+    ev.table = "coverage_questions_by_type"
     qshare = {(r.group, r.item): r for r in results.coverage_questions_by_type}
     question_rows = []
     for q in fw.questions:
@@ -140,6 +146,7 @@ def context(results: SectorResults) -> dict[str, Any]:
             )
         question_rows.append({"question": q, "cells": cells})
 
+    ev.table = "barriers_by_type"
     # Barriers by type
     by_type = {(r.barrier, r.group): r for r in results.barriers_by_type}
     overall = {r.barrier: r for r in results.barriers_all}
@@ -185,6 +192,7 @@ def context(results: SectorResults) -> dict[str, Any]:
     examples_by_barrier: dict[str, list[Any]] = defaultdict(list)
     for e in results.barrier_examples:
         examples_by_barrier[e.barrier].append(e)
+    ev.table = "barrier_pairs"
     pairs = [
         {
             "a": fw_barrier_label(fw, p.barrier_a),
@@ -202,6 +210,7 @@ def context(results: SectorResults) -> dict[str, Any]:
         for p in results.barrier_pairs[:12]
     ]
 
+    ev.table = "timeline"
     # Governance
     letter, deadline = fw.letter.date, fw.deadline
     dated = [r for r in results.timeline if r.date is not None]
@@ -262,6 +271,7 @@ def context(results: SectorResults) -> dict[str, Any]:
                 "councils": len({r.council_gss for r in mine if r.council_gss}),
             }
         )
+    ev.table = "oversight_bodies"
     body_rows = [
         {
             "label": b.label,
@@ -270,6 +280,7 @@ def context(results: SectorResults) -> dict[str, Any]:
         }
         for b in results.bodies
     ]
+    ev.table = "oversight"
     overseen = [o for o in results.oversight if o.documents]
     no_oversight = [o for o in overseen if not o.oversight]
     no_publication = [o for o in overseen if not o.published]
@@ -290,6 +301,7 @@ def context(results: SectorResults) -> dict[str, Any]:
         "without_by_region": sorted(by_region.items()),
     }
 
+    ev.table = "gaps"
     # Gaps
     gap_rows = [
         {
@@ -316,7 +328,8 @@ def context(results: SectorResults) -> dict[str, Any]:
                 {"question": q, "heading": headings[fw.heading_of(q.id).id], "items": mine}
             )
 
-    def clusters(items: list[Any], kind: str) -> list[dict[str, Any]]:
+    def clusters(items: list[Any], kind: str, table: str) -> list[dict[str, Any]]:
+        ev.table = table
         return [
             {
                 "c": c,
@@ -360,19 +373,31 @@ def context(results: SectorResults) -> dict[str, Any]:
         "oversight": oversight_summary,
         "gap_rows": gap_rows,
         "exemplar_groups": exemplar_groups,
-        "measurement": clusters(results.measurement, "Measurement group"),
-        "themes": clusters(results.themes, "Theme"),
+        "measurement": clusters(results.measurement, "Measurement group", "measurement"),
+        "themes": clusters(results.themes, "Theme", "themes"),
+        "similar_limit": SIMILAR_IN_REPORT,
+        "n_similar": len(similar_any),
         "similar": [
             (name, similar_by.get(name, []), similar_any[name]) for name in sorted(similar_any)
         ],
         "ev": ev,
+        "quoted_documents": _quoted_documents(results),
         "council_name": ev.council_name,
         "documents": sorted(s.documents, key=lambda d: d.id),
         "doc_index": s.document_index,
         "register_attribution": ATTRIBUTION,
+        "ev_listed": LISTED_PER_GROUP,
         "headings": headings,
         "questions": questions,
     }
+
+
+def _quoted_documents(results: SectorResults) -> set[str]:
+    """Documents quoted in the body of the report (examples, measurement groups, themes)."""
+    cites = [e.evidence for e in results.exemplars]
+    cites += [e.evidence for e in results.barrier_examples]
+    cites += [c for group in (*results.measurement, *results.themes) for c in group.examples]
+    return {c.document_id for c in cites}
 
 
 def fw_barrier_label(fw: Any, barrier_id: str) -> str:
