@@ -61,7 +61,9 @@ def main() -> None:
     for c in corpus.councils:
         n_doc = 0
 
-        def new_doc(doc_type: str, pages: int, n_passages: int, gss: str = c.gss_code) -> str:
+        def new_doc(
+            doc_type: str, pages: int, n_passages: int, gss: str = c.gss_code, name: str = c.name
+        ) -> str:
             nonlocal n_doc
             n_doc += 1
             doc_id = f"{gss}-{n_doc}"
@@ -70,7 +72,7 @@ def main() -> None:
                     doc_id,
                     gss,
                     doc_type,
-                    f"{c.name}: {doc_type.replace('_', ' ')}",
+                    f"{name}: {doc_type.replace('_', ' ')}",
                     f"synthetic/{doc_id}.pdf",
                     f"https://example.invalid/{doc_id}",
                     doc_type == "plan",

@@ -3,7 +3,7 @@
 Each module registers the commands of one area on the shared ``app``.
 """
 
-from productivity_plans.cli import documents, reference
+from productivity_plans.cli import documents, reference, sector
 from productivity_plans.cli.app import app
 
-__all__ = ["app", "documents", "reference"]
+__all__ = ["app", "documents", "reference", "sector"]

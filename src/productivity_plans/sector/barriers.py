@@ -91,11 +91,18 @@ def barrier_examples(snapshot: SectorSnapshot, per_barrier: int = 3) -> list[Bar
     out: list[BarrierExample] = []
     for barrier in snapshot.framework.barriers:
         key = f"barrier:{barrier.id}"
-        chosen = sorted(
+        ordered = sorted(
             best.get(barrier.id, {}).values(),
             key=lambda p: (-p.confidence_of(key), p.id),
-        )[:per_barrier]
-        for p in chosen:
+        )
+        seen: set[str] = set()
+        chosen = []
+        for p in ordered:  # the same wording from two councils is shown once
+            text = " ".join(p.text.lower().split())
+            if text not in seen:
+                seen.add(text)
+                chosen.append(p)
+        for p in chosen[:per_barrier]:
             gss = p.council_gss or ""
             out.append(
                 BarrierExample(

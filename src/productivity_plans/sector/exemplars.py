@@ -51,6 +51,11 @@ def exemplars(
             gss = p.council_gss or ""
             if gss not in best or relevance[i] > relevance[best[gss]]:
                 best[gss] = i
+        # The same wording from two councils (shared templates) is offered once.
+        by_text: dict[str, int] = {}
+        for i in sorted(best.values(), key=lambda i: -relevance[i]):
+            by_text.setdefault(" ".join(candidates[i].text.lower().split()), i)
+        best = {str(i): i for i in by_text.values()}
         keep = sorted(best.values())
         picks = mmr(vectors[keep], [float(relevance[i]) for i in keep], per_question, lambda_)
         for order, pick in enumerate(picks, start=1):
