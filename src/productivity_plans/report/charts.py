@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import re
 import textwrap
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 import matplotlib
 
@@ -16,7 +18,7 @@ from matplotlib.figure import Figure
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-RC = {
+RC: Any = {
     "svg.fonttype": "none",
     "svg.hashsalt": "productivity-plans",
     "font.family": "DejaVu Sans",
@@ -46,9 +48,10 @@ def heatmap(
 ) -> str:
     """Shares in [0, 1] (None: no councils with documents); each cell annotated with its note."""
     with plt.rc_context(RC):
-        fig, ax = plt.subplots(
+        fig, ax_ = plt.subplots(
             figsize=(min(5.2, 0.95 * len(columns) + 0.4), 0.7 + 0.5 * len(rows)), dpi=100
         )
+        ax: Any = ax_
         data = [[(-0.0001 if v is None else v) for v in row] for row in shares]
         cmap = matplotlib.colormaps["Blues"].copy()
         cmap.set_under("#eeeeee")
@@ -75,7 +78,8 @@ def stacked_bars(
 ) -> str:
     """Horizontal bars, one per category (top to bottom), stacked by series."""
     with plt.rc_context(RC):
-        fig, ax = plt.subplots(figsize=(7.2, 0.8 + 0.3 * max(len(categories), 2)), dpi=100)
+        fig, ax_ = plt.subplots(figsize=(7.2, 0.8 + 0.3 * max(len(categories), 2)), dpi=100)
+        ax: Any = ax_
         y = list(range(len(categories)))[::-1]
         left = [0] * len(categories)
         for k, (name, values) in enumerate(series):
@@ -100,7 +104,8 @@ def timeline(
     """One dot per dated decision or step, in a lane per kind of body, with dated marks
     (letter, deadline) as vertical lines. Dots on the same day in a lane are stacked slightly."""
     with plt.rc_context(RC):
-        fig, ax = plt.subplots(figsize=(7.2, 0.9 + 0.38 * max(len(lanes), 2)), dpi=100)
+        fig, ax_ = plt.subplots(figsize=(7.2, 0.9 + 0.38 * max(len(lanes), 2)), dpi=100)
+        ax: Any = ax_
         lane_y = {name: len(lanes) - 1 - i for i, name in enumerate(lanes)}
         seen: dict[tuple[date, str], int] = {}
         xs: list[date] = []
@@ -118,8 +123,7 @@ def timeline(
         ax.set_ylim(-0.6, len(lanes) + 0.2)
         all_days = xs + [d for d, _ in marks]
         ax.set_xlim(min(all_days) - timedelta(days=7), max(all_days) + timedelta(days=7))
-        import matplotlib.dates as mdates
-
+        mdates: Any = importlib.import_module("matplotlib.dates")
         ax.xaxis.set_major_locator(mdates.MonthLocator())
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
         ax.grid(axis="x", color="#dddddd", linewidth=0.5)

@@ -322,10 +322,10 @@ def context(results: SectorResults) -> dict[str, Any]:
     # Exemplars
     exemplar_groups = []
     for q in fw.questions:
-        mine = [e for e in results.exemplars if e.question == q.id]
-        if mine:
+        picked = [e for e in results.exemplars if e.question == q.id]
+        if picked:
             exemplar_groups.append(
-                {"question": q, "heading": headings[fw.heading_of(q.id).id], "items": mine}
+                {"question": q, "heading": headings[fw.heading_of(q.id).id], "items": picked}
             )
 
     def clusters(items: list[Any], kind: str, table: str) -> list[dict[str, Any]]:
@@ -339,11 +339,11 @@ def context(results: SectorResults) -> dict[str, Any]:
         ]
 
     similar_by: dict[str, list[Any]] = defaultdict(list)
-    for r in results.similar_like_for_like:
-        similar_by[r.council].append(r)
+    for sim in results.similar_like_for_like:
+        similar_by[sim.council].append(sim)
     similar_any: dict[str, list[Any]] = defaultdict(list)
-    for r in results.similar:
-        similar_any[r.council].append(r)
+    for sim in results.similar:
+        similar_any[sim.council].append(sim)
 
     return {
         "fw": fw,
@@ -395,7 +395,7 @@ def context(results: SectorResults) -> dict[str, Any]:
 def _quoted_documents(results: SectorResults) -> set[str]:
     """Documents quoted in the body of the report (examples, measurement groups, themes)."""
     cites = [e.evidence for e in results.exemplars]
-    cites += [e.evidence for e in results.barrier_examples]
+    cites += [b.evidence for b in results.barrier_examples]
     cites += [c for group in (*results.measurement, *results.themes) for c in group.examples]
     return {c.document_id for c in cites}
 

@@ -50,7 +50,7 @@ def cluster_passages(
         centres = model.cluster_centers_
     members = [np.flatnonzero(labels == i) for i in range(len(centres))]
     members = [m for m in members if len(m)]
-    terms = key_terms([[passages[i].text for i in m] for m in members])
+    terms = key_terms([[passages[int(i)].text for i in m] for m in members])
     out: list[Cluster] = []
     for m, words in zip(members, terms, strict=True):
         centre = vectors[m].mean(axis=0)

@@ -59,8 +59,8 @@ def exemplars(
         keep = sorted(best.values())
         picks = mmr(vectors[keep], [float(relevance[i]) for i in keep], per_question, lambda_)
         for order, pick in enumerate(picks, start=1):
-            p: PassageRow = candidates[keep[pick]]
-            c = index[p.council_gss or ""]
+            chosen: PassageRow = candidates[keep[pick]]
+            c = index[chosen.council_gss or ""]
             out.append(
                 Exemplar(
                     q.id,
@@ -70,7 +70,7 @@ def exemplars(
                     c.name,
                     c.type,
                     round(float(relevance[keep[pick]]), 4),
-                    Cite.of(p),
+                    Cite.of(chosen),
                 )
             )
     return out
