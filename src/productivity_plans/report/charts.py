@@ -53,8 +53,7 @@ def heatmap(
         )
         ax: Any = ax_
         data = [[(-0.0001 if v is None else v) for v in row] for row in shares]
-        cmap = matplotlib.colormaps["Blues"].copy()
-        cmap.set_under("#eeeeee")
+        cmap = matplotlib.colormaps["Blues"].with_extremes(under="#eeeeee")
         ax.imshow(data, cmap=cmap, vmin=0, vmax=1, aspect="auto")
         ax.set_xticks(range(len(columns)), labels=list(columns), rotation=0)
         ax.set_yticks(range(len(rows)), labels=[textwrap.fill(r, 26) for r in rows])
