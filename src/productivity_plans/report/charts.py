@@ -95,13 +95,14 @@ def stacked_bars(
 
 
 def timeline(
-    points: Sequence[tuple[date, str]],
+    points: Sequence[tuple[date, str, bool]],
     lanes: Sequence[str],
     marks: Sequence[tuple[date, str]],
     label: str,
 ) -> str:
-    """One dot per dated decision or step, in a lane per kind of body, with dated marks
-    (letter, deadline) as vertical lines. Dots on the same day in a lane are stacked slightly."""
+    """One marker per dated decision (filled) or other governance step (open), in a lane per
+    kind of body, with dated marks (letter, deadline) as vertical lines. Markers on the same day
+    in a lane are spread slightly so none hides another."""
     with plt.rc_context(RC):
         fig, ax_ = plt.subplots(figsize=(7.2, 0.9 + 0.38 * max(len(lanes), 2)), dpi=100)
         ax: Any = ax_
@@ -109,12 +110,27 @@ def timeline(
         seen: dict[tuple[date, str], int] = {}
         xs: list[date] = []
         ys: list[float] = []
-        for day, lane in points:
+        filled: list[bool] = []
+        for day, lane, is_decision in points:
             n = seen.get((day, lane), 0)
             seen[(day, lane)] = n + 1
             xs.append(day)
             ys.append(lane_y[lane] + ((n % 5) - 2) * 0.08)
-        ax.scatter(xs, ys, s=18, color=PALETTE[0], alpha=0.7, linewidths=0)
+            filled.append(is_decision)
+        for want, name in ((True, "Decision"), (False, "Other step")):
+            chosen = [i for i, f in enumerate(filled) if f is want]
+            if chosen:
+                ax.scatter(
+                    [xs[i] for i in chosen],
+                    [ys[i] for i in chosen],
+                    s=22,
+                    facecolors=PALETTE[0] if want else "none",
+                    edgecolors=PALETTE[0],
+                    alpha=0.8,
+                    linewidths=1,
+                    label=name,
+                )
+        ax.legend(loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
         for k, (day, text) in enumerate(marks):
             ax.axvline(day, color=PALETTE[5 if k else 1], linestyle="--", linewidth=1)
             ax.text(day, len(lanes) - 0.4, f" {text}", fontsize=8, va="bottom")

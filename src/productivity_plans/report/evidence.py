@@ -55,3 +55,32 @@ class EvidenceIndex:
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def focus(text: str, phrases: list[str], limit: int = QUOTE_CHARS) -> str:
+    """Quote the part of a long passage that bears on the phrases: the sentence sharing most
+    words with them, widened with its neighbours up to ``limit`` characters, with ellipses."""
+    import re
+
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    words = {w for p in phrases for w in re.findall(r"[a-z]{4,}", p.lower())}
+    sentences = re.split(r"(?<=[.!?;])\s+", text)
+    if len(sentences) < 2 or not words:
+        return quote(text, limit)
+    overlap = [len(words & set(re.findall(r"[a-z]{4,}", s.lower()))) for s in sentences]
+    best = max(range(len(sentences)), key=lambda i: (overlap[i], -i))
+    lo = hi = best
+    while True:
+        grown = False
+        for cand in (hi + 1, lo - 1):
+            if 0 <= cand < len(sentences):
+                span = " ".join(sentences[min(lo, cand) : max(hi, cand) + 1])
+                if len(span) <= limit:
+                    lo, hi = min(lo, cand), max(hi, cand)
+                    grown = True
+        if not grown:
+            break
+    out = quote(" ".join(sentences[lo : hi + 1]), limit)
+    return ("… " if lo > 0 else "") + out + (" …" if hi < len(sentences) - 1 else "")

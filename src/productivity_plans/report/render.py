@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from productivity_plans.councils.register import ATTRIBUTION
 from productivity_plans.report import charts
-from productivity_plans.report.evidence import LISTED_PER_GROUP, EvidenceIndex, quote
+from productivity_plans.report.evidence import LISTED_PER_GROUP, EvidenceIndex, focus, quote
 from productivity_plans.sector.governance import BODY_LABELS
 from productivity_plans.sector.groups import TYPE_LABELS, group_label
 from productivity_plans.sector.results import SectorResults, run_analyses
@@ -38,6 +38,7 @@ def _env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["quote"] = quote
+    env.filters["focus"] = focus
     env.filters["pct"] = lambda v: f"{round(100 * v)}%"
     env.filters["type_label"] = group_label
     env.filters["union"] = lambda a, b: set(a) | set(b)
@@ -182,7 +183,11 @@ def context(results: SectorResults) -> dict[str, Any]:
     barriers_svg = (
         charts.stacked_bars(
             [b.label for b in named],
-            [(group_label(t), [by_type[(b.id, t)].councils for b in named]) for t in types],
+            [
+                (group_label(t), [by_type[(b.id, t)].councils for b in named])
+                for t in types
+                if any(by_type[(b.id, t)].councils for b in named)
+            ],
             "Councils naming the barrier",
             "Bar chart: councils naming each barrier, stacked by council type",
         )
@@ -217,7 +222,7 @@ def context(results: SectorResults) -> dict[str, Any]:
     lanes = [BODY_LABELS[k] for k in BODY_LABELS if any(r.body_kind == k for r in dated)]
     timeline_svg = (
         charts.timeline(
-            [(r.date, BODY_LABELS[r.body_kind]) for r in dated if r.date],
+            [(r.date, BODY_LABELS[r.body_kind], r.source == "decision") for r in dated if r.date],
             lanes,
             [(letter, f"Letter {letter:%d %b}"), (deadline, f"Deadline {deadline:%d %b}")],
             "Timeline: dated decisions and governance steps on plans, by kind of body, "
@@ -363,7 +368,9 @@ def context(results: SectorResults) -> dict[str, Any]:
         "question_rows": question_rows,
         "barrier_rows": barrier_rows,
         "barriers_svg": barriers_svg,
-        "barrier_examples": [(b, examples_by_barrier[b.id]) for b in named],
+        "barrier_examples": [
+            (b, examples_by_barrier[b.id], [b.label, *b.exemplars]) for b in named
+        ],
         "pairs": pairs,
         "timeline_svg": timeline_svg,
         "lanes": lanes,
