@@ -3,7 +3,15 @@
 Each module registers the commands of one area on the shared ``app``.
 """
 
-from productivity_plans.cli import coding, documents, evaluate, governance, reference, web
+from productivity_plans.cli import (
+    coding,
+    documents,
+    evaluate,
+    governance,
+    reference,
+    sector,
+    web,
+)
 from productivity_plans.cli.app import app
 
-__all__ = ["app", "coding", "documents", "evaluate", "governance", "reference", "web"]
+__all__ = ["app", "coding", "documents", "evaluate", "governance", "reference", "sector", "web"]
