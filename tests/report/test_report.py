@@ -257,6 +257,7 @@ def test_cli_report_and_export_on_the_bundled_examples(tmp_path: Path) -> None:
             str(tmp_path),
             "--format",
             "zip",
+            "--examples",
         ],
         capture_output=True,
         text=True,

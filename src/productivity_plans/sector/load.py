@@ -1,0 +1,71 @@
+"""Load a :class:`SectorSnapshot` from the store: what the report, exports and web dashboard read.
+
+Everything comes with human decisions applied: the effective codes of each passage (an
+analyst's decision beats the machine's), and the council an uploader named for a document over
+the one extraction found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from productivity_plans.councils import load_register
+from productivity_plans.councils.identify import CouncilMatch
+from productivity_plans.extract.records import Facts
+from productivity_plans.framework.loader import load_framework
+from productivity_plans.framework.schema import Framework
+from productivity_plans.sector.build import DocumentResult, snapshot_from_results
+from productivity_plans.sector.snapshot import SectorSnapshot
+from productivity_plans.store.accounts import upload_councils
+from productivity_plans.store.codes import document_codes
+from productivity_plans.store.db import Store
+from productivity_plans.store.models import DocumentRow, PageRow
+
+
+def load_snapshot(store: Store, *, framework: Framework | None = None) -> SectorSnapshot:
+    """Every stored document with facts, as the sector analyses' input."""
+    framework = framework or load_framework()
+    declared = upload_councils(store)
+    results = []
+    with Session(store.engine) as session:
+        for stored in store.facts():
+            document = session.get(DocumentRow, stored.document_id)
+            if document is None:  # deleted between the two reads
+                continue
+            page_starts = tuple(
+                session.scalars(
+                    select(PageRow.start)
+                    .where(PageRow.document_id == stored.document_id)
+                    .order_by(PageRow.number)
+                )
+            )
+            results.append(
+                DocumentResult(
+                    id=str(stored.document_id),
+                    source=stored.source or "",
+                    url=stored.url,
+                    title=stored.title,
+                    text=document.text,
+                    page_starts=page_starts or (0,),
+                    sha256=document.sha256,
+                    facts=_with_declared_council(stored.facts, declared.get(stored.document_id)),
+                    codes=document_codes(store, stored.document_id, framework=framework),
+                )
+            )
+    return snapshot_from_results(results, framework=framework)
+
+
+def _with_declared_council(facts: Facts, gss: str | None) -> Facts:
+    """An uploader's statement of whose document it is wins over extraction's guess."""
+    if gss is None or (facts.council and facts.council.gss_code == gss):
+        return facts
+    council = load_register().by_gss(gss)
+    if council is None:
+        return facts
+    declared = CouncilMatch(
+        gss, council.official_name, council.type, 1.0, ("declared by uploader",)
+    )
+    return replace(facts, council=declared)
