@@ -54,3 +54,24 @@ def plain(snippet: str) -> tuple[str, list[tuple[int, int]]]:
     if start is not None:
         spans.append((start, len(text)))
     return "".join(text), spans
+
+
+def coded_text(text: str, base: int, spans: list[tuple[int, int, int, str]]) -> Markup:
+    """A block's text (starting at offset ``base`` of its document) with each coded passage
+    ``(start, end, passage id, label)`` wrapped in ``<mark id="p{id}">``. Each piece of text is
+    escaped on its own before any markup is added; overlapping spans after the first are not
+    marked, and offsets are clipped to the block."""
+    out: list[str] = []
+    at = 0
+    for start, end, passage_id, label in sorted(spans):
+        lo, hi = max(start - base, at), min(end - base, len(text))
+        if hi <= lo:
+            continue
+        out.append(str(escape(text[at:lo])))
+        out.append(
+            f'<mark class="pp-coded" id="p{int(passage_id)}" title="{escape(label)}">'
+            f"{escape(text[lo:hi])}</mark>"
+        )
+        at = hi
+    out.append(str(escape(text[at:])))
+    return Markup("".join(out))

@@ -5,13 +5,23 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from markupsafe import Markup
 from starlette.responses import Response
 
-from productivity_plans.web.catalogue import COUNCIL_TYPE_NAMES
-from productivity_plans.web.highlight import SNIPPET_MARKS, highlight, plain
+from productivity_plans.web.catalogue import CONTENT_CODES, COUNCIL_TYPE_NAMES
+from productivity_plans.web.highlight import SNIPPET_MARKS, coded_text, highlight, plain
 from productivity_plans.web.rendering import page
 from productivity_plans.web.state import app_state
 from productivity_plans.web.tables import Column, Table
+from productivity_plans.web.views import (
+    ClaimView,
+    CouncilContent,
+    PassageView,
+    code_summary,
+    council_content,
+    governance_view,
+    passage_view,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -138,6 +148,65 @@ def documents_table(request: Request, entries: list, name: str, caption: str) ->
     return table
 
 
+def requirements_table(name: str, caption: str, claims: list[ClaimView]) -> Table:
+    table = Table(
+        name,
+        caption,
+        [
+            Column("requirement", "Requirement"),
+            Column("status", "Status"),
+            Column("date", "Date"),
+            Column("body", "Body"),
+            Column("detail", "Detail"),
+            Column("evidence", "Evidence"),
+            Column("document", "Document"),
+        ],
+    )
+    for c in claims:
+        table.add(
+            {
+                "requirement": c.label,
+                "status": c.status_label,
+                "date": c.date,
+                "body": c.body,
+                "detail": c.detail,
+                "evidence": c.evidence,
+                "document": c.document,
+            }
+        )
+    return table
+
+
+def passages_table(name: str, caption: str, content: CouncilContent) -> Table:
+    table = Table(
+        name,
+        caption,
+        [
+            Column("heading", "Heading"),
+            Column("text", "Passage"),
+            Column("barriers", "Barriers named"),
+            Column("measure", "Says how it measures"),
+            Column("document", "Document"),
+            Column("page", "Page", numeric=True),
+            Column("anchor", "Anchor"),
+        ],
+    )
+    for group in content.headings:
+        for p in group.passages:
+            table.add(
+                {
+                    "heading": group.label,
+                    "text": p.text,
+                    "barriers": "; ".join(b.label for b in p.barriers),
+                    "measure": "yes" if p.measure else "",
+                    "document": p.document,
+                    "page": p.page,
+                    "anchor": p.href,
+                }
+            )
+    return table
+
+
 @router.get("/councils/{gss}")
 def council(request: Request, gss: str) -> Response:
     catalogue = app_state(request).catalogue
@@ -146,16 +215,35 @@ def council(request: Request, gss: str) -> Response:
         raise HTTPException(status_code=404, detail=f"No council with GSS code {gss}.")
     entries = catalogue.documents(council_gss=found.gss_code)
     table = documents_table(request, entries, "documents", f"Documents from {found.nice_name}")
+    governance = governance_view(catalogue, found)
+    content = council_content(catalogue, found.gss_code)
+    similar = catalogue.similar_councils(found)
+    similar_table = Table(
+        "similar",
+        f"{type_name(found.type)} councils in {found.region or 'the same region'}",
+        [Column("name", "Council"), Column("documents", "Documents", numeric=True)],
+    )
+    for e in similar:
+        similar_table.add(
+            {"name": e.council.nice_name, "documents": e.documents},
+            {"name": f"/councils/{e.council.gss_code}"},
+        )
     return page(
         request,
         "council.html",
         {
             "council": found,
             "type_label": type_name(found.type),
-            "governance_trail": catalogue.governance_trail(found.gss_code),
-            "coded_passages": catalogue.coded_passages(found.gss_code),
+            "governance": governance,
+            "content": content,
+            "deadline": catalogue.scope_date,
         },
-        tables=[table],
+        tables=[
+            table,
+            requirements_table("requirements", "Requirements", governance.claims),
+            passages_table("coded-passages", "Coded passages", content),
+            similar_table,
+        ],
     )
 
 
@@ -201,12 +289,31 @@ def document(request: Request, document_id: int) -> Response:
                     "text": b.text,
                 }
             )
+    coded: dict[int, list[PassageView]] = {}
+    marked: dict[int, Markup] = {}
+    passages = [
+        passage_view(state.catalogue, entry, p)
+        for p in state.catalogue.document_passages(document_id)
+        if p.kind == "council" and any(c.code_type in CONTENT_CODES for c in p.codes)
+    ]
+    for p in (p for pg in view.pages for p in pg.blocks):
+        inside = [v for v in passages if v.start < p.end and v.end > p.start]
+        if inside:
+            coded[p.id] = inside
+            marked[p.id] = coded_text(
+                p.text,
+                p.start,
+                [(v.start, v.end, v.passage_id, code_summary(v)) for v in inside],
+            )
     return page(
         request,
         "document.html",
         {
             "doc": view,
             "entry": entry,
+            "coded": coded,
+            "marked": marked,
+            "coded_count": len(passages),
             "doc_type_label": state.catalogue.doc_type_label(entry.facts.doc_type),
         },
         tables=[blocks],
