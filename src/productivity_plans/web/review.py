@@ -16,6 +16,7 @@ from productivity_plans.store.codes import ReviewItem
 from productivity_plans.web.catalogue import Catalogue
 
 DEFAULT_THRESHOLD = 0.6
+DOCUMENT_SCAN = 100_000  # codes scanned when the queue is narrowed to one document
 CODE_TYPE_LABELS = {
     "heading": "Heading",
     "question": "Question",
@@ -65,10 +66,20 @@ def choices(catalogue: Catalogue, code_type: str) -> list[tuple[str, str]]:
 
 
 def queue(
-    catalogue: Catalogue, *, threshold: float = DEFAULT_THRESHOLD, limit: int = 20
+    catalogue: Catalogue,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    limit: int = 20,
+    document_id: int | None = None,
 ) -> list[QueueItem]:
+    """The queue, least confident first; with ``document_id``, that document's codes only."""
     out = []
-    for item in codes.review_queue(catalogue.store, threshold=threshold, limit=limit):
+    found = codes.review_queue(
+        catalogue.store, threshold=threshold, limit=limit if document_id is None else DOCUMENT_SCAN
+    )
+    if document_id is not None:
+        found = [i for i in found if i.document_id == document_id][:limit]
+    for item in found:
         passages = codes.effective_passages(
             catalogue.store, document_ids=[item.document_id], include_retired=False
         )

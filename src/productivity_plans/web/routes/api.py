@@ -396,6 +396,7 @@ async def upload(
         uploads_dir=state.uploads_dir,
         limits=state.limits,
     )
+    state.catalogue.invalidate()  # new documents, facts and codes: no stale view
     return UploadOut(
         council_gss=council.upper(),
         files=[

@@ -298,19 +298,27 @@ def document(request: Request, document_id: int) -> Response:
             )
     coded: dict[int, list[PassageView]] = {}
     marked: dict[int, Markup] = {}
+    every = state.catalogue.document_passages(document_id)
     passages = [
         passage_view(state.catalogue, entry, p)
-        for p in state.catalogue.document_passages(document_id)
+        for p in every
         if p.kind == "council" and any(c.code_type in CONTENT_CODES for c in p.codes)
     ]
+    coded_ids = {v.passage_id for v in passages}
     for block in (b for pg in view.pages for b in pg.blocks):
         inside = [v for v in passages if v.start < block.end and v.end > block.start]
+        plain_spans = [
+            (p.start, p.end, p.id, "")
+            for p in every
+            if p.id not in coded_ids and p.start < block.end and p.end > block.start
+        ]
         if inside:
             coded[block.id] = inside
+        if inside or plain_spans:
             marked[block.id] = coded_text(
                 block.text,
                 block.start,
-                [(v.start, v.end, v.passage_id, code_summary(v)) for v in inside],
+                [(v.start, v.end, v.passage_id, code_summary(v)) for v in inside] + plain_spans,
             )
     return page(
         request,

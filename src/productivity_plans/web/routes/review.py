@@ -31,9 +31,11 @@ def review_page(
     user: Annotated[User, Depends(auth.require_analyst_page)],
     threshold: Annotated[float, Query(ge=0, le=1)] = review.DEFAULT_THRESHOLD,
     done: Annotated[str | None, Query(max_length=40)] = None,
+    document: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
 ) -> Response:
     catalogue = app_state(request).catalogue
-    items = review.queue(catalogue, threshold=threshold)
+    items = review.queue(catalogue, threshold=threshold, document_id=document)
+    entry = catalogue.document(document) if document else None
     return page(
         request,
         "review.html",
@@ -43,6 +45,7 @@ def review_page(
             "thresholds": THRESHOLDS,
             "done": done,
             "analyst": user.email,
+            "document": entry,
         },
     )
 
