@@ -129,9 +129,17 @@ def create_app(
     app.include_router(accounts.router)
     app.include_router(api.router)
     app.include_router(api_coded.router)
+    _add_health(app)
     _add_docs(app)
     _add_error_handlers(app)
     return app
+
+
+def _add_health(app: FastAPI) -> None:
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        """Liveness, and the benchmark's baseline: routing and middleware, no store access."""
+        return {"status": "ok"}
 
 
 def _add_docs(app: FastAPI) -> None:

@@ -335,7 +335,10 @@ def search(
                 )
             )
         return SearchOut(query=q, mode=mode, hits=hits)
-    for hit in state.store.search(q, limit=SEARCH_FETCH, marks=SNIPPET_MARKS):
+    # Without a filter the store's first ``limit`` hits are the answer: asking for 500 and
+    # building 500 snippets was most of the time at sector scale (55 ms → see docs/web.md).
+    fetch = SEARCH_FETCH if council or doc_type else limit
+    for hit in state.store.search(q, limit=fetch, marks=SNIPPET_MARKS):
         fact = facts.get(hit.document_id)
         gss = fact.council_gss if fact else None
         if council and gss != council:

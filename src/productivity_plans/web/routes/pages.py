@@ -370,7 +370,8 @@ def search(
     if q.strip() and mode == "meaning":
         meaning = semantic_hits(request, q, council, doc_type, SEARCH_LIMIT)
     elif q.strip():
-        for hit in state.store.search(q, limit=SEARCH_FETCH, marks=SNIPPET_MARKS):
+        fetch = SEARCH_FETCH if council or doc_type else SEARCH_LIMIT
+        for hit in state.store.search(q, limit=fetch, marks=SNIPPET_MARKS):
             fact = facts.get(hit.document_id)
             if council and (fact is None or fact.council_gss != council):
                 continue
