@@ -15,12 +15,14 @@ import threading
 import time
 from pathlib import Path
 
+from collections import Counter
+
 import uvicorn
 from playwright.sync_api import sync_playwright
 
 from productivity_plans.ingest.files import load_manifest
 from productivity_plans.pipeline import ingest_files
-from productivity_plans.store import accounts
+from productivity_plans.store import accounts, codes
 from productivity_plans.store.db import Store
 from productivity_plans.web import create_app
 
@@ -48,7 +50,15 @@ def main() -> int:
         accounts.create_user(
             store, "officer@example.org", PASSWORD, "officer", council_gss="E07000033"
         )
+        accounts.create_user(store, "analyst@example.org", PASSWORD, "analyst")
         document_id = store.documents()[0].id
+        # The document with the most coded passages shows the inline highlights best.
+        coded = Counter(
+            p.document_id
+            for p in codes.effective_passages(store)
+            if p.kind == "council" and p.values("heading")
+        )
+        coded_id = coded.most_common(1)[0][0] if coded else document_id
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -65,6 +75,12 @@ def main() -> int:
         "documents": "/documents",
         "document": f"/documents/{document_id}",
         "search": "/search?q=productivity+plan",
+        "search-meaning": "/search?q=money+comes+one+year+at+a+time&mode=meaning",
+        "council-governance": "/councils/E07000033#governance",
+        "council-coded": "/councils/E07000033#coded",
+        "document-coded": f"/documents/{coded_id}#page-1",
+        "compliance": "/compliance",
+        "compare": "/compare?a=E07000033&b=E09000016",
         "login": "/login",
     }
     OUT.mkdir(parents=True, exist_ok=True)
@@ -85,6 +101,14 @@ def main() -> int:
             page.wait_for_url("**/")
             page.goto("/upload")
             page.screenshot(path=str(OUT / f"upload-{label}.png"))
+            context.clear_cookies()  # sign out (the button is in the collapsed menu on phones)
+            page.goto("/login")
+            page.fill("#email", "analyst@example.org")
+            page.fill("#password", PASSWORD)
+            page.click("button:has-text('Sign in')")
+            page.wait_for_url("**/")
+            page.goto("/review")
+            page.screenshot(path=str(OUT / f"review-{label}.png"))
             context.close()
         browser.close()
     server.should_exit = True

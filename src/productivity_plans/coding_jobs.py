@@ -37,6 +37,7 @@ from productivity_plans.store.codes import (
     training_examples,
 )
 from productivity_plans.store.db import Store
+from productivity_plans.store.vectors import save_passage_vectors
 
 TRAINED_FILE = "trained.json"
 # The labelled corpus the shipped model is trained on; present in a source checkout only.
@@ -87,6 +88,7 @@ class CodingRunReport:
     passages: int = 0
     codes: int = 0
     retired: int = 0  # passages no longer yielded, kept for their human decisions
+    vectors: int = 0  # passage vectors written (search by meaning)
 
     @property
     def ok(self) -> bool:
@@ -115,6 +117,8 @@ def code_documents(
     for document_id in targets:
         try:
             if only_missing and done.get(document_id) == (model.version, framework.id):
+                # Coded before passage vectors existed? Add them (one query when present).
+                report.vectors += save_passage_vectors(store, document_id)
                 report.skipped.append(document_id)
                 continue
             parsed = load_parsed(store, document_id)
@@ -126,6 +130,7 @@ def code_documents(
                 model_version=model.version,
                 framework_id=framework.id,
             )
+            report.vectors += save_passage_vectors(store, document_id)
         except Exception as exc:  # one document's failure never stops the run
             report.failed.append((document_id, f"{type(exc).__name__}: {exc}"))
         else:

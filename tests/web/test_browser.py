@@ -44,8 +44,8 @@ def test_browse_councils_then_a_council_then_a_document(page: Any) -> None:
     page.click("#councils-table a:has-text('Bolsover')")
     page.wait_for_url(f"**/councils/{OFFICER_COUNCIL}")
     assert page.locator("h1").inner_text() == "Bolsover District Council"
-    assert page.locator(".pp-not-yet").count() == 2
-    page.locator("table a").first.click()
+    assert page.locator("#governance").count() == 1
+    page.locator("#documents table a").first.click()
     page.wait_for_url("**/documents/*")
     assert page.locator("text=SHA-256").count() >= 1
     first_block = page.locator(".pp-block").first
@@ -75,6 +75,7 @@ def test_search_shows_highlighted_snippets_linking_to_block_anchors(page: Any) -
     href = page.locator(".pp-result a").first.get_attribute("href")
     assert href and "#b" in href
     page.locator(".pp-result a").first.click()
+    page.wait_for_url(f"**{href}")
     block = href.split("#", 1)[1]
     assert page.locator(f"#{block}").is_visible()
 
@@ -196,5 +197,159 @@ def test_signed_in_pages_have_no_wcag_a_or_aa_violations(axe_page: Any) -> None:
 def test_pages_work_at_mobile_width_without_sideways_scrolling(page: Any) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     for path in PUBLIC_PAGES:
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+
+
+# -- coded passages, review, compare, compliance, search by meaning ---------------------------
+
+PLAN_TEXT = (
+    "Bolsover District Council\n"
+    "Productivity Plan, July 2024: the review journey\n"
+    "Technology and data\n"
+    "We have introduced a new digital customer portal and automated our revenues\n"
+    "and benefits processes using robotic process automation, saving staff time.\n"
+    "Barriers\n"
+    "The biggest barrier to productivity is short-term funding: single-year settlements\n"
+    "make medium-term planning difficult for the council.\n"
+)
+
+
+def sign_out(page: Any) -> None:
+    page.click("button:has-text('Sign out')")
+    page.wait_for_url("**/")
+
+
+def test_upload_then_coded_then_analyst_accepts_then_the_council_page_changes(
+    page: Any, tmp_path: Path
+) -> None:
+    plan = tmp_path / "bolsover-productivity-plan-review-journey.pdf"
+    plan.write_bytes(_pdf(PLAN_TEXT))
+    sign_in(page, "officer@example.org")
+    page.goto("/upload")
+    page.set_input_files("#files", [str(plan)])
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_selector("#upload-results table")
+    page.click(f"#upload-results a:has-text('{plan.name}')")
+    page.wait_for_url("**/documents/*")
+    document_id = int(page.url.rsplit("/", 1)[1].split("#")[0])
+    assert page.locator("mark.pp-coded").count() >= 1, "the uploaded plan was coded"
+    assert page.locator(".pp-block__codes .pp-label").count() >= 1
+    sign_out(page)
+
+    sign_in(page, "analyst@example.org")
+    page.goto(f"/review?document={document_id}&threshold=1.0")
+    items = page.locator("[data-pp-review-item]")
+    assert items.count() >= 1
+    types = [items.nth(i).get_attribute("data-code-type") for i in range(items.count())]
+    target = next((i for i, t in enumerate(types) if t in ("heading", "barrier")), None)
+    assert target is not None, types
+    code_id = items.nth(target).get_attribute("id")
+    page.locator("h1").click()  # focus outside any field: shortcuts are live
+    for _ in range(target):
+        page.keyboard.press("j")
+    assert "pp-review-item--current" in (items.nth(target).get_attribute("class") or "")
+    # Typing "a" in a field is not a shortcut.
+    page.focus(f"#{code_id} select")
+    page.keyboard.press("a")
+    assert page.locator(f"#{code_id} [data-pp-accept]").count() == 1
+    page.locator("h1").click()
+    page.keyboard.press("a")
+    page.wait_for_selector(f"#{code_id}.pp-review-item--done")
+    assert "Accepted" in page.locator(f"#{code_id}").inner_text()
+
+    page.goto(f"/councils/{OFFICER_COUNCIL}")
+    reviewed = page.locator(
+        f".pp-passage:has(a[href^='/documents/{document_id}#p']) .pp-label--human"
+    )
+    assert reviewed.count() >= 1, "the accepted code shows as reviewed on the council page"
+
+
+def test_search_by_meaning_in_the_browser(page: Any) -> None:
+    page.goto("/search")
+    page.fill("#q", "money comes one year at a time")
+    page.check("#mode-meaning")
+    page.click("button:has-text('Search')")
+    page.wait_for_selector(".pp-result")
+    text = page.locator("#results").inner_text().lower()
+    assert "single year settlement" in text or "single-year" in text
+    href = page.locator(".pp-result a").first.get_attribute("href")
+    assert href and "#p" in href
+    page.locator(".pp-result a").first.click()
+    page.wait_for_url(f"**{href}")
+    assert page.locator(f"#{href.split('#', 1)[1]}").is_visible()
+
+
+def test_compare_two_councils_in_the_browser(page: Any) -> None:
+    page.goto(f"/councils/{OFFICER_COUNCIL}")
+    page.click("a:has-text('Compare with another council')")
+    page.select_option("#b", "E08000025")
+    page.click("button:has-text('Compare')")
+    page.wait_for_url("**/compare?a=E07000033&b=E08000025")
+    headings = page.locator(".pp-column h2").all_inner_texts()
+    assert headings == ["Bolsover", "Birmingham"]
+
+
+def test_download_the_compliance_csv(page: Any) -> None:
+    page.goto("/compliance")
+    with page.expect_download() as info:
+        page.click("a:has-text('Download this table as CSV')")
+    download = info.value
+    assert download.suggested_filename == "compliance.csv"
+    content = Path(download.path()).read_text(encoding="utf-8")
+    assert content.startswith("Council,GSS code,Type,Region,Documents,Member oversight")
+    assert len(content.splitlines()) == 318
+
+
+def test_hostile_text_is_inert_in_the_new_views(page: Any, seeded: Seeded) -> None:
+    sign_in(page, "analyst@example.org")
+    for path in (
+        f"/documents/{seeded.hostile_id}",
+        f"/review?document={seeded.hostile_id}&threshold=1.0",
+        "/search?q=hostile+script+image+wording&mode=meaning",
+        f"/compare?a={OFFICER_COUNCIL}&b=E08000025",
+    ):
+        page.goto(path)
+        assert page.evaluate("window.__pwned === undefined"), path
+        assert page.locator("img[src=x]").count() == 0, path
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+
+
+NEW_PUBLIC_PAGES = [
+    "/compliance",
+    "/compliance?type=county&status=no_documents",
+    f"/compare?a={OFFICER_COUNCIL}&b=E08000025",
+    "/compare?a=E99",
+    "/search?q=money+comes+one+year+at+a+time&mode=meaning",
+    "/councils/E09000016",
+]
+
+
+@pytest.mark.parametrize("path", NEW_PUBLIC_PAGES)
+def test_new_pages_have_no_wcag_a_or_aa_violations(axe_page: Any, path: str) -> None:
+    axe_page.goto(path)
+    violations = axe_violations(axe_page)
+    assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_review_and_coded_document_pages_have_no_wcag_violations(
+    axe_page: Any, seeded: Seeded
+) -> None:
+    page = axe_page
+    sign_in(page, "analyst@example.org")
+    for path in (
+        "/review",
+        f"/review?document={seeded.bolsover_id}&threshold=1.0",
+        f"/documents/{seeded.bolsover_id}",
+        f"/councils/{OFFICER_COUNCIL}",
+    ):
+        page.goto(path)
+        violations = axe_violations(page)
+        assert violations == [], f"{path}: {json.dumps(violations, indent=1)}"
+
+
+def test_new_pages_work_at_mobile_width(page: Any) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in NEW_PUBLIC_PAGES:
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path

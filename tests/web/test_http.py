@@ -334,15 +334,16 @@ def test_the_overview_counts_councils_out_of_317(client: TestClient) -> None:
     assert f"of {stats['councils_in_scope']} councils" in client.get("/").text
 
 
-def test_the_council_page_shows_its_documents_and_labels_what_is_not_yet_available(
+def test_the_council_page_shows_its_documents_governance_and_coded_passages(
     client: TestClient,
 ) -> None:
     html = client.get(f"/councils/{OFFICER_COUNCIL}").text
     assert "Bolsover" in html
-    assert html.count("Not yet available") == 2
+    assert "Not yet available" not in html
+    assert "Governance trail" in html and "What the council says, by heading" in html
     detail = client.get(f"/api/councils/{OFFICER_COUNCIL}").json()
     assert detail["documents"] >= 1
-    assert detail["governance_trail_available"] is False
+    assert detail["governance_trail_available"] is True
 
 
 def test_councils_filter_by_type_region_and_documents(client: TestClient) -> None:

@@ -30,6 +30,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -330,3 +331,22 @@ class CodedDocumentRow(Base):
     passages: Mapped[int] = mapped_column(Integer)
     codes: Mapped[int] = mapped_column(Integer)
     coded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PassageVectorRow(Base):
+    """A passage's embedding (float16 bytes, L2-normalised) for search by meaning (revision 0005).
+
+    Written when a document is coded; a passage kept across re-runs keeps its vector (same text),
+    and deleting a passage deletes its vector. ``embedder`` names the model that made it, so a
+    new embedder re-encodes.
+    """
+
+    __tablename__ = "passage_vectors"
+    __table_args__ = (CheckConstraint("dim > 0", name="dim_positive"),)
+
+    passage_id: Mapped[int] = mapped_column(
+        ForeignKey("passages.id", ondelete="CASCADE"), primary_key=True
+    )
+    embedder: Mapped[str] = mapped_column(String(64))
+    dim: Mapped[int] = mapped_column(Integer)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)

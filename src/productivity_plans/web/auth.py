@@ -2,7 +2,7 @@
 
 public   – no account: reads everything published (all stored documents are published
            material: council web pages and committee papers).
-analyst  – reads, and (when the coding stage lands) reviews coded passages.
+analyst  – reads, and reviews coded passages (accept, reject, recode machine codes).
 officer  – uploads documents for their own council (GSS code on the account) only.
 admin    – everything, including uploads for any council and the audit log.
 """
@@ -93,4 +93,27 @@ def require_uploader_api(request: Request) -> User:
         raise HTTPException(status_code=401, detail="sign in first")
     if not user.can_upload:
         raise HTTPException(status_code=403, detail="only council officers and admins can upload")
+    return user
+
+
+REVIEWER_ROLES = frozenset({"analyst", "admin"})
+
+
+def require_analyst_page(request: Request) -> User:
+    """Page dependency for the review queue: analysts and admins."""
+    user = current_user(request)
+    if user is None:
+        raise LoginRequired(login_url(request))
+    if user.role not in REVIEWER_ROLES:
+        raise HTTPException(status_code=403, detail="Only analysts and admins can review codes.")
+    return user
+
+
+def require_analyst_api(request: Request) -> User:
+    """API dependency: 401 without a session, 403 for officers."""
+    user = current_user(request)
+    if user is None:
+        raise HTTPException(status_code=401, detail="sign in first")
+    if user.role not in REVIEWER_ROLES:
+        raise HTTPException(status_code=403, detail="only analysts and admins can review codes")
     return user

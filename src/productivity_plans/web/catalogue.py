@@ -13,19 +13,39 @@ shows a section when the library function exists and says "not yet available" wh
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import text
 
 from productivity_plans.councils import Council, Register, load_register
 from productivity_plans.extract import extract_facts
 from productivity_plans.framework import Framework, load_framework
-from productivity_plans.store import accounts
+from productivity_plans.sector.compliance import CouncilGovernance, assess
+from productivity_plans.store import accounts, codes
+from productivity_plans.store.codes import EffectivePassage
 from productivity_plans.store.db import DocumentSummary, Store
+from productivity_plans.store.facts import StoredFacts
 from productivity_plans.store.reading import document_texts
+from productivity_plans.store.vectors import SemanticIndex
+
+_T = TypeVar("_T")
+GENERATION_TTL = 1.0  # seconds a data fingerprint is trusted before it is checked again
+CACHE_ENTRIES = 2048
+# One query; each part reads an index or a table's rowid bound, so it stays cheap at scale.
+GENERATION_SQL = """
+SELECT (SELECT count(*) FROM documents), (SELECT max(id) FROM documents),
+       (SELECT count(*) FROM facts), (SELECT max(id) FROM uploads),
+       (SELECT count(*) FROM coded_documents), (SELECT max(id) FROM machine_codes),
+       (SELECT max(id) FROM human_codes), (SELECT max(id) FROM passages)
+"""
+# Code types that say what a passage is about (kind, requirement vs council, is not one).
+CONTENT_CODES = frozenset({"heading", "question", "barrier", "measure", "initiative"})
 
 COUNCIL_TYPE_NAMES = {
     "non_metropolitan_district": "District",
@@ -80,6 +100,10 @@ class Catalogue:
         self.framework = framework or load_framework()
         self._facts: dict[int, tuple[str | None, str | None]] = {}
         self._lock = threading.Lock()
+        self._generation: tuple[int, ...] | None = None
+        self._generation_at = 0.0
+        self._cache: dict[Hashable, tuple[tuple[int, ...], Any]] = {}
+        self.semantic = SemanticIndex(store)
 
     @cached_property
     def register(self) -> Register:
@@ -126,11 +150,17 @@ class Catalogue:
                 self._facts[document_id] = (facts.council_code, facts.doc_type)
             return dict(self._facts)
 
+    def summaries(self) -> list[DocumentSummary]:
+        return self._cached("summaries", self.store.documents)
+
     def document_facts(self) -> dict[int, DocumentFacts]:
+        return self._cached("document_facts", self._document_facts)
+
+    def _document_facts(self) -> dict[int, DocumentFacts]:
         extracted = self._extracted()
         uploaded = accounts.upload_councils(self.store)
         result: dict[int, DocumentFacts] = {}
-        for document in self.store.documents():
+        for document in self.summaries():
             council, doc_type = extracted.get(document.id, (None, None))
             if document.id in uploaded:
                 result[document.id] = DocumentFacts(uploaded[document.id], "upload", doc_type)
@@ -140,9 +170,12 @@ class Catalogue:
         return result
 
     def documents(self, *, council_gss: str | None = None) -> list[DocumentEntry]:
+        return self._cached(("documents", council_gss), lambda: self._documents(council_gss))
+
+    def _documents(self, council_gss: str | None) -> list[DocumentEntry]:
         facts = self.document_facts()
         entries = []
-        for summary in self.store.documents():
+        for summary in self.summaries():
             fact = facts.get(summary.id, DocumentFacts(None, None, None))
             if council_gss is not None and fact.council_gss != council_gss:
                 continue
@@ -151,7 +184,8 @@ class Catalogue:
         return entries
 
     def document(self, document_id: int) -> DocumentEntry | None:
-        return next((e for e in self.documents() if e.summary.id == document_id), None)
+        by_id = self._cached("documents_by_id", lambda: {e.summary.id: e for e in self.documents()})
+        return by_id.get(document_id)
 
     # Sector -----------------------------------------------------------------------------
 
@@ -162,8 +196,11 @@ class Catalogue:
         region: str | None = None,
         with_documents: bool | None = None,
     ) -> list[CouncilEntry]:
-        counts = Counter(
-            f.council_gss for f in self.document_facts().values() if f.council_gss is not None
+        counts = self._cached(
+            "council_counts",
+            lambda: Counter(
+                f.council_gss for f in self.document_facts().values() if f.council_gss is not None
+            ),
         )
         entries = []
         for council in self.councils_in_scope():
@@ -185,6 +222,9 @@ class Catalogue:
         return [t for t in COUNCIL_TYPE_NAMES if t in present]
 
     def overview(self) -> Overview:
+        return self._cached("overview", self._overview)
+
+    def _overview(self) -> Overview:
         stats = self.store.stats()
         facts = self.document_facts()
         in_scope = self.councils_in_scope()
@@ -210,14 +250,127 @@ class Catalogue:
             by_council_type=by_type,
         )
 
-    # Slots for stages still being built -------------------------------------------------
+    # Caching per data generation ------------------------------------------------------
 
-    def governance_trail(self, gss_code: str) -> list[Any] | None:
-        """The council's governance trail, or None while the library has no such function."""
-        trail: Callable[[str], list[Any]] | None = getattr(self.store, "governance_trail", None)
-        return trail(gss_code) if trail is not None else None
+    def generation(self) -> tuple[int, ...]:
+        """A cheap fingerprint of what pages derive from (documents, facts, uploads, codes and
+        decisions): checked at most once a second; any write changes it."""
+        now = time.monotonic()
+        with self._lock:
+            if self._generation is not None and now - self._generation_at < GENERATION_TTL:
+                return self._generation
+        with self.store.engine.connect() as connection:
+            row = connection.execute(text(GENERATION_SQL)).one()
+        generation = tuple(int(v or 0) for v in row)
+        with self._lock:
+            self._generation, self._generation_at = generation, now
+        return generation
 
-    def coded_passages(self, gss_code: str) -> list[Any] | None:
-        """The council's coded passages, or None while the library has no such function."""
-        passages: Callable[..., list[Any]] | None = getattr(self.store, "coded_passages", None)
-        return passages(council=gss_code) if passages is not None else None
+    def invalidate(self) -> None:
+        """After a write in this process: forget cached views at once."""
+        with self._lock:
+            self._generation = None
+            self._cache.clear()
+        self.semantic.invalidate()
+
+    def _cached(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        generation = self.generation()
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == generation:
+                return cast(_T, hit[1])
+        value = compute()
+        with self._lock:
+            if len(self._cache) > CACHE_ENTRIES:
+                self._cache.clear()
+            self._cache[key] = (generation, value)
+        return value
+
+    # Governance and compliance (sector.compliance) -------------------------------------
+
+    def stored_facts(self) -> dict[int, StoredFacts]:
+        return self._cached("stored_facts", lambda: {s.document_id: s for s in self.store.facts()})
+
+    def governance(self, council: Council) -> CouncilGovernance:
+        """The council's trail and requirement statuses from its documents' stored facts. The
+        documents are the ones the site attributes to it (an uploader's statement wins)."""
+
+        def compute() -> CouncilGovernance:
+            facts = self.stored_facts()
+            ids = [e.summary.id for e in self.documents(council_gss=council.gss_code)]
+            return assess(council, [facts[i] for i in ids if i in facts], self.framework)
+
+        return self._cached(("governance", council.gss_code), compute)
+
+    def compliance(
+        self, *, type: str | None = None, region: str | None = None, status: str | None = None
+    ) -> list[CouncilGovernance]:
+        """Every council in scope with its requirement statuses, filtered; a council is kept by
+        ``status`` when any requirement has it."""
+        everyone = self._cached(
+            "compliance", lambda: [self.governance(c) for c in self.councils_in_scope()]
+        )
+        return [
+            g
+            for g in everyone
+            if (not type or g.council.type == type)
+            and (not region or g.council.region.lower() == region.lower())
+            and (not status or any(c.status == status for c in g.claims))
+        ]
+
+    # Coded passages (store.codes) --------------------------------------------------------
+
+    def document_passages(self, document_id: int) -> list[EffectivePassage]:
+        """A document's current passages with effective codes (human decisions win)."""
+        return self._cached(
+            ("passages", document_id),
+            lambda: codes.effective_passages(
+                self.store, document_ids=[document_id], include_retired=False
+            ),
+        )
+
+    def council_passages(self, gss_code: str) -> list[tuple[DocumentEntry, EffectivePassage]]:
+        """Every current passage of the council's documents in the council's own words (not a
+        restatement of what government asked) that carries a code, in document order."""
+
+        def compute() -> list[tuple[DocumentEntry, EffectivePassage]]:
+            entries = self.documents(council_gss=gss_code)
+            by_id = {e.summary.id: e for e in entries}
+            found = codes.effective_passages(
+                self.store, document_ids=list(by_id), include_retired=False
+            )
+            return [
+                (by_id[p.document_id], p)
+                for p in found
+                if p.kind == "council" and any(c.code_type in CONTENT_CODES for c in p.codes)
+            ]
+
+        return self._cached(("council_passages", gss_code), compute)
+
+    def similar_councils(self, council: Council) -> list[CouncilEntry]:
+        """Like-for-like: councils of the same type in the same region, by name."""
+        return [
+            e
+            for e in self.councils(type=council.type, region=council.region)
+            if e.council.gss_code != council.gss_code
+        ]
+
+    def heading_title(self, heading_id: str) -> str:
+        return next((h.title for h in self.framework.headings if h.id == heading_id), heading_id)
+
+    def barrier_label(self, barrier_id: str) -> str:
+        return next((b.label for b in self.framework.barriers if b.id == barrier_id), barrier_id)
+
+    def question_text(self, question_id: str) -> str:
+        return next((q.text for q in self.framework.questions if q.id == question_id), question_id)
+
+    def document_text_find(self, document_id: int, sentence: str) -> int | None:
+        """Where ``sentence`` first occurs in the stored text of a document, if it does."""
+        with self.store.engine.connect() as connection:
+            found = connection.execute(
+                text("SELECT text FROM documents WHERE id = :d"), {"d": document_id}
+            ).scalar()
+        if not found:
+            return None
+        at = str(found).find(sentence)
+        return at if at >= 0 else None

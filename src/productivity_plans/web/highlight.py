@@ -54,3 +54,31 @@ def plain(snippet: str) -> tuple[str, list[tuple[int, int]]]:
     if start is not None:
         spans.append((start, len(text)))
     return "".join(text), spans
+
+
+def coded_text(text: str, base: int, spans: list[tuple[int, int, int, str]]) -> Markup:
+    """A block's text (starting at offset ``base`` of its document) with each passage
+    ``(start, end, passage id, label)`` anchored ``id="p{id}"``: a ``<mark>`` when it carries
+    codes (``label`` not empty), a plain ``<span>`` otherwise (search by meaning links to any
+    passage). Each piece of text is escaped on its own before any markup is added; overlapping
+    spans after the first are not marked, and offsets are clipped to the block."""
+    out: list[str] = []
+    at = 0
+    for start, end, passage_id, label in sorted(spans):
+        lo, hi = max(start - base, at), min(end - base, len(text))
+        if hi <= lo:
+            continue
+        out.append(str(escape(text[at:lo])))
+        if label:
+            out.append(
+                f'<mark class="pp-coded" id="p{int(passage_id)}" title="{escape(label)}">'
+                f"{escape(text[lo:hi])}</mark>"
+            )
+        else:
+            out.append(
+                f'<span class="pp-passage-anchor" id="p{int(passage_id)}">'
+                f"{escape(text[lo:hi])}</span>"
+            )
+        at = hi
+    out.append(str(escape(text[at:])))
+    return Markup("".join(out))

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from markupsafe import Markup
 from starlette.responses import Response
 
-from productivity_plans.web.catalogue import COUNCIL_TYPE_NAMES
-from productivity_plans.web.highlight import SNIPPET_MARKS, highlight, plain
+from productivity_plans.councils import Council
+from productivity_plans.store.vectors import SemanticHit
+from productivity_plans.web.catalogue import CONTENT_CODES, COUNCIL_TYPE_NAMES, DocumentFacts
+from productivity_plans.web.highlight import SNIPPET_MARKS, coded_text, highlight, plain
 from productivity_plans.web.rendering import page
 from productivity_plans.web.state import app_state
-from productivity_plans.web.tables import Column, Table
+from productivity_plans.web.tables import Cell, Column, Table
+from productivity_plans.web.views import (
+    REQUIREMENT_LABELS,
+    STATUS_LABELS,
+    ClaimView,
+    CouncilContent,
+    GovernanceView,
+    PassageView,
+    code_summary,
+    council_content,
+    governance_view,
+    passage_view,
+    requirement_label,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -138,6 +155,65 @@ def documents_table(request: Request, entries: list, name: str, caption: str) ->
     return table
 
 
+def requirements_table(name: str, caption: str, claims: list[ClaimView]) -> Table:
+    table = Table(
+        name,
+        caption,
+        [
+            Column("requirement", "Requirement"),
+            Column("status", "Status"),
+            Column("date", "Date"),
+            Column("body", "Body"),
+            Column("detail", "Detail"),
+            Column("evidence", "Evidence"),
+            Column("document", "Document"),
+        ],
+    )
+    for c in claims:
+        table.add(
+            {
+                "requirement": c.label,
+                "status": c.status_label,
+                "date": c.date,
+                "body": c.body,
+                "detail": c.detail,
+                "evidence": c.evidence,
+                "document": c.document,
+            }
+        )
+    return table
+
+
+def passages_table(name: str, caption: str, content: CouncilContent) -> Table:
+    table = Table(
+        name,
+        caption,
+        [
+            Column("heading", "Heading"),
+            Column("text", "Passage"),
+            Column("barriers", "Barriers named"),
+            Column("measure", "Says how it measures"),
+            Column("document", "Document"),
+            Column("page", "Page", numeric=True),
+            Column("anchor", "Anchor"),
+        ],
+    )
+    for group in content.headings:
+        for p in group.passages:
+            table.add(
+                {
+                    "heading": group.label,
+                    "text": p.text,
+                    "barriers": "; ".join(b.label for b in p.barriers),
+                    "measure": "yes" if p.measure else "",
+                    "document": p.document,
+                    "page": p.page,
+                    "anchor": p.href,
+                }
+            )
+    return table
+
+
 @router.get("/councils/{gss}")
 def council(request: Request, gss: str) -> Response:
     catalogue = app_state(request).catalogue
@@ -146,16 +222,35 @@ def council(request: Request, gss: str) -> Response:
         raise HTTPException(status_code=404, detail=f"No council with GSS code {gss}.")
     entries = catalogue.documents(council_gss=found.gss_code)
     table = documents_table(request, entries, "documents", f"Documents from {found.nice_name}")
+    governance = governance_view(catalogue, found)
+    content = council_content(catalogue, found.gss_code)
+    similar = catalogue.similar_councils(found)
+    similar_table = Table(
+        "similar",
+        f"{type_name(found.type)} councils in {found.region or 'the same region'}",
+        [Column("name", "Council"), Column("documents", "Documents", numeric=True)],
+    )
+    for e in similar:
+        similar_table.add(
+            {"name": e.council.nice_name, "documents": e.documents},
+            {"name": f"/councils/{e.council.gss_code}"},
+        )
     return page(
         request,
         "council.html",
         {
             "council": found,
             "type_label": type_name(found.type),
-            "governance_trail": catalogue.governance_trail(found.gss_code),
-            "coded_passages": catalogue.coded_passages(found.gss_code),
+            "governance": governance,
+            "content": content,
+            "deadline": catalogue.scope_date,
         },
-        tables=[table],
+        tables=[
+            table,
+            requirements_table("requirements", "Requirements", governance.claims),
+            passages_table("coded-passages", "Coded passages", content),
+            similar_table,
+        ],
     )
 
 
@@ -201,16 +296,61 @@ def document(request: Request, document_id: int) -> Response:
                     "text": b.text,
                 }
             )
+    coded: dict[int, list[PassageView]] = {}
+    marked: dict[int, Markup] = {}
+    every = state.catalogue.document_passages(document_id)
+    passages = [
+        passage_view(state.catalogue, entry, p)
+        for p in every
+        if p.kind == "council" and any(c.code_type in CONTENT_CODES for c in p.codes)
+    ]
+    coded_ids = {v.passage_id for v in passages}
+    for block in (b for pg in view.pages for b in pg.blocks):
+        inside = [v for v in passages if v.start < block.end and v.end > block.start]
+        plain_spans = [
+            (p.start, p.end, p.id, "")
+            for p in every
+            if p.id not in coded_ids and p.start < block.end and p.end > block.start
+        ]
+        if inside:
+            coded[block.id] = inside
+        if inside or plain_spans:
+            marked[block.id] = coded_text(
+                block.text,
+                block.start,
+                [(v.start, v.end, v.passage_id, code_summary(v)) for v in inside] + plain_spans,
+            )
     return page(
         request,
         "document.html",
         {
             "doc": view,
             "entry": entry,
+            "coded": coded,
+            "marked": marked,
+            "coded_count": len(passages),
             "doc_type_label": state.catalogue.doc_type_label(entry.facts.doc_type),
         },
         tables=[blocks],
     )
+
+
+def semantic_hits(
+    request: Request, q: str, council: str | None, doc_type: str | None, limit: int
+) -> list[tuple[SemanticHit, DocumentFacts | None]]:
+    """Passages nearest in meaning, within the council's / type's documents when asked."""
+    catalogue = app_state(request).catalogue
+    facts = catalogue.document_facts()
+    keep = None
+    if council or doc_type:
+        keep = [
+            d
+            for d, f in facts.items()
+            if (not council or f.council_gss == council)
+            and (not doc_type or f.doc_type == doc_type)
+        ]
+    hits = catalogue.semantic.search(q, limit=limit, document_ids=keep)
+    return [(h, facts.get(h.document_id)) for h in hits]
 
 
 @router.get("/search")
@@ -219,13 +359,19 @@ def search(
     q: Annotated[str, Query(max_length=500)] = "",
     council: Annotated[str | None, Query()] = None,
     doc_type: Annotated[str | None, Query()] = None,
+    mode: Annotated[str, Query(max_length=10)] = "text",
 ) -> Response:
     state = app_state(request)
     catalogue = state.catalogue
     facts = catalogue.document_facts()
+    mode = "meaning" if mode == "meaning" else "text"
     hits = []
-    if q.strip():
-        for hit in state.store.search(q, limit=SEARCH_FETCH, marks=SNIPPET_MARKS):
+    meaning: list[tuple[SemanticHit, DocumentFacts | None]] = []
+    if q.strip() and mode == "meaning":
+        meaning = semantic_hits(request, q, council, doc_type, SEARCH_LIMIT)
+    elif q.strip():
+        fetch = SEARCH_FETCH if council or doc_type else SEARCH_LIMIT
+        for hit in state.store.search(q, limit=fetch, marks=SNIPPET_MARKS):
             fact = facts.get(hit.document_id)
             if council and (fact is None or fact.council_gss != council):
                 continue
@@ -236,13 +382,13 @@ def search(
                 break
     table = Table(
         "results",
-        f"{len(hits)} results",
+        f"{len(hits) + len(meaning)} results",
         [
             Column("document", "Document"),
             Column("council", "Council"),
             Column("page", "Page", numeric=True),
-            Column("block", "Block"),
-            Column("snippet", "Snippet"),
+            Column("anchor", "Anchor"),
+            Column("snippet", "Text"),
         ],
     )
     results = []
@@ -255,11 +401,42 @@ def search(
                 "document": hit.title or hit.source or f"Document {hit.document_id}",
                 "council": found.nice_name if found else "",
                 "page": hit.page,
-                "block": f"b{hit.block_id}",
+                "anchor": f"b{hit.block_id}",
                 "snippet": text,
             }
         )
-        results.append({"hit": hit, "council": found, "snippet": highlight(hit.snippet)})
+        results.append(
+            {
+                "href": f"/documents/{hit.document_id}#b{hit.block_id}",
+                "title": hit.title or hit.source or f"Document {hit.document_id}",
+                "where": f"page {hit.page} · block b{hit.block_id}",
+                "council": found,
+                "snippet": highlight(hit.snippet),
+            }
+        )
+    for semantic, fact in meaning:
+        gss = fact.council_gss if fact else None
+        found = catalogue.register.by_gss(gss) if gss else None
+        title = semantic.title or f"Document {semantic.document_id}"
+        table.add(
+            {
+                "document": title,
+                "council": found.nice_name if found else "",
+                "page": semantic.page,
+                "anchor": f"p{semantic.passage_id}",
+                "snippet": semantic.text,
+            }
+        )
+        results.append(
+            {
+                "href": f"/documents/{semantic.document_id}#p{semantic.passage_id}",
+                "title": title,
+                "where": f"page {semantic.page} · passage p{semantic.passage_id}"
+                f" · similarity {semantic.score:.2f}",
+                "council": found,
+                "snippet": semantic.text,
+            }
+        )
     councils_with_documents = sorted(
         {
             c.gss_code: c
@@ -273,12 +450,160 @@ def search(
         "search.html",
         {
             "q": q,
+            "mode": mode,
             "results": results,
             "council_options": councils_with_documents,
             "doc_type_options": [
                 (d.id, catalogue.doc_type_label(d.id)) for d in catalogue.framework.document_types
             ],
             "selected": {"council": council or "", "doc_type": doc_type or ""},
+        },
+        tables=[table],
+    )
+
+
+STATUS_CHOICES = [
+    ("evidenced", "Evidenced"),
+    ("not_evidenced", "Not evidenced"),
+    ("late", "Late"),
+    ("no_documents", "No documents"),
+]
+
+
+@router.get("/compliance")
+def compliance(
+    request: Request,
+    type: Annotated[str | None, Query(max_length=64)] = None,
+    region: Annotated[str | None, Query(max_length=128)] = None,
+    status: Annotated[str | None, Query(max_length=32)] = None,
+) -> Response:
+    catalogue = app_state(request).catalogue
+    results = catalogue.compliance(type=type or None, region=region or None, status=status or None)
+    requirements = [
+        r
+        for r in REQUIREMENT_LABELS
+        if any(c.requirement == r for g in results[:1] for c in g.claims)
+    ] or list(REQUIREMENT_LABELS)
+    table = Table(
+        "compliance",
+        f"{len(results)} councils",
+        [
+            Column("council", "Council"),
+            Column("gss", "GSS code"),
+            Column("type", "Type"),
+            Column("region", "Region"),
+            Column("documents", "Documents", numeric=True),
+            *[Column(r, requirement_label(r)) for r in requirements],
+            Column("decision_date", "Decision date"),
+            Column("body", "Body"),
+        ],
+    )
+    for g in results:
+        c = g.council
+        row: dict[str, str | int | float | None] = {
+            "council": c.nice_name,
+            "gss": c.gss_code,
+            "type": type_name(c.type),
+            "region": c.region,
+            "documents": len(g.documents),
+        }
+        for claim in g.claims:
+            row[claim.requirement] = STATUS_LABELS.get(claim.status, claim.status)
+            if claim.requirement == "decision_before_deadline" and claim.date:
+                row["decision_date"] = claim.date.isoformat()
+            if claim.requirement == "member_oversight":
+                row["body"] = claim.body
+        table.add(row, {"council": f"/councils/{c.gss_code}#governance"})
+    return page(
+        request,
+        "compliance.html",
+        {
+            "types": [(t, type_name(t)) for t in catalogue.council_types()],
+            "regions": catalogue.regions(),
+            "statuses": STATUS_CHOICES,
+            "selected": {"type": type or "", "region": region or "", "status": status or ""},
+            "deadline": catalogue.scope_date,
+        },
+        tables=[table],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CompareSide:
+    key: str
+    council: Council
+    type_label: str
+    documents: int
+    governance: GovernanceView
+    content: CouncilContent
+
+
+def comparison_rows(sides: list[CompareSide]) -> list[tuple[str, list[Cell]]]:
+    """One row per requirement, heading, barriers and measures: statuses and counts only."""
+    rows: list[tuple[str, list[Cell]]] = []
+    for i, claim in enumerate(sides[0].governance.claims):
+        rows.append(
+            (
+                claim.label,
+                [
+                    s.governance.claims[i].status_label if i < len(s.governance.claims) else None
+                    for s in sides
+                ],
+            )
+        )
+    for i, group in enumerate(sides[0].content.headings):
+        rows.append(
+            (f"Passages: {group.label}", [len(s.content.headings[i].passages) for s in sides])
+        )
+    rows.append(("Barriers named", ["; ".join(g.label for g in s.content.barriers) for s in sides]))
+    rows.append(("Measurement passages", [len(s.content.measures) for s in sides]))
+    return rows
+
+
+@router.get("/compare")
+def compare(
+    request: Request,
+    a: Annotated[str | None, Query(max_length=9)] = None,
+    b: Annotated[str | None, Query(max_length=9)] = None,
+) -> Response:
+    catalogue = app_state(request).catalogue
+    sides: list[CompareSide] = []
+    errors = {}
+    for key, gss in (("a", a), ("b", b)):
+        if not gss:
+            continue
+        found = catalogue.council(gss)
+        if found is None:
+            errors[key] = f"No council with GSS code {gss}."
+            continue
+        sides.append(
+            CompareSide(
+                key=key,
+                council=found,
+                type_label=type_name(found.type),
+                documents=len(catalogue.documents(council_gss=found.gss_code)),
+                governance=governance_view(catalogue, found),
+                content=council_content(catalogue, found.gss_code),
+            )
+        )
+    table = Table(
+        "comparison",
+        "Side by side",
+        [Column("row", "What"), *[Column(side.key, side.council.nice_name) for side in sides]],
+    )
+    if len(sides) == 2:
+        for row_label, values in comparison_rows(sides):
+            table.add({"row": row_label, **dict(zip([x.key for x in sides], values, strict=True))})
+    options = [(c.gss_code, c.nice_name) for c in catalogue.councils_in_scope()]
+    return page(
+        request,
+        "compare.html",
+        {
+            "sides": sides,
+            "errors": errors,
+            "options": options,
+            "selected": {"a": (a or "").upper(), "b": (b or "").upper()},
+            "with_documents": {e.council.gss_code for e in catalogue.councils(with_documents=True)},
         },
         tables=[table],
     )

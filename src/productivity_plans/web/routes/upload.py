@@ -83,6 +83,7 @@ async def upload(
         uploads_dir=state.uploads_dir,
         limits=state.limits,
     )
+    state.catalogue.invalidate()  # new documents, facts and codes: no stale view
     table = results_table(results)
     failed = sum(r.status == "failed" for r in results)
     return page(

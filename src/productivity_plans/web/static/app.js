@@ -30,3 +30,33 @@ if (progress) {
   });
   document.body.addEventListener("htmx:afterRequest", () => { progress.hidden = true; });
 }
+
+// Review queue shortcuts (documented on the page): j/k move, a accepts, r rejects.
+// Never while typing in a field, and never with a modifier key held.
+const reviewList = document.querySelector("[data-pp-review]");
+if (reviewList) {
+  let current = 0;
+  const items = () => [...reviewList.querySelectorAll("[data-pp-review-item]")];
+  const mark = (index, focus) => {
+    const all = items();
+    if (!all.length) return;
+    current = Math.max(0, Math.min(index, all.length - 1));
+    all.forEach((item, i) => item.classList.toggle("pp-review-item--current", i === current));
+    if (focus) all[current].focus();
+  };
+  mark(0, false);
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (target.closest && target.closest("input, select, textarea, [contenteditable]")) return;
+    const all = items();
+    if (!all.length) return;
+    if (event.key === "j") { mark(current + 1, true); event.preventDefault(); }
+    else if (event.key === "k") { mark(current - 1, true); event.preventDefault(); }
+    else if (event.key === "a" || event.key === "r") {
+      const button = all[current].querySelector(event.key === "a" ? "[data-pp-accept]" : "[data-pp-reject]");
+      if (button) { button.click(); event.preventDefault(); }
+    }
+  });
+  document.body.addEventListener("htmx:afterSwap", () => mark(current, false));
+}

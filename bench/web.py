@@ -1,0 +1,212 @@
+"""Web benchmark: a synthetic sector at scale served by uvicorn, driven by concurrent clients.
+
+Builds (once; reused from ``--workdir``) a SQLite store of every council in scope (317) with
+``--per-council`` documents each (default 7: about 2,200 documents), made from the labelled
+corpus texts with the original council's names swapped for the target council's, ingested
+with extraction and coding (passages, machine codes, passage vectors). Then serves it with
+uvicorn on a free loopback port in a separate process and, one endpoint at a time, runs
+``--clients`` concurrent clients (httpx, async) for at most ``--seconds`` or ``--requests``
+requests. Prints p50/p95 per endpoint against the targets (pages p95 <= 200 ms, search API
+p95 <= 50 ms) with two baselines: ``/healthz`` (routing and middleware only) and a static file.
+
+    PYTHONPATH=src python bench/web.py [--per-council 7] [--clients 20] [--seconds 15]
+        [--requests 2000] [--workdir /tmp/prodplans-web-bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+PAGE_TARGET_MS = 200.0
+SEARCH_TARGET_MS = 50.0
+
+
+def build_store(workdir: Path, per_council: int) -> tuple[str, int]:
+    """The synthetic sector's database URL and document count (built once per size)."""
+    from productivity_plans.councils import load_register
+    from productivity_plans.framework import load_framework
+    from productivity_plans.pipeline import ingest_files
+    from productivity_plans.store.db import Store
+
+    db = workdir / f"sector-{per_council}.sqlite"
+    url = f"sqlite:///{db}"
+    done = workdir / f"sector-{per_council}.done"
+    if done.exists():
+        return url, int(done.read_text())
+    db.unlink(missing_ok=True)
+    register = load_register()
+    deadline = load_framework().deadline
+    councils = sorted(register.in_force(deadline, nation="England"), key=lambda c: c.gss_code)
+    labels = [json.loads(line) for line in (CORPUS / "labels.jsonl").open(encoding="utf-8")]
+    sources = []
+    for label in labels:
+        original = register.by_gss(label["council_code"]) if label.get("council_code") else None
+        if original is None:
+            continue
+        text = (CORPUS / label["file"]).read_text(encoding="utf-8")
+        names = {label["council"], original.official_name, original.nice_name}
+        sources.append((text, sorted(names, key=len, reverse=True)))
+    folder = workdir / f"docs-{per_council}"
+    folder.mkdir(parents=True, exist_ok=True)
+    items: list[tuple[Path, str | None]] = []
+    for i, council in enumerate(councils):
+        for k in range(per_council):
+            text, names = sources[(i * per_council + k) % len(sources)]
+            for name in names:  # longest first: "X Borough Council" before "X"
+                text = text.replace(
+                    name, council.official_name if " " in name else council.nice_name
+                )
+            path = folder / f"{council.gss_code}-{k}.txt"
+            path.write_text(
+                f"{council.official_name}\n\n{text}\n\nReference {council.gss_code}/{k}\n"
+            )
+            items.append((path, None))
+    started = time.perf_counter()
+    with Store.open(url) as store:
+        report = ingest_files(items, store)
+        count = store.stats().documents
+    print(
+        f"built {count} documents for {len(councils)} councils in "
+        f"{time.perf_counter() - started:.0f} s (failed: {len(report.failed)})",
+        file=sys.stderr,
+    )
+    done.write_text(str(count))
+    return url, count
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+SERVER = """
+import sys, uvicorn
+from pathlib import Path
+from productivity_plans.web import create_app
+app = create_app(sys.argv[1], secret_key="bench-" + "k" * 40, uploads_dir=Path(sys.argv[3]))
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", access_log=False)
+"""
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def drive(
+    base: str, path: str, clients: int, seconds: float, requests: int
+) -> dict[str, float]:
+    import httpx
+
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + seconds
+    budget = [requests]
+
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        for _ in range(3):  # warm caches
+            await client.get(path)
+
+        async def worker() -> None:
+            nonlocal errors
+            while budget[0] > 0 and time.perf_counter() < deadline:
+                budget[0] -= 1
+                t0 = time.perf_counter()
+                response = await client.get(path)
+                latencies.append((time.perf_counter() - t0) * 1000)
+                errors += response.status_code != 200
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        elapsed = time.perf_counter() - started
+    return {
+        "n": len(latencies),
+        "errors": errors,
+        "p50": statistics.median(latencies),
+        "p95": percentile(latencies, 0.95),
+        "rps": len(latencies) / elapsed,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--per-council", type=int, default=7)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/prodplans-web-bench"))
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    url, documents = build_store(args.workdir, args.per_council)
+
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER, url, str(port), str(args.workdir / "uploads")], env=env
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        import httpx
+
+        for _ in range(300):
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            raise SystemExit("the server did not start")
+        council = "E07000033"
+        endpoints = [
+            ("baseline: /healthz", "/healthz", None),
+            ("baseline: static file", "/static/app.css", None),
+            ("overview page /", "/", PAGE_TARGET_MS),
+            (f"council page /councils/{council}", f"/councils/{council}", PAGE_TARGET_MS),
+            (
+                "search API (full text)",
+                "/api/search?q=productivity+plan&limit=20",
+                SEARCH_TARGET_MS,
+            ),
+            (
+                "search API (by meaning)",
+                "/api/search?q=money+comes+one+year+at+a+time&mode=semantic&limit=20",
+                SEARCH_TARGET_MS,
+            ),
+        ]
+        print(
+            f"{documents} documents, 317 councils; {args.clients} concurrent clients, "
+            f"each endpoint up to {args.seconds:g} s or {args.requests} requests; "
+            f"{os.cpu_count()} CPUs, one uvicorn worker"
+        )
+        print(f"{'endpoint':44} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7}  target")
+        for name, path, target in endpoints:
+            r = asyncio.run(drive(base, path, args.clients, args.seconds, args.requests))
+            verdict = (
+                ""
+                if target is None
+                else (f"p95 <= {target:g} ms: {'met' if r['p95'] <= target else 'NOT met'}")
+            )
+            errors = f" ({int(r['errors'])} errors)" if r["errors"] else ""
+            print(
+                f"{name:44} {int(r['n']):>6} {r['p50']:>8.1f} {r['p95']:>8.1f} "
+                f"{r['rps']:>7.0f}  {verdict}{errors}"
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
