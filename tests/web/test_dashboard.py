@@ -42,7 +42,9 @@ def count_of(html: str, cell_id: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def test_the_dashboard_shows_the_sector_functions_numbers(client: TestClient, seeded: Seeded) -> None:
+def test_the_dashboard_shows_the_sector_functions_numbers(
+    client: TestClient, seeded: Seeded
+) -> None:
     html = client.get("/dashboard").text
     results = expected(seeded)
     for share in results.coverage_by_type:
