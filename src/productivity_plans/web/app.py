@@ -29,6 +29,7 @@ from productivity_plans.web import auth
 from productivity_plans.web.catalogue import Catalogue
 from productivity_plans.web.rendering import csv_href
 from productivity_plans.web.routes import accounts, api, api_coded, pages, review, upload
+from productivity_plans.web.routes import dashboard as dashboard_routes
 from productivity_plans.web.security import (
     SecurityHeadersMiddleware,
     SessionMiddleware,
@@ -129,6 +130,7 @@ def create_app(
     app.include_router(accounts.router)
     app.include_router(api.router)
     app.include_router(api_coded.router)
+    app.include_router(dashboard_routes.router)
     _add_health(app)
     _add_docs(app)
     _add_error_handlers(app)

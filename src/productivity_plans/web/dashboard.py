@@ -1,0 +1,468 @@
+"""The sector dashboard's view model: the report's analyses, live, per filter. No analysis here.
+
+``Dashboard`` (one per app, created on first use) loads the sector snapshot from the store
+(``sector.load.load_snapshot``, human decisions applied), runs ``sector.results.run_analyses``
+on it, narrowed by council type and region with ``sector.subset.restrict``, and keeps the
+results per *data generation*: a fingerprint of the tables the snapshot is read from (counts
+and latest timestamps of documents, facts, passages, machine and human codes, uploads). Any
+ingest, re-coding, analyst decision or upload changes the generation and the next request
+reloads; otherwise pages and downloads reuse what was computed. Generated files (XLSX, JSON,
+report HTML and PDF) are cached the same way.
+
+Evidence: each count the dashboard shows has a key (``coverage-heading.unitary.transformation``)
+whose citations the evidence page lists; each citation links to the document viewer's block
+anchor (``/documents/{id}#b{block}``) holding its first character, or ``#page-N``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import tempfile
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from productivity_plans.sector.coverage import CoverageShare, coverage_shares
+from productivity_plans.sector.groups import ALL, group_label, ordered_groups
+from productivity_plans.sector.results import Row, SectorResults, run_analyses, tables
+from productivity_plans.sector.snapshot import Cite, SectorSnapshot
+from productivity_plans.sector.subset import restrict
+from productivity_plans.store.accounts import UploadRow
+from productivity_plans.store.db import Store
+from productivity_plans.store.models import (
+    BlockRow,
+    CodedDocumentRow,
+    DocumentRow,
+    FactsRow,
+    HumanCodeRow,
+    MachineCodeRow,
+    PassageRow,
+    SourceRow,
+)
+from productivity_plans.web.state import app_state
+
+Loader = Callable[[Store], SectorSnapshot]
+MAX_VIEWS = 32  # filtered views kept per generation (types × regions is ~60 at most)
+BAR_STEP = 5  # bar widths are CSS classes in 5 % steps (no inline styles under the CSP)
+
+
+def data_generation(store: Store) -> tuple[Any, ...]:
+    """A fingerprint that changes whenever anything the snapshot is built from changes."""
+    probes: list[tuple[Any, Any]] = [
+        (DocumentRow.id, DocumentRow.created_at),
+        (FactsRow.id, FactsRow.extracted_at),
+        (PassageRow.id, PassageRow.created_at),
+        (MachineCodeRow.id, MachineCodeRow.created_at),
+        (HumanCodeRow.id, HumanCodeRow.decided_at),
+        (CodedDocumentRow.document_id, CodedDocumentRow.coded_at),
+        (UploadRow.id, UploadRow.uploaded_at),
+    ]
+    with Session(store.engine) as session:
+        return tuple(
+            tuple(session.execute(select(func.count(key), func.max(key), func.max(when))).one())
+            for key, when in probes
+        )
+
+
+def _block_index(store: Store) -> dict[str, tuple[list[int], list[int]]]:
+    """Document id → (block starts, block ids), both in text order."""
+    index: dict[str, tuple[list[int], list[int]]] = {}
+    with Session(store.engine) as session:
+        rows = session.execute(
+            select(BlockRow.document_id, BlockRow.start, BlockRow.id).order_by(
+                BlockRow.document_id, BlockRow.start
+            )
+        )
+        for document_id, start, block_id in rows:
+            starts, ids = index.setdefault(str(document_id), ([], []))
+            starts.append(start)
+            ids.append(block_id)
+    return index
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    type: str | None = None
+    region: str | None = None
+
+    @classmethod
+    def of(cls, type: str | None, region: str | None) -> Filters:
+        return cls(type or None, region or None)
+
+    @property
+    def query(self) -> str:
+        from urllib.parse import urlencode
+
+        params = {k: v for k, v in (("type", self.type), ("region", self.region)) if v}
+        return f"?{urlencode(params)}" if params else ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.type or self.region)
+
+
+@dataclass(slots=True)
+class Bar:
+    label: str
+    count: int
+    total: int
+    width: int  # CSS class step, 0..100 in BAR_STEP
+    key: str
+
+
+@dataclass(slots=True)
+class View:
+    """Everything one filtered dashboard shows, with the evidence behind each count."""
+
+    generation: tuple[Any, ...]
+    filters: Filters
+    snapshot: SectorSnapshot
+    results: SectorResults
+    tables: dict[str, list[Row]]
+    heading_all: list[CoverageShare]
+    question_all: list[CoverageShare]
+    evidence: dict[str, tuple[Cite, ...]] = field(default_factory=dict)
+    _anchors: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+
+    # Lookups the templates use --------------------------------------------------------
+
+    @property
+    def framework(self) -> Any:
+        return self.snapshot.framework
+
+    @property
+    def types(self) -> list[str]:
+        """Council types present among councils with documents, in the report's order."""
+        return ordered_groups(self.snapshot.councils_with_documents(), "type")
+
+    def label(self, group: str) -> str:
+        return "All councils" if group == ALL else group_label(group)
+
+    def heading_text(self, heading_id: str) -> str:
+        return next((h.title for h in self.framework.headings if h.id == heading_id), heading_id)
+
+    def question_text(self, question_id: str) -> str:
+        return next((q.text for q in self.framework.questions if q.id == question_id), question_id)
+
+    def council_name(self, gss: str | None) -> str:
+        council = self.snapshot.council(gss) if gss else None
+        return council.name if council else "Council not identified"
+
+    def document_title(self, document_id: str) -> str:
+        document = self.snapshot.document_index.get(document_id)
+        if document is None:
+            return f"Document {document_id}"
+        return document.title or Path(document.source).name or f"Document {document_id}"
+
+    def href(self, cite: Cite) -> str:
+        """The document viewer at the block holding the citation's first character."""
+        if not cite.document_id.isdigit():
+            return "/documents"
+        found = self._anchors.get(cite.document_id)
+        if found:
+            starts, ids = found
+            i = bisect.bisect_right(starts, cite.start) - 1
+            if i >= 0:
+                return f"/documents/{cite.document_id}#b{ids[i]}"
+        return f"/documents/{cite.document_id}#page-{cite.page}"
+
+    def evidence_href(self, key: str) -> str:
+        return f"/dashboard/evidence/{key}{self.filters.query}"
+
+    def cell(self, shares: Sequence[CoverageShare], group: str, item: str) -> CoverageShare | None:
+        return next((s for s in shares if s.group == group and s.item == item), None)
+
+    # Sections ---------------------------------------------------------------------------
+
+    def coverage_rows(self, level: str) -> list[dict[str, Any]]:
+        """Rows (heading or sub-question) × columns (each council type, then all councils)."""
+        if level == "heading":
+            by_type, overall = self.results.coverage_by_type, self.heading_all
+            items = [(h.id, h.id, self.heading_text(h.id)) for h in self.framework.headings]
+        else:
+            by_type, overall = self.results.coverage_questions_by_type, self.question_all
+            items = [
+                (q.id, self.framework.heading_of(q.id).id, q.text) for q in self.framework.questions
+            ]
+        rows = []
+        for item, heading, text in items:
+            cells = []
+            for group, source in [*((t, by_type) for t in self.types), (ALL, overall)]:
+                share = self.cell(source, group, item)
+                key = f"coverage-{level}.{'all' if group == ALL else group}.{item}"
+                if share is not None:
+                    self.evidence[key] = share.evidence
+                cells.append({"group": group, "share": share, "key": key})
+            rows.append({"item": item, "heading": heading, "text": text, "cells": cells})
+        return rows
+
+    def barrier_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for total in self.results.barriers_all:
+            key = f"barrier.all.{total.barrier}"
+            self.evidence[key] = total.evidence
+            by_type = []
+            for t in self.types:
+                count = next(
+                    (
+                        b
+                        for b in self.results.barriers_by_type
+                        if b.barrier == total.barrier and b.group == t
+                    ),
+                    None,
+                )
+                if count is None:
+                    continue
+                type_key = f"barrier.{t}.{total.barrier}"
+                self.evidence[type_key] = count.evidence
+                by_type.append({"group": t, "count": count, "key": type_key})
+            rows.append(
+                {
+                    "barrier": total,
+                    "bar": Bar(
+                        total.label,
+                        total.councils,
+                        total.councils_with_documents,
+                        _width(total.share),
+                        key,
+                    ),
+                    "by_type": by_type,
+                }
+            )
+        return rows
+
+    def body_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for body in self.results.bodies:
+            key = f"bodies.all.{body.body_kind}"
+            self.evidence[key] = body.evidence
+            rows.append({"body": body, "key": key})
+        return rows
+
+    def gap_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for gap in self.results.gaps:
+            key = f"gap.all.{gap.question}"
+            self.evidence[key] = gap.evidence
+            rows.append({"gap": gap, "key": key})
+        return rows
+
+    def cluster_rows(self, kind: str) -> list[dict[str, Any]]:
+        clusters = self.results.measurement if kind == "measurement" else self.results.themes
+        rows = []
+        for cluster in clusters:
+            key = f"{kind}.all.{cluster.id}"
+            self.evidence[key] = cluster.evidence
+            rows.append({"cluster": cluster, "key": key})
+        return rows
+
+    def exemplar_groups(self) -> list[dict[str, Any]]:
+        groups = []
+        for q in self.framework.questions:
+            mine = [e for e in self.results.exemplars if e.question == q.id]
+            if mine:
+                groups.append({"question": q, "exemplars": mine})
+        return groups
+
+    def oversight_missing(self) -> list[Any]:
+        """Councils with documents but no recorded decision about the plan."""
+        return [r for r in self.results.oversight if r.documents and not r.oversight]
+
+    def timeline_chart(self) -> dict[str, Any]:
+        return timeline_chart(self)
+
+    def prepare(self) -> None:
+        """Fill the evidence registry (the sections register their keys as they are built)."""
+        self.coverage_rows("heading")
+        self.coverage_rows("question")
+        self.barrier_rows()
+        self.body_rows()
+        self.gap_rows()
+        self.cluster_rows("measurement")
+        self.cluster_rows("themes")
+
+
+def _width(share: float) -> int:
+    return int(round(share * 100 / BAR_STEP) * BAR_STEP)
+
+
+def shade(share: CoverageShare | None) -> int:
+    """Heatmap shade class 0–4 (0: nobody answers; none for no councils with documents)."""
+    if share is None or not share.councils_with_documents:
+        return -1
+    return min(4, int(share.share_answered * 4 + 0.999)) if share.answered else 0
+
+
+def timeline_chart(view: View) -> dict[str, Any]:
+    """Positions for a small server-drawn SVG: dated steps against the letter and deadline."""
+    fw = view.framework
+    letter, deadline = fw.letter.date, fw.deadline
+    rows = [r for r in view.results.timeline if r.date is not None]
+    lanes = list(dict.fromkeys(r.body_kind for r in rows)) or ["none"]
+    days = [r.date for r in rows if r.date is not None] + [letter, deadline]
+    first = min(days).toordinal() - 10
+    last = max(days).toordinal() + 10
+    width, left, lane_h, top = 720, 150, 28, 30
+    span = max(1, last - first)
+
+    def x(day: date) -> float:
+        return float(round(left + (width - left - 10) * (day.toordinal() - first) / span, 1))
+
+    def y(lane: str) -> int:
+        return top + lane_h * lanes.index(lane) + lane_h // 2
+
+    ticks = []
+    month = date(date.fromordinal(first).year, date.fromordinal(first).month, 1)
+    while month.toordinal() <= last:
+        if month.toordinal() >= first:
+            ticks.append({"x": x(month), "label": f"{month:%b %Y}"})
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    from productivity_plans.sector.governance import BODY_LABELS
+
+    return {
+        "width": width,
+        "height": top + lane_h * len(lanes) + 30,
+        "axis_y": top + lane_h * len(lanes),
+        "left": left,
+        "lanes": [{"label": BODY_LABELS.get(lane, lane), "y": y(lane)} for lane in lanes],
+        "marks": [
+            {"x": x(letter), "label": f"Letter {letter:%-d %b}", "kind": "letter"},
+            {"x": x(deadline), "label": f"Deadline {deadline:%-d %b}", "kind": "deadline"},
+        ],
+        "ticks": ticks,
+        "points": [
+            {
+                "x": x(r.date),
+                "y": y(r.body_kind),
+                "decision": r.source == "decision",
+                "title": f"{r.council or 'Council not identified'}: {r.action}, {r.date:%-d %B %Y}",
+            }
+            for r in rows
+            if r.date is not None
+        ],
+    }
+
+
+def public_tables(result_tables: dict[str, list[Row]]) -> dict[str, list[Row]]:
+    """The sector tables as published: a document's ``source`` is its file name, not the
+    server's path (URLs are kept)."""
+    out = dict(result_tables)
+    out["documents"] = [
+        {
+            **row,
+            "source": row["source"]
+            if str(row.get("source") or "").startswith(("http://", "https://"))
+            else Path(str(row.get("source") or "")).name,
+        }
+        for row in result_tables.get("documents", [])
+    ]
+    return out
+
+
+class Dashboard:
+    """Per-app cache of the snapshot, filtered views and generated files, per generation."""
+
+    def __init__(self, store: Store, loader: Loader | None = None) -> None:
+        from productivity_plans.sector.load import load_snapshot
+
+        self.store = store
+        self.loader: Loader = loader or load_snapshot
+        self._lock = threading.RLock()
+        self._generation: tuple[Any, ...] | None = None
+        self._snapshot: SectorSnapshot | None = None
+        self._anchors: dict[str, tuple[list[int], list[int]]] = {}
+        self._views: OrderedDict[Filters, View] = OrderedDict()
+        self._files: dict[tuple[str, Filters], bytes] = {}
+
+    def _current(self) -> tuple[tuple[Any, ...], SectorSnapshot]:
+        generation = data_generation(self.store)
+        with self._lock:
+            if generation != self._generation or self._snapshot is None:
+                snapshot = self.loader(self.store)
+                snapshot.passage_vectors()  # once, shared by every filtered view
+                self._snapshot = snapshot
+                self._anchors = _block_index(self.store)
+                self._views.clear()
+                self._files.clear()
+                self._generation = generation
+            return generation, self._snapshot
+
+    def view(self, filters: Filters) -> View:
+        generation, snapshot = self._current()
+        with self._lock:
+            found = self._views.get(filters)
+            if found is not None and found.generation == generation:
+                self._views.move_to_end(filters)
+                return found
+            narrowed = restrict(snapshot, type=filters.type, region=filters.region)
+            results = run_analyses(narrowed)
+            built = View(
+                generation,
+                filters,
+                narrowed,
+                results,
+                public_tables(tables(results)),
+                coverage_shares(results.coverage_heading, "all"),
+                coverage_shares(results.coverage_question, "all"),
+                _anchors=self._anchors,
+            )
+            built.prepare()
+            self._views[filters] = built
+            while len(self._views) > MAX_VIEWS:
+                self._views.popitem(last=False)
+            return built
+
+    def file(self, kind: str, filters: Filters, make: Callable[[View, Path], bytes]) -> bytes:
+        """A generated download (xlsx, json, report html/pdf), made once per generation."""
+        view = self.view(filters)
+        with self._lock:
+            found = self._files.get((kind, filters))
+            if found is not None and view.generation == self._generation:
+                return found
+            with tempfile.TemporaryDirectory(prefix="prodplans-dl-") as tmp:
+                data = make(view, Path(tmp))
+            self._files[(kind, filters)] = data
+            return data
+
+    def originals(self) -> list[Any]:
+        """Every stored document's file (its first local source), sha256 and published URL."""
+        from productivity_plans.export import Original
+
+        out: list[Original] = []
+        seen: set[int] = set()
+        with Session(self.store.engine) as session:
+            rows = session.execute(
+                select(SourceRow.document_id, SourceRow.source, SourceRow.url, DocumentRow.sha256)
+                .join(DocumentRow, DocumentRow.id == SourceRow.document_id)
+                .order_by(SourceRow.document_id, SourceRow.first_seen, SourceRow.id)
+            )
+            for document_id, source, url, sha256 in rows:
+                if document_id in seen or source.startswith(("http://", "https://")):
+                    continue
+                seen.add(document_id)
+                out.append(Original(Path(source), sha256, url))
+        return out
+
+
+def dashboard(request: Request) -> Dashboard:
+    """The app's dashboard cache, created on first use (kept on ``app.state``)."""
+    state = request.app.state
+    found: Dashboard | None = getattr(state, "dashboard", None)
+    if found is None:
+        with _CREATE:
+            found = getattr(state, "dashboard", None)
+            if found is None:
+                found = Dashboard(app_state(request).store)
+                state.dashboard = found
+    return found
+
+
+_CREATE = threading.Lock()
