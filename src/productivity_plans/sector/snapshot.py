@@ -1,7 +1,7 @@
 """The sector stage's input: a plain snapshot of councils, documents, decisions and coded passages.
 
 The analyses are pure functions over a :class:`SectorSnapshot`; they never open a database.
-Whoever loads from the store builds one of these (``load_snapshot(store)``, built by `sector/load.py`);
+``sector.load.load_snapshot(store)`` builds one from the store;
 ``sector.build`` builds one from files via the ingest, extract and coding stages.
 
 Conventions:
