@@ -94,10 +94,9 @@ def free_port() -> int:
 
 SERVER = """
 import sys, uvicorn
-from pathlib import Path
-from productivity_plans.web import create_app
-app = create_app(sys.argv[1], secret_key="bench-" + "k" * 40, uploads_dir=Path(sys.argv[3]))
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", access_log=False)
+uvicorn.run("productivity_plans.web.app:app_from_env", factory=True, host="127.0.0.1",
+            port=int(sys.argv[2]), workers=int(sys.argv[3]), log_level="warning",
+            access_log=False)
 """
 
 
@@ -159,6 +158,8 @@ def drive_wrk(base: str, path: str, clients: int, seconds: float) -> dict[str, f
 
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
+    for _ in range(3):  # warm the per-process caches before measuring
+        subprocess.run(["wrk", "-t1", "-c4", "-d1s", base + path], capture_output=True, check=False)
     command = ["wrk", "-t2", f"-c{clients}", f"-d{max(1, round(seconds))}s", "-s", script.name]
     done = subprocess.run(
         [*command, base + path], capture_output=True, text=True, check=True, timeout=seconds + 60
@@ -183,6 +184,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/prodplans-web-bench"))
     parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="uvicorn worker processes"
+    )
+    parser.add_argument(
         "--client",
         choices=["wrk", "httpx"],
         default="wrk" if shutil.which("wrk") else "httpx",
@@ -194,8 +198,12 @@ def main() -> None:
 
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env |= {
+        "PRODPLANS_DATABASE_URL": url,
+        "PRODPLANS_DATA_DIR": str(args.workdir / "data"),  # secret key and uploads live here
+    }
     server = subprocess.Popen(
-        [sys.executable, "-c", SERVER, url, str(port), str(args.workdir / "uploads")], env=env
+        [sys.executable, "-c", SERVER, url, str(port), str(args.workers)], env=env
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -229,7 +237,7 @@ def main() -> None:
         print(
             f"{documents} documents, 317 councils; {args.clients} concurrent clients, "
             f"each endpoint up to {args.seconds:g} s or {args.requests} requests; "
-            f"{os.cpu_count()} CPUs, one uvicorn worker, client {args.client}"
+            f"{os.cpu_count()} CPUs, {args.workers} uvicorn worker(s), client {args.client}"
         )
         print(f"{'endpoint':44} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7}  target")
         for name, path, target in endpoints:

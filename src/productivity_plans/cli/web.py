@@ -28,13 +28,36 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes (one per core suits a busy server).")
+    ] = 1,
 ) -> None:
     """Serve the web app and the JSON API (pages at /, API docs at /api/docs)."""
+    import os
+
     import uvicorn
 
+    from productivity_plans.config import DATABASE_URL_ENV
     from productivity_plans.web import create_app
+    from productivity_plans.web.app import SECURE_COOKIES_ENV
 
     settings = Settings.load(db)
+    if workers > 1:
+        # Each worker process builds its own app from the environment.
+        os.environ[DATABASE_URL_ENV] = settings.database_url
+        if secure_cookies is not None:
+            os.environ[SECURE_COOKIES_ENV] = "1" if secure_cookies else "0"
+        console.print(f"Serving on http://{host}:{port}/ with {workers} workers")
+        uvicorn.run(
+            "productivity_plans.web.app:app_from_env",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="info",
+            proxy_headers=False,
+        )
+        return
     application = create_app(
         settings.database_url, limits=settings.limits, secure_cookies=secure_cookies
     )

@@ -84,6 +84,23 @@ def make_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env, context_processors=[_context])
 
 
+SECURE_COOKIES_ENV = "PRODPLANS_SECURE_COOKIES"
+
+
+def app_from_env() -> FastAPI:
+    """The app for ``uvicorn --factory`` with several worker processes: each worker builds its
+    own from the environment (database URL, cookie policy), sharing the persisted secret key."""
+    from productivity_plans.config import Settings
+
+    settings = Settings.load(None)
+    secure = os.environ.get(SECURE_COOKIES_ENV)
+    return create_app(
+        settings.database_url,
+        limits=settings.limits,
+        secure_cookies=None if secure is None else secure == "1",
+    )
+
+
 def create_app(
     database_url: str,
     *,
