@@ -282,3 +282,22 @@ RESOLVED that the Productivity Plan be approved.
 """
     facts = extract_facts(text)
     assert facts.decision.body == "Policy and Resources Committee"
+
+
+def test_publication_is_found_when_the_sentence_refers_back_to_the_plan() -> None:
+    from productivity_plans.extract.governance import find_publication
+
+    text = (
+        "The Productivity Plan was taken to Cabinet on 15 July 2024. It was then submitted to "
+        "the Ministry, and uploaded to the Council's website as required."
+    )
+    quote = find_publication(text)
+    assert quote is not None and quote.sentence.startswith("It was then submitted")
+    assert text[quote.start : quote.end] == quote.sentence
+
+
+def test_publication_needs_the_plan_nearby_and_a_done_verb() -> None:
+    from productivity_plans.extract.governance import find_publication
+
+    assert find_publication("The budget was set. It was uploaded to the website.") is None
+    assert find_publication("The plan was approved and will be uploaded to the website.") is None

@@ -147,3 +147,32 @@ def test_the_listing_filters_by_type_region_and_status(store: Store, make_docume
     late = compliance(store, status="late")
     assert [r.council.gss_code for r in late] == ["E07000033"]
     assert register.by_gss("E07000033") == late[0].council
+
+
+BOLSOVER_NOTING_AFTER_CABINET = (
+    "Bolsover District Council\n\n"
+    "Meeting of Council on 31st July 2024\n\n"
+    "Productivity Plan\n\n"
+    "1.6 The Council's Productivity Plan was taken to a meeting of Cabinet on 15th July 2024 "
+    "for discussion and endorsement. It was then submitted to the Ministry by the deadline of "
+    "the 19th July, and uploaded to the Council's website as required.\n\n"
+    "RECOMMENDATIONS\n\n1. To note the Council's Productivity Plan."
+)
+
+
+def test_cabinet_considering_the_plan_in_time_counts_although_council_noted_it_later(
+    store: Store, make_document
+) -> None:
+    _save(store, make_document, BOLSOVER_NOTING_AFTER_CABINET, "/council-noting.txt")
+    bolsover = find_council("Bolsover")
+    assert bolsover is not None
+
+    claims = {c.requirement: c for c in council_governance(store, bolsover).claims}
+
+    timing = claims["decision_before_deadline"]
+    assert timing.status == "evidenced"
+    assert timing.date is not None and timing.date.isoformat() == "2024-07-15"
+    assert "Cabinet" in (timing.body or "")
+    published = claims["published"]
+    assert published.status == "evidenced"
+    assert "uploaded to the Council's website" in (published.evidence or "")

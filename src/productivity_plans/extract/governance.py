@@ -618,7 +618,8 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 # Published, uploaded or made available on the website, stated as done (not "will be").
 _PUBLISHED = re.compile(
-    r"\b(?:has\s+been|have\s+been|was|were|is\s+now|is|are|now)\s+(?:also\s+)?"
+    # "was published on …", and the coordinated "was submitted … and uploaded to the website".
+    r"\b(?:has\s+been|have\s+been|was|were|is\s+now|is|are|now|and(?:\s+then)?)\s+(?:also\s+)?"
     r"(?:published|uploaded|made\s+available|available|placed|posted)\b"
     r"[^.\n]{0,80}?\b(?:website|web\s*site|webpages?|web\s+pages?|online|\.gov\.uk)",
     re.IGNORECASE,
@@ -641,12 +642,27 @@ def find_publication(text: str) -> Quote | None:
         checked.add(start)
         sentence = text[start:end]
         m = _PUBLISHED.search(sentence)
-        if m is None or not re.search(r"\bplan\b", sentence, re.IGNORECASE):
+        if m is None or not _about_the_plan(text, start, sentence):
             continue
         if re.search(r"\b(?:will|must|should|to)\s+be\b", sentence[: m.end()], re.I):
             continue
         return Quote(sentence.strip(), *_stripped(text, start, end))
     return None
+
+
+def _about_the_plan(text: str, start: int, sentence: str) -> bool:
+    """The sentence names the plan, or refers back to it ("It was then … uploaded to the
+    Council's website") and the sentence before it names the plan."""
+    if re.search(r"\bplan\b", sentence, re.IGNORECASE):
+        return True
+    if start < 2 or not _BACK_REFERENCE.match(sentence):
+        return False
+    previous_start = _sentence_bounds(text, start - 2)[0]
+    return bool(re.search(r"\bplan\b", text[previous_start:start], re.IGNORECASE))
+
+
+# "It was …", "This was …", "- 1.6 It was …": a sentence about the one before it.
+_BACK_REFERENCE = re.compile(r"\s*(?:[-–•]\s*)?(?:[\d.]+\s+)?(?:it|this)\b", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- author, flags, recs

@@ -243,7 +243,10 @@ def _oversight_claims(
     dated: list[TrailEvent], undated: list[tuple[StoredFacts, str]], deadline: date
 ) -> list[Claim]:
     decided = [e for e in dated if e.action in _DECIDED]
-    on_time = [e for e in decided if e.date <= deadline]
+    # Members considering the plan before the deadline is oversight in time even when the paper
+    # does not say what they resolved ("taken to Cabinet on 15 July for endorsement"); a decision
+    # is still preferred where there is one.
+    on_time = [e for e in decided if e.date <= deadline] or [e for e in dated if e.date <= deadline]
     # The cited decision: the strongest before the deadline, else the strongest at all.
     pool = on_time or decided or dated
     best = min(pool, key=lambda e: (_strength(e.action), e.date)) if pool else None
