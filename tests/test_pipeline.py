@@ -58,3 +58,38 @@ def test_pooled_and_in_process_runs_store_the_same_facts(tmp_path: Path) -> None
                 )
     assert rows[0] == rows[1]
     assert len(rows[0]) == 25
+
+
+def _councils(store: Store) -> dict[str, str | None]:
+    with store.engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "select s.url, f.council_gss from facts f join sources s "
+                "on s.document_id = f.document_id"
+            )
+        ).all()
+    return {row.url.rsplit("/", 1)[-1]: row.council_gss for row in rows}
+
+
+def test_a_page_naming_no_council_takes_its_sites_council_until_the_site_disagrees(
+    tmp_path: Path, database_url: str
+) -> None:
+    site = "https://beta.tenant1-prd.hostedcms.example"
+    unnamed = make_text(tmp_path / "plan.txt", "Productivity Plan\n\nWe are a bold Council.")
+    named = make_text(
+        tmp_path / "article.txt", "How we transformed services\n\nStockton-on-Tees Borough Council"
+    )
+    other = make_text(tmp_path / "news.txt", "News\n\nHartlepool Borough Council agreed it.")
+    with Store.open(database_url) as store:
+        ingest_files([(unnamed, f"{site}/plan")], store, code=False)
+        assert _councils(store) == {"plan": None}  # nothing to go on yet
+
+        report = ingest_files([(named, f"{site}/article")], store, code=False)
+        assert report.site_councils == 1
+        assert _councils(store) == {"plan": "E06000004", "article": "E06000004"}
+        (plan,) = [f for f in store.facts() if f.url == f"{site}/plan"]
+        assert plan.facts.council is not None and plan.facts.council.confidence < 0.7
+        assert "hostedcms.example" in plan.facts.council.evidence[0]
+
+        ingest_files([(other, f"{site}/news")], store, code=False)
+        assert _councils(store) == {"plan": None, "article": "E06000004", "news": "E06000001"}

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from productivity_plans.config import Limits
+from productivity_plans.councils.identify import CouncilMatch, default_matcher
+from productivity_plans.councils.sites import SiteDocument, infer_site_councils, is_inferred
 from productivity_plans.extract import Facts, extract_facts
 from productivity_plans.ingest.errors import CorruptFile
 from productivity_plans.prepare import Prepared, prepare
@@ -40,6 +42,7 @@ class FileOutcome:
 class BatchReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     coding: CodingRunReport | None = None  # set when the batch was coded
+    site_councils: int = 0  # documents whose council the site settled (or unsettled)
 
     @property
     def counts(self) -> Counter[str]:
@@ -94,6 +97,8 @@ def ingest_files(
         report.outcomes.append(outcome)
         if on_file:
             on_file(outcome)
+    if extract and report.counts["ingested"]:
+        report.site_councils = settle_site_councils(store)
     if code and report.counts["ingested"]:
         # Imported here: the coding stage's model libraries take seconds to import, and the
         # parser worker processes, which import this module, never need them.
@@ -176,7 +181,32 @@ def reextract(store: Store, on_document: Callable[[int], None] | None = None) ->
         count += 1
         if on_document:
             on_document(stored.document_id)
+    settle_site_councils(store)
     return count
+
+
+def settle_site_councils(store: Store) -> int:
+    """Give unidentified documents the council of the site they were published on, where the
+    site's other documents agree (``councils.sites``), and take back inferences that no longer
+    hold. Runs over the whole collection after each batch, since a later document can settle an
+    earlier one. Returns how many documents changed."""
+    stored = store.council_sites()
+    urls = {document_id: url for document_id, url, _council in stored}
+    matcher = default_matcher()
+    inferred = infer_site_councils(
+        (SiteDocument(document_id, url, council) for document_id, url, council in stored),
+        lambda document_id: matcher.candidates(store.text(document_id), url=urls[document_id]),
+    )
+    changes: dict[int, CouncilMatch | None] = {}
+    for document_id, _url, council in stored:
+        new = inferred.get(document_id)
+        if new is not None and new != council:
+            changes[document_id] = new
+        elif new is None and is_inferred(council):
+            changes[document_id] = None
+    if changes:
+        store.set_councils(changes)
+    return len(changes)
 
 
 _STATUS_OF_SAVE: dict[str, Status] = {

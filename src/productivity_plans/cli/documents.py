@@ -119,6 +119,13 @@ def _print_batch(report: BatchReport, to: Console = console) -> None:
     for status in ("ingested", "duplicate", "unchanged", "skipped", "failed"):
         summary.add_row(status, str(report.counts.get(status, 0)))
     to.print(summary)
+    if report.site_councils:
+        to.print(
+            Text(
+                f"Council settled (or unsettled) by publication site for "
+                f"{report.site_councils} document(s) that name none themselves."
+            )
+        )
     coding = report.coding
     if coding is not None:
         to.print(

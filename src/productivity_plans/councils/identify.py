@@ -175,6 +175,36 @@ class CouncilMatcher:
     def identify(
         self, text: str, *, url: str | None = None, title: str | None = None
     ) -> CouncilMatch | None:
+        scores, evidence = self._score(text, url, title)
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+        best_code, best = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        if best < MIN_SCORE or best < MIN_RATIO * runner_up:
+            return None
+        council = self.councils[best_code]
+        margin = (best - runner_up) / best
+        strength = min(1.0, best / (URL_WEIGHT + STRONG_NAME_WEIGHT))
+        confidence = round(min(0.99, 0.5 + 0.3 * margin + 0.2 * strength), 3)
+        return CouncilMatch(
+            gss_code=council.gss_code,
+            name=council.official_name,
+            type=council.type,
+            confidence=confidence,
+            evidence=tuple(evidence[best_code][:6]),
+        )
+
+    def candidates(
+        self, text: str, *, url: str | None = None, title: str | None = None
+    ) -> frozenset[str]:
+        """GSS codes of every council the document gives any evidence for, however weak."""
+        scores, _evidence = self._score(text, url, title)
+        return frozenset(self.councils[code].gss_code for code in scores)
+
+    def _score(
+        self, text: str, url: str | None, title: str | None
+    ) -> tuple[dict[str, float], dict[str, list[str]]]:
         scores: dict[str, float] = defaultdict(float)
         evidence: dict[str, list[str]] = defaultdict(list)
 
@@ -223,24 +253,7 @@ class CouncilMatcher:
                         bonus += LETTERHEAD_BONUS if kind == "name" else 0.5
                     if bonus:
                         add(code, bonus, f"{kind} {found!r}")
-        if not scores:
-            return None
-        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
-        best_code, best = ranked[0]
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        if best < MIN_SCORE or best < MIN_RATIO * runner_up:
-            return None
-        council = self.councils[best_code]
-        margin = (best - runner_up) / best
-        strength = min(1.0, best / (URL_WEIGHT + STRONG_NAME_WEIGHT))
-        confidence = round(min(0.99, 0.5 + 0.3 * margin + 0.2 * strength), 3)
-        return CouncilMatch(
-            gss_code=council.gss_code,
-            name=council.official_name,
-            type=council.type,
-            confidence=confidence,
-            evidence=tuple(evidence[best_code][:6]),
-        )
+        return scores, evidence
 
 
 @cache

@@ -19,12 +19,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from productivity_plans.councils.identify import default_matcher
+from productivity_plans.councils.sites import SiteDocument, infer_site_councils
 from productivity_plans.extract import extract_facts
 from productivity_plans.extract.governance import body_kind
 from productivity_plans.extract.records import Facts
@@ -126,22 +128,29 @@ def evaluate_extraction(
 ) -> EvaluationReport:
     """Run :func:`extract_facts` on each labelled document (URL from the label) and score it.
 
+    The documents are then treated as one collection, as an ingest batch is: a document that
+    names no council takes its site's council when the site's other documents agree
+    (``councils.sites``).
+
     ``docs_dir`` is the folder the label ``file`` paths are relative to (their ``docs/`` prefix
     may be included or not). ``files`` restricts the run to those label ``file`` values.
     """
     wanted = set(files) if files is not None else None
     report = EvaluationReport(fields={f: FieldScore(f) for f in FIELDS})
+    documents: list[tuple[dict[str, Any], str, Facts]] = []
     for line in labels.read_text("utf-8").splitlines():
         if not line.strip():
             continue
         label = json.loads(line)
-        name = label["file"]
-        if wanted is not None and name not in wanted:
+        if wanted is not None and label["file"] not in wanted:
             continue
-        path = docs_dir / name
+        path = docs_dir / label["file"]
         if not path.exists():
-            path = docs_dir / Path(name).name
-        facts = extract_facts(path.read_text("utf-8"), url=label.get("url"))
+            path = docs_dir / Path(label["file"]).name
+        text = path.read_text("utf-8")
+        documents.append((label, text, extract_facts(text, url=label.get("url"))))
+    _settle_sites(documents)
+    for label, _text, facts in documents:
         predicted = _predicted(facts)
         report.documents += 1
         for f in FIELDS:
@@ -152,5 +161,20 @@ def evaluate_extraction(
             score.total += 1
             score.correct += int(same)
             if not same:
-                report.misses.append(Miss(name, f, expected, predicted[f]))
+                report.misses.append(Miss(label["file"], f, expected, predicted[f]))
     return report
+
+
+def _settle_sites(documents: list[tuple[dict[str, Any], str, Facts]]) -> None:
+    """Site inference over the evaluated documents as one collection, as ingest does."""
+    matcher = default_matcher()
+    inferred = infer_site_councils(
+        (
+            SiteDocument(i, label.get("url"), facts.council)
+            for i, (label, _t, facts) in enumerate(documents)
+        ),
+        lambda i: matcher.candidates(documents[i][1], url=documents[i][0].get("url")),
+    )
+    for i, council in inferred.items():
+        label, text, facts = documents[i]
+        documents[i] = (label, text, replace(facts, council=council))

@@ -22,13 +22,16 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, insert, s
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from productivity_plans.councils.identify import CouncilMatch
 from productivity_plans.extract.records import Facts
 from productivity_plans.ingest.records import Document, ParsedDocument
 from productivity_plans.store.facts import (
     StoredFacts,
     check_fact_offsets,
+    council_sites,
     load_facts,
     replace_facts,
+    set_council,
 )
 from productivity_plans.store.migrations import upgrade_to_head
 from productivity_plans.store.models import BlockRow, DocumentRow, PageRow, SourceRow
@@ -366,6 +369,24 @@ class Store:
                 raise KeyError(f"no document with id {document_id}")
             check_fact_offsets(facts, len(text_of))
             replace_facts(session, document_id, facts)
+
+    def council_sites(self) -> list[tuple[int, str, CouncilMatch | None]]:
+        """(document id, a published URL, stored council) for documents with facts and a URL."""
+        with Session(self._engine) as session:
+            return council_sites(session)
+
+    def set_councils(self, councils: dict[int, CouncilMatch | None]) -> None:
+        """Set the council of several documents' machine facts, all in one transaction."""
+        with self._writing() as session:
+            for document_id, council in councils.items():
+                set_council(session, document_id, council)
+
+    def text(self, document_id: int) -> str:
+        with Session(self._engine) as session:
+            text_of = session.scalar(select(DocumentRow.text).where(DocumentRow.id == document_id))
+        if text_of is None:
+            raise KeyError(f"no document with id {document_id}")
+        return text_of
 
     def texts(self) -> Iterator[StoredText]:
         """Every document with text, for re-extraction: id, text, title and a published URL."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from productivity_plans.councils import load_register
@@ -205,6 +205,31 @@ def load_facts(session: Session, council_gss: str | None = None) -> list[StoredF
             )
         )
     return out
+
+
+def council_sites(session: Session) -> list[tuple[int, str, CouncilMatch | None]]:
+    """(document id, a published URL, stored council) for every document with facts and a URL."""
+    url = (
+        select(func.min(SourceRow.url))
+        .where(SourceRow.document_id == FactsRow.document_id)
+        .scalar_subquery()
+        .label("url")
+    )
+    rows = session.execute(select(FactsRow, url).order_by(FactsRow.document_id)).all()
+    return [(row.FactsRow.document_id, row.url, _council(row.FactsRow)) for row in rows if row.url]
+
+
+def set_council(session: Session, document_id: int, council: CouncilMatch | None) -> None:
+    """Replace only the council of a document's machine facts (collection-level inference)."""
+    session.execute(
+        update(FactsRow)
+        .where(FactsRow.document_id == document_id)
+        .values(
+            council_gss=council.gss_code if council else None,
+            council_confidence=council.confidence if council else None,
+            council_evidence=list(council.evidence) if council else [],
+        )
+    )
 
 
 def _chunks(items: list[int], size: int) -> list[list[int]]:

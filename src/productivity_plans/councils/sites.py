@@ -1,0 +1,104 @@
+"""The council of a document that never names one, from the site it was published on.
+
+A plan page on a council's hosted content system (``beta.stock1-prd.gosshosted.com``) may never
+name its council, while another page of the same site does. A person reading both would say
+they are the same council's; so does this module, cautiously:
+
+* the site is the URL's host name (without ``www.`` and the port), not its registrable domain:
+  ``democracy.x.gov.uk`` and ``www.x.gov.uk`` are different sites, and every council on a shared
+  hosting provider has its own host name;
+* hosts that publish about many councils (``data/shared_hosts.txt``: GOV.UK, the trade press,
+  file-sharing sites) are never evidence;
+* every document identified on its own on that site must agree on one council;
+* the document itself must point at no other council, however weakly.
+
+The result is marked as inferred in its evidence and has a lower confidence than a council
+identified from the document's own text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from productivity_plans.councils.identify import CouncilMatch
+
+SITE_CONFIDENCE = 0.6
+SITE_EVIDENCE_PREFIX = "same site as"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteDocument:
+    """One document as site inference sees it: ``council`` is what its own evidence gave."""
+
+    key: int
+    url: str | None
+    council: CouncilMatch | None
+
+
+@cache
+def shared_hosts() -> frozenset[str]:
+    text = resources.files("productivity_plans.councils").joinpath("data/shared_hosts.txt")
+    lines = (line.strip().lower() for line in text.read_text("utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def site_of(url: str | None) -> str | None:
+    """The site a URL belongs to, or None for no URL or a host shared by many councils."""
+    if not url:
+        return None
+    host = (urlsplit(url if "://" in url else f"http://{url}").hostname or "").lower()
+    host = host.removeprefix("www.")
+    if "." not in host:
+        return None
+    labels = host.split(".")
+    patterns = {host} | {"*." + ".".join(labels[i:]) for i in range(len(labels))}
+    return None if patterns & shared_hosts() else host
+
+
+def is_inferred(match: CouncilMatch | None) -> bool:
+    return match is not None and any(e.startswith(SITE_EVIDENCE_PREFIX) for e in match.evidence)
+
+
+def infer_site_councils(
+    documents: Iterable[SiteDocument], candidates_of: Callable[[int], frozenset[str]]
+) -> dict[int, CouncilMatch]:
+    """Councils for unidentified documents whose site's identified documents all agree.
+
+    ``candidates_of(key)`` gives the GSS codes a document points at at all, however weakly
+    (``CouncilMatcher.candidates``); it is asked only about documents that could inherit, since
+    it reads their text. Documents whose council an earlier run inferred count as unidentified,
+    so a run over the whole collection gives the same answer whatever order documents came in.
+    """
+    identified: dict[str, dict[str, list[CouncilMatch]]] = defaultdict(lambda: defaultdict(list))
+    unknown: list[tuple[str, SiteDocument]] = []
+    for doc in documents:
+        site = site_of(doc.url)
+        if site is None:
+            continue
+        if doc.council is None or is_inferred(doc.council):
+            unknown.append((site, doc))
+        else:
+            identified[site][doc.council.gss_code].append(doc.council)
+    out: dict[int, CouncilMatch] = {}
+    for site, doc in unknown:
+        by_council = identified.get(site, {})
+        if len(by_council) != 1:
+            continue
+        ((code, matches),) = by_council.items()
+        if not candidates_of(doc.key) <= {code}:
+            continue
+        first = matches[0]
+        plural = "s" if len(matches) > 1 else ""
+        out[doc.key] = CouncilMatch(
+            gss_code=code,
+            name=first.name,
+            type=first.type,
+            confidence=SITE_CONFIDENCE,
+            evidence=(f"{SITE_EVIDENCE_PREFIX} {len(matches)} document{plural} naming it: {site}",),
+        )
+    return out
