@@ -75,3 +75,82 @@ def test_councils_abolished_before_the_regime_are_never_returned():
 def test_lower_case_council_after_a_place_name_counts_as_a_full_name():
     match = identify_council("This is a particular challenge for Havering council.")
     assert match is not None and match.gss_code == "E09000016"
+
+
+def test_every_council_in_force_is_found_by_its_letterhead_and_its_email_domain():
+    matcher = default_matcher()
+    missed = []
+    for council in matcher.councils.values():
+        letterhead = f"{council.official_name}\n\nReport to Cabinet\n\nProductivity Plan 2024"
+        contact = f"Report to Cabinet\n\nContact officer: jane.doe@{council.domains[0]}"
+        spelled_out = letterhead.replace(" & ", " and ")
+        for text in (letterhead, contact, spelled_out):
+            match = matcher.identify(text)
+            if match is None or match.gss_code != council.gss_code:
+                missed.append((council.official_name, text.splitlines()[0]))
+    assert len(matcher.councils) == 317
+    assert missed == []
+
+
+def test_ampersand_and_and_are_the_same_name():
+    for text in ("Telford and Wrekin Council", "London Borough of Barking & Dagenham"):
+        match = identify_council(f"{text}\nProductivity Plan")
+        assert match is not None, text
+    assert identify_council("Telford & Wrekin Council\nPlan").gss_code == "E06000020"
+
+
+def test_names_with_council_at_the_front_are_full_names():
+    match = identify_council("Council of the Isles of Scilly\nProductivity Plan")
+    assert match is not None and match.gss_code == "E06000053"
+
+
+FILLER = "This report sets out the Council's productivity plan for members. " * 6
+
+
+def test_the_letterhead_council_wins_over_a_partner_mentioned_in_the_body():
+    text = (
+        f"Blaby District Council\n\nReport to Cabinet\n\n{FILLER}\n\n"
+        "We work with Leicestershire County Council on adult social care. "
+        "Leicestershire County Council also leads on highways."
+    )
+    match = identify_council(text)
+    assert match is not None and match.gss_code == "E07000129"
+
+
+def test_a_partner_named_more_than_the_letterhead_council_gives_null_not_the_partner():
+    text = f"Blaby District Council\n\nReport to Cabinet\n\n{FILLER}\n\n" + (
+        "Leicestershire County Council runs the service. " * 5
+    )
+    assert identify_council(text) is None
+
+
+def test_two_councils_named_only_in_the_body_give_null():
+    text = (
+        f"Report to Cabinet\n\n{FILLER}\n\nBlaby District Council has saved money. "
+        "We work with Leicestershire County Council on care."
+    )
+    assert identify_council(text) is None
+
+
+def test_general_domain_rules_cover_common_house_styles():
+    matcher = default_matcher()
+    expected = {
+        "www.epsom-ewell.gov.uk": "E07000208",  # "and" dropped
+        "www.reigate-banstead.gov.uk": "E07000211",
+        "www.stoke.gov.uk": "E06000021",  # "-on-Trent" dropped
+        "www.southend.gov.uk": "E06000033",
+        "www.tmbc.gov.uk": "E07000115",  # initials + bc
+        "www.nfdc.gov.uk": "E07000091",  # initials + dc
+        "www.royalgreenwich.gov.uk": "E09000011",  # royal borough
+        "www.nottinghamcity.gov.uk": "E06000018",  # name + city
+        "www.westberks.gov.uk": "E06000037",  # county abbreviation
+        "www.northwarks.gov.uk": "E07000218",
+    }
+    found = {host: getattr(matcher.council_for_host(host), "gss_code", None) for host in expected}
+    assert found == expected
+
+
+def test_a_domain_two_councils_share_identifies_neither():
+    matcher = default_matcher()
+    assert matcher.council_for_host("www.southnorfolkandbroadland.gov.uk") is None
+    assert matcher.council_for_host("www.adur-worthing.gov.uk") is None

@@ -18,6 +18,7 @@ import re
 # not per-council facts).
 COUNTY_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "bedfordshire": ("beds",),
+    "berkshire": ("berks",),
     "buckinghamshire": ("bucks",),
     "cambridgeshire": ("cambs",),
     "derbyshire": ("derbys",),
@@ -32,6 +33,7 @@ COUNTY_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "oxfordshire": ("oxon",),
     "shropshire": ("shrops",),
     "staffordshire": ("staffs",),
+    "warwickshire": ("warks",),
     "wiltshire": ("wilts",),
     "worcestershire": ("worcs",),
     "yorkshire": ("yorks",),
@@ -46,7 +48,7 @@ COMPASS = {
     "east": "e",
     "west": "w",
 }
-SUFFIXES = ("", "bc", "dc", "cc", "council", "mbc", "-dc", "-bc")
+SUFFIXES = ("", "bc", "dc", "cc", "council", "mbc", "-dc", "-bc", "city")
 _STOP = {"of", "and", "the", "upon", "on", "with", "in", "under", "le", "by"}
 _KIND_WORDS = re.compile(
     r"\b(?:metropolitan|borough|district|county|city|council|corporation|royal|london)\b"
@@ -85,11 +87,19 @@ def label_variants(nice_name: str, official_name: str = "") -> set[str]:
         core = re.sub(r"\b(?:of|the)\s*$", " ", re.sub(r"^\s*(?:of|the)\b", " ", core.strip()))
         if core.strip():
             bases.add(core.strip())
-    # "King's Lynn and West Norfolk" → "West Norfolk", "Kings Lynn"
+    # "King's Lynn and West Norfolk" → "West Norfolk", "Kings Lynn"; "Epsom and Ewell" →
+    # "epsom-ewell"; "Stoke-on-Trent" → "stoke"
     for base in list(bases):
-        parts = re.split(r"\s+and\s+|,\s*", base.lower())
+        low = base.lower()
+        parts = re.split(r"\s+and\s+|,\s*", low)
         if len(parts) > 1:
             bases.update(p for p in parts if p.strip())
+            bases.add(" ".join(parts))
+        place = re.split(r"[\s-]+(?:on|upon|under)[\s-]+", low)
+        if len(place) > 1 and place[0].strip():
+            bases.add(place[0])
+    if official_name and re.match(r"royal borough of ", official_name.lower()):
+        bases.add("royal " + nice_name)
     for base in list(bases):
         low = base.lower()
         for full, shorts in COUNTY_ABBREVIATIONS.items():
@@ -117,6 +127,9 @@ def label_variants(nice_name: str, official_name: str = "") -> set[str]:
                 if len(label) >= 3:
                     labels.add(label)
                     labels.add(label + "council")
+            # "Tonbridge and Malling Borough Council" → "tmbc", "New Forest" → "nfdc"
+            if len(sig) >= 2:
+                labels.update(sig + suffix for suffix in ("bc", "dc", "mbc"))
     return labels
 
 

@@ -99,8 +99,13 @@ def _trie_regex(words: list[str]) -> str:
 
 
 def _norm_name(name: str) -> str:
-    name = name.replace("’", "'").replace("&", "and")
+    name = name.replace("’", "'")
     return re.sub(r"\s+", " ", name.strip().lower())
+
+
+def _ampersand_forms(name: str) -> set[str]:
+    """ "Telford & Wrekin" and "Telford and Wrekin": documents write either."""
+    return {name, name.replace(" & ", " and "), name.replace(" and ", " & ")}
 
 
 class CouncilMatcher:
@@ -114,14 +119,16 @@ class CouncilMatcher:
         for code, council in self.councils.items():
             for name in self._names(council):
                 target = strong if self._is_strong(name) else weak
-                target[_norm_name(name)].add(code)
-                if target is weak:
-                    for suffix in _COUNCIL_WORDS:
-                        strong[_norm_name(f"{name} {suffix}")].add(code)
+                for form in _ampersand_forms(name):
+                    target[_norm_name(form)].add(code)
+                    if target is weak:
+                        for suffix in _COUNCIL_WORDS:
+                            strong[_norm_name(f"{form} {suffix}")].add(code)
         for name, codes in self.register.name_index().items():
             codes = {c for c in codes if c in self.councils}
             if codes and self._is_strong(name):
-                strong[_norm_name(name)].update(codes)
+                for form in _ampersand_forms(name):
+                    strong[_norm_name(form)].update(codes)
         self.strong = dict(strong)
         self.weak = {k: v for k, v in weak.items() if k not in self.strong and len(k) >= 4}
         words = sorted(set(self.strong) | set(self.weak), key=len, reverse=True)
@@ -144,7 +151,7 @@ class CouncilMatcher:
     def _is_strong(name: str) -> bool:
         low = name.lower()
         return bool(
-            re.search(r"\b(?:council|corporation)$", low)
+            re.search(r"\b(?:council|corporation)\b", low)
             or low.startswith(("london borough of ", "royal borough of ", "city of "))
         )
 
@@ -175,13 +182,17 @@ class CouncilMatcher:
     def identify(
         self, text: str, *, url: str | None = None, title: str | None = None
     ) -> CouncilMatch | None:
-        scores, evidence = self._score(text, url, title)
+        scores, evidence, identity = self._score(text, url, title)
         if not scores:
             return None
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
         best_code, best = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        if best < MIN_SCORE or best < MIN_RATIO * runner_up:
+        # A paper's own council is in its letterhead, title, URL or contact e-mail; partners
+        # are only mentioned in the body. When only the leader speaks for itself that way, being
+        # ahead is enough ("Blaby District Council … with Leicestershire County Council").
+        clear = best >= MIN_RATIO * runner_up or (identity == {best_code} and best > runner_up)
+        if best < MIN_SCORE or not clear:
             return None
         council = self.councils[best_code]
         margin = (best - runner_up) / best
@@ -199,14 +210,17 @@ class CouncilMatcher:
         self, text: str, *, url: str | None = None, title: str | None = None
     ) -> frozenset[str]:
         """GSS codes of every council the document gives any evidence for, however weak."""
-        scores, _evidence = self._score(text, url, title)
+        scores, _evidence, _identity = self._score(text, url, title)
         return frozenset(self.councils[code].gss_code for code in scores)
 
     def _score(
         self, text: str, url: str | None, title: str | None
-    ) -> tuple[dict[str, float], dict[str, list[str]]]:
+    ) -> tuple[dict[str, float], dict[str, list[str]], set[str]]:
+        """Scores and reasons per council, and the councils with identity evidence (URL,
+        e-mail domain, a full name in the title or letterhead) rather than mere mentions."""
         scores: dict[str, float] = defaultdict(float)
         evidence: dict[str, list[str]] = defaultdict(list)
+        identity: set[str] = set()
 
         def add(code: str, weight: float, why: str) -> None:
             scores[code] += weight
@@ -218,6 +232,7 @@ class CouncilMatcher:
             council = self.council_for_host(host)
             if council:
                 add(council.code, URL_WEIGHT, f"url host {host}")
+                identity.add(council.code)
         seen_domains: set[tuple[str, bool]] = set()
         for host, is_email in gov_uk_hosts(text):
             council = self.council_for_host(host)
@@ -225,11 +240,13 @@ class CouncilMatcher:
                 seen_domains.add((council.code, is_email))
                 if is_email:
                     add(council.code, EMAIL_WEIGHT, f"e-mail domain {host}")
+                    identity.add(council.code)
                 else:
                     add(council.code, HOST_WEIGHT, f"web host {host}")
         if len(text) > NAME_HEAD + NAME_TAIL:
             text = text[:NAME_HEAD] + "\n" + text[-NAME_TAIL:]
         counts: dict[tuple[str, str], int] = defaultdict(int)
+        letterhead: set[str] = set()  # the title's councils, else the first one named
         for source, body in (("title", title or ""), ("text", text)):
             low = body.lower().replace("’", "'")
             if len(low) != len(body):  # rare Unicode case changes: fall back to the original
@@ -244,6 +261,9 @@ class CouncilMatcher:
                 else:
                     continue
                 share = weight / len(codes)
+                heads = kind == "name" and (
+                    source == "title" or (m.start() < 300 and not letterhead)
+                )
                 for code in codes:
                     n = counts[(code, kind)]
                     counts[(code, kind)] += 1
@@ -251,9 +271,11 @@ class CouncilMatcher:
                     bonus = share if n == 0 else share * 0.25 if n < 4 else 0.0
                     if source == "title" or (kind == "name" and m.start() < 300):
                         bonus += LETTERHEAD_BONUS if kind == "name" else 0.5
+                    if heads:
+                        letterhead.add(code)
                     if bonus:
                         add(code, bonus, f"{kind} {found!r}")
-        return scores, evidence
+        return scores, evidence, identity | letterhead
 
 
 @cache
