@@ -115,7 +115,13 @@ CUES: dict[str, list[Cue]] = {
             r"|outlines|describes|explains|summarises)\b",
             1,
         ),
-        (r"\bthe productivity plan (?:has been|was) (?:approved|agreed|published)\b", 1.5),
+        (
+            r"\b(?:the|our) productivity plan (?:has been|was) (?:approved|agreed|published"
+            r"|submitted)\b",
+            1.5,
+        ),
+        # A link to the plan as a file: "Download the productivity plan (PDF, 1MB)".
+        (r"\(\s*pdf\b[^)\n]{0,20}\)", 1),
         (r"\b(?:you can )?(?:read|view|download) (?:our|the) (?:full )?productivity plan\b", 1.5),
     ),
     "news": _cues(

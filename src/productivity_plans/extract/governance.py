@@ -46,7 +46,7 @@ _BODY_CORE = (
     r"Leader\s+of\s+the\s+Council(?:\s+and\s+(?:the\s+)?Chief\s+Executive)?|Leader"
     r"|(?:Cabinet|Executive)\s+(?:Member|Portfolio\s+Holder)\s+for\s+[A-Z][\w,&' ]+?"
     r"|(?:[A-Z][\w&]*\s+)*Portfolio\s+Holder(?:\s+for\s+[A-Z][\w,&' ]+?)?"
-    r"|Cabinet(?:\s+Executive|\s+and\s+Junior\s+Cabinet\s+Members)?"
+    r"|[Cc]abinet(?:\s+Executive|\s+and\s+Junior\s+Cabinet\s+Members)?"
     r"|Executive(?:\s+Committee)?"
     r"|(?:Full\s+|City\s+|County\s+|Borough\s+|District\s+)?Council"
     r"|Corporate\s+(?:Leadership|Management)\s+Team|(?:Senior|Extended)\s+Leadership\s+Team"
@@ -56,6 +56,11 @@ _BODY_CORE = (
     r")"
 )
 BODY_RE = re.compile(_BODY_CORE)
+# Minutes headings print the body in capitals: "MINUTES of a meeting of the CABINET held …".
+_UPPER_BODY = (
+    r"CABINET(?:\s+EXECUTIVE)?|EXECUTIVE(?:\s+COMMITTEE)?|(?:FULL\s+)?COUNCIL"
+    r"|(?:[A-Z&,']+\s+){1,6}(?:COMMITTEE|SUB-COMMITTEE|BOARD|PANEL)"
+)
 
 _PAPER_TYPES = frozenset({"committee_report", "decision_record", "minutes", "agenda_item"})
 _LETTER = load_framework().letter.date
@@ -106,7 +111,18 @@ def body_kind(body: str | None) -> str | None:
 # ---------------------------------------------------------------- body and meeting date
 
 _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("decision_maker", re.compile(r"^\s*Decision\s+Maker\s*:\s*(?P<body>[^\n]+?)\s*$", _M)),
+    (
+        "decision_maker",
+        re.compile(r"^\s*Decision[\s-]+(?:Maker|Taker)\s*:\s*(?P<body>[^\n]+?)\s*$", _M),
+    ),
+    (
+        "decision_of",
+        re.compile(
+            rf"^\s*(?:(?:Executive|Individual|Officer|Delegated|Key)\s+)?Decisions?\s+"
+            rf"(?:of|by|taken\s+by)\s+(?:the\s+)?(?P<body>{_BODY_CORE})\s*$",
+            re.MULTILINE | re.X,
+        ),
+    ),
     (
         "decided_at",
         re.compile(
@@ -125,9 +141,10 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "meeting_of",
         re.compile(
-            rf"\b(?:Meeting|Minutes)\s+of\s+(?:the\s+)?(?P<body>{_BODY_CORE})"
-            rf"(?:\s+meeting)?\s*(?:held\s+)?"
-            rf"(?:,|\s+on|\s+-|\s+)\s*(?P<date>{_DATE})",
+            rf"\b(?i:meeting|minutes)\s+of\s+(?i:a\s+meeting\s+of\s+)?(?i:the\s+)?"
+            rf"(?P<body>{_BODY_CORE}|{_UPPER_BODY})(?:\s+meeting)?"
+            rf"(?:\s+held(?:\s+(?:at|in)\s+[^\n]{{1,100}}?)?)?"
+            rf"(?:\s*,|\s+on|\s+-|\s)\s*(?P<date>{_DATE})",
             re.X,
         ),
     ),
@@ -141,6 +158,14 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "body_then_date",
         re.compile(
             rf"^[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})[ \t]*$", _M | re.X
+        ),
+    ),
+    (
+        "body_over_date",  # "Cabinet" on one line, "Tuesday 16 July 2024" on the next
+        re.compile(
+            rf"^[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*\n(?:[ \t]*\n)?"
+            rf"[ \t]*(?P<date>{_DATE})[ \t]*(?:(?:at\s+)?\d[^\n]*)?$",
+            _M | re.X,
         ),
     ),
     (
@@ -364,7 +389,8 @@ _ZONE_ANCHOR = re.compile(
     r")"
     r"|\b(?:RESOLVED\b|Resolved\b(?:\s+unanimously)?\s*(?:that|:)|ORDERED\b"
     r"|RECOMMENDED\s+TO\b|is\s+RECOMMENDED\s+to\b|Recommendations?\s+approved\b"
-    r"|(?:Cabinet|Council|Executive|Committee)\s+(?:noted|approved|agreed|endorsed)\b)",
+    r"|(?:Cabinet|Council|Executive|Committee|Leader|Mayor|Holder)\s+(?:has\s+)?"
+    r"(?:noted|approved|agreed|endorsed)\b)",
     re.MULTILINE,
 )
 _ZONE_END = re.compile(
@@ -470,11 +496,23 @@ _FUTURE_OR_DUTY = re.compile(
     r"|will\s+be|asked|expect\w*|needed)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.\n]+(?:\.(?!\d)[^.\n]*)*?(?:\.(?=\s|$)|\n|$)")
-_PAST_SUBMITTED = re.compile(
-    r"\b(?:was|were|been|has\s+been|had\s+been|which\s+was|it\s+was)\s+(?:then\s+)?submitted\b",
+# A date something is due by is not a step taken: "submit the plan by 19 July 2024".
+_DUE_BY = re.compile(
+    r"\b(?:by|before|until|deadline(?:\s+(?:of|for))?|no\s+later\s+than)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_SENTENCE = re.compile(r"[^.\n]+(?:\.(?!\d)[^.\n]*)*?(?:\.(?=\s|$)|\n|$)")
+_PAST_SUBMITTED = re.compile(
+    r"\b(?:was|were|been|has\s+been|had\s+been|which\s+was|it\s+was)\s+(?:then\s+)?"
+    r"(?P<verb>submitted)\b"
+    # "was approved by Cabinet on 9 July and submitted on 12 July"
+    r"|\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b[^.\n;]{0,80}?\band\s+(?:then\s+)?(?P<verb2>submitted)\b",
+    re.IGNORECASE,
+)
+
+
+def _verb_start(m: re.Match[str]) -> int:
+    return m.start("verb") if m.group("verb") else m.start("verb2")
 
 
 def _action(verb: str) -> str:
@@ -501,14 +539,29 @@ class _Span:
         return self.finish
 
 
-_SENTENCE_END = re.compile(r"\.(?=\s)|\n")
+# A sentence ends at a full stop or a line break, but not at a soft wrap: a break inside a
+# paragraph, after a line that does not end in punctuation and before one that starts in lower
+# case or with a number ("submitted to the government on\n12 July 2024"), as PDFs and
+# hard-wrapped captures print them.
+_SENTENCE_END = re.compile(r"\.(?=\s)|(?<![\n.:;!?])\n(?![ \t]*[a-z0-9(£])|(?<=[\n.:;!?])\n")
+_SOFT_WRAP_NEXT = re.compile(r"[ \t]*[a-z0-9(£]")
+
+
+def _line_start(text: str, pos: int) -> int:
+    """The start of the line holding ``pos``, reaching back over soft wraps."""
+    nl = text.rfind("\n", 0, pos)
+    while (
+        nl > 0 and text[nl - 1] not in "\n.:;!?" and _SOFT_WRAP_NEXT.match(text, nl + 1) is not None
+    ):
+        nl = text.rfind("\n", 0, nl)
+    return nl + 1
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The sentence (or line) around ``pos``: from after the previous full stop or newline to
-    the next one."""
+    """The sentence (or line) around ``pos``: from after the previous full stop or line break
+    to the next one."""
     stop = text.rfind(". ", 0, pos)
-    start = max(text.rfind("\n", 0, pos) + 1, stop + 1 if stop >= 0 else 0)
+    start = max(_line_start(text, pos), stop + 1 if stop >= 0 else 0)
     m = _SENTENCE_END.search(text, pos)
     end = m.end() if m else len(text)
     return start, end
@@ -548,7 +601,9 @@ def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[Go
         done.add(start)
         sm = _Span(start, end)
         for mention in scan.between(start, end):
-            if mention.value == _LETTER:
+            if mention.value == _LETTER or _DUE_BY.search(
+                text, max(0, mention.start - 30), mention.start
+            ):
                 continue
             action = _action(verb.group("verb"))
             if mention.value == _DEADLINE and (
@@ -576,7 +631,7 @@ def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[Go
             )
             # A second step in the same sentence: "... and was submitted on 18 July".
             sub = _PAST_SUBMITTED.search(sentence)
-            if action != "submitted" and sub and sub.start() > mention.end - start:
+            if action != "submitted" and sub and _verb_start(sub) > mention.end - start:
                 later = [d for d in scan.between(start + sub.end(), end) if d.value != _LETTER]
                 if later and later[0].value != mention.value:
                     events.append(
@@ -586,7 +641,14 @@ def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[Go
                     )
             break
     events.sort(key=lambda e: (e.date, e.start))
-    return events
+    # One step told twice ("approved by the Executive on 2 July" in the heading and the minute).
+    seen: set[tuple[date, str | None, str]] = set()
+    unique = []
+    for event in events:
+        if (event.date, event.body, event.action) not in seen:
+            seen.add((event.date, event.body, event.action))
+            unique.append(event)
+    return unique
 
 
 def find_submitted_date(text: str, year: int) -> date | None:
@@ -602,6 +664,8 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
         if mentions:
             # "approved on 15 July and was submitted on 18 July": the date after the verb.
             after = [d for d in mentions if d.start >= pm.end()]
+            if pm.group("verb2") and not after:
+                continue  # "was agreed on 15 July and submitted": 15 July is the agreement
             when = (after or mentions)[0].value
             return when, Quote(text[start:end].strip(), *_stripped(text, start, end))
     return None, None

@@ -9,7 +9,7 @@ from productivity_plans.councils.identify import CouncilMatch
 
 # Bumped whenever a rule change can change the output; stored with every facts row so a
 # re-extraction (``prodplans extract``) can tell stale machine output from current.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 # Canonical kinds of decision body (see governance.body_kind).
 BODY_KINDS = (
