@@ -9,11 +9,15 @@ record under the label schema (tests/fixtures/corpus/README.md).
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from productivity_plans.extract import extract_facts
+from productivity_plans.extract.evaluate import bodies_match
 
 MODERNGOV_DECISION = """Decision details
 
@@ -292,3 +296,20 @@ def test_a_sentence_wrapped_across_lines_is_still_one_sentence() -> None:
     assert (date(2024, 6, 11), "Corporate Leadership Team", "considered") in [
         (e.date, e.body, e.action) for e in facts.timeline
     ]
+
+
+BLIND = Path(__file__).resolve().parents[1] / "fixtures" / "house_styles"
+BLIND_LABELS = [json.loads(line) for line in (BLIND / "expected.jsonl").read_text().splitlines()]
+
+
+@pytest.mark.parametrize("label", BLIND_LABELS, ids=[label["file"] for label in BLIND_LABELS])
+def test_blind_house_style_papers(label: dict[str, Any]) -> None:
+    facts = extract_facts((BLIND / label["file"]).read_text("utf-8"))
+    decision = facts.decision
+    if label["doc_type"] is not None:
+        assert facts.doc_type == label["doc_type"]
+    assert bodies_match(decision.body, label["decision_body"])
+    assert (decision.date.isoformat() if decision.date else None) == label["decision_date"]
+    assert decision.outcome == label["decision"]
+    submitted = facts.submitted_date.isoformat() if facts.submitted_date else None
+    assert submitted == label["submitted_date"]

@@ -54,6 +54,16 @@ CUES: dict[str, list[Cue]] = {
         (r"^\s*date of decision\s*:", 2),
         (r"^\s*(?:record of )?(?:executive |officer |delegated )?decision notice\b", 3),
         (r"\bofficer decision\b", 1),
+        # Record headings: "Delegated Decision", "Mayoral Decision Record", "Decision by the
+        # Portfolio Holder …", and ModernGov's page title "Decision - <subject>".
+        (
+            r"^\s*(?:record\s+of\s+(?:an?\s+)?)?(?:delegated|individual|executive|officer|key"
+            r"|mayoral|leader'?s|urgent|cabinet\s+member)\s+decisions?\b",
+            3,
+        ),
+        (r"^\s*decisions?\s+(?:of|by|taken\s+by)\s+the\b", 2),
+        (r"^\s*decision\s+-\s+\S", 2),
+        (r"^\s*decisions?\s*:[ \t]*\S", 1),
     ),
     "minutes": _cues(
         (r"^\s*minutes\s*:", 4),
@@ -67,6 +77,19 @@ CUES: dict[str, list[Cue]] = {
         (r"\bapologies (?:for absence|were received)\b", 2),
         (r"\bmembers (?:considered|discussed|were informed|noted)\b", 1.5),
         (r"\b(?:cabinet|executive|committee|council) (?:received|considered) a report\b", 2),
+        (
+            r"^\s*the (?:cabinet|executive|committee|council|board|panel) (?:received|considered"
+            r"|discussed|noted|approved|agreed)\b",
+            1.5,
+        ),
+        (r"\bRECOMMENDED TO\b", 1.5),
+        # A meeting page's title: "Overview and Scrutiny Committee - Monday, 8th July, 2024 6.30
+        # pm", "Executive - 4 July 2024".
+        (
+            r"\A(?:[^\n]*\n){0,3}?[ \t]*[A-Z][\w ,&']{2,80}\s[-–]\s(?:\w+day,?\s+)?\d{1,2}"
+            r"(?:st|nd|rd|th)?\s+\w+,?\s+20\d\d\b",
+            2,
+        ),
         (r"\bpresented the (?:report|productivity plan)\b", 1),
         (r"^\s*(?:approved|noted|agreed|endorsed)\b", 0.5),
     ),

@@ -39,6 +39,7 @@ from productivity_plans.framework import load_framework
 
 _M = re.IGNORECASE | re.MULTILINE
 _DATE = DATE_WITH_WEEKDAY
+_DATE_AGAIN = _DATE.replace("(?P<", "(?P<again_")  # a second date in one pattern
 
 # A body name as papers print it.
 _BODY_CORE = (
@@ -115,6 +116,7 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "decision_maker",
         re.compile(r"^\s*Decision[\s-]+(?:Maker|Taker)\s*:\s*(?P<body>[^\n]+?)\s*$", _M),
     ),
+    ("committee_label", re.compile(r"^\s*Committee\s*:[ \t]*(?P<body>[^\n]+?)\s*$", _M)),
     (
         "decision_of",
         re.compile(
@@ -172,7 +174,9 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "report_to",
         re.compile(
             rf"^\s*Report\s+To\s*:?[ \t]+(?P<body>[^\n]+?)"
-            rf"(?:[ \t]*[-–—,][ \t]*(?P<date>{_DATE})[^\n]*)?\s*$",
+            rf"(?:[ \t]*[-–—,][ \t]*(?P<date>{_DATE})[^\n]*"
+            # or the date alone on the next line: "Report to Cabinet\n\n16 July 2024"
+            rf"|[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<date2>{_DATE_AGAIN})[ \t]*$)?\s*$",
             _M | re.X,
         ),
     ),
@@ -334,8 +338,9 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
                     continue
                 if name in {"addressed_to", "narrative"} and _norm_body(found_body) in receivers:
                     continue
-            found_date = _date_in(groups["date"], year) if groups.get("date") else None
-            if groups.get("date") and found_date is None:
+            date_text = groups.get("date") or groups.get("date2")
+            found_date = _date_in(date_text, year) if date_text else None
+            if date_text and found_date is None:
                 continue  # the date is the letter/deadline: not this meeting
             # a free header line must name a body with a body word in it
             if (
@@ -416,6 +421,15 @@ _VERBS: list[tuple[str, re.Pattern[str]]] = [
     ("endorsed", re.compile(r"\bendors(?:e|es|ed)\b", re.IGNORECASE)),
     ("noted", re.compile(r"\b(?:notes?|noted|noting)\b(?!\s+that\b)", re.IGNORECASE)),
 ]
+# "to seek approval", "failure to agree", "councils were asked to agree": not this decision.
+# A body asked to decide ("Cabinet is asked to approve") is a report's recommendation, which
+# is its outcome.
+_NOT_A_DECISION = re.compile(
+    r"\b(?:to\s+seek|failure\s+to|not\s+to"
+    r"|(?<!Cabinet is )(?<!Council is )(?<!Executive is )(?<!Committee is )(?<!Members are )"
+    r"(?<!Board is )(?<!Panel is )asked\s+to)\s*$",
+    re.IGNORECASE,
+)
 _PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
 _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
 
@@ -458,11 +472,7 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
                 for vm in pattern.finditer(sentence):
                     if outcome == "approved" and delegation and delegation.start() < vm.start():
                         continue  # "delegates ... authority to agree": the delegate's power
-                    if outcome == "approved" and re.search(
-                        r"\b(?:to\s+seek|failure\s+to|not\s+to|asked\s+to)\s*$",
-                        sentence[: vm.start()],
-                        re.IGNORECASE,
-                    ):
+                    if outcome == "approved" and _NOT_A_DECISION.search(sentence[: vm.start()]):
                         continue
                     if outcome not in hits:
                         s = z_start + sentence_m.start()
@@ -503,8 +513,8 @@ _DUE_BY = re.compile(
 )
 _SENTENCE = re.compile(r"[^.\n]+(?:\.(?!\d)[^.\n]*)*?(?:\.(?=\s|$)|\n|$)")
 _PAST_SUBMITTED = re.compile(
-    r"\b(?:was|were|been|has\s+been|had\s+been|which\s+was|it\s+was)\s+(?:then\s+)?"
-    r"(?P<verb>submitted)\b"
+    r"\b(?:was|were|been|has\s+been|had\s+been|which\s+was|it\s+was|has|have|had)\s+"
+    r"(?:then\s+|today\s+|now\s+|already\s+)?(?P<verb>submitted)\b"
     # "was approved by Cabinet on 9 July and submitted on 12 July"
     r"|\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b[^.\n;]{0,80}?\band\s+(?:then\s+)?(?P<verb2>submitted)\b",
     re.IGNORECASE,
@@ -661,6 +671,9 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
     for pm in _PAST_SUBMITTED.finditer(text):
         start, end = _sentence_bounds(text, pm.start())
         mentions: list[DateMention] = [d for d in scan.between(start, end) if d.value != _LETTER]
+        if not mentions and _TODAY.search(text, start, end):
+            # "The council has today submitted its plan": the day of the page's dateline.
+            mentions = _dateline(text, scan)
         if mentions:
             # "approved on 15 July and was submitted on 18 July": the date after the verb.
             after = [d for d in mentions if d.start >= pm.end()]
@@ -669,6 +682,25 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
             when = (after or mentions)[0].value
             return when, Quote(text[start:end].strip(), *_stripped(text, start, end))
     return None, None
+
+
+_TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
+_DATELINE_LABEL = re.compile(
+    r"(?:published|posted|updated|date|issued)(?:\s+on)?\s*:?\s*$", re.IGNORECASE
+)
+
+
+def _dateline(text: str, scan: DateScan) -> list[DateMention]:
+    """The date a news item or page is dated, when its head prints one alone on a line or
+    after "Published:"."""
+    for mention in scan.between(0, 400):
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        before = text[line_start : mention.start]
+        after = text[mention.end : len(text) if line_end < 0 else line_end]
+        if not after.strip() and (not before.strip() or _DATELINE_LABEL.search(before)):
+            return [mention]
+    return []
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
