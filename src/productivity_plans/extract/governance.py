@@ -669,6 +669,8 @@ def find_submitted_date(text: str, year: int) -> date | None:
 def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | None]:
     """(date, sentence) of the plan's submission, when the text states it in the past tense."""
     for pm in _PAST_SUBMITTED.finditer(text):
+        if _RELATIVE_TO.search(text, max(0, pm.start() - 20), pm.start()):
+            continue  # "approved on 15 July, before it was submitted": no date of its own
         start, end = _sentence_bounds(text, pm.start())
         mentions: list[DateMention] = [d for d in scan.between(start, end) if d.value != _LETTER]
         if not mentions and _TODAY.search(text, start, end):
@@ -679,11 +681,16 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
             after = [d for d in mentions if d.start >= pm.end()]
             if pm.group("verb2") and not after:
                 continue  # "was agreed on 15 July and submitted": 15 July is the agreement
-            when = (after or mentions)[0].value
+            # "On 18 July the plan was submitted": else the nearest date before the verb.
+            when = after[0].value if after else mentions[-1].value
             return when, Quote(text[start:end].strip(), *_stripped(text, start, end))
     return None, None
 
 
+_RELATIVE_TO = re.compile(
+    r"\b(?:before|after|prior\s+to|until|once|when|since)\s+(?:(?:it|this|the\s+plan)\s+)?$",
+    re.IGNORECASE,
+)
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _DATELINE_LABEL = re.compile(
     r"(?:published|posted|updated|date|issued)(?:\s+on)?\s*:?\s*$", re.IGNORECASE

@@ -1,0 +1,55 @@
+"""Undo soft line wraps before the rules read a text, without moving a single character.
+
+PDF text (and hard-wrapped captures) break every paragraph into lines of about the same width.
+The rules read sentences and lines; a sentence cut at "approved by the" / "Cabinet on 9 July"
+loses its body, its date or its verb. A wrap is told from a real line break by shape: the line
+before it is nearly as long as the text's typical full line and does not end a sentence or a
+label, and the line after it is neither blank nor a new list item. Each such newline becomes a
+space, so the text keeps its length and every offset the rules report still points into the
+stored text.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+# Lines at least this share of the typical full-line width are full lines (wrapped).
+FULL_LINE = 0.75
+# Texts whose typical full line is longer than this are paragraph-per-line captures, not
+# wrapped text: nothing to undo.
+MAX_WRAP_WIDTH = 160
+MIN_WRAP_WIDTH = 40
+_NEW_ITEM = re.compile(r"[ \t]*(?:[-•·*▪]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z]\)|\(?[ivx]+\))\s")
+_ENDS_CLAUSE = frozenset(".:;!?")
+
+
+def typical_width(lines: list[str]) -> int:
+    """The width of a full line: the 90th percentile of non-blank line lengths."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 5:
+        return 0
+    return lengths[int(len(lengths) * 0.9)]
+
+
+def unwrap(text: str) -> str:
+    """``text`` with soft-wrap newlines replaced by spaces (same length)."""
+    lines = text.split("\n")
+    width = typical_width(lines)
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
+        return text
+    threshold = FULL_LINE * width
+    out = list(text)
+    pos = 0
+    for line, following in pairwise(lines):
+        pos += len(line)
+        stripped = line.rstrip()
+        if (
+            len(stripped) >= threshold
+            and stripped[-1] not in _ENDS_CLAUSE
+            and following.strip()
+            and not _NEW_ITEM.match(following)
+        ):
+            out[pos] = " "
+        pos += 1  # the newline
+    return "".join(out)

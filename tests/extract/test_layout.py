@@ -1,0 +1,84 @@
+"""Soft line wraps are undone in place, so PDF-like text reads like the paragraph it was."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from productivity_plans.extract import extract_facts
+from productivity_plans.extract.layout import unwrap
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+LABELS = [json.loads(line) for line in (CORPUS / "labels.jsonl").read_text().splitlines()]
+
+WRAPPED = """Productivity Plan
+
+Report to Cabinet
+
+1. Background
+1.1 The draft productivity plan was considered by the Corporate Leadership Team on
+11 June 2024 and was approved by the Leader of the Council following consultation with
+Cabinet on 15 July 2024, before it was submitted to the Ministry.
+1.2 The plan sets out how the Council has transformed its services.
+
+Recommendations
+- approve the productivity plan at Appendix A for submission to the government by the
+deadline
+- note the barriers it describes
+"""
+
+
+def test_unwrapping_keeps_every_offset() -> None:
+    assert len(unwrap(WRAPPED)) == len(WRAPPED)
+    assert unwrap(WRAPPED) != WRAPPED
+    assert all(
+        a == b or (a == "\n" and b == " ") for a, b in zip(WRAPPED, unwrap(WRAPPED), strict=True)
+    )
+
+
+def test_a_wrapped_paragraph_becomes_one_line_and_structure_stays() -> None:
+    lines = unwrap(WRAPPED).split("\n")
+    assert any(
+        line.startswith("1.1 The draft") and "before it was submitted" in line for line in lines
+    )
+    assert "Report to Cabinet" in lines and "1. Background" in lines and "Recommendations" in lines
+    assert any(line.startswith("1.2 The plan") for line in lines)  # a new numbered item
+    assert any(line.startswith("- note the barriers") for line in lines)  # a new bullet
+
+
+def test_paragraph_per_line_text_is_left_alone() -> None:
+    text = "\n".join(["A heading"] + ["A long paragraph of running text without a stop " * 6] * 8)
+    assert unwrap(text) == text
+
+
+def test_a_sentence_split_across_lines_yields_its_facts() -> None:
+    facts = extract_facts(WRAPPED)
+    assert (facts.submitted_date, facts.decision.body) == (None, "Cabinet")
+    steps = {(e.date.isoformat(), e.body, e.action) for e in facts.timeline}
+    assert ("2024-06-11", "Corporate Leadership Team", "considered") in steps
+
+
+def _wrap(text: str, width: int) -> str:
+    def wrap_line(line: str) -> str:
+        if len(line) <= width:
+            return line
+        return "\n".join(textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False))
+
+    return "\n".join(wrap_line(line) for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("width", [60, 90])
+def test_the_corpus_hard_wrapped_like_pdf_text_gives_the_same_facts(width: int) -> None:
+    changed = []
+    for label in LABELS:
+        text = (CORPUS / label["file"]).read_text("utf-8")
+        a = extract_facts(text, url=label["url"])
+        b = extract_facts(_wrap(text, width), url=label["url"])
+        seen_a = (a.council_code, a.doc_type, a.decision.body, a.decision.date, a.decision.outcome)
+        seen_b = (b.council_code, b.doc_type, b.decision.body, b.decision.date, b.decision.outcome)
+        if seen_a != seen_b or a.submitted_date != b.submitted_date:
+            changed.append((label["file"], seen_a, seen_b))
+    assert changed == []
