@@ -39,17 +39,16 @@ def unwrap(text: str) -> str:
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return text
     threshold = FULL_LINE * width
-    out = list(text)
-    pos = 0
+    pieces: list[str] = []
     for line, following in pairwise(lines):
-        pos += len(line)
         stripped = line.rstrip()
-        if (
+        soft = (
             len(stripped) >= threshold
             and stripped[-1] not in _ENDS_CLAUSE
             and following.strip()
             and not _NEW_ITEM.match(following)
-        ):
-            out[pos] = " "
-        pos += 1  # the newline
-    return "".join(out)
+        )
+        pieces.append(line)
+        pieces.append(" " if soft else "\n")
+    pieces.append(lines[-1])
+    return "".join(pieces)
