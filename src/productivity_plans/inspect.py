@@ -6,6 +6,7 @@ Keys and types are fixed; later stages fill the analysis fields. Every field is 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -13,6 +14,8 @@ from pydantic import BaseModel, ConfigDict
 from productivity_plans.coding import code_document
 from productivity_plans.coding.records import DocumentCodes
 from productivity_plans.config import Limits
+from productivity_plans.councils.identify import CouncilMatch, default_matcher
+from productivity_plans.councils.sites import SiteDocument, infer_site_councils
 from productivity_plans.extract import Facts, extract_facts
 from productivity_plans.ingest import read_document
 from productivity_plans.ingest.errors import IngestError
@@ -79,10 +82,45 @@ def inspect_file(
     path: Path, *, url: str | None = None, limits: Limits | None = None
 ) -> InspectRecord:
     """Parse one file and describe it, without a database. Never raises for bad input."""
+    return _inspect(path, url, limits)[0]
+
+
+def inspect_files(
+    items: Iterable[tuple[Path, str | None]], *, limits: Limits | None = None
+) -> list[InspectRecord]:
+    """Describe several files as one collection: each as :func:`inspect_file` does, then a file
+    that names no council takes its publication site's council when the site's other files
+    agree (``councils.sites``), as ingest does for a batch."""
+    records: list[InspectRecord] = []
+    found: dict[int, CouncilMatch | None] = {}
+    unnamed: dict[int, str] = {}  # texts of files without a council, for the candidates check
+    for key, (path, url) in enumerate(items):
+        record, facts, text = _inspect(path, url, limits)
+        records.append(record)
+        if facts is not None:
+            found[key] = facts.council
+            if facts.council is None and url:
+                unnamed[key] = text
+    matcher = default_matcher()
+    inferred = infer_site_councils(
+        (SiteDocument(key, records[key].url, council) for key, council in found.items()),
+        lambda key: matcher.candidates(unnamed[key], url=records[key].url),
+    )
+    for key, council in inferred.items():
+        records[key].council = CouncilOut(
+            name=council.name, code=council.gss_code, type=council.type
+        )
+    return records
+
+
+def _inspect(
+    path: Path, url: str | None, limits: Limits | None
+) -> tuple[InspectRecord, Facts | None, str]:
     try:
         document = read_document(path, url=url, limits=limits)
     except IngestError as exc:
-        return InspectRecord(path=str(path), url=url, error=exc.code, error_detail=exc.message)
+        record = InspectRecord(path=str(path), url=url, error=exc.code, error_detail=exc.message)
+        return record, None, ""
     parsed = document.parsed
     record = InspectRecord(
         path=str(path),
@@ -94,10 +132,11 @@ def inspect_file(
     if not parsed.has_text:
         record.error = "no_text_layer"
         record.error_detail = "the file has no extractable text (scanned without OCR?)"
-        return record
-    _fill_facts(record, extract_facts(parsed.text, url=url, title=parsed.title))
+        return record, None, ""
+    facts = extract_facts(parsed.text, url=url, title=parsed.title)
+    _fill_facts(record, facts)
     _fill_codes(record, code_document(parsed))
-    return record
+    return record, facts, parsed.text
 
 
 def _fill_codes(record: InspectRecord, codes: DocumentCodes) -> None:

@@ -234,3 +234,22 @@ def test_a_missing_input_is_a_clear_error(tmp_path: Path) -> None:
     result = prodplans("ingest", str(tmp_path / "nope.pdf"), "--db", str(tmp_path / "x.sqlite"))
     assert result.returncode == 2
     assert "nope.pdf" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_inspect_gives_a_page_naming_no_council_its_sites_council(tmp_path: Path) -> None:
+    """The corpus's Stockton-on-Tees plan page (d013) never names the council; its site's
+    other page (d052) does. Inspected together, as an ingest batch is, both carry it."""
+    corpus = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+    labels = {
+        json.loads(line)["file"]: json.loads(line)["url"]
+        for line in (corpus / "labels.jsonl").read_text().splitlines()
+    }
+    manifest = tmp_path / "manifest.csv"
+    rows = [f"{corpus / name},{labels[name]}" for name in ("docs/d013.txt", "docs/d052.txt")]
+    manifest.write_text("path,url\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = prodplans("inspect", "--json", "--manifest", str(manifest))
+    assert result.returncode == 0, result.stderr
+    codes = [json.loads(line)["council"]["code"] for line in result.stdout.splitlines()]
+    assert codes == ["E06000004", "E06000004"]
+    alone = prodplans("inspect", "--json", str(corpus / "docs" / "d013.txt"))
+    assert json.loads(alone.stdout)["council"]["code"] is None

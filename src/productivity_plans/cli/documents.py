@@ -144,10 +144,9 @@ def inspect(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Describe files without a database: one contract object per file (see README)."""
-    from productivity_plans.inspect import inspect_file
+    from productivity_plans.inspect import inspect_files
 
-    limits = Limits.from_env()
-    recs = [inspect_file(path, url=url, limits=limits) for path, url in _items(paths, manifest)]
+    recs = inspect_files(_items(paths, manifest), limits=Limits.from_env())
     if as_json:
         for record in recs:
             sys.stdout.write(record.model_dump_json() + "\n")
