@@ -82,3 +82,16 @@ def test_the_corpus_hard_wrapped_like_pdf_text_gives_the_same_facts(width: int) 
         if seen_a != seen_b or a.submitted_date != b.submitted_date:
             changed.append((label["file"], seen_a, seen_b))
     assert changed == []
+
+
+def test_no_break_spaces_and_windows_line_ends_read_as_plain_text() -> None:
+    from productivity_plans.extract.layout import normalise
+
+    text = (
+        "Cabinet\r\n\r\nDate of Meeting\u00a016\u00a0July\u00a02024\r\n"
+        "RESOLVED that the plan be approved."
+    )
+    assert len(normalise(text)) == len(text)
+    facts = extract_facts(text)
+    assert facts.decision.date is not None and facts.decision.date.isoformat() == "2024-07-16"
+    assert facts.decision.outcome == "approved"

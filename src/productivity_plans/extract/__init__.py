@@ -18,7 +18,7 @@ from productivity_plans.extract.governance import (
     find_submission,
     find_timeline,
 )
-from productivity_plans.extract.layout import unwrap
+from productivity_plans.extract.layout import normalise
 from productivity_plans.extract.records import (
     EXTRACTOR_VERSION,
     Author,
@@ -34,7 +34,7 @@ _PAPERS = {"committee_report", "decision_record", "minutes", "agenda_item"}
 
 def extract_facts(text: str, *, url: str | None = None, title: str | None = None) -> Facts:
     """Everything the extract stage finds in one document's text."""
-    text = unwrap(text)  # same length: offsets still point into the stored text
+    text = normalise(text)  # same length: offsets still point into the stored text
     council = identify_council(text, url=url, title=title)
     doc_type, _scores = classify_document(text, url=url, title=title)
     # One date scan, shared by the decision, the timeline and the submission date.

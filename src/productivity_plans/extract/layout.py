@@ -1,6 +1,10 @@
-"""Undo soft line wraps before the rules read a text, without moving a single character.
+"""Normalise a text's layout before the rules read it, without moving a single character.
 
-PDF text (and hard-wrapped captures) break every paragraph into lines of about the same width.
+Spaces: no-break and other fixed-width spaces (HTML's ``&nbsp;``) become plain spaces and
+carriage returns become spaces or newlines, so "16&nbsp;July 2024" is a date and Windows line
+ends do not hide the end of a line.
+
+Soft line wraps: PDF text (and hard-wrapped captures) break every paragraph into lines of about the same width.
 The rules read sentences and lines; a sentence cut at "approved by the" / "Cabinet on 9 July"
 loses its body, its date or its verb. A wrap is told from a real line break by shape: the line
 before it is nearly as long as the text's typical full line and does not end a sentence or a
@@ -22,6 +26,15 @@ MAX_WRAP_WIDTH = 160
 MIN_WRAP_WIDTH = 40
 _NEW_ITEM = re.compile(r"[ \t]*(?:[-•·*▪]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z]\)|\(?[ivx]+\))\s")
 _ENDS_CLAUSE = frozenset(".:;!?")
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"})
+
+
+def normalise(text: str) -> str:
+    """Plain spaces and ``\\n`` line ends, then :func:`unwrap` (same length throughout)."""
+    text = text.translate(_SPACES)
+    if "\r" in text:
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
+    return unwrap(text)
 
 
 def typical_width(lines: list[str]) -> int:
