@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -46,6 +47,25 @@ DATE_WITH_WEEKDAY = DATE_RE.pattern.replace(
     "(?<![\\w/])(?P<day>", f"(?<![\\w/]){_WEEKDAY}?(?P<day>", 1
 )
 _YEAR_RE = re.compile(r"(?<!\d)(20[12]\d)(?!\d)")
+_DIGITS = re.compile(r"\d+")
+
+
+def date_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``DATE_RE.finditer(text)``, found faster.
+
+    Every match of DATE_RE starts with a digit that no word character precedes, that is at the
+    start of a run of digits. ``re`` finds runs of digits by skipping in C, and DATE_RE is then
+    tried only there, instead of at every offset of the text (which cost most of the date scan).
+    """
+    at = 0  # the end of the last match: matches do not overlap
+    for run in _DIGITS.finditer(text):
+        start = run.start()
+        if start < at or (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
+            continue
+        m = DATE_RE.match(text, start)
+        if m is not None:
+            at = m.end()
+            yield m
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +114,7 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
     """Every date in ``text`` in order. Dates without a year get ``default_year`` (or are
     skipped when it is None)."""
     out: list[DateMention] = []
-    for m in DATE_RE.finditer(text):
+    for m in date_matches(text):
         inferred = False
         if m.group("long"):
             day, month, year = m.group("day"), m.group("month"), m.group("year")
@@ -138,7 +158,7 @@ def scan_dates(text: str, default: int) -> DateScan:
     year-less ones given that year."""
     raw: list[tuple[re.Match[str], date | None]] = []
     years: Counter[int] = Counter()
-    for m in DATE_RE.finditer(text):
+    for m in date_matches(text):
         value: date | None = None
         if m.group("long"):
             if m.group("year"):
