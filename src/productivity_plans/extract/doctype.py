@@ -10,9 +10,10 @@ Report", "Recommendation(s)", "Key Decision"), resolution verbs, and the shape o
 from __future__ import annotations
 
 import re
-from typing import Any
+from itertools import islice
 from urllib.parse import urlsplit
 
+from productivity_plans.extract.scan import Scanner, lowered
 from productivity_plans.framework import load_framework
 
 _F = re.IGNORECASE | re.MULTILINE
@@ -21,29 +22,11 @@ _F = re.IGNORECASE | re.MULTILINE
 DOCTYPE_HEAD = 4_000
 
 
-_PARSER: Any = getattr(re, "_parser")  # noqa: B009  (the stdlib's regex parser, for literals)
-
-
-def required_literal(pattern: str) -> str | None:
-    """The longest run of literal characters every match of ``pattern`` must contain
-    (lower-cased), or None when there is no such run of 4+ characters (a top-level ``|``,
-    say). Used as a substring pre-check: a cue whose literal is absent cannot match, and
-    ``in`` is far cheaper than running the regex over the head."""
-    best = run = ""
-    for op, arg in _PARSER.parse(pattern):
-        if op is _PARSER.LITERAL:
-            run += chr(arg)
-        else:
-            best, run = max(best, run, key=len), ""
-    best = max(best, run, key=len)
-    return best.lower() if len(best) >= 4 else None
-
-
-Cue = tuple[re.Pattern[str], float, str | None]
+Cue = tuple[Scanner, float]
 
 
 def _cues(*pairs: tuple[str, float]) -> list[Cue]:
-    return [(re.compile(p, _F), w, required_literal(p)) for p, w in pairs]
+    return [(Scanner(re.compile(p, _F)), w) for p, w in pairs]
 
 
 CUES: dict[str, list[Cue]] = {
@@ -177,18 +160,16 @@ def classify_document(
 ) -> tuple[str, dict[str, float]]:
     """(document type, scores per type). Types come from the framework's vocabulary."""
     allowed = load_framework().document_type_ids
-    head = text[:DOCTYPE_HEAD]  # page furniture is in the opening blocks
-    low = head.lower()
+    doc = lowered(text)
     scores = {t: 0.0 for t in allowed}
     for doc_type, cues in CUES.items():
         if doc_type not in scores:
             continue
-        for pattern, weight, literal in cues:
-            if literal is not None and literal not in low:
-                continue
-            n = len(pattern.findall(head))
+        for scanner, weight in cues:
+            # Page furniture is in the opening blocks; up to three mentions count.
+            n = sum(1 for _ in islice(scanner.finditer(doc, 0, DOCTYPE_HEAD), 3))
             if n:
-                scores[doc_type] += weight * min(n, 3) ** 0.5
+                scores[doc_type] += weight * n**0.5
     host = ""
     if url:
         host = (urlsplit(url if "://" in url else f"http://{url}").hostname or "").lower()
@@ -214,7 +195,8 @@ def classify_document(
             # Little furniture on the council's own site. A page about the plan has to point at
             # it (a web-page cue) or is a short blurb; sustained prose with neither is a
             # section of the plan itself (its background or one of its chapters).
-            if scores.get("plan", 0) >= scores.get("web_page", 0) and _is_sustained_prose(head):
+            plan_like = scores.get("plan", 0) >= scores.get("web_page", 0)
+            if plan_like and _is_sustained_prose(text[:DOCTYPE_HEAD]):
                 return "plan", scores
             return "web_page", scores
         return ("other" if "other" in scores else best), scores

@@ -35,6 +35,7 @@ from productivity_plans.extract.dates import (
     scan_dates,
 )
 from productivity_plans.extract.records import Author, Decision, GovernanceEvent, Quote
+from productivity_plans.extract.scan import Lowered, lowered, scanner
 from productivity_plans.framework import load_framework
 
 _M = re.IGNORECASE | re.MULTILINE
@@ -266,14 +267,15 @@ def _norm_body(body: str) -> str:
     return re.sub(r"\s+", " ", body).strip().lower()
 
 
-def _recommending_body(text: str, receivers: set[str]) -> str | None:
+def _recommending_body(doc: Lowered, end: int, receivers: set[str]) -> str | None:
     """For a minute whose decision is a recommendation passed on ("RECOMMENDED TO CABINET"),
     the committee making it: the one committee other than the receiver named in the decision
-    passage. None when there is no such committee or more than one."""
+    passage (in ``doc.text[:end]``). None when there is no such committee or more than one."""
+    text = doc.text
     found: set[str] = set()
-    for m in _RECOMMENDED_TO.finditer(text):
-        zone_end = min(len(text), m.end() + _ZONE_MAX)
-        stop = _ZONE_END.search(text, m.end(), zone_end)
+    for m in scanner(_RECOMMENDED_TO).finditer(doc, 0, end):
+        zone_end = min(len(text), end, m.end() + _ZONE_MAX)
+        stop = scanner(_ZONE_END).search(doc, m.end(), zone_end)
         zone = text[m.end() : stop.start() if stop else zone_end]
         for b in re.finditer(_MEETING_BODY, zone):
             body = _clean_body(b.group(0))
@@ -286,12 +288,13 @@ def _recommending_body(text: str, receivers: set[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _body_from_prose(text: str) -> tuple[str | None, str]:
-    """A body named in running text when the paper's own furniture names none: a meeting
-    referred to by its month, or the body the report was addressed to. All such mentions
-    must agree on the kind of body; otherwise None (unknown beats wrong)."""
+def _body_from_prose(doc: Lowered, end: int) -> tuple[str | None, str]:
+    """A body named in running text (``doc.text[:end]``) when the paper's own furniture names
+    none: a meeting referred to by its month, or the body the report was addressed to. All
+    such mentions must agree on the kind of body; otherwise None (unknown beats wrong)."""
     for name, pattern in (("month_meeting", _MONTH_MEETING), ("prose_address", _PROSE_ADDRESS)):
-        bodies = [_clean_body(m.group("body")) for m in pattern.finditer(text)]
+        found = scanner(pattern).finditer(doc, 0, end)
+        bodies = [_clean_body(m.group("body")) for m in found]
         bodies = [b for b in bodies if b and not _BAD_BODIES.search(b)]
         if bodies and len({body_kind(b) for b in bodies}) == 1:
             return bodies[0], name
@@ -312,24 +315,32 @@ def _date_in(text: str, year: int) -> date | None:
     return None
 
 
+# Characters of the opening blocks searched for the meeting header and the body addressed.
+BODY_HEAD = 6_000
+
+
 def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None, date | None, str]:
     """(body, meeting or decision date, how it was found) for the decision in ``text``."""
-    head = text[:6000]
+    doc = lowered(text)
+    head = min(len(text), BODY_HEAD)
     body: str | None = None
     when: date | None = None
     how: list[str] = []
     # Bodies a recommendation is passed on to are not the body whose minute this is.
-    receivers = {
-        _norm_body(_clean_body(m.group("body")))
-        for m in _RECOMMENDED_TO.finditer(head)
+    receivers = (
+        {
+            _norm_body(_clean_body(m.group("body")))
+            for m in scanner(_RECOMMENDED_TO).finditer(doc, 0, head)
+        }
         if doc_type in _PAPER_TYPES
-    }
+        else set()
+    )
     for name, pattern in _HEADER_PATTERNS:
         if body is not None and when is not None:
             break
         if name == "narrative" and body is not None:
             break
-        for m in pattern.finditer(head):
+        for m in scanner(pattern).finditer(doc, 0, head):
             groups = m.groupdict()
             found_body = groups.get("body")
             if found_body is not None:
@@ -363,15 +374,15 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
                 break
     if body is None and doc_type in _PAPER_TYPES:
         if receivers:
-            body = _recommending_body(head, receivers)
+            body = _recommending_body(doc, head, receivers)
             if body is not None:
                 how.append("recommending_body")
         else:
-            body, prose = _body_from_prose(head)
+            body, prose = _body_from_prose(doc, head)
             if body is not None:
                 how.append(prose)
     if doc_type in {"plan", "web_page", "news", "other"} and body is None:
-        signoff = _PLAN_SIGNOFF.search(text)
+        signoff = scanner(_PLAN_SIGNOFF).search(doc)
         if signoff and not _BAD_BODIES.search(signoff.group("body")):
             body = _clean_body(signoff.group("body"))
             if signoff.group("date"):
@@ -434,14 +445,15 @@ _PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
 _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
 
 
-def _zones(text: str, begin: int = 0, stop_at: int | None = None) -> list[tuple[int, int]]:
+def _zones(doc: Lowered, begin: int = 0, stop_at: int | None = None) -> list[tuple[int, int]]:
+    text = doc.text
     out: list[tuple[int, int]] = []
-    for m in _ZONE_ANCHOR.finditer(text, begin, len(text) if stop_at is None else stop_at):
+    for m in scanner(_ZONE_ANCHOR).finditer(doc, begin, stop_at):
         start = m.start()
         if out and start < out[-1][1]:
             continue
         end = min(len(text), start + _ZONE_MAX)
-        stop = _ZONE_END.search(text, m.end(), end)
+        stop = scanner(_ZONE_END).search(doc, m.end(), end)
         if stop:
             end = stop.start()
         out.append((start, end))
@@ -450,7 +462,8 @@ def _zones(text: str, begin: int = 0, stop_at: int | None = None) -> list[tuple[
 
 def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
     """(outcome, evidence sentence, start, end) from the decision zones, or Nones."""
-    first = _PRODUCTIVITY.search(text)
+    doc = lowered(text)
+    first = scanner(_PRODUCTIVITY).search(doc)
     offset = 0
     if first:
         # Start at the line where the plan is first mentioned: earlier agenda items are other
@@ -459,7 +472,7 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
     hits: dict[str, tuple[int, int, str]] = {}
     # Anchors before the line that mentions the plan only matter if their zone reaches past
     # it (a zone is at most _ZONE_MAX long), so the scan starts just before that line.
-    for z_start, z_end in _zones(text, max(0, offset - _ZONE_MAX), OUTCOME_HEAD):
+    for z_start, z_end in _zones(doc, max(0, offset - _ZONE_MAX), OUTCOME_HEAD):
         if z_end <= offset:
             continue  # a decision on earlier business
         zone = text[z_start:z_end]
@@ -486,7 +499,7 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
 
 
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
-    m = _PLAN_SIGNOFF.search(text)
+    m = scanner(_PLAN_SIGNOFF).search(lowered(text))
     if not m:
         return None, None, None, None
     verb = m.group("verb").lower()
@@ -668,7 +681,7 @@ def find_submitted_date(text: str, year: int) -> date | None:
 
 def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | None]:
     """(date, sentence) of the plan's submission, when the text states it in the past tense."""
-    for pm in _PAST_SUBMITTED.finditer(text):
+    for pm in scanner(_PAST_SUBMITTED).finditer(lowered(text)):
         if _RELATIVE_TO.search(text, max(0, pm.start() - 20), pm.start()):
             continue  # "approved on 15 July, before it was submitted": no date of its own
         start, end = _sentence_bounds(text, pm.start())
@@ -738,7 +751,7 @@ def find_publication(text: str) -> Quote | None:
     Scans for the rare word (website, online) first and checks its sentence for a done
     "published/uploaded/made available": far cheaper than the verb pattern over the text."""
     checked: set[int] = set()
-    for w in _WEBSITE.finditer(text):
+    for w in scanner(_WEBSITE).finditer(lowered(text)):
         start, end = _sentence_bounds(text, w.start())
         if start in checked:
             continue
@@ -787,10 +800,13 @@ _ROLE_WORDS = re.compile(
 )
 
 
+AUTHOR_HEAD = 8_000  # the author is named on the report's first pages
+
+
 def find_author(text: str) -> Author | None:
-    head = text[:8000]
+    doc = lowered(text)
     for pattern in _AUTHOR_PATTERNS:
-        m = pattern.search(head)
+        m = scanner(pattern).search(doc, 0, AUTHOR_HEAD)
         if not m:
             continue
         line = re.sub(r"\s+", " ", m.group("line")).strip(" :\t")
@@ -812,7 +828,7 @@ def find_author(text: str) -> Author | None:
             role = role.title()
         if name or role:
             return Author(name=name, role=role)
-    m = _REPORT_OF.search(head)
+    m = scanner(_REPORT_OF).search(doc, 0, AUTHOR_HEAD)
     if m and _ROLE_WORDS.search(m.group("role")):
         return Author(name=None, role=m.group("role").strip())
     return None
@@ -836,21 +852,23 @@ _CALLIN_NOT = re.compile(
 
 
 def find_key_decision(text: str) -> bool | None:
-    m = _KEY_YESNO.search(text)
+    doc = lowered(text)
+    m = scanner(_KEY_YESNO).search(doc)
     if m:
         return m.group("v").lower() == "yes"
-    if _KEY_NOT.search(text):
+    if scanner(_KEY_NOT).search(doc):
         return False
-    if _KEY_IS.search(text):
+    if scanner(_KEY_IS).search(doc):
         return True
     return None
 
 
 def find_call_in(text: str) -> bool | None:
-    m = _CALLIN_YESNO.search(text)
+    doc = lowered(text)
+    m = scanner(_CALLIN_YESNO).search(doc)
     if m:
         return m.group("v").lower() == "yes"
-    if _CALLIN_NOT.search(text):
+    if scanner(_CALLIN_NOT).search(doc):
         return False
     return None
 
@@ -863,12 +881,16 @@ _RECS_HEAD = re.compile(
 _ITEM_SPLIT = re.compile(r"(?:^|\s)(?:\(?\d{1,2}(?:\.\d)?[.)]|\(?[a-h][.)]|[-•·])\s+")
 
 
+RECOMMENDATIONS_HEAD = 15_000  # where the recommendations heading is looked for
+
+
 def find_recommendations(text: str) -> list[str]:
-    m = _RECS_HEAD.search(text[:15000])
+    doc = lowered(text)
+    m = scanner(_RECS_HEAD).search(doc, 0, RECOMMENDATIONS_HEAD)
     if not m:
         return []
     end = min(len(text), m.end() + 1500)
-    stop = _ZONE_END.search(text, m.end(), end)
+    stop = scanner(_ZONE_END).search(doc, m.end(), end)
     body = m.group("inline") + "\n" + text[m.end() : stop.start() if stop else end]
     items: list[str] = []
     for part in _ITEM_SPLIT.split(body):

@@ -1,0 +1,332 @@
+"""Exact, fast regex scans over one lowercased copy of a document.
+
+Python's ``re`` runs a case-insensitive pattern that starts with ``\\b``, a look-behind or
+``^\\s*`` by trying it at every offset of the text, which costs tens of nanoseconds per offset
+per pattern: the extract stage's cues and rules ran at about 50 µs per pattern per page. When
+the pattern is case-sensitive and starts with literal text, ``re`` instead skips in C to the
+offsets where its first characters occur.
+
+A :class:`Scanner` therefore derives from each pattern a *finder*: a case-sensitive pattern
+over the lowercased text, made of the pattern's leading literal text (its alternatives and
+optional parts spelled out, then as much of the rest as can be copied exactly), with leading
+``\\b``, look-arounds and ``^\\s*`` left out. Every offset where the pattern can match is an
+offset where its finder matches (or, for a ``^``-anchored pattern, a line start just before
+one), so the scanner asks the finder for those offsets and confirms each with the original
+pattern's ``match`` there. The matches are exactly those of ``pattern.finditer``: same
+offsets, same groups, same order. Patterns without a literal lead (those starting with a
+character class, say) keep plain ``finditer``, behind a check that a literal every match must
+contain occurs at all.
+
+Offsets of the lowercased copy are the text's only when lowercasing keeps every character one
+character long and the case-insensitive matching of ``re`` agrees with ``str.lower``. The two
+exceptions are dotless ı and long ſ, which ``re.IGNORECASE`` equates with i and s (see
+``tests/extract/test_scan.py``): a text containing either, or whose lowercase has another
+length, is scanned the plain way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+_P: Any = getattr(re, "_parser")  # noqa: B009  (the stdlib's regex parser)
+_C: Any = getattr(re, "_constants")  # noqa: B009
+
+# Letters that re.IGNORECASE equates with an ASCII letter while str.lower() leaves them alone.
+CASE_TRAPS = "ıſ"
+# Alternatives a finder may spell out before it is not worth it (a trie of names has ~30).
+MAX_ALTERNATIVES = 256
+_CATEGORIES = {
+    _C.CATEGORY_DIGIT: r"\d",
+    _C.CATEGORY_NOT_DIGIT: r"\D",
+    _C.CATEGORY_SPACE: r"\s",
+    _C.CATEGORY_NOT_SPACE: r"\S",
+    _C.CATEGORY_WORD: r"\w",
+    _C.CATEGORY_NOT_WORD: r"\W",
+}
+_REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT)
+_ZERO_WIDTH = (_C.AT_BOUNDARY, _C.AT_NON_BOUNDARY)
+_IGNORECASE = int(re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Lowered:
+    """A text and its lowercased copy (None when the copy's offsets cannot stand for the
+    text's: scans then use the text itself)."""
+
+    text: str
+    low: str | None
+
+
+@lru_cache(maxsize=4)
+def lowered(text: str) -> Lowered:
+    """``text`` with its lowercased copy, made once per document (cached: every rule of the
+    extract stage asks for it)."""
+    low = text.lower()
+    if len(low) != len(text) or any(c in low for c in CASE_TRAPS):
+        return Lowered(text, None)
+    return Lowered(text, low)
+
+
+def required_literal(pattern: str, flags: int = 0) -> str | None:
+    """The longest run of literal characters every match of ``pattern`` must contain
+    (lower-cased), or None when there is no such run of 4+ characters (a top-level ``|``,
+    say). Used as a substring pre-check: a pattern whose literal is absent cannot match, and
+    ``in`` is far cheaper than running the regex."""
+    best = run = ""
+    for op, arg in _P.parse(pattern, flags):
+        if op is _C.LITERAL:
+            run += chr(arg)
+        else:
+            best, run = max(best, run, key=len), ""
+    best = max(best, run, key=len)
+    return best.lower() if len(best) >= 4 else None
+
+
+class Scanner:
+    """``re.Pattern.finditer``/``search`` for one compiled pattern, run through its finder
+    over a :class:`Lowered` text when it has one."""
+
+    __slots__ = ("anchored", "finder", "literal", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.literal = required_literal(pattern.pattern, pattern.flags)
+        self.finder: re.Pattern[str] | None = None
+        self.anchored = False
+        parsed = _P.parse(pattern.pattern, pattern.flags)
+        if parsed.getwidth()[0] == 0:
+            return  # a pattern that can match empty text keeps plain finditer
+        multiline = bool(parsed.state.flags & re.MULTILINE)
+        leads = _leads(list(parsed), multiline=multiline)
+        if leads is None or len(leads) > MAX_ALTERNATIVES:
+            return
+        sources = []
+        for anchored, items in leads:
+            self.anchored |= anchored
+            sources.append((r"\n\s*" if anchored else "") + _render_sequence(items)[0])
+        keep = pattern.flags & (re.DOTALL | re.ASCII)
+        self.finder = re.compile("|".join(dict.fromkeys(sources)), keep)
+
+    def finditer(
+        self, doc: Lowered, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(doc.text, pos, endpos)``, in order."""
+        text, low = doc.text, doc.low
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if low is not None and self.literal is not None and low.find(self.literal, pos, end) < 0:
+            return
+        if low is None or self.finder is None:
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        at = pos  # no match may start before this offset (the last match's end)
+        if self.anchored and pos == 0:
+            # The one line start with no newline before it, which the finder cannot see.
+            found = self.pattern.match(text, 0, end)
+            if found is not None:
+                yield found
+                at = found.end()
+        # A ^-anchored finder matches at the newline before a line start, so it looks from
+        # one character early.
+        look = at - 1 if self.anchored and at > 0 else at
+        while True:
+            hit = self.finder.search(low, look, end)
+            if hit is None:
+                return
+            found = None
+            for start in self._starts(text, hit.start(), at, end):
+                found = self.pattern.match(text, start, end)
+                if found is not None:
+                    break
+            if found is None:
+                look = hit.start() + 1
+                continue
+            yield found
+            # Every finder starts with some text, so no match is empty.
+            at = found.end()
+            look = at - 1 if self.anchored else at
+
+    def search(self, doc: Lowered, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """``pattern.search(doc.text, pos, endpos)``."""
+        return next(self.finditer(doc, pos, endpos), None)
+
+    @staticmethod
+    def _starts(text: str, hit: int, at: int, end: int) -> list[int]:
+        """Where a match can start, given a finder match at ``hit`` and none before ``at``:
+        ``hit`` itself, or, when the finder matched a newline (an anchored alternative: no
+        other starts with whitespace), each line start in the whitespace that follows it
+        (``^\\s*`` may run over blank lines)."""
+        if text[hit] != "\n":
+            return [hit] if hit >= at else []
+        starts = []
+        while hit < end and text[hit].isspace():
+            if text[hit] == "\n" and hit + 1 >= at:
+                starts.append(hit + 1)
+            hit += 1
+        return starts
+
+
+# ---------------------------------------------------------------- finder derivation
+
+
+def _is_space_repeat(item: tuple[Any, Any]) -> bool:
+    """``\\s*``, ``[ \\t]+`` and the like: a repeat of whitespace only."""
+    op, av = item
+    if op not in _REPEATS:
+        return False
+    body = list(av[2])
+    if len(body) != 1:
+        return False
+    kind, members = body[0]
+    if kind is _C.LITERAL:
+        return chr(members).isspace()
+    if kind is not _C.IN:
+        return False
+    return all(
+        (m_op is _C.CATEGORY and m_av is _C.CATEGORY_SPACE)
+        or (m_op is _C.LITERAL and chr(m_av).isspace())
+        for m_op, m_av in members
+    )
+
+
+Lead = tuple[bool, list[tuple[Any, Any]]]
+
+
+def _leads(items: list[tuple[Any, Any]], *, multiline: bool, depth: int = 0) -> list[Lead] | None:
+    """The pattern ``items`` spelled out as alternatives (anchored, items) where to look for
+    it: either after a line start and whitespace (``^\\s*`` in a multi-line pattern: anchored)
+    or from a literal character that is not whitespace, what matches no text (``\\b``,
+    look-arounds) dropped before it. None when some match can start otherwise (with a
+    character class, say)."""
+    if not items or depth > 12:
+        return None
+    (op, av), rest = items[0], items[1:]
+
+    def then(more: list[tuple[Any, Any]]) -> list[Lead] | None:
+        return _leads(more, multiline=multiline, depth=depth + 1)
+
+    if op is _C.LITERAL:
+        # Only a line start may lead into whitespace (see Scanner._starts).
+        return None if chr(av).isspace() else [(False, items)]
+    if op is _C.AT and av is _C.AT_BEGINNING and multiline:
+        while rest and _is_space_repeat(rest[0]):
+            rest = rest[1:]
+        return [(True, rest)]
+    if (op is _C.AT and av in _ZERO_WIDTH) or op in (_C.ASSERT, _C.ASSERT_NOT):
+        return then(rest)
+    if op is _C.SUBPATTERN:
+        _group, add_flags, del_flags, body = av
+        return None if (add_flags | del_flags) & ~_IGNORECASE else then(list(body) + rest)
+    if op is _C.BRANCH:
+        out: list[Lead] = []
+        for alternative in av[1]:
+            leads = then(list(alternative) + rest)
+            if leads is None or len(out) + len(leads) > MAX_ALTERNATIVES:
+                return None
+            out += leads
+        return out
+    if op in _REPEATS:
+        low, high, body = av
+        if high == 0:
+            return then(rest)
+        left = high if high == _C.MAXREPEAT else high - 1
+        again = [(op, (max(low - 1, 0), left, body))] if left else []
+        taken = then(list(body) + again + rest)  # one repetition, then the others
+        if low > 0 or taken is None:
+            return taken
+        skipped = then(rest)
+        return None if skipped is None else taken + skipped
+    return None  # a character class, any character, \A, $: no literal lead
+
+
+def _render_sequence(items: list[tuple[Any, Any]]) -> tuple[str, bool]:
+    """Source of a case-sensitive pattern over lowercased text that matches wherever
+    ``items`` match, and whether it is all of ``items`` (False: only a prefix of them, which
+    still matches wherever the whole does)."""
+    out = ""
+    for item in items:
+        source, whole = _render_item(item)
+        if source is None:
+            return out, False
+        out += source
+        if not whole:
+            return out, False
+    return out, True
+
+
+def _render_item(item: tuple[Any, Any]) -> tuple[str | None, bool]:
+    op, av = item
+    if op is _C.LITERAL:
+        char = _lower_char(chr(av))
+        return (None, False) if char is None else (re.escape(char), True)
+    if op is _C.NOT_LITERAL:
+        char = chr(av)
+        return (None, False) if char.lower() != char.upper() else (f"[^{re.escape(char)}]", True)
+    if op is _C.ANY:
+        return ".", True
+    if op is _C.IN:
+        members = _render_set(av)
+        return (None, False) if members is None else (members, True)
+    if op is _C.SUBPATTERN:
+        _group, add_flags, del_flags, body = av
+        if (add_flags | del_flags) & ~_IGNORECASE:
+            return None, False
+        source, whole = _render_sequence(list(body))
+        return f"(?:{source})", whole
+    if op is _C.BRANCH:
+        parts = [_render_sequence(list(alternative)) for alternative in av[1]]
+        return "(?:" + "|".join(p for p, _ in parts) + ")", all(w for _, w in parts)
+    if op in _REPEATS:
+        low, high, body = av
+        source, whole = _render_sequence(list(body))
+        if not whole:
+            return (None, False) if low == 0 else (f"(?:{source})", False)
+        bound = "" if high == _C.MAXREPEAT else str(high)
+        return f"(?:{source}){{{low},{bound}}}", True
+    return None, False  # anchors, look-arounds, back-references, atomic groups: stop here
+
+
+def _lower_char(char: str) -> str | None:
+    """``char`` as it appears in lowercased text, or None when that is not one character
+    that ``re`` also equates with it (a non-ASCII cased letter)."""
+    if char.isascii() or char.lower() == char.upper():
+        return char.lower()
+    return None
+
+
+def _render_set(members: list[tuple[Any, Any]]) -> str | None:
+    """A character class as it matches in lowercased text (None: not representable)."""
+    negate = False
+    out = ""
+    for op, av in members:
+        if op is _C.NEGATE:
+            negate = True
+        elif op is _C.CATEGORY:
+            if av not in _CATEGORIES:
+                return None
+            out += _CATEGORIES[av]
+        elif op is _C.LITERAL:
+            char = _lower_char(chr(av))
+            if char is None or (negate and char != char.upper()):
+                return None
+            out += re.escape(char)
+        elif op is _C.RANGE:
+            first, last = chr(av[0]), chr(av[1])
+            if any(chr(c).lower() != chr(c).upper() for c in range(av[0], av[1] + 1)):
+                # Letters: A-Z stands as a-z in lowercased text; other ranges are not copied.
+                if negate or not ("A" <= first <= last <= "Z" or "a" <= first <= last <= "z"):
+                    return None
+                first, last = first.lower(), last.lower()
+            out += f"{re.escape(first)}-{re.escape(last)}"
+        else:
+            return None
+    return f"[{'^' if negate else ''}{out}]"
+
+
+@cache
+def scanner(pattern: re.Pattern[str]) -> Scanner:
+    """The scanner for ``pattern``, built once."""
+    return Scanner(pattern)
