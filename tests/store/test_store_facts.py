@@ -56,6 +56,8 @@ def test_a_failure_while_saving_facts_leaves_no_document_either(
     def broken(*_args: object) -> None:
         raise RuntimeError("disk full while writing facts")
 
+    # A new document's facts are inserted; a known one's replaced: break both writers.
+    monkeypatch.setattr("productivity_plans.store.db.insert_facts", broken)
     monkeypatch.setattr("productivity_plans.store.db.replace_facts", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         store.save_document(doc, _facts_for(doc))

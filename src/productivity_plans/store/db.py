@@ -29,6 +29,7 @@ from productivity_plans.store.facts import (
     StoredFacts,
     check_fact_offsets,
     council_sites,
+    insert_facts,
     load_facts,
     replace_facts,
     set_council,
@@ -236,7 +237,9 @@ def _find_document(session: Session, sha256: str) -> int | None:
 
 def _save(session: Session, doc: Document, facts: Facts | None) -> SaveOutcome:
     outcome, document_id = _save_document(session, doc)
-    if facts is not None:
+    if facts is not None and outcome == "new":
+        insert_facts(session, document_id, facts)  # nothing to replace: one write, not three
+    elif facts is not None:
         replace_facts(session, document_id, facts)
     return outcome
 

@@ -2,7 +2,8 @@
 
 Machine output only. ``replace_facts`` deletes a document's facts and events and writes the new
 ones inside the caller's transaction, so a re-extraction is all or nothing and never leaves a
-mixture of two extractor versions for one document.
+mixture of two extractor versions for one document. ``insert_facts`` writes the facts of a
+document just inserted, which has none to delete.
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ def replace_facts(session: Session, document_id: int, facts: Facts) -> None:
     """Delete the document's machine facts and events, then write ``facts``."""
     session.execute(delete(GovernanceEventRow).where(GovernanceEventRow.document_id == document_id))
     session.execute(delete(FactsRow).where(FactsRow.document_id == document_id))
+    insert_facts(session, document_id, facts)
+
+
+def insert_facts(session: Session, document_id: int, facts: Facts) -> None:
+    """Write ``facts`` for a document that has no machine facts yet."""
     decision, author = facts.decision, facts.author
     council = facts.council
     session.connection().execute(  # Core executemany: no ORM overhead
