@@ -52,9 +52,10 @@ NAME_HEAD = 30_000
 NAME_TAIL = 10_000
 
 
-def gov_uk_hosts(text: str) -> list[tuple[str, bool]]:
-    """Every ``*.gov.uk`` host in ``text`` as (host, is_email_domain), found by ``str.find``."""
-    low = text.lower()
+def gov_uk_hosts(text: str, low: str | None = None) -> list[tuple[str, bool]]:
+    """Every ``*.gov.uk`` host in ``text`` as (host, is_email_domain), found by ``str.find``
+    (in ``low``, the text lowercased, when the caller has it)."""
+    low = text.lower() if low is None else low
     out: list[tuple[str, bool]] = []
     i = low.find(".gov.uk")
     while i != -1:
@@ -234,7 +235,8 @@ class CouncilMatcher:
                 add(council.code, URL_WEIGHT, f"url host {host}")
                 identity.add(council.code)
         seen_domains: set[tuple[str, bool]] = set()
-        for host, is_email in gov_uk_hosts(text):
+        low_text = text.lower()
+        for host, is_email in gov_uk_hosts(text, low_text):
             council = self.council_for_host(host)
             if council and (council.code, is_email) not in seen_domains:
                 seen_domains.add((council.code, is_email))
@@ -245,10 +247,11 @@ class CouncilMatcher:
                     add(council.code, HOST_WEIGHT, f"web host {host}")
         if len(text) > NAME_HEAD + NAME_TAIL:
             text = text[:NAME_HEAD] + "\n" + text[-NAME_TAIL:]
+            low_text = text.lower()
         counts: dict[tuple[str, str], int] = defaultdict(int)
         letterhead: set[str] = set()  # the title's councils, else the first one named
         for source, body in (("title", title or ""), ("text", text)):
-            low = body.lower().replace("’", "'")
+            low = (low_text if source == "text" else body.lower()).replace("’", "'")
             if len(low) != len(body):  # rare Unicode case changes: fall back to the original
                 low = body
             for m in self.names_re.finditer(low):

@@ -71,13 +71,13 @@ def lowered(text: str) -> Lowered:
     return Lowered(text, low)
 
 
-def required_literal(pattern: str, flags: int = 0) -> str | None:
-    """The longest run of literal characters every match of ``pattern`` must contain
-    (lower-cased), or None when there is no such run of 4+ characters (a top-level ``|``,
-    say). Used as a substring pre-check: a pattern whose literal is absent cannot match, and
-    ``in`` is far cheaper than running the regex."""
+def _required_literal(items: list[tuple[Any, Any]]) -> str | None:
+    """The longest run of literal characters every match of the parsed pattern ``items``
+    must contain (lower-cased), or None when there is no such run of 4+ characters (a
+    top-level ``|``, say). Used as a substring pre-check: a pattern whose literal is absent
+    cannot match, and ``str.find`` is far cheaper than running the regex."""
     best = run = ""
-    for op, arg in _P.parse(pattern, flags):
+    for op, arg in items:
         if op is _C.LITERAL:
             run += chr(arg)
         else:
@@ -93,11 +93,11 @@ class Scanner:
     __slots__ = ("anchored", "finder", "literal", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
+        parsed = _P.parse(pattern.pattern, pattern.flags)
         self.pattern = pattern
-        self.literal = required_literal(pattern.pattern, pattern.flags)
+        self.literal = _required_literal(list(parsed))
         self.finder: re.Pattern[str] | None = None
         self.anchored = False
-        parsed = _P.parse(pattern.pattern, pattern.flags)
         if parsed.getwidth()[0] == 0:
             return  # a pattern that can match empty text keeps plain finditer
         multiline = bool(parsed.state.flags & re.MULTILINE)
