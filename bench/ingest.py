@@ -7,10 +7,15 @@ RSS is its own:
   pipeline  `ingest_files` into a new SQLite file: sniff, hash, parse, blocks, extraction,
             store (document + facts in one transaction), FTS.
   no-extract  the same pipeline with extraction switched off.
-Prints docs/s, pages/s, peak RSS, the ratio pipeline/bare (target <= 1.5) and the split:
-extraction's share of pipeline time, (pipeline - no-extract) / pipeline (target <= 20%).
+Prints docs/s, pages/s, CPU seconds (the run's process and its workers), peak RSS, the ratio
+pipeline/bare (target <= 1.5) and the split: extraction's share of pipeline time,
+(pipeline - no-extract) / pipeline (target <= 20%), and the same share of CPU time.
 
-    python bench/ingest.py [--docs 1000] [--workdir /tmp/prodplans-bench]
+Wall time on a shared 2-core machine is noisy: --repeat N runs the three N times, interleaved,
+and reports each figure's median. For extraction's own cost per document, measured in process
+and per part, see bench/extract.py.
+
+    python bench/ingest.py [--docs 1000] [--repeat 1] [--workdir /tmp/prodplans-bench]
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -101,7 +107,10 @@ def child(mode: str, folder: Path, count: int) -> None:
         result = run_bare(paths)
     else:
         result = run_pipeline(paths, folder.parent / "bench.sqlite", extract=mode == "pipeline")
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pipeline's worker processes
+    result["cpu"] = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+    result["peak_rss_mb"] = own.ru_maxrss / 1024
     result["docs"] = len(paths)
     print(json.dumps(result))
 
@@ -119,6 +128,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each; medians printed")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/prodplans-bench"))
     parser.add_argument("--child", choices=["bare", "pipeline", "no-extract"])
     args = parser.parse_args()
@@ -130,14 +140,21 @@ def main() -> None:
     paths = build_pdfs(folder, args.docs)
     built = time.perf_counter() - started
     print(f"corpus: {len(paths)} PDFs in {folder} (built or reused in {built:.1f} s)")
-    bare = measure("bare", folder, args.docs)
-    pipe = measure("pipeline", folder, args.docs)
-    plain = measure("no-extract", folder, args.docs)
-    print(f"{'run':<12}{'seconds':>9}{'docs/s':>9}{'pages/s':>9}{'peak RSS MB':>13}")
+    runs: dict[str, list[dict[str, float]]] = {"bare": [], "pipeline": [], "no-extract": []}
+    for _ in range(args.repeat):
+        for mode, results in runs.items():
+            results.append(measure(mode, folder, args.docs))
+    bare, pipe, plain = (
+        {key: statistics.median(r[key] for r in results) for key in results[0]}
+        for results in runs.values()
+    )
+    if args.repeat > 1:
+        print(f"medians of {args.repeat} interleaved runs each")
+    print(f"{'run':<12}{'seconds':>9}{'docs/s':>9}{'pages/s':>9}{'CPU s':>8}{'peak RSS MB':>13}")
     for name, r in (("bare", bare), ("pipeline", pipe), ("no-extract", plain)):
         print(
             f"{name:<12}{r['seconds']:>9.2f}{r['docs'] / r['seconds']:>9.1f}"
-            f"{r['pages'] / r['seconds']:>9.1f}{r['peak_rss_mb']:>13.0f}"
+            f"{r['pages'] / r['seconds']:>9.1f}{r['cpu']:>8.2f}{r['peak_rss_mb']:>13.0f}"
         )
     print(f"ratio pipeline/bare (time): {pipe['seconds'] / bare['seconds']:.2f}  (target <= 1.5)")
     share = (pipe["seconds"] - plain["seconds"]) / pipe["seconds"]
@@ -146,6 +163,9 @@ def main() -> None:
         f"split: extraction {share:.1%} of pipeline time ({per_doc:.1f} ms/doc; "
         f"ingest without it {plain['seconds'] / plain['docs'] * 1000:.1f} ms/doc)  (target <= 20%)"
     )
+    cpu_share = (pipe["cpu"] - plain["cpu"]) / pipe["cpu"]
+    cpu_per_doc = (pipe["cpu"] - plain["cpu"]) / pipe["docs"] * 1000
+    print(f"       extraction {cpu_share:.1%} of pipeline CPU time ({cpu_per_doc:.1f} ms/doc)")
 
 
 if __name__ == "__main__":
