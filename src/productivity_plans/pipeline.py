@@ -192,10 +192,15 @@ def settle_site_councils(store: Store) -> int:
     earlier one. Returns how many documents changed."""
     stored = store.council_sites()
     urls = {document_id: url for document_id, url, _council in stored}
-    matcher = default_matcher()
+
+    def candidates(document_id: int) -> frozenset[str]:
+        # Asked only about documents that could inherit a council: the matcher (~0.25 s to
+        # build in this process) is built only when there is one.
+        return default_matcher().candidates(store.text(document_id), url=urls[document_id])
+
     inferred = infer_site_councils(
         (SiteDocument(document_id, url, council) for document_id, url, council in stored),
-        lambda document_id: matcher.candidates(store.text(document_id), url=urls[document_id]),
+        candidates,
     )
     changes: dict[int, CouncilMatch | None] = {}
     for document_id, _url, council in stored:
