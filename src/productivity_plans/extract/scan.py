@@ -1,27 +1,29 @@
 """Exact, fast regex scans over one lowercased copy of a document.
 
 Python's ``re`` runs a case-insensitive pattern that starts with ``\\b``, a look-behind or
-``^\\s*`` by trying it at every offset of the text, which costs tens of nanoseconds per offset
-per pattern: the extract stage's cues and rules ran at about 50 µs per pattern per page. When
-the pattern is case-sensitive and starts with literal text, ``re`` instead skips in C to the
-offsets where its first characters occur.
+``^\\s*`` by trying it at every offset of the text, tens of nanoseconds per offset per
+pattern: the extract stage's cues and rules cost about 50 µs per pattern per page that way.
+A case-sensitive pattern that starts with literal text is different: ``re`` skips in C to the
+offsets where its first characters occur, and ``str.find`` skips to a phrase faster still.
 
-A :class:`Scanner` therefore derives from each pattern a *finder*: a case-sensitive pattern
-over the lowercased text, made of the pattern's leading literal text (its alternatives and
-optional parts spelled out, then as much of the rest as can be copied exactly), with leading
-``\\b``, look-arounds and ``^\\s*`` left out. Every offset where the pattern can match is an
-offset where its finder matches (or, for a ``^``-anchored pattern, a line start just before
-one), so the scanner asks the finder for those offsets and confirms each with the original
-pattern's ``match`` there. The matches are exactly those of ``pattern.finditer``: same
-offsets, same groups, same order. Patterns without a literal lead (those starting with a
-character class, say) keep plain ``finditer``, behind a check that a literal every match must
-contain occurs at all.
+So a :class:`Scanner` derives from each pattern a *finder* over the lowercased text: the
+pattern's leading literal text, its leading alternatives and optional parts spelled out and
+the rest copied as far as it can be exactly, with leading ``\\b`` and look-arounds left out.
+``^\\s*`` (multi-line) becomes a newline followed by whitespace; distinctive leading phrases
+("report author", "the productivity plan ") are looked for with ``str.find``; other leads
+form a trie, so ``re`` tries only those that start with the character at hand. The finder
+matches wherever the pattern can (for ``^``, at a newline before the line start), so the
+scanner asks it for those offsets and confirms each with the original pattern's ``match``
+there. The matches are exactly those of ``pattern.finditer``: same offsets, same groups, same
+order (``tests/extract/test_scan.py`` checks every extract pattern on the corpus, edge cases
+and generated texts). Patterns no finder can be derived for (those starting with a character
+class, say) keep plain ``finditer``, behind a check that a literal every match must contain
+occurs at all.
 
 Offsets of the lowercased copy are the text's only when lowercasing keeps every character one
-character long and the case-insensitive matching of ``re`` agrees with ``str.lower``. The two
-exceptions are dotless ı and long ſ, which ``re.IGNORECASE`` equates with i and s (see
-``tests/extract/test_scan.py``): a text containing either, or whose lowercase has another
-length, is scanned the plain way.
+character long and ``re.IGNORECASE`` agrees with ``str.lower``. The two exceptions are dotless
+ı and long ſ, which ``re.IGNORECASE`` equates with i and s: a text containing either, or whose
+lowercase has another length, is scanned the plain way.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ _C: Any = getattr(re, "_constants")  # noqa: B009
 CASE_TRAPS = "ıſ"
 # Alternatives a finder may spell out before it is not worth it (a trie of names has ~30).
 MAX_ALTERNATIVES = 256
+# Leading literal text this long (a phrase, or a whole lead) is looked for with str.find.
+MIN_WORD = 4
 _CATEGORIES = {
     _C.CATEGORY_DIGIT: r"\d",
     _C.CATEGORY_NOT_DIGIT: r"\D",
@@ -90,13 +94,14 @@ class Scanner:
     """``re.Pattern.finditer``/``search`` for one compiled pattern, run through its finder
     over a :class:`Lowered` text when it has one."""
 
-    __slots__ = ("anchored", "finder", "literal", "pattern")
+    __slots__ = ("anchored", "finder", "literal", "pattern", "words")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         parsed = _P.parse(pattern.pattern, pattern.flags)
         self.pattern = pattern
         self.literal = _required_literal(list(parsed))
         self.finder: re.Pattern[str] | None = None
+        self.words: tuple[str, ...] = ()
         self.anchored = False
         if parsed.getwidth()[0] == 0:
             return  # a pattern that can match empty text keeps plain finditer
@@ -104,12 +109,18 @@ class Scanner:
         leads = _leads(list(parsed), multiline=multiline)
         if leads is None or len(leads) > MAX_ALTERNATIVES:
             return
-        sources = []
-        for anchored, items in leads:
-            self.anchored |= anchored
-            sources.append((r"\n\s*" if anchored else "") + _render_sequence(items)[0])
-        keep = pattern.flags & (re.DOTALL | re.ASCII)
-        self.finder = re.compile("|".join(dict.fromkeys(sources)), keep)
+        finder = _finder(leads)
+        if finder is None:
+            return
+        source, self.words = finder
+        self.anchored = any(anchored for anchored, _items in leads)
+        if source:
+            self.finder = re.compile(source, pattern.flags & (re.DOTALL | re.ASCII))
+
+    @property
+    def fast(self) -> bool:
+        """Whether scans go through the finder (else plain ``finditer``)."""
+        return self.finder is not None or bool(self.words)
 
     def finditer(
         self, doc: Lowered, pos: int = 0, endpos: int | None = None
@@ -119,7 +130,7 @@ class Scanner:
         end = len(text) if endpos is None else min(endpos, len(text))
         if low is not None and self.literal is not None and low.find(self.literal, pos, end) < 0:
             return
-        if low is None or self.finder is None:
+        if low is None or not self.fast:
             yield from self.pattern.finditer(text, pos, end)
             return
         at = pos  # no match may start before this offset (the last match's end)
@@ -132,17 +143,29 @@ class Scanner:
         # A ^-anchored finder matches at the newline before a line start, so it looks from
         # one character early.
         look = at - 1 if self.anchored and at > 0 else at
+        # The next offset at or after `look` where the finder and each word occur (-1: none
+        # left; -2: not looked for yet).
+        finder_at = -2 if self.finder is not None else -1
+        words_at = [-2] * len(self.words)
         while True:
-            hit = self.finder.search(low, look, end)
-            if hit is None:
+            if self.finder is not None and (finder_at == -2 or 0 <= finder_at < look):
+                m = self.finder.search(low, look, end)
+                finder_at = -1 if m is None else m.start()
+            hit = finder_at
+            for i, word in enumerate(self.words):
+                if words_at[i] == -2 or 0 <= words_at[i] < look:
+                    words_at[i] = low.find(word, look, end)
+                if words_at[i] >= 0 and (hit < 0 or words_at[i] < hit):
+                    hit = words_at[i]
+            if hit < 0:
                 return
             found = None
-            for start in self._starts(text, hit.start(), at, end):
+            for start in self._starts(text, hit, at, end):
                 found = self.pattern.match(text, start, end)
                 if found is not None:
                     break
             if found is None:
-                look = hit.start() + 1
+                look = hit + 1
                 continue
             yield found
             # Every finder starts with some text, so no match is empty.
@@ -240,6 +263,61 @@ def _leads(items: list[tuple[Any, Any]], *, multiline: bool, depth: int = 0) -> 
         skipped = then(rest)
         return None if skipped is None else taken + skipped
     return None  # a character class, any character, \A, $: no literal lead
+
+
+def _finder(leads: list[Lead]) -> tuple[str, tuple[str, ...]] | None:
+    """The finder for ``leads``: (pattern source, words). Leads with distinctive leading text
+    are looked for as that text (a "word"), with ``str.find``; the pattern has the anchored
+    leads (a newline, whitespace and their own text) and the other leads, as a trie of their
+    leading literal text so that ``re`` tries only the alternatives that start with the
+    character at hand. None when a lead's first character cannot stand in lowercased text."""
+    anchored = [_render_sequence(items)[0] for is_anchored, items in leads if is_anchored]
+    floating: list[tuple[str, str]] = []
+    for is_anchored, items in leads:
+        if is_anchored:
+            continue
+        prefix, k = "", 0
+        while k < len(items) and items[k][0] is _C.LITERAL:
+            char = _lower_char(chr(items[k][1]))
+            if char is None:
+                break
+            prefix, k = prefix + char, k + 1
+        if not prefix:
+            return None
+        floating.append((prefix, _render_sequence(items[k:])[0]))
+
+    # Distinctive leading text (a phrase, or a whole lead) is worth looking for on its own:
+    # str.find skips to it in C, and where it occurs the pattern mostly matches. A single word
+    # followed by more pattern ("council\s+(?:noted|…)") is left to the trie, which checks the
+    # rest in C as well. A word that starts with another is found through the shorter one.
+    def distinctive(prefix: str, rest: str) -> bool:
+        return len(prefix) >= MIN_WORD and (not rest or " " in prefix)
+
+    words: list[str] = []
+    for word in sorted({p for p, rest in floating if distinctive(p, rest)}, key=len):
+        if not any(word.startswith(w) for w in words):
+            words.append(word)
+    floating = [(p, rest) for p, rest in floating if not distinctive(p, rest)]
+    parts = [r"\n\s*" + _alternatives(list(dict.fromkeys(anchored)))] if anchored else []
+    if floating:
+        parts.append(_trie(floating))
+    return "|".join(parts), tuple(words)
+
+
+def _alternatives(sources: list[str]) -> str:
+    return sources[0] if len(sources) == 1 else "(?:" + "|".join(sources) + ")"
+
+
+def _trie(entries: list[tuple[str, str]]) -> str:
+    """An alternation of ``prefix + rest`` for (prefix, rest) ``entries``, with alternatives
+    that start with the same characters sharing them."""
+    rests = list(dict.fromkeys(rest for prefix, rest in entries if not prefix))
+    branches: dict[str, list[tuple[str, str]]] = {}
+    for prefix, rest in entries:
+        if prefix:
+            branches.setdefault(prefix[0], []).append((prefix[1:], rest))
+    parts = [re.escape(char) + _trie(tails) for char, tails in branches.items()] + rests
+    return _alternatives(parts)
 
 
 def _render_sequence(items: list[tuple[Any, Any]]) -> tuple[str, bool]:
