@@ -64,7 +64,8 @@ def test_most_rules_get_a_finder() -> None:
 
 
 def test_corpus_documents_match_exactly() -> None:
-    for path in sorted((CORPUS / "docs").glob("*.txt")):
+    house_styles = CORPUS.parent / "house_styles"
+    for path in sorted((CORPUS / "docs").glob("*.txt")) + sorted(house_styles.glob("*.txt")):
         text = path.read_text("utf-8")
         _check(text)
         _check(text, 0, 4000)
