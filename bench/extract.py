@@ -41,6 +41,7 @@ def parts(year: int) -> list[tuple[str, Callable[[str, str | None, dict[str, Any
         find_submission,
         find_timeline,
     )
+    from productivity_plans.extract.layout import normalise
 
     def paper_details(text: str, _title: str | None, got: dict[str, Any]) -> object:
         if got["doc type"][0] not in PAPERS:
@@ -49,10 +50,11 @@ def parts(year: int) -> list[tuple[str, Callable[[str, str | None, dict[str, Any
             find_author(text),
             find_recommendations(text),
             find_key_decision(text),
-            (find_call_in(text)),
+            find_call_in(text),
         )
 
     return [
+        ("layout", lambda text, _title, _got: normalise(text)),  # the text the others read
         ("council", lambda text, title, _got: identify_council(text, title=title)),
         ("doc type", lambda text, title, _got: classify_document(text, title=title)),
         ("date scan", lambda text, _title, _got: scan_dates(text, year)),
@@ -103,6 +105,8 @@ def main() -> None:
                 start = time.process_time()
                 got[name] = step(text, title, got)
                 spent[name] += time.process_time() - start
+                if name == "layout":
+                    text = got[name]
         best = {name: min(best[name], spent[name]) for name in best}
     per_doc = 1000 / len(texts)
     print(f"{'extract_facts':<16}{whole * per_doc:>7.2f} ms/doc")
