@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from productivity_plans.coding import code_document
 from productivity_plans.coding.records import DocumentCodes
 from productivity_plans.config import Limits
-from productivity_plans.councils.identify import CouncilMatch, default_matcher
+from productivity_plans.councils.identify import CouncilMatch
 from productivity_plans.councils.sites import SiteDocument, infer_site_councils
 from productivity_plans.extract import Facts, extract_facts
 from productivity_plans.ingest import read_document
@@ -101,10 +101,9 @@ def inspect_files(
             found[key] = facts.council
             if facts.council is None and url:
                 unnamed[key] = text
-    matcher = default_matcher()
     inferred = infer_site_councils(
         (SiteDocument(key, records[key].url, council) for key, council in found.items()),
-        lambda key: matcher.candidates(unnamed[key], url=records[key].url),
+        unnamed.__getitem__,
     )
     for key, council in inferred.items():
         records[key].council = CouncilOut(

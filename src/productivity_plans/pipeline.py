@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from productivity_plans.config import Limits
-from productivity_plans.councils.identify import CouncilMatch, default_matcher
+from productivity_plans.councils.identify import CouncilMatch
 from productivity_plans.councils.sites import SiteDocument, infer_site_councils, is_inferred
 from productivity_plans.extract import Facts, extract_facts
 from productivity_plans.ingest.errors import CorruptFile
@@ -191,16 +191,9 @@ def settle_site_councils(store: Store) -> int:
     hold. Runs over the whole collection after each batch, since a later document can settle an
     earlier one. Returns how many documents changed."""
     stored = store.council_sites()
-    urls = {document_id: url for document_id, url, _council in stored}
-
-    def candidates(document_id: int) -> frozenset[str]:
-        # Asked only about documents that could inherit a council: the matcher (~0.25 s to
-        # build in this process) is built only when there is one.
-        return default_matcher().candidates(store.text(document_id), url=urls[document_id])
-
     inferred = infer_site_councils(
         (SiteDocument(document_id, url, council) for document_id, url, council in stored),
-        candidates,
+        store.text,
     )
     changes: dict[int, CouncilMatch | None] = {}
     for document_id, _url, council in stored:

@@ -16,8 +16,9 @@ STOCKPORT = CouncilMatch("E08000007", "Stockport Metropolitan Borough Council", 
 HOSTED = "https://beta.stock1-prd.gosshosted.com"
 
 
-def _none(_key: int) -> frozenset[str]:
-    return frozenset()
+def _none(_key: int) -> str:
+    """A page that names no council at all."""
+    return "Productivity Plan\n\nWe are a bold, brave and innovative Council."
 
 
 def test_the_site_is_the_host_name_without_www_and_port():
@@ -71,17 +72,17 @@ def test_a_page_pointing_at_another_council_is_left_unidentified():
     docs = [SiteDocument(1, f"{HOSTED}/a", STOCKTON), SiteDocument(2, f"{HOSTED}/b", None)]
     asked: list[int] = []
 
-    def candidates(key: int) -> frozenset[str]:
+    def text_of(key: int) -> str:
         asked.append(key)
-        return frozenset({"E06000004", "E06000001"})  # Stockton and Hartlepool both named
+        return "Stockton-on-Tees Borough Council and Hartlepool Borough Council"
 
-    assert infer_site_councils(docs, candidates) == {}
+    assert infer_site_councils(docs, text_of) == {}
     assert asked == [2]  # only documents that could inherit are read
 
 
 def test_a_page_weakly_naming_the_same_council_still_inherits():
     docs = [SiteDocument(1, f"{HOSTED}/a", STOCKTON), SiteDocument(2, f"{HOSTED}/b", None)]
-    inferred = infer_site_councils(docs, lambda _key: frozenset({"E06000004"}))
+    inferred = infer_site_councils(docs, lambda _key: "The Stockton-on-Tees plan.")
     assert inferred[2].gss_code == "E06000004"
 
 

@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-from productivity_plans.councils.identify import CouncilMatch
+from productivity_plans.councils.identify import CouncilMatch, default_matcher
 
 SITE_CONFIDENCE = 0.6
 SITE_EVIDENCE_PREFIX = "same site as"
@@ -65,14 +65,15 @@ def is_inferred(match: CouncilMatch | None) -> bool:
 
 
 def infer_site_councils(
-    documents: Iterable[SiteDocument], candidates_of: Callable[[int], frozenset[str]]
+    documents: Iterable[SiteDocument], text_of: Callable[[int], str]
 ) -> dict[int, CouncilMatch]:
     """Councils for unidentified documents whose site's identified documents all agree.
 
-    ``candidates_of(key)`` gives the GSS codes a document points at at all, however weakly
-    (``CouncilMatcher.candidates``); it is asked only about documents that could inherit, since
-    it reads their text. Documents whose council an earlier run inferred count as unidentified,
-    so a run over the whole collection gives the same answer whatever order documents came in.
+    ``text_of(key)`` gives a document's text, read only for documents that could inherit, to
+    check that it points at no other council however weakly (``CouncilMatcher.candidates``;
+    the matcher is built only then). Documents whose council an earlier run inferred count as
+    unidentified, so a run over the whole collection gives the same answer whatever order
+    documents came in.
     """
     identified: dict[str, dict[str, list[CouncilMatch]]] = defaultdict(lambda: defaultdict(list))
     unknown: list[tuple[str, SiteDocument]] = []
@@ -90,7 +91,7 @@ def infer_site_councils(
         if len(by_council) != 1:
             continue
         ((code, matches),) = by_council.items()
-        if not candidates_of(doc.key) <= {code}:
+        if not default_matcher().candidates(text_of(doc.key), url=doc.url) <= {code}:
             continue
         first = matches[0]
         plural = "s" if len(matches) > 1 else ""

@@ -25,7 +25,6 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from productivity_plans.councils.identify import default_matcher
 from productivity_plans.councils.sites import SiteDocument, infer_site_councils
 from productivity_plans.extract import extract_facts
 from productivity_plans.extract.governance import body_kind
@@ -167,13 +166,12 @@ def evaluate_extraction(
 
 def _settle_sites(documents: list[tuple[dict[str, Any], str, Facts]]) -> None:
     """Site inference over the evaluated documents as one collection, as ingest does."""
-    matcher = default_matcher()
     inferred = infer_site_councils(
         (
             SiteDocument(i, label.get("url"), facts.council)
             for i, (label, _t, facts) in enumerate(documents)
         ),
-        lambda i: matcher.candidates(documents[i][1], url=documents[i][0].get("url")),
+        lambda i: documents[i][1],
     )
     for i, council in inferred.items():
         label, text, facts = documents[i]
