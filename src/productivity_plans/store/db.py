@@ -235,6 +235,13 @@ def _find_document(session: Session, sha256: str) -> int | None:
     return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha256))
 
 
+def _text_of(session: Session, document_id: int) -> str:
+    text_of = session.scalar(select(DocumentRow.text).where(DocumentRow.id == document_id))
+    if text_of is None:
+        raise KeyError(f"no document with id {document_id}")
+    return text_of
+
+
 def _save(session: Session, doc: Document, facts: Facts | None) -> SaveOutcome:
     outcome, document_id = _save_document(session, doc)
     if facts is not None and outcome == "new":
@@ -367,10 +374,7 @@ class Store:
     def save_facts(self, document_id: int, facts: Facts) -> None:
         """Replace one stored document's machine facts (a re-extraction), in one transaction."""
         with self._writing() as session:
-            text_of = session.scalar(select(DocumentRow.text).where(DocumentRow.id == document_id))
-            if text_of is None:
-                raise KeyError(f"no document with id {document_id}")
-            check_fact_offsets(facts, len(text_of))
+            check_fact_offsets(facts, len(_text_of(session, document_id)))
             replace_facts(session, document_id, facts)
 
     def council_sites(self) -> list[tuple[int, str, CouncilMatch | None]]:
@@ -386,10 +390,7 @@ class Store:
 
     def text(self, document_id: int) -> str:
         with Session(self._engine) as session:
-            text_of = session.scalar(select(DocumentRow.text).where(DocumentRow.id == document_id))
-        if text_of is None:
-            raise KeyError(f"no document with id {document_id}")
-        return text_of
+            return _text_of(session, document_id)
 
     def texts(self) -> Iterator[StoredText]:
         """Every document with text, for re-extraction: id, text, title and a published URL."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -69,9 +70,7 @@ def insert_facts(session: Session, document_id: int, facts: Facts) -> None:
         [
             {
                 "document_id": document_id,
-                "council_gss": council.gss_code if council else None,
-                "council_confidence": council.confidence if council else None,
-                "council_evidence": list(council.evidence) if council else [],
+                **_council_columns(council),
                 "doc_type": facts.doc_type,
                 "decision_body": decision.body,
                 "decision_body_kind": decision.body_kind,
@@ -122,22 +121,32 @@ def _quote(sentence: str | None, start: int | None, end: int | None) -> Quote | 
     return Quote(sentence, start, end)
 
 
-def _council(row: FactsRow) -> CouncilMatch | None:
-    if row.council_gss is None:
+def _council_columns(council: CouncilMatch | None) -> dict[str, Any]:
+    return {
+        "council_gss": council.gss_code if council else None,
+        "council_confidence": council.confidence if council else None,
+        "council_evidence": list(council.evidence) if council else [],
+    }
+
+
+def _council(
+    gss: str | None, confidence: float | None, evidence: list[str] | None
+) -> CouncilMatch | None:
+    if gss is None:
         return None
-    council = load_register().by_gss(row.council_gss)
+    council = load_register().by_gss(gss)
     return CouncilMatch(
-        gss_code=row.council_gss,
-        name=council.official_name if council else row.council_gss,
+        gss_code=gss,
+        name=council.official_name if council else gss,
         type=council.type if council else "unknown",
-        confidence=row.council_confidence or 0.0,
-        evidence=tuple(row.council_evidence or ()),
+        confidence=confidence or 0.0,
+        evidence=tuple(evidence or ()),
     )
 
 
 def facts_from_row(row: FactsRow, events: list[GovernanceEventRow]) -> Facts:
     return Facts(
-        council=_council(row),
+        council=_council(row.council_gss, row.council_confidence, row.council_evidence),
         doc_type=row.doc_type,
         decision=Decision(
             body=row.decision_body,
@@ -221,8 +230,24 @@ def council_sites(session: Session) -> list[tuple[int, str, CouncilMatch | None]
         .scalar_subquery()
         .label("url")
     )
-    rows = session.execute(select(FactsRow, url).order_by(FactsRow.document_id)).all()
-    return [(row.FactsRow.document_id, row.url, _council(row.FactsRow)) for row in rows if row.url]
+    rows = session.execute(
+        select(
+            FactsRow.document_id,
+            FactsRow.council_gss,
+            FactsRow.council_confidence,
+            FactsRow.council_evidence,
+            url,
+        ).order_by(FactsRow.document_id)
+    ).all()
+    return [
+        (
+            row.document_id,
+            row.url,
+            _council(row.council_gss, row.council_confidence, row.council_evidence),
+        )
+        for row in rows
+        if row.url
+    ]
 
 
 def set_council(session: Session, document_id: int, council: CouncilMatch | None) -> None:
@@ -230,11 +255,7 @@ def set_council(session: Session, document_id: int, council: CouncilMatch | None
     session.execute(
         update(FactsRow)
         .where(FactsRow.document_id == document_id)
-        .values(
-            council_gss=council.gss_code if council else None,
-            council_confidence=council.confidence if council else None,
-            council_evidence=list(council.evidence) if council else [],
-        )
+        .values(**_council_columns(council))
     )
 
 
