@@ -48,3 +48,46 @@ def test_without_a_default_year_a_bare_day_and_month_is_skipped():
 
 def test_initials_and_dates_run_together_are_not_dates():
     assert find_dates("(KH13.08.24)") == []
+
+
+def _shapes_the_regex_hands_over() -> set[str]:
+    """Every date string in the corpus fixtures, in the shape find_dates passes to parse_date,
+    and a grid of the same shapes around the edges (day 0, 29-32, month 0 and 13, two-digit
+    years, upper and lower case, "Sept")."""
+    from pathlib import Path
+
+    from productivity_plans.extract.dates import date_matches
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    found = set()
+    for path in fixtures.rglob("*.txt"):
+        for m in date_matches(path.read_text(encoding="utf-8")):
+            if m.group("numeric") or m.group("iso"):
+                found.add(m.group(0))
+            elif m.group("year"):
+                found.add(f"{int(m.group('day'))} {m.group('month')} {m.group('year')}")
+    months = ["January", "february", "MARCH", "Apr", "May", "Jun", "Sept", "Sep", "December"]
+    for day in (0, 1, 9, 12, 13, 29, 30, 31, 32):
+        found.update(f"{day} {month} 2024" for month in months)
+        for month in (0, 2, 6, 12, 13):
+            found.update(
+                {
+                    f"{day:02d}/{month:02d}/2024",
+                    f"{day}/{month}/24",
+                    f"{day}.{month:02d}.24",
+                    f"2024-{month:02d}-{day:02d}",
+                }
+            )
+    return found
+
+
+def test_the_fast_parse_agrees_with_dateparser_on_every_shape():
+    from productivity_plans.extract.dates import parse_date_flexibly
+
+    shapes = _shapes_the_regex_hands_over()
+    assert len(shapes) > 250
+    differ = {s: (parse_date(s), parse_date_flexibly(s)) for s in shapes}
+    differ = {s: pair for s, pair in differ.items() if pair[0] != pair[1]}
+    assert differ == {}
+    assert parse_date("3 Sept 2024") == date(2024, 9, 3)  # not a strptime form: dateparser's
+    assert parse_date("31 June 2024") is None

@@ -1,10 +1,16 @@
-"""Dates in UK council papers: found by regex, normalised by dateparser, always day-first.
+"""Dates in UK council papers: found by regex, parsed by library, always day-first.
 
 Forms: "16th April 2024", "16 th April 2024", "Wednesday 3 July 2024", "Tuesday, 30th July,
 2024", "18/06/2024", "18.06.24", "2024-06-18", and "15 July" with the year inferred from the
 document (the commonest explicit year near the regime, else the framework deadline's year).
-dateparser is always called with ``languages=['en']`` and ``DATE_ORDER='DMY'`` behind a cache:
-"04/06/2024" is 4 June, never 6 April.
+
+The regex hands over a date in one of a few shapes ("16 April 2024", "18/06/2024", ...), and
+the standard library's ``datetime.strptime`` parses those with fixed day-first formats. Any
+other shape ("3 Sept 2024", a day that does not exist) goes to dateparser, always with
+``languages=['en']`` and ``DATE_ORDER='DMY'``: "04/06/2024" is 4 June, never 6 April. dateparser
+is imported only then, because its import and first parse cost each worker process ≈ 0.35 s
+and each new date string ≈ 1–3 ms (``tests/extract/test_dates.py`` checks both paths agree on
+every date in the corpus).
 """
 
 from __future__ import annotations
@@ -14,12 +20,11 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
-import dateparser
-
 _SETTINGS = {
+    "PARSERS": ["absolute-time"],  # the text is a date the regex found, never "in two weeks"
     "DATE_ORDER": "DMY",
     "PREFER_DAY_OF_MONTH": "first",
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -79,9 +84,29 @@ class DateMention:
     year_inferred: bool = False
 
 
+# The shapes DATE_RE hands over, day first, for datetime.strptime (%B and %b match English
+# month names in any case: Python leaves LC_TIME at the C locale unless a program changes it).
+_FORMATS = ("%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d")
+_ORDINAL = re.compile(r"(\d)\s*(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def parse_date(text: str) -> date | None:
-    """One date string → date, day-first, English only (cached; dateparser is slow)."""
+    """One date string → date, day-first, English only (cached)."""
+    cleaned = re.sub(r"\s+", " ", text.replace(",", " ")).strip()
+    plain = _ORDINAL.sub(r"\1", cleaned)
+    for form in _FORMATS:
+        try:
+            return datetime.strptime(plain, form).date()
+        except ValueError:
+            continue
+    return parse_date_flexibly(cleaned)
+
+
+def parse_date_flexibly(text: str) -> date | None:
+    """A date string in any form dateparser reads, day-first, English only."""
+    import dateparser  # here, not at the top: see the module's docstring
+
     cleaned = re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text.strip(), flags=re.IGNORECASE)
     cleaned = re.sub(r"\s+", " ", cleaned.replace(",", " "))
     parsed = dateparser.parse(cleaned, languages=["en"], settings=_SETTINGS)
