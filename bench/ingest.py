@@ -10,7 +10,10 @@ RSS is its own:
 Prints docs/s, pages/s, CPU seconds (the run's process and its workers), peak RSS, the ratio
 pipeline/bare (target <= 1.5) and the split: extraction's share of pipeline time,
 (pipeline - no-extract) / pipeline (target <= 20%), what it adds to ingest without it,
-(pipeline - no-extract) / no-extract, and the share of CPU time.
+(pipeline - no-extract) / no-extract, and the share of CPU time. Then the split inside one
+run: the CPU seconds the pipeline itself times per stage (parse and extract in the workers,
+the site pass and the store writes in the main process), which two runs' difference cannot
+give as steadily on a shared machine.
 
 Wall time on a shared 2-core machine is noisy: --repeat N runs the three N times, interleaved,
 and reports each figure's median. For extraction's own cost per document, measured in process
@@ -99,6 +102,7 @@ def run_pipeline(paths: list[Path], db_path: Path, *, extract: bool = True) -> d
         "seconds": seconds,
         "pages": float(stats.pages),
         "documents": float(stats.documents),
+        **{f"cpu_{stage}": cpu for stage, cpu in report.cpu.items()},
     }
 
 
@@ -169,6 +173,25 @@ def main() -> None:
     cpu_share = (pipe["cpu"] - plain["cpu"]) / pipe["cpu"]
     cpu_per_doc = (pipe["cpu"] - plain["cpu"]) / pipe["docs"] * 1000
     print(f"       extraction {cpu_share:.1%} of pipeline CPU time ({cpu_per_doc:.1f} ms/doc)")
+    print_stages(pipe, plain)
+
+
+def print_stages(pipe: dict[str, float], plain: dict[str, float]) -> None:
+    """The split measured inside one run: the CPU the pipeline itself times per stage. Less
+    noisy than the difference of two runs, but blind to what extraction costs other processes
+    (contention for the two cores, caches)."""
+    stages = ("parse", "extract", "sites", "store")
+    print(f"{'stage CPU s':<12}" + "".join(f"{stage:>9}" for stage in stages))
+    for name, r in (("pipeline", pipe), ("no-extract", plain)):
+        print(f"{name:<12}" + "".join(f"{r.get(f'cpu_{s}', 0.0):>9.2f}" for s in stages))
+    # Extraction's own stages, and what writing its facts added to the store stage.
+    own = pipe.get("cpu_extract", 0.0) + pipe.get("cpu_sites", 0.0)
+    facts_store = pipe.get("cpu_store", 0.0) - plain.get("cpu_store", 0.0)
+    print(
+        f"in-run split: extraction {(own + facts_store) / pipe['cpu']:.1%} of pipeline CPU "
+        f"({own / pipe['docs'] * 1000:.2f} ms/doc extracting, "
+        f"{facts_store / pipe['docs'] * 1000:.2f} ms/doc storing facts)"
+    )
 
 
 if __name__ == "__main__":

@@ -60,6 +60,18 @@ def test_pooled_and_in_process_runs_store_the_same_facts(tmp_path: Path) -> None
     assert len(rows[0]) == 25
 
 
+def test_the_report_splits_cpu_time_by_stage(tmp_path: Path) -> None:
+    paths = _batch(tmp_path / "in", 6)
+    cpu = {}
+    for extract in (True, False):
+        with Store.open(f"sqlite:///{tmp_path / f'x{extract}.sqlite'}") as store:
+            report = ingest_files([(p, None) for p in paths], store, extract=extract, code=False)
+        cpu[extract] = report.cpu
+    assert all(cpu[True][stage] > 0 for stage in ("parse", "extract", "store"))
+    assert "sites" in cpu[True]  # the site pass ran (and was timed) after the batch
+    assert cpu[False]["parse"] > 0 and cpu[False]["extract"] == 0 and "sites" not in cpu[False]
+
+
 def _councils(store: Store) -> dict[str, str | None]:
     with store.engine.connect() as connection:
         rows = connection.execute(

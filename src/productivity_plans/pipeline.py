@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import Counter, deque
+import time
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -43,6 +44,9 @@ class BatchReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     coding: CodingRunReport | None = None  # set when the batch was coded
     site_councils: int = 0  # documents whose council the site settled (or unsettled)
+    # CPU seconds by stage: "parse" and "extract" in the workers, "store" (documents and their
+    # facts written) and "sites" (the site pass) here. Coding is reported on its own.
+    cpu: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     @property
     def counts(self) -> Counter[str]:
@@ -93,12 +97,18 @@ def ingest_files(
         if on_file:
             on_file(skipped)
     for path, prepared in _prepare_all(pending, limits, extract, _worker_count(workers, pending)):
+        started = time.process_time()
         outcome = _save(path, prepared, store)
+        report.cpu["parse"] += prepared.parse_cpu
+        report.cpu["extract"] += prepared.extract_cpu
+        report.cpu["store"] += time.process_time() - started
         report.outcomes.append(outcome)
         if on_file:
             on_file(outcome)
     if extract and report.counts["ingested"]:
+        started = time.process_time()
         report.site_councils = settle_site_councils(store)
+        report.cpu["sites"] += time.process_time() - started
     if code and report.counts["ingested"]:
         # Imported here: the coding stage's model libraries take seconds to import, and the
         # parser worker processes, which import this module, never need them.

@@ -6,6 +6,7 @@ the store or the coding models, which would cost each worker seconds to import).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,23 +19,32 @@ from productivity_plans.ingest.records import Document
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """What a worker hands back: a parsed document and its facts, or the named error."""
+    """What a worker hands back: a parsed document and its facts, or the named error, with the
+    CPU seconds parsing and extraction took (the ingest report's split by stage)."""
 
     document: Document | None = None
     facts: Facts | None = None
     error: IngestError | None = None
+    parse_cpu: float = 0.0
+    extract_cpu: float = 0.0
 
 
 def prepare(path: Path, url: str | None, limits: Limits, extract: bool) -> Prepared:
     """Parse and extract one file: runs in a worker process, so it must not touch the store."""
+    started = time.process_time()
     try:
         document = read_document(path, url=url, limits=limits)
     except IngestError as exc:
-        return Prepared(error=exc)
+        return Prepared(error=exc, parse_cpu=time.process_time() - started)
+    parse_cpu = time.process_time() - started
     parsed = document.parsed
-    facts = (
-        extract_facts(parsed.text, url=url, title=parsed.title)
-        if extract and parsed.has_text
-        else None
+    if not (extract and parsed.has_text):
+        return Prepared(document=document, parse_cpu=parse_cpu)
+    started = time.process_time()
+    facts = extract_facts(parsed.text, url=url, title=parsed.title)
+    return Prepared(
+        document=document,
+        facts=facts,
+        parse_cpu=parse_cpu,
+        extract_cpu=time.process_time() - started,
     )
-    return Prepared(document=document, facts=facts)

@@ -133,6 +133,7 @@ def test_ingest_reports_every_failure_by_name_and_still_ingests_the_rest(tmp_pat
     for path, code in expected.items():
         assert Path(path).name in result.stderr
         assert code in result.stderr
+    assert "CPU time by stage: parse" in result.stderr
     with sqlite3.connect(db) as connection:
         (documents,) = connection.execute("select count(*) from documents").fetchone()
         (sources,) = connection.execute("select group_concat(source, '|') from sources").fetchone()

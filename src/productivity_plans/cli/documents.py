@@ -126,6 +126,9 @@ def _print_batch(report: BatchReport, to: Console = console) -> None:
                 f"{report.site_councils} document(s) that name none themselves."
             )
         )
+    if report.cpu:
+        stages = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.cpu.items())
+        to.print(Text(f"CPU time by stage: {stages}.", style="dim"))
     coding = report.coding
     if coding is not None:
         to.print(
