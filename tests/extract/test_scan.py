@@ -63,6 +63,26 @@ def test_most_rules_get_a_finder() -> None:
     assert SCANNERS["cue.decision_record.1"].anchored  # ^\s*decision maker\s*:
 
 
+def test_case_sensitive_patterns_look_in_the_text_itself() -> None:
+    zones = SCANNERS["productivity_plans.extract.governance._ZONE_ANCHOR"]
+    assert zones.cased and zones.anchored and "RESOLVED" in zones.words
+    # A case-insensitive part in an anchored lead is copied with its flag.
+    assert Scanner(re.compile(r"^\s*(?i:minutes)\b", re.M)).cased
+    # One that starts a lead cannot be looked for as literal text: the lowercase copy is used.
+    leading = Scanner(re.compile(r"\b(?i:meeting|minutes)\s+of\b"))
+    assert leading.fast and not leading.cased
+    assert not SCANNERS["header.body_then_date"].cased  # re.IGNORECASE
+
+
+def test_a_finder_is_one_flat_alternation() -> None:
+    """Alternatives that each start with a literal character, so ``re`` skips to those."""
+    finder = Scanner(re.compile(r"^\s*Decision:|\bCabinet\s+noted\b|\bCouncil\s+agreed", re.M))
+    assert finder.finder is not None
+    assert finder.finder.pattern == (
+        r"\n\s*Decision:|C(?:abinet(?:[\s]){1,}noted|ouncil(?:[\s]){1,}agreed)"
+    )
+
+
 def test_corpus_documents_match_exactly() -> None:
     house_styles = CORPUS.parent / "house_styles"
     for path in sorted((CORPUS / "docs").glob("*.txt")) + sorted(house_styles.glob("*.txt")):
@@ -85,6 +105,8 @@ EDGES = [
     "Key decision? No\nSubject to call-in: Yes",
     "ı was submitted; ſeconded by Councillor X",  # re.IGNORECASE letters: plain scan
     "İ was submitted to the Cabinet",  # lowercase longer than the text: plain scan
+    "That the Cabinet\nTHAT THE CABINET\n that the cabinet\n(a) That Council\nAPPROVED\n",
+    "RECOMMENDATIONS\n2. recommendations: x\nDecisions\nCabinet noted the\nCABINET NOTED",
 ]
 
 

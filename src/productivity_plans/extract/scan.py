@@ -20,6 +20,12 @@ and generated texts). Patterns no finder can be derived for (those starting with
 class, say) keep plain ``finditer``, behind a check that a literal every match must contain
 occurs at all.
 
+A case-sensitive pattern's finder is derived the same way but runs over the text itself, its
+letters copied as they are (``(?i:…)`` parts keep their flag): "That the Cabinet" and "APPROVED"
+are rare in the text but their lowercase is common in the lowercased copy. The finder's leads
+are one flat alternation of alternatives that each start with a literal character, so ``re``
+skips in C to the characters that can start one instead of trying it at every offset.
+
 Offsets of the lowercased copy are the text's only when lowercasing keeps every character one
 character long and ``re.IGNORECASE`` agrees with ``str.lower``. The two exceptions are dotless
 ı and long ſ, which ``re.IGNORECASE`` equates with i and s: a text containing either, or whose
@@ -94,7 +100,7 @@ class Scanner:
     """``re.Pattern.finditer``/``search`` for one compiled pattern, run through its finder
     over a :class:`Lowered` text when it has one."""
 
-    __slots__ = ("anchored", "finder", "literal", "pattern", "words")
+    __slots__ = ("anchored", "cased", "finder", "literal", "pattern", "words")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         parsed = _P.parse(pattern.pattern, pattern.flags)
@@ -103,19 +109,24 @@ class Scanner:
         self.finder: re.Pattern[str] | None = None
         self.words: tuple[str, ...] = ()
         self.anchored = False
+        self.cased = False
         if parsed.getwidth()[0] == 0:
             return  # a pattern that can match empty text keeps plain finditer
-        multiline = bool(parsed.state.flags & re.MULTILINE)
-        leads = _leads(list(parsed), multiline=multiline)
-        if leads is None or len(leads) > MAX_ALTERNATIVES:
+        flags = parsed.state.flags
+        # A case-sensitive pattern's finder over the text itself, else one over the lowercase.
+        for cased in (True, False) if not flags & re.IGNORECASE else (False,):
+            leads = _leads(list(parsed), multiline=bool(flags & re.MULTILINE), cased=cased)
+            if leads is None or len(leads) > MAX_ALTERNATIVES:
+                continue
+            finder = _finder(leads, cased=cased)
+            if finder is None:
+                continue
+            source, self.words = finder
+            self.anchored = any(anchored for anchored, _items in leads)
+            self.cased = cased
+            if source:
+                self.finder = re.compile(source, pattern.flags & (re.DOTALL | re.ASCII))
             return
-        finder = _finder(leads)
-        if finder is None:
-            return
-        source, self.words = finder
-        self.anchored = any(anchored for anchored, _items in leads)
-        if source:
-            self.finder = re.compile(source, pattern.flags & (re.DOTALL | re.ASCII))
 
     @property
     def fast(self) -> bool:
@@ -133,6 +144,7 @@ class Scanner:
         if low is None or not self.fast:
             yield from self.pattern.finditer(text, pos, end)
             return
+        hay = text if self.cased else low  # the text the finder and words are looked for in
         at = pos  # no match may start before this offset (the last match's end)
         if self.anchored and pos == 0:
             # The one line start with no newline before it, which the finder cannot see.
@@ -149,12 +161,12 @@ class Scanner:
         words_at = [-2] * len(self.words)
         while True:
             if self.finder is not None and (finder_at == -2 or 0 <= finder_at < look):
-                m = self.finder.search(low, look, end)
+                m = self.finder.search(hay, look, end)
                 finder_at = -1 if m is None else m.start()
             hit = finder_at
             for i, word in enumerate(self.words):
                 if words_at[i] == -2 or 0 <= words_at[i] < look:
-                    words_at[i] = low.find(word, look, end)
+                    words_at[i] = hay.find(word, look, end)
                 if words_at[i] >= 0 and (hit < 0 or words_at[i] < hit):
                     hit = words_at[i]
             if hit < 0:
@@ -218,18 +230,20 @@ def _is_space_repeat(item: tuple[Any, Any]) -> bool:
 Lead = tuple[bool, list[tuple[Any, Any]]]
 
 
-def _leads(items: list[tuple[Any, Any]], *, multiline: bool, depth: int = 0) -> list[Lead] | None:
+def _leads(
+    items: list[tuple[Any, Any]], *, multiline: bool, cased: bool, depth: int = 0
+) -> list[Lead] | None:
     """The pattern ``items`` spelled out as alternatives (anchored, items) where to look for
     it: either after a line start and whitespace (``^\\s*`` in a multi-line pattern: anchored)
     or from a literal character that is not whitespace, what matches no text (``\\b``,
     look-arounds) dropped before it. None when some match can start otherwise (with a
-    character class, say)."""
+    character class, say, or, for a ``cased`` finder, a case-insensitive part)."""
     if not items or depth > 12:
         return None
     (op, av), rest = items[0], items[1:]
 
     def then(more: list[tuple[Any, Any]]) -> list[Lead] | None:
-        return _leads(more, multiline=multiline, depth=depth + 1)
+        return _leads(more, multiline=multiline, cased=cased, depth=depth + 1)
 
     if op is _C.LITERAL:
         # Only a line start may lead into whitespace (see Scanner._starts).
@@ -242,7 +256,9 @@ def _leads(items: list[tuple[Any, Any]], *, multiline: bool, depth: int = 0) -> 
         return then(rest)
     if op is _C.SUBPATTERN:
         _group, add_flags, del_flags, body = av
-        return None if (add_flags | del_flags) & ~_IGNORECASE else then(list(body) + rest)
+        if (add_flags | del_flags) & ~_IGNORECASE or (cased and add_flags & _IGNORECASE):
+            return None
+        return then(list(body) + rest)
     if op is _C.BRANCH:
         out: list[Lead] = []
         for alternative in av[1]:
@@ -265,26 +281,27 @@ def _leads(items: list[tuple[Any, Any]], *, multiline: bool, depth: int = 0) -> 
     return None  # a character class, any character, \A, $: no literal lead
 
 
-def _finder(leads: list[Lead]) -> tuple[str, tuple[str, ...]] | None:
-    """The finder for ``leads``: (pattern source, words). Leads with distinctive leading text
-    are looked for as that text (a "word"), with ``str.find``; the pattern has the anchored
-    leads (a newline, whitespace and their own text) and the other leads, as a trie of their
-    leading literal text so that ``re`` tries only the alternatives that start with the
-    character at hand. None when a lead's first character cannot stand in lowercased text."""
-    anchored = [_render_sequence(items)[0] for is_anchored, items in leads if is_anchored]
+def _finder(leads: list[Lead], *, cased: bool) -> tuple[str, tuple[str, ...]] | None:
+    """The finder for ``leads``: (pattern source, words), over the text itself when ``cased``
+    (else over its lowercase). Leads with distinctive leading text are looked for as that text
+    (a "word"), with ``str.find``; the pattern has the anchored leads (a newline, whitespace
+    and their own text) and the other leads, as a trie of their leading literal text so that
+    ``re`` tries only the alternatives that start with the character at hand. None when a
+    lead's first character cannot stand in lowercased text."""
+    anchored = [_render_sequence(items, cased)[0] for is_anchored, items in leads if is_anchored]
     floating: list[tuple[str, str]] = []
     for is_anchored, items in leads:
         if is_anchored:
             continue
         prefix, k = "", 0
         while k < len(items) and items[k][0] is _C.LITERAL:
-            char = _lower_char(chr(items[k][1]))
+            char = _as_seen(chr(items[k][1]), cased)
             if char is None:
                 break
             prefix, k = prefix + char, k + 1
         if not prefix:
             return None
-        floating.append((prefix, _render_sequence(items[k:])[0]))
+        floating.append((prefix, _render_sequence(items[k:], cased)[0]))
 
     # Distinctive leading text (a phrase, or a whole lead) is worth looking for on its own:
     # str.find skips to it in C, and where it occurs the pattern mostly matches. A single word
@@ -299,34 +316,33 @@ def _finder(leads: list[Lead]) -> tuple[str, tuple[str, ...]] | None:
             words.append(word)
     floating = [(p, rest) for p, rest in floating if not distinctive(p, rest)]
     parts = [r"\n\s*" + _alternatives(list(dict.fromkeys(anchored)))] if anchored else []
-    if floating:
-        parts.append(_trie(floating))
-    return "|".join(parts), tuple(words)
+    # One flat alternation, each alternative starting with a literal: re then skips in C to
+    # the characters that start one (a nested group would be tried at every offset).
+    return "|".join(parts + _branches(floating)), tuple(words)
 
 
 def _alternatives(sources: list[str]) -> str:
     return sources[0] if len(sources) == 1 else "(?:" + "|".join(sources) + ")"
 
 
-def _trie(entries: list[tuple[str, str]]) -> str:
-    """An alternation of ``prefix + rest`` for (prefix, rest) ``entries``, with alternatives
-    that start with the same characters sharing them."""
+def _branches(entries: list[tuple[str, str]]) -> list[str]:
+    """The alternatives of a trie of ``prefix + rest`` for (prefix, rest) ``entries``: those
+    that start with the same characters share them."""
     rests = list(dict.fromkeys(rest for prefix, rest in entries if not prefix))
-    branches: dict[str, list[tuple[str, str]]] = {}
+    tails: dict[str, list[tuple[str, str]]] = {}
     for prefix, rest in entries:
         if prefix:
-            branches.setdefault(prefix[0], []).append((prefix[1:], rest))
-    parts = [re.escape(char) + _trie(tails) for char, tails in branches.items()] + rests
-    return _alternatives(parts)
+            tails.setdefault(prefix[0], []).append((prefix[1:], rest))
+    return [re.escape(char) + _alternatives(_branches(t)) for char, t in tails.items()] + rests
 
 
-def _render_sequence(items: list[tuple[Any, Any]]) -> tuple[str, bool]:
-    """Source of a case-sensitive pattern over lowercased text that matches wherever
-    ``items`` match, and whether it is all of ``items`` (False: only a prefix of them, which
-    still matches wherever the whole does)."""
+def _render_sequence(items: list[tuple[Any, Any]], cased: bool) -> tuple[str, bool]:
+    """Source of a pattern that matches wherever ``items`` match, over the text itself when
+    ``cased`` (else case-sensitive, over lowercased text), and whether it is all of ``items``
+    (False: only a prefix of them, which still matches wherever the whole does)."""
     out = ""
     for item in items:
-        source, whole = _render_item(item)
+        source, whole = _render_item(item, cased)
         if source is None:
             return out, False
         out += source
@@ -335,31 +351,33 @@ def _render_sequence(items: list[tuple[Any, Any]]) -> tuple[str, bool]:
     return out, True
 
 
-def _render_item(item: tuple[Any, Any]) -> tuple[str | None, bool]:
+def _render_item(item: tuple[Any, Any], cased: bool) -> tuple[str | None, bool]:
     op, av = item
     if op is _C.LITERAL:
-        char = _lower_char(chr(av))
+        char = _as_seen(chr(av), cased)
         return (None, False) if char is None else (re.escape(char), True)
     if op is _C.NOT_LITERAL:
         char = chr(av)
-        return (None, False) if char.lower() != char.upper() else (f"[^{re.escape(char)}]", True)
+        if not cased and char.lower() != char.upper():
+            return None, False
+        return f"[^{re.escape(char)}]", True
     if op is _C.ANY:
         return ".", True
     if op is _C.IN:
-        members = _render_set(av)
+        members = _render_set(av, cased)
         return (None, False) if members is None else (members, True)
     if op is _C.SUBPATTERN:
         _group, add_flags, del_flags, body = av
         if (add_flags | del_flags) & ~_IGNORECASE:
             return None, False
-        source, whole = _render_sequence(list(body))
-        return f"(?:{source})", whole
+        source, whole = _render_sequence(list(body), cased)
+        return f"(?{_flag_change(add_flags, del_flags) if cased else ''}:{source})", whole
     if op is _C.BRANCH:
-        parts = [_render_sequence(list(alternative)) for alternative in av[1]]
+        parts = [_render_sequence(list(alternative), cased) for alternative in av[1]]
         return "(?:" + "|".join(p for p, _ in parts) + ")", all(w for _, w in parts)
     if op in _REPEATS:
         low, high, body = av
-        source, whole = _render_sequence(list(body))
+        source, whole = _render_sequence(list(body), cased)
         if not whole:
             return (None, False) if low == 0 else (f"(?:{source})", False)
         bound = "" if high == _C.MAXREPEAT else str(high)
@@ -367,16 +385,24 @@ def _render_item(item: tuple[Any, Any]) -> tuple[str | None, bool]:
     return None, False  # anchors, look-arounds, back-references, atomic groups: stop here
 
 
-def _lower_char(char: str) -> str | None:
-    """``char`` as it appears in lowercased text, or None when that is not one character
-    that ``re`` also equates with it (a non-ASCII cased letter)."""
+def _flag_change(add_flags: int, del_flags: int) -> str:
+    """The inline flags of a ``(?i:…)`` or ``(?-i:…)`` group."""
+    return ("i" if add_flags & _IGNORECASE else "") + ("-i" if del_flags & _IGNORECASE else "")
+
+
+def _as_seen(char: str, cased: bool) -> str | None:
+    """``char`` as it appears in the text (``cased``) or in its lowercase, or None when the
+    lowercase is not one character that ``re`` also equates with it (a non-ASCII letter)."""
+    if cased:
+        return char
     if char.isascii() or char.lower() == char.upper():
         return char.lower()
     return None
 
 
-def _render_set(members: list[tuple[Any, Any]]) -> str | None:
-    """A character class as it matches in lowercased text (None: not representable)."""
+def _render_set(members: list[tuple[Any, Any]], cased: bool) -> str | None:
+    """A character class as it matches in the text when ``cased`` (a copy), else in its
+    lowercase (None: not representable)."""
     negate = False
     out = ""
     for op, av in members:
@@ -387,13 +413,13 @@ def _render_set(members: list[tuple[Any, Any]]) -> str | None:
                 return None
             out += _CATEGORIES[av]
         elif op is _C.LITERAL:
-            char = _lower_char(chr(av))
-            if char is None or (negate and char != char.upper()):
+            char = _as_seen(chr(av), cased)
+            if char is None or (negate and not cased and char != char.upper()):
                 return None
             out += re.escape(char)
         elif op is _C.RANGE:
             first, last = chr(av[0]), chr(av[1])
-            if any(chr(c).lower() != chr(c).upper() for c in range(av[0], av[1] + 1)):
+            if not cased and any(chr(c).lower() != chr(c).upper() for c in range(av[0], av[1] + 1)):
                 # Letters: A-Z stands as a-z in lowercased text; other ranges are not copied.
                 if negate or not ("A" <= first <= last <= "Z" or "a" <= first <= last <= "z"):
                     return None
