@@ -3,7 +3,11 @@
 from datetime import date
 from pathlib import Path
 
-from productivity_plans.extract import extract_facts
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from productivity_plans.extract import extract_facts, governance
+from productivity_plans.extract.scan import lowered
 from productivity_plans.framework import load_framework
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "docs"
@@ -301,3 +305,41 @@ def test_publication_needs_the_plan_nearby_and_a_done_verb() -> None:
 
     assert find_publication("The budget was set. It was uploaded to the website.") is None
     assert find_publication("The plan was approved and will be uploaded to the website.") is None
+
+
+NARRATIVE = dict(governance._HEADER_PATTERNS)["narrative"]
+NARRATIVE_TOKENS = st.sampled_from(
+    [
+        *("The", "the", "THE", "Cabinet", "Executive", "Council", "Finance", "R&D", "and"),
+        *("Committee", "noted", "Received", "agreed", "a", "an", "the", "-", "\t"),
+        *(".", ",", "\n", " ", "  ", "Cabinet noted the", "The Council agreed the "),
+        "Audit and Finance Committee received a",
+    ]
+)
+
+
+def _narrative_spans(text: str, end: int) -> tuple[list[object], list[object]]:
+    doc = lowered(text)
+    found = governance._header_matches("narrative", NARRATIVE, doc, end)
+    return (
+        [(m.span(), m.groups()) for m in found],
+        [(m.span(), m.groups()) for m in NARRATIVE.finditer(text, 0, end)],
+    )
+
+
+def test_narrative_stretches_hold_every_match_on_the_corpus() -> None:
+    for path in sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.parent.parent.rglob("*.txt")):
+        text = path.read_text("utf-8")
+        for end in (len(text), min(len(text), governance.BODY_HEAD), len(text) // 2):
+            got, expected = _narrative_spans(text, end)
+            assert got == expected, path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NARRATIVE_TOKENS, max_size=30), st.integers(0, 200))
+@example([".", "Cabinet noted the"], 200)
+@example(["(", "Cabinet noted the", " ", "Cabinet noted the"], 30)
+def test_narrative_stretches_hold_every_match(tokens: list[str], end: int) -> None:
+    text = "".join(tokens)
+    got, expected = _narrative_spans(text, min(end, len(text)))
+    assert got == expected

@@ -24,6 +24,7 @@ Method (general house styles, not any one council's wording):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -301,6 +302,44 @@ def _body_from_prose(doc: Lowered, end: int) -> tuple[str | None, str]:
     return None, ""
 
 
+# Every "narrative" match ends with this phrase, and before it has only word characters, "&"
+# and whitespace (the body): the pattern, which has no finder, is tried only in those stretches.
+_NARRATIVE_VERB = re.compile(
+    r"\b(?:received|considered|noted|approved|agreed|endorsed)[ \t]+(?:a|the)\b", re.IGNORECASE
+)
+_NOT_BODY_CHAR = re.compile(r"[^\w&\s]")
+
+
+def _header_matches(
+    name: str, pattern: re.Pattern[str], doc: Lowered, end: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(doc.text, 0, end)`` for the header pattern ``name``."""
+    if name != "narrative":
+        yield from scanner(pattern).finditer(doc, 0, end)
+        return
+    for start, stop in _narrative_stretches(doc, end):
+        yield from pattern.finditer(doc.text, start, stop)
+
+
+def _narrative_stretches(doc: Lowered, end: int) -> list[tuple[int, int]]:
+    """Disjoint stretches of ``doc.text[:end]`` that hold every "narrative" match: each runs
+    from the start of the body characters before a verb phrase to the phrase's end (merged
+    where they overlap). A match cannot reach past them, and the text outside is the same as
+    the whole scan sees up to where a match can end, so scanning them finds the same matches."""
+    text = doc.text
+    backwards = ""  # text[:end] reversed, made at the first verb phrase
+    out: list[tuple[int, int]] = []
+    for verb in scanner(_NARRATIVE_VERB).finditer(doc, 0, end):
+        backwards = backwards or text[end - 1 :: -1]
+        other = _NOT_BODY_CHAR.search(backwards, end - verb.start())
+        start = 0 if other is None else end - other.start()
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], verb.end())
+        else:
+            out.append((start, verb.end()))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     body: str | None
@@ -340,7 +379,7 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
             break
         if name == "narrative" and body is not None:
             break
-        for m in scanner(pattern).finditer(doc, 0, head):
+        for m in _header_matches(name, pattern, doc, head):
             groups = m.groupdict()
             found_body = groups.get("body")
             if found_body is not None:
@@ -441,6 +480,8 @@ _NOT_A_DECISION = re.compile(
     r"(?<!Board is )(?<!Panel is )asked\s+to)\s*$",
     re.IGNORECASE,
 )
+# Any of the verbs: most sentences of a zone have none, and one search rules all five out.
+_ANY_VERB = re.compile("|".join(f"(?:{p.pattern})" for _o, p in _VERBS), re.IGNORECASE)
 _PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
 _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
 
@@ -478,6 +519,8 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
         zone = text[z_start:z_end]
         for sentence_m in re.finditer(r"[^.\n;]+(?:[.;]|\n|$)", zone):
             sentence = sentence_m.group(0)
+            if not _ANY_VERB.search(sentence):
+                continue
             if _SIGNOFF.search(sentence):
                 sentence = _SIGNOFF.split(sentence)[0]
             delegation = _VERBS[1][1].search(sentence)
