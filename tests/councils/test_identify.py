@@ -154,3 +154,16 @@ def test_a_domain_two_councils_share_identifies_neither():
     matcher = default_matcher()
     assert matcher.council_for_host("www.southnorfolkandbroadland.gov.uk") is None
     assert matcher.council_for_host("www.adur-worthing.gov.uk") is None
+
+
+def test_a_name_counts_after_any_separator_but_not_after_a_letter_outside_ascii():
+    for text in (
+        "“Havering Council”",
+        "–Havering Council",
+        "\xa0Havering Council",
+        "(Havering council",
+    ):
+        match = identify_council(text)
+        assert match is not None and match.gss_code == "E09000016", text
+    assert identify_council("éHavering Council") is None
+    assert identify_council("x²Havering Council") is None

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -50,6 +51,11 @@ _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 # looked for in the head and tail only (domains are looked for everywhere, which is cheap).
 NAME_HEAD = 30_000
 NAME_TAIL = 10_000
+# What may precede a name (anything but a word character or a hyphen), as an ASCII-only class:
+# `re` scans for a leading class with a bitmap, and for `\w` with a Unicode look-up per
+# character. The class also lets through non-ASCII letters; _NAME_CHAR weeds those out.
+_BEFORE_NAME = "[^0-9A-Za-z_-]"
+_NAME_CHAR = re.compile(r"[\w-]")
 
 
 def gov_uk_hosts(text: str, low: str | None = None) -> list[tuple[str, bool]]:
@@ -100,8 +106,8 @@ def _trie_regex(words: list[str]) -> str:
 
 
 def _norm_name(name: str) -> str:
-    name = name.replace("’", "'")
-    return re.sub(r"\s+", " ", name.strip().lower())
+    """Lower case, ’ as ', whitespace runs as one space (``str.split`` and ``\\s`` agree)."""
+    return " ".join(name.replace("’", "'").lower().split())
 
 
 def _ampersand_forms(name: str) -> set[str]:
@@ -138,9 +144,11 @@ class CouncilMatcher:
         suffixed = {f"{base} {suffix.lower()}" for base in weak for suffix in _COUNCIL_WORDS}
         words = sorted((set(self.strong) - suffixed) | set(weak), key=len, reverse=True)
         pattern = _trie_regex(words).replace("\\ ", r"\s+")
+        # The character before a name is matched (see _name_spans) rather than looked behind
+        # at, so `re` tries the pattern only after likely separators, not at every offset.
         self.names_re = re.compile(
-            rf"(?<![\w-])(?:{pattern})(?P<suffix>\s+(?:(?:borough|district|city)\s+)?council)?"
-            rf"(?![\w-])"
+            rf"{_BEFORE_NAME}(?:{pattern})"
+            rf"(?P<suffix>\s+(?:(?:borough|district|city)\s+)?council)?(?![\w-])"
         )
         self.labels = self._build_labels()
 
@@ -261,13 +269,13 @@ class CouncilMatcher:
             low = (low_text if source == "text" else body.lower()).replace("’", "'")
             if len(low) != len(body):  # rare Unicode case changes: fall back to the original
                 low = body
-            for m in self.names_re.finditer(low):
-                found = body[m.start() : m.end()]
-                key = _norm_name(re.sub(r"\s+", " ", found))
-                if m.group("suffix") and key not in self.strong:
+            for start, end, suffix in self._name_spans(low):
+                found = body[start:end]
+                key = _norm_name(found)
+                if suffix >= 0 and key not in self.strong:
                     # "<official name> council": the name alone, as a longest match gave it
-                    found = body[m.start() : m.start("suffix")]
-                    key = _norm_name(re.sub(r"\s+", " ", found))
+                    found = body[start:suffix]
+                    key = _norm_name(found)
                 if key in self.strong:
                     codes, kind, weight = self.strong[key], "name", STRONG_NAME_WEIGHT
                 elif key in self.weak and found[:1].isupper():
@@ -275,21 +283,32 @@ class CouncilMatcher:
                 else:
                     continue
                 share = weight / len(codes)
-                heads = kind == "name" and (
-                    source == "title" or (m.start() < 300 and not letterhead)
-                )
+                heads = kind == "name" and (source == "title" or (start < 300 and not letterhead))
                 for code in codes:
                     n = counts[(code, kind)]
                     counts[(code, kind)] += 1
                     # Repetition helps, with diminishing returns.
                     bonus = share if n == 0 else share * 0.25 if n < 4 else 0.0
-                    if source == "title" or (kind == "name" and m.start() < 300):
+                    if source == "title" or (kind == "name" and start < 300):
                         bonus += LETTERHEAD_BONUS if kind == "name" else 0.5
                     if heads:
                         letterhead.add(code)
                     if bonus:
                         add(code, bonus, f"{kind} {found!r}")
         return scores, evidence, identity | letterhead
+
+    def _name_spans(self, low: str) -> Iterator[tuple[int, int, int]]:
+        """(start, end, suffix start or -1) of each name in ``low``: leftmost-longest and
+        non-overlapping, as ``finditer`` with a look-behind for the separator would give."""
+        padded = "\n" + low  # a separator before a name at offset 0; offsets shift by one
+        pos = 0
+        while m := self.names_re.search(padded, pos):
+            if _NAME_CHAR.match(padded, m.start()):  # a non-ASCII letter, not a separator
+                pos = m.start() + 1
+                continue
+            suffix = m.start("suffix")
+            yield m.start(), m.end() - 1, suffix - 1 if suffix >= 0 else -1
+            pos = m.end()
 
 
 @cache
