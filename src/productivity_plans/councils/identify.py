@@ -56,6 +56,7 @@ NAME_TAIL = 10_000
 # character. The class also lets through non-ASCII letters; _NAME_CHAR weeds those out.
 _BEFORE_NAME = "[^0-9A-Za-z_-]"
 _NAME_CHAR = re.compile(r"[\w-]")
+_STRONG_WORD = re.compile(r"\b(?:council|corporation)\b")
 
 
 def gov_uk_hosts(text: str, low: str | None = None) -> list[tuple[str, bool]]:
@@ -85,17 +86,20 @@ class CouncilMatch:
 
 
 def _trie_regex(words: list[str]) -> str:
-    """A regex alternation of ``words`` shaped as a trie (fast; longest alternative first)."""
+    """A regex alternation of ``words`` shaped as a trie (fast; longest alternative first), a
+    space matching any run of whitespace."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
+    # Escaped once per distinct character, not once per trie node: the build runs per worker.
+    escaped = {ch: re.escape(ch) for ch in set("".join(words))} | {" ": r"\s+"}
 
     def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
         end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in node.items() if ch != ""]
+        branches = [escaped[ch] + build(child) for ch, child in node.items() if ch != ""]
         if not branches:
             return ""
         # Longer continuations first so the match is the longest name at this position.
@@ -108,6 +112,11 @@ def _trie_regex(words: list[str]) -> str:
 def _norm_name(name: str) -> str:
     """Lower case, ’ as ', whitespace runs as one space (``str.split`` and ``\\s`` agree)."""
     return " ".join(name.replace("’", "'").lower().split())
+
+
+def _claim(labels: dict[str, str | None], label: str, code: str) -> None:
+    """Give ``label`` to ``code`` unless another council already has it (then to nobody)."""
+    labels[label] = code if labels.get(label, code) == code else None
 
 
 def _ampersand_forms(name: str) -> set[str]:
@@ -143,7 +152,7 @@ class CouncilMatcher:
         # compiles in a fraction of the time every worker process would spend on it.
         suffixed = {f"{base} {suffix.lower()}" for base in weak for suffix in _COUNCIL_WORDS}
         words = sorted((set(self.strong) - suffixed) | set(weak), key=len, reverse=True)
-        pattern = _trie_regex(words).replace("\\ ", r"\s+")
+        pattern = _trie_regex(words)
         # The character before a name is matched (see _name_spans) rather than looked behind
         # at, so `re` tries the pattern only after likely separators, not at every offset.
         self.names_re = re.compile(
@@ -167,26 +176,27 @@ class CouncilMatcher:
     def _is_strong(name: str) -> bool:
         low = name.lower()
         return bool(
-            re.search(r"\b(?:council|corporation)\b", low)
+            _STRONG_WORD.search(low)
             or low.startswith(("london borough of ", "royal borough of ", "city of "))
         )
 
     def _build_labels(self) -> dict[str, str]:
-        tiers: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        """Domain label → council code. A label comes from a council's domains, else its short
+        name, else the house rules; one that two councils share at that tier is dropped."""
+        # label → code, or None once a second council has it (flat dicts: ~5k labels)
+        domains: dict[str, str | None] = {}
+        nice: dict[str, str | None] = {}
+        rules: dict[str, str | None] = {}
         for code, council in self.councils.items():
             for domain in council.domains:
                 label = registrable_label(domain)
                 if label:
-                    tiers[compact(label)][0].add(code)
-            tiers[compact(council.nice_name)][1].add(code)
+                    _claim(domains, compact(label), code)
+            _claim(nice, compact(council.nice_name), code)
             for label in label_variants(council.nice_name, council.official_name):
-                tiers[label][2].add(code)
-        out: dict[str, str] = {}
-        for label, by_tier in tiers.items():
-            best = by_tier[min(by_tier)]
-            if len(best) == 1:
-                out[label] = next(iter(best))
-        return out
+                _claim(rules, label, code)
+        best = rules | nice | domains  # a label's best tier wins
+        return {label: code for label, code in best.items() if code is not None}
 
     def council_for_host(self, host: str) -> Council | None:
         label = registrable_label(host)
