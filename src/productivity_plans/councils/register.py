@@ -19,8 +19,6 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from rapidfuzz import fuzz, process
-
 from productivity_plans.councils.domains import compact, derive_domains
 
 CouncilType = Literal[
@@ -169,6 +167,9 @@ class Register:
         for code in sorted(self._names.get(key, ())):
             found.append(self._by_code[code])
         if len(found) < limit:
+            # Imported here: only name search needs it, and every ingest worker imports this.
+            from rapidfuzz import fuzz, process
+
             for choice, _score, _ in process.extract(
                 key, self._choices, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=85
             ):
