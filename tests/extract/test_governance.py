@@ -3,6 +3,7 @@
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -343,3 +344,71 @@ def test_narrative_stretches_hold_every_match(tokens: list[str], end: int) -> No
     text = "".join(tokens)
     got, expected = _narrative_spans(text, min(end, len(text)))
     assert got == expected
+
+
+BODY_LINE_PATTERNS = {
+    name: pattern
+    for name, pattern in governance._HEADER_PATTERNS
+    if name in governance._BODY_LINE_PATTERNS
+}
+BODY_LINE_TOKENS = st.sampled_from(
+    [
+        *("the", "The", "THE", "Cabinet", "CABINET", "Leader", "Executive", "Full", "Council"),
+        *("Chief", "Corporate", "Senior", "Portfolio", "Holder", "Member", "for", "Audit"),
+        *("Committee", "Sub-Committee", "Board", "Panel", "Group", "Team", "and", "&", "R&D"),
+        *("Tuesday", "Tues.", "Wed", "16", "3rd", "July", "2024", "18/07/2024", "2024-07-18"),
+        *("at", "10am", "Item", ".", ",", ":", "(", "-", "'", "’", "é", "\t", " ", "  "),
+        *("\n", "\r\n", "\n\n", "\n  ", "\n\t", "\nthe\n"),
+    ]
+)
+BODY_LINE_EXAMPLES = [
+    "Cabinet\n16 July 2024",  # at offset 0, the date on the next line
+    "  the CABINET, Tuesday 16 July 2024",  # indented, in capitals, at the end of the text
+    "x\r\n\tCabinet 16 July 2024\r\nCabinet 16 July 2024",  # after CRLF
+    "Agenda\nAudit and Governance Sub-Committee 5 July 2024",  # a name over two lines
+    "the\nthe the Cabinet 1 July 2024",  # "the" over a line start: the match is on line 2
+    "Cabinet Tues. 16 July 2024",  # a weekday's "." before the first digit
+    "Report\n  The Corporate Portfolio Holder\n\n Wed 3 July 2024 at 10am",
+    "FULL\nCOUNCIL 18/07/2024\nExecutive Committee 2024-07-18",
+    "Cabinet Member for Finance, Jobs 2024-07-01",
+    # A name of each form: its first word or its last word is looked for.
+    "Leader of the Council and the Chief Executive 1 July 2024\nChief Executive Officer 2/7/24",
+    "Corporate Leadership Team 1 July 2024\n Extended Leadership Team\n\n2 July 2024",
+    "Senior Leadership Team 3 July 2024\nCounty Council 4 July 2024\nAudit Board 5 July 2024",
+    "Scrutiny Panel 6 July 2024\nThe Working Group\n7 July 2024",
+    "ı\nCabinet 16 July 2024",  # a text its lowercase cannot stand for: the plain scan
+]
+
+
+def _body_line_spans(text: str, end: int) -> tuple[list[object], list[object]]:
+    doc = lowered(text)
+    got, expected = [], []
+    for name, pattern in BODY_LINE_PATTERNS.items():
+        got += [(m.span(), m.groups()) for m in governance._header_matches(name, pattern, doc, end)]
+        expected += [(m.span(), m.groups()) for m in pattern.finditer(text, 0, end)]
+    return got, expected
+
+
+@pytest.mark.parametrize("text", BODY_LINE_EXAMPLES)
+def test_body_line_starts_hold_every_match_of_the_examples(text: str) -> None:
+    for end in range(len(text) + 1):
+        got, expected = _body_line_spans(text, end)
+        assert got == expected, end
+    assert _body_line_spans(text, len(text))[1]  # each example has a match
+
+
+def test_body_line_starts_hold_every_match_on_the_corpus() -> None:
+    for path in sorted(CORPUS.parent.parent.rglob("*.txt")):
+        text = path.read_text("utf-8")
+        for end in (len(text), min(len(text), governance.BODY_HEAD), len(text) // 2):
+            got, expected = _body_line_spans(text, end)
+            assert got == expected, path.name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(BODY_LINE_TOKENS, max_size=30), st.integers(0, 200))
+def test_body_line_starts_hold_every_match(tokens: list[str], end: int) -> None:
+    # Tokens joined by nothing and by spaces: names run into each other and stand apart.
+    for text in ("".join(tokens), " ".join(tokens)):
+        got, expected = _body_line_spans(text, min(end, len(text)))
+        assert got == expected

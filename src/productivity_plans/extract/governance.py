@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from productivity_plans.extract.dates import (
     DATE_WITH_WEEKDAY,
@@ -314,11 +315,13 @@ def _header_matches(
     name: str, pattern: re.Pattern[str], doc: Lowered, end: int
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(doc.text, 0, end)`` for the header pattern ``name``."""
-    if name != "narrative":
+    if name in _BODY_LINE_PATTERNS and doc.low is not None:
+        yield from _body_line_matches(pattern, doc, end)
+    elif name != "narrative":
         yield from scanner(pattern).finditer(doc, 0, end)
-        return
-    for start, stop in _narrative_stretches(doc, end):
-        yield from pattern.finditer(doc.text, start, stop)
+    else:
+        for start, stop in _narrative_stretches(doc, end):
+            yield from pattern.finditer(doc.text, start, stop)
 
 
 def _narrative_stretches(doc: Lowered, end: int) -> list[tuple[int, int]]:
@@ -337,6 +340,72 @@ def _narrative_stretches(doc: Lowered, end: int) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], verb.end())
         else:
             out.append((start, verb.end()))
+    return out
+
+
+# "body_then_date" and "body_over_date" start "^[ \t]*(?:the\s+)?(?P<body>_BODY_CORE)". Their
+# finder tries every body name at every line start, and the free ones (any words, then
+# "Committee" or "Portfolio Holder") run on over the words of the lines below: most of the cost
+# of find_body_and_date. So their ``match`` is tried only at the line starts a match can begin
+# at, found as follows.
+_BODY_LINE_PATTERNS = frozenset({"body_then_date", "body_over_date"})
+# Every body name opens with one of these words (after blanks and up to two "the"; looked for
+# in the lowercased text, which has the text's offsets and cases, see scan.Lowered) ...
+_BODY_OPENING = (
+    r"[ \t]*(?:the\s+){0,2}(?:leader|cabinet|executive|chief|corporate|senior|extended"
+    r"|(?:(?:full|city|county|borough|district)\s+)?council)"
+)
+_BODY_OPENING_AT_START = re.compile(_BODY_OPENING)
+# (a look-ahead: each match is a newline alone, so none hides the next line start) ...
+_BODY_OPENING_LINE = re.compile(rf"\n(?={_BODY_OPENING})")
+# ... or is words ending in one of these, with only name characters (word characters, "&",
+# "'", ",", blanks and the "-" of "Sub-Committee") from the line start to it. A name's last
+# word follows a blank, "-" or the line start, so no match of an earlier word overlaps it.
+_BODY_LAST_WORDS = re.compile("portfolio|committee|board|panel|group", re.IGNORECASE)
+_NOT_NAME_CHAR = re.compile(r"[^\w&',\s-]")
+# And from the line start to the first digit of the date there are only name characters and
+# the "." of a weekday ("Cabinet Tues. 16 July 2024").
+_REACHES_DIGIT = re.compile(r"[\w&',.\s-]*?\d")
+
+
+def _body_line_matches(pattern: re.Pattern[str], doc: Lowered, end: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(doc.text, 0, end)`` for a pattern of _BODY_LINE_PATTERNS: its
+    ``match`` at each of :func:`_body_line_starts` from the last match's end on, in order, as
+    ``finditer`` tries them; it tries the other offsets in vain (no match starts there)."""
+    at = 0
+    for start in _body_line_starts(doc, end):
+        found = pattern.match(doc.text, start, end) if start >= at else None
+        if found is not None:
+            yield found
+            at = found.end()
+
+
+@lru_cache(maxsize=4)
+def _body_line_starts(doc: Lowered, end: int) -> tuple[int, ...]:
+    """The line starts of ``doc.text[:end]`` (which must have its lowercased copy) where a
+    body name can begin and a digit follows, in order: those where the line opens with a
+    body's first word, and those before one of _BODY_LAST_WORDS with only name characters
+    between. Every match of _BODY_LINE_PATTERNS starts at one (cached: both patterns ask)."""
+    text, low = doc.text, doc.low
+    assert low is not None
+    starts = {m.start() + 1 for m in _BODY_OPENING_LINE.finditer(low, 0, end)}
+    if _BODY_OPENING_AT_START.match(low, 0, end):
+        starts.add(0)
+    backwards = ""  # text[:end] reversed, made at the first last word
+    for word in scanner(_BODY_LAST_WORDS).finditer(doc, 0, end):
+        backwards = backwards or text[end - 1 :: -1]
+        other = _NOT_NAME_CHAR.search(backwards, end - word.start())
+        starts.update(_line_starts(text, 0 if other is None else end - other.start(), word.start()))
+    return tuple(s for s in sorted(starts) if _REACHES_DIGIT.match(text, s, end))
+
+
+def _line_starts(text: str, first: int, last: int) -> list[int]:
+    """The line starts of ``text`` from ``first`` to ``last`` (both included)."""
+    out = [0] if first == 0 else []
+    newline = text.find("\n", max(first - 1, 0), last)
+    while newline >= 0:
+        out.append(newline + 1)
+        newline = text.find("\n", newline + 1, last)
     return out
 
 
