@@ -412,3 +412,47 @@ def test_body_line_starts_hold_every_match(tokens: list[str], end: int) -> None:
     for text in ("".join(tokens), " ".join(tokens)):
         got, expected = _body_line_spans(text, min(end, len(text)))
         assert got == expected
+
+
+SUBMITTED_TOKENS = st.sampled_from(
+    [
+        *("was", "Was", "WERE", "has been", "had", "which was", "it was", "then", "already"),
+        *("submitted", "Submitted", "SUBMITTED", "submittedly", "resubmitted", "approved"),
+        *("formally", "and", "and then", "on 18 July", "the plan", "Cabinet", "ſubmitted"),
+        *(".", ";", ",", ". ", ":", "\n", " ", "  ", "\t", "1.2", "x" * 40),
+    ]
+)
+SUBMITTED_EXAMPLES = [
+    "Submitted on 18 July. The plan was submitted",  # the word at offset 0 and at the end
+    "It was\r\nsubmitted; it was approved by Cabinet and then submitted.\nWAS SUBMITTED",
+    "The plan was formally approved on 9 July 2024 and submitted on 12 July 2024.",
+    "was agreed in a long meeting of the council " + "x " * 40 + "and submitted",  # too far
+]
+
+
+def _submitted_spans(text: str) -> tuple[list[object], list[object]]:
+    return (
+        [(m.span(), m.groups()) for m in governance._past_submissions(lowered(text))],
+        [(m.span(), m.groups()) for m in governance._PAST_SUBMITTED.finditer(text)],
+    )
+
+
+@pytest.mark.parametrize("text", SUBMITTED_EXAMPLES)
+def test_past_submissions_are_every_match_of_the_examples(text: str) -> None:
+    for start in range(len(text)):
+        got, expected = _submitted_spans(text[start:])
+        assert got == expected, start
+
+
+def test_past_submissions_are_every_match_on_the_corpus() -> None:
+    for path in sorted(CORPUS.parent.parent.rglob("*.txt")):
+        got, expected = _submitted_spans(path.read_text("utf-8"))
+        assert got == expected, path.name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(SUBMITTED_TOKENS, max_size=30))
+def test_past_submissions_are_every_match(tokens: list[str]) -> None:
+    for text in ("".join(tokens), " ".join(tokens)):
+        got, expected = _submitted_spans(text)
+        assert got == expected

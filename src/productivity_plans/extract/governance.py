@@ -793,7 +793,7 @@ def find_submitted_date(text: str, year: int) -> date | None:
 
 def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | None]:
     """(date, sentence) of the plan's submission, when the text states it in the past tense."""
-    for pm in scanner(_PAST_SUBMITTED).finditer(lowered(text)):
+    for pm in _past_submissions(lowered(text)):
         if _RELATIVE_TO.search(text, max(0, pm.start() - 20), pm.start()):
             continue  # "approved on 15 July, before it was submitted": no date of its own
         start, end = _sentence_bounds(text, pm.start())
@@ -810,6 +810,30 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
             when = after[0].value if after else mentions[-1].value
             return when, Quote(text[start:end].strip(), *_stripped(text, start, end))
     return None, None
+
+
+def _past_submissions(doc: Lowered) -> Iterator[re.Match[str]]:
+    """``_PAST_SUBMITTED.finditer(doc.text)``, scanned only in the stretches between full stops
+    and semicolons that hold "submitted" (in the lowercased copy, see scan.Lowered): every
+    match has the word and no "." or ";", so none crosses a stretch's ends, where ``\\b`` sees
+    what it sees in the whole text. Most of a text is far from the word."""
+    low = doc.low
+    found = scanner(_PAST_SUBMITTED)
+    if low is None:
+        yield from found.finditer(doc)
+        return
+    word = low.find("submitted")
+    while word >= 0:
+        start = max(low.rfind(".", 0, word), low.rfind(";", 0, word)) + 1
+        stop = min(_find_or_end(low, ".", word), _find_or_end(low, ";", word))
+        yield from found.finditer(doc, start, stop)
+        word = low.find("submitted", stop)
+
+
+def _find_or_end(text: str, sub: str, start: int) -> int:
+    """The offset of ``sub`` in ``text`` from ``start`` on, else the text's end."""
+    at = text.find(sub, start)
+    return len(text) if at < 0 else at
 
 
 _RELATIVE_TO = re.compile(
