@@ -1,5 +1,6 @@
 """Rules on synthetic papers. Councils are real register entries; phrasing is made up."""
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -456,3 +457,32 @@ def test_past_submissions_are_every_match(tokens: list[str]) -> None:
     for text in ("".join(tokens), " ".join(tokens)):
         got, expected = _submitted_spans(text)
         assert got == expected
+
+
+# _SENTENCE_END as first written, its look-behinds before the line break.
+PLAIN_SENTENCE_END = re.compile(r"\.(?=\s)|(?<![\n.:;!?])\n(?![ \t]*[a-z0-9(£])|(?<=[\n.:;!?])\n")
+SENTENCE_CHARS = st.sampled_from([*"\n.:;!? \taA1(£", "\r\n"])
+
+
+def _sentence_ends(text: str, pos: int) -> tuple[list[object], list[object]]:
+    return (
+        [m.span() for m in governance._SENTENCE_END.finditer(text, pos)],
+        [m.span() for m in PLAIN_SENTENCE_END.finditer(text, pos)],
+    )
+
+
+def test_sentence_ends_are_the_plain_patterns_on_the_corpus() -> None:
+    for path in sorted(CORPUS.parent.parent.rglob("*.txt")):
+        text = path.read_text("utf-8")
+        got, expected = _sentence_ends(text, 0)
+        assert got == expected, path.name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(SENTENCE_CHARS, max_size=16), st.integers(0, 20))
+@example(["\n", "a"], 0)  # a line break at offset 0
+@example(["a", "\n"], 1)  # at the search's start, after a letter
+@example([".", "\n"], 1)  # at the search's start, after a full stop
+def test_sentence_ends_are_the_plain_patterns(chars: list[str], pos: int) -> None:
+    got, expected = _sentence_ends("".join(chars), pos)
+    assert got == expected
