@@ -81,6 +81,19 @@ def lowered(text: str) -> Lowered:
     return Lowered(text, low)
 
 
+def line_starts(low: str, end: int) -> str:
+    """The first word (characters up to whitespace) of each line of the lowercased text
+    ``low[:end]``, each after a newline, so that ``key in line_starts(…)`` tells in C whether
+    a :attr:`Scanner.line_keys` key can match there. A blank line stands for the next line
+    with a word, as ``^\\s*`` runs over it."""
+    return "\n" + "\n".join(_FIRST_WORD.findall("\n" + low[:end]))
+
+
+# A newline, the whitespace after it and the word it reaches. findall reaches every line's
+# word: a newline inside one match's whitespace leads to that match's word.
+_FIRST_WORD = re.compile(r"\n\s*(\S*)")
+
+
 def _required_literal(items: list[tuple[Any, Any]]) -> str | None:
     """The longest run of literal characters every match of the parsed pattern ``items``
     must contain (lower-cased), or None when there is no such run of 4+ characters (a
@@ -100,7 +113,7 @@ class Scanner:
     """``re.Pattern.finditer``/``search`` for one compiled pattern, run through its finder
     over a :class:`Lowered` text when it has one."""
 
-    __slots__ = ("anchored", "cased", "finder", "literal", "pattern", "words")
+    __slots__ = ("anchored", "cased", "finder", "line_keys", "literal", "pattern", "words")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         parsed = _P.parse(pattern.pattern, pattern.flags)
@@ -110,6 +123,9 @@ class Scanner:
         self.words: tuple[str, ...] = ()
         self.anchored = False
         self.cased = False
+        # For a pattern that matches only at line starts: a newline and text, one of which
+        # :func:`line_starts` contains wherever the pattern matches (see _line_keys).
+        self.line_keys: tuple[str, ...] | None = None
         if parsed.getwidth()[0] == 0:
             return  # a pattern that can match empty text keeps plain finditer
         flags = parsed.state.flags
@@ -124,6 +140,8 @@ class Scanner:
             source, self.words = finder
             self.anchored = any(anchored for anchored, _items in leads)
             self.cased = cased
+            if not cased:
+                self.line_keys = _line_keys(leads)
             if source:
                 self.finder = re.compile(source, pattern.flags & (re.DOTALL | re.ASCII))
             return
@@ -231,20 +249,28 @@ Lead = tuple[bool, list[tuple[Any, Any]]]
 
 
 def _leads(
-    items: list[tuple[Any, Any]], *, multiline: bool, cased: bool, depth: int = 0
+    items: list[tuple[Any, Any]],
+    *,
+    multiline: bool,
+    cased: bool,
+    spaces: bool = False,
+    depth: int = 0,
 ) -> list[Lead] | None:
     """The pattern ``items`` spelled out as alternatives (anchored, items) where to look for
     it: either after a line start and whitespace (``^\\s*`` in a multi-line pattern: anchored)
     or from a literal character that is not whitespace, what matches no text (``\\b``,
-    look-arounds) dropped before it. None when some match can start otherwise (with a
-    character class, say, or, for a ``cased`` finder, a case-insensitive part)."""
+    look-arounds) dropped before it, and with ``spaces`` whitespace repeats too. None when
+    some match can start otherwise (with a character class, say, or, for a ``cased`` finder,
+    a case-insensitive part)."""
     if not items or depth > 12:
         return None
     (op, av), rest = items[0], items[1:]
 
     def then(more: list[tuple[Any, Any]]) -> list[Lead] | None:
-        return _leads(more, multiline=multiline, cased=cased, depth=depth + 1)
+        return _leads(more, multiline=multiline, cased=cased, spaces=spaces, depth=depth + 1)
 
+    if spaces and _is_space_repeat(items[0]):
+        return then(rest)
     if op is _C.LITERAL:
         # Only a line start may lead into whitespace (see Scanner._starts).
         return None if chr(av).isspace() else [(False, items)]
@@ -279,6 +305,33 @@ def _leads(
         skipped = then(rest)
         return None if skipped is None else taken + skipped
     return None  # a character class, any character, \A, $: no literal lead
+
+
+def _line_keys(leads: list[Lead]) -> tuple[str, ...] | None:
+    """The keys of a pattern whose every lead is anchored (``^\\s*`` and text): the text
+    after the line start's whitespace, lowercased, up to the first whitespace or pattern item
+    that is not a literal character, for each way the text can start. A match at a line start
+    begins with one of them at the line's first character that is not whitespace (the leading
+    space repeats match only whitespace, and every key starts with a character that is not
+    whitespace), so that line's first word starts with it. None for any other pattern, or when
+    some way to start has no key (a character class, say)."""
+    keys: list[str] = []  # each after a newline, as line_starts puts the words
+    for anchored, items in leads:
+        # More whitespace repeats ("^\\s*(?:\\s*a|b)") match only more of the same whitespace.
+        starts = _leads(items, multiline=True, cased=False, spaces=True) if anchored else None
+        if starts is None:
+            return None
+        for nested, rest in starts:
+            key = ""
+            for op, av in rest:
+                char = _as_seen(chr(av), False) if op is _C.LITERAL else None
+                if char is None or char.isspace():
+                    break
+                key += char
+            if nested or not key:
+                return None
+            keys.append("\n" + key)
+    return tuple(dict.fromkeys(keys))
 
 
 def _finder(leads: list[Lead], *, cased: bool) -> tuple[str, tuple[str, ...]] | None:
