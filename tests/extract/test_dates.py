@@ -1,8 +1,18 @@
+import re
+from collections.abc import Iterable
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from productivity_plans.extract.dates import context_year, find_dates, parse_date
+from productivity_plans.extract.dates import (
+    DATE_RE,
+    context_year,
+    date_matches,
+    find_dates,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,8 +66,6 @@ def _shapes_the_regex_hands_over() -> set[str]:
     years, upper and lower case, "Sept")."""
     from pathlib import Path
 
-    from productivity_plans.extract.dates import date_matches
-
     fixtures = Path(__file__).resolve().parents[1] / "fixtures"
     found = set()
     for path in fixtures.rglob("*.txt"):
@@ -91,3 +99,71 @@ def test_the_fast_parse_agrees_with_dateparser_on_every_shape():
     assert differ == {}
     assert parse_date("3 Sept 2024") == date(2024, 9, 3)  # not a strptime form: dateparser's
     assert parse_date("31 June 2024") is None
+
+
+# ------------------------------------------- date_matches finds exactly what DATE_RE does
+
+
+def _spans(
+    matches: Iterable[re.Match[str]],
+) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def _every_form() -> list[str]:
+    """Dates in every form DATE_RE accepts, and near misses."""
+    days = ["1", "01", "9", "16", "31", "39", "123", "٣", "１６"]
+    gaps = ["", " ", "\t", "\u2009", "\xa0", "\n", " \r\n "]
+    ordinals = ["", "st", "ND", "Rd", "th", "tH"]
+    months = ["January", "SEPT", "sept", "Sep", "may", "Dec.", "ſept", "ſep", "Juneteenth", "Ma"]
+    forms = []
+    for day in days:
+        for gap in gaps:
+            for ordinal in ordinals:
+                for month in months:
+                    forms.append(f"{day}{gap}{ordinal} {month} 2024")
+                forms.append(f"{day}{ordinal}{gap} of {months[0]}, 1999")
+    for sep in "/.-":
+        for day, month, year in [("18", "06", "2024"), ("3", "4", "24"), ("31", "13", "1999")]:
+            forms += [f"{day}{sep}{month}{sep}{year}", f"{year}{sep}{month}{sep}{day}"]
+    forms += ["2024-06-18", "2024-6-18", "1999-12-31x", "18.06.24.5", "12/13/2024/", "2024-06-1"]
+    return forms
+
+
+CONTEXTS = [
+    "{}",
+    "x{}",
+    "_{}",
+    "/{}",
+    ".{}",
+    "-{}",
+    "9{}",
+    "On {}.",
+    "\r\n{}\r\n",
+    "  \t{}",
+    "({})",
+]
+
+
+def test_date_matches_are_date_re_finditer_for_every_form_and_context():
+    forms = _every_form()
+    for form in forms:
+        for context in CONTEXTS:
+            text = context.format(form)
+            assert _spans(date_matches(text)) == _spans(DATE_RE.finditer(text)), repr(text)
+    together = " ".join(forms)  # each date's end the next one's start
+    assert _spans(date_matches(together)) == _spans(DATE_RE.finditer(together))
+    assert len(list(date_matches(together))) > 500
+
+
+DATE_TOKENS = st.one_of(
+    st.sampled_from(["1", "16", "2024", "06", "٣", "/", ".", "-", " ", "\n", "\t", "\xa0"]),
+    st.sampled_from(["st", "th", "of", "July", "SEPT", "ſept", "Dec", "x", "_", ",", "on "]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DATE_TOKENS, max_size=40))
+def test_date_matches_are_date_re_finditer_on_generated_texts(tokens):
+    text = "".join(tokens)
+    assert _spans(date_matches(text)) == _spans(DATE_RE.finditer(text))
