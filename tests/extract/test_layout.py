@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import json
 import textwrap
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from productivity_plans.extract import extract_facts
-from productivity_plans.extract.layout import unwrap
+from productivity_plans.extract.layout import (
+    _NEW_ITEM,
+    FULL_LINE,
+    MAX_WRAP_WIDTH,
+    MIN_WRAP_WIDTH,
+    unwrap,
+)
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 LABELS = [json.loads(line) for line in (CORPUS / "labels.jsonl").read_text().splitlines()]
@@ -95,3 +104,99 @@ def test_no_break_spaces_and_windows_line_ends_read_as_plain_text() -> None:
     facts = extract_facts(text)
     assert facts.decision.date is not None and facts.decision.date.isoformat() == "2024-07-16"
     assert facts.decision.outcome == "approved"
+
+
+# ------------------------------------------ unwrap is exactly the plain line-by-line reading
+
+
+def _plain_unwrap(text: str) -> str:
+    """unwrap as first written, line by line: the reference the faster one must equal."""
+    lines = text.split("\n")
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    width = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 5 else 0
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
+        return text
+    pieces: list[str] = []
+    for line, following in pairwise(lines):
+        stripped = line.rstrip()
+        soft = (
+            len(stripped) >= FULL_LINE * width
+            and stripped[-1] not in ".:;!?"
+            and following.strip()
+            and not _NEW_ITEM.match(following)
+        )
+        pieces += [line, " " if soft else "\n"]
+    return "".join([*pieces, lines[-1]])
+
+
+def _edge_texts() -> list[str]:
+    """Wrapped text with lines at the edges of every test: exactly at and one short of the
+    threshold, trailing spaces and unicode whitespace, clause ends, blank and whitespace-only
+    lines, list items of every kind, CRLF, and the first and last lines."""
+    full = "x" * 59 + "y"  # the typical width is 60: the threshold is 45
+    bodies = ["w" * 45, "w" * 44, "w" * 44 + " ", "w" * 45 + "  \t", "w" * 44 + "\u3000", "w" * 80]
+    ends = ["", ".", ":", ";", "!", "?", ",", ")", "\u2003"]
+    followers = [
+        "next words",
+        "",
+        "   ",
+        "\t",
+        "\u2028",
+        "- item",
+        "• item",
+        "  * item",
+        "1. item",
+        "(12) item",
+        "1.2.3) item",
+        "a) item",
+        "(iv) item",
+        "iv) item",
+        "ab) no item",
+        "123. no item",
+        "-item",
+        "1.",
+    ]
+    texts = []
+    for body in bodies:
+        for end in ends:
+            for follower in followers:
+                line = body + end
+                texts += [
+                    "\n".join([full] * 6 + [line, follower]),
+                    "\n".join([line, follower] + [full] * 6),
+                    "\n".join([full] * 6 + [follower, line]),
+                    "\n".join([full] * 3 + [line, follower] * 3 + [full] * 3) + "\n",
+                    "\r\n".join([full] * 6 + [line, follower]),
+                ]
+    texts += ["\n".join([full] * n) for n in range(0, 8)] + ["", "\n", "\n\n\n\n\n\n"]
+    texts += ["\n".join(["x" * n] * 6) for n in (39, 40, 41, 159, 160, 161)]
+    return texts
+
+
+def test_unwrap_matches_the_plain_reading_on_edge_cases() -> None:
+    texts = _edge_texts()
+    assert len(texts) > 4800
+    changed = 0
+    for text in texts:
+        assert unwrap(text) == _plain_unwrap(text), repr(text)
+        changed += unwrap(text) != text
+    assert changed > 1000  # the edges are wrapped text, not all left alone
+
+
+def test_unwrap_matches_the_plain_reading_on_the_corpus() -> None:
+    for path in sorted(CORPUS.rglob("*.txt")):
+        text = path.read_text("utf-8")
+        for version in (text, _wrap(text, 60), _wrap(text, 90), _wrap(text, 150)):
+            assert unwrap(version) == _plain_unwrap(version), path.name
+
+
+LINE_PARTS = st.sampled_from(
+    ["word ", "x" * 30, "x" * 45, ". ", ":", " ", "\t", "\u3000", "- ", "1. ", "(a) ", "iv) "]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(LINE_PARTS, max_size=4).map("".join), max_size=16))
+def test_unwrap_matches_the_plain_reading_on_generated_texts(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert unwrap(text) == _plain_unwrap(text)

@@ -16,7 +16,6 @@ points into the stored text.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 # Lines at least this share of the typical full-line width are full lines (wrapped).
 FULL_LINE = 0.75
@@ -41,9 +40,10 @@ def normalise(text: str) -> str:
     return unwrap(text)
 
 
-def typical_width(lines: list[str]) -> int:
-    """The width of a full line: the 90th percentile of non-blank line lengths."""
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+def typical_width(widths: list[int]) -> int:
+    """The width of a full line: the 90th percentile of the widths (without trailing
+    whitespace) of the non-blank lines."""
+    lengths = sorted(filter(None, widths))
     if len(lengths) < 5:
         return 0
     return lengths[int(len(lengths) * 0.9)]
@@ -52,20 +52,28 @@ def typical_width(lines: list[str]) -> int:
 def unwrap(text: str) -> str:
     """``text`` with soft-wrap newlines replaced by spaces (same length)."""
     lines = text.split("\n")
-    width = typical_width(lines)
+    # Each line's width without trailing whitespace, measured once and in C: the typical width
+    # and the wrap test read it (a line is blank exactly when its width is 0).
+    widths = list(map(len, map(str.rstrip, lines)))
+    width = typical_width(widths)
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return text
     threshold = FULL_LINE * width
-    pieces: list[str] = []
-    for line, following in pairwise(lines):
-        stripped = line.rstrip()
-        soft = (
-            len(stripped) >= threshold
-            and stripped[-1] not in _ENDS_CLAUSE
-            and following.strip()
-            and not _NEW_ITEM.match(following)
-        )
-        pieces.append(line)
-        pieces.append(" " if soft else "\n")
-    pieces.append(lines[-1])
+    # The lines after which the newline is a soft wrap: nearly full, not ending a clause, and
+    # followed by a line that is neither blank nor a new list item.
+    soft = [
+        i
+        for i, w in enumerate(widths[:-1])
+        if w >= threshold
+        and lines[i][w - 1] not in _ENDS_CLAUSE
+        and widths[i + 1]
+        and not _NEW_ITEM.match(lines[i + 1])
+    ]
+    if not soft:
+        return text
+    # The lines and the newlines between them, a space after each soft-wrapped line.
+    pieces = ["\n"] * (2 * len(lines) - 1)
+    pieces[::2] = lines
+    for i in soft:
+        pieces[2 * i + 1] = " "
     return "".join(pieces)
