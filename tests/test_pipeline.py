@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from pathlib import Path
 
 from sqlalchemy import text
 
 from productivity_plans.pipeline import FileOutcome, ingest_files
+from productivity_plans.prepare import WORKER_NICENESS
 from productivity_plans.store import Store
 from tests.fixtures.make_files import make_pdf, make_text, make_truncated_pdf
 
@@ -38,6 +41,22 @@ def test_a_pooled_batch_reports_every_file_in_input_order(tmp_path: Path) -> Non
     assert report.failed[0].path.endswith("015-broken.pdf")
     assert report.counts["ingested"] == 29
     assert documents == 29 and facts == 29
+
+
+def test_pool_workers_run_at_a_lower_priority_than_the_writer(tmp_path: Path) -> None:
+    """The writing process is the bottleneck; its workers must yield the CPU to it."""
+    paths = _batch(tmp_path / "in", 26)
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    seen: list[int] = []
+
+    def look(_outcome: FileOutcome) -> None:  # runs in this process while the pool is up
+        seen.extend(
+            os.getpriority(os.PRIO_PROCESS, p.pid) for p in multiprocessing.active_children()
+        )
+
+    with Store.open(f"sqlite:///{tmp_path / 'nice.sqlite'}") as store:
+        ingest_files([(p, None) for p in paths], store, workers=2, on_file=look)
+    assert seen and set(seen) == {min(own + WORKER_NICENESS, 19)}
 
 
 def test_pooled_and_in_process_runs_store_the_same_facts(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from productivity_plans.councils.identify import CouncilMatch
 from productivity_plans.councils.sites import SiteDocument, infer_site_councils, is_inferred
 from productivity_plans.extract import Facts, extract_facts
 from productivity_plans.ingest.errors import CorruptFile
-from productivity_plans.prepare import Prepared, prepare
+from productivity_plans.prepare import Prepared, lower_priority, prepare
 from productivity_plans.store.db import Store
 
 if TYPE_CHECKING:
@@ -149,7 +149,9 @@ def _prepare_all(
         return
     context = multiprocessing.get_context("spawn")  # no inherited database connections
     window = workers * 4
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=lower_priority
+    ) as pool:
         queue: deque[tuple[Path, Future[Prepared]]] = deque()
         for path, url in pending:
             queue.append((path, pool.submit(prepare, path, url, limits, extract)))
