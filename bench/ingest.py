@@ -16,8 +16,9 @@ the site pass and the store writes in the main process), which two runs' differe
 give as steadily on a shared machine.
 
 Wall time on a shared 2-core machine is noisy: --repeat N runs the three N times, interleaved,
-and reports each figure's median. For extraction's own cost per document, measured in process
-and per part, see bench/extract.py.
+and reports each figure's median, and the split of each pipeline/no-extract pair (adjacent in
+time, so a slow spell of the machine hits both) with the pairs' median and range. For
+extraction's own cost per document, measured in process and per part, see bench/extract.py.
 
     python bench/ingest.py [--docs 1000] [--repeat 1] [--workdir /tmp/prodplans-bench]
 """
@@ -170,10 +171,25 @@ def main() -> None:
     )
     added = (pipe["seconds"] - plain["seconds"]) / plain["seconds"]
     print(f"       extraction adds {added:.1%} to the time of ingest without it")
+    if args.repeat > 1:
+        print_pairs(runs["pipeline"], runs["no-extract"])
     cpu_share = (pipe["cpu"] - plain["cpu"]) / pipe["cpu"]
     cpu_per_doc = (pipe["cpu"] - plain["cpu"]) / pipe["docs"] * 1000
     print(f"       extraction {cpu_share:.1%} of pipeline CPU time ({cpu_per_doc:.1f} ms/doc)")
     print_stages(pipe, plain)
+
+
+def print_pairs(pipe: list[dict[str, float]], plain: list[dict[str, float]]) -> None:
+    """The split of each interleaved pair (two runs next to each other in time, so the
+    machine's slow and fast spells cancel out), with their median and range."""
+    pairs = list(zip(pipe, plain, strict=True))
+    shares = sorted((p["seconds"] - n["seconds"]) / p["seconds"] for p, n in pairs)
+    adds = sorted((p["seconds"] - n["seconds"]) / n["seconds"] for p, n in pairs)
+    for name, values in (("share of pipeline time", shares), ("adds to ingest", adds)):
+        print(
+            f"       per pair, {name}: median {statistics.median(values):.1%} "
+            f"(from {values[0]:.1%} to {values[-1]:.1%})"
+        )
 
 
 def print_stages(pipe: dict[str, float], plain: dict[str, float]) -> None:
