@@ -88,8 +88,7 @@ def ingest_files(
     limits = limits or Limits()
     report = BatchReport()
     pending: list[tuple[Path, str | None]] = []
-    for path, url in items:
-        skipped = _skip_reason(path, store)
+    for (path, url), skipped in _skip_reasons(list(items), store):
         if skipped is None:
             pending.append((path, url))
             continue
@@ -118,14 +117,33 @@ def ingest_files(
     return report
 
 
-def _skip_reason(path: Path, store: Store) -> FileOutcome | None:
-    try:
-        stat = os.stat(path)
-    except OSError as exc:
-        return FileOutcome(str(path), "failed", "unreadable", exc.strerror or str(exc))
-    if store.source_unchanged(str(path.resolve()), stat.st_size, stat.st_mtime):
-        return FileOutcome(str(path), "skipped", None, "unchanged since the last ingest")
-    return None
+def _skip_reasons(
+    items: list[tuple[Path, str | None]], store: Store
+) -> Iterator[tuple[tuple[Path, str | None], FileOutcome | None]]:
+    """Each item with why it is not read (unreadable, or unchanged since the last ingest), or
+    None; the store is asked about the whole batch at once."""
+    stats: dict[str, tuple[int, float | None]] = {}
+    failed: dict[Path, FileOutcome] = {}
+    resolved: dict[Path, str] = {}
+    for path, _url in items:
+        try:
+            stat = os.stat(path)
+        except OSError as exc:
+            failed[path] = FileOutcome(str(path), "failed", "unreadable", exc.strerror or str(exc))
+            continue
+        resolved[path] = str(path.resolve())
+        stats[resolved[path]] = (stat.st_size, stat.st_mtime)
+    unchanged = store.unchanged_sources(stats)
+    for path, url in items:
+        if path in failed:
+            yield (path, url), failed[path]
+        elif resolved[path] in unchanged:
+            yield (path, url), FileOutcome(str(path), "skipped", None, _UNCHANGED)
+        else:
+            yield (path, url), None
+
+
+_UNCHANGED = "unchanged since the last ingest"
 
 
 # Below this many files a process pool's start-up (importing the parsers in each worker)

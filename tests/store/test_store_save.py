@@ -92,30 +92,51 @@ def test_saving_the_same_file_again_is_unchanged_and_refreshes_last_seen(
     assert (source.first_seen, source.last_seen, source.mtime) == (earlier, later, 200.0)
 
 
-def test_source_unchanged_is_true_only_for_the_same_path_size_and_mtime(
+def _unchanged(store: Store, path: str, size: int, mtime: float | None) -> bool:
+    return store.unchanged_sources({path: (size, mtime)}) == {path}
+
+
+def test_a_source_is_unchanged_only_for_the_same_path_size_and_mtime(
     store: Store, make_document
 ) -> None:
     doc = make_document(PAGE_ONE, source="/data/plan.pdf", size=1234, mtime=1000.5)
-    assert not store.source_unchanged("/data/plan.pdf", 1234, 1000.5)  # nothing stored yet
+    assert not _unchanged(store, "/data/plan.pdf", 1234, 1000.5)  # nothing stored yet
 
     store.save_document(doc)
 
-    assert store.source_unchanged("/data/plan.pdf", 1234, 1000.5)
-    assert not store.source_unchanged("/data/plan.pdf", 1235, 1000.5)  # size differs
-    assert not store.source_unchanged("/data/plan.pdf", 1234, 1001.0)  # touched
-    assert not store.source_unchanged("/data/other.pdf", 1234, 1000.5)  # another path
-    assert not store.source_unchanged("/data/plan.pdf", 1234, None)  # no mtime to vouch
+    assert _unchanged(store, "/data/plan.pdf", 1234, 1000.5)
+    assert not _unchanged(store, "/data/plan.pdf", 1235, 1000.5)  # size differs
+    assert not _unchanged(store, "/data/plan.pdf", 1234, 1001.0)  # touched
+    assert not _unchanged(store, "/data/other.pdf", 1234, 1000.5)  # another path
+    assert not _unchanged(store, "/data/plan.pdf", 1234, None)  # no mtime to vouch
 
 
-def test_source_unchanged_follows_the_latest_content_at_a_path(store: Store, make_document) -> None:
+def test_a_source_is_judged_by_the_latest_content_at_its_path(store: Store, make_document) -> None:
     start = datetime(2024, 7, 1, tzinfo=UTC)
     store.save_document(make_document(PAGE_ONE, size=10, mtime=1.0, ingested_at=start))
     store.save_document(
         make_document(PAGE_TWO, size=20, mtime=2.0, ingested_at=start + timedelta(hours=1))
     )
 
-    assert store.source_unchanged("/data/borsetshire/productivity-plan.pdf", 20, 2.0)
-    assert not store.source_unchanged("/data/borsetshire/productivity-plan.pdf", 10, 1.0)
+    assert _unchanged(store, "/data/borsetshire/productivity-plan.pdf", 20, 2.0)
+    assert not _unchanged(store, "/data/borsetshire/productivity-plan.pdf", 10, 1.0)
+
+
+def test_a_batch_of_sources_is_checked_at_once_across_query_chunks(
+    store: Store, make_document
+) -> None:
+    for i in range(0, 1200, 100):  # every 100th of 1,200 paths is stored; queries take 500
+        store.save_document(make_document(f"Page {i}", source=f"/data/{i}.pdf", size=i, mtime=1.0))
+    stats: dict[str, tuple[int, float | None]] = {f"/data/{i}.pdf": (i, 1.0) for i in range(1200)}
+    stats["/data/300.pdf"] = (300, 2.0)  # touched since
+    stats["/data/400.pdf"] = (400, None)  # nothing to vouch for
+
+    unchanged = store.unchanged_sources(stats)
+
+    assert unchanged == {f"/data/{i}.pdf" for i in range(0, 1200, 100)} - {
+        "/data/300.pdf",
+        "/data/400.pdf",
+    }
 
 
 def test_a_failure_part_way_through_a_save_leaves_no_rows(

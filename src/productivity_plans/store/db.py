@@ -11,7 +11,7 @@ saving the same file is retried once, and the second pass sees the other process
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -331,22 +331,25 @@ class Store:
             session.connection(execution_options={_WRITE: True})
             yield session
 
-    def source_unchanged(self, source: str, size: int, mtime: float | None) -> bool:
-        """True if this path was last ingested with the same size and mtime, so it can be skipped.
+    def unchanged_sources(self, stats: Mapping[str, tuple[int, float | None]]) -> set[str]:
+        """The paths, of ``stats`` ({path: (size, mtime)}), last ingested with the same size and
+        mtime, so they can be skipped. One query per 500 paths: checking a batch path by path
+        cost the writer ≈ 0.5 ms a file before any parsing started.
 
-        Only the most recent record for the path counts (the file may have held other content
+        Only the most recent record for a path counts (the file may have held other content
         before). Without an mtime (a URL, say) nothing can be vouched for, so it is re-read.
         """
-        if mtime is None:
-            return False
+        wanted = [path for path, (_size, mtime) in stats.items() if mtime is not None]
+        latest: dict[str, tuple[int, float | None]] = {}
         with Session(self._engine) as session:
-            latest = session.execute(
-                select(SourceRow.size, SourceRow.mtime)
-                .where(SourceRow.source == source)
-                .order_by(SourceRow.last_seen.desc(), SourceRow.id.desc())
-                .limit(1)
-            ).first()
-        return latest is not None and latest.size == size and latest.mtime == mtime
+            for start in range(0, len(wanted), 500):
+                rows = session.execute(
+                    select(SourceRow.source, SourceRow.size, SourceRow.mtime)
+                    .where(SourceRow.source.in_(wanted[start : start + 500]))
+                    .order_by(SourceRow.last_seen, SourceRow.id)  # the latest comes last
+                )
+                latest.update((row.source, (row.size, row.mtime)) for row in rows)
+        return {path for path in wanted if latest.get(path) == stats[path]}
 
     def save_document(self, doc: Document, facts: Facts | None = None) -> SaveOutcome:
         """Record a parsed document, where it came from and (optionally) its extracted facts,

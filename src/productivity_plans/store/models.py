@@ -110,7 +110,7 @@ class SourceRow(Base):
     __tablename__ = "sources"
     __table_args__ = (
         UniqueConstraint("document_id", "source"),
-        # source_unchanged() looks a path up without knowing its document.
+        # unchanged_sources() looks paths up without knowing their documents.
         Index("ix_sources_source", "source"),
     )
 
