@@ -42,6 +42,7 @@ from productivity_plans.store.models import (
     HumanCodeRow,
     MachineCodeRow,
     PassageRow,
+    in_chunks,
 )
 
 if TYPE_CHECKING:  # the coding package loads numpy, scikit-learn and the embedder: import late
@@ -428,7 +429,7 @@ def effective_passages(
         ids = [r[0].id for r in rows]
         machine: dict[int, list[EffectiveCode]] = defaultdict(list)
         decisions: dict[int, list[HumanCodeRow]] = defaultdict(list)
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             if with_machine:
                 for m in session.scalars(
                     select(MachineCodeRow).where(MachineCodeRow.passage_id.in_(chunk))
@@ -462,11 +463,6 @@ def effective_passages(
                 )
             )
         return out
-
-
-def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[list[int]]:
-    for i in range(0, len(ids), size):
-        yield list(ids[i : i + size])
 
 
 def document_codes(
@@ -520,7 +516,7 @@ def training_examples(store: Store) -> list[TrainingExample]:
     with Session(store.engine) as session:
         decided = list(session.scalars(select(HumanCodeRow.passage_id).distinct()))
     examples: list[TrainingExample] = []
-    for chunk in _chunks(sorted(decided)):
+    for chunk in in_chunks(sorted(decided)):
         examples += [p.training_example() for p in effective_passages(store, passage_ids=chunk)]
     return examples
 

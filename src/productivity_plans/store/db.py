@@ -35,7 +35,7 @@ from productivity_plans.store.facts import (
     set_council,
 )
 from productivity_plans.store.migrations import upgrade_to_head
-from productivity_plans.store.models import BlockRow, DocumentRow, PageRow, SourceRow
+from productivity_plans.store.models import BlockRow, DocumentRow, PageRow, SourceRow, in_chunks
 from productivity_plans.store.search import (
     Marks,
     SearchHit,
@@ -342,10 +342,10 @@ class Store:
         wanted = [path for path, (_size, mtime) in stats.items() if mtime is not None]
         latest: dict[str, tuple[int, float | None]] = {}
         with Session(self._engine) as session:
-            for start in range(0, len(wanted), 500):
+            for chunk in in_chunks(wanted):
                 rows = session.execute(
                     select(SourceRow.source, SourceRow.size, SourceRow.mtime)
-                    .where(SourceRow.source.in_(wanted[start : start + 500]))
+                    .where(SourceRow.source.in_(chunk))
                     .order_by(SourceRow.last_seen, SourceRow.id)  # the latest comes last
                 )
                 latest.update((row.source, (row.size, row.mtime)) for row in rows)

@@ -24,7 +24,13 @@ from productivity_plans.extract.records import (
     GovernanceEvent,
     Quote,
 )
-from productivity_plans.store.models import DocumentRow, FactsRow, GovernanceEventRow, SourceRow
+from productivity_plans.store.models import (
+    DocumentRow,
+    FactsRow,
+    GovernanceEventRow,
+    SourceRow,
+    in_chunks,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +200,7 @@ def load_facts(session: Session, council_gss: str | None = None) -> list[StoredF
     ids = [row.FactsRow.document_id for row in rows]
     events: dict[int, list[GovernanceEventRow]] = {i: [] for i in ids}
     sources: dict[int, tuple[str | None, str | None]] = {}
-    for chunk in _chunks(ids, 500):
+    for chunk in in_chunks(ids):
         for event in session.scalars(
             select(GovernanceEventRow).where(GovernanceEventRow.document_id.in_(chunk))
         ):
@@ -257,7 +263,3 @@ def set_council(session: Session, document_id: int, council: CouncilMatch | None
         .where(FactsRow.document_id == document_id)
         .values(**_council_columns(council))
     )
-
-
-def _chunks(items: list[int], size: int) -> list[list[int]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]

@@ -15,8 +15,9 @@ new migrations and reference ``documents.id`` / ``blocks.id``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import (
     JSON,
@@ -350,3 +351,13 @@ class PassageVectorRow(Base):
     embedder: Mapped[str] = mapped_column(String(64))
     dim: Mapped[int] = mapped_column(Integer)
     vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+_Key = TypeVar("_Key")
+
+
+def in_chunks(keys: Sequence[_Key], size: int = 500) -> Iterator[list[_Key]]:
+    """``keys`` in lists of at most ``size``, one ``IN (…)`` query each: well under the bound
+    parameters SQLite and PostgreSQL accept in one statement."""
+    for start in range(0, len(keys), size):
+        yield list(keys[start : start + size])
