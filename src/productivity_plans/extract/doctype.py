@@ -161,22 +161,13 @@ def classify_document(
     """(document type, scores per type). Types come from the framework's vocabulary."""
     allowed = load_framework().document_type_ids
     doc = lowered(text)
-    low = doc.low
-    starts = "" if low is None else line_starts(low, DOCTYPE_HEAD)
+    starts = None if doc.low is None else line_starts(doc.low, DOCTYPE_HEAD)
     scores = {t: 0.0 for t in allowed}
     for doc_type, cues in CUES.items():
         if doc_type not in scores:
             continue
         for scanner, weight in cues:
-            # Checks in C that a cue surely has no match, cheaper than starting its scan (and
-            # most cues are absent): no line's first word starts with a key of a cue anchored
-            # at line starts (see Scanner.line_keys), or the literal that each of a cue's
-            # matches contains is absent (the check Scanner.finditer starts with).
-            keys, literal = scanner.line_keys, scanner.literal
-            if low is not None and (
-                (keys is not None and not any(key in starts for key in keys))
-                or (literal is not None and low.find(literal, 0, DOCTYPE_HEAD) < 0)
-            ):
+            if scanner.surely_absent(doc, 0, DOCTYPE_HEAD, starts):
                 continue
             # Page furniture is in the opening blocks; up to three mentions count.
             n = sum(1 for _ in islice(scanner.finditer(doc, 0, DOCTYPE_HEAD), 3))

@@ -395,11 +395,12 @@ def _body_line_starts(doc: Lowered, end: int) -> tuple[int, ...]:
     for word in scanner(_BODY_LAST_WORDS).finditer(doc, 0, end):
         backwards = backwards or text[end - 1 :: -1]
         other = _NOT_NAME_CHAR.search(backwards, end - word.start())
-        starts.update(_line_starts(text, 0 if other is None else end - other.start(), word.start()))
+        first = 0 if other is None else end - other.start()
+        starts.update(_line_start_offsets(text, first, word.start()))
     return tuple(s for s in sorted(starts) if _REACHES_DIGIT.match(text, s, end))
 
 
-def _line_starts(text: str, first: int, last: int) -> list[int]:
+def _line_start_offsets(text: str, first: int, last: int) -> list[int]:
     """The line starts of ``text`` from ``first`` to ``last`` (both included)."""
     out = [0] if first == 0 else []
     newline = text.find("\n", max(first - 1, 0), last)

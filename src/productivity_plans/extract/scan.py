@@ -151,13 +151,31 @@ class Scanner:
         """Whether scans go through the finder (else plain ``finditer``)."""
         return self.finder is not None or bool(self.words)
 
+    def surely_absent(
+        self, doc: Lowered, pos: int, end: int, first_words: str | None = None
+    ) -> bool:
+        """Whether, told in C, the pattern has no match in ``doc.text[pos:end]``: the literal
+        every match contains is missing there, or (given ``first_words``, what
+        :func:`line_starts` gives for the same stretch) no line's first word starts with one
+        of its :attr:`line_keys`. Cheaper than
+        starting a scan, and most patterns are absent from most texts."""
+        low = doc.low
+        if low is None:
+            return False
+        if self.literal is not None and low.find(self.literal, pos, end) < 0:
+            return True
+        keys = self.line_keys
+        if first_words is None or keys is None:
+            return False
+        return not any(key in first_words for key in keys)
+
     def finditer(
         self, doc: Lowered, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(doc.text, pos, endpos)``, in order."""
         text, low = doc.text, doc.low
         end = len(text) if endpos is None else min(endpos, len(text))
-        if low is not None and self.literal is not None and low.find(self.literal, pos, end) < 0:
+        if self.surely_absent(doc, pos, end):
             return
         if low is None or not self.fast:
             yield from self.pattern.finditer(text, pos, end)
