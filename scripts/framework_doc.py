@@ -29,6 +29,10 @@ letter asks) or **derived** (written by us from the heading, the Written Ministe
 
 A second regime is a second YAML file with the same shape (`framework/schema.py` validates it on
 load); `prodplans framework path/to/file.yaml` shows it. No code names a heading or barrier.
+The extract stage reads only the letter's date, the deadline and the outcome and document-type
+ids, through `framework/regime.py`, which checks their types without the schema: every ingest
+worker imports that stage, and the schema's pydantic models would cost each one about 0.14 s.
+A test checks that both readers agree on every bundled framework.
 """
 
 

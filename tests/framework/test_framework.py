@@ -10,6 +10,7 @@ from productivity_plans.framework import (
     bundled_frameworks,
     load_framework,
     load_framework_file,
+    load_regime,
 )
 
 TINY = """
@@ -123,6 +124,53 @@ def test_an_unknown_bundled_name_lists_what_is_bundled() -> None:
     assert "productivity-2024" in bundled_frameworks()
     with pytest.raises(FrameworkError, match="productivity-2024"):
         load_framework("no-such-regime")
+
+
+@pytest.mark.parametrize("name", bundled_frameworks())
+def test_the_light_regime_reader_agrees_with_the_validated_framework(name: str) -> None:
+    regime, framework = load_regime(name), load_framework(name)
+    assert regime.letter_date == framework.letter.date
+    assert regime.deadline == framework.deadline
+    assert list(regime.outcome_ids) == framework.outcome_ids
+    assert list(regime.document_type_ids) == framework.document_type_ids
+
+
+def test_the_regime_of_a_file_is_read_from_that_file(tmp_path: Path) -> None:
+    regime = load_regime(str(write(tmp_path, TINY)))
+    assert (regime.letter_date, regime.deadline) == (date(2031, 1, 10), date(2031, 3, 31))
+    assert regime.outcome_ids == ("approved",)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("deadline: 2031-03-31\n", "", "deadline must be a date"),
+        ("deadline: 2031-03-31", "deadline: soon", "deadline must be a date"),
+        ("letter: {date: 2031-01-10,", "letter: {", "letter.date must be a date"),
+        ("{id: approved, description: Approved.}", "{description: Approved.}", "needs an id"),
+    ],
+)
+def test_the_regime_reader_names_the_file_and_the_problem(
+    tmp_path: Path, old: str, new: str, problem: str
+) -> None:
+    assert old in TINY
+    with pytest.raises(FrameworkError, match=rf"(?s)tiny\.yaml.*{problem}"):
+        load_regime(str(write(tmp_path, TINY.replace(old, new))))
+
+
+def test_extraction_never_imports_the_validated_schema() -> None:
+    """Ingest workers import the extract stage; pydantic would cost each of them ≈ 0.14 s."""
+    code = (
+        "import sys\n"
+        "from productivity_plans.prepare import prepare\n"
+        "from productivity_plans.extract import extract_facts\n"
+        "facts = extract_facts('Report to Cabinet, 9 July 2024. RESOLVED: plan approved.')\n"
+        "assert facts.decision.body is not None, facts\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 def test_the_framework_document_is_generated_from_the_current_yaml() -> None:

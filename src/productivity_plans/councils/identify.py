@@ -34,7 +34,7 @@ from productivity_plans.councils.domains import (
     registrable_label,
 )
 from productivity_plans.councils.register import Council, Register, load_register
-from productivity_plans.framework import load_framework
+from productivity_plans.framework import load_regime
 
 URL_WEIGHT = 10.0
 EMAIL_WEIGHT = 6.0
@@ -324,7 +324,7 @@ class CouncilMatcher:
 @cache
 def default_matcher() -> CouncilMatcher:
     """The matcher for councils in force on the default framework's deadline (built once)."""
-    return CouncilMatcher(load_register(), load_framework().deadline)
+    return CouncilMatcher(load_register(), load_regime().deadline)
 
 
 def identify_council(

@@ -27,7 +27,7 @@ from productivity_plans.extract.records import (
     GovernanceEvent,
     Quote,
 )
-from productivity_plans.framework import load_framework
+from productivity_plans.framework import load_regime
 
 _PAPERS = {"committee_report", "decision_record", "minutes", "agenda_item"}
 
@@ -38,7 +38,7 @@ def extract_facts(text: str, *, url: str | None = None, title: str | None = None
     council = identify_council(text, url=url, title=title)
     doc_type, _scores = classify_document(text, url=url, title=title)
     # One date scan, shared by the decision, the timeline and the submission date.
-    scan = scan_dates(text, load_framework().deadline.year)
+    scan = scan_dates(text, load_regime().deadline.year)
     decision, year = extract_decision(text, doc_type, scan)
     submitted, submission = find_submission(text, scan)
     is_paper = doc_type in _PAPERS

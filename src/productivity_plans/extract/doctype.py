@@ -14,7 +14,7 @@ from itertools import islice
 from urllib.parse import urlsplit
 
 from productivity_plans.extract.scan import Scanner, line_starts, lowered
-from productivity_plans.framework import load_framework
+from productivity_plans.framework import load_regime
 
 _F = re.IGNORECASE | re.MULTILINE
 # Characters of the opening blocks scored for cues: about the first page, where templates put
@@ -159,7 +159,7 @@ def classify_document(
     text: str, *, url: str | None = None, title: str | None = None
 ) -> tuple[str, dict[str, float]]:
     """(document type, scores per type). Types come from the framework's vocabulary."""
-    allowed = load_framework().document_type_ids
+    allowed = load_regime().document_type_ids
     doc = lowered(text)
     starts = None if doc.low is None else line_starts(doc.low, DOCTYPE_HEAD)
     scores = {t: 0.0 for t in allowed}

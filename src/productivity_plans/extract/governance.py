@@ -38,7 +38,7 @@ from productivity_plans.extract.dates import (
 )
 from productivity_plans.extract.records import Author, Decision, GovernanceEvent, Quote
 from productivity_plans.extract.scan import Lowered, lowered, scanner
-from productivity_plans.framework import load_framework
+from productivity_plans.framework import load_regime
 
 _M = re.IGNORECASE | re.MULTILINE
 _DATE = DATE_WITH_WEEKDAY
@@ -67,8 +67,8 @@ _UPPER_BODY = (
 )
 
 _PAPER_TYPES = frozenset({"committee_report", "decision_record", "minutes", "agenda_item"})
-_LETTER = load_framework().letter.date
-_DEADLINE = load_framework().deadline
+_LETTER = load_regime().letter_date
+_DEADLINE = load_regime().deadline
 _EXCLUDED_DATES = frozenset({_LETTER, _DEADLINE})
 
 
@@ -1070,7 +1070,7 @@ def extract_decision(
         outcome, sentence, start, end = find_outcome(text)
         if outcome is None:
             outcome = "unknown"
-    allowed = load_framework().outcome_ids
+    allowed = load_regime().outcome_ids
     if outcome not in allowed:
         outcome = "unknown" if "unknown" in allowed else allowed[-1]
     return (
