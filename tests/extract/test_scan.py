@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from productivity_plans.extract import doctype, governance
 from productivity_plans.extract.dates import DATE_RE, date_matches
-from productivity_plans.extract.scan import CASE_TRAPS, Lowered, Scanner, lowered
+from productivity_plans.extract.scan import CASE_TRAPS, Lowered, Scanner, line_starts, lowered
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 
@@ -77,10 +77,21 @@ def test_case_sensitive_patterns_look_in_the_text_itself() -> None:
 def test_a_finder_is_one_flat_alternation() -> None:
     """Alternatives that each start with a literal character, so ``re`` skips to those."""
     finder = Scanner(re.compile(r"^\s*Decision:|\bCabinet\s+noted\b|\bCouncil\s+agreed", re.M))
-    assert finder.finder is not None
-    assert finder.finder.pattern == (
+    assert [f.pattern for f in finder.finders] == [
         r"\n\s*Decision:|C(?:abinet(?:[\s]){1,}noted|ouncil(?:[\s]){1,}agreed)"
-    )
+    ]
+
+
+def test_a_finder_led_by_a_few_words_is_split_into_one_pattern_each() -> None:
+    """Each then starts with two or more literal characters, which ``re`` skips to in C."""
+    finder = Scanner(re.compile(r"\b(?:is|are|comprises)\s+(?:a\s+)?set\s+of\b", re.I))
+    assert [f.pattern for f in finder.finders] == [
+        r"is(?:[\s]){1,}(?:a(?:[\s]){1,}){0,1}set(?:[\s]){1,}of",
+        r"are(?:[\s]){1,}(?:a(?:[\s]){1,}){0,1}set(?:[\s]){1,}of",
+        r"comprises(?:[\s]){1,}(?:a(?:[\s]){1,}){0,1}set(?:[\s]){1,}of",
+    ]
+    # One lead character shared by different words ("is", "it") stays one alternation.
+    assert len(Scanner(re.compile(r"\b(?:is|it|are)\s+set\b", re.I)).finders) == 1
 
 
 def test_corpus_documents_match_exactly() -> None:
@@ -177,3 +188,14 @@ def test_lowered_is_shared_per_text() -> None:
     text = json.dumps({"a": "Cabinet"})
     assert lowered(text) is lowered(text)
     assert isinstance(lowered(text), Lowered)
+
+
+def test_count_agrees_with_finditer_up_to_its_limit() -> None:
+    """The doc-type loop's count, with the line-start pre-check, on the corpus and edges."""
+    texts = [p.read_text("utf-8") for p in sorted((CORPUS / "docs").glob("*.txt"))] + EDGES
+    for text in texts:
+        doc = lowered(text)
+        first_words = "" if doc.low is None else line_starts(doc.low, 4000)
+        for name, pattern in PATTERNS.items():
+            expected = min(3, sum(1 for _ in pattern.finditer(text, 0, 4000)))
+            assert SCANNERS[name].count(doc, 0, 4000, first_words, 3) == expected, name

@@ -10,7 +10,6 @@ Report", "Recommendation(s)", "Key Decision"), resolution verbs, and the shape o
 from __future__ import annotations
 
 import re
-from itertools import islice
 from urllib.parse import urlsplit
 
 from productivity_plans.extract.scan import Scanner, line_starts, lowered
@@ -161,16 +160,14 @@ def classify_document(
     """(document type, scores per type). Types come from the framework's vocabulary."""
     allowed = load_regime().document_type_ids
     doc = lowered(text)
-    starts = None if doc.low is None else line_starts(doc.low, DOCTYPE_HEAD)
+    starts = "" if doc.low is None else line_starts(doc.low, DOCTYPE_HEAD)
     scores = {t: 0.0 for t in allowed}
     for doc_type, cues in CUES.items():
         if doc_type not in scores:
             continue
         for scanner, weight in cues:
-            if scanner.surely_absent(doc, 0, DOCTYPE_HEAD, starts):
-                continue
             # Page furniture is in the opening blocks; up to three mentions count.
-            n = sum(1 for _ in islice(scanner.finditer(doc, 0, DOCTYPE_HEAD), 3))
+            n = scanner.count(doc, 0, DOCTYPE_HEAD, starts, 3)
             if n:
                 scores[doc_type] += weight * n**0.5
     host = ""

@@ -11,8 +11,9 @@ pattern's leading literal text, its leading alternatives and optional parts spel
 the rest copied as far as it can be exactly, with leading ``\\b`` and look-arounds left out.
 ``^\\s*`` (multi-line) becomes a newline followed by whitespace; distinctive leading phrases
 ("report author", "the productivity plan ") are looked for with ``str.find``; other leads
-form a trie, so ``re`` tries only those that start with the character at hand. The finder
-matches wherever the pattern can (for ``^``, at a newline before the line start), so the
+form a trie, so ``re`` tries only those that start with the character at hand (or, for a
+few leading words such as "is" and "are", one pattern per word, which ``re`` skips to). The
+finder matches wherever the pattern can (for ``^``, at a newline before the line start), so the
 scanner asks it for those offsets and confirms each with the original pattern's ``match``
 there. The matches are exactly those of ``pattern.finditer``: same offsets, same groups, same
 order (``tests/extract/test_scan.py`` checks every extract pattern on the corpus, edge cases
@@ -47,6 +48,8 @@ _C: Any = getattr(re, "_constants")  # noqa: B009
 CASE_TRAPS = "ıſ"
 # Alternatives a finder may spell out before it is not worth it (a trie of names has ~30).
 MAX_ALTERNATIVES = 256
+# Most patterns a finder is split into (see _split).
+MAX_SPLIT = 4
 # Leading literal text this long (a phrase, or a whole lead) is looked for with str.find.
 MIN_WORD = 4
 _CATEGORIES = {
@@ -113,13 +116,13 @@ class Scanner:
     """``re.Pattern.finditer``/``search`` for one compiled pattern, run through its finder
     over a :class:`Lowered` text when it has one."""
 
-    __slots__ = ("anchored", "cased", "finder", "line_keys", "literal", "pattern", "words")
+    __slots__ = ("anchored", "cased", "finders", "line_keys", "literal", "pattern", "words")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         parsed = _P.parse(pattern.pattern, pattern.flags)
         self.pattern = pattern
         self.literal = _required_literal(list(parsed))
-        self.finder: re.Pattern[str] | None = None
+        self.finders: tuple[re.Pattern[str], ...] = ()
         self.words: tuple[str, ...] = ()
         self.anchored = False
         self.cased = False
@@ -137,19 +140,19 @@ class Scanner:
             finder = _finder(leads, cased=cased)
             if finder is None:
                 continue
-            source, self.words = finder
+            sources, self.words = finder
             self.anchored = any(anchored for anchored, _items in leads)
             self.cased = cased
             if not cased:
                 self.line_keys = _line_keys(leads)
-            if source:
-                self.finder = re.compile(source, pattern.flags & (re.DOTALL | re.ASCII))
+            flags = pattern.flags & (re.DOTALL | re.ASCII)
+            self.finders = tuple(re.compile(source, flags) for source in sources)
             return
 
     @property
     def fast(self) -> bool:
         """Whether scans go through the finder (else plain ``finditer``)."""
-        return self.finder is not None or bool(self.words)
+        return bool(self.finders or self.words)
 
     def surely_absent(
         self, doc: Lowered, pos: int, end: int, first_words: str | None = None
@@ -157,26 +160,44 @@ class Scanner:
         """Whether, told in C, the pattern has no match in ``doc.text[pos:end]``: the literal
         every match contains is missing there, or (given ``first_words``, what
         :func:`line_starts` gives for the same stretch) no line's first word starts with one
-        of its :attr:`line_keys`. Cheaper than
-        starting a scan, and most patterns are absent from most texts."""
+        of its :attr:`line_keys`. Cheaper than starting a scan, and most patterns are absent
+        from most texts."""
         low = doc.low
         if low is None:
             return False
-        if self.literal is not None and low.find(self.literal, pos, end) < 0:
-            return True
+        # The first words are a fraction of the text: looked through first.
         keys = self.line_keys
-        if first_words is None or keys is None:
-            return False
-        return not any(key in first_words for key in keys)
+        if first_words is not None and keys is not None and not any(k in first_words for k in keys):
+            return True
+        return self.literal is not None and low.find(self.literal, pos, end) < 0
 
     def finditer(
         self, doc: Lowered, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(doc.text, pos, endpos)``, in order."""
-        text, low = doc.text, doc.low
-        end = len(text) if endpos is None else min(endpos, len(text))
+        end = len(doc.text) if endpos is None else min(endpos, len(doc.text))
         if self.surely_absent(doc, pos, end):
-            return
+            return iter(())
+        return self._scan(doc, pos, end)
+
+    def count(self, doc: Lowered, pos: int, end: int, first_words: str, limit: int) -> int:
+        """How many matches ``doc.text[pos:end]`` has, up to ``limit``. The pre-checks of
+        :meth:`surely_absent` run once, with the line keys (``first_words`` from
+        :func:`line_starts`), where a caller of :meth:`finditer` would run them twice."""
+        end = min(end, len(doc.text))
+        if self.surely_absent(doc, pos, end, first_words):
+            return 0
+        n = 0
+        for _match in self._scan(doc, pos, end):
+            n += 1
+            if n == limit:
+                break
+        return n
+
+    def _scan(self, doc: Lowered, pos: int, end: int) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(doc.text, pos, end)``, ``end`` within the text,
+        once the pre-checks have passed."""
+        text, low = doc.text, doc.low
         if low is None or not self.fast:
             yield from self.pattern.finditer(text, pos, end)
             return
@@ -191,20 +212,23 @@ class Scanner:
         # A ^-anchored finder matches at the newline before a line start, so it looks from
         # one character early.
         look = at - 1 if self.anchored and at > 0 else at
-        # The next offset at or after `look` where the finder and each word occur (-1: none
-        # left; -2: not looked for yet).
-        finder_at = -2 if self.finder is not None else -1
-        words_at = [-2] * len(self.words)
+        # The finder's patterns and words, and the next offset at or after `look` where each
+        # occurs (-1: none left; -2: not looked for yet).
+        needles: tuple[re.Pattern[str] | str, ...] = self.finders + self.words
+        next_at = [-2] * len(needles)
         while True:
-            if self.finder is not None and (finder_at == -2 or 0 <= finder_at < look):
-                m = self.finder.search(hay, look, end)
-                finder_at = -1 if m is None else m.start()
-            hit = finder_at
-            for i, word in enumerate(self.words):
-                if words_at[i] == -2 or 0 <= words_at[i] < look:
-                    words_at[i] = hay.find(word, look, end)
-                if words_at[i] >= 0 and (hit < 0 or words_at[i] < hit):
-                    hit = words_at[i]
+            hit = -1
+            for i, needle in enumerate(needles):
+                found_at = next_at[i]
+                if found_at == -2 or 0 <= found_at < look:
+                    if isinstance(needle, str):
+                        found_at = hay.find(needle, look, end)
+                    else:
+                        m = needle.search(hay, look, end)
+                        found_at = -1 if m is None else m.start()
+                    next_at[i] = found_at
+                if found_at >= 0 and (hit < 0 or found_at < hit):
+                    hit = found_at
             if hit < 0:
                 return
             found = None
@@ -352,13 +376,14 @@ def _line_keys(leads: list[Lead]) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(keys))
 
 
-def _finder(leads: list[Lead], *, cased: bool) -> tuple[str, tuple[str, ...]] | None:
-    """The finder for ``leads``: (pattern source, words), over the text itself when ``cased``
+def _finder(leads: list[Lead], *, cased: bool) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The finder for ``leads``: (pattern sources, words), over the text itself when ``cased``
     (else over its lowercase). Leads with distinctive leading text are looked for as that text
     (a "word"), with ``str.find``; the pattern has the anchored leads (a newline, whitespace
     and their own text) and the other leads, as a trie of their leading literal text so that
-    ``re`` tries only the alternatives that start with the character at hand. None when a
-    lead's first character cannot stand in lowercased text."""
+    ``re`` tries only the alternatives that start with the character at hand (or a few
+    patterns, see :func:`_split`). None when a lead's first character cannot stand in
+    lowercased text."""
     anchored = [_render_sequence(items, cased)[0] for is_anchored, items in leads if is_anchored]
     floating: list[tuple[str, str]] = []
     for is_anchored, items in leads:
@@ -387,9 +412,26 @@ def _finder(leads: list[Lead], *, cased: bool) -> tuple[str, tuple[str, ...]] | 
             words.append(word)
     floating = [(p, rest) for p, rest in floating if not distinctive(p, rest)]
     parts = [r"\n\s*" + _alternatives(list(dict.fromkeys(anchored)))] if anchored else []
+    parts += _branches(floating)
+    if _split(floating):
+        return tuple(parts), tuple(words)
     # One flat alternation, each alternative starting with a literal: re then skips in C to
     # the characters that start one (a nested group would be tried at every offset).
-    return "|".join(parts + _branches(floating)), tuple(words)
+    return ("|".join(parts),) if parts else (), tuple(words)
+
+
+def _split(floating: list[tuple[str, str]]) -> bool:
+    """Whether the trie of the ``floating`` (prefix, rest) leads is looked for as one pattern
+    per first character instead of one alternation. ``re`` skips in C to a leading literal
+    text, but for a choice of first characters it starts its matcher at each of them: for
+    letters, every few characters. A few searches, each skipping to two or more characters
+    ("is", "are"), cost less, and more than a few cost more than they save."""
+    leads: dict[str, set[str]] = {}  # first character -> first two characters
+    for prefix, _rest in floating:
+        leads.setdefault(prefix[0], set()).add(prefix[:2])
+    return 1 < len(leads) <= MAX_SPLIT and all(
+        len(two) == 1 and len(next(iter(two))) == 2 for two in leads.values()
+    )
 
 
 def _alternatives(sources: list[str]) -> str:
