@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 
 from productivity_plans.extract import doctype, governance
 from productivity_plans.extract.dates import DATE_RE, date_matches
-from productivity_plans.extract.scan import CASE_TRAPS, Lowered, Scanner, line_starts, lowered
+from productivity_plans.extract.scan import (
+    CASE_TRAPS,
+    Lowered,
+    Scanner,
+    line_starts,
+    lower,
+    lowered,
+)
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 
@@ -132,6 +139,37 @@ def test_texts_lowercase_cannot_stand_for_fall_back() -> None:
     assert lowered("ı").low is None
     assert lowered("İ").low is None
     assert lowered("Cabinet").low == "cabinet"
+
+
+LOWER_EDGES = [
+    "",
+    "Plain ASCII Text",
+    "The Council’s plan – 2024 • £1m",
+    "ÉTÉ Straße ẞ",  # letters outside ASCII with a lowercase: str.lower
+    "ΟΔΟΣ ΟΔΟΣ",  # final sigma depends on what follows
+    "İstanbul",  # lowercase longer than the text
+    "ǅ Ⅰ Ⓐ",  # titlecase, and uppercase outside the letters
+    "a\ud83d\ude00b\udc80 X",  # lone surrogates
+    "😀 Emoji",
+]
+
+
+@pytest.mark.parametrize("text", LOWER_EDGES)
+def test_lower_is_str_lower(text: str) -> None:
+    assert lower(text) == text.lower()
+
+
+def test_lower_is_str_lower_on_the_corpus_and_every_character() -> None:
+    for path in sorted((CORPUS / "docs").glob("*.txt")):
+        text = path.read_text("utf-8")
+        assert lower(text) == text.lower(), path.name
+    chars = [chr(code) for code in range(0x80, 0x110000)]
+    # Those lower() keeps together (the quick path, in blocks for time), each other one alone.
+    for i in range(0, len(chars), 4096):
+        block = chars[i : i + 4096]
+        kept = "Ab".join(c for c in block if c.lower() == c)
+        for text in (kept, *("X" + c + "y" for c in block if c.lower() != c)):
+            assert lower(text) == text.lower(), ascii(text[:20])
 
 
 def test_case_traps_are_the_only_letters_lower_misses() -> None:

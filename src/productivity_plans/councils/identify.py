@@ -259,8 +259,14 @@ class CouncilMatcher:
             if council:
                 add(council.code, URL_WEIGHT, f"url host {host}")
                 identity.add(council.code)
+        # The extract stage's lowercase copy, made once per text. Imported here: the extract
+        # package imports this module.
+        from productivity_plans.extract.scan import lowered
+
         seen_domains: set[tuple[str, bool]] = set()
-        low_text = text.lower()
+        low_text = lowered(text).low
+        if low_text is None:
+            low_text = text.lower()
         for host, is_email in gov_uk_hosts(text, low_text):
             council = self.council_for_host(host)
             if council and (council.code, is_email) not in seen_domains:

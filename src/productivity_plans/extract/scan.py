@@ -78,10 +78,28 @@ class Lowered:
 def lowered(text: str) -> Lowered:
     """``text`` with its lowercased copy, made once per document (cached: every rule of the
     extract stage asks for it)."""
-    low = text.lower()
+    low = lower(text)
     if len(low) != len(text) or any(c in low for c in CASE_TRAPS):
         return Lowered(text, None)
     return Lowered(text, low)
+
+
+def lower(text: str) -> str:
+    """``text.lower()``, in half the time for a text of ASCII and a few other characters
+    (quotes, dashes, bullets). ``str.lower`` looks every character of such a text up in the
+    Unicode tables; ``bytes.lower`` maps the ASCII letters of its UTF-8 by a table and leaves
+    the other characters be, which is the same when each of them is its own lowercase: that
+    is checked on those characters alone."""
+    if text.isascii():
+        return text.lower()  # CPython's own table path
+    data = text.encode("utf-8", "surrogatepass")
+    others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    if others.lower() != others:
+        return text.lower()
+    return data.lower().decode("utf-8", "surrogatepass")
+
+
+_ASCII = bytes(range(128))
 
 
 def line_starts(low: str, end: int) -> str:
