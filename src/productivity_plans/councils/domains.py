@@ -53,12 +53,22 @@ _STOP = {"of", "and", "the", "upon", "on", "with", "in", "under", "le", "by"}
 _KIND_WORDS = re.compile(
     r"\b(?:metropolitan|borough|district|county|city|council|corporation|royal|london)\b"
 )
+# Compiled once: label_variants runs for every council when a matcher is built, per worker.
+_LEADING_OF_THE = re.compile(r"^\s*(?:of|the)\b")
+_TRAILING_OF_THE = re.compile(r"\b(?:of|the)\s*$")
+_AND_OR_COMMA = re.compile(r"\s+and\s+|,\s*")
+_ON_UPON_UNDER = re.compile(r"[\s-]+(?:on|upon|under)[\s-]+")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+_ANY_COUNTY = re.compile("|".join(COUNTY_ABBREVIATIONS))
+_COMPASS_STARTS = tuple(f"{full} " for full in COMPASS)
+_LABEL_SUFFIXES = tuple(dict.fromkeys(suffix.replace("-", "") for suffix in SUFFIXES))
 
 
 def compact(name: str) -> str:
     """Lower-case, ``&``→``and``, drop apostrophes and every character that is not a letter."""
     name = name.lower().replace("&", "and").replace("'", "").replace("’", "")
-    return re.sub(r"[^a-z]", "", name)
+    return _NOT_LETTER.sub("", name)
 
 
 def hyphenate(name: str) -> str:
@@ -68,7 +78,7 @@ def hyphenate(name: str) -> str:
 
 def _words(name: str) -> list[str]:
     name = name.lower().replace("&", " and ").replace("'", "").replace("’", "")
-    return [w for w in re.split(r"[^a-z]+", name) if w]
+    return [w for w in _NOT_LETTERS.split(name) if w]
 
 
 def initialism(name: str) -> str:
@@ -84,40 +94,41 @@ def label_variants(nice_name: str, official_name: str = "") -> set[str]:
     bases: set[str] = {nice_name}
     if official_name:
         core = _KIND_WORDS.sub(" ", official_name.lower())
-        core = re.sub(r"\b(?:of|the)\s*$", " ", re.sub(r"^\s*(?:of|the)\b", " ", core.strip()))
+        core = _TRAILING_OF_THE.sub(" ", _LEADING_OF_THE.sub(" ", core.strip()))
         if core.strip():
             bases.add(core.strip())
     # "King's Lynn and West Norfolk" → "West Norfolk", "Kings Lynn"; "Epsom and Ewell" →
     # "epsom-ewell"; "Stoke-on-Trent" → "stoke"
     for base in list(bases):
         low = base.lower()
-        parts = re.split(r"\s+and\s+|,\s*", low)
+        parts = _AND_OR_COMMA.split(low)
         if len(parts) > 1:
             bases.update(p for p in parts if p.strip())
             bases.add(" ".join(parts))
-        place = re.split(r"[\s-]+(?:on|upon|under)[\s-]+", low)
+        place = _ON_UPON_UNDER.split(low)
         if len(place) > 1 and place[0].strip():
             bases.add(place[0])
-    if official_name and re.match(r"royal borough of ", official_name.lower()):
+    if official_name and official_name.lower().startswith("royal borough of "):
         bases.add("royal " + nice_name)
     for base in list(bases):
         low = base.lower()
-        for full, shorts in COUNTY_ABBREVIATIONS.items():
-            if full in low:
-                for short in shorts:
-                    bases.add(low.replace(full, short))
+        if _ANY_COUNTY.search(low):  # most names have none: one look instead of twenty
+            for full, shorts in COUNTY_ABBREVIATIONS.items():
+                if full in low:
+                    for short in shorts:
+                        bases.add(low.replace(full, short))
     for base in list(bases):
         low = base.lower()
-        for full, short in COMPASS.items():
-            if low.startswith(full + " "):
-                bases.add(short + low[len(full) :])
-                break
+        if low.startswith(_COMPASS_STARTS):
+            for full, short in COMPASS.items():
+                if low.startswith(full + " "):
+                    bases.add(short + low[len(full) :])
+                    break
     labels: set[str] = set()
     for base in bases:
         c = compact(base)
         if len(c) >= 3:
-            for suffix in SUFFIXES:
-                labels.add(c + suffix.replace("-", ""))
+            labels.update(c + suffix for suffix in _LABEL_SUFFIXES)
     for name in (nice_name, official_name):
         words = [w for w in _words(name) if w not in {"council"}]
         if len(words) >= 2:

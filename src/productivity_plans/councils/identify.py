@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from productivity_plans.councils.domains import (
@@ -46,6 +47,8 @@ MIN_SCORE = 4.0
 MIN_RATIO = 2.0  # best must score at least this multiple of the runner-up
 
 _COUNCIL_WORDS = ("Council", "Borough Council", "District Council", "City Council")
+# _norm_name(f"{name} {suffix}") is _norm_name(name) followed by one of these.
+_SUFFIX_KEYS = tuple(f" {suffix.lower()}" for suffix in _COUNCIL_WORDS)
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 # Long documents name their council in the letterhead, title and contact details: names are
 # looked for in the head and tail only (domains are looked for everywhere, which is cheap).
@@ -56,6 +59,15 @@ NAME_TAIL = 10_000
 # character. The class also lets through non-ASCII letters; _NAME_CHAR weeds those out.
 _BEFORE_NAME = "[^0-9A-Za-z_-]"
 _NAME_CHAR = re.compile(r"[\w-]")
+# The names regex with the names as a NUL placeholder. The character before a name is matched
+# (see _name_spans) rather than looked behind at, so `re` tries the pattern only after likely
+# separators, not at every offset.
+_WRAPPER = f"{_BEFORE_NAME}\x00(?P<suffix>\\s+(?:(?:borough|district|city)\\s+)?council)?(?![\\w-])"
+_PARSER: Any = getattr(re, "_parser")  # noqa: B009  (the stdlib's regex parser and compiler)
+_COMPILER: Any = getattr(re, "_compiler")  # noqa: B009
+_C: Any = getattr(re, "_constants")  # noqa: B009
+_SPACE = (_C.IN, [(_C.CATEGORY, _C.CATEGORY_SPACE)])  # \s
+_Item = tuple[Any, Any]
 _STRONG_WORD = re.compile(r"\b(?:council|corporation)\b")
 
 
@@ -85,16 +97,61 @@ class CouncilMatch:
     evidence: tuple[str, ...]
 
 
-def _trie_regex(words: list[str]) -> str:
-    """A regex alternation of ``words`` shaped as a trie (fast; longest alternative first), a
-    space matching any run of whitespace."""
+def _names_regex(words: list[str]) -> re.Pattern[str]:
+    """The names regex (see :func:`_names_parsed`), compiled."""
+    return _COMPILER.compile(_names_parsed(words))  # type: ignore[no-any-return]
+
+
+def _names_parsed(words: list[str]) -> Any:
+    """The names regex, parsed: a name of ``words`` after a separator (see _name_spans), then an
+    optional "[borough|district|city] council" and no more of a word.
+
+    The names form a trie, a space matching any run of whitespace, with longer continuations
+    first so the match is the longest name at a position. Its parsed form is built here from
+    the trie and handed to the regex compiler: parsing the same regex from its ~11,000
+    characters of source, in Python, was most of what building a matcher cost each worker
+    process. It is what ``re`` would parse from :func:`_trie_source`'s source (the tests
+    compare the compiled code)."""
+    parsed = _PARSER.parse(_WRAPPER)
+    state = parsed.state
+    space = (_C.MAX_REPEAT, (1, _C.MAXREPEAT, _PARSER.SubPattern(state, [_SPACE])))
+
+    def build(node: dict[str, dict]) -> list[_Item]:  # type: ignore[type-arg]
+        branches = [
+            [space if ch == " " else (_C.LITERAL, ord(ch)), *build(child)]
+            for ch, child in node.items()
+            if ch != ""
+        ]
+        if len(branches) > 1:  # "(?:a|b)" (re parses one character each as "[ab]")
+            if all(len(b) == 1 and b[0][0] is _C.LITERAL for b in branches):
+                branches = [[(_C.IN, [b[0] for b in branches])]]
+            else:
+                subpatterns = [_PARSER.SubPattern(state, b) for b in branches]
+                branches = [[(_C.BRANCH, (None, subpatterns))]]
+        items = branches[0] if branches else []
+        if "" in node and items:  # "(?:…)?": a name ends here
+            return [(_C.MAX_REPEAT, (0, 1, _PARSER.SubPattern(state, items)))]
+        return items
+
+    at = parsed.data.index((_C.LITERAL, 0))  # the placeholder
+    parsed.data[at : at + 1] = build(_trie(words))
+    parsed.width = None  # measured again with the names
+    return parsed
+
+
+def _trie(words: list[str]) -> dict[str, dict]:  # type: ignore[type-arg]
+    """``words`` as nested dicts of characters, "" marking where a word ends."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    # Escaped once per distinct character, not once per trie node: the build runs per worker.
+    return trie
+
+
+def _trie_source(words: list[str]) -> str:
+    """The source of the regex :func:`_names_regex` builds the parsed form of."""
     escaped = {ch: re.escape(ch) for ch in set("".join(words))} | {" ": r"\s+"}
 
     def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
@@ -102,11 +159,10 @@ def _trie_regex(words: list[str]) -> str:
         branches = [escaped[ch] + build(child) for ch, child in node.items() if ch != ""]
         if not branches:
             return ""
-        # Longer continuations first so the match is the longest name at this position.
         body = branches[0] if len(branches) == 1 and not end else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if end else body
 
-    return build(trie)
+    return _WRAPPER.replace("\x00", f"(?:{build(_trie(words))})")
 
 
 def _norm_name(name: str) -> str:
@@ -114,9 +170,12 @@ def _norm_name(name: str) -> str:
     return " ".join(name.replace("’", "'").lower().split())
 
 
-def _claim(labels: dict[str, str | None], label: str, code: str) -> None:
-    """Give ``label`` to ``code`` unless another council already has it (then to nobody)."""
-    labels[label] = code if labels.get(label, code) == code else None
+def _claim(labels: dict[str, str | None], claimed: Iterable[str], code: str) -> None:
+    """Give each label ``claimed`` to ``code`` unless another council already has it (then to
+    nobody)."""
+    for label in claimed:
+        if labels.setdefault(label, code) != code:
+            labels[label] = None
 
 
 def _ampersand_forms(name: str) -> set[str]:
@@ -136,10 +195,11 @@ class CouncilMatcher:
             for name in self._names(council):
                 target = strong if self._is_strong(name) else weak
                 for form in _ampersand_forms(name):
-                    target[_norm_name(form)].add(code)
+                    key = _norm_name(form)
+                    target[key].add(code)
                     if target is weak:
-                        for suffix in _COUNCIL_WORDS:
-                            strong[_norm_name(f"{form} {suffix}")].add(code)
+                        for suffix in _SUFFIX_KEYS:
+                            strong[key + suffix].add(code)
         for name, codes in self.register.name_index().items():
             codes = {c for c in codes if c in self.councils}
             if codes and self._is_strong(name):
@@ -152,13 +212,8 @@ class CouncilMatcher:
         # compiles in a fraction of the time every worker process would spend on it.
         suffixed = {f"{base} {suffix.lower()}" for base in weak for suffix in _COUNCIL_WORDS}
         words = sorted((set(self.strong) - suffixed) | set(weak), key=len, reverse=True)
-        pattern = _trie_regex(words)
-        # The character before a name is matched (see _name_spans) rather than looked behind
-        # at, so `re` tries the pattern only after likely separators, not at every offset.
-        self.names_re = re.compile(
-            rf"{_BEFORE_NAME}(?:{pattern})"
-            rf"(?P<suffix>\s+(?:(?:borough|district|city)\s+)?council)?(?![\w-])"
-        )
+        self.name_words = tuple(words)  # what names_re looks for
+        self.names_re = _names_regex(words)
         self.labels = self._build_labels()
 
     @staticmethod
@@ -191,10 +246,9 @@ class CouncilMatcher:
             for domain in council.domains:
                 label = registrable_label(domain)
                 if label:
-                    _claim(domains, compact(label), code)
-            _claim(nice, compact(council.nice_name), code)
-            for label in label_variants(council.nice_name, council.official_name):
-                _claim(rules, label, code)
+                    _claim(domains, (compact(label),), code)
+            _claim(nice, (compact(council.nice_name),), code)
+            _claim(rules, label_variants(council.nice_name, council.official_name), code)
         best = rules | nice | domains  # a label's best tier wins
         return {label: code for label, code in best.items() if code is not None}
 
