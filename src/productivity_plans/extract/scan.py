@@ -185,8 +185,12 @@ class Scanner:
             return False
         # The first words are a fraction of the text: looked through first.
         keys = self.line_keys
-        if first_words is not None and keys is not None and not any(k in first_words for k in keys):
-            return True
+        if first_words is not None and keys is not None:
+            for key in keys:  # a loop: any() of a generator costs more than the look-ups
+                if key in first_words:
+                    break
+            else:
+                return True
         return self.literal is not None and low.find(self.literal, pos, end) < 0
 
     def finditer(
@@ -249,11 +253,17 @@ class Scanner:
                     hit = found_at
             if hit < 0:
                 return
+            # A match starts at the hit, or, when the finder matched a newline (an anchored
+            # alternative: no other starts with whitespace), at a line start after it.
             found = None
-            for start in self._starts(text, hit, at, end):
-                found = self.pattern.match(text, start, end)
-                if found is not None:
-                    break
+            if text[hit] != "\n":
+                if hit >= at:
+                    found = self.pattern.match(text, hit, end)
+            else:
+                for start in self._line_starts_after(text, hit, at, end):
+                    found = self.pattern.match(text, start, end)
+                    if found is not None:
+                        break
             if found is None:
                 look = hit + 1
                 continue
@@ -267,13 +277,10 @@ class Scanner:
         return next(self.finditer(doc, pos, endpos), None)
 
     @staticmethod
-    def _starts(text: str, hit: int, at: int, end: int) -> list[int]:
-        """Where a match can start, given a finder match at ``hit`` and none before ``at``:
-        ``hit`` itself, or, when the finder matched a newline (an anchored alternative: no
-        other starts with whitespace), each line start in the whitespace that follows it
-        (``^\\s*`` may run over blank lines)."""
-        if text[hit] != "\n":
-            return [hit] if hit >= at else []
+    def _line_starts_after(text: str, hit: int, at: int, end: int) -> list[int]:
+        """Where an anchored match can start, given a finder match at the newline ``hit`` and
+        none before ``at``: each line start in the whitespace from ``hit`` on (``^\\s*`` may
+        run over blank lines)."""
         starts = []
         while hit < end and text[hit].isspace():
             if text[hit] == "\n" and hit + 1 >= at:
