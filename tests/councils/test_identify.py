@@ -1,10 +1,6 @@
-import re
 from pathlib import Path
 
 from productivity_plans.councils.identify import (
-    _names_parsed,
-    _names_regex,
-    _trie_source,
     default_matcher,
     identify_council,
 )
@@ -178,41 +174,3 @@ def test_a_name_counts_after_any_separator_but_not_after_a_letter_outside_ascii(
         assert match is not None and match.gss_code == "E09000016", text
     assert identify_council("éHavering Council") is None
     assert identify_council("x²Havering Council") is None
-
-
-NAME_LISTS = [
-    ["blaby"],
-    ["north west leicestershire", "north", "northampton", "west"],  # names inside names
-    ["ab", "ae", "ai", "b"],  # one character after a shared one: re makes it a class
-    ["a", "a b", "a-c", "a's", "a & b", "st. helens"],  # escaped characters and spaces
-    ["a", "ab", "abc", "abd"],  # a name ending where longer ones go on
-]
-
-
-def _compiled_code(parsed: object) -> list[int]:
-    return re._compiler._code(parsed, 0)  # type: ignore[attr-defined]
-
-
-def test_the_names_regex_is_the_one_re_compiles_from_its_source():
-    """_names_regex builds the parsed form itself (the parser is slow); it must compile to
-    the very code ``re`` makes of the source, on the register's names and on edge cases."""
-    for words in [list(default_matcher().name_words), *NAME_LISTS]:
-        words = sorted(words, key=len, reverse=True)
-        source = _trie_source(words)
-        parsed = re._parser.parse(source)  # type: ignore[attr-defined]
-        assert _compiled_code(_names_parsed(words)) == _compiled_code(parsed), words[:5]
-        built, plain = _names_regex(words), re.compile(source)
-        assert (built.groups, built.groupindex, built.flags) == (
-            plain.groups,
-            plain.groupindex,
-            plain.flags,
-        )
-
-
-def test_the_names_regex_matches_as_its_source_does_on_the_corpus():
-    matcher = default_matcher()
-    plain = re.compile(_trie_source(list(matcher.name_words)))
-    for path in sorted((CORPUS / "docs").glob("*.txt")):
-        low = "\n" + path.read_text("utf-8").lower()
-        spans = [(m.span(), m.span("suffix")) for m in matcher.names_re.finditer(low)]
-        assert spans == [(m.span(), m.span("suffix")) for m in plain.finditer(low)], path.name

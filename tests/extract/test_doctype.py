@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from productivity_plans.extract import doctype
 from productivity_plans.extract.doctype import CUES, DOCTYPE_HEAD, classify_document
-from productivity_plans.extract.scan import Lowered, line_starts
+from productivity_plans.extract.scan import line_starts
+from productivity_plans.lowercase import Lowered
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 

@@ -9,8 +9,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from productivity_plans.extract import extract_facts, governance
-from productivity_plans.extract.scan import lowered
 from productivity_plans.framework import load_framework
+from productivity_plans.lowercase import lowered
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "docs"
 FRAMEWORK = load_framework()

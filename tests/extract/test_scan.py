@@ -14,14 +14,8 @@ from hypothesis import strategies as st
 
 from productivity_plans.extract import doctype, governance
 from productivity_plans.extract.dates import DATE_RE, date_matches
-from productivity_plans.extract.scan import (
-    CASE_TRAPS,
-    Lowered,
-    Scanner,
-    line_starts,
-    lower,
-    lowered,
-)
+from productivity_plans.extract.scan import Scanner, line_starts
+from productivity_plans.lowercase import CASE_TRAPS, Lowered, lower, lowered
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 

@@ -25,7 +25,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any
 from urllib.parse import urlsplit
 
 from productivity_plans.councils.domains import (
@@ -36,6 +35,7 @@ from productivity_plans.councils.domains import (
 )
 from productivity_plans.councils.register import Council, Register, load_register
 from productivity_plans.framework import load_regime
+from productivity_plans.lowercase import lowered
 
 URL_WEIGHT = 10.0
 EMAIL_WEIGHT = 6.0
@@ -59,15 +59,6 @@ NAME_TAIL = 10_000
 # character. The class also lets through non-ASCII letters; _NAME_CHAR weeds those out.
 _BEFORE_NAME = "[^0-9A-Za-z_-]"
 _NAME_CHAR = re.compile(r"[\w-]")
-# The names regex with the names as a NUL placeholder. The character before a name is matched
-# (see _name_spans) rather than looked behind at, so `re` tries the pattern only after likely
-# separators, not at every offset.
-_WRAPPER = f"{_BEFORE_NAME}\x00(?P<suffix>\\s+(?:(?:borough|district|city)\\s+)?council)?(?![\\w-])"
-_PARSER: Any = getattr(re, "_parser")  # noqa: B009  (the stdlib's regex parser and compiler)
-_COMPILER: Any = getattr(re, "_compiler")  # noqa: B009
-_C: Any = getattr(re, "_constants")  # noqa: B009
-_SPACE = (_C.IN, [(_C.CATEGORY, _C.CATEGORY_SPACE)])  # \s
-_Item = tuple[Any, Any]
 _STRONG_WORD = re.compile(r"\b(?:council|corporation)\b")
 
 
@@ -97,48 +88,6 @@ class CouncilMatch:
     evidence: tuple[str, ...]
 
 
-def _names_regex(words: list[str]) -> re.Pattern[str]:
-    """The names regex (see :func:`_names_parsed`), compiled."""
-    return _COMPILER.compile(_names_parsed(words))  # type: ignore[no-any-return]
-
-
-def _names_parsed(words: list[str]) -> Any:
-    """The names regex, parsed: a name of ``words`` after a separator (see _name_spans), then an
-    optional "[borough|district|city] council" and no more of a word.
-
-    The names form a trie, a space matching any run of whitespace, with longer continuations
-    first so the match is the longest name at a position. Its parsed form is built here from
-    the trie and handed to the regex compiler: parsing the same regex from its ~11,000
-    characters of source, in Python, was most of what building a matcher cost each worker
-    process. It is what ``re`` would parse from :func:`_trie_source`'s source (the tests
-    compare the compiled code)."""
-    parsed = _PARSER.parse(_WRAPPER)
-    state = parsed.state
-    space = (_C.MAX_REPEAT, (1, _C.MAXREPEAT, _PARSER.SubPattern(state, [_SPACE])))
-
-    def build(node: dict[str, dict]) -> list[_Item]:  # type: ignore[type-arg]
-        branches = [
-            [space if ch == " " else (_C.LITERAL, ord(ch)), *build(child)]
-            for ch, child in node.items()
-            if ch != ""
-        ]
-        if len(branches) > 1:  # "(?:a|b)" (re parses one character each as "[ab]")
-            if all(len(b) == 1 and b[0][0] is _C.LITERAL for b in branches):
-                branches = [[(_C.IN, [b[0] for b in branches])]]
-            else:
-                subpatterns = [_PARSER.SubPattern(state, b) for b in branches]
-                branches = [[(_C.BRANCH, (None, subpatterns))]]
-        items = branches[0] if branches else []
-        if "" in node and items:  # "(?:…)?": a name ends here
-            return [(_C.MAX_REPEAT, (0, 1, _PARSER.SubPattern(state, items)))]
-        return items
-
-    at = parsed.data.index((_C.LITERAL, 0))  # the placeholder
-    parsed.data[at : at + 1] = build(_trie(words))
-    parsed.width = None  # measured again with the names
-    return parsed
-
-
 def _trie(words: list[str]) -> dict[str, dict]:  # type: ignore[type-arg]
     """``words`` as nested dicts of characters, "" marking where a word ends."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
@@ -150,8 +99,11 @@ def _trie(words: list[str]) -> dict[str, dict]:  # type: ignore[type-arg]
     return trie
 
 
-def _trie_source(words: list[str]) -> str:
-    """The source of the regex :func:`_names_regex` builds the parsed form of."""
+def _names_source(words: list[str]) -> str:
+    """The names regex: a name of ``words`` after a separator (see _name_spans), then an
+    optional "[borough|district|city] council" and no more of a word. The names form a trie
+    (fast), a space matching any run of whitespace, with longer continuations first so the
+    match is the longest name at a position."""
     escaped = {ch: re.escape(ch) for ch in set("".join(words))} | {" ": r"\s+"}
 
     def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
@@ -162,7 +114,12 @@ def _trie_source(words: list[str]) -> str:
         body = branches[0] if len(branches) == 1 and not end else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if end else body
 
-    return _WRAPPER.replace("\x00", f"(?:{build(_trie(words))})")
+    # The character before a name is matched (see _name_spans) rather than looked behind at, so
+    # `re` tries the pattern only after likely separators, not at every offset.
+    return (
+        rf"{_BEFORE_NAME}(?:{build(_trie(words))})"
+        rf"(?P<suffix>\s+(?:(?:borough|district|city)\s+)?council)?(?![\w-])"
+    )
 
 
 def _norm_name(name: str) -> str:
@@ -212,8 +169,7 @@ class CouncilMatcher:
         # compiles in a fraction of the time every worker process would spend on it.
         suffixed = {f"{base} {suffix.lower()}" for base in weak for suffix in _COUNCIL_WORDS}
         words = sorted((set(self.strong) - suffixed) | set(weak), key=len, reverse=True)
-        self.name_words = tuple(words)  # what names_re looks for
-        self.names_re = _names_regex(words)
+        self.names_re = re.compile(_names_source(words))
         self.labels = self._build_labels()
 
     @staticmethod
@@ -313,12 +269,8 @@ class CouncilMatcher:
             if council:
                 add(council.code, URL_WEIGHT, f"url host {host}")
                 identity.add(council.code)
-        # The extract stage's lowercase copy, made once per text. Imported here: the extract
-        # package imports this module.
-        from productivity_plans.extract.scan import lowered
-
         seen_domains: set[tuple[str, bool]] = set()
-        low_text = lowered(text).low
+        low_text = lowered(text).low  # the copy the extract stage's scans use too
         if low_text is None:
             low_text = text.lower()
         for host, is_email in gov_uk_hosts(text, low_text):

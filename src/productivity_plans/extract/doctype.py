@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from productivity_plans.extract.scan import Scanner, line_starts, lowered
+from productivity_plans.extract.scan import Scanner, line_starts
 from productivity_plans.framework import load_regime
+from productivity_plans.lowercase import lowered
 
 _F = re.IGNORECASE | re.MULTILINE
 # Characters of the opening blocks scored for cues: about the first page, where templates put

@@ -37,8 +37,9 @@ from productivity_plans.extract.dates import (
     scan_dates,
 )
 from productivity_plans.extract.records import Author, Decision, GovernanceEvent, Quote
-from productivity_plans.extract.scan import Lowered, lowered, scanner
+from productivity_plans.extract.scan import scanner
 from productivity_plans.framework import load_regime
+from productivity_plans.lowercase import Lowered, lowered
 
 _M = re.IGNORECASE | re.MULTILINE
 _DATE = DATE_WITH_WEEKDAY

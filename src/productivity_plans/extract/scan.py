@@ -37,15 +37,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
+
+from productivity_plans.lowercase import Lowered
 
 _P: Any = getattr(re, "_parser")  # noqa: B009  (the stdlib's regex parser)
 _C: Any = getattr(re, "_constants")  # noqa: B009
 
-# Letters that re.IGNORECASE equates with an ASCII letter while str.lower() leaves them alone.
-CASE_TRAPS = "ıſ"
 # Alternatives a finder may spell out before it is not worth it (a trie of names has ~30).
 MAX_ALTERNATIVES = 256
 # Most patterns a finder is split into (see _split).
@@ -63,43 +62,6 @@ _CATEGORIES = {
 _REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT)
 _ZERO_WIDTH = (_C.AT_BOUNDARY, _C.AT_NON_BOUNDARY)
 _IGNORECASE = int(re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Lowered:
-    """A text and its lowercased copy (None when the copy's offsets cannot stand for the
-    text's: scans then use the text itself)."""
-
-    text: str
-    low: str | None
-
-
-@lru_cache(maxsize=4)
-def lowered(text: str) -> Lowered:
-    """``text`` with its lowercased copy, made once per document (cached: every rule of the
-    extract stage asks for it)."""
-    low = lower(text)
-    if len(low) != len(text) or any(c in low for c in CASE_TRAPS):
-        return Lowered(text, None)
-    return Lowered(text, low)
-
-
-def lower(text: str) -> str:
-    """``text.lower()``, in half the time for a text of ASCII and a few other characters
-    (quotes, dashes, bullets). ``str.lower`` looks every character of such a text up in the
-    Unicode tables; ``bytes.lower`` maps the ASCII letters of its UTF-8 by a table and leaves
-    the other characters be, which is the same when each of them is its own lowercase: that
-    is checked on those characters alone."""
-    if text.isascii():
-        return text.lower()  # CPython's own table path
-    data = text.encode("utf-8", "surrogatepass")
-    others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
-    if others.lower() != others:
-        return text.lower()
-    return data.lower().decode("utf-8", "surrogatepass")
-
-
-_ASCII = bytes(range(128))
 
 
 def line_starts(low: str, end: int) -> str:
