@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from productivity_plans.extract import doctype, governance
 from productivity_plans.extract.dates import DATE_RE, date_matches
-from productivity_plans.extract.scan import Scanner, line_starts
+from productivity_plans.extract.scan import Scanner, line_starts, scanner
 from productivity_plans.lowercase import CASE_TRAPS, Lowered, lower, lowered
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
@@ -231,3 +231,14 @@ def test_count_agrees_with_finditer_up_to_its_limit() -> None:
         for name, pattern in PATTERNS.items():
             expected = min(3, sum(1 for _ in pattern.finditer(text, 0, 4000)))
             assert SCANNERS[name].count(doc, 0, 4000, first_words, 3) == expected, name
+
+
+def test_scanner_is_built_once_per_pattern_object() -> None:
+    pattern = re.compile(r"\bcabinet\b", re.IGNORECASE)
+    assert scanner(pattern) is scanner(pattern)
+    re.purge()
+    twin = re.compile(r"\bcabinet\b", re.IGNORECASE)
+    assert twin is not pattern and twin == pattern
+    assert scanner(twin) is not scanner(pattern)  # looked up by identity, not by equality
+    doc = lowered("The Cabinet met. CABINET agreed.")
+    assert [m.span() for m in scanner(twin).finditer(doc)] == [(4, 11), (17, 24)]

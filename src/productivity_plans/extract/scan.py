@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 from productivity_plans.lowercase import Lowered
@@ -530,7 +529,15 @@ def _render_set(members: list[tuple[Any, Any]], cased: bool) -> str | None:
     return f"[{'^' if negate else ''}{out}]"
 
 
-@cache
 def scanner(pattern: re.Pattern[str]) -> Scanner:
-    """The scanner for ``pattern``, built once."""
-    return Scanner(pattern)
+    """The scanner for ``pattern``, built once. Looked up by the pattern's identity: hashing a
+    compiled pattern, as a cache keyed by it would, hashes its whole code on every call (up to
+    7 µs for the rules that embed the date pattern, tens of calls per document). The entry
+    keeps the pattern alive, so its id is not reused."""
+    entry = _SCANNERS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _SCANNERS[id(pattern)] = (pattern, Scanner(pattern))
+    return entry[1]
+
+
+_SCANNERS: dict[int, tuple[re.Pattern[str], Scanner]] = {}
