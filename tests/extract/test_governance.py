@@ -486,3 +486,52 @@ def test_sentence_ends_are_the_plain_patterns_on_the_corpus() -> None:
 def test_sentence_ends_are_the_plain_patterns(chars: list[str], pos: int) -> None:
     got, expected = _sentence_ends("".join(chars), pos)
     assert got == expected
+
+
+HEADER_LINE = dict(governance._HEADER_PATTERNS)["header_line"]
+HEADER_LINE_TOKENS = st.sampled_from(
+    [
+        *("Cabinet", "CABINET", "Audit Committee", "cabinet", "Item 4", "Tuesday", "16 July"),
+        *("2024", "16 July 2024", "18/07/2024", "at 10am", "(", ":", ".", "x" * 30),
+        *("-", "–", "—", "a-b", " - ", " – ", "\u00a0", "\t", " ", "  ", "\n", "\n\n", "\n  "),
+    ]
+)
+HEADER_LINE_EXAMPLES = [
+    "Cabinet - 16 July 2024",  # at offset 0, at the end of the text
+    "Agenda\nGovernance Committee – Tuesday 16 July 2024 at 10am\nCabinet - 1 July 2024",
+    "Cabinet\n\n  - 16 July 2024",  # the dash lines below the body
+    "Cabinet - draft - 16 July 2024",  # a later dash on the line
+    "  - 16 July 2024\n\t– 17 July 2024",  # nothing before the dash: no body
+    "Cabinet\u00a0-\u00a016 July 2024",  # other whitespace
+]
+
+
+def _header_line_spans(text: str, end: int) -> tuple[list[object], list[object]]:
+    found = governance._header_matches("header_line", HEADER_LINE, lowered(text), end)
+    return (
+        [(m.span(), m.groups()) for m in found],
+        [(m.span(), m.groups()) for m in HEADER_LINE.finditer(text, 0, end)],
+    )
+
+
+@pytest.mark.parametrize("text", HEADER_LINE_EXAMPLES)
+def test_header_line_starts_hold_every_match_of_the_examples(text: str) -> None:
+    for end in range(len(text) + 1):
+        got, expected = _header_line_spans(text, end)
+        assert got == expected, end
+
+
+def test_header_line_starts_hold_every_match_on_the_corpus() -> None:
+    for path in sorted(CORPUS.parent.parent.rglob("*.txt")):
+        text = path.read_text("utf-8")
+        for end in (len(text), min(len(text), governance.BODY_HEAD), len(text) // 2):
+            got, expected = _header_line_spans(text, end)
+            assert got == expected, path.name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(HEADER_LINE_TOKENS, max_size=30), st.integers(0, 200))
+def test_header_line_starts_hold_every_match(tokens: list[str], end: int) -> None:
+    for text in ("".join(tokens), " ".join(tokens)):
+        got, expected = _header_line_spans(text, min(end, len(text)))
+        assert got == expected

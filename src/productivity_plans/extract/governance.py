@@ -24,7 +24,7 @@ Method (general house styles, not any one council's wording):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -316,7 +316,9 @@ def _header_matches(
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(doc.text, 0, end)`` for the header pattern ``name``."""
     if name in _BODY_LINE_PATTERNS and doc.low is not None:
-        yield from _body_line_matches(pattern, doc, end)
+        yield from _matches_at(pattern, doc.text, _body_line_starts(doc.text, end), end)
+    elif name == "header_line":
+        yield from _matches_at(pattern, doc.text, _header_line_starts(doc.text, end), end)
     elif name != "narrative":
         yield from scanner(pattern).finditer(doc, 0, end)
     else:
@@ -368,25 +370,29 @@ _NOT_NAME_CHAR = re.compile(r"[^\w&',\s-]")
 _REACHES_DIGIT = re.compile(r"[\w&',.\s-]*?\d")
 
 
-def _body_line_matches(pattern: re.Pattern[str], doc: Lowered, end: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(doc.text, 0, end)`` for a pattern of _BODY_LINE_PATTERNS: its
-    ``match`` at each of :func:`_body_line_starts` from the last match's end on, in order, as
-    ``finditer`` tries them; it tries the other offsets in vain (no match starts there)."""
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], end: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, 0, end)`` when every match starts at one of ``starts`` (in
+    order): its ``match`` at each of them from the last match's end on, as ``finditer`` tries
+    them; it tries the other offsets in vain."""
     at = 0
-    for start in _body_line_starts(doc, end):
-        found = pattern.match(doc.text, start, end) if start >= at else None
+    for start in starts:
+        found = pattern.match(text, start, end) if start >= at else None
         if found is not None:
             yield found
             at = found.end()
 
 
 @lru_cache(maxsize=4)
-def _body_line_starts(doc: Lowered, end: int) -> tuple[int, ...]:
-    """The line starts of ``doc.text[:end]`` (which must have its lowercased copy) where a
+def _body_line_starts(text: str, end: int) -> tuple[int, ...]:
+    """The line starts of ``text[:end]`` (whose lowercased copy must stand for it) where a
     body name can begin and a digit follows, in order: those where the line opens with a
     body's first word, and those before one of _BODY_LAST_WORDS with only name characters
-    between. Every match of _BODY_LINE_PATTERNS starts at one (cached: both patterns ask)."""
-    text, low = doc.text, doc.low
+    between. Every match of _BODY_LINE_PATTERNS starts at one (cached: both patterns ask;
+    keyed by the text, whose hash is kept, not by its Lowered, whose copy would be hashed)."""
+    doc = lowered(text)
+    low = doc.low
     assert low is not None
     starts = {m.start() + 1 for m in _BODY_OPENING_LINE.finditer(low, 0, end)}
     if _BODY_OPENING_AT_START.match(low, 0, end):
@@ -398,6 +404,26 @@ def _body_line_starts(doc: Lowered, end: int) -> tuple[int, ...]:
         first = 0 if other is None else end - other.start()
         starts.update(_line_start_offsets(text, first, word.start()))
     return tuple(s for s in sorted(starts) if _REACHES_DIGIT.match(text, s, end))
+
+
+# "header_line" has no literal lead, so its finder tries every line start. But each match has
+# whitespace, a dash and whitespace before its date, and only whitespace between its body (on
+# the line the match starts) and that dash: the pattern is tried only at the start of the line
+# that holds the last character before such a dash.
+_SPACED_DASH = re.compile(r"[-–](?<=\s[-–])(?=\s)")
+
+
+def _header_line_starts(text: str, end: int) -> list[int]:
+    """The line starts of ``text[:end]`` where a "header_line" match can begin, in order."""
+    starts: list[int] = []
+    for dash in _SPACED_DASH.finditer(text, 0, end):
+        last = dash.start() - 1
+        while last >= 0 and text[last].isspace():
+            last -= 1
+        start = text.rfind("\n", 0, last) + 1 if last >= 0 else -1
+        if start >= 0 and (not starts or start > starts[-1]):
+            starts.append(start)
+    return starts
 
 
 def _line_start_offsets(text: str, first: int, last: int) -> list[int]:
