@@ -535,3 +535,92 @@ def test_header_line_starts_hold_every_match(tokens: list[str], end: int) -> Non
     for text in ("".join(tokens), " ".join(tokens)):
         got, expected = _header_line_spans(text, min(end, len(text)))
         assert got == expected
+
+
+VERB_TOKENS = st.sampled_from(
+    [
+        *("approved", "APPROVE", "Approves", "agreed", "AGREE", "adopted", "disagreed"),
+        *("delegated", "Delegating", "delegated authority", "endorsed", "ENDORSES", "noted"),
+        *("Notes", "noting", "noted that", "NOTED THAT", "deferred", "Withdrawn", "postponed"),
+        *("notably", "agreement", "approval", "K", "ſ", "ı", "x", " ", "\n", ".", "-", "_"),
+    ]
+)
+
+
+def _verbs_lack_a_stem(text: str) -> list[str]:
+    """Matches of the verb patterns in ``text`` whose lowercase holds none of their stems."""
+    return [
+        m.group(0)
+        for outcome, pattern in governance._VERBS
+        for m in pattern.finditer(text)
+        if not any(stem in m.group(0).lower() for stem in governance._VERB_STEMS[outcome])
+    ]
+
+
+def test_every_verb_match_holds_a_stem_on_the_corpus() -> None:
+    for path in sorted(CORPUS.parent.parent.rglob("*.txt")):
+        assert not _verbs_lack_a_stem(path.read_text("utf-8")), path.name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(VERB_TOKENS, max_size=20))
+def test_every_verb_match_holds_a_stem(tokens: list[str]) -> None:
+    for text in ("".join(tokens), " ".join(tokens)):
+        if governance.lowered(text).low is not None:  # else every verb is searched for
+            assert not _verbs_lack_a_stem(text)
+
+
+ANY_VERB = re.compile("|".join(f"(?:{p.pattern})" for _o, p in governance._VERBS), re.I)
+
+
+def _plain_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
+    """find_outcome as first written: every sentence of a zone searched for every verb."""
+    doc = lowered(text)
+    first = re.search("productivity", text, re.IGNORECASE)
+    offset = text.rfind("\n", 0, first.start()) + 1 if first else 0
+    hits: dict[str, tuple[int, int, str]] = {}
+    zones = governance._zones(doc, max(0, offset - governance._ZONE_MAX), governance.OUTCOME_HEAD)
+    for z_start, z_end in zones:
+        if z_end <= offset:
+            continue
+        for sentence_m in re.finditer(r"[^.\n;]+(?:[.;]|\n|$)", text[z_start:z_end]):
+            sentence = sentence_m.group(0)
+            if not ANY_VERB.search(sentence):
+                continue
+            if governance._SIGNOFF.search(sentence):
+                sentence = governance._SIGNOFF.split(sentence)[0]
+            delegation = governance._VERBS[1][1].search(sentence)
+            for outcome, pattern in governance._VERBS:
+                for vm in pattern.finditer(sentence):
+                    if outcome == "approved" and delegation and delegation.start() < vm.start():
+                        continue
+                    if outcome == "approved" and governance._NOT_A_DECISION.search(
+                        sentence[: vm.start()]
+                    ):
+                        continue
+                    if outcome not in hits:
+                        s = z_start + sentence_m.start()
+                        hits[outcome] = (s, z_start + sentence_m.end(), sentence.strip())
+                    break
+    for outcome in governance._PRECEDENCE:
+        if outcome in hits:
+            start, end, evidence = hits[outcome]
+            return outcome, evidence, start, end
+    return None, None, None, None
+
+
+OUTCOME_EXAMPLES = [
+    REPORT,
+    "Productivity Plan\nRESOLVED that Cabinet noted the plan; agreed it; deferred the rest.",
+    "Productivity Plan\nRESOLVED: the plan be APPROVED and delegated authority to agree changes.",
+    "Productivity Plan\nDecision:\nApproved by the Leader. Noted that it was late. Noted it.",
+    "Productivity Plan\nRESOLVED that Cabinet is asked to approve; failure to agree; ſ noted.",
+]
+
+
+def test_outcomes_are_the_plain_searches_on_the_corpus_and_examples() -> None:
+    paths = sorted(CORPUS.parent.parent.rglob("*.txt"))
+    texts = [path.read_text("utf-8") for path in paths] + OUTCOME_EXAMPLES
+    for text in texts:
+        for part in (text, text[: len(text) // 2], text[len(text) // 2 :]):
+            assert governance.find_outcome(part) == _plain_outcome(part), part[:80]
