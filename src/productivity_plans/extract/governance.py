@@ -37,7 +37,7 @@ from productivity_plans.extract.dates import (
     scan_dates,
 )
 from productivity_plans.extract.records import Author, Decision, GovernanceEvent, Quote
-from productivity_plans.extract.scan import Lowered, lowered, scanner
+from productivity_plans.extract.scan import Lowered, Scanner, lowered, scanner
 from productivity_plans.framework import load_framework
 
 _M = re.IGNORECASE | re.MULTILINE
@@ -65,6 +65,19 @@ _UPPER_BODY = (
     r"CABINET(?:\s+EXECUTIVE)?|EXECUTIVE(?:\s+COMMITTEE)?|(?:FULL\s+)?COUNCIL"
     r"|(?:[A-Z&,']+\s+){1,6}(?:COMMITTEE|SUB-COMMITTEE|BOARD|PANEL)"
 )
+
+_SCANNERS: dict[int, tuple[re.Pattern[str], Scanner]] = {}
+
+
+def _scanner(pattern: re.Pattern[str]) -> Scanner:
+    """``scan.scanner(pattern)``, looked up by the pattern's identity (the entry keeps the
+    pattern, so its id is not reused): ``scanner``'s cache hashes the pattern's compiled code
+    on every call, up to 7 µs for the patterns here that embed the date pattern."""
+    entry = _SCANNERS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _SCANNERS[id(pattern)] = (pattern, scanner(pattern))
+    return entry[1]
+
 
 _PAPER_TYPES = frozenset({"committee_report", "decision_record", "minutes", "agenda_item"})
 _LETTER = load_framework().letter.date
@@ -275,9 +288,9 @@ def _recommending_body(doc: Lowered, end: int, receivers: set[str]) -> str | Non
     passage (in ``doc.text[:end]``). None when there is no such committee or more than one."""
     text = doc.text
     found: set[str] = set()
-    for m in scanner(_RECOMMENDED_TO).finditer(doc, 0, end):
+    for m in _scanner(_RECOMMENDED_TO).finditer(doc, 0, end):
         zone_end = min(len(text), end, m.end() + _ZONE_MAX)
-        stop = scanner(_ZONE_END).search(doc, m.end(), zone_end)
+        stop = _scanner(_ZONE_END).search(doc, m.end(), zone_end)
         zone = text[m.end() : stop.start() if stop else zone_end]
         for b in re.finditer(_MEETING_BODY, zone):
             body = _clean_body(b.group(0))
@@ -295,7 +308,7 @@ def _body_from_prose(doc: Lowered, end: int) -> tuple[str | None, str]:
     none: a meeting referred to by its month, or the body the report was addressed to. All
     such mentions must agree on the kind of body; otherwise None (unknown beats wrong)."""
     for name, pattern in (("month_meeting", _MONTH_MEETING), ("prose_address", _PROSE_ADDRESS)):
-        found = scanner(pattern).finditer(doc, 0, end)
+        found = _scanner(pattern).finditer(doc, 0, end)
         bodies = [_clean_body(m.group("body")) for m in found]
         bodies = [b for b in bodies if b and not _BAD_BODIES.search(b)]
         if bodies and len({body_kind(b) for b in bodies}) == 1:
@@ -320,7 +333,7 @@ def _header_matches(
     elif name == "header_line":
         yield from _matches_at(pattern, doc.text, _header_line_starts(doc.text, end), end)
     elif name != "narrative":
-        yield from scanner(pattern).finditer(doc, 0, end)
+        yield from _scanner(pattern).finditer(doc, 0, end)
     else:
         for start, stop in _narrative_stretches(doc, end):
             yield from pattern.finditer(doc.text, start, stop)
@@ -334,7 +347,7 @@ def _narrative_stretches(doc: Lowered, end: int) -> list[tuple[int, int]]:
     text = doc.text
     backwards = ""  # text[:end] reversed, made at the first verb phrase
     out: list[tuple[int, int]] = []
-    for verb in scanner(_NARRATIVE_VERB).finditer(doc, 0, end):
+    for verb in _scanner(_NARRATIVE_VERB).finditer(doc, 0, end):
         backwards = backwards or text[end - 1 :: -1]
         other = _NOT_BODY_CHAR.search(backwards, end - verb.start())
         start = 0 if other is None else end - other.start()
@@ -398,7 +411,7 @@ def _body_line_starts(text: str, end: int) -> tuple[int, ...]:
     if _BODY_OPENING_AT_START.match(low, 0, end):
         starts.add(0)
     backwards = ""  # text[:end] reversed, made at the first last word
-    for word in scanner(_BODY_LAST_WORDS).finditer(doc, 0, end):
+    for word in _scanner(_BODY_LAST_WORDS).finditer(doc, 0, end):
         backwards = backwards or text[end - 1 :: -1]
         other = _NOT_NAME_CHAR.search(backwards, end - word.start())
         first = 0 if other is None else end - other.start()
@@ -465,7 +478,7 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
     receivers = (
         {
             _norm_body(_clean_body(m.group("body")))
-            for m in scanner(_RECOMMENDED_TO).finditer(doc, 0, head)
+            for m in _scanner(_RECOMMENDED_TO).finditer(doc, 0, head)
         }
         if doc_type in _PAPER_TYPES
         else set()
@@ -517,7 +530,7 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
             if body is not None:
                 how.append(prose)
     if doc_type in {"plan", "web_page", "news", "other"} and body is None:
-        signoff = scanner(_PLAN_SIGNOFF).search(doc)
+        signoff = _scanner(_PLAN_SIGNOFF).search(doc)
         if signoff and not _BAD_BODIES.search(signoff.group("body")):
             body = _clean_body(signoff.group("body"))
             if signoff.group("date"):
@@ -593,12 +606,12 @@ _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
 def _zones(doc: Lowered, begin: int = 0, stop_at: int | None = None) -> list[tuple[int, int]]:
     text = doc.text
     out: list[tuple[int, int]] = []
-    for m in scanner(_ZONE_ANCHOR).finditer(doc, begin, stop_at):
+    for m in _scanner(_ZONE_ANCHOR).finditer(doc, begin, stop_at):
         start = m.start()
         if out and start < out[-1][1]:
             continue
         end = min(len(text), start + _ZONE_MAX)
-        stop = scanner(_ZONE_END).search(doc, m.end(), end)
+        stop = _scanner(_ZONE_END).search(doc, m.end(), end)
         if stop:
             end = stop.start()
         out.append((start, end))
@@ -608,7 +621,7 @@ def _zones(doc: Lowered, begin: int = 0, stop_at: int | None = None) -> list[tup
 def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
     """(outcome, evidence sentence, start, end) from the decision zones, or Nones."""
     doc = lowered(text)
-    first = scanner(_PRODUCTIVITY).search(doc)
+    first = _scanner(_PRODUCTIVITY).search(doc)
     offset = 0
     if first:
         # Start at the line where the plan is first mentioned: earlier agenda items are other
@@ -659,7 +672,7 @@ def _verbs_in(doc: Lowered, start: int, end: int) -> list[str]:
 
 
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
-    m = scanner(_PLAN_SIGNOFF).search(lowered(text))
+    m = _scanner(_PLAN_SIGNOFF).search(lowered(text))
     if not m:
         return None, None, None, None
     verb = m.group("verb").lower()
@@ -868,7 +881,7 @@ def _past_submissions(doc: Lowered) -> Iterator[re.Match[str]]:
     match has the word and no "." or ";", so none crosses a stretch's ends, where ``\\b`` sees
     what it sees in the whole text. Most of a text is far from the word."""
     low = doc.low
-    found = scanner(_PAST_SUBMITTED)
+    found = _scanner(_PAST_SUBMITTED)
     if low is None:
         yield from found.finditer(doc)
         return
@@ -937,7 +950,7 @@ def find_publication(text: str) -> Quote | None:
     Scans for the rare word (website, online) first and checks its sentence for a done
     "published/uploaded/made available": far cheaper than the verb pattern over the text."""
     checked: set[int] = set()
-    for w in scanner(_WEBSITE).finditer(lowered(text)):
+    for w in _scanner(_WEBSITE).finditer(lowered(text)):
         start, end = _sentence_bounds(text, w.start())
         if start in checked:
             continue
@@ -992,7 +1005,7 @@ AUTHOR_HEAD = 8_000  # the author is named on the report's first pages
 def find_author(text: str) -> Author | None:
     doc = lowered(text)
     for pattern in _AUTHOR_PATTERNS:
-        m = scanner(pattern).search(doc, 0, AUTHOR_HEAD)
+        m = _scanner(pattern).search(doc, 0, AUTHOR_HEAD)
         if not m:
             continue
         line = re.sub(r"\s+", " ", m.group("line")).strip(" :\t")
@@ -1014,7 +1027,7 @@ def find_author(text: str) -> Author | None:
             role = role.title()
         if name or role:
             return Author(name=name, role=role)
-    m = scanner(_REPORT_OF).search(doc, 0, AUTHOR_HEAD)
+    m = _scanner(_REPORT_OF).search(doc, 0, AUTHOR_HEAD)
     if m and _ROLE_WORDS.search(m.group("role")):
         return Author(name=None, role=m.group("role").strip())
     return None
@@ -1039,22 +1052,22 @@ _CALLIN_NOT = re.compile(
 
 def find_key_decision(text: str) -> bool | None:
     doc = lowered(text)
-    m = scanner(_KEY_YESNO).search(doc)
+    m = _scanner(_KEY_YESNO).search(doc)
     if m:
         return m.group("v").lower() == "yes"
-    if scanner(_KEY_NOT).search(doc):
+    if _scanner(_KEY_NOT).search(doc):
         return False
-    if scanner(_KEY_IS).search(doc):
+    if _scanner(_KEY_IS).search(doc):
         return True
     return None
 
 
 def find_call_in(text: str) -> bool | None:
     doc = lowered(text)
-    m = scanner(_CALLIN_YESNO).search(doc)
+    m = _scanner(_CALLIN_YESNO).search(doc)
     if m:
         return m.group("v").lower() == "yes"
-    if scanner(_CALLIN_NOT).search(doc):
+    if _scanner(_CALLIN_NOT).search(doc):
         return False
     return None
 
@@ -1072,11 +1085,11 @@ RECOMMENDATIONS_HEAD = 15_000  # where the recommendations heading is looked for
 
 def find_recommendations(text: str) -> list[str]:
     doc = lowered(text)
-    m = scanner(_RECS_HEAD).search(doc, 0, RECOMMENDATIONS_HEAD)
+    m = _scanner(_RECS_HEAD).search(doc, 0, RECOMMENDATIONS_HEAD)
     if not m:
         return []
     end = min(len(text), m.end() + 1500)
-    stop = scanner(_ZONE_END).search(doc, m.end(), end)
+    stop = _scanner(_ZONE_END).search(doc, m.end(), end)
     body = m.group("inline") + "\n" + text[m.end() : stop.start() if stop else end]
     items: list[str] = []
     for part in _ITEM_SPLIT.split(body):
