@@ -624,3 +624,58 @@ def test_outcomes_are_the_plain_searches_on_the_corpus_and_examples() -> None:
     for text in texts:
         for part in (text, text[: len(text) // 2], text[len(text) // 2 :]):
             assert governance.find_outcome(part) == _plain_outcome(part), part[:80]
+
+
+ZONE_TOKENS = st.sampled_from(
+    [
+        *("Decision", "Decisions:", "RECOMMENDATION", "Recommendations", "recommendation"),
+        *("That", "the", "Cabinet", "Council", "Portfolio Holder", "Mayor", "Leader", "has"),
+        *("APPROVED", "Approved", "noted", "approved", "agreed", "endorsed", "is", "to", "TO"),
+        *("RECOMMENDED", "RESOLVED", "Resolved", "unanimously", "ORDERED", "for", "that", ":"),
+        *("1.", "2)", "(3)", "a)", "(b)", "-", "•", "·", "x" * 30, "ı", "\t", " ", "  "),
+        *("\n", "\n\n", "\n  ", " \n \n"),
+    ]
+)
+ZONE_EXAMPLES = [
+    "Decision:\nThat Cabinet approves",  # at offset 0
+    "\n\n  Decisions\n1. RECOMMENDATIONS to note\n(a) That the Council notes",
+    "It is\nRECOMMENDED to approve. RECOMMENDED TO Council. Recommendations approved.",
+    "The Cabinet has\n noted it; Portfolio Holder approved it; Council agreed; Leader endorsed",
+    "x\n \n\t2) APPROVED\n  Agreed the plan\n-That Executive\nRESOLVED that\nORDERED",
+    "is RECOMMENDED to",  # "is" at offset 0
+]
+
+
+def _zone_anchor_spans(text: str, begin: int, end: int) -> tuple[list[object], list[object]]:
+    starts = governance._zone_starts(text, begin, end)
+    return (
+        [m.span() for m in governance._matches_at(governance._ZONE_ANCHOR, text, starts, end)],
+        [m.span() for m in governance._ZONE_ANCHOR.finditer(text, begin, end)],
+    )
+
+
+@pytest.mark.parametrize("text", ZONE_EXAMPLES)
+def test_zone_starts_hold_every_anchor_of_the_examples(text: str) -> None:
+    for begin in range(len(text) + 1):
+        for end in {begin, (begin + len(text)) // 2, len(text)}:
+            got, expected = _zone_anchor_spans(text, begin, end)
+            assert got == expected, (begin, end)
+    assert _zone_anchor_spans(text, 0, len(text))[1]  # each example has an anchor
+
+
+def test_zone_starts_hold_every_anchor_on_the_corpus() -> None:
+    for path in sorted(CORPUS.parent.parent.rglob("*.txt")):
+        text = path.read_text("utf-8")
+        n = len(text)
+        for begin, end in ((0, n), (0, governance.OUTCOME_HEAD), (n // 3, n), (1, n // 2)):
+            got, expected = _zone_anchor_spans(text, begin, min(end, n))
+            assert got == expected, path.name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ZONE_TOKENS, max_size=30), st.integers(0, 200), st.integers(0, 200))
+def test_zone_starts_hold_every_anchor(tokens: list[str], begin: int, end: int) -> None:
+    for text in ("".join(tokens), " ".join(tokens)):
+        end = min(end, len(text))
+        got, expected = _zone_anchor_spans(text, min(begin, end), end)
+        assert got == expected

@@ -603,10 +603,71 @@ _PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
 _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
 
 
+# _ZONE_ANCHOR's finder tries its line-start forms at every line and its in-line forms at every
+# "i" and most capitals: most of find_outcome's cost. Every match starts instead at one of
+# these, found in C (see _zone_starts): the start of a line, or of blank lines before a line,
+# whose first character other than whitespace opens a line-start form ...
+_ZONE_LINE_FORM = (
+    r"\s*+(?=Decision|\d|(?i:recommendation)|\(|[a-z][.)]|[-•·]|That"
+    r"|APPROVED|NOTED|AGREED|ENDORSED|Approved|Noted|Agreed|Endorsed)"
+)
+_ZONE_LINE = re.compile(rf"\n{_ZONE_LINE_FORM}")
+_ZONE_LINE_AT_START = re.compile(_ZONE_LINE_FORM)
+# ... one of these words (and the "is" before "RECOMMENDED") ...
+_ZONE_WORDS = ("RESOLVED", "Resolved", "ORDERED", "RECOMMENDED", "Recommendation")
+# ... or a body's name, whitespace and perhaps "has" before one of these verbs.
+_ZONE_VERBS = ("noted", "approved", "agreed", "endorsed")
+_ZONE_BODIES = ("Cabinet", "Council", "Executive", "Committee", "Leader", "Mayor", "Holder")
+
+
+def _zone_starts(text: str, begin: int, end: int) -> list[int]:
+    """Offsets of ``text[begin:end]`` where a match of _ZONE_ANCHOR can start, in order."""
+    starts: set[int] = set()
+    if begin == 0 and _ZONE_LINE_AT_START.match(text, 0, end):
+        starts.add(0)
+    for line in _ZONE_LINE.finditer(text, max(begin - 1, 0), end):
+        newline = line.start()  # each line start in the whitespace before the form
+        while newline >= 0:
+            starts.add(newline + 1)
+            newline = text.find("\n", newline + 1, line.end())
+    for word in _ZONE_WORDS:
+        for at in _find_all(text, word, begin, end):
+            starts.add(at)
+            before = _after_text(text, at)
+            if word == "RECOMMENDED" and 2 <= before < at and text.startswith("is", before - 2):
+                starts.add(before - 2)
+    for verb in _ZONE_VERBS:
+        for at in _find_all(text, verb, begin, end):
+            ends = [_after_text(text, at)]
+            if ends[0] >= 3 and text.startswith("has", ends[0] - 3):
+                ends.append(_after_text(text, ends[0] - 3))
+            for body_end in ends:
+                for body in _ZONE_BODIES:
+                    if body_end >= len(body) and text.startswith(body, body_end - len(body)):
+                        starts.add(body_end - len(body))
+    return sorted(start for start in starts if start >= begin)
+
+
+def _find_all(text: str, word: str, begin: int, end: int) -> Iterator[int]:
+    """The offsets of ``word`` in ``text[begin:end]``."""
+    at = text.find(word, begin, end)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1, end)
+
+
+def _after_text(text: str, at: int) -> int:
+    """The start of the whitespace that ends at ``at`` (``at`` when there is none)."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
 def _zones(doc: Lowered, begin: int = 0, stop_at: int | None = None) -> list[tuple[int, int]]:
     text = doc.text
     out: list[tuple[int, int]] = []
-    for m in _scanner(_ZONE_ANCHOR).finditer(doc, begin, stop_at):
+    end = len(text) if stop_at is None else min(stop_at, len(text))
+    for m in _matches_at(_ZONE_ANCHOR, text, _zone_starts(text, begin, end), end):
         start = m.start()
         if out and start < out[-1][1]:
             continue
