@@ -530,7 +530,7 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
             if body is not None:
                 how.append(prose)
     if doc_type in {"plan", "web_page", "news", "other"} and body is None:
-        signoff = _scanner(_PLAN_SIGNOFF).search(doc)
+        signoff = _plan_signoff(text)
         if signoff and not _BAD_BODIES.search(signoff.group("body")):
             body = _clean_body(signoff.group("body"))
             if signoff.group("date"):
@@ -732,8 +732,15 @@ def _verbs_in(doc: Lowered, start: int, end: int) -> list[str]:
     return [outcome for outcome, stems in _VERB_STEMS.items() if any(s in folded for s in stems)]
 
 
+@lru_cache(maxsize=4)
+def _plan_signoff(text: str) -> re.Match[str] | None:
+    """The first _PLAN_SIGNOFF match in ``text`` (cached: a plan's body and its outcome are
+    both read from it, and the search runs over the whole text)."""
+    return _scanner(_PLAN_SIGNOFF).search(lowered(text))
+
+
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
-    m = _scanner(_PLAN_SIGNOFF).search(lowered(text))
+    m = _plan_signoff(text)
     if not m:
         return None, None, None, None
     verb = m.group("verb").lower()
