@@ -679,3 +679,12 @@ def test_zone_starts_hold_every_anchor(tokens: list[str], begin: int, end: int) 
         end = min(end, len(text))
         got, expected = _zone_anchor_spans(text, min(begin, end), end)
         assert got == expected
+
+
+def test_narrative_verbs_are_the_plain_search_on_the_corpus() -> None:
+    for path in sorted(CORPUS.parent.parent.rglob("*.txt")):
+        text = path.read_text("utf-8")
+        for end in (len(text), min(len(text), governance.BODY_HEAD), len(text) // 2):
+            got = governance._narrative_verbs(lowered(text), end)
+            expected = governance._NARRATIVE_VERB.finditer(text, 0, end)
+            assert [m.span() for m in got] == [m.span() for m in expected], path.name

@@ -322,6 +322,8 @@ _NARRATIVE_VERB = re.compile(
     r"\b(?:received|considered|noted|approved|agreed|endorsed)[ \t]+(?:a|the)\b", re.IGNORECASE
 )
 _NOT_BODY_CHAR = re.compile(r"[^\w&\s]")
+# Its verbs: each match of _NARRATIVE_VERB starts with one.
+_NARRATIVE_VERB_WORDS = ("received", "considered", "noted", "approved", "agreed", "endorsed")
 
 
 def _header_matches(
@@ -347,7 +349,7 @@ def _narrative_stretches(doc: Lowered, end: int) -> list[tuple[int, int]]:
     text = doc.text
     backwards = ""  # text[:end] reversed, made at the first verb phrase
     out: list[tuple[int, int]] = []
-    for verb in _scanner(_NARRATIVE_VERB).finditer(doc, 0, end):
+    for verb in _narrative_verbs(doc, end):
         backwards = backwards or text[end - 1 :: -1]
         other = _NOT_BODY_CHAR.search(backwards, end - verb.start())
         start = 0 if other is None else end - other.start()
@@ -356,6 +358,17 @@ def _narrative_stretches(doc: Lowered, end: int) -> list[tuple[int, int]]:
         else:
             out.append((start, verb.end()))
     return out
+
+
+def _narrative_verbs(doc: Lowered, end: int) -> Iterator[re.Match[str]]:
+    """``_NARRATIVE_VERB.finditer(doc.text, 0, end)``, tried only where the lowercased copy has
+    one of its verbs: str.find skips to them in C, where the scanner's finder tries the
+    pattern at every "a", "c", "e", "n" and "r"."""
+    if doc.low is None:
+        return _scanner(_NARRATIVE_VERB).finditer(doc, 0, end)
+    words = _NARRATIVE_VERB_WORDS
+    starts = sorted({at for word in words for at in _find_all(doc.low, word, 0, end)})
+    return _matches_at(_NARRATIVE_VERB, doc.text, starts, end)
 
 
 # "body_then_date" and "body_over_date" start "^[ \t]*(?:the\s+)?(?P<body>_BODY_CORE)". Their
