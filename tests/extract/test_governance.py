@@ -486,3 +486,205 @@ def test_sentence_ends_are_the_plain_patterns_on_the_corpus() -> None:
 def test_sentence_ends_are_the_plain_patterns(chars: list[str], pos: int) -> None:
     got, expected = _sentence_ends("".join(chars), pos)
     assert got == expected
+
+
+HEADER_LINE = dict(governance._HEADER_PATTERNS)["header_line"]
+HEADER_LINE_TOKENS = st.sampled_from(
+    [
+        *("Cabinet", "CABINET", "Audit Committee", "cabinet", "Item 4", "Tuesday", "16 July"),
+        *("2024", "16 July 2024", "18/07/2024", "at 10am", "(", ":", ".", "x" * 30),
+        *("-", "–", "—", "a-b", " - ", " – ", "\u00a0", "\t", " ", "  ", "\n", "\n\n", "\n  "),
+    ]
+)
+HEADER_LINE_EXAMPLES = [
+    "Cabinet - 16 July 2024",  # at offset 0, at the end of the text
+    "Agenda\nGovernance Committee – Tuesday 16 July 2024 at 10am\nCabinet - 1 July 2024",
+    "Cabinet\n\n  - 16 July 2024",  # the dash lines below the body
+    "Cabinet - draft - 16 July 2024",  # a later dash on the line
+    "  - 16 July 2024\n\t– 17 July 2024",  # nothing before the dash: no body
+    "Cabinet\u00a0-\u00a016 July 2024",  # other whitespace
+]
+
+
+def _header_line_spans(text: str, end: int) -> tuple[list[object], list[object]]:
+    found = governance._header_matches("header_line", HEADER_LINE, lowered(text), end)
+    return (
+        [(m.span(), m.groups()) for m in found],
+        [(m.span(), m.groups()) for m in HEADER_LINE.finditer(text, 0, end)],
+    )
+
+
+@pytest.mark.parametrize("text", HEADER_LINE_EXAMPLES)
+def test_header_line_starts_hold_every_match_of_the_examples(text: str) -> None:
+    for end in range(len(text) + 1):
+        got, expected = _header_line_spans(text, end)
+        assert got == expected, end
+
+
+def test_header_line_starts_hold_every_match_on_the_corpus() -> None:
+    for path in sorted(CORPUS.parent.parent.rglob("*.txt")):
+        text = path.read_text("utf-8")
+        for end in (len(text), min(len(text), governance.BODY_HEAD), len(text) // 2):
+            got, expected = _header_line_spans(text, end)
+            assert got == expected, path.name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(HEADER_LINE_TOKENS, max_size=30), st.integers(0, 200))
+def test_header_line_starts_hold_every_match(tokens: list[str], end: int) -> None:
+    for text in ("".join(tokens), " ".join(tokens)):
+        got, expected = _header_line_spans(text, min(end, len(text)))
+        assert got == expected
+
+
+VERB_TOKENS = st.sampled_from(
+    [
+        *("approved", "APPROVE", "Approves", "agreed", "AGREE", "adopted", "disagreed"),
+        *("delegated", "Delegating", "delegated authority", "endorsed", "ENDORSES", "noted"),
+        *("Notes", "noting", "noted that", "NOTED THAT", "deferred", "Withdrawn", "postponed"),
+        *("notably", "agreement", "approval", "K", "ſ", "ı", "x", " ", "\n", ".", "-", "_"),
+    ]
+)
+
+
+def _verbs_lack_a_stem(text: str) -> list[str]:
+    """Matches of the verb patterns in ``text`` whose lowercase holds none of their stems."""
+    return [
+        m.group(0)
+        for outcome, pattern in governance._VERBS
+        for m in pattern.finditer(text)
+        if not any(stem in m.group(0).lower() for stem in governance._VERB_STEMS[outcome])
+    ]
+
+
+def test_every_verb_match_holds_a_stem_on_the_corpus() -> None:
+    for path in sorted(CORPUS.parent.parent.rglob("*.txt")):
+        assert not _verbs_lack_a_stem(path.read_text("utf-8")), path.name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(VERB_TOKENS, max_size=20))
+def test_every_verb_match_holds_a_stem(tokens: list[str]) -> None:
+    for text in ("".join(tokens), " ".join(tokens)):
+        if governance.lowered(text).low is not None:  # else every verb is searched for
+            assert not _verbs_lack_a_stem(text)
+
+
+ANY_VERB = re.compile("|".join(f"(?:{p.pattern})" for _o, p in governance._VERBS), re.I)
+
+
+def _plain_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
+    """find_outcome as first written: every sentence of a zone searched for every verb."""
+    doc = lowered(text)
+    first = re.search("productivity", text, re.IGNORECASE)
+    offset = text.rfind("\n", 0, first.start()) + 1 if first else 0
+    hits: dict[str, tuple[int, int, str]] = {}
+    zones = governance._zones(doc, max(0, offset - governance._ZONE_MAX), governance.OUTCOME_HEAD)
+    for z_start, z_end in zones:
+        if z_end <= offset:
+            continue
+        for sentence_m in re.finditer(r"[^.\n;]+(?:[.;]|\n|$)", text[z_start:z_end]):
+            sentence = sentence_m.group(0)
+            if not ANY_VERB.search(sentence):
+                continue
+            if governance._SIGNOFF.search(sentence):
+                sentence = governance._SIGNOFF.split(sentence)[0]
+            delegation = governance._VERBS[1][1].search(sentence)
+            for outcome, pattern in governance._VERBS:
+                for vm in pattern.finditer(sentence):
+                    if outcome == "approved" and delegation and delegation.start() < vm.start():
+                        continue
+                    if outcome == "approved" and governance._NOT_A_DECISION.search(
+                        sentence[: vm.start()]
+                    ):
+                        continue
+                    if outcome not in hits:
+                        s = z_start + sentence_m.start()
+                        hits[outcome] = (s, z_start + sentence_m.end(), sentence.strip())
+                    break
+    for outcome in governance._PRECEDENCE:
+        if outcome in hits:
+            start, end, evidence = hits[outcome]
+            return outcome, evidence, start, end
+    return None, None, None, None
+
+
+OUTCOME_EXAMPLES = [
+    REPORT,
+    "Productivity Plan\nRESOLVED that Cabinet noted the plan; agreed it; deferred the rest.",
+    "Productivity Plan\nRESOLVED: the plan be APPROVED and delegated authority to agree changes.",
+    "Productivity Plan\nDecision:\nApproved by the Leader. Noted that it was late. Noted it.",
+    "Productivity Plan\nRESOLVED that Cabinet is asked to approve; failure to agree; ſ noted.",
+]
+
+
+def test_outcomes_are_the_plain_searches_on_the_corpus_and_examples() -> None:
+    paths = sorted(CORPUS.parent.parent.rglob("*.txt"))
+    texts = [path.read_text("utf-8") for path in paths] + OUTCOME_EXAMPLES
+    for text in texts:
+        for part in (text, text[: len(text) // 2], text[len(text) // 2 :]):
+            assert governance.find_outcome(part) == _plain_outcome(part), part[:80]
+
+
+ZONE_TOKENS = st.sampled_from(
+    [
+        *("Decision", "Decisions:", "RECOMMENDATION", "Recommendations", "recommendation"),
+        *("That", "the", "Cabinet", "Council", "Portfolio Holder", "Mayor", "Leader", "has"),
+        *("APPROVED", "Approved", "noted", "approved", "agreed", "endorsed", "is", "to", "TO"),
+        *("RECOMMENDED", "RESOLVED", "Resolved", "unanimously", "ORDERED", "for", "that", ":"),
+        *("1.", "2)", "(3)", "a)", "(b)", "-", "•", "·", "x" * 30, "ı", "\t", " ", "  "),
+        *("\n", "\n\n", "\n  ", " \n \n"),
+    ]
+)
+ZONE_EXAMPLES = [
+    "Decision:\nThat Cabinet approves",  # at offset 0
+    "\n\n  Decisions\n1. RECOMMENDATIONS to note\n(a) That the Council notes",
+    "It is\nRECOMMENDED to approve. RECOMMENDED TO Council. Recommendations approved.",
+    "The Cabinet has\n noted it; Portfolio Holder approved it; Council agreed; Leader endorsed",
+    "x\n \n\t2) APPROVED\n  Agreed the plan\n-That Executive\nRESOLVED that\nORDERED",
+    "is RECOMMENDED to",  # "is" at offset 0
+]
+
+
+def _zone_anchor_spans(text: str, begin: int, end: int) -> tuple[list[object], list[object]]:
+    starts = governance._zone_starts(text, begin, end)
+    return (
+        [m.span() for m in governance._matches_at(governance._ZONE_ANCHOR, text, starts, end)],
+        [m.span() for m in governance._ZONE_ANCHOR.finditer(text, begin, end)],
+    )
+
+
+@pytest.mark.parametrize("text", ZONE_EXAMPLES)
+def test_zone_starts_hold_every_anchor_of_the_examples(text: str) -> None:
+    for begin in range(len(text) + 1):
+        for end in {begin, (begin + len(text)) // 2, len(text)}:
+            got, expected = _zone_anchor_spans(text, begin, end)
+            assert got == expected, (begin, end)
+    assert _zone_anchor_spans(text, 0, len(text))[1]  # each example has an anchor
+
+
+def test_zone_starts_hold_every_anchor_on_the_corpus() -> None:
+    for path in sorted(CORPUS.parent.parent.rglob("*.txt")):
+        text = path.read_text("utf-8")
+        n = len(text)
+        for begin, end in ((0, n), (0, governance.OUTCOME_HEAD), (n // 3, n), (1, n // 2)):
+            got, expected = _zone_anchor_spans(text, begin, min(end, n))
+            assert got == expected, path.name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ZONE_TOKENS, max_size=30), st.integers(0, 200), st.integers(0, 200))
+def test_zone_starts_hold_every_anchor(tokens: list[str], begin: int, end: int) -> None:
+    for text in ("".join(tokens), " ".join(tokens)):
+        end = min(end, len(text))
+        got, expected = _zone_anchor_spans(text, min(begin, end), end)
+        assert got == expected
+
+
+def test_narrative_verbs_are_the_plain_search_on_the_corpus() -> None:
+    for path in sorted(CORPUS.parent.parent.rglob("*.txt")):
+        text = path.read_text("utf-8")
+        for end in (len(text), min(len(text), governance.BODY_HEAD), len(text) // 2):
+            got = governance._narrative_verbs(lowered(text), end)
+            expected = governance._NARRATIVE_VERB.finditer(text, 0, end)
+            assert [m.span() for m in got] == [m.span() for m in expected], path.name

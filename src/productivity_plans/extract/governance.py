@@ -24,7 +24,7 @@ Method (general house styles, not any one council's wording):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -66,6 +66,7 @@ _UPPER_BODY = (
     r"CABINET(?:\s+EXECUTIVE)?|EXECUTIVE(?:\s+COMMITTEE)?|(?:FULL\s+)?COUNCIL"
     r"|(?:[A-Z&,']+\s+){1,6}(?:COMMITTEE|SUB-COMMITTEE|BOARD|PANEL)"
 )
+
 
 _PAPER_TYPES = frozenset({"committee_report", "decision_record", "minutes", "agenda_item"})
 _LETTER = load_regime().letter_date
@@ -310,6 +311,8 @@ _NARRATIVE_VERB = re.compile(
     r"\b(?:received|considered|noted|approved|agreed|endorsed)[ \t]+(?:a|the)\b", re.IGNORECASE
 )
 _NOT_BODY_CHAR = re.compile(r"[^\w&\s]")
+# Its verbs: each match of _NARRATIVE_VERB starts with one.
+_NARRATIVE_VERB_WORDS = ("received", "considered", "noted", "approved", "agreed", "endorsed")
 
 
 def _header_matches(
@@ -317,7 +320,9 @@ def _header_matches(
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(doc.text, 0, end)`` for the header pattern ``name``."""
     if name in _BODY_LINE_PATTERNS and doc.low is not None:
-        yield from _body_line_matches(pattern, doc, end)
+        yield from _matches_at(pattern, doc.text, _body_line_starts(doc.text, end), end)
+    elif name == "header_line":
+        yield from _matches_at(pattern, doc.text, _header_line_starts(doc.text, end), end)
     elif name != "narrative":
         yield from scanner(pattern).finditer(doc, 0, end)
     else:
@@ -333,7 +338,7 @@ def _narrative_stretches(doc: Lowered, end: int) -> list[tuple[int, int]]:
     text = doc.text
     backwards = ""  # text[:end] reversed, made at the first verb phrase
     out: list[tuple[int, int]] = []
-    for verb in scanner(_NARRATIVE_VERB).finditer(doc, 0, end):
+    for verb in _narrative_verbs(doc, end):
         backwards = backwards or text[end - 1 :: -1]
         other = _NOT_BODY_CHAR.search(backwards, end - verb.start())
         start = 0 if other is None else end - other.start()
@@ -342,6 +347,17 @@ def _narrative_stretches(doc: Lowered, end: int) -> list[tuple[int, int]]:
         else:
             out.append((start, verb.end()))
     return out
+
+
+def _narrative_verbs(doc: Lowered, end: int) -> Iterator[re.Match[str]]:
+    """``_NARRATIVE_VERB.finditer(doc.text, 0, end)``, tried only where the lowercased copy has
+    one of its verbs: str.find skips to them in C, where the scanner's finder tries the
+    pattern at every "a", "c", "e", "n" and "r"."""
+    if doc.low is None:
+        return scanner(_NARRATIVE_VERB).finditer(doc, 0, end)
+    words = _NARRATIVE_VERB_WORDS
+    starts = sorted({at for word in words for at in _find_all(doc.low, word, 0, end)})
+    return _matches_at(_NARRATIVE_VERB, doc.text, starts, end)
 
 
 # "body_then_date" and "body_over_date" start "^[ \t]*(?:the\s+)?(?P<body>_BODY_CORE)". Their
@@ -369,25 +385,29 @@ _NOT_NAME_CHAR = re.compile(r"[^\w&',\s-]")
 _REACHES_DIGIT = re.compile(r"[\w&',.\s-]*?\d")
 
 
-def _body_line_matches(pattern: re.Pattern[str], doc: Lowered, end: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(doc.text, 0, end)`` for a pattern of _BODY_LINE_PATTERNS: its
-    ``match`` at each of :func:`_body_line_starts` from the last match's end on, in order, as
-    ``finditer`` tries them; it tries the other offsets in vain (no match starts there)."""
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], end: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, 0, end)`` when every match starts at one of ``starts`` (in
+    order): its ``match`` at each of them from the last match's end on, as ``finditer`` tries
+    them; it tries the other offsets in vain."""
     at = 0
-    for start in _body_line_starts(doc, end):
-        found = pattern.match(doc.text, start, end) if start >= at else None
+    for start in starts:
+        found = pattern.match(text, start, end) if start >= at else None
         if found is not None:
             yield found
             at = found.end()
 
 
 @lru_cache(maxsize=4)
-def _body_line_starts(doc: Lowered, end: int) -> tuple[int, ...]:
-    """The line starts of ``doc.text[:end]`` (which must have its lowercased copy) where a
+def _body_line_starts(text: str, end: int) -> tuple[int, ...]:
+    """The line starts of ``text[:end]`` (whose lowercased copy must stand for it) where a
     body name can begin and a digit follows, in order: those where the line opens with a
     body's first word, and those before one of _BODY_LAST_WORDS with only name characters
-    between. Every match of _BODY_LINE_PATTERNS starts at one (cached: both patterns ask)."""
-    text, low = doc.text, doc.low
+    between. Every match of _BODY_LINE_PATTERNS starts at one (cached: both patterns ask;
+    keyed by the text, whose hash is kept, not by its Lowered, whose copy would be hashed)."""
+    doc = lowered(text)
+    low = doc.low
     assert low is not None
     starts = {m.start() + 1 for m in _BODY_OPENING_LINE.finditer(low, 0, end)}
     if _BODY_OPENING_AT_START.match(low, 0, end):
@@ -399,6 +419,26 @@ def _body_line_starts(doc: Lowered, end: int) -> tuple[int, ...]:
         first = 0 if other is None else end - other.start()
         starts.update(_line_start_offsets(text, first, word.start()))
     return tuple(s for s in sorted(starts) if _REACHES_DIGIT.match(text, s, end))
+
+
+# "header_line" has no literal lead, so its finder tries every line start. But each match has
+# whitespace, a dash and whitespace before its date, and only whitespace between its body (on
+# the line the match starts) and that dash: the pattern is tried only at the start of the line
+# that holds the last character before such a dash.
+_SPACED_DASH = re.compile(r"[-–](?<=\s[-–])(?=\s)")
+
+
+def _header_line_starts(text: str, end: int) -> list[int]:
+    """The line starts of ``text[:end]`` where a "header_line" match can begin, in order."""
+    starts: list[int] = []
+    for dash in _SPACED_DASH.finditer(text, 0, end):
+        last = dash.start() - 1
+        while last >= 0 and text[last].isspace():
+            last -= 1
+        start = text.rfind("\n", 0, last) + 1 if last >= 0 else -1
+        if start >= 0 and (not starts or start > starts[-1]):
+            starts.append(start)
+    return starts
 
 
 def _line_start_offsets(text: str, first: int, last: int) -> list[int]:
@@ -492,7 +532,7 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
             if body is not None:
                 how.append(prose)
     if doc_type in {"plan", "web_page", "news", "other"} and body is None:
-        signoff = scanner(_PLAN_SIGNOFF).search(doc)
+        signoff = _plan_signoff(text)
         if signoff and not _BAD_BODIES.search(signoff.group("body")):
             body = _clean_body(signoff.group("body"))
             if signoff.group("date"):
@@ -551,16 +591,85 @@ _NOT_A_DECISION = re.compile(
     r"(?<!Board is )(?<!Panel is )asked\s+to)\s*$",
     re.IGNORECASE,
 )
-# Any of the verbs: most sentences of a zone have none, and one search rules all five out.
-_ANY_VERB = re.compile("|".join(f"(?:{p.pattern})" for _o, p in _VERBS), re.IGNORECASE)
+# Lowercase text every match of each verb pattern contains. Most sentences of a zone hold none
+# of them, which ``in`` on the lowercased copy tells far cheaper than the case-insensitive
+# patterns (each tried at every offset): a verb is searched for only where its stem is.
+_VERB_STEMS = {
+    "deferred": ("deferred", "withdrawn", "postponed"),
+    "delegated": ("delegat",),
+    "approved": ("approv", "agree", "adopt"),
+    "endorsed": ("endors",),
+    "noted": ("note", "noting"),
+}
 _PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
 _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
+
+
+# _ZONE_ANCHOR's finder tries its line-start forms at every line and its in-line forms at every
+# "i" and most capitals: most of find_outcome's cost. Every match starts instead at one of
+# these, found in C (see _zone_starts): the start of a line, or of blank lines before a line,
+# whose first character other than whitespace opens a line-start form ...
+_ZONE_LINE_FORM = (
+    r"\s*+(?=Decision|\d|(?i:recommendation)|\(|[a-z][.)]|[-•·]|That"
+    r"|APPROVED|NOTED|AGREED|ENDORSED|Approved|Noted|Agreed|Endorsed)"
+)
+_ZONE_LINE = re.compile(rf"\n{_ZONE_LINE_FORM}")
+_ZONE_LINE_AT_START = re.compile(_ZONE_LINE_FORM)
+# ... one of these words (and the "is" before "RECOMMENDED") ...
+_ZONE_WORDS = ("RESOLVED", "Resolved", "ORDERED", "RECOMMENDED", "Recommendation")
+# ... or a body's name, whitespace and perhaps "has" before one of these verbs.
+_ZONE_VERBS = ("noted", "approved", "agreed", "endorsed")
+_ZONE_BODIES = ("Cabinet", "Council", "Executive", "Committee", "Leader", "Mayor", "Holder")
+
+
+def _zone_starts(text: str, begin: int, end: int) -> list[int]:
+    """Offsets of ``text[begin:end]`` where a match of _ZONE_ANCHOR can start, in order."""
+    starts: set[int] = set()
+    if begin == 0 and _ZONE_LINE_AT_START.match(text, 0, end):
+        starts.add(0)
+    for line in _ZONE_LINE.finditer(text, max(begin - 1, 0), end):
+        newline = line.start()  # each line start in the whitespace before the form
+        while newline >= 0:
+            starts.add(newline + 1)
+            newline = text.find("\n", newline + 1, line.end())
+    for word in _ZONE_WORDS:
+        for at in _find_all(text, word, begin, end):
+            starts.add(at)
+            before = _after_text(text, at)
+            if word == "RECOMMENDED" and 2 <= before < at and text.startswith("is", before - 2):
+                starts.add(before - 2)
+    for verb in _ZONE_VERBS:
+        for at in _find_all(text, verb, begin, end):
+            ends = [_after_text(text, at)]
+            if ends[0] >= 3 and text.startswith("has", ends[0] - 3):
+                ends.append(_after_text(text, ends[0] - 3))
+            for body_end in ends:
+                for body in _ZONE_BODIES:
+                    if body_end >= len(body) and text.startswith(body, body_end - len(body)):
+                        starts.add(body_end - len(body))
+    return sorted(start for start in starts if start >= begin)
+
+
+def _find_all(text: str, word: str, begin: int, end: int) -> Iterator[int]:
+    """The offsets of ``word`` in ``text[begin:end]``."""
+    at = text.find(word, begin, end)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1, end)
+
+
+def _after_text(text: str, at: int) -> int:
+    """The start of the whitespace that ends at ``at`` (``at`` when there is none)."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _zones(doc: Lowered, begin: int = 0, stop_at: int | None = None) -> list[tuple[int, int]]:
     text = doc.text
     out: list[tuple[int, int]] = []
-    for m in scanner(_ZONE_ANCHOR).finditer(doc, begin, stop_at):
+    end = len(text) if stop_at is None else min(stop_at, len(text))
+    for m in _matches_at(_ZONE_ANCHOR, text, _zone_starts(text, begin, end), end):
         start = m.start()
         if out and start < out[-1][1]:
             continue
@@ -589,13 +698,17 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
             continue  # a decision on earlier business
         zone = text[z_start:z_end]
         for sentence_m in re.finditer(r"[^.\n;]+(?:[.;]|\n|$)", zone):
-            sentence = sentence_m.group(0)
-            if not _ANY_VERB.search(sentence):
+            # An outcome found already keeps its first sentence: no need to look for it again.
+            verbs = _verbs_in(doc, z_start + sentence_m.start(), z_start + sentence_m.end())
+            if all(outcome in hits for outcome in verbs):
                 continue
+            sentence = sentence_m.group(0)
             if _SIGNOFF.search(sentence):
                 sentence = _SIGNOFF.split(sentence)[0]
-            delegation = _VERBS[1][1].search(sentence)
+            delegation = _VERBS[1][1].search(sentence) if "delegated" in verbs else None
             for outcome, pattern in _VERBS:
+                if outcome not in verbs or outcome in hits:
+                    continue
                 for vm in pattern.finditer(sentence):
                     if outcome == "approved" and delegation and delegation.start() < vm.start():
                         continue  # "delegates ... authority to agree": the delegate's power
@@ -612,8 +725,24 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
     return None, None, None, None
 
 
+def _verbs_in(doc: Lowered, start: int, end: int) -> list[str]:
+    """The outcomes whose verb can occur in ``doc.text[start:end]``: those with a stem in its
+    lowercased copy (all of them when the text has no copy)."""
+    if doc.low is None:
+        return list(_VERB_STEMS)
+    folded = doc.low[start:end]
+    return [outcome for outcome, stems in _VERB_STEMS.items() if any(s in folded for s in stems)]
+
+
+@lru_cache(maxsize=4)
+def _plan_signoff(text: str) -> re.Match[str] | None:
+    """The first _PLAN_SIGNOFF match in ``text`` (cached: a plan's body and its outcome are
+    both read from it, and the search runs over the whole text)."""
+    return scanner(_PLAN_SIGNOFF).search(lowered(text))
+
+
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
-    m = scanner(_PLAN_SIGNOFF).search(lowered(text))
+    m = _plan_signoff(text)
     if not m:
         return None, None, None, None
     verb = m.group("verb").lower()
