@@ -2,9 +2,10 @@
 
 It runs in worker processes, so this module imports only the ingest stage, and the extract
 stage when it first extracts (never the store or the coding models, which would cost each
-worker seconds to import). Importing the extract stage costs a worker ≈ 0.3 s (the framework,
-the council register, the compiled rules): counted as extraction's, so the ingest benchmark's
-run without extraction does not pay it.
+worker seconds to import). Importing the extract stage and its first document cost a worker
+≈ 0.25 s (the council register and matcher, the compiled rules; the framework's four regime
+facts without its pydantic schema): counted as extraction's, so the ingest benchmark's run
+without extraction does not pay it.
 """
 
 from __future__ import annotations
