@@ -594,9 +594,7 @@ def _plain_outcome(text: str) -> tuple[str | None, str | None, int | None, int |
                 for vm in pattern.finditer(sentence):
                     if outcome == "approved" and delegation and delegation.start() < vm.start():
                         continue
-                    if outcome == "approved" and governance._NOT_A_DECISION.search(
-                        sentence[: vm.start()]
-                    ):
+                    if outcome == "approved" and _LOOK_BEHINDS.search(sentence[: vm.start()]):
                         continue
                     if outcome not in hits:
                         s = z_start + sentence_m.start()
@@ -688,3 +686,33 @@ def test_narrative_verbs_are_the_plain_search_on_the_corpus() -> None:
             got = governance._narrative_verbs(lowered(text), end)
             expected = governance._NARRATIVE_VERB.finditer(text, 0, end)
             assert [m.span() for m in got] == [m.span() for m in expected], path.name
+
+
+# The look-behind chain _not_a_decision replaced: it must decide every case the same way.
+_LOOK_BEHINDS = re.compile(
+    r"\b(?:to\s+seek|failure\s+to|not\s+to"
+    r"|(?<!Cabinet is )(?<!Council is )(?<!Executive is )(?<!Committee is )(?<!Members are )"
+    r"(?<!Board is )(?<!Panel is )asked\s+to)\s*$",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("Cabinet is asked to ", False),  # a body asked to decide: its recommendation
+        ("The Members are asked to\n", False),
+        ("CABINET IS asked to ", False),
+        ("Councils were asked to ", True),  # someone else's decision
+        ("The Leader is asked to ", True),
+        ("Cabinet is  asked to ", True),  # two spaces: not the fixed phrase
+        ("It is proposed to seek ", True),
+        ("the failure to ", True),
+        ("Cabinet decided not to ", True),
+        ("Cabinet is asked to note the plan and to ", False),
+        ("", False),
+    ],
+)
+def test_not_a_decision_reads_the_words_before_the_verb(before: str, expected: bool) -> None:
+    assert governance._not_a_decision(before) is expected
+    assert (_LOOK_BEHINDS.search(before) is not None) is expected

@@ -586,10 +586,16 @@ _VERBS: list[tuple[str, re.Pattern[str]]] = [
 # A body asked to decide ("Cabinet is asked to approve") is a report's recommendation, which
 # is its outcome.
 _NOT_A_DECISION = re.compile(
-    r"\b(?:to\s+seek|failure\s+to|not\s+to"
-    r"|(?<!Cabinet is )(?<!Council is )(?<!Executive is )(?<!Committee is )(?<!Members are )"
-    r"(?<!Board is )(?<!Panel is )asked\s+to)\s*$",
-    re.IGNORECASE,
+    r"\b(?:to\s+seek|failure\s+to|not\s+to|(?P<asked>asked\s+to))\s*$", re.IGNORECASE
+)
+_ASKED_TO_DECIDE = (
+    "cabinet is ",
+    "council is ",
+    "executive is ",
+    "committee is ",
+    "members are ",
+    "board is ",
+    "panel is ",
 )
 # Lowercase text every match of each verb pattern contains. Most sentences of a zone hold none
 # of them, which ``in`` on the lowercased copy tells far cheaper than the case-insensitive
@@ -712,7 +718,7 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
                 for vm in pattern.finditer(sentence):
                     if outcome == "approved" and delegation and delegation.start() < vm.start():
                         continue  # "delegates ... authority to agree": the delegate's power
-                    if outcome == "approved" and _NOT_A_DECISION.search(sentence[: vm.start()]):
+                    if outcome == "approved" and _not_a_decision(sentence[: vm.start()]):
                         continue
                     if outcome not in hits:
                         s = z_start + sentence_m.start()
@@ -723,6 +729,15 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
             s, e, sentence = hits[outcome]
             return outcome, sentence, s, e
     return None, None, None, None
+
+
+def _not_a_decision(before: str) -> bool:
+    """Whether the words ``before`` an approval verb make it someone else's or no decision
+    ("to seek approval", "councils were asked to agree"), but not a body asked to decide."""
+    found = _NOT_A_DECISION.search(before)
+    if found is None or found.group("asked") is None:
+        return found is not None
+    return not before[: found.start()].lower().endswith(_ASKED_TO_DECIDE)
 
 
 def _verbs_in(doc: Lowered, start: int, end: int) -> list[str]:
