@@ -13,9 +13,8 @@ import sys
 import tempfile
 import threading
 import time
-from pathlib import Path
-
 from collections import Counter
+from pathlib import Path
 
 import uvicorn
 from playwright.sync_api import sync_playwright

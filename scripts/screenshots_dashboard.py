@@ -21,12 +21,12 @@ import uvicorn
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots import CHROMIUM_ARGS, EXAMPLES, OUT, WIDTHS  # noqa: E402
+from screenshots import CHROMIUM_ARGS, EXAMPLES, OUT, WIDTHS
 
-from productivity_plans.ingest.files import load_manifest  # noqa: E402
-from productivity_plans.pipeline import ingest_files  # noqa: E402
-from productivity_plans.store.db import Store  # noqa: E402
-from productivity_plans.web import create_app  # noqa: E402
+from productivity_plans.ingest.files import load_manifest
+from productivity_plans.pipeline import ingest_files
+from productivity_plans.store.db import Store
+from productivity_plans.web import create_app
 
 PAGES = {"dashboard": "/dashboard", "downloads": "/downloads"}
 
