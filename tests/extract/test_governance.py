@@ -381,10 +381,14 @@ BODY_LINE_EXAMPLES = [
 ]
 
 
-def _body_line_spans(text: str, end: int) -> tuple[list[object], list[object]]:
+def _header_spans(
+    patterns: dict[str, re.Pattern[str]], text: str, end: int
+) -> tuple[list[object], list[object]]:
+    """(span, groups) of every match of the header ``patterns`` in ``text[:end]``: as
+    ``_header_matches`` finds them, and as plain ``finditer`` does."""
     doc = lowered(text)
     got, expected = [], []
-    for name, pattern in BODY_LINE_PATTERNS.items():
+    for name, pattern in patterns.items():
         got += [(m.span(), m.groups()) for m in governance._header_matches(name, pattern, doc, end)]
         expected += [(m.span(), m.groups()) for m in pattern.finditer(text, 0, end)]
     return got, expected
@@ -393,17 +397,9 @@ def _body_line_spans(text: str, end: int) -> tuple[list[object], list[object]]:
 @pytest.mark.parametrize("text", BODY_LINE_EXAMPLES)
 def test_body_line_starts_hold_every_match_of_the_examples(text: str) -> None:
     for end in range(len(text) + 1):
-        got, expected = _body_line_spans(text, end)
+        got, expected = _header_spans(BODY_LINE_PATTERNS, text, end)
         assert got == expected, end
-    assert _body_line_spans(text, len(text))[1]  # each example has a match
-
-
-def test_body_line_starts_hold_every_match_on_the_corpus() -> None:
-    for path in sorted(CORPUS.parent.parent.rglob("*.txt")):
-        text = path.read_text("utf-8")
-        for end in (len(text), min(len(text), governance.BODY_HEAD), len(text) // 2):
-            got, expected = _body_line_spans(text, end)
-            assert got == expected, path.name
+    assert _header_spans(BODY_LINE_PATTERNS, text, len(text))[1]  # each example has a match
 
 
 @settings(max_examples=400, deadline=None)
@@ -411,7 +407,7 @@ def test_body_line_starts_hold_every_match_on_the_corpus() -> None:
 def test_body_line_starts_hold_every_match(tokens: list[str], end: int) -> None:
     # Tokens joined by nothing and by spaces: names run into each other and stand apart.
     for text in ("".join(tokens), " ".join(tokens)):
-        got, expected = _body_line_spans(text, min(end, len(text)))
+        got, expected = _header_spans(BODY_LINE_PATTERNS, text, min(end, len(text)))
         assert got == expected
 
 
@@ -506,26 +502,26 @@ HEADER_LINE_EXAMPLES = [
 ]
 
 
-def _header_line_spans(text: str, end: int) -> tuple[list[object], list[object]]:
-    found = governance._header_matches("header_line", HEADER_LINE, lowered(text), end)
-    return (
-        [(m.span(), m.groups()) for m in found],
-        [(m.span(), m.groups()) for m in HEADER_LINE.finditer(text, 0, end)],
-    )
+HEADER_LINE_PATTERNS = {"header_line": HEADER_LINE}
 
 
 @pytest.mark.parametrize("text", HEADER_LINE_EXAMPLES)
 def test_header_line_starts_hold_every_match_of_the_examples(text: str) -> None:
     for end in range(len(text) + 1):
-        got, expected = _header_line_spans(text, end)
+        got, expected = _header_spans(HEADER_LINE_PATTERNS, text, end)
         assert got == expected, end
 
 
-def test_header_line_starts_hold_every_match_on_the_corpus() -> None:
+@pytest.mark.parametrize(
+    "patterns", [BODY_LINE_PATTERNS, HEADER_LINE_PATTERNS], ids=["body_line", "header_line"]
+)
+def test_fast_header_starts_hold_every_match_on_the_corpus(
+    patterns: dict[str, re.Pattern[str]],
+) -> None:
     for path in sorted(CORPUS.parent.parent.rglob("*.txt")):
         text = path.read_text("utf-8")
         for end in (len(text), min(len(text), governance.BODY_HEAD), len(text) // 2):
-            got, expected = _header_line_spans(text, end)
+            got, expected = _header_spans(patterns, text, end)
             assert got == expected, path.name
 
 
@@ -533,7 +529,7 @@ def test_header_line_starts_hold_every_match_on_the_corpus() -> None:
 @given(st.lists(HEADER_LINE_TOKENS, max_size=30), st.integers(0, 200))
 def test_header_line_starts_hold_every_match(tokens: list[str], end: int) -> None:
     for text in ("".join(tokens), " ".join(tokens)):
-        got, expected = _header_line_spans(text, min(end, len(text)))
+        got, expected = _header_spans(HEADER_LINE_PATTERNS, text, min(end, len(text)))
         assert got == expected
 
 

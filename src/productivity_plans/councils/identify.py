@@ -167,7 +167,7 @@ class CouncilMatcher:
         # "<place> [borough|district|city] council" is one optional suffix after the place
         # names rather than four more names each: a quarter of the alternatives, so the regex
         # compiles in a fraction of the time every worker process would spend on it.
-        suffixed = {f"{base} {suffix.lower()}" for base in weak for suffix in _COUNCIL_WORDS}
+        suffixed = {base + suffix for base in weak for suffix in _SUFFIX_KEYS}
         words = sorted((set(self.strong) - suffixed) | set(weak), key=len, reverse=True)
         self.names_re = re.compile(_names_source(words))
         self.labels = self._build_labels()

@@ -67,7 +67,6 @@ _UPPER_BODY = (
     r"|(?:[A-Z&,']+\s+){1,6}(?:COMMITTEE|SUB-COMMITTEE|BOARD|PANEL)"
 )
 
-
 _PAPER_TYPES = frozenset({"committee_report", "decision_record", "minutes", "agenda_item"})
 _LETTER = load_regime().letter_date
 _DEADLINE = load_regime().deadline
@@ -335,18 +334,26 @@ def _narrative_stretches(doc: Lowered, end: int) -> list[tuple[int, int]]:
     from the start of the body characters before a verb phrase to the phrase's end (merged
     where they overlap). A match cannot reach past them, and the text outside is the same as
     the whole scan sees up to where a match can end, so scanning them finds the same matches."""
-    text = doc.text
-    backwards = ""  # text[:end] reversed, made at the first verb phrase
     out: list[tuple[int, int]] = []
-    for verb in _narrative_verbs(doc, end):
-        backwards = backwards or text[end - 1 :: -1]
-        other = _NOT_BODY_CHAR.search(backwards, end - verb.start())
-        start = 0 if other is None else end - other.start()
+    for start, verb in _run_starts(doc.text, end, _narrative_verbs(doc, end), _NOT_BODY_CHAR):
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], verb.end())
         else:
             out.append((start, verb.end()))
     return out
+
+
+def _run_starts(
+    text: str, end: int, matches: Iterable[re.Match[str]], outside: re.Pattern[str]
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each of ``matches`` (in ``text[:end]``, in order) with the start of the run of
+    characters before it that ``outside`` does not match, found by searching one reversed
+    copy of ``text[:end]`` (made at the first match) in C instead of stepping back in Python."""
+    backwards = ""
+    for m in matches:
+        backwards = backwards or text[end - 1 :: -1]
+        other = outside.search(backwards, end - m.start())
+        yield (0 if other is None else end - other.start()), m
 
 
 def _narrative_verbs(doc: Lowered, end: int) -> Iterator[re.Match[str]]:
@@ -412,11 +419,8 @@ def _body_line_starts(text: str, end: int) -> tuple[int, ...]:
     starts = {m.start() + 1 for m in _BODY_OPENING_LINE.finditer(low, 0, end)}
     if _BODY_OPENING_AT_START.match(low, 0, end):
         starts.add(0)
-    backwards = ""  # text[:end] reversed, made at the first last word
-    for word in scanner(_BODY_LAST_WORDS).finditer(doc, 0, end):
-        backwards = backwards or text[end - 1 :: -1]
-        other = _NOT_NAME_CHAR.search(backwards, end - word.start())
-        first = 0 if other is None else end - other.start()
+    last_words = scanner(_BODY_LAST_WORDS).finditer(doc, 0, end)
+    for first, word in _run_starts(text, end, last_words, _NOT_NAME_CHAR):
         starts.update(_line_start_offsets(text, first, word.start()))
     return tuple(s for s in sorted(starts) if _REACHES_DIGIT.match(text, s, end))
 
@@ -432,9 +436,7 @@ def _header_line_starts(text: str, end: int) -> list[int]:
     """The line starts of ``text[:end]`` where a "header_line" match can begin, in order."""
     starts: list[int] = []
     for dash in _SPACED_DASH.finditer(text, 0, end):
-        last = dash.start() - 1
-        while last >= 0 and text[last].isspace():
-            last -= 1
+        last = _after_text(text, dash.start()) - 1
         start = text.rfind("\n", 0, last) + 1 if last >= 0 else -1
         if start >= 0 and (not starts or start > starts[-1]):
             starts.append(start)
@@ -634,10 +636,8 @@ def _zone_starts(text: str, begin: int, end: int) -> list[int]:
     if begin == 0 and _ZONE_LINE_AT_START.match(text, 0, end):
         starts.add(0)
     for line in _ZONE_LINE.finditer(text, max(begin - 1, 0), end):
-        newline = line.start()  # each line start in the whitespace before the form
-        while newline >= 0:
-            starts.add(newline + 1)
-            newline = text.find("\n", newline + 1, line.end())
+        # each line start in the whitespace before the form
+        starts.update(_line_start_offsets(text, line.start() + 1, line.end()))
     for word in _ZONE_WORDS:
         for at in _find_all(text, word, begin, end):
             starts.add(at)

@@ -300,7 +300,7 @@ def _leads(
     if spaces and _is_space_repeat(items[0]):
         return then(rest)
     if op is _C.LITERAL:
-        # Only a line start may lead into whitespace (see Scanner._starts).
+        # Only a line start may lead into whitespace (see Scanner._line_starts_after).
         return None if chr(av).isspace() else [(False, items)]
     if op is _C.AT and av is _C.AT_BEGINNING and multiline:
         while rest and _is_space_repeat(rest[0]):
