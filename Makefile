@@ -4,9 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench system-deps clean
+.PHONY: run test lint typecheck pytest bench bytecode system-deps clean
 
-run: $(STAMP)
+run: $(STAMP) bytecode
 	$(BIN)/prodplans demo
 	$(BIN)/prodplans serve
 
@@ -19,11 +19,19 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) bytecode
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	$(BIN)/python bench/ingest.py
+
+# The package is installed editable, so pip compiles none of it, and where
+# PYTHONDONTWRITEBYTECODE is set (as on our CI machines) no process writes .pyc files: every
+# `prodplans` run and every ingest worker would compile the modules it imports from source
+# (≈ 35 ms of CPU per worker for the extract stage alone). Python still reads .pyc files
+# written here, and ignores any that are older than their source.
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q src
 
 system-deps:
 	bash scripts/system-deps.sh
