@@ -17,7 +17,8 @@ give as steadily on a shared machine.
 
 Wall time on a shared 2-core machine is noisy: --repeat N runs the three N times, interleaved,
 and reports each figure's median, and the split of each pipeline/no-extract pair (adjacent in
-time, so a slow spell of the machine hits both) with the pairs' median and range. For
+time, so a slow spell of the machine hits both; in alternating order) with the pairs' median,
+its 95% confidence interval (from 6 pairs up) and range. For
 extraction's own cost per document, measured in process and per part, see bench/extract.py.
 
     python bench/ingest.py [--docs 1000] [--repeat 1] [--workdir /tmp/prodplans-bench]
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import resource
 import statistics
 import subprocess
@@ -147,9 +149,12 @@ def main() -> None:
     built = time.perf_counter() - started
     print(f"corpus: {len(paths)} PDFs in {folder} (built or reused in {built:.1f} s)")
     runs: dict[str, list[dict[str, float]]] = {"bare": [], "pipeline": [], "no-extract": []}
-    for _ in range(args.repeat):
-        for mode, results in runs.items():
-            results.append(measure(mode, folder, args.docs))
+    for i in range(args.repeat):
+        # The pair's order alternates (ABBA), so a drift in the machine's speed, or whatever
+        # the first run of a pair leaves behind for the second, favours neither side.
+        pair = ("pipeline", "no-extract") if i % 2 == 0 else ("no-extract", "pipeline")
+        for mode in ("bare", *pair):
+            runs[mode].append(measure(mode, folder, args.docs))
     bare, pipe, plain = (
         {key: statistics.median(r[key] for r in results) for key in results[0]}
         for results in runs.values()
@@ -186,10 +191,24 @@ def print_pairs(pipe: list[dict[str, float]], plain: list[dict[str, float]]) -> 
     shares = sorted((p["seconds"] - n["seconds"]) / p["seconds"] for p, n in pairs)
     adds = sorted((p["seconds"] - n["seconds"]) / n["seconds"] for p, n in pairs)
     for name, values in (("share of pipeline time", shares), ("adds to ingest", adds)):
+        interval = median_interval(values)
+        confidence = f", 95% CI {interval[0]:.1%} to {interval[1]:.1%}" if interval else ""
         print(
-            f"       per pair, {name}: median {statistics.median(values):.1%} "
+            f"       per pair, {name}: median {statistics.median(values):.1%}{confidence} "
             f"(from {values[0]:.1%} to {values[-1]:.1%})"
         )
+
+
+def median_interval(values: list[float], level: float = 0.95) -> tuple[float, float] | None:
+    """A distribution-free confidence interval for the median (the sign test's): the k-th
+    smallest and k-th largest values, k the largest count with P(Binomial(n, 1/2) < k) at most
+    half of 1 - ``level``. None below 6 values, where no such interval exists at 95%."""
+    ordered = sorted(values)
+    n = len(ordered)
+    k, tail = 0, 0.0
+    while (tail := tail + math.comb(n, k) / 2**n) <= (1 - level) / 2:
+        k += 1
+    return (ordered[k - 1], ordered[n - k]) if k else None
 
 
 def print_stages(pipe: dict[str, float], plain: dict[str, float]) -> None:
