@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from sqlalchemy import text
 
-from productivity_plans.pipeline import FileOutcome, ingest_files
-from productivity_plans.prepare import WORKER_NICENESS
+from productivity_plans.config import Limits
+from productivity_plans.pipeline import _BATCH_BYTES, FileOutcome, _done, _tasks, ingest_files
+from productivity_plans.prepare import WORKER_NICENESS, Prepared, prepare, prepare_batch
 from productivity_plans.store import Store
 from tests.fixtures.make_files import make_pdf, make_text, make_truncated_pdf
 
@@ -124,3 +127,52 @@ def test_a_page_naming_no_council_takes_its_sites_council_until_the_site_disagre
 
         ingest_files([(other, f"{site}/news")], store, code=False)
         assert _councils(store) == {"plan": None, "article": "E06000004", "news": "E06000001"}
+
+
+def test_pool_tasks_hold_a_few_files_and_a_big_file_alone(tmp_path: Path) -> None:
+    small = [make_text(tmp_path / f"{i}.txt", f"Report {i}") for i in range(5)]
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (_BATCH_BYTES + 1))
+    items = [(p, None) for p in [*small[:3], big, *small[3:], tmp_path / "missing.txt"]]
+    tasks = [[path.name for path, _url in task] for task in _tasks(items, 2)]
+    assert tasks == [
+        ["0.txt", "1.txt"],
+        ["2.txt"],
+        ["big.txt"],
+        ["3.txt", "4.txt"],
+        ["missing.txt"],
+    ]
+    assert [item for task in _tasks(items, 2) for item in task] == items  # nothing lost
+
+
+def test_a_dead_worker_fails_every_file_of_its_task_by_name(tmp_path: Path) -> None:
+    paths = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+    future: Future[list[Prepared]] = Future()
+    future.set_exception(BrokenProcessPool("killed"))
+    done = list(_done(paths, future))
+    assert [path for path, _prepared in done] == paths
+    for _path, prepared in done:
+        assert prepared.error is not None and prepared.error.code == "corrupt"
+        assert "the parser process died" in prepared.error.message
+
+
+def test_a_batch_is_parsed_then_extracted_with_the_same_results_as_one_by_one(
+    tmp_path: Path,
+) -> None:
+    paths = _batch(tmp_path / "in", 7)
+    items = [(p, None) for p in paths]
+    batch = prepare_batch(items, Limits(), extract=True)
+    single = [prepare(p, None, Limits(), extract=True) for p in paths]
+
+    def seen(prepared: Prepared) -> tuple[object, ...]:
+        error = prepared.error
+        document = prepared.document
+        return (
+            error and (error.code, error.message),
+            document and document.provenance.sha256,
+            prepared.facts,
+        )
+
+    assert [seen(b) for b in batch] == [seen(s) for s in single]
+    assert [b.error.code for b in batch if b.error] == ["corrupt"]
+    assert all(b.extract_cpu > 0 for b in batch if b.facts is not None)

@@ -22,7 +22,7 @@ from productivity_plans.councils.identify import CouncilMatch
 from productivity_plans.councils.sites import SiteDocument, infer_site_councils, is_inferred
 from productivity_plans.extract import Facts, extract_facts
 from productivity_plans.ingest.errors import CorruptFile
-from productivity_plans.prepare import Prepared, lower_priority, prepare
+from productivity_plans.prepare import Prepared, lower_priority, prepare, prepare_batch
 from productivity_plans.store.db import Store
 
 if TYPE_CHECKING:
@@ -157,6 +157,18 @@ def _worker_count(requested: int | None, pending: list[tuple[Path, str | None]])
     return 1 if len(pending) < _POOL_MIN_FILES else max(1, requested)
 
 
+# Files per pool task: a worker parses them all, then extracts from each. Interleaving one
+# file's parsing (pdfium) with its extraction (hundreds of compiled patterns) left each stage to
+# start with the other's data in the CPU caches; in batches both run warm, and the writer takes
+# the results in bursts. On 1,000 bench PDFs, medians of 6 interleaved runs: with extraction
+# 7.93 → 6.97 s (CPU 15.6 → 13.7 s), without 7.09 → 6.40 s (docs/ingest.md).
+_BATCH_FILES = 8
+# ... and at most this many bytes of input per task, so a worker holds few huge files at once.
+_BATCH_BYTES = 16 * 1024 * 1024
+# Tasks in flight per worker: one being prepared, one queued, so no worker waits on the writer.
+_TASKS_PER_WORKER = 2
+
+
 def _prepare_all(
     pending: list[tuple[Path, str | None]], limits: Limits, extract: bool, workers: int
 ) -> Iterator[tuple[Path, Prepared]]:
@@ -166,27 +178,49 @@ def _prepare_all(
             yield path, prepare(path, url, limits, extract)
         return
     context = multiprocessing.get_context("spawn")  # no inherited database connections
-    window = workers * 4
+    # Small batches in smaller tasks, so that every worker gets several.
+    size = max(1, min(_BATCH_FILES, len(pending) // (workers * 4)))
+    window = workers * _TASKS_PER_WORKER
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=lower_priority
     ) as pool:
-        queue: deque[tuple[Path, Future[Prepared]]] = deque()
-        for path, url in pending:
-            queue.append((path, pool.submit(prepare, path, url, limits, extract)))
+        queue: deque[tuple[list[Path], Future[list[Prepared]]]] = deque()
+        for task in _tasks(pending, size):
+            future = pool.submit(prepare_batch, task, limits, extract)
+            queue.append(([path for path, _url in task], future))
             if len(queue) >= window:
-                done_path, future = queue.popleft()
-                yield done_path, _result(future)
+                yield from _done(*queue.popleft())
         while queue:
-            done_path, future = queue.popleft()
-            yield done_path, _result(future)
+            yield from _done(*queue.popleft())
 
 
-def _result(future: Future[Prepared]) -> Prepared:
+def _tasks(
+    pending: list[tuple[Path, str | None]], size: int
+) -> Iterator[list[tuple[Path, str | None]]]:
+    """``pending`` in runs of ``size`` files and at most _BATCH_BYTES (a bigger file alone)."""
+    task: list[tuple[Path, str | None]] = []
+    total = 0
+    for item in pending:
+        try:
+            nbytes = os.stat(item[0]).st_size
+        except OSError:
+            nbytes = 0  # its parse names the error
+        if task and (len(task) == size or total + nbytes > _BATCH_BYTES):
+            yield task
+            task, total = [], 0
+        task.append(item)
+        total += nbytes
+    if task:
+        yield task
+
+
+def _done(paths: list[Path], future: Future[list[Prepared]]) -> Iterator[tuple[Path, Prepared]]:
     try:
-        return future.result()
+        results = future.result()
     except BrokenProcessPool as exc:
         # A worker died (killed for memory, a crash inside a C parser): name it, go on.
-        return Prepared(error=CorruptFile(f"the parser process died: {exc}"))
+        results = [Prepared(error=CorruptFile(f"the parser process died: {exc}"))] * len(paths)
+    return zip(paths, results, strict=True)
 
 
 def _save(path: Path, prepared: Prepared, store: Store) -> FileOutcome:
