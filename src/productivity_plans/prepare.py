@@ -55,8 +55,7 @@ def lower_priority() -> None:
 
 def prepare(path: Path, url: str | None, limits: Limits, extract: bool) -> Prepared:
     """Parse and extract one file: runs in a worker process, so it must not touch the store."""
-    prepared = _parse(path, url, limits)
-    return _extract(prepared, url) if extract else prepared
+    return prepare_batch([(path, url)], limits, extract)[0]
 
 
 def prepare_batch(
