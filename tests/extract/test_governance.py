@@ -402,15 +402,6 @@ def test_body_line_starts_hold_every_match_of_the_examples(text: str) -> None:
     assert _header_spans(BODY_LINE_PATTERNS, text, len(text))[1]  # each example has a match
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(BODY_LINE_TOKENS, max_size=30), st.integers(0, 200))
-def test_body_line_starts_hold_every_match(tokens: list[str], end: int) -> None:
-    # Tokens joined by nothing and by spaces: names run into each other and stand apart.
-    for text in ("".join(tokens), " ".join(tokens)):
-        got, expected = _header_spans(BODY_LINE_PATTERNS, text, min(end, len(text)))
-        assert got == expected
-
-
 SUBMITTED_TOKENS = st.sampled_from(
     [
         *("was", "Was", "WERE", "has been", "had", "which was", "it was", "then", "already"),
@@ -525,11 +516,21 @@ def test_fast_header_starts_hold_every_match_on_the_corpus(
             assert got == expected, path.name
 
 
+@pytest.mark.parametrize(
+    ("tokens", "patterns"),
+    [(BODY_LINE_TOKENS, BODY_LINE_PATTERNS), (HEADER_LINE_TOKENS, HEADER_LINE_PATTERNS)],
+    ids=["body_line", "header_line"],
+)
 @settings(max_examples=400, deadline=None)
-@given(st.lists(HEADER_LINE_TOKENS, max_size=30), st.integers(0, 200))
-def test_header_line_starts_hold_every_match(tokens: list[str], end: int) -> None:
-    for text in ("".join(tokens), " ".join(tokens)):
-        got, expected = _header_spans(HEADER_LINE_PATTERNS, text, min(end, len(text)))
+@given(data=st.data())
+def test_fast_header_starts_hold_every_match(
+    tokens: st.SearchStrategy[str], patterns: dict[str, re.Pattern[str]], data: st.DataObject
+) -> None:
+    parts = data.draw(st.lists(tokens, max_size=30))
+    end = data.draw(st.integers(0, 200))
+    # Tokens joined by nothing and by spaces: names run into each other and stand apart.
+    for text in ("".join(parts), " ".join(parts)):
+        got, expected = _header_spans(patterns, text, min(end, len(text)))
         assert got == expected
 
 
