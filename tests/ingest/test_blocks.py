@@ -1,7 +1,23 @@
 from __future__ import annotations
 
-from productivity_plans.ingest.blocks import Mode, TextBuilder, looks_like_heading, segment
-from productivity_plans.ingest.records import BlockKind, Page, ParsedDocument
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from productivity_plans.ingest.blocks import (
+    LIST_ITEM_RE,
+    MARKDOWN_HEADING_RE,
+    NUMBERED_PARAGRAPH_RE,
+    Mode,
+    TextBuilder,
+    looks_like_heading,
+    segment,
+)
+from productivity_plans.ingest.records import Block, BlockKind, Page, ParsedDocument
 from tests.fixtures.checks import assert_well_formed
 
 
@@ -62,3 +78,161 @@ def test_table_rows_keep_inner_empty_cells_and_drop_trailing_ones() -> None:
     assert join_cells(["Waste", "", "£1m", "", ""]) == "Waste |  | £1m"
     assert join_cells(["Multi\nline", "x"]) == "Multi line | x"
     assert join_cells(["", " "]) == ""
+
+
+# The reference: segment and looks_like_heading as they were before they were made faster
+# (commit 59f2af5), copied with private names prefixed and the tuple constants written out, so
+# the fast ones are held to exactly the same blocks.
+
+
+@dataclass(frozen=True, slots=True)
+class _ReferenceLine:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def _reference_lines(text: str, lo: int, hi: int) -> Iterator[_ReferenceLine]:
+    pos = lo
+    while pos < hi:
+        nl = text.find("\n", pos, hi)
+        line_end = hi if nl == -1 else nl
+        raw = text[pos:line_end]
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            yield _ReferenceLine(start, start + len(stripped), stripped)
+        else:
+            yield _ReferenceLine(pos, pos, "")
+        pos = line_end + 1
+
+
+def _reference_looks_like_heading(line: str) -> bool:
+    words = line.split()
+    if not 1 <= len(words) <= 12 or len(line) > 90:
+        return False
+    if line.endswith((".", "!", "?", ";", ",")) or LIST_ITEM_RE.match(line):
+        return False
+    if ": " in line or "\t" in line:
+        return False
+    if sum(any(ch.isdigit() for ch in word) for word in words) > 1 or "£" in line or "%" in line:
+        return False
+    first = line.lstrip("\"'“‘(")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    return sum(ch.isalpha() for ch in line) >= 3
+
+
+def _reference_ends_pdf_paragraph(line: str, width: int) -> bool:
+    if len(line) < 0.6 * width:
+        return True
+    return line.endswith((".", "!", "?", ";", ":")) and len(line) < 0.9 * width
+
+
+def _reference_segment(text: str, lo: int, hi: int, page: int, mode: Mode) -> list[Block]:
+    lines = list(_reference_lines(text, lo, hi))
+    width = max((len(line.text) for line in lines), default=0)
+    blocks: list[Block] = []
+    current: list[_ReferenceLine] = []
+    kind = BlockKind.PARAGRAPH
+
+    def flush() -> None:
+        nonlocal current, kind
+        if current:
+            block_kind = kind
+            if (
+                block_kind is BlockKind.PARAGRAPH
+                and mode is not Mode.MARKDOWN
+                and len(current) == 1
+                and _reference_looks_like_heading(current[0].text)
+                and (mode is Mode.TEXT or len(current[0].text) < 0.7 * width or width < 40)
+            ):
+                block_kind = BlockKind.HEADING
+            blocks.append(Block(block_kind, page, current[0].start, current[-1].end))
+        current = []
+        kind = BlockKind.PARAGRAPH
+
+    for i, line in enumerate(lines):
+        if line.blank:
+            flush()
+            continue
+        heading = MARKDOWN_HEADING_RE.match(line.text) if mode is not Mode.PDF else None
+        if heading:
+            flush()
+            offset = line.start + heading.start(2)
+            blocks.append(Block(BlockKind.HEADING, page, offset, offset + len(heading.group(2))))
+            continue
+        if LIST_ITEM_RE.match(line.text):
+            flush()
+            kind = BlockKind.LIST_ITEM
+        elif NUMBERED_PARAGRAPH_RE.match(line.text):
+            flush()
+        elif (
+            mode is Mode.PDF
+            and (not current or current[-1].text.endswith((".", "!", "?", ";", ":")))
+            and _reference_looks_like_heading(line.text)
+        ):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if len(line.text) < 0.7 * width or width < 40 or nxt is None or nxt.blank:
+                flush()
+                current = [line]
+                flush()
+                continue
+        current.append(line)
+        if mode is Mode.PDF and _reference_ends_pdf_paragraph(line.text, width):
+            flush()
+    flush()
+    return blocks
+
+
+# Words, numbers (with non-ASCII digits: "²" is str.isdigit but not re's \d), punctuation, list
+# markers and whitespace of several kinds, so lines of every width and kind come out.
+TEXT_PARTS = st.sampled_from(
+    [
+        "Plan", "the", "Council", "Productivity", "A", "é", "Éire", "x" * 30,
+        "12", "2024", "1.1", "²", "٣", "3²",
+        " ", "  ", "\t", "\u00a0", "\u3000", "\n", "\n\n", "\n \n",
+        ".", "!", "?", ";", ":", ": ", ",", "£", "%", "“", "(",
+        "• ", "- ", "* ", "1. ", "a) ", "ii. ", "(iv) ", "# ", "## ", "#",
+    ]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TEXT_PARTS, max_size=60).map("".join), st.integers(0, 400), st.integers(0, 400))
+def test_segment_matches_the_reference_on_generated_texts(
+    mode: Mode, text: str, lo: int, hi: int
+) -> None:
+    lo = min(lo, len(text))
+    hi = min(max(lo, hi), len(text))
+    for a, b in ((0, len(text)), (lo, hi)):
+        assert segment(text, a, b, 2, mode) == _reference_segment(text, a, b, 2, mode)
+
+
+# Title-like lines: words and numbers between single spaces, so the word and digit counts decide.
+TITLE_WORDS = st.sampled_from(["Plan", "the", "É", "Report", "12", "2024", "1.1", "²", "٣", "3²"])
+LINES = st.one_of(
+    st.lists(TEXT_PARTS, max_size=14).map("".join),
+    st.lists(TITLE_WORDS, max_size=14).map(" ".join),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(LINES)
+def test_looks_like_heading_matches_the_reference_on_generated_lines(line: str) -> None:
+    for text in (line, line.strip()):
+        assert looks_like_heading(text) == _reference_looks_like_heading(text)
+
+
+def test_the_character_classes_segment_relies_on_are_str_methods() -> None:
+    """re's \\s is str.isspace (what str.split and str.strip use) on every character, and on
+    ASCII [0-9] is str.isdigit, so the regex shortcuts for ASCII lines count the same words."""
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall(r"\s", every) == [ch for ch in every if ch.isspace()]
+    ascii_chars = every[:128]
+    assert re.findall("[0-9]", ascii_chars) == [ch for ch in ascii_chars if ch.isdigit()]

@@ -14,8 +14,6 @@ whitespace, blocks are in order and do not overlap.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
 
 from productivity_plans.ingest.records import Block, BlockKind, Page
@@ -39,103 +37,142 @@ class Mode(Enum):
     MARKDOWN = "markdown"  # as TEXT, and only ``#`` lines are headings
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    start: int  # offset of the first non-space character
-    end: int  # offset just after the last non-space character
-    text: str  # the stripped line
+# One line: (offset of its first non-space character, offset just after its last one, the
+# stripped line); a blank line is ``(offset, offset, "")``. A plain tuple, as segment makes one
+# for every line of every PDF page and a frozen dataclass instance takes much longer to build.
+_Line = tuple[int, int, str]
 
-    @property
-    def blank(self) -> bool:
-        return not self.text
+# A line that opens a new block: a list item, else a numbered paragraph (one match, not two).
+_OPENER_RE = re.compile(
+    f"(?P<list>{LIST_ITEM_RE.pattern})|(?P<numbered>{NUMBERED_PARAGRAPH_RE.pattern})"
+)
+# Two words with a digit in each (a digit, later a space, later a digit), for ASCII text only:
+# there [0-9] is exactly str.isdigit. \s is str.isspace, which str.split splits on, everywhere.
+_TWO_ASCII_NUMBERS_RE = re.compile(r"[0-9]\S*\s.*[0-9]", re.DOTALL)
 
 
-def _lines(text: str, lo: int, hi: int) -> Iterator[_Line]:
+def _lines(text: str, lo: int, hi: int) -> tuple[list[_Line], int]:
+    """The lines of ``text[lo:hi]``, and the length of the longest stripped one."""
+    lines: list[_Line] = []
+    width = 0
     pos = lo
-    while pos < hi:
-        nl = text.find("\n", pos, hi)
-        line_end = hi if nl == -1 else nl
-        raw = text[pos:line_end]
+    for raw in text[lo:hi].split("\n"):
         stripped = raw.strip()
         if stripped:
-            start = pos + (len(raw) - len(raw.lstrip()))
-            yield _Line(start, start + len(stripped), stripped)
+            start = pos + len(raw) - len(raw.lstrip())
+            length = len(stripped)
+            lines.append((start, start + length, stripped))
+            if length > width:
+                width = length
         else:
-            yield _Line(pos, pos, "")
-        pos = line_end + 1
+            lines.append((pos, pos, ""))
+        pos += len(raw) + 1
+    return lines, width
 
 
 def looks_like_heading(line: str) -> bool:
     """A short, title-like line: few words, no sentence punctuation at the end, starts with a
     capital or a number, and has some letters in it."""
-    words = line.split()
-    if not 1 <= len(words) <= 12 or len(line) > 90:
-        return False
-    if line.endswith(_SENTENCE_END) or LIST_ITEM_RE.match(line):
+    return _title_like(line) and not LIST_ITEM_RE.match(line)
+
+
+def _title_like(line: str) -> bool:
+    """``looks_like_heading`` but for the list-item test, which ``segment`` has made already.
+    The cheap tests come first: most lines fail on length, ending or a label."""
+    if len(line) > 90 or line.endswith(_SENTENCE_END):
         return False
     if ": " in line or "\t" in line:
         return False  # "Presented by: Councillor…", "Classification<TAB>Public": a label and value
-    if sum(any(ch.isdigit() for ch in word) for word in words) > 1 or "£" in line or "%" in line:
-        return False  # a table row or a line of figures
+    if "£" in line or "%" in line:
+        return False  # a line of figures
     first = line.lstrip("\"'“‘(")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    return sum(ch.isalpha() for ch in line) >= 3
+    return (
+        1 <= len(line.split()) <= 12
+        and _at_most_one_number(line)  # else a table row or a line of figures
+        and _has_three_letters(line)
+    )
+
+
+def _at_most_one_number(line: str) -> bool:
+    """At most one word has a digit in it: a regex search for ASCII lines, else str.isdigit on
+    each word (re's \\d is not str.isdigit beyond ASCII: "²" is a digit only to the latter)."""
+    if line.isascii():
+        return _TWO_ASCII_NUMBERS_RE.search(line) is None
+    return sum(any(map(str.isdigit, word)) for word in line.split()) <= 1
+
+
+def _has_three_letters(line: str) -> bool:
+    """Stops at the third letter, which in a title-like line is usually its third character."""
+    letters = 0
+    for ch in line:
+        if ch.isalpha():
+            letters += 1
+            if letters == 3:
+                return True
+    return False
 
 
 def segment(text: str, lo: int, hi: int, page: int, mode: Mode) -> list[Block]:
     """Blocks found in ``text[lo:hi]``, all on ``page``."""
-    lines = list(_lines(text, lo, hi))
-    width = max((len(line.text) for line in lines), default=0)
+    lines, width = _lines(text, lo, hi)
+    pdf = mode is Mode.PDF
     blocks: list[Block] = []
-    current: list[_Line] = []
+    first = last = -1  # the open block is lines[first : last + 1]; none is open when first < 0
     kind = BlockKind.PARAGRAPH
 
+    def narrow(line: str) -> bool:
+        return len(line) < 0.7 * width or width < 40
+
     def flush() -> None:
-        nonlocal current, kind
-        if current:
+        nonlocal first, kind
+        if first >= 0:
+            start, _, line = lines[first]
             block_kind = kind
             if (
                 block_kind is BlockKind.PARAGRAPH
+                and first == last
                 and mode is not Mode.MARKDOWN
-                and len(current) == 1
-                and looks_like_heading(current[0].text)
-                and (mode is Mode.TEXT or len(current[0].text) < 0.7 * width or width < 40)
+                and (mode is Mode.TEXT or narrow(line))
+                and _title_like(line)
             ):
                 block_kind = BlockKind.HEADING
-            blocks.append(Block(block_kind, page, current[0].start, current[-1].end))
-        current = []
+            blocks.append(Block(block_kind, page, start, lines[last][1]))
+        first = -1
         kind = BlockKind.PARAGRAPH
 
-    for i, line in enumerate(lines):
-        if line.blank:
+    for i, (start, end, line) in enumerate(lines):
+        if not line:
             flush()
             continue
-        heading = MARKDOWN_HEADING_RE.match(line.text) if mode is not Mode.PDF else None
+        heading = MARKDOWN_HEADING_RE.match(line) if not pdf and line.startswith("#") else None
         if heading:
             flush()
-            offset = line.start + heading.start(2)
+            offset = start + heading.start(2)
             blocks.append(Block(BlockKind.HEADING, page, offset, offset + len(heading.group(2))))
             continue
-        if LIST_ITEM_RE.match(line.text):
+        opener = _OPENER_RE.match(line)
+        if opener:
             flush()
-            kind = BlockKind.LIST_ITEM
-        elif NUMBERED_PARAGRAPH_RE.match(line.text):
-            flush()
+            if opener.lastgroup == "list":
+                kind = BlockKind.LIST_ITEM
         elif (
-            mode is Mode.PDF
-            and (not current or current[-1].text.endswith(_PDF_SENTENCE_END))
-            and looks_like_heading(line.text)
+            pdf
+            and (first < 0 or lines[last][2].endswith(_PDF_SENTENCE_END))
+            and _title_like(line)
+            and (narrow(line) or i + 1 == len(lines) or not lines[i + 1][2])
         ):
-            # A short title-like line after a paragraph's end (or at the start) is a heading.
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
-            if len(line.text) < 0.7 * width or width < 40 or nxt is None or nxt.blank:
-                flush()
-                current = [line]
-                flush()
-                continue
-        current.append(line)
-        if mode is Mode.PDF and _ends_pdf_paragraph(line.text, width):
+            # A short title-like line after a paragraph's end (or at the start) is a heading; a
+            # wide one before a blank line (or the end) is a paragraph of its own.
+            flush()
+            block_kind = BlockKind.HEADING if narrow(line) else BlockKind.PARAGRAPH
+            blocks.append(Block(block_kind, page, start, end))
+            continue
+        if first < 0:
+            first = i
+        last = i
+        if pdf and _ends_pdf_paragraph(line, width):
             flush()
     flush()
     return blocks
