@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
+import sys
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from productivity_plans.config import Limits
@@ -60,6 +63,27 @@ def test_pool_workers_run_at_a_lower_priority_than_the_writer(tmp_path: Path) ->
     with Store.open(f"sqlite:///{tmp_path / 'nice.sqlite'}") as store:
         ingest_files([(p, None) for p in paths], store, workers=2, on_file=look)
     assert seen and set(seen) == {min(own + WORKER_NICENESS, 19)}
+
+
+@pytest.mark.parametrize("extract", [True, False])
+def test_pool_workers_start_with_the_extract_stage_ready_when_the_batch_extracts(
+    extract: bool,
+) -> None:
+    """Forked from a forkserver that readied the stage, so no worker builds it again; a batch
+    that does not extract (the benchmark's) does not pay for it. In a fresh interpreter: the
+    forkserver keeps the preload of a process's first pool."""
+    script = (
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from productivity_plans.pipeline import _pool_context\n"
+        "from tests.fixtures.pool_probe import stage_state\n"
+        f"with ProcessPoolExecutor(1, mp_context=_pool_context({extract})) as pool:\n"
+        "    print(*pool.submit(stage_state).result())\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == [str(extract), str(extract)]
 
 
 def test_pooled_and_in_process_runs_store_the_same_facts(tmp_path: Path) -> None:

@@ -257,8 +257,9 @@ def test_inspect_gives_a_page_naming_no_council_its_sites_council(tmp_path: Path
 
 
 def test_the_installed_script_is_light_to_run_again_in_each_pool_worker() -> None:
-    """ "spawn" runs the parent's main script again in every ingest worker: the `prodplans`
-    script must not import the whole CLI (≈ 0.7 s per worker) when it is not the main module."""
+    """The ingest pool's forkserver (and, without one, every "spawn" worker) runs the parent's
+    main script again: the `prodplans` script must not import the whole CLI (≈ 0.7 s) when it
+    is not the main module."""
     script = Path(sys.executable).parent / "prodplans"
     as_a_worker = (
         "import runpy, sys; runpy.run_path(sys.argv[1], run_name='__mp_main__'); "
