@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from productivity_plans.ingest.errors import (
     UnsupportedType,
     WrongExtension,
 )
+from productivity_plans.ingest.records import BlockKind
 from tests.fixtures.checks import assert_well_formed
 from tests.fixtures.make_files import corpus_files, make_docx, make_html, make_pdf, make_text
 
@@ -160,3 +162,17 @@ def test_every_corpus_text_reads_into_well_formed_blocks_covering_its_text() -> 
         assert_well_formed(document.parsed)
         covered = "".join(document.parsed.block_text(b) for b in document.parsed.blocks)
         assert len(covered) >= 0.9 * len("".join(document.text.split())), path.name
+
+
+def test_a_document_crosses_to_the_writer_process_unchanged(tmp_path: Path) -> None:
+    """Pool workers pickle what they read; every block must come back with its kind and place."""
+    text = "Report to Cabinet\n\n1.1 The plan.\n\n- First point\n- Second point\n\nClosing words."
+    document = read_document(make_text(tmp_path / "paper.txt", text))
+    blocks = document.parsed.blocks
+    assert {block.kind.value for block in blocks} == {"heading", "paragraph", "list_item"}
+    again = pickle.loads(pickle.dumps(document))
+    assert again == document
+    assert [(b.kind, b.page, b.start, b.end) for b in again.parsed.blocks] == [
+        (b.kind, b.page, b.start, b.end) for b in blocks
+    ]
+    assert all(type(b.kind) is BlockKind for b in again.parsed.blocks)

