@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from productivity_plans.config import Limits
+from productivity_plans.extract import Facts
 from productivity_plans.pipeline import _BATCH_BYTES, FileOutcome, _done, _tasks, ingest_files
 from productivity_plans.prepare import WORKER_NICENESS, Prepared, prepare, prepare_batch
 from productivity_plans.store import Store
@@ -200,3 +201,37 @@ def test_a_batch_is_parsed_then_extracted_with_the_same_results_as_one_by_one(
     assert [seen(b) for b in batch] == [seen(s) for s in single]
     assert [b.error.code for b in batch if b.error] == ["corrupt"]
     assert all(b.extract_cpu > 0 for b in batch if b.facts is not None)
+
+
+def test_an_extractor_failure_on_one_text_stores_it_without_facts_and_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fault injection: the extractor raises on one text (a bug no test has found yet). That
+    file is stored without facts and flagged by name; the rest of the batch is extracted."""
+    import productivity_plans.extract as extract
+
+    real = extract.extract_facts
+
+    def sabotaged(text: str, **kwargs: str | None) -> Facts:
+        if "BOOM" in text:
+            raise ValueError("an unexpected text")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(extract, "extract_facts", sabotaged)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paths = [
+        make_text(folder / "a.txt", "Report\n\nThe Cabinet approved the plan on 15 July 2024."),
+        make_text(folder / "boom.txt", "Report\n\nThe Cabinet approved it. BOOM"),
+        make_text(folder / "c.txt", "Minutes\n\nRESOLVED that the plan be noted."),
+    ]
+    with Store.open(f"sqlite:///{tmp_path / 'boom.sqlite'}") as store:
+        report = ingest_files([(p, None) for p in paths], store, workers=1, code=False)
+        with store.engine.connect() as connection:
+            documents = connection.execute(text("select count(*) from documents")).scalar()
+            facts = connection.execute(text("select count(*) from facts")).scalar()
+    assert [o.status for o in report.outcomes] == ["ingested"] * 3
+    assert [o.reason for o in report.outcomes] == [None, "extraction_failed", None]
+    detail = report.outcomes[1].detail or ""
+    assert "stored without facts" in detail and "ValueError: an unexpected text" in detail
+    assert documents == 3 and facts == 2

@@ -252,9 +252,11 @@ def _save(path: Path, prepared: Prepared, store: Store) -> FileOutcome:
     assert document is not None
     saved = store.save_document(document, prepared.facts)
     warning = None if document.parsed.has_text else "no_text_layer"
-    return FileOutcome(
-        str(path), _STATUS_OF_SAVE[saved], warning, _WARNING_DETAIL.get(warning or "")
-    )
+    detail = _WARNING_DETAIL.get(warning or "")
+    if prepared.extract_error is not None:
+        warning = "extraction_failed"
+        detail = f"stored without facts: extraction failed ({prepared.extract_error})"
+    return FileOutcome(str(path), _STATUS_OF_SAVE[saved], warning, detail)
 
 
 def reextract(store: Store, on_document: Callable[[int], None] | None = None) -> int:

@@ -37,6 +37,7 @@ class Prepared:
     error: IngestError | None = None
     parse_cpu: float = 0.0
     extract_cpu: float = 0.0
+    extract_error: str | None = None  # extraction failed on this text: stored without facts
 
 
 # The writer (the ingesting process, which stores every file) is the pipeline's bottleneck.
@@ -86,7 +87,15 @@ def _extract(prepared: Prepared, url: str | None) -> Prepared:
     started = time.process_time()
     from productivity_plans.extract import extract_facts  # see the module docstring
 
-    facts = extract_facts(document.parsed.text, url=url, title=document.parsed.title)
+    try:
+        facts = extract_facts(document.parsed.text, url=url, title=document.parsed.title)
+    except Exception as exc:  # a bug meeting an unusual text must not stop the batch
+        return Prepared(
+            document=document,
+            parse_cpu=prepared.parse_cpu,
+            extract_cpu=time.process_time() - started,
+            extract_error=f"{type(exc).__name__}: {exc}",
+        )
     return Prepared(
         document=document,
         facts=facts,
