@@ -235,3 +235,43 @@ def test_an_extractor_failure_on_one_text_stores_it_without_facts_and_names_it(
     detail = report.outcomes[1].detail or ""
     assert "stored without facts" in detail and "ValueError: an unexpected text" in detail
     assert documents == 3 and facts == 2
+
+
+def test_reextraction_keeps_the_facts_of_a_text_the_extractor_fails_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fault injection, as above, for `prodplans extract`: the run goes on past the failure."""
+    import productivity_plans.pipeline as pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paths = [
+        make_text(folder / "a.txt", "Report\n\nThe Cabinet approved the plan on 15 July 2024."),
+        make_text(folder / "boom.txt", "Report\n\nThe Cabinet noted the plan. BOOM"),
+    ]
+    real = pipeline.extract_facts
+
+    def sabotaged(text: str, **kwargs: str | None) -> Facts:
+        if "BOOM" in text:
+            raise ValueError("an unexpected text")
+        return real(text, **kwargs)
+
+    query = text(
+        "select s.source, f.decision_outcome from facts f "
+        "join sources s on s.document_id = f.document_id order by s.source"
+    )
+    with Store.open(f"sqlite:///{tmp_path / 're.sqlite'}") as store:
+        ingest_files([(p, None) for p in paths], store, workers=1, code=False)
+        with store.engine.connect() as connection:
+            before = connection.execute(query).all()
+        monkeypatch.setattr(pipeline, "extract_facts", sabotaged)
+        done = pipeline.reextract(store)
+        with store.engine.connect() as connection:
+            after = connection.execute(query).all()
+            boom_id = connection.execute(
+                text("select document_id from sources where source like '%boom.txt'")
+            ).scalar()
+    assert done.count == 1
+    assert done.failed == [(boom_id, "ValueError: an unexpected text")]
+    assert [row.decision_outcome for row in before] == ["approved", "noted"]
+    assert after == before  # the failed text kept its facts

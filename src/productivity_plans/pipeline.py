@@ -259,18 +259,33 @@ def _save(path: Path, prepared: Prepared, store: Store) -> FileOutcome:
     return FileOutcome(str(path), _STATUS_OF_SAVE[saved], warning, detail)
 
 
-def reextract(store: Store, on_document: Callable[[int], None] | None = None) -> int:
+@dataclass(frozen=True, slots=True)
+class Reextraction:
+    """What ``reextract`` did: how many documents got new facts, and the ones the extractor
+    raised on (document id, error), whose earlier facts are kept."""
+
+    count: int
+    failed: list[tuple[int, str]]
+
+
+def reextract(store: Store, on_document: Callable[[int], None] | None = None) -> Reextraction:
     """Run the current extractor over every stored document and replace its machine facts
-    (one transaction per document). Returns how many documents were re-extracted."""
+    (one transaction per document). A text the extractor raises on keeps its facts and is
+    reported; the run goes on."""
     count = 0
+    failed: list[tuple[int, str]] = []
     for stored in store.texts():
-        facts: Facts = extract_facts(stored.text, url=stored.url, title=stored.title)
+        try:
+            facts: Facts = extract_facts(stored.text, url=stored.url, title=stored.title)
+        except Exception as exc:  # a bug meeting an unusual text must not stop the run
+            failed.append((stored.document_id, f"{type(exc).__name__}: {exc}"))
+            continue
         store.save_facts(stored.document_id, facts)
         count += 1
         if on_document:
             on_document(stored.document_id)
     settle_site_councils(store)
-    return count
+    return Reextraction(count, failed)
 
 
 def settle_site_councils(store: Store) -> int:

@@ -149,10 +149,17 @@ def compliance(
 
 @app.command()
 def extract(db: DbOption = None) -> None:
-    """Re-run extraction over every stored document (e.g. after an upgrade)."""
+    """Re-run extraction over every stored document (e.g. after an upgrade); exits 1 if the
+    extractor failed on any (their earlier facts are kept)."""
     from productivity_plans.pipeline import reextract
     from productivity_plans.store.db import Store
 
     with Store.open(Settings.load(db).database_url) as store:
-        count = reextract(store)
-    console.print(Text(f"Re-extracted facts for {count} document(s)."))
+        done = reextract(store)
+    console.print(Text(f"Re-extracted facts for {done.count} document(s)."))
+    for document_id, error in done.failed:
+        console.print(
+            Text(f"document {document_id}: extraction failed ({error}); its earlier facts kept")
+        )
+    if done.failed:
+        raise typer.Exit(1)
