@@ -15,7 +15,14 @@ from sqlalchemy import text
 
 from productivity_plans.config import Limits
 from productivity_plans.extract import Facts
-from productivity_plans.pipeline import _BATCH_BYTES, FileOutcome, _done, _tasks, ingest_files
+from productivity_plans.pipeline import (
+    _BATCH_BYTES,
+    FileOutcome,
+    _done,
+    _tasks,
+    ingest_files,
+    reextract,
+)
 from productivity_plans.prepare import WORKER_NICENESS, Prepared, prepare, prepare_batch
 from productivity_plans.store import Store
 from tests.fixtures.make_files import make_pdf, make_text, make_truncated_pdf
@@ -203,11 +210,10 @@ def test_a_batch_is_parsed_then_extracted_with_the_same_results_as_one_by_one(
     assert all(b.extract_cpu > 0 for b in batch if b.facts is not None)
 
 
-def test_an_extractor_failure_on_one_text_stores_it_without_facts_and_names_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Fault injection: the extractor raises on one text (a bug no test has found yet). That
-    file is stored without facts and flagged by name; the rest of the batch is extracted."""
+@pytest.fixture
+def extractor_failing_on_boom(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fault injection: the extractor raises on any text holding "BOOM" (a bug no test has
+    found yet) and works as usual on the rest."""
     import productivity_plans.extract as extract
 
     real = extract.extract_facts
@@ -218,6 +224,14 @@ def test_an_extractor_failure_on_one_text_stores_it_without_facts_and_names_it(
         return real(text, **kwargs)
 
     monkeypatch.setattr(extract, "extract_facts", sabotaged)
+
+
+@pytest.mark.usefixtures("extractor_failing_on_boom")
+def test_an_extractor_failure_on_one_text_stores_it_without_facts_and_names_it(
+    tmp_path: Path,
+) -> None:
+    """That file is stored without facts and flagged by name; the rest of the batch is
+    extracted."""
     folder = tmp_path / "in"
     folder.mkdir()
     paths = [
@@ -238,24 +252,15 @@ def test_an_extractor_failure_on_one_text_stores_it_without_facts_and_names_it(
 
 
 def test_reextraction_keeps_the_facts_of_a_text_the_extractor_fails_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    """Fault injection, as above, for `prodplans extract`: the run goes on past the failure."""
-    import productivity_plans.pipeline as pipeline
-
+    """`prodplans extract` goes on past the failure, and the failed text keeps its facts."""
     folder = tmp_path / "in"
     folder.mkdir()
     paths = [
         make_text(folder / "a.txt", "Report\n\nThe Cabinet approved the plan on 15 July 2024."),
         make_text(folder / "boom.txt", "Report\n\nThe Cabinet noted the plan. BOOM"),
     ]
-    real = pipeline.extract_facts
-
-    def sabotaged(text: str, **kwargs: str | None) -> Facts:
-        if "BOOM" in text:
-            raise ValueError("an unexpected text")
-        return real(text, **kwargs)
-
     query = text(
         "select s.source, f.decision_outcome from facts f "
         "join sources s on s.document_id = f.document_id order by s.source"
@@ -264,8 +269,8 @@ def test_reextraction_keeps_the_facts_of_a_text_the_extractor_fails_on(
         ingest_files([(p, None) for p in paths], store, workers=1, code=False)
         with store.engine.connect() as connection:
             before = connection.execute(query).all()
-        monkeypatch.setattr(pipeline, "extract_facts", sabotaged)
-        done = pipeline.reextract(store)
+        request.getfixturevalue("extractor_failing_on_boom")
+        done = reextract(store)
         with store.engine.connect() as connection:
             after = connection.execute(query).all()
             boom_id = connection.execute(

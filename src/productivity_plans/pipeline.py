@@ -21,9 +21,14 @@ from typing import TYPE_CHECKING, Literal
 from productivity_plans.config import Limits
 from productivity_plans.councils.identify import CouncilMatch
 from productivity_plans.councils.sites import SiteDocument, infer_site_councils, is_inferred
-from productivity_plans.extract import Facts, extract_facts
 from productivity_plans.ingest.errors import CorruptFile
-from productivity_plans.prepare import Prepared, lower_priority, prepare, prepare_batch
+from productivity_plans.prepare import (
+    Prepared,
+    extract_or_error,
+    lower_priority,
+    prepare,
+    prepare_batch,
+)
 from productivity_plans.store.db import Store
 
 if TYPE_CHECKING:
@@ -275,10 +280,9 @@ def reextract(store: Store, on_document: Callable[[int], None] | None = None) ->
     count = 0
     failed: list[tuple[int, str]] = []
     for stored in store.texts():
-        try:
-            facts: Facts = extract_facts(stored.text, url=stored.url, title=stored.title)
-        except Exception as exc:  # a bug meeting an unusual text must not stop the run
-            failed.append((stored.document_id, f"{type(exc).__name__}: {exc}"))
+        facts = extract_or_error(stored.text, stored.url, stored.title)
+        if isinstance(facts, str):
+            failed.append((stored.document_id, facts))
             continue
         store.save_facts(stored.document_id, facts)
         count += 1

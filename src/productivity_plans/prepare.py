@@ -85,20 +85,21 @@ def _extract(prepared: Prepared, url: str | None) -> Prepared:
     if document is None or not document.parsed.has_text:
         return prepared
     started = time.process_time()
+    facts = extract_or_error(document.parsed.text, url, document.parsed.title)
+    cpu = time.process_time() - started
+    if isinstance(facts, str):
+        return Prepared(
+            document=document, parse_cpu=prepared.parse_cpu, extract_cpu=cpu, extract_error=facts
+        )
+    return Prepared(document=document, facts=facts, parse_cpu=prepared.parse_cpu, extract_cpu=cpu)
+
+
+def extract_or_error(text: str, url: str | None, title: str | None) -> Facts | str:
+    """The text's facts, or the error the extractor raised on it, named ("ValueError: …"): a
+    bug meeting an unusual text must not stop a batch or a re-extraction."""
     from productivity_plans.extract import extract_facts  # see the module docstring
 
     try:
-        facts = extract_facts(document.parsed.text, url=url, title=document.parsed.title)
-    except Exception as exc:  # a bug meeting an unusual text must not stop the batch
-        return Prepared(
-            document=document,
-            parse_cpu=prepared.parse_cpu,
-            extract_cpu=time.process_time() - started,
-            extract_error=f"{type(exc).__name__}: {exc}",
-        )
-    return Prepared(
-        document=document,
-        facts=facts,
-        parse_cpu=prepared.parse_cpu,
-        extract_cpu=time.process_time() - started,
-    )
+        return extract_facts(text, url=url, title=title)
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
