@@ -18,11 +18,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from productivity_plans.coding.classify import code_document
+from productivity_plans.coding.evaluate import corpus_examples
 from productivity_plans.coding.train import (
     MODEL_FILE,
     CodingModel,
     TrainingExample,
-    corpus_examples,
+    load_examples,
     load_model,
     train,
 )
@@ -40,8 +41,6 @@ from productivity_plans.store.db import Store
 from productivity_plans.store.vectors import save_passage_vectors
 
 TRAINED_FILE = "trained.json"
-# The labelled corpus the shipped model is trained on; present in a source checkout only.
-SOURCE_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "corpus"
 BASE_ENV = "PRODPLANS_TRAINING_BASE"
 
 
@@ -156,14 +155,16 @@ class TrainingRun:
 
 
 def base_training_set() -> Path | None:
-    """The labelled passages to train on besides human decisions: ``$PRODPLANS_TRAINING_BASE``
-    (a passages.jsonl with a ``docs`` folder beside it), else the source checkout's corpus."""
+    """A labelled passages file to train on besides human decisions, when one is configured:
+    ``$PRODPLANS_TRAINING_BASE`` (a passages.jsonl with a ``docs`` folder beside it). Without
+    it, retraining starts from the examples the shipped model was trained on."""
     configured = os.environ.get(BASE_ENV)
-    candidate = Path(configured) if configured else SOURCE_CORPUS / "passages.jsonl"
-    return candidate if candidate.is_file() else None
+    return Path(configured) if configured and Path(configured).is_file() else None
 
 
-def load_base_examples(passages_file: Path) -> list[TrainingExample]:
+def load_base_examples(passages_file: Path | None) -> list[TrainingExample]:
+    if passages_file is None:
+        return load_examples()
     return corpus_examples(passages_file, passages_file.parent / "docs")
 
 
@@ -185,7 +186,7 @@ def train_from_store(
     base_file = (base or base_training_set()) if use_base else None
     if base is not None and not base.is_file():
         raise FileNotFoundError(f"no base training set at {base}")
-    base_examples = load_base_examples(base_file) if base_file else []
+    base_examples = load_base_examples(base_file) if use_base else []
     model = train([*base_examples, *human], framework)
     directory = (out or models_dir()) / model.version
     model.save(directory)
@@ -194,7 +195,7 @@ def train_from_store(
         "framework_id": framework.id,
         "trained_at": datetime.now(UTC).isoformat(),
         "base_examples": len(base_examples),
-        "base": str(base_file) if base_file else None,
+        "base": str(base_file) if base_file else ("shipped model's examples" if use_base else None),
         "human_examples": len(human),
     }
     (directory / TRAINED_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -1,13 +1,16 @@
 """``prodplans evaluate``: score the machine against hand labels, part by part.
 
 Each part is a function in ``PARTS`` that takes (labels, docs folder) and returns the text to
-print; ``--part all`` (the default) runs every registered part. The coding part cross-validates
-over councils (each council's documents held out in turn) and prints the TF-IDF baseline beside
-the model; it reads passage labels from ``passages.jsonl`` beside the labels file.
+print; ``--part all`` (the default) runs every registered part. ``shipped`` scores exactly the
+``inspect --json`` path per corpus part (development / sealed validation, from ``split.yaml``
+beside the labels); ``extraction`` lists the extracted facts per field; ``coding``
+cross-validates the learned part of the coder over the development councils (each council's
+documents held out in turn), with the TF-IDF baseline beside it, from ``passages.jsonl``.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -17,6 +20,19 @@ import typer
 from productivity_plans.cli.app import app, out
 
 
+def _sealed(labels: Path) -> frozenset[str]:
+    from productivity_plans.accuracy import validation_councils
+
+    split = labels.parent / "split.yaml"
+    return validation_councils(split) if split.is_file() else frozenset()
+
+
+def _shipped(labels: Path, docs: Path) -> str:
+    from productivity_plans.accuracy import evaluate_parts, format_parts, load_labels
+
+    return format_parts(evaluate_parts(load_labels(labels), docs, _sealed(labels)))
+
+
 def _extraction(labels: Path, docs: Path) -> str:
     from productivity_plans.extract.evaluate import evaluate_extraction
 
@@ -24,15 +40,27 @@ def _extraction(labels: Path, docs: Path) -> str:
 
 
 def _coding(labels: Path, docs: Path) -> str:
+    import tempfile
+
+    from productivity_plans.accuracy import load_labels
     from productivity_plans.coding.evaluate import evaluate_coding
 
     passages = labels.parent / "passages.jsonl"
     if not passages.is_file():
         return f"(no passage labels at {passages}: coding not evaluated)"
-    return evaluate_coding(labels, docs, passages).format_table()
+    sealed = _sealed(labels)
+    development = [x for x in load_labels(labels) if x.get("council_code") not in sealed]
+    with tempfile.TemporaryDirectory() as tmp:
+        dev_labels = Path(tmp) / "development.jsonl"
+        dev_labels.write_text("".join(json.dumps(x) + "\n" for x in development), "utf-8")
+        return evaluate_coding(dev_labels, docs, passages).format_table()
 
 
-PARTS: dict[str, Callable[[Path, Path], str]] = {"extraction": _extraction, "coding": _coding}
+PARTS: dict[str, Callable[[Path, Path], str]] = {
+    "shipped": _shipped,
+    "extraction": _extraction,
+    "coding": _coding,
+}
 
 
 @app.command()

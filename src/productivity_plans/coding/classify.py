@@ -9,18 +9,17 @@ evidence span. Requirement passages never yield themes or barriers.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 
-from productivity_plans.coding.barriers import match_barriers
-from productivity_plans.coding.embeddings import load_embedder
+from productivity_plans.coding.embeddings import Embedder, load_embedder
 from productivity_plans.coding.features import (
     ACTION_CUE,
     BARRIER_CUE,
     measurement_cue,
     passage_inputs,
-    states_measures,
 )
 from productivity_plans.coding.passages import passages_from_parsed, passages_from_text
 from productivity_plans.coding.records import (
@@ -32,6 +31,7 @@ from productivity_plans.coding.records import (
     PassageCode,
     ThemeCode,
 )
+from productivity_plans.coding.rules import Rules, compile_rules, sentences
 from productivity_plans.coding.train import CodingModel, load_model, text_key
 from productivity_plans.framework.loader import load_framework
 from productivity_plans.framework.schema import Framework
@@ -43,6 +43,15 @@ MIN_WORDS = 4  # shorter passages (menu items, labels) are not coded
 # high confidence: a single mid-confidence passage is usually a generic introduction.
 MIN_THEME_PASSAGES = 2
 STRONG_THEME = 0.9
+# Confidences are a ranking of the evidence, not a cut-off: a paraphrase rule is strong
+# evidence, a passage under a section that answers a heading answers it, content cues alone
+# stay below a strong theme, and similarity counts for a little less than a rule.
+RULE_CONFIDENCE = 0.9
+SECTION_CONFIDENCE = 0.9
+MEASURE_CONFIDENCE = 0.9
+CUE_CEILING = 0.85
+SIMILARITY_WEIGHT = 0.9
+MAX_TITLE_WORDS = 20  # a passage this short without a full stop may be a section title
 
 
 @lru_cache(maxsize=1)
@@ -72,133 +81,230 @@ def code_passages(
     return [results[id(p)] for p in passages]
 
 
+@dataclass
+class _Reading:
+    """One passage read by the rules: its kind and its own (non-restating) sentences."""
+
+    kind: str
+    own: list[str]
+    section: str | None
+
+
+def _read(passage: Passage, rules: Rules) -> _Reading:
+    """A passage restates the requirement when most of its words are in sentences that do; the
+    council's own sentences (asks of government included) are what the other codes read."""
+    own: list[str] = []
+    restated = total = 0
+    for start, end in sentences(passage.text):
+        sentence = passage.text[start:end]
+        words = len(sentence.split())
+        total += words
+        if rules.restates(sentence):
+            restated += words
+        else:
+            own.append(sentence)
+    kind = "requirement" if total and restated * 2 >= total else "council"
+    return _Reading(kind, own, rules.section_heading(passage.heading))
+
+
+def _structure(
+    passages: Sequence[Passage], readings: list[_Reading], rules: Rules
+) -> list[_Reading]:
+    """What a passage's neighbours say about it. A title-like passage that introduces a
+    heading's section (a section title the parser took for a paragraph, often one repeating the
+    heading's wording) puts the passages after it under the same heading context into that
+    section. The items of a list led in by a restatement ("The letter asked councils to cover:")
+    restate too."""
+    section: str | None = None
+    context: str | None = None
+    lead_in_restates = False
+    for passage, reading in zip(passages, readings, strict=True):
+        if passage.heading != context:
+            context, section = passage.heading, None
+        if reading.section is None:
+            reading.section = section
+        if passage.block == "paragraph" and _title_like(passage.text):
+            section = rules.section_heading(passage.text) or section
+        if passage.block == "list_item":
+            if lead_in_restates:
+                reading.kind, reading.own = "requirement", []
+        else:
+            lead_in_restates = reading.kind == "requirement" and passage.text.rstrip().endswith(":")
+    return readings
+
+
+def _title_like(text: str) -> bool:
+    return len(text.split()) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ":", ";"))
+
+
 def _code(
     passages: Sequence[Passage], framework: Framework, model: CodingModel
 ) -> list[PassageCode]:
+    rules = compile_rules(framework)
     texts, contexts = passage_inputs(passages)
-    th = model.thresholds
-    emb = load_embedder().encode(texts) if model.mode == "embedding" else None
+    embedder = load_embedder()
+    emb = embedder.encode(texts) if model.mode == "embedding" else None
     X = model.features(texts, contexts, emb)
-    n = len(passages)
-    zeros = np.zeros(n, dtype=np.float32)
-    p_req = model.proba("kind", X)
-    p_req = zeros if p_req is None else p_req
-    p_measure = model.proba("measure", X)
-    p_measure = zeros if p_measure is None else p_measure
+    head_p = _heading_probabilities(model, X, emb, len(passages))
+    readings = _structure(passages, [_read(p, rules) for p in passages], rules)
+    barriers = _barriers(readings, rules, model, embedder)
+    barrier_headings = [h.id for h in framework.headings if h.names_barriers]
+    measure_questions = [q.id for q in framework.questions if q.measurement]
+    out: list[PassageCode] = []
+    for i, (passage, reading) in enumerate(zip(passages, readings, strict=True)):
+        conf: dict[str, float] = {"kind": 0.9 if reading.kind == "requirement" else 0.8}
+        named = barriers[i]
+        own = " ".join(reading.own)
+        measure = reading.kind == "council" and measurement_cue(own)
+        headings: dict[str, float] = {}
+        if reading.kind == "council":
+            headings = _headings(reading, own, rules, model, head_p[i])
+            for bid, score in named.items():
+                conf[f"barrier:{bid}"] = round(score, 4)
+            if named:  # naming a barrier answers the barriers heading
+                for hid in barrier_headings:
+                    headings[hid] = max(headings.get(hid, 0.0), max(named.values()))
+            if measure:  # saying how it measures answers the measurement question's heading
+                conf["measure"] = MEASURE_CONFIDENCE
+                for qid in measure_questions:
+                    hid = framework.heading_of(qid).id
+                    headings[hid] = max(headings.get(hid, 0.0), MEASURE_CONFIDENCE)
+        conf.update(headings)
+        questions = _questions(model, emb, i, headings, conf, framework)
+        if measure:
+            for qid in measure_questions:
+                if qid not in questions:
+                    questions.append(qid)
+                conf[qid] = MEASURE_CONFIDENCE
+        out.append(
+            _with_memory(
+                model,
+                PassageCode(
+                    passage=passage,
+                    kind="requirement" if reading.kind == "requirement" else "council",
+                    headings=tuple(headings),
+                    questions=tuple(questions),
+                    barriers=tuple(named),
+                    is_measure=measure,
+                    is_initiative=bool(headings and ACTION_CUE.search(passage.text)),
+                    confidences=conf,
+                    model_version=model.version,
+                    framework_id=framework.id,
+                ),
+            )
+        )
+    return out
+
+
+def _heading_probabilities(
+    model: CodingModel, X: object, emb: np.ndarray | None, n: int
+) -> np.ndarray:
+    """The content classifier's probability per passage and heading; a heading without training
+    examples falls back to similarity with the framework's own texts."""
     head_p = np.zeros((n, len(model.heading_ids)), dtype=np.float32)
     protos = model.protos if model.mode == "embedding" else None
     for j, hid in enumerate(model.heading_ids):
         p = model.proba(f"heading:{hid}", X)
         if p is None and protos is not None and emb is not None:
-            # no training examples: fall back to similarity with the framework's own texts
             sims = emb @ protos.heading_protos[protos.heading_ids.index(hid)]
             p = 1.0 / (1.0 + np.exp(-(sims - 0.6) * 20.0))
-        head_p[:, j] = zeros if p is None else p
-    bar_p: dict[str, np.ndarray] = {}
-    for bid in model.barrier_ids:
-        p = model.proba(f"barrier:{bid}", X)
         if p is not None:
-            bar_p[bid] = p
-    council = p_req < th.kind
-    matched: list[dict[str, float]] = [{} for _ in range(n)]
-    if protos is not None:
-        gate = model.proba("any_barrier", X)
-        gate = zeros if gate is None else gate
-        cue = [BARRIER_CUE.search(t) is not None for t in texts]
-        candidates = [i for i in range(n) if council[i] and (gate[i] >= th.barrier_gate or cue[i])]
-        # requirement passages are matched only to see whether they name a barrier outright
-        # (whole clauses, strong matches): "Barriers to local government progress include ..."
-        restated = [i for i in range(n) if not council[i] and cue[i]]
-        embedder = load_embedder()
-        found = match_barriers(
-            [texts[i] for i in candidates], protos, embedder, th.barrier_similarity
-        )
-        for i, f in zip(candidates, found, strict=True):
-            matched[i] = {b: s for b, s in f.items() if b in model.barrier_ids}
-        found = match_barriers(
-            [texts[i] for i in restated], protos, embedder, th.barrier_override, windows=False
-        )
-        for i, f in zip(restated, found, strict=True):
-            f = {b: s for b, s in f.items() if b in model.barrier_ids}
-            if f:
-                council[i] = True
-                matched[i] = f
-    barrier_headings = [h.id for h in framework.headings if h.names_barriers]
-    questions_by_heading = {h.id: [q.id for q in h.questions] for h in framework.headings}
-    out: list[PassageCode] = []
-    for i, passage in enumerate(passages):
-        conf: dict[str, float] = {}
-        kind = "council" if council[i] else "requirement"
-        conf["kind"] = float(1.0 - p_req[i] if council[i] else p_req[i])
-        if council[i] and p_req[i] >= th.kind:  # overridden by a strong barrier match
-            conf["kind"] = max(matched[i].values())
-        headings: list[str] = []
-        questions: list[str] = []
-        barriers: list[str] = []
-        measure = False
-        if kind == "council":
-            for j, hid in enumerate(model.heading_ids):
-                if head_p[i, j] >= th.heading:
-                    headings.append(hid)
-                    conf[hid] = float(head_p[i, j])
-            for bid, p in bar_p.items():
-                if p[i] >= 0.5:
-                    matched[i][bid] = max(matched[i].get(bid, 0.0), float(p[i]))
-            for bid, s in matched[i].items():
-                barriers.append(bid)
-                conf[f"barrier:{bid}"] = round(float(s), 4)
-            if barriers:  # naming a barrier answers the barriers heading
-                for hid in barrier_headings:
-                    if hid not in headings:
-                        headings.append(hid)
-                        conf[hid] = max(conf[f"barrier:{b}"] for b in barriers)
-            # saying how it measures needs measurement vocabulary, not just a performance figure
-            if p_measure[i] >= th.measure and measurement_cue(texts[i]):
-                measure = True
-                conf["measure"] = float(p_measure[i])
-            elif states_measures(texts[i]):
-                measure = True  # said outright; confidence floored like a strong match
-                conf["measure"] = max(float(p_measure[i]), th.measure)
-            if protos is not None and emb is not None:
-                for hid in headings:
-                    qids = questions_by_heading.get(hid, [])
-                    if not qids:
-                        continue
-                    idx = [protos.question_ids.index(q) for q in qids]
-                    sims = protos.question_protos[idx] @ emb[i]
-                    best = float(sims.max())
-                    for q, s in zip(qids, sims, strict=True):
-                        if s >= best - th.question_margin:
-                            questions.append(q)
-                            conf[q] = round(float(conf[hid] * max(s, 0.0) / max(best, 1e-6)), 4)
-        initiative = bool(kind == "council" and headings and ACTION_CUE.search(passage.text))
-        if initiative:
-            conf["initiative"] = max(conf.get(h, 0.0) for h in headings)
-        memory = model.memory.get(text_key(passage.text))
-        if memory is not None:  # a human decision on this very passage wins
-            kind = memory["kind"]
-            headings, questions = list(memory["headings"]), list(memory["questions"])
-            barriers, measure = list(memory["barriers"]), bool(memory["is_measure"])
-            conf = {"kind": 1.0, **{k: 1.0 for k in headings + questions}}
-            conf.update({f"barrier:{b}": 1.0 for b in barriers})
-            if measure:
-                conf["measure"] = 1.0
-            initiative = bool(kind == "council" and headings and ACTION_CUE.search(passage.text))
-        out.append(
-            PassageCode(
-                passage=passage,
-                kind="requirement" if kind == "requirement" else "council",
-                headings=tuple(headings),
-                questions=tuple(questions),
-                barriers=tuple(barriers),
-                is_measure=measure,
-                is_initiative=initiative,
-                confidences={k: round(v, 4) for k, v in conf.items()},
-                model_version=model.version,
-                framework_id=framework.id,
-            )
-        )
-    return out
+            head_p[:, j] = p
+    return head_p
+
+
+def _headings(
+    reading: _Reading, own: str, rules: Rules, model: CodingModel, probs: np.ndarray
+) -> dict[str, float]:
+    """Structure first: a council passage in a section that answers a heading answers that
+    heading, and no other (the content classifier does not claim other sections' passages).
+    Outside such a section, a heading's content cues decide, with the classifier's say."""
+    if reading.section is not None:
+        return {reading.section: SECTION_CONFIDENCE}
+    found: dict[str, float] = {}
+    for j, hid in enumerate(model.heading_ids):
+        cues = rules.cue_count(hid, own)
+        p = float(probs[j])
+        if cues >= 2 or (cues == 1 and p >= model.thresholds.heading):
+            found[hid] = round(min(max(p, 0.5 + 0.1 * cues), CUE_CEILING), 4)
+    return found
+
+
+def _barriers(
+    readings: Sequence[_Reading], rules: Rules, model: CodingModel, embedder: Embedder
+) -> list[dict[str, float]]:
+    """Per passage, {barrier id: confidence}. The framework's paraphrase rules on each of the
+    council's own sentences come first; a sentence that no rule matches but that speaks of a
+    barrier is compared with the barriers' paraphrases (similarity, the second signal)."""
+    found: list[dict[str, float]] = [{} for _ in readings]
+    unmatched: list[tuple[int, str]] = []
+    for i, reading in enumerate(readings):
+        for sentence in reading.own:
+            hits = rules.barriers_in(sentence)
+            for bid in hits:
+                found[i][bid] = RULE_CONFIDENCE
+            if not hits and BARRIER_CUE.search(sentence):
+                unmatched.append((i, sentence))
+    protos = model.protos if model.mode == "embedding" else None
+    if unmatched and protos is not None and len(protos.barrier_phrases):
+        sims = embedder.encode([s for _, s in unmatched]) @ protos.barrier_matrix.T
+        ids = [b for b, _ in protos.barrier_phrases]
+        for (i, _), row in zip(unmatched, sims, strict=True):
+            col = int(row.argmax())
+            if row[col] >= model.thresholds.barrier_similarity:
+                score = round(float(row[col]) * SIMILARITY_WEIGHT, 4)
+                found[i][ids[col]] = max(found[i].get(ids[col], 0.0), score)
+    return found
+
+
+def _questions(
+    model: CodingModel,
+    emb: np.ndarray | None,
+    i: int,
+    headings: dict[str, float],
+    conf: dict[str, float],
+    framework: Framework,
+) -> list[str]:
+    """Within each heading answered, the nearest sub-questions (and any within a margin)."""
+    protos = model.protos if model.mode == "embedding" else None
+    if protos is None or emb is None:
+        return []
+    questions: list[str] = []
+    for hid, hconf in headings.items():
+        qids = [q.id for q in framework.heading(hid).questions]
+        if not qids:
+            continue
+        sims = protos.question_protos[[protos.question_ids.index(q) for q in qids]] @ emb[i]
+        best = float(sims.max())
+        for q, s in zip(qids, sims, strict=True):
+            if s >= best - model.thresholds.question_margin:
+                questions.append(q)
+                conf[q] = round(float(hconf * max(s, 0.0) / max(best, 1e-6)), 4)
+    return questions
+
+
+def _with_memory(model: CodingModel, code: PassageCode) -> PassageCode:
+    """A human decision on this very passage wins over the machine."""
+    memory = model.memory.get(text_key(code.passage.text))
+    if memory is None:
+        return code
+    kind = memory["kind"]
+    headings, questions = list(memory["headings"]), list(memory["questions"])
+    barriers, measure = list(memory["barriers"]), bool(memory["is_measure"])
+    conf = {"kind": 1.0, **{k: 1.0 for k in headings + questions}}
+    conf.update({f"barrier:{b}": 1.0 for b in barriers})
+    if measure:
+        conf["measure"] = 1.0
+    return replace(
+        code,
+        kind="requirement" if kind == "requirement" else "council",
+        headings=tuple(headings),
+        questions=tuple(questions),
+        barriers=tuple(barriers),
+        is_measure=measure,
+        is_initiative=bool(kind == "council" and headings and ACTION_CUE.search(code.passage.text)),
+        confidences=conf,
+    )
 
 
 def summarise(codes: Sequence[PassageCode], framework: Framework, version: str) -> DocumentCodes:

@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from productivity_plans.coding.classify import code_passages, summarise
-from productivity_plans.coding.passages import passages_from_text
+from productivity_plans.coding.passages import passages_from_parsed
 from productivity_plans.coding.records import PassageCode
 from productivity_plans.coding.train import Mode, TrainingExample, train
 from productivity_plans.framework.loader import load_framework
 from productivity_plans.framework.schema import Framework
-
-CORPUS = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "corpus"
+from productivity_plans.ingest import read_document
 
 
 @dataclass
@@ -137,17 +136,25 @@ def load_passage_rows(passage_labels: Path, docs_dir: Path) -> dict[str, list[di
             row = json.loads(line)
             by_file.setdefault(row["file"], []).append(row)
     for file, rows in by_file.items():
-        text = resolve_doc(file, docs_dir).read_text(encoding="utf-8")
-        ctx = {(p.start, p.end): p.heading or "" for p in passages_from_text(text)}
+        parsed = read_document(resolve_doc(file, docs_dir)).parsed
+        ctx = {(p.start, p.end): p.heading or "" for p in passages_from_parsed(parsed)}
         for r in rows:
             r["context"] = ctx.get((r["start"], r["end"]), "")
     return by_file
 
 
+def corpus_examples(
+    passage_labels: Path, docs_dir: Path, *, exclude: set[str] | frozenset[str] = frozenset()
+) -> list[TrainingExample]:
+    """Training examples from a passages.jsonl file, leaving out the ``exclude`` files."""
+    rows = load_passage_rows(passage_labels, docs_dir)
+    return _examples([r for f, rs in rows.items() if f not in exclude for r in rs])
+
+
 def evaluate_coding(
-    labels: Path = CORPUS / "labels.jsonl",
-    docs_dir: Path = CORPUS / "docs",
-    passage_labels: Path = CORPUS / "passages.jsonl",
+    labels: Path,
+    docs_dir: Path,
+    passage_labels: Path,
     *,
     framework: Framework | None = None,
     systems: dict[str, Mode] | None = None,
@@ -159,14 +166,17 @@ def evaluate_coding(
     groups: dict[str, list[dict[str, Any]]] = {}
     for d in docs:
         groups.setdefault(d["council_code"], []).append(d)
+    files = {d["file"] for d in docs}
     report = CodingReport(
-        folds=len(groups), documents=len(docs), passages=sum(len(v) for v in rows.values())
+        folds=len(groups),
+        documents=len(docs),
+        passages=sum(len(v) for f, v in rows.items() if f in files),
     )
     for name, mode in systems.items():
         scores = {m: F1() for m in METRICS}
         for council, held_out in groups.items():
             held = {d["file"] for d in held_out}
-            train_rows = [r for f, rs in rows.items() if f not in held for r in rs]
+            train_rows = [r for f, rs in rows.items() if f in files - held for r in rs]
             model = train(_examples(train_rows), framework, mode=mode)
             report.versions[name] = model.version.rsplit("-", 1)[0]
             for d in held_out:
@@ -184,8 +194,7 @@ def _score_document(
     model: Any,
     scores: dict[str, F1],
 ) -> None:
-    text = resolve_doc(doc["file"], docs_dir).read_text(encoding="utf-8")
-    passages = passages_from_text(text)
+    passages = passages_from_parsed(read_document(resolve_doc(doc["file"], docs_dir)).parsed)
     codes = code_passages(passages, framework=framework, model=model)
     summary = summarise(codes, framework, model.version)
     key = doc["file"]
@@ -227,9 +236,9 @@ def _score_document(
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--labels", type=Path, default=CORPUS / "labels.jsonl")
-    parser.add_argument("--docs", type=Path, default=CORPUS / "docs", help="document texts")
-    parser.add_argument("--passages", type=Path, default=CORPUS / "passages.jsonl")
+    parser.add_argument("--labels", type=Path, required=True)
+    parser.add_argument("--docs", type=Path, required=True, help="document texts")
+    parser.add_argument("--passages", type=Path, required=True)
     args = parser.parse_args(argv)
     report = evaluate_coding(args.labels, args.docs, args.passages)
     print(report.format_table())

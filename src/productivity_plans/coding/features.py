@@ -59,14 +59,6 @@ _REPORTING = re.compile(
     r"|\bperformance\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be)\s+(?:\w+\s+)?reported\s+to\b",
     re.IGNORECASE,
 )
-# The council or its plan saying outright that it sets out or uses indicators, KPIs, metrics
-# or benchmarking: a measurement statement even when the model is unsure (reported speech).
-STATES_MEASURES = re.compile(
-    r"\b(?:sets?\s+out|uses?|using|tracks?|tracking|monitors?|includes?|incorporates?|contains?)"
-    r"\s+(?:a|an|the|our|its|their)?\s*(?:[\w-]+\s+){0,4}?(?:indicators|kpis"
-    r"|key\s+performance\s+indicators|metrics|performance\s+measures|benchmarks?|benchmarking)\b",
-    re.IGNORECASE,
-)
 
 
 def measurement_cue(text: str) -> bool:
@@ -75,11 +67,6 @@ def measurement_cue(text: str) -> bool:
     if MEASURE_STRONG.search(text):
         return True
     return bool(_SERVICE_REVIEW.search(text) and _ASSESSING.search(text))
-
-
-def states_measures(text: str) -> bool:
-    """An outright statement of indicators/KPIs/metrics/benchmarking used or set out."""
-    return bool(STATES_MEASURES.search(_REPORTING.sub(" ", text)))
 
 
 BARRIER_CUE = re.compile(

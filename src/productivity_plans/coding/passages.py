@@ -1,5 +1,8 @@
 """Split a document into passages: paragraphs, list items and table rows, with offsets.
 
+One splitter for every path: the parser's blocks (a plain string is cut into blocks as a text
+file is at ingest), with a block of many lines cut again by its line structure.
+
 Headings are not passages; the nearest preceding heading is carried as context. Offsets are
 character offsets into the document text and ``text[start:end] == passage.text`` always holds.
 """
@@ -10,7 +13,8 @@ import re
 from collections.abc import Iterator
 
 from productivity_plans.coding.records import Passage
-from productivity_plans.ingest.records import BlockKind, ParsedDocument
+from productivity_plans.ingest.blocks import Mode, segment
+from productivity_plans.ingest.records import Block, BlockKind, ParsedDocument
 
 # "- x", "• x", "· x", "* x", "1. x", "1) x", "a) x", "(a) x", "1.1 x", "- 1.5 x"
 _BULLET = re.compile(
@@ -24,6 +28,9 @@ _TRAILING_FUNCTION_WORD = re.compile(
 )
 _WORD = re.compile(r"\w+")
 MAX_HEADING_WORDS = 14
+# A block of this many lines or more is cut again by its line structure (see _from_blocks).
+MANY_LINES = 3
+MIN_LEAD_IN_WORDS = 6
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -44,25 +51,46 @@ def _page_of(pages: list[tuple[int, int, int]], offset: int) -> int:
 def passages_from_parsed(parsed: ParsedDocument) -> list[Passage]:
     """Passages from a parser's blocks (paragraphs, list items, table rows), headings as context.
 
-    A document without blocks falls back to :func:`passages_from_text` on its text.
+    A document without blocks is cut into blocks as plain text first, so every path (ingest,
+    inspect, evaluation, a plain string) splits a text the same way.
     """
-    if not parsed.blocks:
-        pages = [(p.number, p.start, p.end) for p in parsed.pages]
-        return [
-            Passage(p.text, _page_of(pages, p.start), p.start, p.end, p.block, p.heading, p.index)
-            for p in passages_from_text(parsed.text)
-        ]
+    blocks = parsed.blocks or segment(parsed.text, 0, len(parsed.text), 1, Mode.TEXT)
+    pages = [(p.number, p.start, p.end) for p in parsed.pages]
+    if not parsed.blocks and pages:
+        blocks = [Block(b.kind, _page_of(pages, b.start), b.start, b.end) for b in blocks]
+    return _from_blocks(parsed.text, blocks)
+
+
+def passages_from_text(text: str) -> list[Passage]:
+    """Passages from a plain string, cut into blocks as a text file is at ingest."""
+    return _from_blocks(text, segment(text, 0, len(text), 1, Mode.TEXT))
+
+
+def _from_blocks(text: str, blocks: list[Block]) -> list[Passage]:
+    """Headings become context; a block of many lines is cut again by its line structure, since
+    a block segmenter that missed a paragraph break (a list item that swallowed the paragraphs
+    after it, a form laid out one field per line) would otherwise make one passage of many."""
     out: list[Passage] = []
     heading: str | None = None
-    for block in sorted(parsed.blocks, key=lambda b: b.start):
-        start, end = _trimmed(parsed.text, block.start, block.end)
+    for block in sorted(blocks, key=lambda b: b.start):
+        start, end = _trimmed(text, block.start, block.end)
         if start >= end:
             continue
-        text = parsed.text[start:end]
         if block.kind == BlockKind.HEADING:
-            heading = " ".join(text.split())
+            title = " ".join(text[start:end].split())
+            if not _is_lead_in(title):
+                heading = title
+                continue
+            # a sentence introducing a list: a passage under the section it is in
+            kind = str(BlockKind.PARAGRAPH)
+            out.append(Passage(text[start:end], block.page, start, end, kind, heading, len(out)))
             continue
-        out.append(Passage(text, block.page, start, end, str(block.kind), heading, len(out)))
+        if text.count("\n", start, end) + 1 >= MANY_LINES:
+            heading = _line_passages(text, start, end, block.page, heading, out)
+            continue
+        out.append(
+            Passage(text[start:end], block.page, start, end, str(block.kind), heading, len(out))
+        )
     return out
 
 
@@ -97,42 +125,48 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
     return nxt.isupper() or nxt.isdigit() or bool(_HARD_BULLET.match(next_line))
 
 
-def passages_from_text(text: str) -> list[Passage]:
-    """Passages from a plain string: blank lines and line structure separate units; bullets and
-    numbered items are list items; tab-separated lines are table rows; short unpunctuated lines
-    followed by a new unit are headings (carried as context, not returned)."""
-    raw = [(s, e) for s, e in _lines(text)]
-    out: list[Passage] = []
-    heading: str | None = None
+def _is_lead_in(line: str) -> bool:
+    """ "We did three things to cut costs last year:" is a sentence, though a segmenter may take
+    a line ending in a colon for a heading."""
+    return line.endswith(":") and len(_WORD.findall(line)) >= MIN_LEAD_IN_WORDS
+
+
+def _line_passages(
+    text: str, lo: int, hi: int, page: int, heading: str | None, out: list[Passage]
+) -> str | None:
+    """Append the passages of ``text[lo:hi]`` cut by line structure to ``out``: blank lines and
+    sentence ends separate paragraphs, wrapped lines are joined, bullets and numbered items are
+    list items, tab-separated lines are table rows, short unpunctuated lines followed by a new
+    unit are headings (context, not passages). Returns the heading in force at the end."""
+    raw = list(_lines(text[lo:hi]))
     para: list[tuple[int, int]] = []  # line spans of the paragraph being built
+
+    def add(start: int, end: int, kind: str) -> None:
+        start, end = _trimmed(text, lo + start, lo + end)
+        if start < end:
+            out.append(Passage(text[start:end], page, start, end, kind, heading, len(out)))
 
     def flush() -> None:
         nonlocal para
         if para:
-            start, end = _trimmed(text, para[0][0], para[-1][1])
-            if start < end:
-                out.append(Passage(text[start:end], 1, start, end, "paragraph", heading, len(out)))
+            add(para[0][0], para[-1][1], "paragraph")
         para = []
 
+    span = text[lo:hi]
     for i, (s, e) in enumerate(raw):
-        line = text[s:e]
+        line = span[s:e]
         if not line.strip():
             flush()
             continue
-        nxt = None
-        for s2, e2 in raw[i + 1 :]:
-            nxt = text[s2:e2]
-            break
+        nxt = span[raw[i + 1][0] : raw[i + 1][1]] if i + 1 < len(raw) else None
         if "\t" in line.strip():
             flush()
-            start, end = _trimmed(text, s, e)
-            out.append(Passage(text[start:end], 1, start, end, "table_row", heading, len(out)))
+            add(s, e, "table_row")
             continue
-        continues = bool(para) and not _SENTENCE_END.search(text[para[-1][0] : para[-1][1]])
+        continues = bool(para) and not _SENTENCE_END.search(span[para[-1][0] : para[-1][1]])
         if not continues and _BULLET.match(line):
             flush()
-            start, end = _trimmed(text, s, e)
-            out.append(Passage(text[start:end], 1, start, end, "list_item", heading, len(out)))
+            add(s, e, "list_item")
             continue
         if not para and _looks_like_heading(line, nxt):
             heading = " ".join(line.split())
@@ -141,4 +175,4 @@ def passages_from_text(text: str) -> list[Passage]:
         if _SENTENCE_END.search(line) and (nxt is None or not nxt[:1].islower()):
             flush()
     flush()
-    return out
+    return heading

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,6 +30,9 @@ Mode = Literal["embedding", "tfidf"]
 HUMAN_WEIGHT = 5.0
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "model" / "default"
 MODEL_FILE = "coding.joblib"
+# The examples a model was trained on, beside it: retraining from analysts' decisions starts
+# from them, so the installed package needs no source checkout to retrain.
+EXAMPLES_FILE = "examples.jsonl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +84,8 @@ def merge_decisions(examples: Iterable[ExampleLike]) -> list[TrainingExample]:
 
 @dataclass
 class Thresholds:
-    kind: float = 0.5
-    heading: float = 0.5
-    measure: float = 0.5
-    barrier_gate: float = 0.35
-    barrier_similarity: float = 0.75
-    barrier_override: float = 0.9  # a match this strong makes a "requirement" passage council
+    heading: float = 0.5  # the content classifier's say, beside a heading's content cues
+    barrier_similarity: float = 0.8  # a sentence this close to a barrier paraphrase names it
     question_margin: float = 0.03
 
 
@@ -104,6 +103,7 @@ class CodingModel:
     thresholds: Thresholds = field(default_factory=Thresholds)
     question_extra: dict[str, list[float]] = field(default_factory=dict)
     memory: dict[str, dict[str, Any]] = field(default_factory=dict)  # human decisions by text
+    examples: list[TrainingExample] = field(default_factory=list, repr=False)
     _framework: Framework | None = field(default=None, repr=False)
     _protos: Prototypes | None = field(default=None, repr=False)
 
@@ -155,9 +155,13 @@ class CodingModel:
     # -- persistence -----------------------------------------------------------------------
     def save(self, directory: Path) -> Path:
         directory.mkdir(parents=True, exist_ok=True)
-        state = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+        state = {
+            k: v for k, v in self.__dict__.items() if not k.startswith("_") and k != "examples"
+        }
         state["thresholds"] = self.thresholds.__dict__
         joblib.dump(state, directory / MODEL_FILE, compress=3)
+        rows = (json.dumps(asdict(e), ensure_ascii=False) for e in self.examples)
+        (directory / EXAMPLES_FILE).write_text("".join(r + "\n" for r in rows), encoding="utf-8")
         meta = {"version": self.version, "mode": self.mode, "framework_id": self.framework_id}
         (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         return directory / MODEL_FILE
@@ -167,6 +171,27 @@ def load_model(directory: Path | None = None) -> CodingModel:
     state = joblib.load((directory or DEFAULT_MODEL_DIR) / MODEL_FILE)
     state["thresholds"] = Thresholds(**state["thresholds"])
     return CodingModel(**state)
+
+
+def load_examples(directory: Path | None = None) -> list[TrainingExample]:
+    """The examples the model in ``directory`` (default: the shipped one) was trained on."""
+    path = (directory or DEFAULT_MODEL_DIR) / EXAMPLES_FILE
+    if not path.is_file():
+        return []
+    rows = (json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip())
+    return [
+        TrainingExample(
+            r["text"],
+            tuple(r["headings"]),
+            tuple(r["questions"]),
+            tuple(r["barriers"]),
+            bool(r["is_measure"]),
+            r["kind"],
+            bool(r["human"]),
+            r["context"],
+        )
+        for r in rows
+    ]
 
 
 def _fit(
@@ -216,6 +241,7 @@ def train(
         barrier_ids=framework.barrier_ids,
         classifiers={},
         tfidf=tfidf,
+        examples=examples,
     )
     emb = None
     if mode == "embedding":
@@ -228,20 +254,12 @@ def train(
     def target(values: list[bool]) -> np.ndarray:
         return np.array(values, dtype=int)
 
-    model.classifiers["kind"] = _fit(
-        X, target([e.kind == "requirement" for e in examples]), weights, c
-    )
-    model.classifiers["measure"] = _fit(X, target([e.is_measure for e in examples]), weights, c)
-    model.classifiers["any_barrier"] = _fit(
-        X, target([bool(e.barriers) for e in examples]), weights, c
-    )
+    # Only the headings are learned, as a second signal for text outside the sections that
+    # answer them. Restatement, barriers and measurement are rules from the framework file:
+    # a few dozen labelled passages are too few to learn them, let alone to veto a rule's code.
     for hid in model.heading_ids:
         model.classifiers[f"heading:{hid}"] = _fit(
             X, target([hid in e.headings for e in examples]), weights, c, balanced_headings
-        )
-    for bid in model.barrier_ids:
-        model.classifiers[f"barrier:{bid}"] = _fit(
-            X, target([bid in e.barriers for e in examples]), weights, c
         )
     if emb is not None:
         for qid in [q.id for q in framework.questions]:
@@ -258,21 +276,3 @@ def train(
                 "is_measure": e.is_measure,
             }
     return model
-
-
-def corpus_examples(passage_labels: Path, docs_dir: Path) -> list[TrainingExample]:
-    """Training examples from a passages.jsonl file (with heading context from the splitter)."""
-    from productivity_plans.coding.evaluate import _examples, load_passage_rows
-
-    rows = load_passage_rows(passage_labels, docs_dir)
-    return _examples([r for rs in rows.values() for r in rs])
-
-
-def train_default() -> None:
-    """Retrain the shipped default model on the corpus passage labels."""
-    from productivity_plans.coding.evaluate import CORPUS
-    from productivity_plans.framework.loader import load_framework
-
-    model = train(corpus_examples(CORPUS / "passages.jsonl", CORPUS / "docs"), load_framework())
-    path = model.save(DEFAULT_MODEL_DIR)
-    print(f"saved {model.version} to {path} ({path.stat().st_size / 1e3:.0f} KB)")

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 Source = Literal["verbatim", "paraphrase", "derived"]
+
+
+def _compiles(pattern: str) -> str:
+    """A pattern that does not compile fails the framework at load, not the first document."""
+    try:
+        re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from exc
+    return pattern
+
+
+# A case-insensitive regular expression matched against the sentences of a passage.
+Pattern = Annotated[str, AfterValidator(_compiles)]
 
 
 class _Strict(BaseModel):
@@ -21,6 +35,9 @@ class Question(_Strict):
     note: str | None = None
     # Phrases that typically answer the question; coding uses them as exemplars.
     exemplars: tuple[str, ...] = ()
+    # True for the question of how productivity is measured: a passage that says how the
+    # council measures answers it (and so its heading).
+    measurement: bool = False
 
 
 class Heading(_Strict):
@@ -31,6 +48,10 @@ class Heading(_Strict):
     source: Source
     questions: tuple[Question, ...] = ()
     exemplars: tuple[str, ...] = ()
+    # How councils title a section that answers this heading (structure, the first signal) and
+    # content cues for passages outside such a section (the second).
+    section_patterns: tuple[Pattern, ...] = ()
+    cues: tuple[Pattern, ...] = ()
     # True for the heading under which a council names barriers: a passage coded with a barrier
     # id answers this heading.
     names_barriers: bool = False
@@ -40,7 +61,10 @@ class Barrier(_Strict):
     id: str
     label: str
     description: str
+    # General paraphrases (sentence similarity, the second signal) and paraphrase rules (the
+    # first): see the framework file.
     exemplars: tuple[str, ...] = ()
+    patterns: tuple[Pattern, ...] = ()
 
 
 class Choice(_Strict):
@@ -77,6 +101,10 @@ class Framework(_Strict):
     expected_pages: PageRange
     requirements: Requirements
     purpose: str
+    # Sentences that restate the requirement, and sentences in the council's own voice asking
+    # government for something (which are never a restatement).
+    restatement_patterns: tuple[Pattern, ...] = ()
+    council_ask_patterns: tuple[Pattern, ...] = ()
     headings: tuple[Heading, ...] = Field(min_length=1)
     barriers: tuple[Barrier, ...] = ()
     outcomes: tuple[Choice, ...] = Field(min_length=1)

@@ -1,0 +1,213 @@
+"""The coder's rules on made-up council text: what counts as a restatement, which barrier a
+council names, which heading a section answers. The sentences are written for these tests, in
+the ways councils commonly write; none is copied from a labelled document."""
+
+from pathlib import Path
+
+import pytest
+
+from productivity_plans.coding import code_text
+from productivity_plans.coding.features import measurement_cue
+from productivity_plans.coding.rules import compile_rules
+from productivity_plans.framework import load_framework
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return compile_rules(load_framework())
+
+
+# One sentence per taxonomy item, as a council might put it, and the ids it names.
+NAMED = [
+    (
+        "Annual settlements announced in December leave us unable to plan.",
+        "single_year_settlements",
+    ),
+    (
+        "We need a return to multi-year funding settlements for local government.",
+        "single_year_settlements",
+    ),
+    (
+        "Uncertainty over future funding makes it hard to commit to invest-to-save schemes.",
+        "funding_uncertainty",
+    ),
+    ("Greater certainty over longer-term funding would let us plan ahead.", "funding_uncertainty"),
+    (
+        "Our core spending power has fallen by a fifth in real terms since 2010.",
+        "insufficient_funding",
+    ),
+    (
+        "The medium term financial strategy shows a funding gap of £12m by 2027.",
+        "insufficient_funding",
+    ),
+    ("Local government remains chronically underfunded.", "insufficient_funding"),
+    (
+        "The fair funding review has been delayed again, so allocations rest on old data.",
+        "funding_formula",
+    ),
+    ("Councils spend weeks on competitive bidding for small pots of money.", "competitive_bidding"),
+    ("Ring-fenced grants stop us moving money to where it is most needed.", "ringfenced_grants"),
+    ("New duties arrive without the corresponding funding.", "new_burdens_unfunded"),
+    ("We struggle to recruit planners and building control surveyors.", "recruitment_retention"),
+    (
+        "Legacy systems from a small number of software suppliers are costly to replace.",
+        "legacy_it_systems",
+    ),
+    (
+        "Restrictions on sharing data with the DWP prevent us targeting support.",
+        "data_sharing_restrictions",
+    ),
+    (
+        "Duplicative reporting requirements for each grant take officer time.",
+        "regulation_reporting_burden",
+    ),
+    (
+        "The council tax referendum limit constrains what we can raise locally.",
+        "council_tax_referendum_limits",
+    ),
+    ("A business rates reset would remove the growth we have worked for.", "business_rates_reset"),
+    (
+        "Rising demand in adult social care takes a growing share of the budget.",
+        "social_care_demand",
+    ),
+    ("The high needs deficit on the dedicated schools grant keeps growing.", "send_costs"),
+    ("Spending on home to school transport has doubled in three years.", "send_costs"),
+    ("The cost of temporary accommodation has risen sharply.", "housing_temporary_accommodation"),
+    ("Planning fees are set nationally and do not cover our costs.", "planning_system"),
+    ("Procurement rules add time and cost to every contract we let.", "procurement_rules"),
+]
+
+NOT_NAMED = [
+    "The local government finance settlement was published on 5 February.",
+    "Our recruitment and retention strategy was refreshed last year.",
+    "We received Exceptional Financial Support in 2024/25.",
+    "The council set a balanced budget of £18.4m for 2024/25.",
+    "The adult social care team moved into the new civic offices.",
+    "Our procurement team ran 40 tenders last year.",
+    "The planning committee meets monthly.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "barrier"), NAMED)
+def test_each_barrier_is_recognised_in_a_plain_council_sentence(rules, sentence, barrier):
+    assert barrier in rules.barriers_in(sentence)
+
+
+@pytest.mark.parametrize("sentence", NOT_NAMED)
+def test_a_routine_mention_of_a_topic_names_no_barrier(rules, sentence):
+    assert rules.barriers_in(sentence) == []
+
+
+def test_every_barrier_with_rules_is_covered_by_a_test_sentence():
+    framework = load_framework()
+    covered = {b for _, b in NAMED}
+    assert {b.id for b in framework.barriers if b.patterns} <= covered
+
+
+def test_the_councils_own_asks_of_government_are_its_content_not_a_restatement(rules):
+    for sentence in (
+        "We ask government to provide multi-year settlements.",
+        "Government should remove ring-fencing from public health funding.",
+        "Our asks of government are set out below.",
+    ):
+        assert not rules.restates(sentence), sentence
+    codes = code_text("Barriers\n\nWe ask government to provide multi-year settlements.\n")
+    assert codes.passages[0].kind == "council"
+    assert "single_year_settlements" in codes.barrier_ids
+
+
+def test_reporting_what_government_asked_is_a_restatement(rules):
+    for sentence in (
+        "The Minister asked councils to set out the barriers government could remove.",
+        "All councils were required to submit a productivity plan by 19 July 2024.",
+        "Plans should cover four main areas.",
+        "Individual plans will not be rated or scored.",
+    ):
+        assert rules.restates(sentence), sentence
+
+
+def test_a_barrier_named_only_in_reported_speech_is_not_the_councils():
+    text = (
+        "Background\n\nThe Minister asked councils to describe barriers such as single-year "
+        "settlements and competitive bidding.\n"
+    )
+    codes = code_text(text)
+    assert codes.passages[0].kind == "requirement"
+    assert codes.barriers == []
+
+
+def test_a_section_that_answers_a_heading_decides_its_passages_headings():
+    text = (
+        "Reducing wasteful spend\n\n"
+        "We cut agency spend by a third and moved our payroll to a digital platform last year.\n\n"
+        "Spend controls mean every purchase over £5,000 is approved by a director.\n"
+    )
+    codes = code_text(text)
+    assert [c.headings for c in codes.passages] == [("wasteful_spend",), ("wasteful_spend",)]
+    assert codes.theme_ids == ["wasteful_spend"]
+
+
+def test_a_restated_heading_used_as_a_title_introduces_its_section():
+    text = (
+        "How we plan to take advantage of technology and make better use of data\n"
+        "Residents can now report and pay for most services online, around the clock.\n"
+        "A new data warehouse gives managers live figures on demand and cost.\n"
+    )
+    codes = code_text(text)
+    assert codes.theme_ids == ["technology_data"]
+
+
+def test_the_items_of_a_list_led_in_by_a_restatement_restate_too():
+    text = (
+        "Context\n\nThe Minister's letter asked councils to cover:\n"
+        "- how they have transformed services, including by cutting spend on consultants\n"
+        "- how they will use technology and data to improve decisions\n"
+    )
+    codes = code_text(text)
+    assert {c.kind for c in codes.passages} == {"requirement"}
+    assert codes.themes == []
+
+
+def test_text_without_sections_is_coded_by_its_content():
+    text = (
+        "Since 2019 we have restructured the organisation around a new operating model and "
+        "delivered £4m of recurring efficiency savings.\n\n"
+        "Our transformation programme redesigned customer services and cut management layers.\n"
+    )
+    assert "transformation" in code_text(text).theme_ids
+
+
+def test_saying_how_productivity_is_measured_answers_the_measurement_question():
+    text = (
+        "We measure productivity through a basket of key performance indicators and benchmark "
+        "unit costs against similar councils using LG Inform.\n"
+    )
+    codes = code_text(text)
+    assert codes.states_measurement
+    [code] = codes.passages
+    assert "transformation.measuring_productivity" in code.questions
+    assert "transformation" in code.headings
+
+
+def test_measurement_vocabulary_in_a_restatement_is_not_the_councils_measure():
+    text = "The letter asked: How do you measure productivity in your organisation?\n"
+    assert not code_text(text).states_measurement
+    assert measurement_cue(text)  # the vocabulary is there; the restatement test decides
+
+
+def test_no_barrier_paraphrase_is_copied_from_a_labelled_document():
+    """The framework's paraphrases are written from the regime and general knowledge: none of
+    them (of four words or more) may appear word for word in the labelled corpus."""
+    corpus = " ".join(
+        " ".join(p.read_text(encoding="utf-8").lower().split())
+        for p in (CORPUS / "docs").glob("*.txt")
+    )
+    copied = [
+        phrase
+        for barrier in load_framework().barriers
+        for phrase in barrier.exemplars
+        if len(phrase.split()) >= 4 and " ".join(phrase.lower().split()) in corpus
+    ]
+    assert copied == []
