@@ -49,6 +49,7 @@ NAMED = [
     ),
     ("Councils spend weeks on competitive bidding for small pots of money.", "competitive_bidding"),
     ("Ring-fenced grants stop us moving money to where it is most needed.", "ringfenced_grants"),
+    ("Short-term, ring-fenced funding pots cost time to manage.", "ringfenced_grants"),
     ("New duties arrive without the corresponding funding.", "new_burdens_unfunded"),
     ("We struggle to recruit planners and building control surveyors.", "recruitment_retention"),
     (
@@ -87,6 +88,15 @@ NOT_NAMED = [
     "The adult social care team moved into the new civic offices.",
     "Our procurement team ran 40 tenders last year.",
     "The planning committee meets monthly.",
+    "The ring-fenced public health grant for 2024/25 is £6.1m.",
+    "We cut internal bureaucracy by merging two approval boards.",
+    "Business rates growth of £2m was retained in the pool this year.",
+    "We replaced the finance system in 2023.",
+    "We share data with health partners through a joint dashboard.",
+    "Planning fee income rose by 5% last year.",
+    "The allocation of resources to the council's priorities is set in the budget.",
+    "The contract was let through a competitive process.",
+    "Growth in retained business rates is forecast to continue.",
 ]
 
 

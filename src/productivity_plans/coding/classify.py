@@ -88,6 +88,7 @@ class _Reading:
     kind: str
     own: list[str]
     section: str | None
+    share: float = 1.0  # the share of the passage's words that are of its kind
 
 
 def _read(passage: Passage, rules: Rules) -> _Reading:
@@ -104,7 +105,8 @@ def _read(passage: Passage, rules: Rules) -> _Reading:
         else:
             own.append(sentence)
     kind = "requirement" if total and restated * 2 >= total else "council"
-    return _Reading(kind, own, rules.section_heading(passage.heading))
+    share = (restated if kind == "requirement" else total - restated) / total if total else 1.0
+    return _Reading(kind, own, rules.section_heading(passage.heading), round(share, 4))
 
 
 def _structure(
@@ -127,7 +129,7 @@ def _structure(
             section = rules.section_heading(passage.text) or section
         if passage.block == "list_item":
             if lead_in_restates:
-                reading.kind, reading.own = "requirement", []
+                reading.kind, reading.own, reading.share = "requirement", [], 1.0
         else:
             lead_in_restates = reading.kind == "requirement" and passage.text.rstrip().endswith(":")
     return readings
@@ -152,7 +154,7 @@ def _code(
     measure_questions = [q.id for q in framework.questions if q.measurement]
     out: list[PassageCode] = []
     for i, (passage, reading) in enumerate(zip(passages, readings, strict=True)):
-        conf: dict[str, float] = {"kind": 0.9 if reading.kind == "requirement" else 0.8}
+        conf: dict[str, float] = {"kind": reading.share}
         named = barriers[i]
         own = " ".join(reading.own)
         measure = reading.kind == "council" and measurement_cue(own)
@@ -226,7 +228,7 @@ def _headings(
         cues = rules.cue_count(hid, own)
         p = float(probs[j])
         if cues >= 2 or (cues == 1 and p >= model.thresholds.heading):
-            found[hid] = round(min(max(p, 0.5 + 0.1 * cues), CUE_CEILING), 4)
+            found[hid] = round(min(max(p, 0.4 + 0.1 * cues), CUE_CEILING), 4)
     return found
 
 
