@@ -12,6 +12,9 @@ import argparse
 import os
 import resource
 import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "corpus"
 
 
 def main() -> None:
@@ -25,9 +28,9 @@ def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
     from productivity_plans.coding.classify import code_passages
-    from productivity_plans.coding.evaluate import CORPUS
+    from productivity_plans.coding.evaluate import corpus_examples
     from productivity_plans.coding.passages import passages_from_text
-    from productivity_plans.coding.train import corpus_examples, load_model, train
+    from productivity_plans.coding.train import load_model, train
     from productivity_plans.framework.loader import load_framework
 
     framework = load_framework()

@@ -224,8 +224,9 @@ def _headings(
     if reading.section is not None:
         return {reading.section: SECTION_CONFIDENCE}
     found: dict[str, float] = {}
+    counts = rules.cue_counts(own)
     for j, hid in enumerate(model.heading_ids):
-        cues = rules.cue_count(hid, own)
+        cues = counts.get(hid, 0)
         p = float(probs[j])
         if cues >= 2 or (cues == 1 and p >= model.thresholds.heading):
             found[hid] = round(min(max(p, 0.4 + 0.1 * cues), CUE_CEILING), 4)

@@ -1,5 +1,6 @@
-"""Features shared by the trained model: embeddings, similarity to the framework's own texts
-and exemplars, and a few generic cues (who is speaking: the government or the council)."""
+"""Features for the learned heading classifier (embeddings and similarity to the framework's
+own texts and exemplars) and the generic vocabulary rules coding uses beside the framework's:
+how a council says it measures, a sentence that speaks of a barrier, an action."""
 
 from __future__ import annotations
 
@@ -12,28 +13,7 @@ from productivity_plans.coding.embeddings import Embedder, Matrix
 from productivity_plans.coding.records import Passage
 from productivity_plans.framework.schema import Framework
 
-# Generic cues, not keyed to any heading or barrier.
-REQUIREMENT_CUE = re.compile(
-    r"\b(?:government|minister|dluhc|mhclg|department|secretary of state|letter|settlement)\b"
-    r"[^.]{0,80}\b(?:expects?|asked|asks|requests?|requested|requires?|required|mandated|"
-    r"announced|introduced|wrote|stated|set out|confirmed|advised)\b"
-    r"|\bplans? (?:should|must|will need to|needed to|are to|were to) (?:cover|include|set out|"
-    r"be|detail|consider)\b|\brequirement (?:for|to|placed)\b|\bdeadline\b|\bwill not be rated\b"
-    r"|\b(?:four|4) (?:main |key )?(?:areas|questions|themes|headings)\b|\bsuggested questions\b"
-    r"|\bno (?:formal |prescribed )?(?:template|format)\b|\breview panel\b|\bpanel\b",
-    re.IGNORECASE,
-)
-COUNCIL_CUE = re.compile(
-    r"\b(?:we|our|us)\b|\b(?:the|this) council(?:'s|’s)? (?:has|have|is|will|uses|continues)\b",
-    re.IGNORECASE,
-)
 # How performance or productivity is measured ("value for money" is an aim, not a measure).
-MEASURE_CUE = re.compile(
-    r"\b(?:kpis?|key performance indicators?|indicators?|benchmark\w*|oflog|lg inform|"
-    r"performance (?:management|framework|report\w*|measures?|data)|measur\w+ productivity|"
-    r"productivity (?:means|is measured|measures?)|service reviews?|metrics?|scorecard)\b",
-    re.IGNORECASE,
-)
 # The measurement gate (classify): which cues say how the council measures, as the labelling
 # rule reads it. A programme of service reviews alone is an improvement activity; it measures
 # only when the reviews assess how services perform (a deep-dive, a review of productivity,
@@ -79,22 +59,6 @@ ACTION_CUE = re.compile(
     r"moved|created|redesigned|overhauled|delivered|invest\w*|review\w*|will (?:be )?\w+ed)\b",
     re.IGNORECASE,
 )
-
-
-def cue_features(texts: Sequence[str]) -> Matrix:
-    rows = []
-    for text in texts:
-        n_words = max(len(text.split()), 1)
-        rows.append(
-            [
-                min(len(REQUIREMENT_CUE.findall(text)), 3) / 3.0,
-                min(len(COUNCIL_CUE.findall(text)), 3) / 3.0,
-                min(len(MEASURE_CUE.findall(text)), 3) / 3.0,
-                min(len(BARRIER_CUE.findall(text)), 3) / 3.0,
-                min(np.log1p(n_words) / 5.0, 1.0),
-            ]
-        )
-    return np.asarray(rows, dtype=np.float32).reshape(len(texts), 5)
 
 
 class Prototypes:

@@ -23,7 +23,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from productivity_plans.coding.embeddings import EMBEDDER_ID, Embedder, Matrix, load_embedder
-from productivity_plans.coding.features import Prototypes, cue_features
+from productivity_plans.coding.features import Prototypes
 from productivity_plans.framework.schema import Framework
 
 Mode = Literal["embedding", "tfidf"]
@@ -138,9 +138,7 @@ class CodingModel:
         distinct = sorted(set(contexts))
         where = {c: i for i, c in enumerate(distinct)}
         ctx = embedder.encode(distinct)[[where[c] for c in contexts]] * 0.5
-        dense = np.hstack(
-            [emb, ctx, self.protos.similarity_features(emb), cue_features(list(texts))]
-        )
+        dense = np.hstack([emb, ctx, self.protos.similarity_features(emb)])
         if self.tfidf is not None:
             return sparse.hstack([sparse.csr_matrix(dense), self.tfidf.transform(joined)]).tocsr()
         return dense

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, Literal
 
+import re2
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 Source = Literal["verbatim", "paraphrase", "derived"]
@@ -13,14 +13,17 @@ Source = Literal["verbatim", "paraphrase", "derived"]
 
 def _compiles(pattern: str) -> str:
     """A pattern that does not compile fails the framework at load, not the first document."""
+    options = re2.Options()
+    options.case_sensitive = False
     try:
-        re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from exc
+        re2.compile(pattern, options=options)
+    except re2.error as exc:
+        raise ValueError(f"pattern {pattern!r} is not RE2 syntax: {exc}") from exc
     return pattern
 
 
-# A case-insensitive regular expression matched against the sentences of a passage.
+# A case-insensitive regular expression in RE2's syntax (coding matches many at once with RE2),
+# matched against the sentences of a passage.
 Pattern = Annotated[str, AfterValidator(_compiles)]
 
 
