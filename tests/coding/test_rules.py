@@ -43,6 +43,7 @@ NAMED = [
         "insufficient_funding",
     ),
     ("Local government remains chronically underfunded.", "insufficient_funding"),
+    ("Demand keeps growing while our budgets are being reduced.", "insufficient_funding"),
     (
         "The fair funding review has been delayed again, so allocations rest on old data.",
         "funding_formula",
@@ -52,6 +53,7 @@ NAMED = [
     ("Short-term, ring-fenced funding pots cost time to manage.", "ringfenced_grants"),
     ("New duties arrive without the corresponding funding.", "new_burdens_unfunded"),
     ("We struggle to recruit planners and building control surveyors.", "recruitment_retention"),
+    ("Workforce challenges in care and planning slow our progress.", "recruitment_retention"),
     (
         "Legacy systems from a small number of software suppliers are costly to replace.",
         "legacy_it_systems",
@@ -199,6 +201,12 @@ def test_saying_how_productivity_is_measured_answers_the_measurement_question():
     [code] = codes.passages
     assert "transformation.measuring_productivity" in code.questions
     assert "transformation" in code.headings
+
+
+def test_saying_how_performance_is_measured_is_a_measure():
+    assert code_text(
+        "We measure our performance against a set of service standards.\n"
+    ).states_measurement
 
 
 def test_measurement_vocabulary_in_a_restatement_is_not_the_councils_measure():

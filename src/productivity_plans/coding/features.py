@@ -22,6 +22,7 @@ from productivity_plans.framework.schema import Framework
 MEASURE_STRONG = re.compile(
     r"\b(?:kpis?|key performance indicators?|indicators?|benchmark\w*|oflog|lg inform|"
     r"performance (?:management|framework|report\w*|measures?|data)|measur\w+ productivity|"
+    r"measur\w+ (?:our |its |the council.s )?performance|"
     r"productivity (?:means|is measured|measures?)|metrics?|scorecard)\b",
     re.IGNORECASE,
 )
