@@ -89,7 +89,9 @@ def ingest_files(
 
     With ``code`` (the default) every stored document not yet coded by the current model is
     then coded against the framework (``coding_jobs.code_documents``; one transaction per
-    document, so a coding failure never touches the ingested rows).
+    document, so a coding failure never touches the ingested rows). That includes documents
+    of earlier batches: coding is part of a document being in, so an ingest killed while
+    coding is finished by the same command run again.
     """
     limits = limits or Limits()
     report = BatchReport()
@@ -114,11 +116,13 @@ def ingest_files(
         started = time.process_time()
         report.site_councils = settle_site_councils(store)
         report.cpu["sites"] += time.process_time() - started
-    if code and report.counts["ingested"]:
+    if code:
         # Imported here: the coding stage's model libraries take seconds to import, and the
         # parser worker processes, which import this module, never need them.
         from productivity_plans.coding_jobs import code_documents
 
+        # Every stored document, not only this batch's: a run killed while coding left some
+        # uncoded (or a new model came), and the same command run again must code them.
         report.coding = code_documents(store)
     return report
 

@@ -138,6 +138,8 @@ def _print_batch(report: BatchReport, to: Console = console) -> None:
                 f"{coding.codes} machine codes; {len(coding.failed)} failed."
             )
         )
+        for document_id, error in coding.failed:
+            to.print(Text(f"document {document_id} left uncoded: {error}", style="red"))
 
 
 @app.command()
@@ -233,6 +235,8 @@ def _stats_rows(figures: StoreStats) -> list[dict[str, object]]:
         {"measure": "pages", "value": figures.pages},
         {"measure": "passages", "value": figures.blocks},
         {"measure": "without text layer", "value": figures.no_text_layer},
+        {"measure": "coded documents", "value": figures.coded_documents},
+        {"measure": "uncoded documents", "value": figures.uncoded_documents},
     ]
     rows += [
         {"measure": f"{k} files", "value": v} for k, v in sorted(figures.by_media_type.items())
