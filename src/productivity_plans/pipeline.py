@@ -22,6 +22,7 @@ from productivity_plans.config import Limits
 from productivity_plans.councils.identify import CouncilMatch
 from productivity_plans.councils.sites import SiteDocument, infer_site_councils, is_inferred
 from productivity_plans.ingest.errors import CorruptFile
+from productivity_plans.ingest.files import readable
 from productivity_plans.prepare import (
     Prepared,
     extract_or_error,
@@ -139,16 +140,18 @@ def _skip_reasons(
         try:
             stat = os.stat(path)
         except OSError as exc:
-            failed[path] = FileOutcome(str(path), "failed", "unreadable", exc.strerror or str(exc))
+            failed[path] = FileOutcome(
+                readable(path), "failed", "unreadable", exc.strerror or str(exc)
+            )
             continue
-        resolved[path] = str(path.resolve())
+        resolved[path] = readable(path.resolve())
         stats[resolved[path]] = (stat.st_size, stat.st_mtime)
     unchanged = store.unchanged_sources(stats)
     for path, url in items:
         if path in failed:
             yield (path, url), failed[path]
         elif resolved[path] in unchanged:
-            yield (path, url), FileOutcome(str(path), "skipped", None, _UNCHANGED)
+            yield (path, url), FileOutcome(readable(path), "skipped", None, _UNCHANGED)
         else:
             yield (path, url), None
 
@@ -256,7 +259,8 @@ def _done(paths: list[Path], future: Future[list[Prepared]]) -> Iterator[tuple[P
 
 def _save(path: Path, prepared: Prepared, store: Store) -> FileOutcome:
     if prepared.error is not None:
-        return FileOutcome(str(path), "failed", prepared.error.code, prepared.error.message)
+        error = prepared.error
+        return FileOutcome(readable(path), "failed", error.code, readable(error.message))
     document = prepared.document
     assert document is not None
     saved = store.save_document(document, prepared.facts)
@@ -265,7 +269,7 @@ def _save(path: Path, prepared: Prepared, store: Store) -> FileOutcome:
     if prepared.extract_error is not None:
         warning = "extraction_failed"
         detail = f"stored without facts: extraction failed ({prepared.extract_error})"
-    return FileOutcome(str(path), _STATUS_OF_SAVE[saved], warning, detail)
+    return FileOutcome(readable(path), _STATUS_OF_SAVE[saved], warning, detail)
 
 
 @dataclass(frozen=True, slots=True)

@@ -273,3 +273,53 @@ def test_the_installed_script_is_light_to_run_again_in_each_pool_worker() -> Non
         [str(script), "councils", "--name", "Blaby"], capture_output=True, text=True
     )
     assert command.returncode == 0 and "E07000129" in command.stdout
+
+
+def _stored_sources(db: Path) -> list[str]:
+    with sqlite3.connect(db) as connection:
+        return [row[0] for row in connection.execute("SELECT source FROM sources ORDER BY id")]
+
+
+def test_a_file_whose_name_is_not_utf8_is_stored_under_an_escaped_name(tmp_path: Path) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    make_text(folder / os.fsdecode(b"r\xe9sum\xe9.txt"), "Cabinet approved the plan.")
+    make_text(folder / "notes.txt", "Productivity plan notes.")
+    db = tmp_path / "store.sqlite"
+    first = prodplans("ingest", str(folder), "--db", str(db), "--no-code")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert _stored_sources(db) == [str(folder / "notes.txt"), str(folder / "r\\xe9sum\\xe9.txt")]
+    again = prodplans("ingest", str(folder), "--db", str(db), "--no-code")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "skipped │ 2 │" in " ".join((again.stdout + again.stderr).split())
+
+
+def test_ingest_reports_link_loops_and_fifos_by_name_and_ingests_the_rest(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    make_text(folder / "notes.txt", "Productivity plan notes.")
+    (folder / "again").symlink_to(".")
+    (folder / "also").symlink_to(".")
+    os.mkfifo(folder / "pipe.txt")
+    db = tmp_path / "store.sqlite"
+    result = prodplans("ingest", str(folder), "--db", str(db), "--no-code")
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = " ".join((result.stdout + result.stderr).split())
+    for name, code in (("again", "link_loop"), ("also", "link_loop"), ("pipe.txt", "special_file")):
+        assert f"{folder / name} │ skipped │ {code}" in output
+    assert _stored_sources(db) == [str(folder / "notes.txt")]
+
+
+def test_more_files_than_the_limit_refuses_the_batch_with_too_many_files(tmp_path: Path) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for i in range(3):
+        make_text(folder / f"{i}.txt", f"Paper {i}.")
+    db = tmp_path / "store.sqlite"
+    result = prodplans("ingest", str(folder), "--db", str(db), env={"PRODPLANS_MAX_FILES": "2"})
+    assert result.returncode == 2
+    assert "too_many_files" in result.stdout + result.stderr
+    assert "PRODPLANS_MAX_FILES" in result.stdout + result.stderr
+    assert not db.exists() or not _stored_sources(db)

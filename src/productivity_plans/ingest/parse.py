@@ -13,6 +13,7 @@ from pathlib import Path
 
 from productivity_plans.config import Limits
 from productivity_plans.ingest.errors import CorruptFile, IngestError, TooLarge, Unreadable
+from productivity_plans.ingest.files import readable
 from productivity_plans.ingest.records import Document, ParsedDocument, Provenance
 from productivity_plans.ingest.sniff import HEAD_BYTES, LABELS, check_size, sniff
 
@@ -75,7 +76,7 @@ def read_document(path: Path, *, url: str | None = None, limits: Limits | None =
     sha256 = sha256_file(path)
     parsed, media_type = parse_file(path, limits)
     provenance = Provenance(
-        source=str(source),
+        source=readable(source),
         url=url,
         sha256=sha256,
         size=size,
