@@ -264,8 +264,9 @@ def _save(path: Path, prepared: Prepared, store: Store) -> FileOutcome:
     document = prepared.document
     assert document is not None
     saved = store.save_document(document, prepared.facts)
-    warning = None if document.parsed.has_text else "no_text_layer"
-    detail = _WARNING_DETAIL.get(warning or "")
+    warning, detail = _shown_warning(document.parsed.warnings)
+    if not document.parsed.has_text:
+        warning, detail = "no_text_layer", _WARNING_DETAIL["no_text_layer"]
     if prepared.extract_error is not None:
         warning = "extraction_failed"
         detail = f"stored without facts: extraction failed ({prepared.extract_error})"
@@ -328,3 +329,15 @@ _STATUS_OF_SAVE: dict[str, Status] = {
     "unchanged": "unchanged",
 }
 _WARNING_DETAIL = {"no_text_layer": "stored without text: no text layer (scanned without OCR?)"}
+# Parser warnings a person must see at ingest (all are stored with the document): its text may
+# be garbled.
+_SHOWN_WARNINGS = ("encoding_unknown", "encoding_errors")
+
+
+def _shown_warning(warnings: list[str]) -> tuple[str | None, str | None]:
+    """(code, sentence) of the first warning to show in the batch report, if any."""
+    for warning in warnings:
+        code, _, sentence = warning.partition(": ")
+        if code in _SHOWN_WARNINGS:
+            return code, f"stored, but {sentence}"
+    return None, None

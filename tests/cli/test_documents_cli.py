@@ -323,3 +323,17 @@ def test_more_files_than_the_limit_refuses_the_batch_with_too_many_files(tmp_pat
     assert "too_many_files" in result.stdout + result.stderr
     assert "PRODPLANS_MAX_FILES" in result.stdout + result.stderr
     assert not db.exists() or not _stored_sources(db)
+
+
+def test_ingest_shows_a_text_stored_with_an_unknown_encoding(tmp_path: Path) -> None:
+    garbled = tmp_path / "garbled.txt"
+    garbled.write_bytes(b"Council plan text. " * 30 + bytes(range(0x80, 0xA0)) * 5)
+    db = tmp_path / "store.sqlite"
+    result = prodplans("ingest", str(garbled), "--db", str(db), "--no-code")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{garbled} │ ingested │ encoding_unknown" in " ".join(
+        (result.stdout + result.stderr).split()
+    )
+    with sqlite3.connect(db) as connection:
+        (warnings,) = connection.execute("SELECT warnings FROM documents").fetchone()
+    assert "encoding_unknown" in warnings

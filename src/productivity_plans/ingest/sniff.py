@@ -97,6 +97,16 @@ def check_size(path: Path, limits: Limits) -> int:
     return size
 
 
+def check_chars(path: Path, chars: int, limits: Limits) -> None:
+    """Refuse a text longer than ``limits.max_chars``. Parsers that can tell early (plain text,
+    PDF) call this before cutting blocks; ``parse_file`` checks every parser's result."""
+    if chars > limits.max_chars:
+        raise TooLarge(
+            f"{path.name} holds {chars:,} characters of text, over the limit of "
+            f"{limits.max_chars:,} (PRODPLANS_MAX_CHARS): split it into smaller files"
+        )
+
+
 def bom_encoding(head: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if head.startswith(bom):
