@@ -337,3 +337,19 @@ def test_ingest_shows_a_text_stored_with_an_unknown_encoding(tmp_path: Path) -> 
     with sqlite3.connect(db) as connection:
         (warnings,) = connection.execute("SELECT warnings FROM documents").fetchone()
     assert "encoding_unknown" in warnings
+
+
+def test_backup_and_restore_round_trip_and_restore_asks_before_replacing(tmp_path: Path) -> None:
+    folder = tmp_path / "papers"
+    good_files(folder)
+    db, copy, other = tmp_path / "store.sqlite", tmp_path / "store.backup", tmp_path / "new.sqlite"
+    assert prodplans("ingest", str(folder), "--db", str(db), "--no-code").returncode == 0
+    assert prodplans("backup", str(copy), "--db", str(db)).returncode == 0
+    restored = prodplans("restore", str(copy), "--db", str(other))
+    assert restored.returncode == 0, restored.stderr
+    assert "Restored 4 documents" in restored.stderr
+    stats = [prodplans("stats", "--db", str(d), "--format", "json").stdout for d in (db, other)]
+    assert stats[0] == stats[1]
+    refused = prodplans("restore", str(copy), "--db", str(db))
+    assert refused.returncode == 2 and "--replace" in refused.stderr
+    assert prodplans("restore", str(copy), "--db", str(db), "--replace").returncode == 0
