@@ -125,3 +125,14 @@ def test_docx_members_are_measured_by_what_they_inflate_to(tmp_path: Path) -> No
     with pytest.raises(ZipBomb, match="more than 6,291,456 bytes"):
         check_inflated(honest, roomy)
     check_inflated(honest, Limits(max_zip_ratio=1e9))  # within the limits: no error
+
+
+def test_a_zip_whose_members_lie_before_the_file_start_is_corrupt(tmp_path: Path) -> None:
+    """Bytes lost from the first member shift the central directory, so zipfile computes
+    member offsets before the start of the file and its seek fails with EINVAL. Found by
+    fuzzing; it was reported as "unreadable: cannot be read (Invalid argument)"."""
+    path = make_docx(tmp_path / "plan.docx", [("Normal", "Hello")])
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + data[200:])
+    with pytest.raises(CorruptFile, match="damaged zip"):
+        parse_file(path, Limits())

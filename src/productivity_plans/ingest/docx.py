@@ -10,6 +10,7 @@ zipfile inflates up to 2 GiB in that one call whatever the header claims: a memb
 from __future__ import annotations
 
 import copy
+import errno
 import importlib.metadata
 import zipfile
 import zlib
@@ -42,6 +43,8 @@ def check_zip(path: Path, limits: Limits) -> None:
             members = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         raise CorruptFile(f"{path.name} is not a readable DOCX (damaged zip: {exc})") from exc
+    except OSError as exc:
+        raise _damaged_offsets(path, exc) from exc
     if len(members) > limits.max_zip_members:
         raise ZipBomb(
             f"{path.name} holds {len(members):,} files, over the limit of "
@@ -86,6 +89,17 @@ def check_inflated(path: Path, limits: Limits) -> None:
         raise CorruptFile(f"{path.name} is not a readable DOCX (damaged zip: {exc})") from exc
     except NotImplementedError as exc:  # a compression method zipfile does not know
         raise CorruptFile(f"{path.name} is not a readable DOCX ({exc})") from exc
+    except OSError as exc:
+        raise _damaged_offsets(path, exc) from exc
+
+
+def _damaged_offsets(path: Path, exc: OSError) -> OSError | CorruptFile:
+    """zipfile seeks wherever the zip's directory points; a damaged one points before the
+    start of the file and the seek fails with EINVAL (found by fuzzing: it was reported as
+    "cannot be read (Invalid argument)"). Any other OSError is a real read failure."""
+    if exc.errno == errno.EINVAL:
+        return CorruptFile(f"{path.name} is not a readable DOCX (damaged zip: bad offsets)")
+    return exc
 
 
 def _check_member(
