@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
+import time
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -15,6 +16,7 @@ from sqlalchemy import text
 
 from productivity_plans.config import Limits
 from productivity_plans.extract import Facts
+from productivity_plans.ingest.blocks import MAX_BLOCK_CHARS
 from productivity_plans.pipeline import (
     _BATCH_BYTES,
     FileOutcome,
@@ -280,3 +282,18 @@ def test_reextraction_keeps_the_facts_of_a_text_the_extractor_fails_on(
     assert done.failed == [(boom_id, "ValueError: an unexpected text")]
     assert [row.decision_outcome for row in before] == ["approved", "noted"]
     assert after == before  # the failed text kept its facts
+
+
+def test_a_search_after_a_text_without_paragraph_breaks_stays_fast(
+    tmp_path: Path, database_url: str
+) -> None:
+    sentence = "Savings from the shared service were reinvested in early prevention work. "
+    make_text(tmp_path / "one-paragraph.txt", sentence * 28_000)  # ≈ 2 MB, no blank line
+    with Store.open(database_url) as store:
+        ingest_files([(tmp_path / "one-paragraph.txt", None)], store, code=False)
+        started = time.perf_counter()
+        hits = store.search("prevention", limit=10)
+        elapsed = time.perf_counter() - started
+    assert len(hits) == 10
+    assert all(len(hit.text) <= MAX_BLOCK_CHARS for hit in hits)
+    assert elapsed < 3.0  # as one block: ≈ 10 s on SQLite (snippet() is quadratic); now ms

@@ -32,13 +32,13 @@ from productivity_plans.framework.loader import load_framework
 from productivity_plans.framework.schema import Framework
 from productivity_plans.store.codes import (
     codable_documents,
-    coded_versions,
     load_parsed,
-    save_passage_codes,
     training_examples,
+    uncoded_documents,
+    write_passage_codes,
 )
 from productivity_plans.store.db import Store
-from productivity_plans.store.vectors import save_passage_vectors
+from productivity_plans.store.vectors import documents_missing_vectors, write_passage_vectors
 
 TRAINED_FILE = "trained.json"
 BASE_ENV = "PRODPLANS_TRAINING_BASE"
@@ -101,35 +101,44 @@ def code_documents(
     framework: Framework | None = None,
     only_missing: bool = True,
     document_ids: Sequence[int] | None = None,
+    repair_vectors: bool = False,
     on_document: Callable[[int], None] | None = None,
 ) -> CodingRunReport:
     """Code every stored document not yet coded by this model and framework version.
 
-    Re-running with the same model does nothing (``only_missing``); a new model version replaces
-    a document's machine codes in one transaction, leaving human decisions attached.
+    Each document's passages, machine codes, passage vectors and "coded by" marker are written
+    in one transaction, so a run killed at any point leaves every document coded in full or
+    not at all, and the next run (``only_missing``) codes exactly those left. Which documents
+    those are is read from the markers alone. A new model version replaces a document's
+    machine codes, leaving human decisions attached.
+
+    ``repair_vectors`` also codes documents whose passages lack vectors (coded before vectors
+    existed, or by a version that wrote them in a second transaction): one pass over every
+    passage, so ``prodplans code`` asks for it and ingest does not.
     """
     framework = framework or load_framework()
     model = model or current_model()
     report = CodingRunReport(model.version, framework.id)
-    done = coded_versions(store)
-    targets = list(document_ids) if document_ids is not None else codable_documents(store)
+    targets = _targets(store, model, framework, only_missing, document_ids, repair_vectors)
+    chosen = set(targets)
+    considered = list(document_ids) if document_ids is not None else codable_documents(store)
+    report.skipped = [d for d in considered if d not in chosen]
+    if on_document:  # a progress bar counts every document considered
+        for document_id in report.skipped:
+            on_document(document_id)
     for document_id in targets:
         try:
-            if only_missing and done.get(document_id) == (model.version, framework.id):
-                # Coded before passage vectors existed? Add them (one query when present).
-                report.vectors += save_passage_vectors(store, document_id)
-                report.skipped.append(document_id)
-                continue
             parsed = load_parsed(store, document_id)
             codes = code_document(parsed, framework=framework, model=model)
-            saved = save_passage_codes(
-                store,
-                document_id,
-                codes.passages,
-                model_version=model.version,
-                framework_id=framework.id,
-            )
-            report.vectors += save_passage_vectors(store, document_id)
+            with store._writing() as session:
+                saved = write_passage_codes(
+                    session,
+                    document_id,
+                    codes.passages,
+                    model_version=model.version,
+                    framework_id=framework.id,
+                )
+                vectors = write_passage_vectors(session, document_id)
         except Exception as exc:  # one document's failure never stops the run
             report.failed.append((document_id, f"{type(exc).__name__}: {exc}"))
         else:
@@ -137,10 +146,30 @@ def code_documents(
             report.passages += saved.passages
             report.codes += saved.codes
             report.retired += saved.retired
+            report.vectors += vectors
         finally:
             if on_document:
                 on_document(document_id)
     return report
+
+
+def _targets(
+    store: Store,
+    model: CodingModel,
+    framework: Framework,
+    only_missing: bool,
+    document_ids: Sequence[int] | None,
+    repair_vectors: bool,
+) -> list[int]:
+    """The documents a run codes, oldest first."""
+    if not only_missing:
+        return list(document_ids) if document_ids is not None else codable_documents(store)
+    wanted = set(uncoded_documents(store, model.version, framework.id))
+    if repair_vectors:
+        wanted.update(documents_missing_vectors(store))
+    if document_ids is not None:
+        wanted &= set(document_ids)
+    return sorted(wanted)
 
 
 # -- training from the store ------------------------------------------------------------------

@@ -23,6 +23,11 @@ class Limits:
     max_unzipped_bytes: int = 200 * 1024 * 1024
     max_zip_ratio: float = 100.0
     max_zip_members: int = 10_000
+    # Files in one batch: discovery stops there, so a runaway folder cannot fill memory.
+    max_files: int = 100_000
+    # Characters of text per document (≈ 3,000 pages of dense print): a longer text is refused
+    # (too_large) rather than stored, coded and searched.
+    max_chars: int = 10_000_000
 
     @classmethod
     def from_env(cls) -> Limits:
@@ -37,6 +42,8 @@ class Limits:
             max_unzipped_bytes=int(num("max_unzipped_bytes", base.max_unzipped_bytes)),
             max_zip_ratio=num("max_zip_ratio", base.max_zip_ratio),
             max_zip_members=int(num("max_zip_members", base.max_zip_members)),
+            max_files=int(num("max_files", base.max_files)),
+            max_chars=int(num("max_chars", base.max_chars)),
         )
 
 

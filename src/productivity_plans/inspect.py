@@ -19,6 +19,7 @@ from productivity_plans.councils.sites import SiteDocument, infer_site_councils
 from productivity_plans.extract import Facts, extract_facts
 from productivity_plans.ingest import read_document
 from productivity_plans.ingest.errors import IngestError
+from productivity_plans.ingest.files import readable
 
 
 class _Out(BaseModel):
@@ -118,11 +119,13 @@ def _inspect(
     try:
         document = read_document(path, url=url, limits=limits)
     except IngestError as exc:
-        record = InspectRecord(path=str(path), url=url, error=exc.code, error_detail=exc.message)
+        record = InspectRecord(
+            path=readable(path), url=url, error=exc.code, error_detail=readable(exc.message)
+        )
         return record, None, ""
     parsed = document.parsed
     record = InspectRecord(
-        path=str(path),
+        path=readable(path),
         url=url,
         sha256=document.provenance.sha256,
         pages=len(parsed.pages),

@@ -22,6 +22,7 @@ from productivity_plans.config import Limits
 from productivity_plans.councils.identify import CouncilMatch
 from productivity_plans.councils.sites import SiteDocument, infer_site_councils, is_inferred
 from productivity_plans.ingest.errors import CorruptFile
+from productivity_plans.ingest.files import readable
 from productivity_plans.prepare import (
     Prepared,
     extract_or_error,
@@ -89,7 +90,9 @@ def ingest_files(
 
     With ``code`` (the default) every stored document not yet coded by the current model is
     then coded against the framework (``coding_jobs.code_documents``; one transaction per
-    document, so a coding failure never touches the ingested rows).
+    document, so a coding failure never touches the ingested rows). That includes documents
+    of earlier batches: coding is part of a document being in, so an ingest killed while
+    coding is finished by the same command run again.
     """
     limits = limits or Limits()
     report = BatchReport()
@@ -114,11 +117,13 @@ def ingest_files(
         started = time.process_time()
         report.site_councils = settle_site_councils(store)
         report.cpu["sites"] += time.process_time() - started
-    if code and report.counts["ingested"]:
+    if code:
         # Imported here: the coding stage's model libraries take seconds to import, and the
         # parser worker processes, which import this module, never need them.
         from productivity_plans.coding_jobs import code_documents
 
+        # Every stored document, not only this batch's: a run killed while coding left some
+        # uncoded (or a new model came), and the same command run again must code them.
         report.coding = code_documents(store)
     return report
 
@@ -135,16 +140,18 @@ def _skip_reasons(
         try:
             stat = os.stat(path)
         except OSError as exc:
-            failed[path] = FileOutcome(str(path), "failed", "unreadable", exc.strerror or str(exc))
+            failed[path] = FileOutcome(
+                readable(path), "failed", "unreadable", exc.strerror or str(exc)
+            )
             continue
-        resolved[path] = str(path.resolve())
+        resolved[path] = readable(path.resolve())
         stats[resolved[path]] = (stat.st_size, stat.st_mtime)
     unchanged = store.unchanged_sources(stats)
     for path, url in items:
         if path in failed:
             yield (path, url), failed[path]
         elif resolved[path] in unchanged:
-            yield (path, url), FileOutcome(str(path), "skipped", None, _UNCHANGED)
+            yield (path, url), FileOutcome(readable(path), "skipped", None, _UNCHANGED)
         else:
             yield (path, url), None
 
@@ -252,16 +259,18 @@ def _done(paths: list[Path], future: Future[list[Prepared]]) -> Iterator[tuple[P
 
 def _save(path: Path, prepared: Prepared, store: Store) -> FileOutcome:
     if prepared.error is not None:
-        return FileOutcome(str(path), "failed", prepared.error.code, prepared.error.message)
+        error = prepared.error
+        return FileOutcome(readable(path), "failed", error.code, readable(error.message))
     document = prepared.document
     assert document is not None
     saved = store.save_document(document, prepared.facts)
-    warning = None if document.parsed.has_text else "no_text_layer"
-    detail = _WARNING_DETAIL.get(warning or "")
+    warning, detail = _shown_warning(document.parsed.warnings)
+    if not document.parsed.has_text:
+        warning, detail = "no_text_layer", _WARNING_DETAIL["no_text_layer"]
     if prepared.extract_error is not None:
         warning = "extraction_failed"
         detail = f"stored without facts: extraction failed ({prepared.extract_error})"
-    return FileOutcome(str(path), _STATUS_OF_SAVE[saved], warning, detail)
+    return FileOutcome(readable(path), _STATUS_OF_SAVE[saved], warning, detail)
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,3 +329,15 @@ _STATUS_OF_SAVE: dict[str, Status] = {
     "unchanged": "unchanged",
 }
 _WARNING_DETAIL = {"no_text_layer": "stored without text: no text layer (scanned without OCR?)"}
+# Parser warnings a person must see at ingest (all are stored with the document): its text may
+# be garbled.
+_SHOWN_WARNINGS = ("encoding_unknown", "encoding_errors")
+
+
+def _shown_warning(warnings: list[str]) -> tuple[str | None, str | None]:
+    """(code, sentence) of the first warning to show in the batch report, if any."""
+    for warning in warnings:
+        code, _, sentence = warning.partition(": ")
+        if code in _SHOWN_WARNINGS:
+            return code, f"stored, but {sentence}"
+    return None, None

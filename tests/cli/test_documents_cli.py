@@ -273,3 +273,83 @@ def test_the_installed_script_is_light_to_run_again_in_each_pool_worker() -> Non
         [str(script), "councils", "--name", "Blaby"], capture_output=True, text=True
     )
     assert command.returncode == 0 and "E07000129" in command.stdout
+
+
+def _stored_sources(db: Path) -> list[str]:
+    with sqlite3.connect(db) as connection:
+        return [row[0] for row in connection.execute("SELECT source FROM sources ORDER BY id")]
+
+
+def test_a_file_whose_name_is_not_utf8_is_stored_under_an_escaped_name(tmp_path: Path) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    make_text(folder / os.fsdecode(b"r\xe9sum\xe9.txt"), "Cabinet approved the plan.")
+    make_text(folder / "notes.txt", "Productivity plan notes.")
+    db = tmp_path / "store.sqlite"
+    first = prodplans("ingest", str(folder), "--db", str(db), "--no-code")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert _stored_sources(db) == [str(folder / "notes.txt"), str(folder / "r\\xe9sum\\xe9.txt")]
+    again = prodplans("ingest", str(folder), "--db", str(db), "--no-code")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "skipped │ 2 │" in " ".join((again.stdout + again.stderr).split())
+
+
+def test_ingest_reports_link_loops_and_fifos_by_name_and_ingests_the_rest(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    make_text(folder / "notes.txt", "Productivity plan notes.")
+    (folder / "again").symlink_to(".")
+    (folder / "also").symlink_to(".")
+    os.mkfifo(folder / "pipe.txt")
+    db = tmp_path / "store.sqlite"
+    result = prodplans("ingest", str(folder), "--db", str(db), "--no-code")
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = " ".join((result.stdout + result.stderr).split())
+    for name, code in (("again", "link_loop"), ("also", "link_loop"), ("pipe.txt", "special_file")):
+        assert f"{folder / name} │ skipped │ {code}" in output
+    assert _stored_sources(db) == [str(folder / "notes.txt")]
+
+
+def test_more_files_than_the_limit_refuses_the_batch_with_too_many_files(tmp_path: Path) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for i in range(3):
+        make_text(folder / f"{i}.txt", f"Paper {i}.")
+    db = tmp_path / "store.sqlite"
+    result = prodplans("ingest", str(folder), "--db", str(db), env={"PRODPLANS_MAX_FILES": "2"})
+    assert result.returncode == 2
+    assert "too_many_files" in result.stdout + result.stderr
+    assert "PRODPLANS_MAX_FILES" in result.stdout + result.stderr
+    assert not db.exists() or not _stored_sources(db)
+
+
+def test_ingest_shows_a_text_stored_with_an_unknown_encoding(tmp_path: Path) -> None:
+    garbled = tmp_path / "garbled.txt"
+    garbled.write_bytes(b"Council plan text. " * 30 + bytes(range(0x80, 0xA0)) * 5)
+    db = tmp_path / "store.sqlite"
+    result = prodplans("ingest", str(garbled), "--db", str(db), "--no-code")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{garbled} │ ingested │ encoding_unknown" in " ".join(
+        (result.stdout + result.stderr).split()
+    )
+    with sqlite3.connect(db) as connection:
+        (warnings,) = connection.execute("SELECT warnings FROM documents").fetchone()
+    assert "encoding_unknown" in warnings
+
+
+def test_backup_and_restore_round_trip_and_restore_asks_before_replacing(tmp_path: Path) -> None:
+    folder = tmp_path / "papers"
+    good_files(folder)
+    db, copy, other = tmp_path / "store.sqlite", tmp_path / "store.backup", tmp_path / "new.sqlite"
+    assert prodplans("ingest", str(folder), "--db", str(db), "--no-code").returncode == 0
+    assert prodplans("backup", str(copy), "--db", str(db)).returncode == 0
+    restored = prodplans("restore", str(copy), "--db", str(other))
+    assert restored.returncode == 0, restored.stderr
+    assert "Restored 4 documents" in restored.stderr
+    stats = [prodplans("stats", "--db", str(d), "--format", "json").stdout for d in (db, other)]
+    assert stats[0] == stats[1]
+    refused = prodplans("restore", str(copy), "--db", str(db))
+    assert refused.returncode == 2 and "--replace" in refused.stderr
+    assert prodplans("restore", str(copy), "--db", str(db), "--replace").returncode == 0

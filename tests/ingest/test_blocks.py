@@ -14,6 +14,7 @@ from productivity_plans.ingest.blocks import (
     NUMBERED_PARAGRAPH_RE,
     Mode,
     TextBuilder,
+    cap_blocks,
     looks_like_heading,
     segment,
 )
@@ -236,3 +237,49 @@ def test_the_character_classes_segment_relies_on_are_str_methods() -> None:
     assert re.findall(r"\s", every) == [ch for ch in every if ch.isspace()]
     ascii_chars = every[:128]
     assert re.findall("[0-9]", ascii_chars) == [ch for ch in ascii_chars if ch.isdigit()]
+
+
+# -- capped blocks ---------------------------------------------------------------------------------
+
+
+def _capped(text: str, limit: int) -> list[str]:
+    blocks = cap_blocks(text, [Block(BlockKind.PARAGRAPH, 1, 0, len(text))], limit)
+    parsed = ParsedDocument(text, [Page(1, 0, len(text))], blocks, "test", "1")
+    assert_well_formed(parsed)
+    assert all(block.end - block.start <= limit for block in blocks)
+    # Nothing lost, nothing repeated: only white space lies between the pieces.
+    bounds = [0, *(offset for block in blocks for offset in (block.start, block.end)), len(text)]
+    assert all(not text[a:b].strip() for a, b in zip(bounds[::2], bounds[1::2], strict=True))
+    return [text[block.start : block.end] for block in blocks]
+
+
+def test_a_long_paragraph_is_cut_after_sentence_ends() -> None:
+    sentence = "The council will share services with its neighbours to save money. "
+    pieces = _capped((sentence * 200).strip(), 1000)
+    assert len(pieces) > 1
+    assert all(piece.endswith("money.") for piece in pieces)
+
+
+def test_a_long_paragraph_without_sentence_ends_is_cut_between_words() -> None:
+    words = " ".join(f"word{i}" for i in range(2000))
+    pieces = _capped(words, 1000)
+    assert all(re.fullmatch(r"word\d+( word\d+)*", piece) for piece in pieces)
+
+
+def test_a_run_of_text_without_spaces_is_cut_at_the_limit() -> None:
+    pieces = _capped("x" * 2500, 1000)
+    assert [len(piece) for piece in pieces] == [1000, 1000, 500]
+
+
+def test_blocks_within_the_limit_are_kept_as_they_are() -> None:
+    text = "Short one.\n\nShort two."
+    blocks = [Block(BlockKind.HEADING, 1, 0, 10), Block(BlockKind.PARAGRAPH, 1, 12, 22)]
+    assert cap_blocks(text, blocks, 10) == blocks
+
+
+@given(st.text(alphabet=st.sampled_from("ab .!?\n\t\u00a0é"), min_size=1, max_size=400))
+@settings(max_examples=200, deadline=None)
+def test_capped_blocks_keep_exact_offsets_whatever_the_text(raw: str) -> None:
+    text = raw.strip()
+    if text:
+        _capped(text, 17)

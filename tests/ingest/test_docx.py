@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -8,9 +10,10 @@ import pytest
 
 from productivity_plans.config import Limits
 from productivity_plans.ingest import BlockKind, parse_file
+from productivity_plans.ingest.docx import check_inflated
 from productivity_plans.ingest.errors import CorruptFile, ZipBomb
 from tests.fixtures.checks import assert_well_formed
-from tests.fixtures.make_files import make_docx, make_zip_bomb_docx
+from tests.fixtures.make_files import make_docx, make_lying_zip_bomb_docx, make_zip_bomb_docx
 
 ITEMS = [
     ("Title", "Anytown Productivity Plan"),
@@ -89,3 +92,47 @@ def test_docx_zip_without_a_valid_document_part_is_reported_as_corrupt(
         zf.writestr("word/document.xml", "<not-closed")
     with pytest.raises(CorruptFile, match=re.escape("broken.docx")):
         parse_file(path, limits)
+
+
+def test_docx_whose_headers_understate_a_member_is_refused_before_it_is_inflated(
+    tmp_path: Path,
+) -> None:
+    bomb = make_lying_zip_bomb_docx(tmp_path / "lying.docx", inflated_bytes=300 * 1024 * 1024)
+    program = (
+        "import resource, sys\nfrom pathlib import Path\n"
+        "from productivity_plans.ingest import read_document\n"
+        "from productivity_plans.ingest.errors import IngestError\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "try:\n    read_document(Path(sys.argv[1]))\n"
+        "except IngestError as exc:\n    print(exc.code)\n"
+        "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program, str(bomb)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    code, grown_mib = done.stdout.split()
+    assert code == "zip_bomb"
+    assert int(grown_mib) < 100  # python-docx's own read held ≈ 600 MiB of it
+
+
+def test_docx_members_are_measured_by_what_they_inflate_to(tmp_path: Path) -> None:
+    honest = make_zip_bomb_docx(tmp_path / "big.docx", uncompressed_bytes=8 * 1024 * 1024)
+    roomy = Limits(max_unzipped_bytes=6 * 1024 * 1024, max_zip_ratio=1e9)
+    with pytest.raises(ZipBomb, match="more than 6,291,456 bytes"):
+        check_inflated(honest, roomy)
+    check_inflated(honest, Limits(max_zip_ratio=1e9))  # within the limits: no error
+
+
+def test_a_zip_whose_members_lie_before_the_file_start_is_corrupt(tmp_path: Path) -> None:
+    """Bytes lost from the first member shift the central directory, so zipfile computes
+    member offsets before the start of the file and its seek fails with EINVAL. Found by
+    fuzzing; it was reported as "unreadable: cannot be read (Invalid argument)"."""
+    path = make_docx(tmp_path / "plan.docx", [("Normal", "Hello")])
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + data[200:])
+    with pytest.raises(CorruptFile, match="damaged zip"):
+        parse_file(path, Limits())

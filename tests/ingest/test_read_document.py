@@ -11,6 +11,7 @@ import pytest
 
 from productivity_plans.config import Limits
 from productivity_plans.ingest import read_document
+from productivity_plans.ingest.blocks import MAX_BLOCK_CHARS
 from productivity_plans.ingest.errors import (
     CorruptFile,
     EmptyFile,
@@ -176,3 +177,40 @@ def test_a_document_crosses_to_the_writer_process_unchanged(tmp_path: Path) -> N
         (b.kind, b.page, b.start, b.end) for b in blocks
     ]
     assert all(type(b.kind) is BlockKind for b in again.parsed.blocks)
+
+
+@pytest.mark.parametrize("kind", ["text", "pdf", "docx", "html"])
+def test_a_document_over_the_character_limit_is_too_large(tmp_path: Path, kind: str) -> None:
+    paragraph = "The council will share its back office with the county. " * 40
+    path = {
+        "text": lambda: make_text(tmp_path / "long.txt", paragraph),
+        "pdf": lambda: make_pdf(tmp_path / "long.pdf", [paragraph]),
+        "docx": lambda: make_docx(tmp_path / "long.docx", [("Normal", paragraph)]),
+        "html": lambda: make_html(
+            tmp_path / "long.html", f"<html><body><main><p>{paragraph}</p></main></body></html>"
+        ),
+    }[kind]()
+    read_document(path, limits=Limits(max_chars=len(paragraph) + 100))
+    with pytest.raises(TooLarge, match="PRODPLANS_MAX_CHARS"):
+        read_document(path, limits=Limits(max_chars=len(paragraph) // 2))
+
+
+def test_a_text_without_paragraph_breaks_is_stored_in_blocks_of_bounded_size(
+    tmp_path: Path,
+) -> None:
+    sentence = "Savings from the shared service were reinvested in prevention. "
+    path = make_text(tmp_path / "one-paragraph.txt", sentence * 5000)  # ≈ 320,000 characters
+    parsed = read_document(path).parsed
+    assert_well_formed(parsed)
+    assert len(parsed.blocks) > 50
+    assert max(block.end - block.start for block in parsed.blocks) <= MAX_BLOCK_CHARS
+    assert parsed.text[parsed.blocks[-1].end :].strip() == ""
+
+
+def test_text_that_is_not_in_any_encoding_is_flagged_encoding_unknown(tmp_path: Path) -> None:
+    # Not UTF-8; charset-normalizer finds a code page it decodes in, but no language in it.
+    data = b"Council plan text. " * 30 + bytes(range(0x80, 0xA0)) * 5
+    path = tmp_path / "garbled.txt"
+    path.write_bytes(data)
+    warnings = read_document(path).parsed.warnings
+    assert [w for w in warnings if w.startswith("encoding_unknown: ")]

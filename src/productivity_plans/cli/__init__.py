@@ -4,6 +4,7 @@ Each module registers the commands of one area on the shared ``app``.
 """
 
 from productivity_plans.cli import (
+    backup,
     coding,
     documents,
     evaluate,
@@ -14,4 +15,14 @@ from productivity_plans.cli import (
 )
 from productivity_plans.cli.app import app
 
-__all__ = ["app", "coding", "documents", "evaluate", "governance", "reference", "sector", "web"]
+__all__ = [
+    "app",
+    "backup",
+    "coding",
+    "documents",
+    "evaluate",
+    "governance",
+    "reference",
+    "sector",
+    "web",
+]

@@ -87,6 +87,7 @@ def code(
                 store,
                 model=chosen,
                 only_missing=not all_,
+                repair_vectors=True,
                 on_document=lambda _: progress.advance(task),
             )
     rows: list[dict[str, object]] = [

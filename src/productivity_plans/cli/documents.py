@@ -28,29 +28,51 @@ from productivity_plans.output import Format, emit
 from productivity_plans.store.search import Marks
 
 if TYPE_CHECKING:
-    from productivity_plans.pipeline import BatchReport
+    from productivity_plans.pipeline import BatchReport, FileOutcome
     from productivity_plans.store.db import StoreStats
     from productivity_plans.store.search import SearchHit
 
 
-def _items(paths: list[str] | None, manifest: Path | None) -> list[tuple[Path, str | None]]:
-    from productivity_plans.ingest.files import discover, load_manifest
+def _items(
+    paths: list[str] | None, manifest: Path | None, limits: Limits
+) -> tuple[list[tuple[Path, str | None]], list[FileOutcome]]:
+    """The files to read, and what discovery found but refused (link loops, FIFOs…) as
+    outcomes for the report."""
+    from productivity_plans.ingest.errors import TooManyFiles
+    from productivity_plans.ingest.files import find_files, load_manifest, readable
+    from productivity_plans.pipeline import FileOutcome
 
     try:
-        items: list[tuple[Path, str | None]] = [(p, None) for p in discover(paths or [])]
+        found = find_files(paths or [], limits.max_files)
     except FileNotFoundError as exc:
-        console.print(f"[red]Not found:[/red] {exc}")
+        console.print(Text.assemble(("Not found: ", "red"), str(exc)))
         raise typer.Exit(2) from exc
+    except TooManyFiles as exc:
+        console.print(Text(str(exc), style="red"))
+        raise typer.Exit(2) from exc
+    items: list[tuple[Path, str | None]] = [(p, None) for p in found.files]
+    refused = [FileOutcome(readable(r.path), "skipped", r.code, r.detail) for r in found.refused]
     if manifest:
         try:
             items.extend(load_manifest(manifest))
         except ValueError as exc:
             console.print(f"[red]Bad manifest[/red] {manifest}: {exc}")
             raise typer.Exit(2) from exc
+    if len(items) > limits.max_files:
+        console.print(
+            Text(
+                f"too_many_files: {len(items):,} files, over the limit of "
+                f"{limits.max_files:,} (PRODPLANS_MAX_FILES)",
+                style="red",
+            )
+        )
+        raise typer.Exit(2)
     if not items:
+        for outcome in refused:
+            console.print(Text(f"{outcome.path}: {outcome.reason}: {outcome.detail}"))
         console.print("[red]No input files.[/red] Give paths, folders, globs or --manifest.")
         raise typer.Exit(2)
-    return items
+    return items, refused
 
 
 @app.command()
@@ -71,7 +93,7 @@ def ingest(
     from productivity_plans.store.db import Store
 
     settings = Settings.load(db)
-    items = _items(paths, manifest)
+    items, refused = _items(paths, manifest, settings.limits)
     with Store.open(settings.database_url) as store, _progress() as progress:
         task = progress.add_task("Ingesting", total=len(items))
         report = ingest_files(
@@ -82,6 +104,7 @@ def ingest(
             code=code,
             on_file=lambda _: progress.advance(task),
         )
+    report.outcomes[:0] = refused
     _print_batch(report)
     if not report.ok:
         raise typer.Exit(1)
@@ -138,6 +161,8 @@ def _print_batch(report: BatchReport, to: Console = console) -> None:
                 f"{coding.codes} machine codes; {len(coding.failed)} failed."
             )
         )
+        for document_id, error in coding.failed:
+            to.print(Text(f"document {document_id} left uncoded: {error}", style="red"))
 
 
 @app.command()
@@ -149,7 +174,11 @@ def inspect(
     """Describe files without a database: one contract object per file (see README)."""
     from productivity_plans.inspect import inspect_files
 
-    recs = inspect_files(_items(paths, manifest), limits=Limits.from_env())
+    limits = Limits.from_env()
+    items, refused = _items(paths, manifest, limits)
+    for outcome in refused:
+        console.print(Text(f"{outcome.path}: {outcome.reason}: {outcome.detail}"))
+    recs = inspect_files(items, limits=limits)
     if as_json:
         for record in recs:
             sys.stdout.write(record.model_dump_json() + "\n")
@@ -233,6 +262,8 @@ def _stats_rows(figures: StoreStats) -> list[dict[str, object]]:
         {"measure": "pages", "value": figures.pages},
         {"measure": "passages", "value": figures.blocks},
         {"measure": "without text layer", "value": figures.no_text_layer},
+        {"measure": "coded documents", "value": figures.coded_documents},
+        {"measure": "uncoded documents", "value": figures.uncoded_documents},
     ]
     rows += [
         {"measure": f"{k} files", "value": v} for k, v in sorted(figures.by_media_type.items())

@@ -37,6 +37,7 @@ def serve(
 
     import uvicorn
 
+    from productivity_plans.cli.shutdown import SHUTDOWN_GRACE_SECONDS, BoundedShutdownServer
     from productivity_plans.config import DATABASE_URL_ENV
     from productivity_plans.web import create_app
     from productivity_plans.web.app import SECURE_COOKIES_ENV
@@ -56,13 +57,22 @@ def serve(
             workers=workers,
             log_level="info",
             proxy_headers=False,
+            timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
         )
         return
     application = create_app(
         settings.database_url, limits=settings.limits, secure_cookies=secure_cookies
     )
     console.print(f"Serving on http://{host}:{port}/  (database: {settings.database_url})")
-    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=False)
+    config = uvicorn.Config(
+        application,
+        host=host,
+        port=port,
+        log_level="info",
+        proxy_headers=False,
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
+    )
+    BoundedShutdownServer(config).run()
 
 
 @user_app.command("add")

@@ -8,12 +8,14 @@ Two ways in:
   HTML elements), recording each part as a block as it is appended.
 
 Either way every block's ``text[start:end]`` is non-empty and has no leading or trailing
-whitespace, blocks are in order and do not overlap.
+whitespace, blocks are in order and do not overlap. ``cap_blocks`` then cuts any block longer
+than ``MAX_BLOCK_CHARS`` (a text with no paragraph breaks is one block) into pieces.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import Enum
 
 from productivity_plans.ingest.records import Block, BlockKind, Page
@@ -231,3 +233,49 @@ def clean_inline(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\r", "\n")
     lines = (re.sub(r"[ \t\f\v]+", " ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+# The longest block kept whole. Every later stage works per block, and some costs grow faster
+# than its length: FTS5's snippet() took 10.9 s on one 1 MB block and 40 s on a 2 MB one, and
+# a 95 MB text without a blank line was stored as one 99.6M-character block. Real paragraphs
+# (and the longest table rows) of council papers are well under this.
+MAX_BLOCK_CHARS = 4_000
+# A sentence end: punctuation, any closing quotes or brackets, then white space.
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;:][\"')\]’”]*\s+")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def cap_blocks(text: str, blocks: list[Block], limit: int = MAX_BLOCK_CHARS) -> list[Block]:
+    """``blocks`` with each one longer than ``limit`` cut into pieces of at most ``limit``
+    characters, of the same kind and page: after the last sentence end in a piece's second
+    half, else at its last white space, else (a run of text with no space at all) at the
+    limit. Offsets stay exact: each piece is ``text[start:end]``, stripped, in order."""
+    if all(block.end - block.start <= limit for block in blocks):
+        return blocks
+    capped: list[Block] = []
+    for block in blocks:
+        if block.end - block.start <= limit:
+            capped.append(block)
+        else:
+            capped.extend(_pieces(text, block, limit))
+    return capped
+
+
+def _pieces(text: str, block: Block, limit: int) -> Iterator[Block]:
+    start = block.start
+    while block.end - start > limit:
+        cut = _cut(text, start, start + limit)
+        piece = text[start:cut].rstrip()
+        yield Block(block.kind, block.page, start, start + len(piece))
+        space = _SPACE_RE.match(text, cut, block.end)
+        start = space.end() if space else cut
+    yield Block(block.kind, block.page, start, block.end)
+
+
+def _cut(text: str, lo: int, hi: int) -> int:
+    """Where the piece starting at ``lo`` ends, at most ``hi``: just after a sentence end or a
+    space in the window's second half, so no piece is tiny."""
+    half = lo + (hi - lo) // 2
+    ends = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, half, hi)]
+    ends = ends or [m.end() for m in _SPACE_RE.finditer(text, half, hi)]
+    return ends[-1] if ends else hi

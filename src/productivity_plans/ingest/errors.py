@@ -45,6 +45,18 @@ class TooLarge(IngestError):
     code = "too_large"
 
 
+class TooManyFiles(IngestError):
+    """A whole batch, not one file: more files than ``Limits.max_files``."""
+
+    code = "too_many_files"
+
+
+class SpecialFile(IngestError):
+    """A FIFO, socket or device where a file was expected: never opened."""
+
+    code = "special_file"
+
+
 class ZipBomb(IngestError):
     code = "zip_bomb"
 

@@ -12,9 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from productivity_plans.config import Limits
+from productivity_plans.ingest.blocks import cap_blocks
 from productivity_plans.ingest.errors import CorruptFile, IngestError, TooLarge, Unreadable
+from productivity_plans.ingest.files import readable
 from productivity_plans.ingest.records import Document, ParsedDocument, Provenance
-from productivity_plans.ingest.sniff import HEAD_BYTES, LABELS, check_size, sniff
+from productivity_plans.ingest.sniff import HEAD_BYTES, LABELS, check_chars, check_size, sniff
 
 HASH_CHUNK = 1024 * 1024
 
@@ -39,6 +41,8 @@ def parse_file(path: Path, limits: Limits) -> tuple[ParsedDocument, str]:
         raise CorruptFile(
             f"{path.name} could not be read as {LABELS[media_type]} ({reason})"
         ) from exc
+    check_chars(path, len(parsed.text), limits)
+    parsed.blocks = cap_blocks(parsed.text, parsed.blocks)
     parsed.warnings[:0] = sniffed.warnings
     return parsed, media_type
 
@@ -59,7 +63,7 @@ def _dispatch(path: Path, media_type: str, limits: Limits) -> ParsedDocument:
         return parse_html(path, _read_whole(path, limits))
     from productivity_plans.ingest.text import parse_text
 
-    return parse_text(path, _read_whole(path, limits))
+    return parse_text(path, _read_whole(path, limits), limits)
 
 
 def read_document(path: Path, *, url: str | None = None, limits: Limits | None = None) -> Document:
@@ -75,7 +79,7 @@ def read_document(path: Path, *, url: str | None = None, limits: Limits | None =
     sha256 = sha256_file(path)
     parsed, media_type = parse_file(path, limits)
     provenance = Provenance(
-        source=str(source),
+        source=readable(source),
         url=url,
         sha256=sha256,
         size=size,

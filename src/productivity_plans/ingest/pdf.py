@@ -12,6 +12,7 @@ from productivity_plans.config import Limits
 from productivity_plans.ingest.blocks import Mode, segment
 from productivity_plans.ingest.errors import CorruptFile, EncryptedFile, TooLarge
 from productivity_plans.ingest.records import Block, BlockKind, Page, ParsedDocument
+from productivity_plans.ingest.sniff import check_chars
 
 PARSER = "pypdfium2"
 PARSER_VERSION = f"pypdfium2 {PYPDFIUM_INFO} (PDFium {PDFIUM_INFO})"
@@ -49,6 +50,7 @@ def parse_pdf(path: Path, limits: Limits) -> ParsedDocument:
         metadata_title = (pdf.get_metadata_dict(skip_empty=True).get("Title") or "").strip()
     finally:
         pdf.close()
+    check_chars(path, sum(map(len, page_texts)), limits)  # before cutting blocks
 
     parts: list[str] = []
     pages: list[Page] = []

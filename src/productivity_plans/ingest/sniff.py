@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from productivity_plans.config import Limits
 from productivity_plans.ingest.errors import (
     EmptyFile,
+    SpecialFile,
     TooLarge,
     Unreadable,
     UnsupportedType,
@@ -78,11 +80,14 @@ def check_size(path: Path, limits: Limits) -> int:
     """Size of the file from ``stat``, before anything is read. Raises ``EmptyFile``,
     ``TooLarge`` or ``Unreadable``."""
     try:
-        if path.is_dir():
-            raise Unreadable(f"{path.name} is a folder, not a file")
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise Unreadable(f"{path.name} cannot be read ({exc.strerror or exc})") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise Unreadable(f"{path.name} is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):  # opening a FIFO would wait for a writer for ever
+        raise SpecialFile(f"{path.name} is a FIFO, socket or device, not a file: not read")
+    size = info.st_size
     if size == 0:
         raise EmptyFile(f"{path.name} is empty (0 bytes)")
     if size > limits.max_file_bytes:
@@ -90,6 +95,16 @@ def check_size(path: Path, limits: Limits) -> int:
             f"{path.name} is {size:,} bytes, over the limit of {limits.max_file_bytes:,} bytes"
         )
     return size
+
+
+def check_chars(path: Path, chars: int, limits: Limits) -> None:
+    """Refuse a text longer than ``limits.max_chars``. Parsers that can tell early (plain text,
+    PDF) call this before cutting blocks; ``parse_file`` checks every parser's result."""
+    if chars > limits.max_chars:
+        raise TooLarge(
+            f"{path.name} holds {chars:,} characters of text, over the limit of "
+            f"{limits.max_chars:,} (PRODPLANS_MAX_CHARS): split it into smaller files"
+        )
 
 
 def bom_encoding(head: bytes) -> str | None:

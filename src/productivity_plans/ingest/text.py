@@ -7,9 +7,10 @@ from pathlib import Path
 
 import charset_normalizer
 
+from productivity_plans.config import Limits
 from productivity_plans.ingest.blocks import Mode, segment
 from productivity_plans.ingest.records import BlockKind, Page, ParsedDocument
-from productivity_plans.ingest.sniff import bom_encoding
+from productivity_plans.ingest.sniff import bom_encoding, check_chars
 
 PARSER = "text"
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -72,9 +73,17 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
             except UnicodeDecodeError:
                 pass
         try:
-            return data.decode(guessed), guessed, warnings
+            text = data.decode(guessed)
         except (UnicodeDecodeError, LookupError):
             pass
+        else:
+            if not best.percent_coherence:
+                # A code page that decodes but makes no language's words: likely garbled.
+                warnings.append(
+                    f"encoding_unknown: read as {guessed}, a guess in which no language was "
+                    "recognised; letters outside plain ASCII may be wrong"
+                )
+            return text, guessed, warnings
     warnings.append("encoding_unknown: decoded as UTF-8 with replacement characters")
     return data.decode("utf-8", errors="replace"), "utf-8", warnings
 
@@ -84,8 +93,10 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\0", "")
 
 
-def parse_text(path: Path, data: bytes) -> ParsedDocument:
+def parse_text(path: Path, data: bytes, limits: Limits | None = None) -> ParsedDocument:
     text, _encoding, warnings = decode(data)
+    if limits is not None:
+        check_chars(path, len(text), limits)  # before cutting blocks: the costly part
     text = normalise_newlines(text)
     mode = Mode.MARKDOWN if path.suffix.lower() in MARKDOWN_SUFFIXES else Mode.TEXT
     blocks = segment(text, 0, len(text), 1, mode)

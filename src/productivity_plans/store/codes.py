@@ -116,6 +116,28 @@ def codable_documents(store: Store) -> list[int]:
         )
 
 
+def uncoded_documents(store: Store, model_version: str, framework_id: str) -> list[int]:
+    """Ids of documents with text that this model and framework version has not coded (never
+    coded, coded by another version, or a coding cut short by a crash), oldest first.
+
+    One lookup per document on the marker's primary key: it reads neither passages nor their
+    vectors, so it costs the same whatever the size of the store's passages.
+    """
+    marker = and_(
+        CodedDocumentRow.document_id == DocumentRow.id,
+        CodedDocumentRow.model_version == model_version,
+        CodedDocumentRow.framework_id == framework_id,
+    )
+    with Session(store.engine) as session:
+        return list(
+            session.scalars(
+                select(DocumentRow.id)
+                .where(DocumentRow.status == "ok", ~exists().where(marker))
+                .order_by(DocumentRow.id)
+            )
+        )
+
+
 def coded_versions(store: Store) -> dict[int, tuple[str, str]]:
     """Document id -> (model version, framework id) of its last coding run."""
     with Session(store.engine) as session:
@@ -173,7 +195,26 @@ def save_passage_codes(
     model_version: str,
     framework_id: str,
 ) -> SavedCodes:
-    """Replace a document's machine codes with this run's, in one transaction.
+    """Replace a document's machine codes with this run's, in one transaction (see
+    :func:`write_passage_codes`)."""
+    with _writing(store) as session:
+        return write_passage_codes(
+            session, document_id, codes, model_version=model_version, framework_id=framework_id
+        )
+
+
+def write_passage_codes(
+    session: Session,
+    document_id: int,
+    codes: Sequence[PassageCode],
+    *,
+    model_version: str,
+    framework_id: str,
+) -> SavedCodes:
+    """Replace a document's machine codes with this run's inside the caller's transaction, and
+    mark the document coded by this model: the caller commits the marker with whatever else
+    belongs to the coding (its passage vectors), so a crash leaves the document either coded
+    in full or not at all.
 
     Passages are matched to existing rows by (start, end, text hash), so human decisions stay
     on the same row. Rows the run no longer yields are deleted unless a human decided on them;
@@ -185,83 +226,78 @@ def save_passage_codes(
         unique.setdefault((p.start, p.end, text_hash(p.text)), code)
     codes = list(unique.values())
     now = _now()
-    with _writing(store) as session:
-        # FOR UPDATE (PostgreSQL): an analyst's decision on one of these passages waits for
-        # this run instead of racing a delete that would cascade to it. SQLite's BEGIN
-        # IMMEDIATE already serialises writers.
-        mine = select(PassageRow).where(PassageRow.document_id == document_id)
-        rows = {(r.start, r.end, r.text_hash): r for r in session.scalars(mine.with_for_update())}
-        matched = {id(r) for r in rows.values()}
-        order: list[PassageRow] = []
-        for ordinal, code in enumerate(codes):
-            p = code.passage
-            key = (p.start, p.end, text_hash(p.text))
-            row = rows.get(key)
-            if row is None:
-                row = PassageRow(
-                    document_id=document_id,
-                    ordinal=ordinal,
-                    page=p.page,
-                    start=p.start,
-                    end=p.end,
-                    text=p.text,
-                    text_hash=key[2],
-                    heading=p.heading,
-                    block_kind=p.block,
-                    current=True,
-                    created_at=now,
-                )
-                session.add(row)
-                rows[key] = row
-            else:
-                row.ordinal, row.page, row.heading = ordinal, p.page, p.heading
-                row.block_kind, row.current = p.block, True
-            order.append(row)
-        session.flush()  # ids for the new rows
-        yielded = {id(r) for r in order}
-        kept = len(yielded & matched)
-        stale = [r.id for r in rows.values() if id(r) not in yielded]
-        of_document = select(PassageRow.id).where(PassageRow.document_id == document_id)
-        session.execute(delete(MachineCodeRow).where(MachineCodeRow.passage_id.in_(of_document)))
-        decided: set[int] = set()
-        if stale:
-            decided = set(
-                session.scalars(
-                    select(HumanCodeRow.passage_id)
-                    .where(HumanCodeRow.passage_id.in_(stale))
-                    .distinct()
-                )
+    # FOR UPDATE (PostgreSQL): an analyst's decision on one of these passages waits for
+    # this run instead of racing a delete that would cascade to it. SQLite's BEGIN
+    # IMMEDIATE already serialises writers.
+    mine = select(PassageRow).where(PassageRow.document_id == document_id)
+    rows = {(r.start, r.end, r.text_hash): r for r in session.scalars(mine.with_for_update())}
+    matched = {id(r) for r in rows.values()}
+    order: list[PassageRow] = []
+    for ordinal, code in enumerate(codes):
+        p = code.passage
+        key = (p.start, p.end, text_hash(p.text))
+        row = rows.get(key)
+        if row is None:
+            row = PassageRow(
+                document_id=document_id,
+                ordinal=ordinal,
+                page=p.page,
+                start=p.start,
+                end=p.end,
+                text=p.text,
+                text_hash=key[2],
+                heading=p.heading,
+                block_kind=p.block,
+                current=True,
+                created_at=now,
             )
-        retired = [i for i in stale if i in decided]
-        removed = [i for i in stale if i not in decided]
-        if retired:
-            session.execute(
-                update(PassageRow).where(PassageRow.id.in_(retired)).values(current=False)
+            session.add(row)
+            rows[key] = row
+        else:
+            row.ordinal, row.page, row.heading = ordinal, p.page, p.heading
+            row.block_kind, row.current = p.block, True
+        order.append(row)
+    session.flush()  # ids for the new rows
+    yielded = {id(r) for r in order}
+    kept = len(yielded & matched)
+    stale = [r.id for r in rows.values() if id(r) not in yielded]
+    of_document = select(PassageRow.id).where(PassageRow.document_id == document_id)
+    session.execute(delete(MachineCodeRow).where(MachineCodeRow.passage_id.in_(of_document)))
+    decided: set[int] = set()
+    if stale:
+        decided = set(
+            session.scalars(
+                select(HumanCodeRow.passage_id).where(HumanCodeRow.passage_id.in_(stale)).distinct()
             )
-        if removed:
-            session.execute(delete(PassageRow).where(PassageRow.id.in_(removed)))
-        values = [
-            {
-                "passage_id": row.id,
-                "code_type": code_type,
-                "value": value,
-                "confidence": confidence,
-                "model_version": model_version,
-                "framework_id": framework_id,
-                "created_at": now,
-            }
-            for row, code in zip(order, codes, strict=True)
-            for code_type, value, confidence in machine_code_values(code)
-        ]
-        if values:
-            session.execute(insert(MachineCodeRow), values)
-        marker = session.get(CodedDocumentRow, document_id)
-        if marker is None:
-            marker = CodedDocumentRow(document_id=document_id)
-            session.add(marker)
-        marker.model_version, marker.framework_id = model_version, framework_id
-        marker.passages, marker.codes, marker.coded_at = len(codes), len(values), now
-        return SavedCodes(len(codes), len(values), kept, len(retired), len(removed))
+        )
+    retired = [i for i in stale if i in decided]
+    removed = [i for i in stale if i not in decided]
+    if retired:
+        session.execute(update(PassageRow).where(PassageRow.id.in_(retired)).values(current=False))
+    if removed:
+        session.execute(delete(PassageRow).where(PassageRow.id.in_(removed)))
+    values = [
+        {
+            "passage_id": row.id,
+            "code_type": code_type,
+            "value": value,
+            "confidence": confidence,
+            "model_version": model_version,
+            "framework_id": framework_id,
+            "created_at": now,
+        }
+        for row, code in zip(order, codes, strict=True)
+        for code_type, value, confidence in machine_code_values(code)
+    ]
+    if values:
+        session.execute(insert(MachineCodeRow), values)
+    marker = session.get(CodedDocumentRow, document_id)
+    if marker is None:
+        marker = CodedDocumentRow(document_id=document_id)
+        session.add(marker)
+    marker.model_version, marker.framework_id = model_version, framework_id
+    marker.passages, marker.codes, marker.coded_at = len(codes), len(values), now
+    return SavedCodes(len(codes), len(values), kept, len(retired), len(removed))
 
 
 # -- effective codes: human decisions win ------------------------------------------------------

@@ -35,7 +35,14 @@ from productivity_plans.store.facts import (
     set_council,
 )
 from productivity_plans.store.migrations import upgrade_to_head
-from productivity_plans.store.models import BlockRow, DocumentRow, PageRow, SourceRow, in_chunks
+from productivity_plans.store.models import (
+    BlockRow,
+    CodedDocumentRow,
+    DocumentRow,
+    PageRow,
+    SourceRow,
+    in_chunks,
+)
 from productivity_plans.store.search import (
     Marks,
     SearchHit,
@@ -63,6 +70,8 @@ class StoreStats:
     blocks: int
     by_media_type: dict[str, int]
     no_text_layer: int
+    coded_documents: int = 0  # documents with text that some model has coded
+    uncoded_documents: int = 0  # documents with text no model has coded (yet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,6 +484,13 @@ class Store:
             no_text_layer = session.scalar(
                 select(func.count()).where(DocumentRow.status == "no_text_layer")
             )
+            with_text = session.scalar(select(func.count()).where(DocumentRow.status == "ok"))
+            coded = session.scalar(
+                select(func.count())
+                .select_from(CodedDocumentRow)
+                .join(DocumentRow, DocumentRow.id == CodedDocumentRow.document_id)
+                .where(DocumentRow.status == "ok")
+            )
             return StoreStats(
                 documents=count(DocumentRow),
                 sources=count(SourceRow),
@@ -482,6 +498,8 @@ class Store:
                 blocks=count(BlockRow),
                 by_media_type={media_type: n for media_type, n in by_media_type},
                 no_text_layer=no_text_layer or 0,
+                coded_documents=coded or 0,
+                uncoded_documents=(with_text or 0) - (coded or 0),
             )
 
     def documents(self) -> list[DocumentSummary]:

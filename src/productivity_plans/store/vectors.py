@@ -1,9 +1,10 @@
 """Search by meaning: passage vectors in the store and a brute-force cosine index over them.
 
-Vectors are written when a document is coded (``coding_jobs.code_documents`` calls
-:func:`save_passage_vectors`): one L2-normalised embedding per current passage, float16 bytes in
-``passage_vectors``, made by the offline model2vec embedder (``coding/embeddings.py``). A
-passage kept across re-codings keeps its vector (its text is unchanged by identity).
+Vectors are written when a document is coded, in the same transaction as its passages and
+codes (``coding_jobs.code_documents`` calls :func:`write_passage_vectors`): one L2-normalised
+embedding per current passage, float16 bytes in ``passage_vectors``, made by the offline
+model2vec embedder (``coding/embeddings.py``). A passage kept across re-codings keeps its
+vector (its text is unchanged by identity).
 
 :class:`SemanticIndex` holds every current passage's vector as one float32 matrix per process
 and answers a query with one matrix-vector product (about 30,000 × 256 for a full sector: a few
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, exists, func, insert, select
 from sqlalchemy.orm import Session
 
 from productivity_plans.store.db import Store
@@ -105,38 +106,70 @@ def _embedder_id(embedder: Embedder) -> str:
 
 
 def save_passage_vectors(store: Store, document_id: int, embedder: Embedder | None = None) -> int:
-    """Encode the document's current passages that have no vector from this embedder; return
-    how many were written. A no-op (one query) when every passage has one."""
+    """Encode the document's current passages that have no vector from this embedder, in one
+    transaction (see :func:`write_passage_vectors`); return how many were written."""
+    with store._writing() as session:
+        return write_passage_vectors(session, document_id, embedder)
+
+
+def write_passage_vectors(
+    session: Session, document_id: int, embedder: Embedder | None = None
+) -> int:
+    """Encode the document's current passages that have no vector from this embedder, inside
+    the caller's transaction (coding writes a document's passages, codes and vectors in one);
+    return how many were written.
+
+    Each passage's vector is looked up by its primary key: the check reads this document's
+    passages only. (It used to ask ``id NOT IN`` every vector of the embedder, a scan of the
+    whole table per document: 18 / 165 / 328 ms at 1× / 10× / 20× the sector.)
+    """
     embedder = embedder or _embedder()
     embedder_id = _embedder_id(embedder)
-    with Session(store.engine) as session:
-        have = select(PassageVectorRow.passage_id).where(PassageVectorRow.embedder == embedder_id)
-        missing = session.execute(
-            select(PassageRow.id, PassageRow.text).where(
-                PassageRow.document_id == document_id,
-                PassageRow.current.is_(True),
-                PassageRow.id.not_in(have),
-            )
-        ).all()
+    has_vector = exists().where(
+        PassageVectorRow.passage_id == PassageRow.id, PassageVectorRow.embedder == embedder_id
+    )
+    missing = session.execute(
+        select(PassageRow.id, PassageRow.text).where(
+            PassageRow.document_id == document_id, PassageRow.current.is_(True), ~has_vector
+        )
+    ).all()
     if not missing:
         return 0
     vectors = embedder.encode([content_words(text) for _, text in missing]).astype(DTYPE)
     ids = [passage_id for passage_id, _ in missing]
-    with store._writing() as session:
-        session.execute(delete(PassageVectorRow).where(PassageVectorRow.passage_id.in_(ids)))
-        session.execute(
-            insert(PassageVectorRow),
-            [
-                {
-                    "passage_id": passage_id,
-                    "embedder": embedder_id,
-                    "dim": int(vector.shape[0]),
-                    "vector": vector.tobytes(),
-                }
-                for passage_id, vector in zip(ids, vectors, strict=True)
-            ],
-        )
+    session.execute(delete(PassageVectorRow).where(PassageVectorRow.passage_id.in_(ids)))
+    session.execute(
+        insert(PassageVectorRow),
+        [
+            {
+                "passage_id": passage_id,
+                "embedder": embedder_id,
+                "dim": int(vector.shape[0]),
+                "vector": vector.tobytes(),
+            }
+            for passage_id, vector in zip(ids, vectors, strict=True)
+        ],
+    )
     return len(ids)
+
+
+def documents_missing_vectors(store: Store, embedder: Embedder | None = None) -> list[int]:
+    """Documents with a current passage that has no vector from this embedder: those coded
+    before vectors existed, or whose coding an older version left half-written. One pass over
+    the passages, for ``prodplans code`` to repair; ingest never runs it."""
+    embedder_id = _embedder_id(embedder or _embedder())
+    has_vector = exists().where(
+        PassageVectorRow.passage_id == PassageRow.id, PassageVectorRow.embedder == embedder_id
+    )
+    with Session(store.engine) as session:
+        return list(
+            session.scalars(
+                select(PassageRow.document_id)
+                .where(PassageRow.current.is_(True), ~has_vector)
+                .distinct()
+                .order_by(PassageRow.document_id)
+            )
+        )
 
 
 @dataclass(frozen=True, slots=True)
