@@ -189,17 +189,21 @@ def hosting_providers() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+def hosting_provider_of(host: str) -> str | None:
+    """The listed hosting provider a host belongs to, if any."""
+    host = host.lower().strip().rstrip(".")
+    return next((p for p in hosting_providers() if host.endswith("." + p)), None)
+
+
 def tenant_words(host: str) -> list[str]:
     """Words of the tenant part of a hosting provider's host, in ``compact`` form:
     ``hillingdon.moderngov.co.uk`` → ``["hillingdon"]``, ``democracy-west-oxon.cmis.uk.com``
     → ``["westoxon", "west", "oxon"]``. Empty for a host of no listed provider."""
     host = host.lower().strip().rstrip(".").removeprefix("www.")
-    for provider in hosting_providers():
-        if host.endswith("." + provider):
-            tenant = host[: -len(provider) - 1]
-            break
-    else:
+    provider = hosting_provider_of(host)
+    if provider is None:
         return []
+    tenant = host[: -len(provider) - 1]
     words: list[str] = []
     for label in tenant.split("."):
         parts = [p for p in re.split(r"[^a-z]+", label) if p and p not in _GENERIC_HOST_WORDS]

@@ -41,6 +41,7 @@ from urllib.parse import unquote, urlsplit
 
 from productivity_plans.councils.domains import (
     compact,
+    hosting_provider_of,
     label_variants,
     registrable_label,
     tenant_words,
@@ -148,6 +149,9 @@ class _Tally:
     full_named: set[str] = field(default_factory=set)  # named in full at least once
     machine: set[str] = field(default_factory=set)  # a URL or e-mail domain speaks for it
     publisher: Publisher | None = None  # a publisher that is not a council
+    # Published at a URL that is neither a council's own site nor a hosting provider's (whose
+    # tenants are councils we may not recognise from the host).
+    other_site: bool = False
 
     def add(self, code: str, weight: float, why: str) -> None:
         self.scores[code] += weight
@@ -352,7 +356,7 @@ class CouncilMatcher:
             or (tally.identity == {best_code} and best > runner_up)
         ):
             return None
-        if best < MIN_SCORE:
+        if best < MIN_SCORE or self._in_passing(tally, best_code):
             return None
         return self._match(tally, best_code, best, runner_up)
 
@@ -370,6 +374,16 @@ class CouncilMatcher:
             if code in tally.full_named and tally.mentions[code] >= ABOUT_MENTIONS:
                 return code
         return None
+
+    @staticmethod
+    def _in_passing(tally: _Tally, code: str) -> bool:
+        """Whether a page on a site that is not the council's names the council only once, in
+        its body: a mention in passing, as in an article on a site we do not list."""
+        return (
+            tally.other_site
+            and code not in tally.identity | tally.headline
+            and tally.mentions[code] < 2
+        )
 
     def _match(self, tally: _Tally, code: str, best: float, runner_up: float) -> CouncilMatch:
         """The match, with a confidence that says how good the evidence is: the lead over the
@@ -426,6 +440,8 @@ class CouncilMatcher:
         """Scores and reasons per council, and which councils speak for themselves."""
         tally = _Tally()
         council_site = self._url_evidence(url, tally) if url else False
+        host = urlsplit(url if url and "://" in url else f"http://{url}").hostname or ""
+        tally.other_site = bool(url) and not council_site and not hosting_provider_of(host)
         seen_domains: set[tuple[str, bool]] = set()
         low_text = lowered(text).low  # the copy the extract stage's scans use too
         if low_text is None:
@@ -466,6 +482,7 @@ class CouncilMatcher:
         if len(low) != len(body):  # rare Unicode case changes: fall back to the original
             low = body
         letterhead: set[str] = set()  # councils named in full in the first LETTERHEAD chars
+        heading: set[str] = set()  # the first of them, when its name starts a line
         first_full = 1 << 30
         for start, end, suffix in self._name_spans(low):
             found = body[start:end]
@@ -495,17 +512,22 @@ class CouncilMatcher:
                 kind = "title" if titled else "possessive"
                 weight = TITLE_PLACE_WEIGHT if titled else POSSESSIVE_WEIGHT
             if kind == "name":
-                first_full = min(first_full, start)
                 if source == "text" and start < LETTERHEAD:
+                    if not letterhead and not body[body.rfind("\n", 0, start) + 1 : start].strip():
+                        heading = codes
                     letterhead.update(codes)
+                first_full = min(first_full, start)
             self._count(tally, codes, kind, weight, found, source == "title" or start < LETTERHEAD)
             if titled:
                 tally.headline.update(codes)
                 if kind == "title" or source == "title":
                     tally.identity.update(codes)
-        # The letterhead: the one council named in full at the top. Several named there are
-        # a list ("The Partnership is Boston, East Lindsey and South Holland"), not a letterhead.
-        if len(letterhead) == 1:
+        # The letterhead: the council named in full first at the top, on a line of its own or
+        # alone there. Several named mid-sentence are a list ("The Partnership is Boston, East
+        # Lindsey and South Holland"), not a letterhead.
+        if len(heading) == 1:
+            tally.identity |= heading
+        elif len(letterhead) == 1:
             tally.identity |= letterhead
         return first_full
 

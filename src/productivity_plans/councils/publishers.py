@@ -31,6 +31,11 @@ PublisherKind = Literal["national_body", "trade_press", "think_tank", "news"]
 MASTHEAD_LINES = 8
 MASTHEAD_LENGTH = 100
 _BYLINE = re.compile(r"By [A-Z][a-z]+(?: [A-Z][a-zA-Z'-]+){1,2}")
+# A byline naming a team or an office is a council's own press release, not a reporter's.
+_NOT_A_PERSON = re.compile(
+    r"\b(?:Cllr|Councillor|Council|Team|Office|Officer|Communications|Press|Department|Service"
+    r"|Services|Unit|Leader|Mayor|Order)\b"
+)
 # What separates a masthead's parts ("BBC News | Home", "Productivity plans - LocalGov").
 _PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 # Listed hosts cover their subdomains, except a public suffix: ``gov.uk`` lists GOV.UK's own
@@ -109,6 +114,6 @@ def publisher_of_masthead(lines: list[str]) -> tuple[Publisher | None, int]:
             kind = names.get(part.strip()) or names.get(part.strip().removeprefix("the "))
             if kind:
                 return Publisher(kind, f"masthead {line!r}"), i
-        if _BYLINE.fullmatch(line):
+        if _BYLINE.fullmatch(line) and not _NOT_A_PERSON.search(line):
             return Publisher("news", f"byline {line!r}"), i
     return None, -1
