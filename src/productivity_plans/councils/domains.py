@@ -196,7 +196,8 @@ def hosting_provider_of(host: str) -> str | None:
 
 
 def tenant_words(host: str) -> list[str]:
-    """Words of the tenant part of a hosting provider's host, in ``compact`` form:
+    """Words of the tenant part of a hosting provider's host, in ``compact`` form, those run
+    together first:
     ``hillingdon.moderngov.co.uk`` → ``["hillingdon"]``, ``democracy-west-oxon.cmis.uk.com``
     → ``["westoxon", "west", "oxon"]``. Empty for a host of no listed provider."""
     host = host.lower().strip().rstrip(".").removeprefix("www.")

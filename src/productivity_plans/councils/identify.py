@@ -328,9 +328,10 @@ class CouncilMatcher:
         return self.councils[code] if code else None
 
     def council_for_tenant(self, host: str) -> Council | None:
-        """The council a hosting provider's host names as its tenant, when exactly one."""
-        codes = {self.labels.get(word) for word in tenant_words(host)} - {None}
-        return self.councils[codes.pop()] if len(codes) == 1 else None  # type: ignore[index]
+        """The council a hosting provider's host names as its tenant: its words run together
+        first ("west-oxon"), then each alone."""
+        code = next((self.labels[w] for w in tenant_words(host) if w in self.labels), None)
+        return self.councils[code] if code else None
 
     def identify(
         self, text: str, *, url: str | None = None, title: str | None = None
@@ -377,11 +378,12 @@ class CouncilMatcher:
 
     @staticmethod
     def _in_passing(tally: _Tally, code: str) -> bool:
-        """Whether a page on a site that is not the council's names the council only once, in
-        its body: a mention in passing, as in an article on a site we do not list."""
+        """Whether a page on a site that is not the council's names the council only once,
+        outside its title lines and with no URL or e-mail for it: a mention in passing, as in
+        an article on a site we do not list."""
         return (
             tally.other_site
-            and code not in tally.identity | tally.headline
+            and code not in tally.machine | tally.headline
             and tally.mentions[code] < 2
         )
 
