@@ -264,6 +264,12 @@ def test_council_of_before_a_short_name_makes_a_full_name():
     assert identify_council("Minutes of a meeting held at Torbay on 11 July") is None
 
 
+def test_a_name_ending_in_s_takes_a_bare_apostrophe_as_its_possessive():
+    match = identify_council(f"St Helens' Productivity Plan{BODY}")
+    assert match is not None and match.gss_code == "E08000013"
+    assert identify_council(f"Productivity Plan | Hillingdon'{BODY}") is None
+
+
 def test_a_possessive_short_name_in_the_body_counts_for_little():
     text = f"Productivity Plan{BODY}\n\nWe are proud of Hillingdon's residents."
     assert identify_council(text) is None
@@ -327,7 +333,7 @@ def test_councils_listed_at_the_top_are_not_a_letterhead_even_if_the_first_recur
 
 
 def test_a_council_named_once_on_an_unlisted_site_is_a_mention_in_passing():
-    text = "Commentary\n\nThe plans say much the same. Wokingham Borough Council wants more."
+    text = f"Commentary\n\n{FILLER}\n\nThe plans agree. Wokingham Borough Council wants more."
     assert identify_council(text, url="https://commentary.example/plans") is None
     # The same page with no URL, or on a hosting provider (a council's own site), keeps it.
     assert identify_council(text).gss_code == "E06000041"

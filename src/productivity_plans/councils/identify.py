@@ -103,6 +103,8 @@ _COUNCIL_OF = re.compile(r"\bcouncil\s+of\s+(?:the\s+)?$")
 _TITLE_PARTS = re.compile(r"\s+[|–—:•·-]\s+|\s*\|\s*")
 # The end of a sentence inside a line ("saved money. The"), not an abbreviation ("St. Helens").
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# "Hillingdon's", and "St Helens'" after a name ending in s (checked by the caller).
+_POSSESSIVE = re.compile(r"'s?(?![a-z])")
 # Names that are nothing but the words around a name ("City of", "County of" in the register).
 _ONLY_KIND_WORDS = re.compile(r"(?:city|county|borough|district|royal|of|the|\s)+")
 
@@ -379,11 +381,11 @@ class CouncilMatcher:
     @staticmethod
     def _in_passing(tally: _Tally, code: str) -> bool:
         """Whether a page on a site that is not the council's names the council only once,
-        outside its title lines and with no URL or e-mail for it: a mention in passing, as in
-        an article on a site we do not list."""
+        below its top and title lines, with no URL or e-mail for it: a mention in passing, as
+        in an article on a site we do not list."""
         return (
             tally.other_site
-            and code not in tally.machine | tally.headline
+            and code not in tally.identity | tally.headline
             and tally.mentions[code] < 2
         )
 
@@ -505,7 +507,9 @@ class CouncilMatcher:
                 codes, kind, weight = self.weak[key], "place", WEAK_NAME_WEIGHT
             else:
                 continue
-            possessive = low.startswith("'s", end)
+            possessive = bool(_POSSESSIVE.match(low, end)) and (
+                low[end - 1] == "s" or low.startswith("'s", end)
+            )
             line = self._title_line(body, start, source, opening)
             titled = line is not None and (
                 kind == "name" or _titles_with(line.text, found, start - line.start, possessive)
