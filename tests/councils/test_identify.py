@@ -347,3 +347,23 @@ def test_confidence_falls_from_url_to_text_alone_to_another_publishers_page():
     by_press = identify_council(text, url="https://www.localgov.co.uk/x")
     assert by_url.confidence > by_text.confidence > by_press.confidence
     assert by_press.evidence[-1] == "published on www.localgov.co.uk"
+
+
+def test_a_page_title_can_name_the_council_or_a_publisher_that_is_not_one():
+    body = f"Productivity plans{BODY}\n\nKirklees Council has saved money."
+    assert identify_council(body, title="Hillingdon's Productivity Plan") is None  # two
+    match = identify_council(f"Plan{BODY}", title="Hillingdon's Productivity Plan")
+    assert match is not None and match.gss_code == "E09000017"
+    assert identify_council(body).gss_code == "E08000034"
+    assert identify_council(body, title="Productivity plans | Local Government Association") is None
+
+
+def test_every_council_is_found_by_its_name_in_the_page_title_alone():
+    matcher = default_matcher()
+    missed = []
+    for council in matcher.councils.values():
+        for title in (f"Productivity Plan - {council.official_name}", council.nice_name):
+            match = matcher.identify(f"Plan{BODY}", title=title)
+            if match is None or match.gss_code != council.gss_code:
+                missed.append(title)
+    assert missed == []

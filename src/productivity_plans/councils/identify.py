@@ -422,6 +422,7 @@ class CouncilMatcher:
         path. True when the host is a council's own."""
         parts = urlsplit(url if "://" in url else f"http://{url}")
         host = (parts.hostname or "").lower()
+        tally.other_site = not hosting_provider_of(host)
         council = self.council_for_host(host)
         if council:
             tally.add(council.code, URL_WEIGHT, f"url host {host}")
@@ -430,6 +431,7 @@ class CouncilMatcher:
         if council:
             tally.identity.add(council.code)
             tally.machine.add(council.code)
+            tally.other_site = False
         path = re.sub(r"[^a-z0-9']+", " ", unquote(parts.path).lower())
         for start, end, suffix in self._name_spans(path):
             key = _norm_name(path[start:end])
@@ -444,8 +446,6 @@ class CouncilMatcher:
         """Scores and reasons per council, and which councils speak for themselves."""
         tally = _Tally()
         council_site = self._url_evidence(url, tally) if url else False
-        host = urlsplit(url if url and "://" in url else f"http://{url}").hostname or ""
-        tally.other_site = bool(url) and not council_site and not hosting_provider_of(host)
         seen_domains: set[tuple[str, bool]] = set()
         low_text = lowered(text).low  # the copy the extract stage's scans use too
         if low_text is None:
@@ -464,11 +464,12 @@ class CouncilMatcher:
             text = text[:NAME_HEAD] + "\n" + text[-NAME_TAIL:]
             low_text = text.lower()
         opening = _opening_lines(text)
-        first_name = self._score_names(tally, title or "", title or "", "title", opening)
-        first_name = min(first_name, self._score_names(tally, text, low_text, "text", opening))
+        self._score_names(tally, title or "", (title or "").lower(), "title", opening)
+        first_name = self._score_names(tally, text, low_text, "text", opening)
         if not council_site:
             tally.publisher = publisher_of_url(url)
             if tally.publisher is None:
+                # The page title comes first (offset -1), above every line of the text.
                 lines = ([_Line(-1, -1, title)] if title else []) + opening
                 publisher, i = publisher_of_masthead([line.text for line in lines])
                 # A masthead below the council's own letterhead is a quoted letter, not the
@@ -495,18 +496,10 @@ class CouncilMatcher:
                 # "<official name> council": the name alone, as a longest match gave it
                 found = body[start:suffix]
                 key = _norm_name(found)
-            if (
-                key not in self.strong
-                and key in self.weak
-                and _COUNCIL_OF.search(low[max(0, start - 30) : start])
-            ):
-                codes, kind, weight = self.weak[key], "name", STRONG_NAME_WEIGHT
-            elif key in self.strong:
-                codes, kind, weight = self.strong[key], "name", STRONG_NAME_WEIGHT
-            elif key in self.weak and found[:1].isupper():
-                codes, kind, weight = self.weak[key], "place", WEAK_NAME_WEIGHT
-            else:
+            named = self._name_kind(key, found, low[max(0, start - 30) : start])
+            if named is None:
                 continue
+            codes, kind, weight = named
             possessive = bool(_POSSESSIVE.match(low, end)) and (
                 low[end - 1] == "s" or low.startswith("'s", end)
             )
@@ -536,6 +529,20 @@ class CouncilMatcher:
         elif len(letterhead) == 1:
             tally.identity |= letterhead
         return first_full
+
+    def _name_kind(self, key: str, found: str, before: str) -> tuple[set[str], str, float] | None:
+        """The councils a matched name may mean, and whether it is a full name ("name") or a
+        capitalised place name ("place"), with its weight; None for neither. ``before`` is
+        the text just before it ("Council of the …" makes a place name a full name)."""
+        if key in self.strong:
+            return self.strong[key], "name", STRONG_NAME_WEIGHT
+        if key not in self.weak:
+            return None
+        if _COUNCIL_OF.search(before):
+            return self.weak[key], "name", STRONG_NAME_WEIGHT
+        if found[:1].isupper():
+            return self.weak[key], "place", WEAK_NAME_WEIGHT
+        return None
 
     @staticmethod
     def _title_line(body: str, start: int, source: str, opening: list[_Line]) -> _Line | None:
