@@ -251,11 +251,14 @@ def test_common_short_forms_identify_their_council():
 
 
 def test_a_short_form_is_a_full_name_with_any_council_words_after_it():
-    for words in ("Council", "Borough Council", "Metropolitan Borough Council"):
+    for words in ("Council", "Borough Council", "Metropolitan Borough Council", "BC", "MBC"):
         match = identify_council(f"The Stockton {words} plan was approved.")
         assert match is not None and match.gss_code == "E06000004", words
     match = identify_council("Cornwall County Council\nReport to Cabinet")
     assert match is not None and match.gss_code == "E06000052"
+    match = identify_council("Report of Calderdale MBC on its plan")
+    assert match is not None and match.gss_code == "E08000033"
+    assert identify_council("Report to Calderdale MBCs on its plan") is None
 
 
 def test_council_of_before_a_short_name_makes_a_full_name():

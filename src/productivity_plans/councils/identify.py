@@ -82,6 +82,9 @@ _COUNCIL_WORDS = (
     "City Council",
     "County Council",
     "Metropolitan Borough Council",
+    "MBC",  # the abbreviations councils use of themselves ("Calderdale MBC", "Blaby DC")
+    "BC",
+    "DC",
 )
 # _norm_name(f"{name} {suffix}") is _norm_name(name) followed by one of these.
 _SUFFIX_KEYS = tuple(f" {suffix.lower()}" for suffix in _COUNCIL_WORDS)
@@ -183,9 +186,10 @@ def _trie(words: list[str]) -> dict[str, dict]:  # type: ignore[type-arg]
 
 def _names_source(words: list[str]) -> str:
     """The names regex: a name of ``words`` after a separator (see _name_spans), then an
-    optional "[borough|district|city|county|metropolitan borough] council" and no more of a
-    word. The names form a trie (fast), a space matching any run of whitespace, with longer
-    continuations first so the match is the longest name at a position."""
+    optional "[borough|district|city|county|metropolitan borough] council" (or "MBC", "BC",
+    "DC") and no more of a word. The names form a trie (fast), a space matching any run of
+    whitespace, with longer continuations first so the match is the longest name at a
+    position."""
     escaped = {ch: re.escape(ch) for ch in set("".join(words))} | {" ": r"\s+"}
 
     def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
@@ -201,7 +205,7 @@ def _names_source(words: list[str]) -> str:
     return (
         rf"{_BEFORE_NAME}(?:{build(_trie(words))})"
         r"(?P<suffix>\s+(?:(?:borough|district|city|county|metropolitan\s+borough)\s+)?"
-        r"council)?(?![\w-])"
+        r"council|\s+m?bc|\s+dc)?(?![\w-])"
     )
 
 
