@@ -11,8 +11,8 @@ The publishers are listed in ``data/publishers.csv`` (ours, same licence as the 
 From the text, a publisher is recognised only where a masthead would be: an opening line (or the
 page title) that is the publisher's name, alone or as one part of it ("BBC News | Home",
 "Productivity plans - LocalGov"), a "Published by <name>" line, or a newspaper byline ("By Jane
-Smith"). A council paper that merely mentions the department in its
-first paragraph is not the department's.
+Smith"). A council paper that merely mentions the department in its first paragraph is not
+the department's.
 """
 
 from __future__ import annotations
