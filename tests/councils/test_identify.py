@@ -1,9 +1,13 @@
+import dataclasses
+from datetime import date
 from pathlib import Path
 
 from productivity_plans.councils.identify import (
+    CouncilMatcher,
     default_matcher,
     identify_council,
 )
+from productivity_plans.councils.register import Register
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 
@@ -370,3 +374,15 @@ def test_every_council_is_found_by_its_name_in_the_page_title_alone():
             if match is None or match.gss_code != council.gss_code:
                 missed.append(title)
     assert missed == []
+
+
+def test_a_councils_own_domain_outside_gov_uk_is_its_host():
+    real = default_matcher().councils["KIR"]
+    register = Register([dataclasses.replace(real, domains=(*real.domains, "kirklees.example"))])
+    matcher = CouncilMatcher(register, date(2024, 7, 19))
+    assert matcher.council_for_host("democracy.kirklees.example").gss_code == "E08000034"
+    assert matcher.council_for_host("kirklees.example").gss_code == "E08000034"
+    assert matcher.council_for_host("notkirklees.example") is None
+    assert matcher.council_for_host("example") is None
+    match = matcher.identify("Minutes", url="https://democracy.kirklees.example/x")
+    assert match is not None and match.gss_code == "E08000034"

@@ -293,6 +293,13 @@ class CouncilMatcher:
         words = sorted((set(self.strong) - suffixed) | set(weak), key=len, reverse=True)
         self.names_re = re.compile(_names_source(words))
         self.labels = self._build_labels()
+        # Domains outside gov.uk that the register's data gives a council (domain_overrides).
+        self.own_domains = {
+            domain: code
+            for code, council in self.councils.items()
+            for domain in council.domains
+            if not domain.endswith(".gov.uk")
+        }
 
     @staticmethod
     def _names(council: Council) -> set[str]:
@@ -327,10 +334,15 @@ class CouncilMatcher:
         return {label: code for label, code in best.items() if code is not None}
 
     def council_for_host(self, host: str) -> Council | None:
+        """The council whose own host this is: a ``*.gov.uk`` label, or a domain outside
+        gov.uk listed for it (the host or a subdomain of it)."""
         label = registrable_label(host)
         if label is None:
-            return None
-        code = self.labels.get(compact(label))
+            labels = host.lower().removeprefix("www.").split(".")
+            domains = (".".join(labels[i:]) for i in range(len(labels) - 1))
+            code = next((self.own_domains[d] for d in domains if d in self.own_domains), None)
+        else:
+            code = self.labels.get(compact(label))
         return self.councils[code] if code else None
 
     def council_for_tenant(self, host: str) -> Council | None:
