@@ -1,9 +1,13 @@
+import dataclasses
+from datetime import date
 from pathlib import Path
 
 from productivity_plans.councils.identify import (
+    CouncilMatcher,
     default_matcher,
     identify_council,
 )
+from productivity_plans.councils.register import Register
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 
@@ -174,3 +178,211 @@ def test_a_name_counts_after_any_separator_but_not_after_a_letter_outside_ascii(
         assert match is not None and match.gss_code == "E09000016", text
     assert identify_council("éHavering Council") is None
     assert identify_council("x²Havering Council") is None
+
+
+# Generalisation (issue 15): names as documents write them, URL evidence, other publishers.
+HOSTED = "https://beta.tenant9-prd.gosshosted.com/productivity-plan?action=Print"
+BODY = "\n\nIntroduction\n\nWe are an ambitious Council with a record of efficient services."
+
+
+def _others(council, step):
+    councils = list(default_matcher().councils.values())
+    return councils[(councils.index(council) + step) % len(councils)]
+
+
+def test_every_council_is_found_by_a_possessive_title_on_a_hosting_providers_page():
+    matcher = default_matcher()
+    missed = []
+    for council in matcher.councils.values():
+        text = f"Toggle menu\n\n{council.nice_name}'s Productivity Plan{BODY}"
+        match = matcher.identify(text, url=HOSTED)
+        if match is None or match.gss_code != council.gss_code:
+            missed.append(council.nice_name)
+    assert missed == []
+
+
+def test_every_council_is_found_by_its_short_name_as_one_part_of_a_title_line():
+    matcher = default_matcher()
+    missed = []
+    for council in matcher.councils.values():
+        for title in (f"Productivity Plan | {council.nice_name}", f"{council.nice_name} - Plan"):
+            match = matcher.identify(f"{title}{BODY}")
+            if match is None or match.gss_code != council.gss_code:
+                missed.append(title)
+    assert missed == []
+
+
+def test_every_council_named_in_passing_in_a_national_news_article_gives_null():
+    matcher = default_matcher()
+    wrong = []
+    for council in matcher.councils.values():
+        text = (
+            "Councils publish productivity plans\n\nBy Jane Smith\n\nCouncils have published "
+            f"their plans. {council.official_name} said it had made savings, as did "
+            f"{_others(council, 1).nice_name} and {_others(council, 7).nice_name}. "
+            f"{council.official_name} also wants multi-year settlements."
+        )
+        match = matcher.identify(text, url="https://www.bbc.co.uk/news/articles/x")
+        if match is not None:
+            wrong.append((council.nice_name, match.name))
+    assert wrong == []
+
+
+def test_every_council_headlined_in_a_trade_press_article_is_its_council():
+    matcher = default_matcher()
+    missed = []
+    for council in matcher.councils.values():
+        text = (
+            f"{council.official_name} publishes productivity plan\n\nBy Jane Smith\n\n"
+            f"The council said it had saved money. {_others(council, 1).official_name} has "
+            "not yet published."
+        )
+        match = matcher.identify(text, url="https://www.localgov.co.uk/news/123")
+        if match is None or match.gss_code != council.gss_code:
+            missed.append(council.nice_name)
+    assert missed == []
+
+
+def test_common_short_forms_identify_their_council():
+    for text, code in (
+        ("West Oxon Productivity Plan 2024", "E07000181"),
+        ("Productivity Plan | Stockton", "E06000004"),
+        ("NW Leics District Council\nReport to Cabinet", "E07000134"),
+        ("North Herts Council\nReport to Cabinet", "E07000099"),
+    ):
+        match = identify_council(f"{text}{BODY}")
+        assert match is not None and match.gss_code == code, text
+
+
+def test_a_short_form_is_a_full_name_with_any_council_words_after_it():
+    for words in ("Council", "Borough Council", "Metropolitan Borough Council", "BC", "MBC"):
+        match = identify_council(f"The Stockton {words} plan was approved.")
+        assert match is not None and match.gss_code == "E06000004", words
+    match = identify_council("Cornwall County Council\nReport to Cabinet")
+    assert match is not None and match.gss_code == "E06000052"
+    match = identify_council("Report of Calderdale MBC on its plan")
+    assert match is not None and match.gss_code == "E08000033"
+    assert identify_council("Report to Calderdale MBCs on its plan") is None
+
+
+def test_council_of_before_a_short_name_makes_a_full_name():
+    match = identify_council("Minutes of a meeting of the Council of Torbay held on 11 July")
+    assert match is not None and match.gss_code == "E06000027"
+    assert identify_council("Minutes of a meeting held at Torbay on 11 July") is None
+
+
+def test_a_name_ending_in_s_takes_a_bare_apostrophe_as_its_possessive():
+    match = identify_council(f"St Helens' Productivity Plan{BODY}")
+    assert match is not None and match.gss_code == "E08000013"
+    assert identify_council(f"Productivity Plan | Hillingdon'{BODY}") is None
+
+
+def test_a_possessive_short_name_in_the_body_counts_for_little():
+    text = f"Productivity Plan{BODY}\n\nWe are proud of Hillingdon's residents."
+    assert identify_council(text) is None
+    assert identify_council(f"Hillingdon's Productivity Plan{BODY}").gss_code == "E09000017"
+
+
+def test_a_place_name_opening_a_sentence_like_title_does_not_title_it():
+    assert identify_council("Reading the productivity plans\n\nWhat we learned.") is None
+    assert identify_council("Reading Productivity Plan 2024\n\nOur plan.").gss_code == "E06000038"
+
+
+def test_a_hosting_providers_host_named_for_a_council_identifies_it():
+    matcher = default_matcher()
+    assert matcher.council_for_tenant("sefton.moderngov.co.uk").gss_code == "E08000014"
+    assert matcher.council_for_tenant("democracy-west-oxon.cmis.uk.com").gss_code == "E07000181"
+    assert matcher.council_for_tenant("beta.stock1-prd.gosshosted.com") is None
+    assert matcher.council_for_tenant("sefton.example.com") is None
+    match = identify_council("Decision details", url="https://sefton.moderngov.co.uk/x.aspx")
+    assert match is not None and match.gss_code == "E08000014"
+
+
+def test_a_full_council_name_in_the_url_path_identifies_it():
+    url = "https://www.example.org/docs/isle-of-wight-council-productivity-plan-2024"
+    match = identify_council("The plan", url=url)
+    assert match is not None and match.gss_code == "E06000046"
+    assert identify_council("The plan", url="https://www.example.org/docs/isle-of-wight") is None
+
+
+def test_a_non_council_publishers_page_about_one_council_throughout_gives_it():
+    text = (
+        "Analysis\n\nThe plans in detail\n\nBy Jane Smith\n\nKirklees Council has published "
+        "its plan. Kirklees says it will save £12m. Kirklees also wants fewer ring-fenced grants."
+    )
+    url = "https://www.lgcplus.com/finance/the-plans-in-detail/123"
+    match = identify_council(text, url=url)
+    assert match is not None and match.gss_code == "E08000034"
+    once = text.replace("Kirklees says", "It says").replace("Kirklees also", "It also")
+    assert identify_council(once, url=url) is None
+
+
+def test_a_council_letterhead_above_a_quoted_departmental_letter_is_the_councils():
+    text = (
+        "Harborough District Council\n\nReport to Cabinet\n\n"
+        "Department for Levelling Up, Housing and Communities\n\nDear Chief Executive"
+    )
+    match = identify_council(text)
+    assert match is not None and match.gss_code == "E07000131"
+    departments = (
+        "Department for Levelling Up, Housing and Communities\n\nGuidance\n\n"
+        "Councils such as Harborough District Council have published plans."
+    )
+    assert identify_council(departments) is None
+
+
+def test_councils_listed_at_the_top_are_not_a_letterhead_even_if_the_first_recurs():
+    text = (
+        "Our Council is in a partnership of Wealden District Council and Rother District "
+        f"Council.{BODY}\n\nWealden District Council leads on waste."
+    )
+    assert identify_council(text) is None
+
+
+def test_a_council_named_once_on_an_unlisted_site_is_a_mention_in_passing():
+    text = f"Commentary\n\n{FILLER}\n\nThe plans agree. Wokingham Borough Council wants more."
+    assert identify_council(text, url="https://commentary.example/plans") is None
+    # The same page with no URL, or on a hosting provider (a council's own site), keeps it.
+    assert identify_council(text).gss_code == "E06000041"
+    assert identify_council(text, url=HOSTED).gss_code == "E06000041"
+
+
+def test_confidence_falls_from_url_to_text_alone_to_another_publishers_page():
+    text = "Kirklees Council\n\nProductivity Plan\n\nKirklees Council has saved money."
+    by_url = identify_council(text, url="https://www.kirklees.gov.uk/plan")
+    by_text = identify_council(text)
+    by_press = identify_council(text, url="https://www.localgov.co.uk/x")
+    assert by_url.confidence > by_text.confidence > by_press.confidence
+    assert by_press.evidence[-1] == "published on www.localgov.co.uk"
+
+
+def test_a_page_title_can_name_the_council_or_a_publisher_that_is_not_one():
+    body = f"Productivity plans{BODY}\n\nKirklees Council has saved money."
+    assert identify_council(body, title="Hillingdon's Productivity Plan") is None  # two
+    match = identify_council(f"Plan{BODY}", title="Hillingdon's Productivity Plan")
+    assert match is not None and match.gss_code == "E09000017"
+    assert identify_council(body).gss_code == "E08000034"
+    assert identify_council(body, title="Productivity plans | Local Government Association") is None
+
+
+def test_every_council_is_found_by_its_name_in_the_page_title_alone():
+    matcher = default_matcher()
+    missed = []
+    for council in matcher.councils.values():
+        for title in (f"Productivity Plan - {council.official_name}", council.nice_name):
+            match = matcher.identify(f"Plan{BODY}", title=title)
+            if match is None or match.gss_code != council.gss_code:
+                missed.append(title)
+    assert missed == []
+
+
+def test_a_councils_own_domain_outside_gov_uk_is_its_host():
+    real = default_matcher().councils["KIR"]
+    register = Register([dataclasses.replace(real, domains=(*real.domains, "kirklees.example"))])
+    matcher = CouncilMatcher(register, date(2024, 7, 19))
+    assert matcher.council_for_host("democracy.kirklees.example").gss_code == "E08000034"
+    assert matcher.council_for_host("kirklees.example").gss_code == "E08000034"
+    assert matcher.council_for_host("notkirklees.example") is None
+    assert matcher.council_for_host("example") is None
+    match = matcher.identify("Minutes", url="https://democracy.kirklees.example/x")
+    assert match is not None and match.gss_code == "E08000034"

@@ -13,6 +13,8 @@ the exceptions we know of.
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 # Common abbreviations of county and place names in council domains (general house rules,
 # not per-council facts).
@@ -167,3 +169,45 @@ def registrable_label(host: str) -> str | None:
         return None
     parts = host[: -len(".gov.uk")].split(".")
     return parts[-1] if parts and parts[-1] else None
+
+
+# Words hosting providers and councils put in host names that name no council.
+_GENERIC_HOST_WORDS = frozenset(
+    {
+        "www", "beta", "live", "prd", "prod", "public", "web", "site", "sites", "portal",
+        "democracy", "moderngov", "modgov", "committees", "committee", "cmis", "minutes",
+        "decisions", "council", "councils", "gov", "mycouncil",
+    }
+)  # fmt: skip
+
+
+@cache
+def hosting_providers() -> frozenset[str]:
+    """Domains of hosting providers whose hosts each belong to one tenant (data file)."""
+    text = resources.files("productivity_plans.councils").joinpath("data/hosting_providers.txt")
+    lines = (line.strip().lower() for line in text.read_text("utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def hosting_provider_of(host: str) -> str | None:
+    """The listed hosting provider a host belongs to, if any."""
+    host = host.lower().strip().rstrip(".")
+    return next((p for p in hosting_providers() if host.endswith("." + p)), None)
+
+
+def tenant_words(host: str) -> list[str]:
+    """Words of the tenant part of a hosting provider's host, in ``compact`` form, those run
+    together first:
+    ``hillingdon.moderngov.co.uk`` → ``["hillingdon"]``, ``democracy-west-oxon.cmis.uk.com``
+    → ``["westoxon", "west", "oxon"]``. Empty for a host of no listed provider."""
+    host = host.lower().strip().rstrip(".").removeprefix("www.")
+    provider = hosting_provider_of(host)
+    if provider is None:
+        return []
+    tenant = host[: -len(provider) - 1]
+    words: list[str] = []
+    for label in tenant.split("."):
+        parts = [p for p in re.split(r"[^a-z]+", label) if p and p not in _GENERIC_HOST_WORDS]
+        whole = "".join(parts)
+        words.extend(dict.fromkeys([whole, *parts] if len(parts) > 1 else parts))
+    return [w for w in words if len(w) >= 3]

@@ -1,15 +1,27 @@
-"""Which council a document is about, from its text, e-mail addresses, web hosts and URL.
+"""Which council a document is by or about, from its text, e-mail addresses, web hosts and URL.
 
 Evidence is scored per council and the best-scoring council is returned only when it is clearly
-ahead; otherwise None (a null is better than a wrong council).
+ahead; otherwise None (a null is better than a wrong council: a wrong one puts a document on
+another council's public page).
 
 Evidence, strongest first:
 
-* the publication URL's host (``democracy.havering.gov.uk``, ``minutes-1.nwleics.gov.uk``);
+* the publication URL's host (``democracy.havering.gov.uk``, ``minutes-1.nwleics.gov.uk``), or
+  a hosting provider's host naming its tenant (``hillingdon.moderngov.co.uk``);
 * ``.gov.uk`` e-mail domains and web hosts written in the text (``jsmith@blaby.gov.uk``);
-* full council names ("North West Leicestershire District Council", "Havering council");
-* bare place names ("Bolsover"), which count for little: "the Derbyshire Chief Executives
+* full council names ("North West Leicestershire District Council", "Havering council",
+  "Council of the Isles of Scilly", "Stockton Borough Council"), also in the URL's path
+  (``/isle-of-wight-council-productivity-plan``);
+* a short name that titles the page: possessive ("Hillingdon's Productivity Plan"), a whole
+  part of a title line ("Productivity Plan | Stockton") or leading a title ("Hillingdon
+  Productivity Plan 2024");
+* a possessive short name in the body ("Hillingdon's residents"), which counts for a little;
+* bare place names ("Bolsover"), which count for less: "the Derbyshire Chief Executives
   Group" must not outweigh "Derbyshire Dales District Council".
+
+A document published by a national body, the trade press, a think tank or a news site
+(``publishers``) is given a council only when it is clearly about one: that council alone is
+named in its headline or URL, or it is the only council named, again and again.
 
 Names are matched leftmost-longest with one compiled, trie-shaped regular expression, so
 "Leicestershire" inside "North West Leicestershire District Council" is never counted for the
@@ -22,31 +34,58 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from productivity_plans.councils.domains import (
-    COUNTY_ABBREVIATIONS,
     compact,
+    hosting_provider_of,
     label_variants,
     registrable_label,
+    tenant_words,
+)
+from productivity_plans.councils.names import abbreviated_forms, unambiguous_short_forms
+from productivity_plans.councils.publishers import (
+    MASTHEAD_LENGTH,
+    Publisher,
+    masthead_lines,
+    publisher_of_masthead,
+    publisher_of_url,
 )
 from productivity_plans.councils.register import Council, Register, load_register
 from productivity_plans.framework import load_regime
 from productivity_plans.lowercase import lowered
 
 URL_WEIGHT = 10.0
+HOSTED_WEIGHT = 8.0  # a hosting provider's host that names its tenant council
 EMAIL_WEIGHT = 6.0
 HOST_WEIGHT = 4.0
+PATH_WEIGHT = 4.0  # a full council name in the URL's path
 STRONG_NAME_WEIGHT = 4.0
+TITLE_PLACE_WEIGHT = 4.0  # a short name that titles the page
+POSSESSIVE_WEIGHT = 2.0
 WEAK_NAME_WEIGHT = 1.0
 LETTERHEAD_BONUS = 2.0
 MIN_SCORE = 4.0
 MIN_RATIO = 2.0  # best must score at least this multiple of the runner-up
+# A non-council publisher's document is about a council it names this often, naming no other.
+ABOUT_MENTIONS = 3
+PUBLISHER_CONFIDENCE_CAP = 0.8
+NAME_ONLY_CONFIDENCE_CAP = 0.9  # no URL or e-mail: the text alone
 
-_COUNCIL_WORDS = ("Council", "Borough Council", "District Council", "City Council")
+_COUNCIL_WORDS = (
+    "Council",
+    "Borough Council",
+    "District Council",
+    "City Council",
+    "County Council",
+    "Metropolitan Borough Council",
+    "MBC",  # the abbreviations councils use of themselves ("Calderdale MBC", "Blaby DC")
+    "BC",
+    "DC",
+)
 # _norm_name(f"{name} {suffix}") is _norm_name(name) followed by one of these.
 _SUFFIX_KEYS = tuple(f" {suffix.lower()}" for suffix in _COUNCIL_WORDS)
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
@@ -54,12 +93,23 @@ _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 # looked for in the head and tail only (domains are looked for everywhere, which is cheap).
 NAME_HEAD = 30_000
 NAME_TAIL = 10_000
+LETTERHEAD = 300  # characters: where a paper's own council heads it
 # What may precede a name (anything but a word character or a hyphen), as an ASCII-only class:
 # `re` scans for a leading class with a bitmap, and for `\w` with a Unicode look-up per
 # character. The class also lets through non-ASCII letters; _NAME_CHAR weeds those out.
 _BEFORE_NAME = "[^0-9A-Za-z_-]"
 _NAME_CHAR = re.compile(r"[\w-]")
 _STRONG_WORD = re.compile(r"\b(?:council|corporation)\b")
+# "Council of [the] <name>", "Borough Council of <name>": a full name with the words in front.
+_COUNCIL_OF = re.compile(r"\bcouncil\s+of\s+(?:the\s+)?$")
+# What separates the parts of a title line ("Productivity Plan | Stockton").
+_TITLE_PARTS = re.compile(r"\s+[|–—:•·-]\s+|\s*\|\s*")
+# The end of a sentence inside a line ("saved money. The"), not an abbreviation ("St. Helens").
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# "Hillingdon's", and "St Helens'" after a name ending in s (checked by the caller).
+_POSSESSIVE = re.compile(r"'s?(?![a-z])")
+# Names that are nothing but the words around a name ("City of", "County of" in the register).
+_ONLY_KIND_WORDS = re.compile(r"(?:city|county|borough|district|royal|of|the|\s)+")
 
 
 def gov_uk_hosts(text: str, low: str | None = None) -> list[tuple[str, bool]]:
@@ -88,6 +138,41 @@ class CouncilMatch:
     evidence: tuple[str, ...]
 
 
+@dataclass
+class _Tally:
+    """What a document says for each council (keyed by registry code)."""
+
+    scores: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    evidence: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Identity: the council speaks for itself (URL, e-mail domain, title or letterhead) rather
+    # than being mentioned.
+    identity: set[str] = field(default_factory=set)
+    # Named in a title, the opening title lines or the URL's path.
+    headline: set[str] = field(default_factory=set)
+    mentions: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    repeats: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    full_named: set[str] = field(default_factory=set)  # named in full at least once
+    machine: set[str] = field(default_factory=set)  # a URL or e-mail domain speaks for it
+    publisher: Publisher | None = None  # a publisher that is not a council
+    # Published at a URL that is neither a council's own site nor a hosting provider's (whose
+    # tenants are councils we may not recognise from the host).
+    other_site: bool = False
+
+    def add(self, code: str, weight: float, why: str) -> None:
+        self.scores[code] += weight
+        if why not in self.evidence[code]:
+            self.evidence[code].append(why)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """An opening line of the text: where the title, masthead or letterhead is."""
+
+    start: int
+    end: int
+    text: str
+
+
 def _trie(words: list[str]) -> dict[str, dict]:  # type: ignore[type-arg]
     """``words`` as nested dicts of characters, "" marking where a word ends."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
@@ -101,9 +186,10 @@ def _trie(words: list[str]) -> dict[str, dict]:  # type: ignore[type-arg]
 
 def _names_source(words: list[str]) -> str:
     """The names regex: a name of ``words`` after a separator (see _name_spans), then an
-    optional "[borough|district|city] council" and no more of a word. The names form a trie
-    (fast), a space matching any run of whitespace, with longer continuations first so the
-    match is the longest name at a position."""
+    optional "[borough|district|city|county|metropolitan borough] council" (or "MBC", "BC",
+    "DC") and no more of a word. The names form a trie (fast), a space matching any run of
+    whitespace, with longer continuations first so the match is the longest name at a
+    position."""
     escaped = {ch: re.escape(ch) for ch in set("".join(words))} | {" ": r"\s+"}
 
     def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
@@ -118,7 +204,8 @@ def _names_source(words: list[str]) -> str:
     # `re` tries the pattern only after likely separators, not at every offset.
     return (
         rf"{_BEFORE_NAME}(?:{build(_trie(words))})"
-        rf"(?P<suffix>\s+(?:(?:borough|district|city)\s+)?council)?(?![\w-])"
+        r"(?P<suffix>\s+(?:(?:borough|district|city|county|metropolitan\s+borough)\s+)?"
+        r"council|\s+m?bc|\s+dc)?(?![\w-])"
     )
 
 
@@ -140,6 +227,36 @@ def _ampersand_forms(name: str) -> set[str]:
     return {name, name.replace(" & ", " and "), name.replace(" and ", " & ")}
 
 
+def _opening_lines(text: str) -> list[_Line]:
+    """The masthead lines (``publishers.masthead_lines``) with their offsets in ``text``."""
+    out: list[_Line] = []
+    pos = 0
+    for line in masthead_lines(text):
+        start = text.find(line, pos)
+        out.append(_Line(start, start + len(line), line))
+        pos = start + len(line)
+    return out
+
+
+def _is_title(line: str) -> bool:
+    """A heading, not a sentence: short, and no full stop at its end or inside it."""
+    return (
+        len(line) <= MASTHEAD_LENGTH and not line.endswith(".") and not _SENTENCE_END.search(line)
+    )
+
+
+def _titles_with(line: str, found: str, at: int, possessive: bool) -> bool:
+    """Whether a short name ``found`` at offset ``at`` of a title ``line`` titles it: in the
+    possessive, as a whole part of the line, or leading it before a capitalised word or a
+    number ("Hillingdon Productivity Plan 2024", not "Reading the plans")."""
+    if possessive:
+        return True
+    if any(_norm_name(part) == _norm_name(found) for part in _TITLE_PARTS.split(line)):
+        return True
+    after = line[at + len(found) :]
+    return at == 0 and after[:1] == " " and (after[1:2].isupper() or after[1:2].isdigit())
+
+
 class CouncilMatcher:
     """Compiled matchers for every council in force on ``on``; build once, reuse."""
 
@@ -148,8 +265,9 @@ class CouncilMatcher:
         self.councils = {c.code: c for c in register.in_force(on)}
         strong: dict[str, set[str]] = defaultdict(set)
         weak: dict[str, set[str]] = defaultdict(set)
+        short = unambiguous_short_forms(self.councils.values(), register.name_index())
         for code, council in self.councils.items():
-            for name in self._names(council):
+            for name in self._names(council) | short.get(code, set()):
                 target = strong if self._is_strong(name) else weak
                 for form in _ampersand_forms(name):
                     key = _norm_name(form)
@@ -163,24 +281,31 @@ class CouncilMatcher:
                 for form in _ampersand_forms(name):
                     strong[_norm_name(form)].update(codes)
         self.strong = dict(strong)
-        self.weak = {k: v for k, v in weak.items() if k not in self.strong and len(k) >= 4}
+        self.weak = {
+            k: v
+            for k, v in weak.items()
+            if k not in self.strong and len(k) >= 4 and not _ONLY_KIND_WORDS.fullmatch(k)
+        }
         # "<place> [borough|district|city] council" is one optional suffix after the place
-        # names rather than four more names each: a quarter of the alternatives, so the regex
+        # names rather than more names each: a fraction of the alternatives, so the regex
         # compiles in a fraction of the time every worker process would spend on it.
         suffixed = {base + suffix for base in weak for suffix in _SUFFIX_KEYS}
         words = sorted((set(self.strong) - suffixed) | set(weak), key=len, reverse=True)
         self.names_re = re.compile(_names_source(words))
         self.labels = self._build_labels()
+        # Domains outside gov.uk that the register's data gives a council (domain_overrides).
+        self.own_domains = {
+            domain: code
+            for code, council in self.councils.items()
+            for domain in council.domains
+            if not domain.endswith(".gov.uk")
+        }
 
     @staticmethod
     def _names(council: Council) -> set[str]:
-        names = set(council.names)
-        for name in list(names):
-            low = name.lower()
-            for full, shorts in COUNTY_ABBREVIATIONS.items():
-                if full in low:
-                    for short in shorts:
-                        names.add(re.sub(full, short.capitalize(), name, flags=re.IGNORECASE))
+        names: set[str] = set()
+        for name in council.names:
+            names |= abbreviated_forms(name)
         return {n for n in names if n.strip()}
 
     @staticmethod
@@ -209,66 +334,134 @@ class CouncilMatcher:
         return {label: code for label, code in best.items() if code is not None}
 
     def council_for_host(self, host: str) -> Council | None:
+        """The council whose own host this is: a ``*.gov.uk`` label, or a domain outside
+        gov.uk listed for it (the host or a subdomain of it)."""
         label = registrable_label(host)
         if label is None:
-            return None
-        code = self.labels.get(compact(label))
+            labels = host.lower().removeprefix("www.").split(".")
+            domains = (".".join(labels[i:]) for i in range(len(labels) - 1))
+            code = next((self.own_domains[d] for d in domains if d in self.own_domains), None)
+        else:
+            code = self.labels.get(compact(label))
+        return self.councils[code] if code else None
+
+    def council_for_tenant(self, host: str) -> Council | None:
+        """The council a hosting provider's host names as its tenant: its words run together
+        first ("west-oxon"), then each alone."""
+        code = next((self.labels[w] for w in tenant_words(host) if w in self.labels), None)
         return self.councils[code] if code else None
 
     def identify(
         self, text: str, *, url: str | None = None, title: str | None = None
     ) -> CouncilMatch | None:
-        scores, evidence, identity = self._score(text, url, title)
-        if not scores:
+        tally = self._score(text, url, title)
+        if not tally.scores:
             return None
-        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+        ranked = sorted(tally.scores.items(), key=lambda kv: kv[1], reverse=True)
         best_code, best = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        # A paper's own council is in its letterhead, title, URL or contact e-mail; partners
-        # are only mentioned in the body. When only the leader speaks for itself that way, being
-        # ahead is enough ("Blaby District Council … with Leicestershire County Council").
-        clear = best >= MIN_RATIO * runner_up or (identity == {best_code} and best > runner_up)
-        if best < MIN_SCORE or not clear:
+        if tally.publisher is not None:
+            about = self._about_one(tally)
+            if about is None:
+                return None
+            best_code, best = about, tally.scores[about]
+            runner_up = max((v for k, v in tally.scores.items() if k != about), default=0.0)
+        elif not (
+            best >= MIN_RATIO * runner_up
+            # A paper's own council is in its letterhead, title, URL or contact e-mail; partners
+            # are only mentioned in the body. When only the leader speaks for itself that way,
+            # being ahead is enough ("Blaby District Council … with Leicestershire County
+            # Council").
+            or (tally.identity == {best_code} and best > runner_up)
+        ):
             return None
-        council = self.councils[best_code]
+        if best < MIN_SCORE or self._in_passing(tally, best_code):
+            return None
+        return self._match(tally, best_code, best, runner_up)
+
+    @staticmethod
+    def _about_one(tally: _Tally) -> str | None:
+        """The council a non-council publisher's document is clearly about: the one council
+        named in its headline (or URL), unless another is named more; or the only council
+        named at all, in full at least once and again and again."""
+        if len(tally.headline) == 1:
+            (code,) = tally.headline
+            if tally.scores[code] >= max(tally.scores.values()):
+                return code
+        if len(tally.scores) == 1:
+            (code,) = tally.scores
+            if code in tally.full_named and tally.mentions[code] >= ABOUT_MENTIONS:
+                return code
+        return None
+
+    @staticmethod
+    def _in_passing(tally: _Tally, code: str) -> bool:
+        """Whether a page on a site that is not the council's names the council only once,
+        below its top and title lines, with no URL or e-mail for it: a mention in passing, as
+        in an article on a site we do not list."""
+        return (
+            tally.other_site
+            and code not in tally.identity | tally.headline
+            and tally.mentions[code] < 2
+        )
+
+    def _match(self, tally: _Tally, code: str, best: float, runner_up: float) -> CouncilMatch:
+        """The match, with a confidence that says how good the evidence is: the lead over the
+        runner-up, the weight of evidence, and a cap for text alone or another publisher."""
+        council = self.councils[code]
         margin = (best - runner_up) / best
         strength = min(1.0, best / (URL_WEIGHT + STRONG_NAME_WEIGHT))
-        confidence = round(min(0.99, 0.5 + 0.3 * margin + 0.2 * strength), 3)
+        confidence = min(0.99, 0.5 + 0.3 * margin + 0.2 * strength)
+        evidence = tally.evidence[code][:6]
+        if code not in tally.machine:
+            confidence = min(confidence, NAME_ONLY_CONFIDENCE_CAP)
+        if tally.publisher is not None:
+            confidence = min(confidence, PUBLISHER_CONFIDENCE_CAP)
+            evidence = [*evidence[:5], tally.publisher.why]
         return CouncilMatch(
             gss_code=council.gss_code,
             name=council.official_name,
             type=council.type,
-            confidence=confidence,
-            evidence=tuple(evidence[best_code][:6]),
+            confidence=round(confidence, 3),
+            evidence=tuple(evidence),
         )
 
     def candidates(
         self, text: str, *, url: str | None = None, title: str | None = None
     ) -> frozenset[str]:
         """GSS codes of every council the document gives any evidence for, however weak."""
-        scores, _evidence, _identity = self._score(text, url, title)
-        return frozenset(self.councils[code].gss_code for code in scores)
+        tally = self._score(text, url, title)
+        return frozenset(self.councils[code].gss_code for code in tally.scores)
 
-    def _score(
-        self, text: str, url: str | None, title: str | None
-    ) -> tuple[dict[str, float], dict[str, list[str]], set[str]]:
-        """Scores and reasons per council, and the councils with identity evidence (URL,
-        e-mail domain, a full name in the title or letterhead) rather than mere mentions."""
-        scores: dict[str, float] = defaultdict(float)
-        evidence: dict[str, list[str]] = defaultdict(list)
-        identity: set[str] = set()
+    def _url_evidence(self, url: str, tally: _Tally) -> bool:
+        """Score the publication URL: its host, a hosting provider's tenant, full names in its
+        path. True when the host is a council's own."""
+        parts = urlsplit(url if "://" in url else f"http://{url}")
+        host = (parts.hostname or "").lower()
+        tally.other_site = not hosting_provider_of(host)
+        council = self.council_for_host(host)
+        if council:
+            tally.add(council.code, URL_WEIGHT, f"url host {host}")
+        elif council := self.council_for_tenant(host):
+            tally.add(council.code, HOSTED_WEIGHT, f"hosted site {host}")
+        if council:
+            tally.identity.add(council.code)
+            tally.machine.add(council.code)
+            tally.other_site = False
+        path = re.sub(r"[^a-z0-9']+", " ", unquote(parts.path).lower())
+        for start, end, suffix in self._name_spans(path):
+            key = _norm_name(path[start:end])
+            if key not in self.strong and suffix >= 0:
+                key = _norm_name(path[start:suffix])
+            for code in self.strong.get(key, ()):
+                tally.add(code, PATH_WEIGHT, f"url path {path[start:end].strip()!r}")
+                tally.headline.add(code)
+        return council is not None
 
-        def add(code: str, weight: float, why: str) -> None:
-            scores[code] += weight
-            if why not in evidence[code]:
-                evidence[code].append(why)
-
-        if url:
-            host = urlsplit(url if "://" in url else f"http://{url}").hostname or ""
-            council = self.council_for_host(host)
-            if council:
-                add(council.code, URL_WEIGHT, f"url host {host}")
-                identity.add(council.code)
+    def _score(self, text: str, url: str | None, title: str | None) -> _Tally:
+        """Scores and reasons per council, and which councils speak for themselves."""
+        tally = _Tally()
+        council_site = self._url_evidence(url, tally) if url else False
         seen_domains: set[tuple[str, bool]] = set()
         low_text = lowered(text).low  # the copy the extract stage's scans use too
         if low_text is None:
@@ -278,46 +471,124 @@ class CouncilMatcher:
             if council and (council.code, is_email) not in seen_domains:
                 seen_domains.add((council.code, is_email))
                 if is_email:
-                    add(council.code, EMAIL_WEIGHT, f"e-mail domain {host}")
-                    identity.add(council.code)
+                    tally.add(council.code, EMAIL_WEIGHT, f"e-mail domain {host}")
+                    tally.identity.add(council.code)
+                    tally.machine.add(council.code)
                 else:
-                    add(council.code, HOST_WEIGHT, f"web host {host}")
+                    tally.add(council.code, HOST_WEIGHT, f"web host {host}")
         if len(text) > NAME_HEAD + NAME_TAIL:
             text = text[:NAME_HEAD] + "\n" + text[-NAME_TAIL:]
             low_text = text.lower()
-        counts: dict[tuple[str, str], int] = defaultdict(int)
-        letterhead: set[str] = set()  # the title's councils, else the first one named
-        for source, body in (("title", title or ""), ("text", text)):
-            low = (low_text if source == "text" else body.lower()).replace("’", "'")
-            if len(low) != len(body):  # rare Unicode case changes: fall back to the original
-                low = body
-            for start, end, suffix in self._name_spans(low):
-                found = body[start:end]
+        opening = _opening_lines(text)
+        self._score_names(tally, title or "", (title or "").lower(), "title", opening)
+        first_name = self._score_names(tally, text, low_text, "text", opening)
+        if not council_site:
+            tally.publisher = publisher_of_url(url)
+            if tally.publisher is None:
+                # The page title comes first (offset -1), above every line of the text.
+                lines = ([_Line(-1, -1, title)] if title else []) + opening
+                publisher, i = publisher_of_masthead([line.text for line in lines])
+                # A masthead below the council's own letterhead is a quoted letter, not the
+                # publisher.
+                if publisher is not None and lines[i].start < first_name:
+                    tally.publisher = publisher
+        return tally
+
+    def _score_names(
+        self, tally: _Tally, body: str, low_body: str, source: str, opening: list[_Line]
+    ) -> int:
+        """Score the council names in ``body`` (a title, or the text with its opening lines);
+        returns the offset of the first council named in full (a large number when none)."""
+        low = low_body.replace("’", "'")
+        if len(low) != len(body):  # rare Unicode case changes: fall back to the original
+            low = body
+        letterhead: set[str] = set()  # councils named in full in the first LETTERHEAD chars
+        heading: set[str] = set()  # the first of them, when its name starts a line
+        first_full = 1 << 30
+        for start, end, suffix in self._name_spans(low):
+            found = body[start:end]
+            key = _norm_name(found)
+            if suffix >= 0 and key not in self.strong:
+                # "<official name> council": the name alone, as a longest match gave it
+                found = body[start:suffix]
                 key = _norm_name(found)
-                if suffix >= 0 and key not in self.strong:
-                    # "<official name> council": the name alone, as a longest match gave it
-                    found = body[start:suffix]
-                    key = _norm_name(found)
-                if key in self.strong:
-                    codes, kind, weight = self.strong[key], "name", STRONG_NAME_WEIGHT
-                elif key in self.weak and found[:1].isupper():
-                    codes, kind, weight = self.weak[key], "place", WEAK_NAME_WEIGHT
-                else:
-                    continue
-                share = weight / len(codes)
-                heads = kind == "name" and (source == "title" or (start < 300 and not letterhead))
-                for code in codes:
-                    n = counts[(code, kind)]
-                    counts[(code, kind)] += 1
-                    # Repetition helps, with diminishing returns.
-                    bonus = share if n == 0 else share * 0.25 if n < 4 else 0.0
-                    if source == "title" or (kind == "name" and start < 300):
-                        bonus += LETTERHEAD_BONUS if kind == "name" else 0.5
-                    if heads:
-                        letterhead.add(code)
-                    if bonus:
-                        add(code, bonus, f"{kind} {found!r}")
-        return scores, evidence, identity | letterhead
+            named = self._name_kind(key, found, low[max(0, start - 30) : start])
+            if named is None:
+                continue
+            codes, kind, weight = named
+            possessive = bool(_POSSESSIVE.match(low, end)) and (
+                low[end - 1] == "s" or low.startswith("'s", end)
+            )
+            line = self._title_line(body, start, source, opening)
+            titled = line is not None and (
+                kind == "name" or _titles_with(line.text, found, start - line.start, possessive)
+            )
+            if kind == "place" and (titled or possessive):
+                kind = "title" if titled else "possessive"
+                weight = TITLE_PLACE_WEIGHT if titled else POSSESSIVE_WEIGHT
+            if kind == "name":
+                if source == "text" and start < LETTERHEAD:
+                    if not letterhead and not body[body.rfind("\n", 0, start) + 1 : start].strip():
+                        heading = codes
+                    letterhead.update(codes)
+                first_full = min(first_full, start)
+            self._count(tally, codes, kind, weight, found, source == "title" or start < LETTERHEAD)
+            if titled:
+                tally.headline.update(codes)
+                if kind == "title" or source == "title":
+                    tally.identity.update(codes)
+        # The letterhead: the council named in full first at the top, on a line of its own or
+        # alone there. Several named mid-sentence are a list ("The Partnership is Boston, East
+        # Lindsey and South Holland"), not a letterhead.
+        if len(heading) == 1:
+            tally.identity |= heading
+        elif len(letterhead) == 1:
+            tally.identity |= letterhead
+        return first_full
+
+    def _name_kind(self, key: str, found: str, before: str) -> tuple[set[str], str, float] | None:
+        """The councils a matched name may mean, and whether it is a full name ("name") or a
+        capitalised place name ("place"), with its weight; None for neither. ``before`` is
+        the text just before it ("Council of the …" makes a place name a full name)."""
+        if key in self.strong:
+            return self.strong[key], "name", STRONG_NAME_WEIGHT
+        if key not in self.weak:
+            return None
+        if _COUNCIL_OF.search(before):
+            return self.weak[key], "name", STRONG_NAME_WEIGHT
+        if found[:1].isupper():
+            return self.weak[key], "place", WEAK_NAME_WEIGHT
+        return None
+
+    @staticmethod
+    def _title_line(body: str, start: int, source: str, opening: list[_Line]) -> _Line | None:
+        """The title line a name at ``start`` sits on: the title itself, or an opening line
+        short enough to be a heading."""
+        if source == "title":
+            return _Line(0, len(body), body)
+        for line in opening:
+            if line.start <= start < line.end and _is_title(line.text):
+                return line
+        return None
+
+    @staticmethod
+    def _count(
+        tally: _Tally, codes: set[str], kind: str, weight: float, found: str, top: bool
+    ) -> None:
+        """Add one name's weight to each council it may mean, with diminishing returns for
+        repetition and a bonus at the top of the document."""
+        share = weight / len(codes)
+        for code in codes:
+            n = tally.repeats[(kind, code)]
+            tally.repeats[(kind, code)] += 1
+            tally.mentions[code] += 1
+            if kind == "name":
+                tally.full_named.add(code)
+            bonus = share if n == 0 else share * 0.25 if n < 4 else 0.0
+            if top:
+                bonus += LETTERHEAD_BONUS if kind == "name" else 0.5
+            if bonus:
+                tally.add(code, bonus, f"{kind} {found!r}")
 
     def _name_spans(self, low: str) -> Iterator[tuple[int, int, int]]:
         """(start, end, suffix start or -1) of each name in ``low``: leftmost-longest and

@@ -8,7 +8,7 @@ they are the same council's; so does this module, cautiously:
   ``democracy.x.gov.uk`` and ``www.x.gov.uk`` are different sites, and every council on a shared
   hosting provider has its own host name;
 * hosts that publish about many councils (``data/shared_hosts.txt``: GOV.UK, the trade press,
-  file-sharing sites) are never evidence;
+  file-sharing sites, and every publisher in ``data/publishers.csv``) are never evidence;
 * every document identified on its own on that site must agree on one council;
 * the document itself must point at no other council, however weakly.
 
@@ -26,6 +26,7 @@ from importlib import resources
 from urllib.parse import urlsplit
 
 from productivity_plans.councils.identify import CouncilMatch, default_matcher
+from productivity_plans.councils.publishers import PUBLIC_SUFFIXES, publisher_hosts
 
 SITE_CONFIDENCE = 0.6
 SITE_EVIDENCE_PREFIX = "same site as"
@@ -42,9 +43,13 @@ class SiteDocument:
 
 @cache
 def shared_hosts() -> frozenset[str]:
+    """``data/shared_hosts.txt``, and every publisher that is not a council
+    (``publishers``), with its subdomains."""
     text = resources.files("productivity_plans.councils").joinpath("data/shared_hosts.txt")
     lines = (line.strip().lower() for line in text.read_text("utf-8").splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    listed = {line for line in lines if line and not line.startswith("#")}
+    publishers = {f"*.{host}" for host in publisher_hosts() if host not in PUBLIC_SUFFIXES}
+    return frozenset(listed | publishers | (publisher_hosts() & PUBLIC_SUFFIXES))
 
 
 def site_of(url: str | None) -> str | None:
