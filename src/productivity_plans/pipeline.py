@@ -76,8 +76,13 @@ def ingest_files(
     extract: bool = True,
     code: bool = True,
     workers: int | None = None,
+    collected: bool = True,
 ) -> BatchReport:
     """Ingest (path, published-url) pairs. Unchanged sources are skipped without parsing.
+
+    ``collected`` (the default) says the files came from public sources, so their documents
+    are public; uploads pass False and their new documents stay private drafts until published
+    (``store.ownership``).
 
     Each document's facts (council, type, decision, timeline) are extracted from its text and
     saved with it in the same transaction; ``extract=False`` skips that (the benchmark uses it
@@ -103,7 +108,7 @@ def ingest_files(
             on_file(skipped)
     for path, prepared in _prepare_all(pending, limits, extract, _worker_count(workers, pending)):
         started = time.process_time()
-        outcome = _save(path, prepared, store)
+        outcome = _save(path, prepared, store, collected)
         report.cpu["parse"] += prepared.parse_cpu
         report.cpu["extract"] += prepared.extract_cpu
         report.cpu["store"] += time.process_time() - started
@@ -250,12 +255,12 @@ def _done(paths: list[Path], future: Future[list[Prepared]]) -> Iterator[tuple[P
     return zip(paths, results, strict=True)
 
 
-def _save(path: Path, prepared: Prepared, store: Store) -> FileOutcome:
+def _save(path: Path, prepared: Prepared, store: Store, collected: bool) -> FileOutcome:
     if prepared.error is not None:
         return FileOutcome(str(path), "failed", prepared.error.code, prepared.error.message)
     document = prepared.document
     assert document is not None
-    saved = store.save_document(document, prepared.facts)
+    saved = store.save_document(document, prepared.facts, collected=collected)
     warning = None if document.parsed.has_text else "no_text_layer"
     detail = _WARNING_DETAIL.get(warning or "")
     if prepared.extract_error is not None:

@@ -18,7 +18,17 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Literal, Self
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -44,6 +54,7 @@ from productivity_plans.store.search import (
     query_terms,
     search_statement,
 )
+from productivity_plans.store.visibility import public_document_ids, public_document_ids_sql
 
 SaveOutcome = Literal["new", "duplicate", "unchanged"]
 
@@ -148,7 +159,7 @@ def check_offsets(parsed: ParsedDocument) -> None:
             raise ValueError(f"block {ordinal} has offsets outside the text: {block}")
 
 
-def _insert_document(session: Session, doc: Document, now: datetime) -> int:
+def _insert_document(session: Session, doc: Document, now: datetime, *, collected: bool) -> int:
     parsed, provenance = doc.parsed, doc.provenance
     row = DocumentRow(
         sha256=provenance.sha256,
@@ -163,6 +174,7 @@ def _insert_document(session: Session, doc: Document, now: datetime) -> int:
         status="ok" if parsed.has_text else "no_text_layer",
         warnings=list(parsed.warnings),
         created_at=now,
+        collected=collected,
     )
     session.add(row)
     try:
@@ -242,8 +254,8 @@ def _text_of(session: Session, document_id: int) -> str:
     return text_of
 
 
-def _save(session: Session, doc: Document, facts: Facts | None) -> SaveOutcome:
-    outcome, document_id = _save_document(session, doc)
+def _save(session: Session, doc: Document, facts: Facts | None, collected: bool) -> SaveOutcome:
+    outcome, document_id = _save_document(session, doc, collected)
     if facts is not None and outcome == "new":
         insert_facts(session, document_id, facts)  # nothing to replace: one write, not three
     elif facts is not None:
@@ -251,16 +263,20 @@ def _save(session: Session, doc: Document, facts: Facts | None) -> SaveOutcome:
     return outcome
 
 
-def _save_document(session: Session, doc: Document) -> tuple[SaveOutcome, int]:
+def _save_document(session: Session, doc: Document, collected: bool) -> tuple[SaveOutcome, int]:
     provenance = doc.provenance
     seen = _utc(provenance.ingested_at)
     document_id = _find_document(session, provenance.sha256)
     if document_id is None:
-        document_id = _insert_document(session, doc, datetime.now(UTC))
+        document_id = _insert_document(session, doc, datetime.now(UTC), collected=collected)
         _insert_pages(session, document_id, doc.parsed)
         _insert_blocks(session, document_id, doc.parsed)
         _add_source(session, document_id, doc, seen)
         return "new", document_id
+    if collected:  # found at a public source: public whatever any upload's status
+        session.execute(
+            update(DocumentRow).where(DocumentRow.id == document_id).values(collected=True)
+        )
     source = session.scalar(
         select(SourceRow).where(
             SourceRow.document_id == document_id, SourceRow.source == provenance.source
@@ -351,9 +367,15 @@ class Store:
                 latest.update((row.source, (row.size, row.mtime)) for row in rows)
         return {path for path in wanted if latest.get(path) == stats[path]}
 
-    def save_document(self, doc: Document, facts: Facts | None = None) -> SaveOutcome:
+    def save_document(
+        self, doc: Document, facts: Facts | None = None, *, collected: bool = True
+    ) -> SaveOutcome:
         """Record a parsed document, where it came from and (optionally) its extracted facts,
         all or nothing: one transaction, so a failure leaves no partial rows.
+
+        ``collected`` says the file came from a public source (``prodplans ingest``), which
+        puts the document on the public record; an upload passes False, so new content stays
+        private until an upload of it is published (``store.visibility``).
 
         ``"new"``: first time this content is seen. ``"duplicate"``: the content was already
         stored (from another path); this path is added as a source. ``"unchanged"``: this path
@@ -365,12 +387,12 @@ class Store:
             check_fact_offsets(facts, len(doc.parsed.text))
         try:
             with self._writing() as session:
-                return _save(session, doc, facts)
+                return _save(session, doc, facts, collected)
         except _ConcurrentInsert:
             pass
         with self._writing() as session:
             try:
-                return _save(session, doc, facts)
+                return _save(session, doc, facts, collected)
             except _ConcurrentInsert as again:
                 raise again.__cause__ or again from None
 
@@ -416,10 +438,12 @@ class Store:
                 ).one()
                 yield StoredText(document_id, row.text, row.title, row.url)
 
-    def facts(self, council: str | None = None) -> list[StoredFacts]:
-        """Stored extraction facts, for every document or one council's (GSS code)."""
+    def facts(self, council: str | None = None, *, public_only: bool = True) -> list[StoredFacts]:
+        """Stored extraction facts, for every document or one council's (GSS code). Only public
+        documents' unless ``public_only`` is False: a draft adds no facts to the public record.
+        """
         with Session(self._engine) as session:
-            return load_facts(session, council)
+            return load_facts(session, council, public_only=public_only)
 
     def search(
         self,
@@ -428,18 +452,21 @@ class Store:
         limit: int = 20,
         marks: Marks | None = None,
         council: str | None = None,
+        public_only: bool = True,
     ) -> list[SearchHit]:
         """Blocks matching every word of ``query``, best first, with highlighted snippets.
 
         Any string is accepted; one with no searchable words returns no hits. ``council`` (a
-        GSS code) keeps only documents the extract stage attributed to that council.
+        GSS code) keeps only documents the extract stage attributed to that council. Private
+        drafts are never searched unless ``public_only`` is False.
         """
         terms = query_terms(query)
         if not terms or limit <= 0:
             return []
         marks = marks or Marks()
+        public = public_document_ids_sql(self._engine.dialect) if public_only else None
         statement, params = search_statement(
-            self.dialect, terms, limit=limit, marks=marks, council=council
+            self.dialect, terms, limit=limit, marks=marks, council=council, public=public
         )
         with self._engine.connect() as connection:
             rows = connection.execute(statement, params).mappings().all()
@@ -484,8 +511,9 @@ class Store:
                 no_text_layer=no_text_layer or 0,
             )
 
-    def documents(self) -> list[DocumentSummary]:
-        """Every document, oldest first, with its first source and counts for a listing."""
+    def documents(self, *, public_only: bool = True) -> list[DocumentSummary]:
+        """Every public document (every document, private drafts too, unless ``public_only``),
+        oldest first, with its first source and counts for a listing."""
         of_document = SourceRow.document_id == DocumentRow.id
         first_source = (
             select(SourceRow.source).where(of_document).order_by(SourceRow.id).limit(1)
@@ -511,6 +539,8 @@ class Store:
             DocumentRow.created_at,
             last_seen.label("last_seen"),
         ).order_by(DocumentRow.created_at, DocumentRow.id)
+        if public_only:
+            statement = statement.where(DocumentRow.id.in_(public_document_ids()))
         with Session(self._engine) as session:
             rows = session.execute(statement).all()
         return [DocumentSummary(**row._asdict()) for row in rows]
