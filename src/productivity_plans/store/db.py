@@ -11,7 +11,7 @@ saving the same file is retried once, and the second pass sees the other process
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -511,9 +511,11 @@ class Store:
                 no_text_layer=no_text_layer or 0,
             )
 
-    def documents(self, *, public_only: bool = True) -> list[DocumentSummary]:
+    def documents(
+        self, *, public_only: bool = True, ids: Collection[int] | None = None
+    ) -> list[DocumentSummary]:
         """Every public document (every document, private drafts too, unless ``public_only``),
-        oldest first, with its first source and counts for a listing."""
+        or those of ``ids``, oldest first, with its first source and counts for a listing."""
         of_document = SourceRow.document_id == DocumentRow.id
         first_source = (
             select(SourceRow.source).where(of_document).order_by(SourceRow.id).limit(1)
@@ -541,6 +543,8 @@ class Store:
         ).order_by(DocumentRow.created_at, DocumentRow.id)
         if public_only:
             statement = statement.where(DocumentRow.id.in_(public_document_ids()))
+        if ids is not None:
+            statement = statement.where(DocumentRow.id.in_(list(ids)))
         with Session(self._engine) as session:
             rows = session.execute(statement).all()
         return [DocumentSummary(**row._asdict()) for row in rows]

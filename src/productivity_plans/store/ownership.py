@@ -191,7 +191,9 @@ def delete_draft(store: Store, upload_id: int, by: User) -> list[str]:
         document_deleted = not others and not collected
         if document_deleted:
             removed = list(
-                session.scalars(select(SourceRow.source).where(SourceRow.document_id == document_id))
+                session.scalars(
+                    select(SourceRow.source).where(SourceRow.document_id == document_id)
+                )
             )
             session.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
         write_audit(
@@ -309,7 +311,9 @@ def document_uploads(store: Store, document_id: int) -> list[UploadEntry]:
 def is_public(store: Store, document_id: int) -> bool:
     with Session(store.engine) as session:
         return bool(
-            session.scalar(select(exists(public_document_ids().where(DocumentRow.id == document_id))))
+            session.scalar(
+                select(exists(public_document_ids().where(DocumentRow.id == document_id)))
+            )
         )
 
 

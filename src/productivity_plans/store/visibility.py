@@ -18,7 +18,7 @@ from sqlalchemy import Dialect, Select, exists, or_, select
 from productivity_plans.store.models import DocumentRow, UploadRow
 
 
-def public_document_ids() -> Select[tuple[int]]:
+def public_document_ids() -> Select[int]:
     """``SELECT id FROM documents`` for the documents on the public record."""
     published = exists().where(
         UploadRow.document_id == DocumentRow.id, UploadRow.status == "published"

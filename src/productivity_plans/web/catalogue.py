@@ -197,8 +197,25 @@ class Catalogue:
         return entries
 
     def document(self, document_id: int) -> DocumentEntry | None:
+        """A public document's entry; None for an unknown id or a private draft."""
         by_id = self._cached("documents_by_id", lambda: {e.summary.id: e for e in self.documents()})
         return by_id.get(document_id)
+
+    def draft_entry(self, document_id: int) -> DocumentEntry | None:
+        """A private draft's entry, for the few who may see it (the caller checks who): its
+        council and type as the earliest upload stated them. Never cached: it is no one's
+        public view."""
+        summaries = self.store.documents(public_only=False, ids=[document_id])
+        uploads = ownership.document_uploads(self.store, document_id)
+        if not summaries or not uploads:
+            return None
+        first = uploads[-1]  # newest first
+        with self.store.engine.connect() as connection:
+            extracted = connection.execute(
+                text("SELECT doc_type FROM facts WHERE document_id = :d"), {"d": document_id}
+            ).scalar()
+        facts = DocumentFacts(first.council_gss, "upload", first.doc_type or extracted)
+        return DocumentEntry(summaries[0], facts, self.register.by_gss(first.council_gss))
 
     # Sector -----------------------------------------------------------------------------
 

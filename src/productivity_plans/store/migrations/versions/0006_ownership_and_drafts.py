@@ -30,8 +30,7 @@ def upgrade() -> None:
         sa.Column("collected", sa.Boolean(), nullable=False, server_default=sa.true()),
     )
     op.execute(
-        "UPDATE documents SET collected = false "
-        "WHERE id IN (SELECT document_id FROM uploads)"
+        "UPDATE documents SET collected = false WHERE id IN (SELECT document_id FROM uploads)"
     )
     with op.batch_alter_table("uploads") as batch:
         batch.add_column(
