@@ -3,6 +3,7 @@ public read, uploads as per-council links that never move a document, and the dr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -11,15 +12,17 @@ from sqlalchemy.orm import Session
 
 from productivity_plans.councils.identify import CouncilMatch
 from productivity_plans.extract.records import Decision, Facts, GovernanceEvent
+from productivity_plans.ingest.records import Document
 from productivity_plans.store import Store, accounts, ownership
 from productivity_plans.store.accounts import AuditRow, User
 from productivity_plans.store.models import DocumentRow
-from tests.store.conftest import MakeDocument
 
 BOLSOVER = "E07000033"
 BLABY = "E07000129"
 PASSWORD = "correct horse battery staple"
 APPROVAL = "The plan was approved by Cabinet on 15 July 2024."
+
+MakeDocument = Callable[..., Document]  # the store conftest's make_document fixture
 
 
 def _officer(store: Store, council: str) -> User:
@@ -175,9 +178,7 @@ def test_deleting_a_draft_removes_the_document_and_every_change_is_audited(
     assert ownership.council_uploads(store, BLABY) == []
     with Session(store.engine) as session:
         actions = dict(
-            session.execute(
-                select(AuditRow.action, func.count()).group_by(AuditRow.action)
-            ).all()
+            session.execute(select(AuditRow.action, func.count()).group_by(AuditRow.action)).all()
         )
     assert {k: actions.get(k) for k in ("document.upload", "document.publish")} == {
         "document.upload": 1,

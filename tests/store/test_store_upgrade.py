@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from alembic import command
 from sqlalchemy import text
 
+from productivity_plans.ingest.records import Document
 from productivity_plans.store import Store, ownership
 from productivity_plans.store.db import make_engine
 from productivity_plans.store.migrations import alembic_config
-from tests.store.conftest import MakeDocument
 
 BEFORE_OWNERSHIP = "0005"  # the head before uploads had a status
+
+MakeDocument = Callable[..., Document]  # the store conftest's make_document fixture
 
 
 def _at_revision(database_url: str, revision: str) -> None:
