@@ -142,8 +142,13 @@ def test_an_upload_never_moves_another_councils_document(client: TestClient, sit
         client.post(f"/api/uploads/{upload_id}/publish", headers={"X-CSRF-Token": token})
         check_still_bolsovers(public)
         assert site.bolsover_report in _document_ids(public, f"/api/documents?council={BLABY}")
+        # Its facts and words still count for Bolsover only.
         governance = public.get(f"/api/councils/{BLABY}/governance").json()
         assert all(e["document_id"] != site.bolsover_report for e in governance["trail"])
+        codes = public.get(f"/api/councils/{BLABY}/codes").text
+        assert f'"document_id":{site.bolsover_report},' not in codes
+        bolsover_codes = public.get(f"/api/councils/{BOLSOVER}/codes").text
+        assert f'"document_id":{site.bolsover_report},' in bolsover_codes
     withdrawn = client.post(f"/api/uploads/{upload_id}/withdraw", headers={"X-CSRF-Token": token})
     assert withdrawn.status_code == 200 and withdrawn.json()["public"]  # still collected
 

@@ -374,7 +374,8 @@ class Catalogue:
 
         def compute() -> list[tuple[DocumentEntry, EffectivePassage]]:
             entries = self.documents(council_gss=gss_code)
-            by_id = {e.summary.id: e for e in entries}
+            # A shared copy of another council's document is listed, but its words are not ours.
+            by_id = {e.summary.id: e for e in entries if e.facts.council_gss == gss_code}
             found = codes.effective_passages(
                 self.store, document_ids=list(by_id), include_retired=False
             )
