@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from types import TracebackType
 from typing import Any, Literal, Self
 
@@ -54,7 +55,7 @@ from productivity_plans.store.search import (
     query_terms,
     search_statement,
 )
-from productivity_plans.store.visibility import public_document_ids, public_document_ids_sql
+from productivity_plans.store.visibility import is_public, is_public_sql
 
 SaveOutcome = Literal["new", "duplicate", "unchanged"]
 
@@ -324,6 +325,12 @@ class Store:
     def dialect(self) -> str:
         return self._engine.dialect.name
 
+    @cached_property
+    def _public_block_filter(self) -> str:
+        """The visibility rule as SQL on a search's ``b.document_id``, compiled once: compiling
+        it cost ≈ 8 ms, five times a selective search."""
+        return is_public_sql(self._engine.dialect, "b.document_id")
+
     @property
     def engine(self) -> Engine:
         """For later stages' own queries and for tests; prefer the methods here."""
@@ -464,7 +471,7 @@ class Store:
         if not terms or limit <= 0:
             return []
         marks = marks or Marks()
-        public = public_document_ids_sql(self._engine.dialect) if public_only else None
+        public = self._public_block_filter if public_only else None
         statement, params = search_statement(
             self.dialect, terms, limit=limit, marks=marks, council=council, public=public
         )
@@ -542,7 +549,7 @@ class Store:
             last_seen.label("last_seen"),
         ).order_by(DocumentRow.created_at, DocumentRow.id)
         if public_only:
-            statement = statement.where(DocumentRow.id.in_(public_document_ids()))
+            statement = statement.where(is_public(DocumentRow.id))
         if ids is not None:
             statement = statement.where(DocumentRow.id.in_(list(ids)))
         with Session(self._engine) as session:

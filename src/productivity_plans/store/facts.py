@@ -31,7 +31,7 @@ from productivity_plans.store.models import (
     SourceRow,
     in_chunks,
 )
-from productivity_plans.store.visibility import public_document_ids
+from productivity_plans.store.visibility import is_public
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +201,7 @@ def load_facts(
     if council_gss is not None:
         statement = statement.where(FactsRow.council_gss == council_gss)
     if public_only:
-        statement = statement.where(FactsRow.document_id.in_(public_document_ids()))
+        statement = statement.where(is_public(FactsRow.document_id))
     rows = session.execute(statement).all()
     ids = [row.FactsRow.document_id for row in rows]
     events: dict[int, list[GovernanceEventRow]] = {i: [] for i in ids}

@@ -19,13 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import ColumnElement, delete, exists, select, update
+from sqlalchemy import ColumnElement, delete, exists, literal, select, update
 from sqlalchemy.orm import Session
 
+from productivity_plans.store import visibility
 from productivity_plans.store.accounts import User, UserRow, write_audit
 from productivity_plans.store.db import Store
 from productivity_plans.store.models import DocumentRow, FactsRow, SourceRow, UploadRow
-from productivity_plans.store.visibility import public_document_ids
 
 
 class UploadNotFound(LookupError):
@@ -252,9 +252,14 @@ def published_links(store: Store) -> dict[int, frozenset[str]]:
 
 
 def _entries(session: Session, *conditions: ColumnElement[bool]) -> list[UploadEntry]:
-    public = set(session.scalars(public_document_ids()))
     rows = session.execute(
-        select(UploadRow, DocumentRow.title, DocumentRow.collected, UserRow.email)
+        select(
+            UploadRow,
+            DocumentRow.title,
+            DocumentRow.collected,
+            UserRow.email,
+            visibility.is_public(UploadRow.document_id).label("public"),
+        )
         .join(DocumentRow, DocumentRow.id == UploadRow.document_id)
         .outerjoin(UserRow, UserRow.id == UploadRow.user_id)
         .where(*conditions)
@@ -280,7 +285,7 @@ def _entries(session: Session, *conditions: ColumnElement[bool]) -> list[UploadE
             uploaded_at=u.uploaded_at,
             published_at=u.published_at,
             uploaded_by=r.email,
-            public=u.document_id in public,
+            public=bool(r.public),
             shared=bool(r.collected) or len(councils_of.get(u.document_id, ())) > 1,
         )
         for r in rows
@@ -310,11 +315,7 @@ def document_uploads(store: Store, document_id: int) -> list[UploadEntry]:
 
 def is_public(store: Store, document_id: int) -> bool:
     with Session(store.engine) as session:
-        return bool(
-            session.scalar(
-                select(exists(public_document_ids().where(DocumentRow.id == document_id)))
-            )
-        )
+        return bool(session.scalar(select(visibility.is_public(literal(document_id)))))
 
 
 def may_see(store: Store, document_id: int, user: User | None) -> bool:

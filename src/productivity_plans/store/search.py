@@ -174,12 +174,12 @@ def search_statement(
     public: str | None = None,
 ) -> tuple[TextClause, dict[str, Any]]:
     """The ranked search SQL and its bound parameters for ``dialect``; ``council`` (a GSS
-    code) restricts hits to documents attributed to that council, ``public`` (a ``SELECT`` of
-    document ids, from ``store.visibility``) to those documents."""
+    code) restricts hits to documents attributed to that council, ``public`` (a condition on
+    ``b.document_id``, from ``store.visibility``) to the documents it holds for."""
     council_filter = "AND f.council_gss = :council" if council else ""
     filters = {
         "council_filter": council_filter,
-        "public_filter": f"AND b.document_id IN ({public})" if public else "",
+        "public_filter": f"AND ({public})" if public else "",
     }
     extra: dict[str, Any] = {"council": council.upper()} if council else {}
     if dialect == "sqlite":

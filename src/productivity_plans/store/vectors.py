@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from productivity_plans.store.accounts import AuditRow
 from productivity_plans.store.db import Store
 from productivity_plans.store.models import DocumentRow, PassageRow, PassageVectorRow
-from productivity_plans.store.visibility import public_document_ids
+from productivity_plans.store.visibility import is_public
 
 if TYPE_CHECKING:  # numpy is light; the embedder (model2vec) is loaded only when used
     from productivity_plans.coding.embeddings import Embedder
@@ -211,7 +211,7 @@ class SemanticIndex:
                     .where(
                         PassageRow.current.is_(True),
                         PassageVectorRow.embedder == embedder_id,
-                        PassageRow.document_id.in_(public_document_ids()),  # never a draft
+                        is_public(PassageRow.document_id),  # never a draft
                     )
                     .order_by(PassageVectorRow.passage_id)
                 ).all()

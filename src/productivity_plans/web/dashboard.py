@@ -48,7 +48,7 @@ from productivity_plans.store.models import (
     SourceRow,
     UploadRow,
 )
-from productivity_plans.store.visibility import public_document_ids
+from productivity_plans.store.visibility import is_public
 from productivity_plans.web.state import app_state
 
 Loader = Callable[[Store], SectorSnapshot]
@@ -447,7 +447,7 @@ class Dashboard:
             rows = session.execute(
                 select(SourceRow.document_id, SourceRow.source, SourceRow.url, DocumentRow.sha256)
                 .join(DocumentRow, DocumentRow.id == SourceRow.document_id)
-                .where(DocumentRow.id.in_(public_document_ids()))
+                .where(is_public(DocumentRow.id))
                 .order_by(SourceRow.document_id, SourceRow.first_seen, SourceRow.id)
             )
             for document_id, source, url, sha256 in rows:
