@@ -58,6 +58,11 @@ def main() -> int:
             if p.kind == "council" and p.values("heading")
         )
         coded_id = coded.most_common(1)[0][0] if coded else document_id
+    draft = work / "draft-productivity-plan.txt"
+    draft.write_text(
+        "Bolsover District Council\n\nDraft productivity plan, for Cabinet in July 2024.\n",
+        encoding="utf-8",
+    )
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -100,6 +105,12 @@ def main() -> int:
             page.wait_for_url("**/")
             page.goto("/upload")
             page.screenshot(path=str(OUT / f"upload-{label}.png"))
+            page.set_input_files("#files", [str(draft)])
+            page.fill("#title", f"Draft productivity plan ({label})")
+            page.click("#upload-form button[type=submit]")
+            page.wait_for_selector("#upload-results table")
+            page.goto("/uploads")
+            page.screenshot(path=str(OUT / f"my-uploads-{label}.png"))
             context.clear_cookies()  # sign out (the button is in the collapsed menu on phones)
             page.goto("/login")
             page.fill("#email", "analyst@example.org")

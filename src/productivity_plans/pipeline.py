@@ -77,8 +77,13 @@ def ingest_files(
     extract: bool = True,
     code: bool = True,
     workers: int | None = None,
+    collected: bool = True,
 ) -> BatchReport:
     """Ingest (path, published-url) pairs. Unchanged sources are skipped without parsing.
+
+    ``collected`` (the default) says the files came from public sources, so their documents
+    are public; uploads pass False and their new documents stay private drafts until published
+    (``store.ownership``).
 
     Each document's facts (council, type, decision, timeline) are extracted from its text and
     saved with it in the same transaction; ``extract=False`` skips that (the benchmark uses it
@@ -106,7 +111,7 @@ def ingest_files(
             on_file(skipped)
     for path, prepared in _prepare_all(pending, limits, extract, _worker_count(workers, pending)):
         started = time.process_time()
-        outcome = _save(path, prepared, store)
+        outcome = _save(path, prepared, store, collected)
         report.cpu["parse"] += prepared.parse_cpu
         report.cpu["extract"] += prepared.extract_cpu
         report.cpu["store"] += time.process_time() - started
@@ -257,13 +262,13 @@ def _done(paths: list[Path], future: Future[list[Prepared]]) -> Iterator[tuple[P
     return zip(paths, results, strict=True)
 
 
-def _save(path: Path, prepared: Prepared, store: Store) -> FileOutcome:
+def _save(path: Path, prepared: Prepared, store: Store, collected: bool) -> FileOutcome:
     if prepared.error is not None:
         error = prepared.error
         return FileOutcome(readable(path), "failed", error.code, readable(error.message))
     document = prepared.document
     assert document is not None
-    saved = store.save_document(document, prepared.facts)
+    saved = store.save_document(document, prepared.facts, collected=collected)
     warning, detail = _shown_warning(document.parsed.warnings)
     if not document.parsed.has_text:
         warning, detail = "no_text_layer", _WARNING_DETAIL["no_text_layer"]

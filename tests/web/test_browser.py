@@ -124,10 +124,11 @@ def test_an_officer_uploads_a_pdf_and_sees_it_listed_with_a_bad_files_named_erro
     sign_in(page, "officer@example.org")
     page.click(".govuk-service-navigation__link:has-text('Upload')")
     page.set_input_files("#files", [str(good), str(bad)])
+    page.check("#visibility-final")
     page.click("#upload-form button[type=submit]")
     page.wait_for_selector("#upload-results table")
     results = page.locator("#upload-results").inner_text()
-    assert "broken-minutes.pdf" in results and "corrupt" in results
+    assert "broken-minutes.pdf" in results and "damaged" in results
     assert page.locator(".pp-upload-error").count() == 1
     page.click("#upload-results a:has-text('bolsover-productivity-plan-browser.pdf')")
     page.wait_for_url("**/documents/*")
@@ -137,6 +138,70 @@ def test_an_officer_uploads_a_pdf_and_sees_it_listed_with_a_bad_files_named_erro
         page.locator("text=Productivity Plan, July 2024").count() + page.locator("table a").count()
         >= 2
     )
+
+
+def test_an_officer_uploads_a_draft_sees_it_in_my_uploads_and_publishes_it(
+    page: Any, browser: Any, live_server: str, tmp_path: Path
+) -> None:
+    draft = tmp_path / "bolsover-draft-plan-browser.pdf"
+    draft.write_bytes(
+        _pdf("Bolsover District Council\nDraft productivity plan: the ferret-mapping pilot.")
+    )
+    public = browser.new_context(base_url=live_server).new_page()
+    sign_in(page, "officer@example.org")
+    page.goto("/upload")
+    page.set_input_files("#files", [str(draft)])
+    page.fill("#title", "Draft plan (browser journey)")
+    page.select_option("#doc_type", "plan")
+    page.click("#upload-form button[type=submit]")  # a draft is the default
+    page.wait_for_selector("#upload-results table")
+    assert "Private draft" in page.locator("#upload-results").inner_text()
+    page.click("#upload-results a:has-text('My uploads')")
+    page.wait_for_url("**/uploads")
+    row = page.locator("#my-uploads tr:has-text('Draft plan (browser journey)')")
+    assert "Private draft" in row.inner_text()
+    href = row.locator("a").first.get_attribute("href")
+    assert href and href.startswith("/documents/")
+    assert public.goto(href).status == 404  # the public cannot see a draft
+    public.goto(f"/councils/{OFFICER_COUNCIL}")
+    assert public.locator(f"a[href='{href}']").count() == 0
+
+    row.locator("button:has-text('Publish')").click()
+    page.wait_for_selector("text=it is now on the public record")
+    row = page.locator("#my-uploads tr:has-text('Draft plan (browser journey)')")
+    assert "Published" in row.inner_text()
+    assert public.goto(href).status == 200
+    public.goto(f"/councils/{OFFICER_COUNCIL}")
+    assert public.locator(f"a[href='{href}']").count() >= 1
+    public.goto("/search?q=ferret+mapping")
+    assert public.locator(f".pp-result a[href^='{href}#']").count() >= 1
+    public.context.close()
+
+
+def test_my_uploads_and_a_drafts_page_have_no_wcag_violations(
+    axe_page: Any, tmp_path: Path
+) -> None:
+    page = axe_page
+    draft = tmp_path / "bolsover-draft-for-axe.pdf"
+    draft.write_bytes(_pdf("Bolsover District Council\nA draft checked for accessibility."))
+    sign_in(page, "officer@example.org")
+    page.goto("/upload")
+    page.fill("#url", "not a web address")
+    page.click("#upload-form button[type=submit]")  # no files, a bad URL: the error state
+    page.wait_for_selector(".govuk-error-summary")
+    assert axe_violations(page) == []
+    page.set_input_files("#files", [str(draft)])
+    page.fill("#url", "")
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_selector("#upload-results table")
+    assert axe_violations(page) == []
+    page.click("#upload-results a:has-text('bolsover-draft-for-axe.pdf')")
+    page.wait_for_url("**/documents/*")
+    assert page.locator("#draft-warning").count() == 1
+    assert axe_violations(page) == []
+    page.goto("/uploads")
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, indent=1)
 
 
 def test_download_a_table_as_csv(page: Any) -> None:
@@ -184,7 +249,7 @@ def test_signed_in_pages_have_no_wcag_a_or_aa_violations(axe_page: Any) -> None:
     page.click("button:has-text('Sign in')")  # empty form: the error state
     assert axe_violations(page) == []
     sign_in(page, "admin@example.org")
-    for path in ("/", "/upload", "/audit"):
+    for path in ("/", "/upload", "/uploads", "/audit"):
         page.goto(path)
         violations = axe_violations(page)
         assert violations == [], f"{path}: {json.dumps(violations, indent=1)}"
@@ -228,6 +293,7 @@ def test_upload_then_coded_then_analyst_accepts_then_the_council_page_changes(
     sign_in(page, "officer@example.org")
     page.goto("/upload")
     page.set_input_files("#files", [str(plan)])
+    page.check("#visibility-final")  # the council page below is the public record
     page.click("#upload-form button[type=submit]")
     page.wait_for_selector("#upload-results table")
     page.click(f"#upload-results a:has-text('{plan.name}')")

@@ -1,8 +1,9 @@
 """Load a :class:`SectorSnapshot` from the store: what the report, exports and web dashboard read.
 
-Everything comes with human decisions applied: the effective codes of each passage (an
-analyst's decision beats the machine's), and the council an uploader named for a document over
-the one extraction found.
+Only public documents are loaded (``store.visibility``): a private draft adds nothing to the
+sector figures, the report or the exports. Everything comes with human decisions applied: the
+effective codes of each passage (an analyst's decision beats the machine's), and the council a
+published upload states for a document, by the ownership rule of ``store.ownership``.
 """
 
 from __future__ import annotations
@@ -19,19 +20,19 @@ from productivity_plans.framework.loader import load_framework
 from productivity_plans.framework.schema import Framework
 from productivity_plans.sector.build import DocumentResult, snapshot_from_results
 from productivity_plans.sector.snapshot import SectorSnapshot
-from productivity_plans.store.accounts import upload_councils
 from productivity_plans.store.codes import document_codes
 from productivity_plans.store.db import Store
 from productivity_plans.store.models import DocumentRow, PageRow
+from productivity_plans.store.ownership import stated_councils
 
 
 def load_snapshot(store: Store, *, framework: Framework | None = None) -> SectorSnapshot:
-    """Every stored document with facts, as the sector analyses' input."""
+    """Every public stored document with facts, as the sector analyses' input."""
     framework = framework or load_framework()
-    declared = upload_councils(store)
+    declared = {i: s.council_gss for i, s in stated_councils(store).items()}
     results = []
     with Session(store.engine) as session:
-        for stored in store.facts():
+        for stored in store.facts(public_only=True):
             document = session.get(DocumentRow, stored.document_id)
             if document is None:  # deleted between the two reads
                 continue

@@ -8,8 +8,8 @@ Every change made through the web app or the ``user`` command is one row in ``au
 (who, when, what, which target), written in the same transaction as the change itself, so there
 is never a change without its audit row or an audit row for a change that rolled back.
 
-``uploads`` records which council an officer said a document belongs to: a human statement that
-sits beside (and wins over) the machine's identification of the council.
+Uploads (which council an officer said a document belongs to, draft or published) are in
+``store.ownership``.
 """
 
 from __future__ import annotations
@@ -79,18 +79,6 @@ class AuditRow(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-class UploadRow(Base):
-    __tablename__ = "uploads"
-    __table_args__ = (Index("ix_uploads_council_gss", "council_gss"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    council_gss: Mapped[str] = mapped_column(String(9))
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    filename: Mapped[str] = mapped_column(Text)
-    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
 class AccountError(ValueError):
     """A user could not be created or changed; the message says why, for people."""
 
@@ -137,9 +125,10 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def _audit(
+def write_audit(
     session: Session, actor: User | None, action: str, target: str, detail: dict[str, Any]
 ) -> None:
+    """Add the audit row for a change made in ``session``: it commits or rolls back with it."""
     session.add(
         AuditRow(
             at=datetime.now(UTC),
@@ -190,7 +179,7 @@ def create_user(
             session.flush()
         except IntegrityError as error:
             raise AccountError(f"there is already an account for {email}") from error
-        _audit(session, by, "user.create", f"user:{email}", {"role": role, "council": council})
+        write_audit(session, by, "user.create", f"user:{email}", {"role": role, "council": council})
         return _user(row)
 
 
@@ -208,7 +197,7 @@ def authenticate(store: Store, email: str, password: str) -> User | None:
             row.password_hash = _hasher.hash(password)
         row.last_login_at = datetime.now(UTC)
         user = _user(row)
-        _audit(session, user, "user.login", f"user:{user.email}", {})
+        write_audit(session, user, "user.login", f"user:{user.email}", {})
         return user
 
 
@@ -223,45 +212,7 @@ def record(
 ) -> None:
     """An audit row for a change made elsewhere (e.g. a logout)."""
     with store._writing() as session:
-        _audit(session, actor, action, target, detail)
-
-
-def record_upload(
-    store: Store,
-    *,
-    document_id: int,
-    council_gss: str,
-    filename: str,
-    by: User,
-    outcome: str,
-) -> None:
-    """Say which council an uploaded document belongs to, with its audit row."""
-    with store._writing() as session:
-        session.add(
-            UploadRow(
-                document_id=document_id,
-                council_gss=council_gss.upper(),
-                user_id=by.id,
-                filename=filename,
-                uploaded_at=datetime.now(UTC),
-            )
-        )
-        _audit(
-            session,
-            by,
-            "document.upload",
-            f"document:{document_id}",
-            {"council": council_gss.upper(), "filename": filename, "outcome": outcome},
-        )
-
-
-def upload_councils(store: Store) -> dict[int, str]:
-    """Document id → the council an uploader said it belongs to (the latest upload wins)."""
-    with Session(store.engine) as session:
-        rows = session.execute(
-            select(UploadRow.document_id, UploadRow.council_gss).order_by(UploadRow.id)
-        ).all()
-    return {document_id: council for document_id, council in rows}
+        write_audit(session, actor, action, target, detail)
 
 
 def audit_entries(store: Store, *, limit: int = 200) -> list[AuditEntry]:

@@ -11,14 +11,25 @@ saving the same file is retried once, and the second pass sees the other process
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from types import TracebackType
 from typing import Any, Literal, Self
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -51,6 +62,7 @@ from productivity_plans.store.search import (
     query_terms,
     search_statement,
 )
+from productivity_plans.store.visibility import is_public, is_public_sql
 
 SaveOutcome = Literal["new", "duplicate", "unchanged"]
 
@@ -157,7 +169,7 @@ def check_offsets(parsed: ParsedDocument) -> None:
             raise ValueError(f"block {ordinal} has offsets outside the text: {block}")
 
 
-def _insert_document(session: Session, doc: Document, now: datetime) -> int:
+def _insert_document(session: Session, doc: Document, now: datetime, *, collected: bool) -> int:
     parsed, provenance = doc.parsed, doc.provenance
     row = DocumentRow(
         sha256=provenance.sha256,
@@ -172,6 +184,7 @@ def _insert_document(session: Session, doc: Document, now: datetime) -> int:
         status="ok" if parsed.has_text else "no_text_layer",
         warnings=list(parsed.warnings),
         created_at=now,
+        collected=collected,
     )
     session.add(row)
     try:
@@ -251,8 +264,8 @@ def _text_of(session: Session, document_id: int) -> str:
     return text_of
 
 
-def _save(session: Session, doc: Document, facts: Facts | None) -> SaveOutcome:
-    outcome, document_id = _save_document(session, doc)
+def _save(session: Session, doc: Document, facts: Facts | None, collected: bool) -> SaveOutcome:
+    outcome, document_id = _save_document(session, doc, collected)
     if facts is not None and outcome == "new":
         insert_facts(session, document_id, facts)  # nothing to replace: one write, not three
     elif facts is not None:
@@ -260,16 +273,20 @@ def _save(session: Session, doc: Document, facts: Facts | None) -> SaveOutcome:
     return outcome
 
 
-def _save_document(session: Session, doc: Document) -> tuple[SaveOutcome, int]:
+def _save_document(session: Session, doc: Document, collected: bool) -> tuple[SaveOutcome, int]:
     provenance = doc.provenance
     seen = _utc(provenance.ingested_at)
     document_id = _find_document(session, provenance.sha256)
     if document_id is None:
-        document_id = _insert_document(session, doc, datetime.now(UTC))
+        document_id = _insert_document(session, doc, datetime.now(UTC), collected=collected)
         _insert_pages(session, document_id, doc.parsed)
         _insert_blocks(session, document_id, doc.parsed)
         _add_source(session, document_id, doc, seen)
         return "new", document_id
+    if collected:  # found at a public source: public whatever any upload's status
+        session.execute(
+            update(DocumentRow).where(DocumentRow.id == document_id).values(collected=True)
+        )
     source = session.scalar(
         select(SourceRow).where(
             SourceRow.document_id == document_id, SourceRow.source == provenance.source
@@ -317,6 +334,12 @@ class Store:
     def dialect(self) -> str:
         return self._engine.dialect.name
 
+    @cached_property
+    def _public_block_filter(self) -> str:
+        """The visibility rule as SQL on a search's ``b.document_id``, compiled once: compiling
+        it cost ≈ 8 ms, five times a selective search."""
+        return is_public_sql(self._engine.dialect, "b.document_id")
+
     @property
     def engine(self) -> Engine:
         """For later stages' own queries and for tests; prefer the methods here."""
@@ -360,9 +383,15 @@ class Store:
                 latest.update((row.source, (row.size, row.mtime)) for row in rows)
         return {path for path in wanted if latest.get(path) == stats[path]}
 
-    def save_document(self, doc: Document, facts: Facts | None = None) -> SaveOutcome:
+    def save_document(
+        self, doc: Document, facts: Facts | None = None, *, collected: bool = True
+    ) -> SaveOutcome:
         """Record a parsed document, where it came from and (optionally) its extracted facts,
         all or nothing: one transaction, so a failure leaves no partial rows.
+
+        ``collected`` says the file came from a public source (``prodplans ingest``), which
+        puts the document on the public record; an upload passes False, so new content stays
+        private until an upload of it is published (``store.visibility``).
 
         ``"new"``: first time this content is seen. ``"duplicate"``: the content was already
         stored (from another path); this path is added as a source. ``"unchanged"``: this path
@@ -374,12 +403,12 @@ class Store:
             check_fact_offsets(facts, len(doc.parsed.text))
         try:
             with self._writing() as session:
-                return _save(session, doc, facts)
+                return _save(session, doc, facts, collected)
         except _ConcurrentInsert:
             pass
         with self._writing() as session:
             try:
-                return _save(session, doc, facts)
+                return _save(session, doc, facts, collected)
             except _ConcurrentInsert as again:
                 raise again.__cause__ or again from None
 
@@ -425,10 +454,12 @@ class Store:
                 ).one()
                 yield StoredText(document_id, row.text, row.title, row.url)
 
-    def facts(self, council: str | None = None) -> list[StoredFacts]:
-        """Stored extraction facts, for every document or one council's (GSS code)."""
+    def facts(self, council: str | None = None, *, public_only: bool = True) -> list[StoredFacts]:
+        """Stored extraction facts, for every document or one council's (GSS code). Only public
+        documents' unless ``public_only`` is False: a draft adds no facts to the public record.
+        """
         with Session(self._engine) as session:
-            return load_facts(session, council)
+            return load_facts(session, council, public_only=public_only)
 
     def search(
         self,
@@ -437,18 +468,21 @@ class Store:
         limit: int = 20,
         marks: Marks | None = None,
         council: str | None = None,
+        public_only: bool = True,
     ) -> list[SearchHit]:
         """Blocks matching every word of ``query``, best first, with highlighted snippets.
 
         Any string is accepted; one with no searchable words returns no hits. ``council`` (a
-        GSS code) keeps only documents the extract stage attributed to that council.
+        GSS code) keeps only documents the extract stage attributed to that council. Private
+        drafts are never searched unless ``public_only`` is False.
         """
         terms = query_terms(query)
         if not terms or limit <= 0:
             return []
         marks = marks or Marks()
+        public = self._public_block_filter if public_only else None
         statement, params = search_statement(
-            self.dialect, terms, limit=limit, marks=marks, council=council
+            self.dialect, terms, limit=limit, marks=marks, council=council, public=public
         )
         with self._engine.connect() as connection:
             rows = connection.execute(statement, params).mappings().all()
@@ -502,8 +536,11 @@ class Store:
                 uncoded_documents=(with_text or 0) - (coded or 0),
             )
 
-    def documents(self) -> list[DocumentSummary]:
-        """Every document, oldest first, with its first source and counts for a listing."""
+    def documents(
+        self, *, public_only: bool = True, ids: Collection[int] | None = None
+    ) -> list[DocumentSummary]:
+        """Every public document (every document, private drafts too, unless ``public_only``),
+        or those of ``ids``, oldest first, with its first source and counts for a listing."""
         of_document = SourceRow.document_id == DocumentRow.id
         first_source = (
             select(SourceRow.source).where(of_document).order_by(SourceRow.id).limit(1)
@@ -529,6 +566,10 @@ class Store:
             DocumentRow.created_at,
             last_seen.label("last_seen"),
         ).order_by(DocumentRow.created_at, DocumentRow.id)
+        if public_only:
+            statement = statement.where(is_public(DocumentRow.id))
+        if ids is not None:
+            statement = statement.where(DocumentRow.id.in_(list(ids)))
         with Session(self._engine) as session:
             rows = session.execute(statement).all()
         return [DocumentSummary(**row._asdict()) for row in rows]

@@ -31,6 +31,7 @@ from productivity_plans.store.models import (
     SourceRow,
     in_chunks,
 )
+from productivity_plans.store.visibility import is_public
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +188,11 @@ def facts_from_row(row: FactsRow, events: list[GovernanceEventRow]) -> Facts:
     )
 
 
-def load_facts(session: Session, council_gss: str | None = None) -> list[StoredFacts]:
-    """Stored facts (all, or one council's), oldest document first, with citation details."""
+def load_facts(
+    session: Session, council_gss: str | None = None, *, public_only: bool = True
+) -> list[StoredFacts]:
+    """Stored facts (all, or one council's), oldest document first, with citation details;
+    public documents' only unless ``public_only`` is False."""
     statement = (
         select(FactsRow, DocumentRow.title)
         .join(DocumentRow, DocumentRow.id == FactsRow.document_id)
@@ -196,6 +200,8 @@ def load_facts(session: Session, council_gss: str | None = None) -> list[StoredF
     )
     if council_gss is not None:
         statement = statement.where(FactsRow.council_gss == council_gss)
+    if public_only:
+        statement = statement.where(is_public(FactsRow.document_id))
     rows = session.execute(statement).all()
     ids = [row.FactsRow.document_id for row in rows]
     events: dict[int, list[GovernanceEventRow]] = {i: [] for i in ids}

@@ -103,6 +103,9 @@ class DocumentRow(Base):
     status: Mapped[str] = mapped_column(String(20))
     warnings: Mapped[list[str]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # True when ``prodplans ingest`` read it from a public source (revision 0006); an upload
+    # alone leaves it False, and the document is public only through a published upload.
+    collected: Mapped[bool] = mapped_column(Boolean)
 
 
 class SourceRow(Base):
@@ -351,6 +354,40 @@ class PassageVectorRow(Base):
     embedder: Mapped[str] = mapped_column(String(64))
     dim: Mapped[int] = mapped_column(Integer)
     vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+UploadStatus = Literal["draft", "published"]
+UPLOAD_STATUSES: tuple[UploadStatus, ...] = ("draft", "published")
+
+
+class UploadRow(Base):
+    """One council's link to a document, made by an officer's upload (revisions 0003, 0006).
+
+    The same bytes uploaded by two councils are one document with two uploads: each council's
+    link has its own status, and neither moves the document from the other. ``draft`` is
+    private to the council (and analysts and admins); ``published`` puts the document, and the
+    council's link to it, on the public record. ``doc_type``, ``title`` and ``url`` are what the
+    officer stated, beside what extraction found.
+    """
+
+    __tablename__ = "uploads"
+    __table_args__ = (
+        CheckConstraint("status IN ('draft', 'published')", name="status"),
+        Index("ix_uploads_council_gss", "council_gss"),
+        Index("ix_uploads_document_id", "document_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    council_gss: Mapped[str] = mapped_column(String(9))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    filename: Mapped[str] = mapped_column(Text)
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(10))
+    doc_type: Mapped[str | None] = mapped_column(String(32))
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 _Key = TypeVar("_Key")

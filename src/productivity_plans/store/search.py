@@ -136,7 +136,7 @@ FROM blocks_fts
 JOIN blocks b ON b.id = blocks_fts.rowid
 JOIN documents d ON d.id = b.document_id
 LEFT JOIN facts f ON f.document_id = b.document_id
-WHERE blocks_fts MATCH :match {{council_filter}}
+WHERE blocks_fts MATCH :match {{council_filter}} {{public_filter}}
 ORDER BY bm25(blocks_fts), b.id
 LIMIT :limit
 """
@@ -150,7 +150,7 @@ hits AS (
            ts_rank(b.tsv, q.query, 1) AS score, q.query, f.council_gss
     FROM blocks b CROSS JOIN q
     LEFT JOIN facts f ON f.document_id = b.document_id
-    WHERE b.tsv @@ q.query {{council_filter}}
+    WHERE b.tsv @@ q.query {{council_filter}} {{public_filter}}
     ORDER BY score DESC, b.id
     LIMIT :limit
 )
@@ -171,13 +171,19 @@ def search_statement(
     limit: int,
     marks: Marks,
     council: str | None = None,
+    public: str | None = None,
 ) -> tuple[TextClause, dict[str, Any]]:
     """The ranked search SQL and its bound parameters for ``dialect``; ``council`` (a GSS
-    code) restricts hits to documents attributed to that council."""
+    code) restricts hits to documents attributed to that council, ``public`` (a condition on
+    ``b.document_id``, from ``store.visibility``) to the documents it holds for."""
     council_filter = "AND f.council_gss = :council" if council else ""
+    filters = {
+        "council_filter": council_filter,
+        "public_filter": f"AND ({public})" if public else "",
+    }
     extra: dict[str, Any] = {"council": council.upper()} if council else {}
     if dialect == "sqlite":
-        return text(_SQLITE_SEARCH.format(council_filter=council_filter)), extra | {
+        return text(_SQLITE_SEARCH.format(**filters)), extra | {
             "match": fts5_match(terms),
             "mark_start": marks.start,
             "mark_end": marks.end,
@@ -190,7 +196,7 @@ def search_statement(
             f"StartSel={_PG_START}, StopSel={_PG_END}, MaxWords=24, MinWords=8, "
             f"MaxFragments=2, FragmentDelimiter={_PG_FRAGMENTS}"
         )
-        return text(_POSTGRES_SEARCH.format(council_filter=council_filter)), extra | {
+        return text(_POSTGRES_SEARCH.format(**filters)), extra | {
             "query": websearch_query(terms),
             "headline_options": options,
             "limit": limit,

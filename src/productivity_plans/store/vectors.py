@@ -6,11 +6,13 @@ embedding per current passage, float16 bytes in ``passage_vectors``, made by the
 model2vec embedder (``coding/embeddings.py``). A passage kept across re-codings keeps its
 vector (its text is unchanged by identity).
 
-:class:`SemanticIndex` holds every current passage's vector as one float32 matrix per process
-and answers a query with one matrix-vector product (about 30,000 × 256 for a full sector: a few
-milliseconds). The matrix is rebuilt when the store's vectors change: a cheap fingerprint (count
-and highest passage id of vectors and passages) is checked at most once per ``ttl`` seconds, and
-:meth:`SemanticIndex.invalidate` drops it at once after a write in this process.
+:class:`SemanticIndex` holds the vector of every current passage of a public document (never a
+private draft: ``store.visibility``) as one float32 matrix per process and answers a query with
+one matrix-vector product (about 30,000 × 256 for a full sector: a few milliseconds). The matrix
+is rebuilt when the store's vectors or what is public change: a cheap fingerprint (count and
+highest passage id of vectors and passages, the newest audit row) is checked at most once per
+``ttl`` seconds, and :meth:`SemanticIndex.invalidate` drops it at once after a write in this
+process.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ from numpy.typing import NDArray
 from sqlalchemy import delete, exists, func, insert, select
 from sqlalchemy.orm import Session
 
+from productivity_plans.store.accounts import AuditRow
 from productivity_plans.store.db import Store
 from productivity_plans.store.models import DocumentRow, PassageRow, PassageVectorRow
+from productivity_plans.store.visibility import is_public
 
 if TYPE_CHECKING:  # numpy is light; the embedder (model2vec) is loaded only when used
     from productivity_plans.coding.embeddings import Embedder
@@ -194,8 +198,11 @@ class _Matrix:
 
 
 def _fingerprint(session: Session) -> tuple[int, ...]:
+    """Changes with the vectors and with what is public (every publish, withdraw or delete is
+    an audit row)."""
     row = session.execute(
         select(
+            select(func.coalesce(func.max(AuditRow.id), 0)).scalar_subquery(),
             select(func.count()).select_from(PassageVectorRow).scalar_subquery(),
             select(func.coalesce(func.max(PassageVectorRow.passage_id), 0)).scalar_subquery(),
             select(func.count()).select_from(PassageRow).scalar_subquery(),
@@ -234,7 +241,11 @@ class SemanticIndex:
                         PassageVectorRow.passage_id, PassageRow.document_id, PassageVectorRow.vector
                     )
                     .join(PassageRow, PassageRow.id == PassageVectorRow.passage_id)
-                    .where(PassageRow.current.is_(True), PassageVectorRow.embedder == embedder_id)
+                    .where(
+                        PassageRow.current.is_(True),
+                        PassageVectorRow.embedder == embedder_id,
+                        is_public(PassageRow.document_id),  # never a draft
+                    )
                     .order_by(PassageVectorRow.passage_id)
                 ).all()
             if rows:

@@ -1,9 +1,11 @@
 """Who is asking, and may they? Roles are checked here, once, for pages and the API alike.
 
-public   – no account: reads everything published (all stored documents are published
-           material: council web pages and committee papers).
-analyst  – reads, and reviews coded passages (accept, reject, recode machine codes).
-officer  – uploads documents for their own council (GSS code on the account) only.
+public   – no account: reads the public record: documents collected from public sources
+           (council web pages, committee papers) and uploads a council has published.
+analyst  – reads (every council's drafts too), and reviews coded passages (accept, reject,
+           recode machine codes).
+officer  – uploads documents for their own council (GSS code on the account) only, as private
+           drafts it may publish, withdraw or delete; sees its own council's drafts.
 admin    – everything, including uploads for any council and the audit log.
 """
 
@@ -77,6 +79,20 @@ def require_uploader_page(request: Request) -> User:
     return user
 
 
+WORKSPACE_ROLES = frozenset({"officer", "analyst", "admin"})
+
+
+def require_workspace_page(request: Request) -> User:
+    """Page dependency for "My uploads": any signed-in role (officers see their own council's,
+    analysts and admins every council's)."""
+    user = current_user(request)
+    if user is None:
+        raise LoginRequired(login_url(request))
+    if user.role not in WORKSPACE_ROLES:
+        raise HTTPException(status_code=403, detail="Sign in as a council officer to see uploads.")
+    return user
+
+
 def require_admin_page(request: Request) -> User:
     user = current_user(request)
     if user is None:
@@ -93,6 +109,14 @@ def require_uploader_api(request: Request) -> User:
         raise HTTPException(status_code=401, detail="sign in first")
     if not user.can_upload:
         raise HTTPException(status_code=403, detail="only council officers and admins can upload")
+    return user
+
+
+def require_signed_in_api(request: Request) -> User:
+    """API dependency: any signed-in user (401 without a session)."""
+    user = current_user(request)
+    if user is None:
+        raise HTTPException(status_code=401, detail="sign in first")
     return user
 
 

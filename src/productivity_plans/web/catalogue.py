@@ -3,8 +3,12 @@
 The web layer needs, per document, the council it belongs to and its document type. Those are
 the extract stage's facts. Until the store keeps them (another branch adds ``Store.facts()``),
 they are obtained by calling the extract stage on the stored text, once per document per
-process; when ``Store.facts`` exists it is used instead and nothing is recomputed. An officer's
-statement at upload time (``uploads``) wins over the machine's identification of the council.
+process; when ``Store.facts`` exists it is used instead and nothing is recomputed.
+
+Everything here is the public record: the store's public read paths leave private drafts out
+(``store.visibility``), and a document's council follows the ownership rule of
+``store.ownership`` (a published upload's statement; never a draft's). Officers see their drafts
+on "My uploads" and the document page, which ask the store directly.
 
 Slots for later stages (governance trail, coded passages) are looked up the same way: a page
 shows a section when the library function exists and says "not yet available" when it does not.
@@ -27,7 +31,7 @@ from productivity_plans.councils import Council, Register, load_register
 from productivity_plans.extract import extract_facts
 from productivity_plans.framework import Framework, load_framework
 from productivity_plans.sector.compliance import CouncilGovernance, assess
-from productivity_plans.store import accounts, codes
+from productivity_plans.store import codes, ownership
 from productivity_plans.store.codes import EffectivePassage
 from productivity_plans.store.db import DocumentSummary, Store
 from productivity_plans.store.facts import StoredFacts
@@ -41,6 +45,7 @@ CACHE_ENTRIES = 2048
 GENERATION_SQL = """
 SELECT (SELECT count(*) FROM documents), (SELECT max(id) FROM documents),
        (SELECT count(*) FROM facts), (SELECT max(id) FROM uploads),
+       (SELECT max(id) FROM audit_log),
        (SELECT count(*) FROM coded_documents), (SELECT max(id) FROM machine_codes),
        (SELECT max(id) FROM human_codes), (SELECT max(id) FROM passages)
 """
@@ -64,6 +69,11 @@ class DocumentFacts:
     council_gss: str | None
     council_source: str | None  # "upload" (an officer said so) or "extracted" (the machine)
     doc_type: str | None
+    # Other councils that published an upload of the same content: it is listed for them too.
+    shared_with: frozenset[str] = frozenset()
+
+    def belongs_to(self, council_gss: str) -> bool:
+        return council_gss == self.council_gss or council_gss in self.shared_with
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,15 +168,18 @@ class Catalogue:
 
     def _document_facts(self) -> dict[int, DocumentFacts]:
         extracted = self._extracted()
-        uploaded = accounts.upload_councils(self.store)
+        stated = ownership.stated_councils(self.store)
+        links = ownership.published_links(self.store)
         result: dict[int, DocumentFacts] = {}
         for document in self.summaries():
             council, doc_type = extracted.get(document.id, (None, None))
-            if document.id in uploaded:
-                result[document.id] = DocumentFacts(uploaded[document.id], "upload", doc_type)
-            else:
-                source = "extracted" if council else None
-                result[document.id] = DocumentFacts(council, source, doc_type)
+            source = "extracted" if council else None
+            if document.id in stated:
+                statement = stated[document.id]
+                council, source = statement.council_gss, "upload"
+                doc_type = statement.doc_type or doc_type
+            shared = links.get(document.id, frozenset()) - {council}
+            result[document.id] = DocumentFacts(council, source, doc_type, shared)
         return result
 
     def documents(self, *, council_gss: str | None = None) -> list[DocumentEntry]:
@@ -177,15 +190,32 @@ class Catalogue:
         entries = []
         for summary in self.summaries():
             fact = facts.get(summary.id, DocumentFacts(None, None, None))
-            if council_gss is not None and fact.council_gss != council_gss:
+            if council_gss is not None and not fact.belongs_to(council_gss):
                 continue
             council = self.register.by_gss(fact.council_gss) if fact.council_gss else None
             entries.append(DocumentEntry(summary, fact, council))
         return entries
 
     def document(self, document_id: int) -> DocumentEntry | None:
+        """A public document's entry; None for an unknown id or a private draft."""
         by_id = self._cached("documents_by_id", lambda: {e.summary.id: e for e in self.documents()})
         return by_id.get(document_id)
+
+    def draft_entry(self, document_id: int) -> DocumentEntry | None:
+        """A private draft's entry, for the few who may see it (the caller checks who): its
+        council and type as the earliest upload stated them. Never cached: it is no one's
+        public view."""
+        summaries = self.store.documents(public_only=False, ids=[document_id])
+        uploads = ownership.document_uploads(self.store, document_id)
+        if not summaries or not uploads:
+            return None
+        first = uploads[-1]  # newest first
+        with self.store.engine.connect() as connection:
+            extracted = connection.execute(
+                text("SELECT doc_type FROM facts WHERE document_id = :d"), {"d": document_id}
+            ).scalar()
+        facts = DocumentFacts(first.council_gss, "upload", first.doc_type or extracted)
+        return DocumentEntry(summaries[0], facts, self.register.by_gss(first.council_gss))
 
     # Sector -----------------------------------------------------------------------------
 
@@ -199,7 +229,10 @@ class Catalogue:
         counts = self._cached(
             "council_counts",
             lambda: Counter(
-                f.council_gss for f in self.document_facts().values() if f.council_gss is not None
+                gss
+                for f in self.document_facts().values()
+                for gss in {f.council_gss, *f.shared_with}
+                if gss is not None
             ),
         )
         entries = []
@@ -225,7 +258,8 @@ class Catalogue:
         return self._cached("overview", self._overview)
 
     def _overview(self) -> Overview:
-        stats = self.store.stats()
+        """Counts of the public record (the store's own stats count private drafts too)."""
+        summaries = self.summaries()
         facts = self.document_facts()
         in_scope = self.councils_in_scope()
         scope_codes = {c.gss_code for c in in_scope}
@@ -239,14 +273,14 @@ class Catalogue:
             )
         doc_types = Counter(f.doc_type or "unknown" for f in facts.values())
         return Overview(
-            documents=stats.documents,
-            pages=stats.pages,
-            blocks=stats.blocks,
-            no_text_layer=stats.no_text_layer,
+            documents=len(summaries),
+            pages=sum(s.page_count for s in summaries),
+            blocks=sum(s.block_count for s in summaries),
+            no_text_layer=sum(s.status == "no_text_layer" for s in summaries),
             councils_in_scope=len(in_scope),
             councils_covered=len(covered),
             by_doc_type=dict(sorted(doc_types.items(), key=lambda kv: (-kv[1], kv[0]))),
-            by_media_type=stats.by_media_type,
+            by_media_type=dict(sorted(Counter(s.media_type for s in summaries).items())),
             by_council_type=by_type,
         )
 
@@ -292,12 +326,17 @@ class Catalogue:
         return self._cached("stored_facts", lambda: {s.document_id: s for s in self.store.facts()})
 
     def governance(self, council: Council) -> CouncilGovernance:
-        """The council's trail and requirement statuses from its documents' stored facts. The
-        documents are the ones the site attributes to it (an uploader's statement wins)."""
+        """The council's trail and requirement statuses from its public documents' stored facts.
+        The documents are the ones of the council by the ownership rule: a copy another council
+        also published is listed for both, but its facts count for its own council only."""
 
         def compute() -> CouncilGovernance:
             facts = self.stored_facts()
-            ids = [e.summary.id for e in self.documents(council_gss=council.gss_code)]
+            ids = [
+                e.summary.id
+                for e in self.documents(council_gss=council.gss_code)
+                if e.facts.council_gss == council.gss_code
+            ]
             return assess(council, [facts[i] for i in ids if i in facts], self.framework)
 
         return self._cached(("governance", council.gss_code), compute)
@@ -335,7 +374,8 @@ class Catalogue:
 
         def compute() -> list[tuple[DocumentEntry, EffectivePassage]]:
             entries = self.documents(council_gss=gss_code)
-            by_id = {e.summary.id: e for e in entries}
+            # A shared copy of another council's document is listed, but its words are not ours.
+            by_id = {e.summary.id: e for e in entries if e.facts.council_gss == gss_code}
             found = codes.effective_passages(
                 self.store, document_ids=list(by_id), include_retired=False
             )

@@ -35,7 +35,7 @@ from productivity_plans.sector.groups import ALL, group_label, ordered_groups
 from productivity_plans.sector.results import Row, SectorResults, run_analyses, tables
 from productivity_plans.sector.snapshot import Cite, SectorSnapshot
 from productivity_plans.sector.subset import restrict
-from productivity_plans.store.accounts import UploadRow
+from productivity_plans.store.accounts import AuditRow
 from productivity_plans.store.db import Store
 from productivity_plans.store.models import (
     BlockRow,
@@ -46,7 +46,9 @@ from productivity_plans.store.models import (
     MachineCodeRow,
     PassageRow,
     SourceRow,
+    UploadRow,
 )
+from productivity_plans.store.visibility import is_public
 from productivity_plans.web.state import app_state
 
 Loader = Callable[[Store], SectorSnapshot]
@@ -64,6 +66,8 @@ def data_generation(store: Store) -> tuple[Any, ...]:
         (HumanCodeRow.id, HumanCodeRow.decided_at),
         (CodedDocumentRow.document_id, CodedDocumentRow.coded_at),
         (UploadRow.id, UploadRow.uploaded_at),
+        # Publishing, withdrawing or deleting an upload changes what is public; each is audited.
+        (AuditRow.id, AuditRow.at),
     ]
     with Session(store.engine) as session:
         return tuple(
@@ -433,7 +437,8 @@ class Dashboard:
             return data
 
     def originals(self) -> list[Any]:
-        """Every stored document's file (its first local source), sha256 and published URL."""
+        """Every public document's file (its first local source), sha256 and published URL;
+        never a private draft's."""
         from productivity_plans.export import Original
 
         out: list[Original] = []
@@ -442,6 +447,7 @@ class Dashboard:
             rows = session.execute(
                 select(SourceRow.document_id, SourceRow.source, SourceRow.url, DocumentRow.sha256)
                 .join(DocumentRow, DocumentRow.id == SourceRow.document_id)
+                .where(is_public(DocumentRow.id))
                 .order_by(SourceRow.document_id, SourceRow.first_seen, SourceRow.id)
             )
             for document_id, source, url, sha256 in rows:

@@ -13,15 +13,28 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, 
 from pydantic import BaseModel, ConfigDict
 
 from productivity_plans.councils import Council
+from productivity_plans.store import ownership
 from productivity_plans.store.accounts import User
+from productivity_plans.store.ownership import UploadEntry
 from productivity_plans.store.reading import load_document
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import DocumentEntry
 from productivity_plans.web.highlight import SNIPPET_MARKS, plain
-from productivity_plans.web.routes.pages import SEARCH_FETCH, semantic_hits, type_name
+from productivity_plans.web.routes.pages import (
+    SEARCH_FETCH,
+    semantic_hits,
+    type_name,
+    visible_entry,
+)
+from productivity_plans.web.routes.upload import (
+    MAX_TITLE,
+    MAX_URL,
+    results_href,
+    upload_options,
+)
 from productivity_plans.web.security import require_csrf
 from productivity_plans.web.state import app_state
-from productivity_plans.web.uploads import handle_upload
+from productivity_plans.web.uploads import UploadAction, change_upload, handle_upload
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -148,13 +161,31 @@ class UploadFileOut(_Out):
     filename: str
     status: str
     reason: str | None
+    message: str | None  # the reason as a sentence
     detail: str | None
     document_id: int | None
+    visibility: Literal["draft", "published"] | None  # the council's upload of the document
 
 
 class UploadOut(_Out):
     council_gss: str
     files: list[UploadFileOut]
+    results_csv: str  # the same results as CSV
+
+
+class UploadEntryOut(_Out):
+    upload_id: int
+    document_id: int
+    council_gss: str
+    filename: str
+    status: Literal["draft", "published"]
+    doc_type: str | None
+    title: str | None
+    url: str | None
+    uploaded_at: datetime
+    published_at: datetime | None
+    public: bool
+    shared: bool
 
 
 def _council_out(council: Council, documents: int) -> CouncilOut:
@@ -256,7 +287,7 @@ def documents(
 def document(request: Request, document_id: DocumentId) -> DocumentDetailOut:
     state = app_state(request)
     view = load_document(state.store, document_id)
-    entry = state.catalogue.document(document_id)
+    entry = visible_entry(request, document_id)  # a draft: 404 unless the session may see it
     if view is None or entry is None:
         raise HTTPException(status_code=404, detail="no such document")
     return DocumentDetailOut(
@@ -341,7 +372,7 @@ def search(
     for hit in state.store.search(q, limit=fetch, marks=SNIPPET_MARKS):
         fact = facts.get(hit.document_id)
         gss = fact.council_gss if fact else None
-        if council and gss != council:
+        if council and (fact is None or not fact.belongs_to(council)):
             continue
         if doc_type and (fact is None or fact.doc_type != doc_type):
             continue
@@ -382,6 +413,12 @@ async def upload(
     user: Annotated[User, Depends(auth.require_uploader_api)],
     council: Annotated[str, Form(max_length=9, description="GSS code")],
     files: Annotated[list[UploadFile], File(description="One or more documents")],
+    publish: Annotated[
+        bool, Form(description="Publish at once (default: a private draft)")
+    ] = False,
+    doc_type: Annotated[str, Form(max_length=64, description="Document type id")] = "",
+    title: Annotated[str, Form(max_length=MAX_TITLE + 1)] = "",
+    url: Annotated[str, Form(max_length=MAX_URL + 1, description="Where it is published")] = "",
 ) -> UploadOut:
     state = app_state(request)
     if state.catalogue.council(council) is None:
@@ -391,13 +428,18 @@ async def upload(
     chosen = [f for f in files if f.filename]
     if not chosen or len(chosen) > state.max_files_per_upload:
         raise HTTPException(status_code=400, detail=f"send 1 to {state.max_files_per_upload} files")
-    results = await handle_upload(
+    visibility = "final" if publish else "draft"
+    options, errors = upload_options(request, doc_type, title.strip(), url.strip(), visibility)
+    if errors:
+        raise HTTPException(status_code=400, detail="; ".join(errors.values()))
+    batch = await handle_upload(
         state.store,
         chosen,
         council_gss=council.upper(),
         user=user,
         uploads_dir=state.uploads_dir,
         limits=state.limits,
+        options=options,
     )
     state.catalogue.invalidate()  # new documents, facts and codes: no stale view
     return UploadOut(
@@ -407,9 +449,111 @@ async def upload(
                 filename=r.filename,
                 status=r.status,
                 reason=r.reason,
+                message=r.message,
                 detail=r.detail,
                 document_id=r.document_id,
+                visibility=r.visibility,  # type: ignore[arg-type]
             )
-            for r in results
+            for r in batch.results
         ],
+        results_csv=results_href(batch),
     )
+
+
+def _entry_out(e: UploadEntry) -> UploadEntryOut:
+    return UploadEntryOut(
+        upload_id=e.id,
+        document_id=e.document_id,
+        council_gss=e.council_gss,
+        filename=e.filename,
+        status=e.status,  # type: ignore[arg-type]
+        doc_type=e.doc_type,
+        title=e.title,
+        url=e.url,
+        uploaded_at=e.uploaded_at,
+        published_at=e.published_at,
+        public=e.public,
+        shared=e.shared,
+    )
+
+
+@router.get(
+    "/uploads",
+    response_model=list[UploadEntryOut],
+    responses={401: {"model": Error, "description": "Not signed in"}},
+    summary="Uploads with their status (officer: own council; analyst, admin: every council)",
+)
+def uploads(
+    request: Request, user: Annotated[User, Depends(auth.require_signed_in_api)]
+) -> list[UploadEntryOut]:
+    council = user.council_gss if user.role == "officer" else None
+    return [_entry_out(e) for e in ownership.council_uploads(app_state(request).store, council)]
+
+
+UploadId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Upload id")]
+CHANGE_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": Error, "description": "Not signed in"},
+    403: {"model": Error, "description": "Missing CSRF token, or not an officer or admin"},
+    404: {"model": Error, "description": "No such upload for your council"},
+    409: {"model": Error, "description": "Not in a state this applies to"},
+}
+
+
+def _change(
+    request: Request, user: User, upload_id: int, action: UploadAction
+) -> UploadEntryOut | None:
+    state = app_state(request)
+    try:
+        change_upload(state.store, state.uploads_dir, upload_id, user, action)
+    except ownership.UploadNotFound:
+        raise HTTPException(status_code=404, detail="no such upload") from None
+    except ownership.UploadStateError as error:
+        raise HTTPException(status_code=409, detail=str(error)) from None
+    state.catalogue.invalidate()
+    found = ownership.upload_entry(state.store, upload_id)
+    return _entry_out(found) if found else None
+
+
+@router.post(
+    "/uploads/{upload_id}/publish",
+    response_model=UploadEntryOut,
+    dependencies=[Depends(require_csrf)],
+    responses=CHANGE_ERRORS,
+    summary="Publish a draft upload (officer: own council; admin: any)",
+)
+def publish_upload(
+    request: Request,
+    upload_id: UploadId,
+    user: Annotated[User, Depends(auth.require_uploader_api)],
+) -> UploadEntryOut | None:
+    return _change(request, user, upload_id, "publish")
+
+
+@router.post(
+    "/uploads/{upload_id}/withdraw",
+    response_model=UploadEntryOut,
+    dependencies=[Depends(require_csrf)],
+    responses=CHANGE_ERRORS,
+    summary="Withdraw a published upload back to a private draft",
+)
+def withdraw_upload(
+    request: Request,
+    upload_id: UploadId,
+    user: Annotated[User, Depends(auth.require_uploader_api)],
+) -> UploadEntryOut | None:
+    return _change(request, user, upload_id, "withdraw")
+
+
+@router.delete(
+    "/uploads/{upload_id}",
+    status_code=204,
+    dependencies=[Depends(require_csrf)],
+    responses=CHANGE_ERRORS,
+    summary="Delete a draft upload (and the document, if nothing else holds it)",
+)
+def delete_upload(
+    request: Request,
+    upload_id: UploadId,
+    user: Annotated[User, Depends(auth.require_uploader_api)],
+) -> None:
+    _change(request, user, upload_id, "delete")

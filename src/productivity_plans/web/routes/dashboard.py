@@ -266,7 +266,7 @@ def _may_download_originals(user: User | None) -> bool:
 
 
 def require_originals(request: Request) -> User:
-    """Analysts and admins: originals include officers' uploads, which may be unpublished."""
+    """Analysts and admins: the zip holds the files as stored (public documents only)."""
     user = auth.current_user(request)
     if user is None:
         raise auth.LoginRequired(auth.login_url(request))

@@ -10,8 +10,15 @@ from markupsafe import Markup
 from starlette.responses import Response
 
 from productivity_plans.councils import Council
+from productivity_plans.store import ownership
 from productivity_plans.store.vectors import SemanticHit
-from productivity_plans.web.catalogue import CONTENT_CODES, COUNCIL_TYPE_NAMES, DocumentFacts
+from productivity_plans.web import auth
+from productivity_plans.web.catalogue import (
+    CONTENT_CODES,
+    COUNCIL_TYPE_NAMES,
+    DocumentEntry,
+    DocumentFacts,
+)
 from productivity_plans.web.highlight import SNIPPET_MARKS, coded_text, highlight, plain
 from productivity_plans.web.rendering import page
 from productivity_plans.web.state import app_state
@@ -269,9 +276,10 @@ def document(request: Request, document_id: int) -> Response:
     if not 1 <= document_id < 2**31:
         raise HTTPException(status_code=404, detail="No such document.")
     view = load_document(state.store, document_id)
-    entry = state.catalogue.document(document_id)
+    entry = visible_entry(request, document_id)
     if view is None or entry is None:
         raise HTTPException(status_code=404, detail="No such document.")
+    draft = state.catalogue.document(document_id) is None
     blocks = Table(
         "blocks",
         "Blocks",
@@ -330,9 +338,23 @@ def document(request: Request, document_id: int) -> Response:
             "marked": marked,
             "coded_count": len(passages),
             "doc_type_label": state.catalogue.doc_type_label(entry.facts.doc_type),
+            "draft": draft,
         },
         tables=[blocks],
     )
+
+
+def visible_entry(request: Request, document_id: int) -> DocumentEntry | None:
+    """The document's entry if the visitor may see it: anyone a public document; a private
+    draft only the uploading council's officers, analysts and admins (else None, as for an
+    unknown id, so a draft's existence is not told)."""
+    state = app_state(request)
+    entry = state.catalogue.document(document_id)
+    if entry is not None:
+        return entry
+    if not ownership.may_see(state.store, document_id, auth.current_user(request)):
+        return None
+    return state.catalogue.draft_entry(document_id)
 
 
 def semantic_hits(
@@ -346,8 +368,7 @@ def semantic_hits(
         keep = [
             d
             for d, f in facts.items()
-            if (not council or f.council_gss == council)
-            and (not doc_type or f.doc_type == doc_type)
+            if (not council or f.belongs_to(council)) and (not doc_type or f.doc_type == doc_type)
         ]
     hits = catalogue.semantic.search(q, limit=limit, document_ids=keep)
     return [(h, facts.get(h.document_id)) for h in hits]
@@ -373,7 +394,7 @@ def search(
         fetch = SEARCH_FETCH if council or doc_type else SEARCH_LIMIT
         for hit in state.store.search(q, limit=fetch, marks=SNIPPET_MARKS):
             fact = facts.get(hit.document_id)
-            if council and (fact is None or fact.council_gss != council):
+            if council and (fact is None or not fact.belongs_to(council)):
                 continue
             if doc_type and (fact is None or fact.doc_type != doc_type):
                 continue
