@@ -35,7 +35,6 @@ from productivity_plans.councils.domains import (
 )
 from productivity_plans.councils.register import Council, Register, load_register
 from productivity_plans.framework import load_regime
-from productivity_plans.lowercase import lowered
 
 URL_WEIGHT = 10.0
 EMAIL_WEIGHT = 6.0
@@ -270,9 +269,7 @@ class CouncilMatcher:
                 add(council.code, URL_WEIGHT, f"url host {host}")
                 identity.add(council.code)
         seen_domains: set[tuple[str, bool]] = set()
-        low_text = lowered(text).low  # the copy the extract stage's scans use too
-        if low_text is None:
-            low_text = text.lower()
+        low_text = text.lower()
         for host, is_email in gov_uk_hosts(text, low_text):
             council = self.council_for_host(host)
             if council and (council.code, is_email) not in seen_domains:

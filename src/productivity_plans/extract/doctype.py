@@ -10,11 +10,11 @@ Report", "Recommendation(s)", "Key Decision"), resolution verbs, and the shape o
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from itertools import islice
 from urllib.parse import urlsplit
 
-from productivity_plans.extract.scan import Scanner, line_starts
 from productivity_plans.framework import load_regime
-from productivity_plans.lowercase import lowered
 
 _F = re.IGNORECASE | re.MULTILINE
 # Characters of the opening blocks scored for cues: about the first page, where templates put
@@ -22,119 +22,194 @@ _F = re.IGNORECASE | re.MULTILINE
 DOCTYPE_HEAD = 4_000
 
 
-Cue = tuple[Scanner, float]
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A house-style cue and its weight. ``words`` are lowercase words one of which every
+    match holds: the pattern runs only over heads that contain one, so the few dozen cues cost
+    a substring test each on most documents rather than a case-insensitive scan each. Empty
+    ``words``: the pattern always runs."""
+
+    words: tuple[str, ...]
+    pattern: re.Pattern[str]
+    weight: float
 
 
-def _cues(*pairs: tuple[str, float]) -> list[Cue]:
-    return [(Scanner(re.compile(p, _F)), w) for p, w in pairs]
+def _cues(*cues: tuple[str | tuple[str, ...], str, float]) -> list[Cue]:
+    return [
+        Cue((words,) if isinstance(words, str) else words, re.compile(source, _F), weight)
+        for words, source, weight in cues
+    ]
 
 
+_ANY: tuple[str, ...] = ()
 CUES: dict[str, list[Cue]] = {
     "decision_record": _cues(
-        (r"^\s*decision details\s*$", 4),
-        (r"^\s*decision maker\s*:", 4),
-        (r"^\s*decision status\s*:", 2),
-        (r"^\s*date of decision\s*:", 2),
-        (r"^\s*(?:record of )?(?:executive |officer |delegated )?decision notice\b", 3),
-        (r"\bofficer decision\b", 1),
+        ("decision details", r"^\s*decision details\s*$", 4),
+        ("decision maker", r"^\s*decision maker\s*:", 4),
+        ("decision status", r"^\s*decision status\s*:", 2),
+        ("date of decision", r"^\s*date of decision\s*:", 2),
+        (
+            "decision notice",
+            r"^\s*(?:record of )?(?:executive |officer |delegated )?decision notice\b",
+            3,
+        ),
+        ("officer decision", r"\bofficer decision\b", 1),
         # Record headings: "Delegated Decision", "Mayoral Decision Record", "Decision by the
         # Portfolio Holder …", and ModernGov's page title "Decision - <subject>".
         (
+            "decision",
             r"^\s*(?:record\s+of\s+(?:an?\s+)?)?(?:delegated|individual|executive|officer|key"
             r"|mayoral|leader'?s|urgent|cabinet\s+member)\s+decisions?\b",
             3,
         ),
-        (r"^\s*decisions?\s+(?:of|by|taken\s+by)\s+the\b", 2),
-        (r"^\s*decision\s+-\s+\S", 2),
-        (r"^\s*decisions?\s*:[ \t]*\S", 1),
+        ("decision", r"^\s*decisions?\s+(?:of|by|taken\s+by)\s+the\b", 2),
+        ("decision", r"^\s*decision\s+-\s+\S", 2),
+        ("decision", r"^\s*decisions?\s*:[ \t]*\S", 1),
     ),
     "minutes": _cues(
-        (r"^\s*minutes\s*:", 4),
-        (r"^\s*issue - meetings\s*$", 3),
-        (r"^\s*agenda and minutes\s*$", 3),
-        (r"^\s*(?:it was )?(?:resolved|ordered|agreed)\b(?:\s+unanimously)?\s*(?:that\b|:|$)", 2),
-        (r"\bRESOLVED\b", 1),
-        (r"\b(?:moved|proposed) by Councillor\b|\bseconded by Councillor\b", 2),
-        (r"\bseconded the (?:motion|recommendations?)\b", 2),
-        (r"\bCouncillor \w+ (?:moved|proposed|seconded)\b", 2),
-        (r"\bapologies (?:for absence|were received)\b", 2),
-        (r"\bmembers (?:considered|discussed|were informed|noted)\b", 1.5),
-        (r"\b(?:cabinet|executive|committee|council) (?:received|considered) a report\b", 2),
+        ("minutes", r"^\s*minutes\s*:", 4),
+        ("issue - meetings", r"^\s*issue - meetings\s*$", 3),
+        ("agenda and minutes", r"^\s*agenda and minutes\s*$", 3),
         (
+            ("resolved", "ordered", "agreed"),
+            r"^\s*(?:it was )?(?:resolved|ordered|agreed)\b(?:\s+unanimously)?\s*(?:that\b|:|$)",
+            2,
+        ),
+        ("resolved", r"\bRESOLVED\b", 1),
+        (
+            ("moved by", "proposed by", "seconded by"),
+            r"\b(?:moved|proposed) by Councillor\b|\bseconded by Councillor\b",
+            2,
+        ),
+        ("seconded the", r"\bseconded the (?:motion|recommendations?)\b", 2),
+        ("councillor", r"\bCouncillor \w+ (?:moved|proposed|seconded)\b", 2),
+        ("apologies", r"\bapologies (?:for absence|were received)\b", 2),
+        (
+            ("members considered", "members discussed", "members were", "members noted"),
+            r"\bmembers (?:considered|discussed|were informed|noted)\b",
+            1.5,
+        ),
+        (
+            ("received a report", "considered a report"),
+            r"\b(?:cabinet|executive|committee|council) (?:received|considered) a report\b",
+            2,
+        ),
+        (
+            ("received", "considered", "discussed", "noted", "approved", "agreed"),
             r"^\s*the (?:cabinet|executive|committee|council|board|panel) (?:received|considered"
             r"|discussed|noted|approved|agreed)\b",
             1.5,
         ),
-        (r"\bRECOMMENDED TO\b", 1.5),
+        ("recommended to", r"\bRECOMMENDED TO\b", 1.5),
         # A meeting page's title: "Overview and Scrutiny Committee - Monday, 8th July, 2024 6.30
         # pm", "Executive - 4 July 2024".
         (
+            _ANY,
             r"\A(?:[^\n]*\n){0,3}?[ \t]*[A-Z][\w ,&']{2,80}\s[-–]\s(?:\w+day,?\s+)?\d{1,2}"
             r"(?:st|nd|rd|th)?\s+\w+,?\s+20\d\d\b",
             2,
         ),
-        (r"\bpresented the (?:report|productivity plan)\b", 1),
-        (r"^\s*(?:approved|noted|agreed|endorsed)\b", 0.5),
+        ("presented the", r"\bpresented the (?:report|productivity plan)\b", 1),
+        (
+            ("approved", "noted", "agreed", "endorsed"),
+            r"^\s*(?:approved|noted|agreed|endorsed)\b",
+            0.5,
+        ),
     ),
     "committee_report": _cues(
-        (r"\breport author\b", 3),
-        (r"^\s*report (?:of|by|to)\b", 2),
-        (r"^\s*purpose (?:of (?:the )?report|/ summary)", 2),
-        (r"^\s*recommendations?(?:\(s\))?(?: to [\w ]+)?\s*:?\s*$", 2),
-        (r"\bkey decision\s*[:?]", 1.5),
-        (r"\bis the decision a key decision\b|\bthis is (?:not )?a key decision\b", 1.5),
-        (r"\bsubject to call[- ]in\s*[:?]", 1),
-        (r"^\s*(?:financial|legal|staffing|equalit\w+|risk)(?: and \w+)? implications\b", 1.5),
-        (r"^\s*background papers\b", 1),
-        (r"\b(?:wards? affected|ward/s)\b", 1.5),
-        (r"^\s*date of meeting\b|^\s*meeting of [\w ]+ on\b|^\s*report to\s*:", 2),
-        (r"\bappendix (?:\d|one|two|a|b)\b", 0.5),
-        (r"\bcontact (?:officer|details)\b", 1),
+        ("report author", r"\breport author\b", 3),
+        ("report", r"^\s*report (?:of|by|to)\b", 2),
+        ("purpose", r"^\s*purpose (?:of (?:the )?report|/ summary)", 2),
+        ("recommendation", r"^\s*recommendations?(?:\(s\))?(?: to [\w ]+)?\s*:?\s*$", 2),
+        ("key decision", r"\bkey decision\s*[:?]", 1.5),
+        (
+            "a key decision",
+            r"\bis the decision a key decision\b|\bthis is (?:not )?a key decision\b",
+            1.5,
+        ),
+        ("subject to call", r"\bsubject to call[- ]in\s*[:?]", 1),
+        (
+            "implications",
+            r"^\s*(?:financial|legal|staffing|equalit\w+|risk)(?: and \w+)? implications\b",
+            1.5,
+        ),
+        ("background papers", r"^\s*background papers\b", 1),
+        (("ward affected", "wards affected", "ward/s"), r"\b(?:wards? affected|ward/s)\b", 1.5),
+        (
+            ("date of meeting", "meeting of", "report to"),
+            r"^\s*date of meeting\b|^\s*meeting of [\w ]+ on\b|^\s*report to\s*:",
+            2,
+        ),
+        ("appendix", r"\bappendix (?:\d|one|two|a|b)\b", 0.5),
+        ("contact", r"\bcontact (?:officer|details)\b", 1),
     ),
     "agenda_item": _cues(
-        (r"^\s*agenda item\s*$", 3),
-        (r"^\s*presented by\s*:", 1),
-        (r"^\s*report\s*:", 1),
-        (r"^\s*supporting documents\s*:?", 1),
+        ("agenda item", r"^\s*agenda item\s*$", 3),
+        ("presented by", r"^\s*presented by\s*:", 1),
+        ("report", r"^\s*report\s*:", 1),
+        ("supporting documents", r"^\s*supporting documents\s*:?", 1),
     ),
     "plan": _cues(
-        (r"\bour productivity plan\b", 1.5),
-        (r"\bthis (?:productivity )?plan (?:sets out|outlines|summarises)\b", 2),
-        (r"^\s*(?:\d+\.\s*)?(?:introduction|what have we already achieved|our future plans)", 1),
-        (r"\bhow we (?:are |have )?transform(?:ed|ing)? the way we\b", 2),
-        (r"\bwe (?:are|have|will)\b", 0.5),
-        (r"^\s*(?:\w+ )*council productivity plan\s*$", 2),
-        (r"^\s*productivity plan(?: \d{4}(?:[/-]\d{2,4})?)?\s*$", 1),
-        (r"\b(?:barriers to|preventing) (?:local government )?progress\b", 0.5),
+        ("our productivity plan", r"\bour productivity plan\b", 1.5),
+        (
+            ("sets out", "outlines", "summarises"),
+            r"\bthis (?:productivity )?plan (?:sets out|outlines|summarises)\b",
+            2,
+        ),
+        (
+            ("introduction", "what have we already achieved", "our future plans"),
+            r"^\s*(?:\d+\.\s*)?(?:introduction|what have we already achieved|our future plans)",
+            1,
+        ),
+        ("the way we", r"\bhow we (?:are |have )?transform(?:ed|ing)? the way we\b", 2),
+        (("we are", "we have", "we will"), r"\bwe (?:are|have|will)\b", 0.5),
+        ("council productivity plan", r"^\s*(?:\w+ )*council productivity plan\s*$", 2),
+        ("productivity plan", r"^\s*productivity plan(?: \d{4}(?:[/-]\d{2,4})?)?\s*$", 1),
+        (
+            ("to progress", "preventing progress", "government progress"),
+            r"\b(?:barriers to|preventing) (?:local government )?progress\b",
+            0.5,
+        ),
     ),
     "web_page": _cues(
-        (r"^\s*(?:-\s*)?(?:download|further details|skip to main content)\s*$", 1),
+        (
+            ("download", "further details", "skip to main content"),
+            r"^\s*(?:-\s*)?(?:download|further details|skip to main content)\s*$",
+            1,
+        ),
         # A landing page presents the plan as documents to open, in the third person.
         (
+            ("documents", "papers", "reports"),
             r"\b(?:is|are|comprises|consists\s+of|is\s+made\s+up\s+of)\s+(?:a|an|the|our)?\s*"
             r"(?:suite|set|collection|series|number|pack)\s+of\s+(?:\w+\s+)?"
             r"(?:documents|papers|reports)\b",
             2,
         ),
         (
+            ("document", "report", "strategy", "business"),
             r"^\s*the\s+(?:document|report|strategy|business\s+case)\s+(?:sets\s+out|identifies"
             r"|outlines|describes|explains|summarises)\b",
             1,
         ),
         (
+            ("plan has been", "plan was"),
             r"\b(?:the|our) productivity plan (?:has been|was) (?:approved|agreed|published"
             r"|submitted)\b",
             1.5,
         ),
         # A link to the plan as a file: "Download the productivity plan (PDF, 1MB)".
-        (r"\(\s*pdf\b[^)\n]{0,20}\)", 1),
-        (r"\b(?:you can )?(?:read|view|download) (?:our|the) (?:full )?productivity plan\b", 1.5),
+        ("pdf", r"\(\s*pdf\b[^)\n]{0,20}\)", 1),
+        (
+            ("read our", "read the", "view our", "view the", "download our", "download the"),
+            r"\b(?:you can )?(?:read|view|download) (?:our|the) (?:full )?productivity plan\b",
+            1.5,
+        ),
     ),
     "news": _cues(
-        (r"\bpress release\b", 3),
-        (r"^\s*news\s*$", 1),
-        (r"\b(?:said|says) (?:Councillor|Cllr|the Leader)\b", 2),
-        (r"^\s*published\s*:?\s*\d", 1),
+        ("press release", r"\bpress release\b", 3),
+        ("news", r"^\s*news\s*$", 1),
+        (("said", "says"), r"\b(?:said|says) (?:Councillor|Cllr|the Leader)\b", 2),
+        ("published", r"^\s*published\s*:?\s*\d", 1),
     ),
 }
 
@@ -160,17 +235,19 @@ def classify_document(
 ) -> tuple[str, dict[str, float]]:
     """(document type, scores per type). Types come from the framework's vocabulary."""
     allowed = load_regime().document_type_ids
-    doc = lowered(text)
-    starts = "" if doc.low is None else line_starts(doc.low, DOCTYPE_HEAD)
     scores = {t: 0.0 for t in allowed}
+    # Page furniture is in the opening blocks; up to three mentions of a cue count.
+    head = text[:DOCTYPE_HEAD]
+    words = head.lower()
     for doc_type, cues in CUES.items():
         if doc_type not in scores:
             continue
-        for scanner, weight in cues:
-            # Page furniture is in the opening blocks; up to three mentions count.
-            n = scanner.count(doc, 0, DOCTYPE_HEAD, starts, 3)
+        for cue in cues:
+            if cue.words and not any(word in words for word in cue.words):
+                continue
+            n = len(list(islice(cue.pattern.finditer(head), 3)))
             if n:
-                scores[doc_type] += weight * n**0.5
+                scores[doc_type] += cue.weight * n**0.5
     host = ""
     if url:
         host = (urlsplit(url if "://" in url else f"http://{url}").hostname or "").lower()
