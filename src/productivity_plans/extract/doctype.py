@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import islice
 from urllib.parse import urlsplit
 
+from productivity_plans.extract.governance import FORWARD_PLAN
 from productivity_plans.framework import load_regime
 
 _F = re.IGNORECASE | re.MULTILINE
@@ -65,6 +66,48 @@ CUES: dict[str, list[Cue]] = {
         ("decision", r"^\s*decisions?\s+(?:of|by|taken\s+by)\s+the\b", 2),
         ("decision", r"^\s*decision\s+-\s+\S", 2),
         ("decision", r"^\s*decisions?\s*:[ \t]*\S", 1),
+        # A decision box: "Decision taken:", "Decisions made", "Decision:" over its text.
+        (
+            ("decision taken", "decision made", "decisions taken", "decisions made"),
+            r"^\s*decisions?\s+(?:taken|made)\b(?!\s+by\b)\s*:?",
+            3,
+        ),
+        ("decision", r"^\s*decisions?\s*:?[ \t]*$", 1),
+        ("decided at meeting", r"^\s*decided\s+at\s+meeting\s*:", 3),
+        (
+            ("record of", "decision record", "notice of decision"),
+            r"^\s*(?:record\s+of\s+(?:the\s+|an?\s+)?(?:\w+\s+)?decision|decision\s+record"
+            r"|notice\s+of\s+decision)\b",
+            3,
+        ),
+        (
+            ("decision taken by", "decision made by", "decided by", "decision by"),
+            r"^\s*(?:decisions?\s+(?:taken|made)\s+by|decided\s+by|decision\s+by)\s*:",
+            3,
+        ),
+        # ModernGov's decision page footer.
+        (
+            ("publication date", "effective from", "into force", "call-in", "call in"),
+            r"^\s*(?:publication\s+date|effective\s+from|date\s+(?:comes\s+)?into\s+force"
+            r"|call[- ]in\s+(?:deadline|expiry|period\s+(?:ends|expires)))\s*:",
+            2,
+        ),
+        # A forward-plan entry: notice of a decision still to be taken.
+        (
+            (
+                "forward plan",
+                "notice of",
+                "notification of",
+                "decision due",
+                "decision date",
+                "date of decision",
+                "date of the decision",
+                "anticipated restriction",
+                "making representations",
+            ),
+            FORWARD_PLAN.pattern,
+            3,
+        ),
     ),
     "minutes": _cues(
         ("minutes", r"^\s*minutes\s*:", 4),
@@ -209,7 +252,29 @@ CUES: dict[str, list[Cue]] = {
         ("press release", r"\bpress release\b", 3),
         ("news", r"^\s*news\s*$", 1),
         (("said", "says"), r"\b(?:said|says) (?:Councillor|Cllr|the Leader)\b", 2),
-        ("published", r"^\s*published\s*:?\s*\d", 1),
+        (
+            ("published", "updated", "posted"),
+            r"^\s*(?:published|(?:last\s+)?updated|posted)\s*(?:on)?\s*:?\s*(?:\w+day,?\s+)?\d",
+            1,
+        ),
+        # An article, wherever it is published: a byline, reported speech, a spokesperson,
+        # the furniture of a news site.
+        ("by ", r"^[ \t]*by\s+(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-zA-Z'’-]+){1,2})[ \t]*$", 2),
+        ("spokes", r"\bspokes(?:person|man|woman)\b", 2),
+        (
+            ("said", "says", "added", "told"),
+            r"[”\"]\s*,?\s*(?:said|says|added|told)\b|\b(?:he|she|they)\s+(?:said|added|told)\b",
+            1.5,
+        ),
+        ("democracy report", r"\blocal\s+democracy\s+report(?:er|ing)\b", 2),
+        (
+            ("share", "related", "sign up", "subscribe", "newsletter", "most read"),
+            r"\b(?:share\s+(?:this\s+(?:article|story|page)|on\s+(?:facebook|twitter|x|linkedin))"
+            r"|related\s+(?:articles?|stories|news|content|topics)|sign\s+up\s+(?:to|for)\s+(?:our\s+)?"
+            r"(?:\w+\s+)?newsletters?|subscribe\s+(?:to|now|today)|most\s+read)\b",
+            1.5,
+        ),
+        (("bst", "gmt"), r"\b\d{1,2}[:.]\d{2}\s*(?:bst|gmt)\b", 1),
     ),
 }
 
@@ -222,6 +287,8 @@ URL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     (re.compile(r"ieissuedetails|ielistdocuments|mgminutes", re.I), "minutes", 2),
     (re.compile(r"mgai\.aspx|ielistmeetings|mgagenda", re.I), "agenda_item", 1.5),
     (re.compile(r"/news/|/press-releases?/|/newsroom/", re.I), "news", 4),
+    # Trade and national press: "….article", "/story/", a dated path ("/2024/jul/19/").
+    (re.compile(r"\.article\b|/story/|/20\d\d/(?:\d\d|[a-z]{3})/\d\d/", re.I), "news", 3),
 ]
 DEMOCRACY_HOST = re.compile(
     r"^(?:democracy|democratic|moderngov\w*|committee\w*|minutes(?:-\d)?|mycouncil|"
@@ -264,6 +331,14 @@ def classify_document(
         for doc_type in ("plan", "web_page", "news"):
             if doc_type in scores:
                 scores[doc_type] *= 0.3
+    # Reporting (a byline, quotes, a spokesperson) on a site that is not a council's: an
+    # article about the plan, by the press, whatever plan wording it quotes.
+    off_council_site = bool(url) and not on_democracy_site and not host.endswith(".gov.uk")
+    reported = off_council_site and scores.get("news", 0) > 0
+    if reported:
+        for doc_type in ("plan", "web_page"):
+            if doc_type in scores:
+                scores[doc_type] *= 0.5
     # "Minutes:" on a ModernGov agenda-item page means the minute is shown: minutes.
     if scores.get("minutes", 0) >= 4 and scores.get("agenda_item", 0) > 0:
         scores["agenda_item"] *= 0.5
@@ -273,6 +348,8 @@ def classify_document(
             # Little furniture on the council's own site. A page about the plan has to point at
             # it (a web-page cue) or is a short blurb; sustained prose with neither is a
             # section of the plan itself (its background or one of its chapters).
+            if reported and "news" in scores:
+                return "news", scores
             plan_like = scores.get("plan", 0) >= scores.get("web_page", 0)
             if plan_like and _is_sustained_prose(text[:DOCTYPE_HEAD]):
                 return "plan", scores

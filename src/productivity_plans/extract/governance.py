@@ -71,6 +71,29 @@ _DEADLINE = load_regime().deadline
 _EXCLUDED_DATES = frozenset({_LETTER, _DEADLINE})
 
 
+# A step still to come, in the words before its verb or date: "will be approved", "is to be
+# considered by Council on", "is due to go to Cabinet on", "not yet approved, for Cabinet on",
+# "subject to approval by", "ahead of". Such a step is never an event that happened.
+_NOT_YET = re.compile(
+    r"\b(?:will|shall|to\s+be|due\s+to|not\s+yet|yet\s+to|going\s+to|expected\s+to"
+    r"|scheduled|subject\s+to|pending|awaiting|ahead\s+of"
+    r"|for\s+(?:the\s+)?(?:(?:full|next)\s+)?(?:cabinet|council|executive|committee|board|panel)\b"
+    r"(?:\s+meeting)?\s+(?:on|in|at)\b)",
+    re.IGNORECASE,
+)
+
+
+# How far before a verb or date its tense is looked for: the clause, not the whole (possibly
+# run-together) sentence.
+_TENSE_REACH = 100
+
+
+def _not_yet(text: str, start: int, end: int) -> bool:
+    """Whether the words of ``text[start:end]`` (a sentence up to a verb or date) nearest the
+    verb or date put the step in the future."""
+    return _NOT_YET.search(text, max(start, end - _TENSE_REACH), end) is not None
+
+
 def _clean_body(body: str) -> str:
     body = body.strip().split("\n")[-1]
     body = re.sub(r"\s+", " ", body).strip(" \t:-–—,.;")
@@ -116,7 +139,13 @@ def body_kind(body: str | None) -> str | None:
 _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "decision_maker",
-        re.compile(r"^\s*Decision[\s-]+(?:Maker|Taker)\s*:\s*(?P<body>[^\n]+?)\s*$", _M),
+        # "Decision Maker:", "Decision taker:", "Decision taken by:", "Decided by:", and a
+        # forward plan's "Decision to be taken by:" …
+        re.compile(
+            r"^\s*(?:Decision[\s-]+(?:Maker|Taker)s?|Decisions?\s+(?:to\s+be\s+)?(?:taken|made)\s+by"
+            r"|Decided\s+by|Decision\s+by)\s*:\s*(?P<body>[^\n]+?)\s*$",
+            _M,
+        ),
     ),
     ("committee_label", re.compile(r"^\s*Committee\s*:[ \t]*(?P<body>[^\n]+?)\s*$", _M)),
     (
@@ -136,7 +165,12 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "date_of_decision",
-        re.compile(rf"^\s*Date\s+of\s+decision\s*:\s*(?P<date>{_DATE})", _M | re.X),
+        # "Date of decision:", "Decision date:", "Date decision taken:", "Decision made on:"
+        re.compile(
+            rf"^\s*(?:Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+decision\s+"
+            rf"(?:taken|made)|Decisions?\s+(?:taken|made)\s+on)\s*:?\s*(?P<date>{_DATE})",
+            _M | re.X,
+        ),
     ),
     (
         "issue_meeting",
@@ -357,6 +391,8 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
                 if name in {"addressed_to", "narrative"} and _norm_body(found_body) in receivers:
                     continue
             date_text = groups.get("date") or groups.get("date2")
+            if date_text and _not_yet(text, _sentence_bounds(text, m.start())[0], m.start()):
+                continue  # "will be considered at a meeting of Cabinet on …": not yet met
             found_date = _date_in(date_text, year) if date_text else None
             if date_text and found_date is None:
                 continue  # the date is the letter/deadline: not this meeting
@@ -404,7 +440,7 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
 # recommendations heading, "That Cabinet …", "APPROVED"), or a resolution in running text.
 _ZONE_ANCHOR = re.compile(
     r"^\s*(?:"
-    r"Decisions?\s*:?\s*$|Decisions?\s*:"
+    r"(?i:decisions?(?:\s+(?:taken|made))?)\s*:?\s*$|(?i:decisions?(?:\s+(?:taken|made))?)\s*:"
     r"|(?:\d+\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
     r"|Recommendations?\t"
     r"|(?:\(?\d+[.)]|\(?[a-z][.)]|[-•·])?\s*That\s+(?:the\s+)?(?:Cabinet|Council|Executive|Committee)\b"
@@ -433,17 +469,21 @@ _VERBS: list[tuple[str, re.Pattern[str]]] = [
     (
         "approved",
         re.compile(
-            r"\b(?:approved?|approves|agreed|agree|agrees|adopted?|adopts)\b", re.IGNORECASE
+            r"\b(?:approved?|approves|agreed|agree|agrees|adopted?|adopts|accepted)\b",
+            re.IGNORECASE,
         ),
     ),
-    ("endorsed", re.compile(r"\bendors(?:e|es|ed)\b", re.IGNORECASE)),
+    ("endorsed", re.compile(r"\bendors(?:e|es|ed)\b|\bsupported\b", re.IGNORECASE)),
     ("noted", re.compile(r"\b(?:notes?|noted|noting)\b(?!\s+that\b)", re.IGNORECASE)),
 ]
 # "to seek approval", "failure to agree", "councils were asked to agree": not this decision.
 # A body asked to decide ("Cabinet is asked to approve") is a report's recommendation, which
 # is its outcome.
 _NOT_A_DECISION = re.compile(
-    r"\b(?:to\s+seek|failure\s+to|not\s+to|(?P<asked>asked\s+to))\s*$", re.IGNORECASE
+    r"\b(?:to\s+seek|failure\s+to|not\s+to|(?P<asked>asked\s+to)"
+    # a decision still to come: "will be approved", "is to be noted", "not yet agreed"
+    r"|(?:will|shall|would|to|yet\s+to|due\s+to)\s+be|not\s+yet|yet\s+to)\s*$",
+    re.IGNORECASE,
 )
 _ASKED_TO_DECIDE = (
     "cabinet is ",
@@ -500,7 +540,7 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
                 for vm in pattern.finditer(sentence):
                     if outcome == "approved" and delegation and delegation.start() < vm.start():
                         continue  # "delegates ... authority to agree": the delegate's power
-                    if outcome == "approved" and _not_a_decision(sentence[: vm.start()]):
+                    if _not_a_decision(sentence[: vm.start()]):
                         continue
                     if outcome not in hits:
                         s = z_start + sentence_m.start()
@@ -524,9 +564,13 @@ def _not_a_decision(before: str) -> bool:
 
 @lru_cache(maxsize=4)
 def _plan_signoff(text: str) -> re.Match[str] | None:
-    """The first _PLAN_SIGNOFF match in ``text`` (cached: a plan's body and its outcome are
-    both read from it, and the search runs over the whole text)."""
-    return _PLAN_SIGNOFF.search(text)
+    """The first _PLAN_SIGNOFF match in ``text`` that reports a sign-off done, not one to come
+    ("this plan will be approved by Cabinet on 15 July"). Cached: a plan's body and its
+    outcome are both read from it, and the search runs over the whole text."""
+    for m in _PLAN_SIGNOFF.finditer(text):
+        if not _not_yet(text, m.start(), m.start("verb")):
+            return m
+    return None
 
 
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
@@ -659,6 +703,8 @@ def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[Go
                 text, max(0, mention.start - 30), mention.start
             ):
                 continue
+            if _not_yet(text, start, max(mention.start, start + verb.start())):
+                continue  # "will be considered by Council on 24 July": not a step taken
             action = _action(verb.group("verb"))
             if mention.value == _DEADLINE and (
                 _FUTURE_OR_DUTY.search(sentence) and not _PAST_SUBMITTED.search(sentence)
@@ -716,7 +762,12 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
         if _RELATIVE_TO.search(text, max(0, pm.start() - 20), pm.start()):
             continue  # "approved on 15 July, before it was submitted": no date of its own
         start, end = _sentence_bounds(text, pm.start())
-        mentions: list[DateMention] = [d for d in scan.between(start, end) if d.value != _LETTER]
+        # "submitted by the deadline of 19 July" restates the deadline: not a submission date.
+        mentions: list[DateMention] = [
+            d
+            for d in scan.between(start, end)
+            if d.value != _LETTER and not _DUE_BY.search(text, max(0, d.start - 30), d.start)
+        ]
         if not mentions and _TODAY.search(text, start, end):
             # "The council has today submitted its plan": the day of the page's dateline.
             mentions = _dateline(text, scan)
@@ -972,6 +1023,60 @@ def find_recommendations(text: str) -> list[str]:
     return items[:10]
 
 
+# ---------------------------------------------------------------- forward plans, status
+
+# Furniture of a forward-plan entry (ModernGov "Decision due:", CMIS "Proposed date of
+# decision", "Notice of key decision", "Forward Plan reference"): notice of a decision to come.
+FORWARD_PLAN = re.compile(
+    r"^\s*(?:forward\s+plan\s+(?:reference|ref\b|item|entry|number|no\b)"
+    r"|(?:notice|notification)\s+of\s+(?:a\s+)?(?:proposed|key|intended|forthcoming)\s+"
+    r"(?:key\s+|executive\s+)?decision"
+    r"|decision\s+due\b"
+    r"|(?:proposed|anticipated|expected|planned|provisional|likely)\s+(?:date\s+of\s+(?:the\s+)?"
+    r"decision|decision\s+date)"
+    r"|(?:date\s+)?(?:first\s+)?(?:published|included|entered)\s+(?:in|on)\s+(?:the\s+)?"
+    r"forward\s+plan"
+    r"|anticipated\s+restriction"
+    r"|making\s+representations\s+on\s+this\s+decision)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# What a page shows once the decision has been taken.
+_DECISION_TAKEN = re.compile(
+    r"^\s*(?:decided\s+at\s+meeting\s*:"
+    r"|decision\s+status\s*:\s*(?:recommendations?\s+)?(?:approved|agreed|noted|endorsed"
+    r"|deferred|withdrawn|rejected|made|taken|implemented|decided)"
+    r"|decisions?\s+(?:taken|made)\s*:"
+    r"|(?:it\s+was\s+)?resolved\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Types a forward-plan entry can be classified as (a notice has decision-page furniture).
+_NOTICE_TYPES = frozenset({"decision_record", "agenda_item", "other"})
+
+
+def is_forward_plan(text: str) -> bool:
+    """Whether ``text`` is a forward-plan entry: its head has forward-plan furniture and no
+    sign that the decision has been taken."""
+    head = text[:BODY_HEAD]
+    return FORWARD_PLAN.search(head) is not None and _DECISION_TAKEN.search(head) is None
+
+
+_DECISION_STATUS = re.compile(
+    r"^[ \t]*Decision\s+status\s*:[ \t]*(?P<status>[^\n]+)", re.IGNORECASE | re.MULTILINE
+)
+
+
+def _status_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
+    """(outcome, line, start, end) from a decision page's status line, or Nones."""
+    m = _DECISION_STATUS.search(text, 0, BODY_HEAD)
+    if m is None:
+        return None, None, None, None
+    found = {outcome for outcome, pattern in _VERBS if pattern.search(m.group("status"))}
+    for outcome in _PRECEDENCE:
+        if outcome in found:
+            return outcome, m.group(0).strip(), m.start(), m.end()
+    return None, None, None, None
+
+
 # ---------------------------------------------------------------- together
 
 
@@ -981,23 +1086,23 @@ def extract_decision(
     """The decision in ``text`` and the context year used for year-less dates."""
     year = (scan or scan_dates(text, _DEADLINE.year)).year
     body, when, _how = find_body_and_date(text, doc_type, year)
-    if doc_type in {"plan", "web_page", "news", "other"}:
+    outcome: str | None
+    if doc_type in _NOTICE_TYPES and is_forward_plan(text):
+        # A notice of a decision still to be taken: no outcome yet, and its date is the date
+        # the decision is planned for, not the date of a decision.
+        outcome, sentence, start, end, when = "none", None, None, None, None
+    elif doc_type in {"plan", "web_page", "news", "other"}:
         outcome, sentence, start, end = _plan_outcome(text)
-        if outcome is None:
-            outcome, sentence, start, end = (
-                find_outcome(text)
-                if doc_type == "other"
-                else (
-                    None,
-                    None,
-                    None,
-                    None,
-                )
-            )
+        if outcome is None and doc_type == "other":
+            outcome, sentence, start, end = find_outcome(text)
         if outcome is None:
             outcome = "none"
     else:
         outcome, sentence, start, end = find_outcome(text)
+        if outcome is None:
+            # A decision page whose box gives no verb: its status line ("Decision status:
+            # Recommendations approved").
+            outcome, sentence, start, end = _status_outcome(text)
         if outcome is None:
             outcome = "unknown"
     allowed = load_regime().outcome_ids
