@@ -103,7 +103,51 @@ FURNITURE = [
     "Press release",
     "said Councillor Patel",
     "Published: 15 July 2024",
+    "Decision taken:",
+    "Decisions made",
+    "Decided at meeting: 16/07/2024 - Cabinet",
+    "Record of the Leader's decision",
+    "Decision taken by: Leader of the Council",
+    "Publication date: 19/07/2024",
+    "Call-in deadline: 26/07/2024",
+    "Decision due: 16 Jul 2024 by Cabinet",
+    "Notice of key decision",
+    "Proposed date of decision: 10 July 2024",
+    "Forward Plan reference: FP/2024/031",
+    "Anticipated restriction: Open",
+    "By Sarah Jones, Local Democracy Reporter",
+    "A council spokesperson said it would respond.",
+    '"We are proud of it," she said.',
+    "Related articles",
+    "Sign up to our daily newsletter",
+    "19 July 2024, 10:32 BST",
+    "Image caption, The town hall",
+    "The council said in a statement",
+    "Decisions: approved",
+    "Decision:",
+    "Agenda and minutes",
+    "Councillor Ali seconded the motion",
+    "Cabinet considered a report of the Chief Executive",
+    "Overview and Scrutiny Committee - Monday, 8th July, 2024 6.30 pm",
+    "The Leader presented the report",
+    "Agreed",
+    "Report of the Chief Executive",
+    "Background papers",
+    "Report: Productivity Plan",
+    "1. Introduction",
+    "How we have transformed the way we work",
+    "Rushmoor Borough Council Productivity Plan",
+    "Productivity Plan 2024/25",
+    "Our productivity plan was approved by Cabinet",
+    "News",
 ]
+
+
+def test_every_cue_matches_some_furniture_line():
+    """So that the key-word test below checks every cue at least once."""
+    for cues in CUES.values():
+        for cue in cues:
+            assert any(cue.pattern.search(line) for line in FURNITURE), cue.pattern.pattern
 
 
 def test_every_cue_match_holds_one_of_its_key_words():

@@ -259,7 +259,23 @@ CUES: dict[str, list[Cue]] = {
         ),
         # An article, wherever it is published: a byline, reported speech, a spokesperson,
         # the furniture of a news site.
-        ("by ", r"^[ \t]*by\s+(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-zA-Z'’-]+){1,2})[ \t]*$", 2),
+        (
+            "by ",
+            r"^[ \t]*by\s+(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-zA-Z'’-]+){1,2})"
+            r"(?:[ \t]*[,|•–-][^\n]{0,60})?[ \t]*$",
+            2,
+        ),
+        (
+            ("reporter", "correspondent", "journalist", "in a statement"),
+            r"\b(?:reporter|correspondent|journalist|in\s+a\s+statement)\b",
+            1,
+        ),
+        (
+            ("image", "getty", "pa media", "more on this story", "top stories"),
+            r"\b(?:image\s+(?:source|caption)|getty\s+images|pa\s+media|more\s+on\s+this\s+story"
+            r"|top\s+stories)\b",
+            1.5,
+        ),
         ("spokes", r"\bspokes(?:person|man|woman)\b", 2),
         (
             ("said", "says", "added", "told"),
@@ -286,7 +302,15 @@ URL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     ),
     (re.compile(r"ieissuedetails|ielistdocuments|mgminutes", re.I), "minutes", 2),
     (re.compile(r"mgai\.aspx|ielistmeetings|mgagenda", re.I), "agenda_item", 1.5),
-    (re.compile(r"/news/|/press-releases?/|/newsroom/", re.I), "news", 4),
+    # A council's or anyone's news section: "/news/", "/latest-news/", "/news-and-events/",
+    # "/press-releases/", "/newsroom/", "/media-releases/".
+    (
+        re.compile(
+            r"/[\w-]*news[\w-]*/|/press(?:-releases?|-office|room)?/|/media-releases?/", re.I
+        ),
+        "news",
+        4,
+    ),
     # Trade and national press: "….article", "/story/", a dated path ("/2024/jul/19/").
     (re.compile(r"\.article\b|/story/|/20\d\d/(?:\d\d|[a-z]{3})/\d\d/", re.I), "news", 3),
 ]

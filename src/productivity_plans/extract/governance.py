@@ -73,10 +73,11 @@ _EXCLUDED_DATES = frozenset({_LETTER, _DEADLINE})
 
 # A step still to come, in the words before its verb or date: "will be approved", "is to be
 # considered by Council on", "is due to go to Cabinet on", "not yet approved, for Cabinet on",
-# "subject to approval by", "ahead of". Such a step is never an event that happened.
+# "subject to approval by" (but not "had to be submitted", an obligation met). Such a step is
+# never an event that happened.
 _NOT_YET = re.compile(
-    r"\b(?:will|shall|to\s+be|due\s+to|not\s+yet|yet\s+to|going\s+to|expected\s+to"
-    r"|scheduled|subject\s+to|pending|awaiting|ahead\s+of"
+    r"\b(?:will|shall|(?<!had )(?<!needed )(?<!required )to\s+be|due\s+to|not\s+yet|yet\s+to"
+    r"|going\s+to|expected\s+to|scheduled|subject\s+to|pending|awaiting"
     r"|for\s+(?:the\s+)?(?:(?:full|next)\s+)?(?:cabinet|council|executive|committee|board|panel)\b"
     r"(?:\s+meeting)?\s+(?:on|in|at)\b)",
     re.IGNORECASE,
