@@ -208,3 +208,23 @@ def test_a_submission_by_the_deadline_restates_the_deadline_and_gives_no_date() 
         assert extract_facts(text).submitted_date is None
     text = "Productivity Plan\nThe plan was submitted to the Ministry on 19 July 2024.\n"
     assert extract_facts(text).submitted_date == date(2024, 7, 19)
+
+
+def test_a_reason_or_an_obligation_met_is_not_the_future_tense() -> None:
+    text = (
+        "Productivity Plan\n"
+        "Due to the timetable, the plan was approved by the Leader on 15 July 2024.\n"
+        "The plan, which had to be submitted by 19 July, was endorsed by Cabinet on 9 July 2024.\n"
+    )
+    events = [(e.date, e.action) for e in extract_facts(text).timeline]
+    assert events == [(date(2024, 7, 9), "endorsed"), (date(2024, 7, 15), "approved")]
+
+
+def test_a_decision_box_that_signs_the_plan_off_is_an_approval() -> None:
+    text = """Record of decision
+Productivity Plan
+Decision Maker: Leader of the Council
+Decision:
+The Leader signed off the Productivity Plan for submission to government.
+"""
+    assert extract_facts(text).decision.outcome == "approved"

@@ -76,7 +76,8 @@ _EXCLUDED_DATES = frozenset({_LETTER, _DEADLINE})
 # "subject to approval by" (but not "had to be submitted", an obligation met). Such a step is
 # never an event that happened.
 _NOT_YET = re.compile(
-    r"\b(?:will|shall|(?<!had )(?<!needed )(?<!required )to\s+be|due\s+to|not\s+yet|yet\s+to"
+    r"\b(?:will|shall|(?<!had )(?<!needed )(?<!required )to\s+be|not\s+yet|yet\s+to"
+    r"|due\s+to\s+(?:be|go|come|meet|consider|take|receive)\b"
     r"|going\s+to|expected\s+to|scheduled|subject\s+to|pending|awaiting"
     r"|for\s+(?:the\s+)?(?:(?:full|next)\s+)?(?:cabinet|council|executive|committee|board|panel)\b"
     r"(?:\s+meeting)?\s+(?:on|in|at)\b)",
@@ -470,7 +471,8 @@ _VERBS: list[tuple[str, re.Pattern[str]]] = [
     (
         "approved",
         re.compile(
-            r"\b(?:approved?|approves|agreed|agree|agrees|adopted?|adopts|accepted)\b",
+            r"\b(?:approved?|approves|agreed|agree|agrees|adopted?|adopts|accepted|ratified"
+            r"|sign(?:ed|s)?\s+off(?!\s+by))\b",
             re.IGNORECASE,
         ),
     ),
@@ -694,12 +696,16 @@ def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[Go
         if start in done:
             continue
         sentence = text[start:end]
-        verb = _EVENT_VERBS.search(sentence)
-        if not verb:
+        verbs = list(_EVENT_VERBS.finditer(sentence))
+        if not verbs:
             continue
         done.add(start)
         sm = _Span(start, end)
         for mention in scan.between(start, end):
+            # The step the date belongs to: the verb nearest before it ("which had to be
+            # submitted by 19 July, was endorsed by Cabinet on 9 July"), else the first.
+            before = [v for v in verbs if v.start() < mention.start - start]
+            verb = before[-1] if before else verbs[0]
             if mention.value == _LETTER or _DUE_BY.search(
                 text, max(0, mention.start - 30), mention.start
             ):
@@ -1027,10 +1033,10 @@ def find_recommendations(text: str) -> list[str]:
 # ---------------------------------------------------------------- forward plans, status
 
 # Furniture of a forward-plan entry (ModernGov "Decision due:", CMIS "Proposed date of
-# decision", "Notice of key decision", "Forward Plan reference"): notice of a decision to come.
+# decision", "Notice of key decision"): notice of a decision to come. A "Forward Plan
+# reference" alone is not one: reports print theirs too.
 FORWARD_PLAN = re.compile(
-    r"^\s*(?:forward\s+plan\s+(?:reference|ref\b|item|entry|number|no\b)"
-    r"|(?:notice|notification)\s+of\s+(?:a\s+)?(?:proposed|key|intended|forthcoming)\s+"
+    r"^\s*(?:(?:notice|notification)\s+of\s+(?:a\s+)?(?:proposed|key|intended|forthcoming)\s+"
     r"(?:key\s+|executive\s+)?decision"
     r"|decision\s+due\b"
     r"|(?:proposed|anticipated|expected|planned|provisional|likely)\s+(?:date\s+of\s+(?:the\s+)?"
