@@ -228,3 +228,16 @@ Decision:
 The Leader signed off the Productivity Plan for submission to government.
 """
     assert extract_facts(text).decision.outcome == "approved"
+
+
+PLAN_TEXT = """Productivity Plan 2024
+Our productivity plan answers the four questions the Minister asked in April 2024.
+Services have been reviewed one by one, and the findings are set out below by theme.
+"""
+
+
+def test_a_plan_attached_to_a_meeting_on_a_democracy_site_is_a_plan() -> None:
+    url = "https://democracy.example-borough.gov.uk/documents/s12345/Appendix%20A%20Productivity%20Plan.pdf"
+    assert extract_facts(PLAN_TEXT, url=url).doc_type == "plan"
+    page = "https://democracy.example-borough.gov.uk/ieListMeetings.aspx?CId=123"
+    assert extract_facts(PLAN_TEXT, url=page).doc_type != "plan"

@@ -314,6 +314,9 @@ URL_CUES: list[tuple[re.Pattern[str], str, float]] = [
     # Trade and national press: "….article", "/story/", a dated path ("/2024/jul/19/").
     (re.compile(r"\.article\b|/story/|/20\d\d/(?:\d\d|[a-z]{3})/\d\d/", re.I), "news", 3),
 ]
+# A file attached to a meeting, not a page of the democracy system: ModernGov's
+# "/documents/s1234/…", or a PDF or Word file.
+ATTACHED_FILE = re.compile(r"/documents/s\d+/|\.(?:pdf|docx?|odt)(?:$|[?#])", re.I)
 DEMOCRACY_HOST = re.compile(
     r"^(?:democracy|democratic|moderngov\w*|committee\w*|minutes(?:-\d)?|mycouncil|"
     r"councillors|meetings|cmis|modgov)\.",
@@ -351,7 +354,10 @@ def classify_document(
         for doc_type in ("committee_report", "minutes", "decision_record", "agenda_item"):
             if doc_type in scores:
                 scores[doc_type] *= 0.4
-    if on_democracy_site:
+    if on_democracy_site and not ATTACHED_FILE.search(url or ""):
+        # A democracy system's own page (an issue, a decision, a meeting) is a paper, whatever
+        # plan wording it quotes. A file attached to a meeting (a report's appendix) may be
+        # the plan itself.
         for doc_type in ("plan", "web_page", "news"):
             if doc_type in scores:
                 scores[doc_type] *= 0.3
