@@ -483,10 +483,12 @@ _VERBS: list[tuple[str, re.Pattern[str]]] = [
 # A body asked to decide ("Cabinet is asked to approve") is a report's recommendation, which
 # is its outcome.
 _NOT_A_DECISION = re.compile(
-    r"\b(?:to\s+seek|failure\s+to|not\s+to|(?P<asked>asked\s+to)"
-    # a decision still to come: "will be approved", "is to be noted", "not yet agreed"
-    r"|(?:will|shall|would|to|yet\s+to|due\s+to)\s+be|not\s+yet|yet\s+to)\s*$",
-    re.IGNORECASE,
+    r"\b(?:to\s+seek|failure\s+to|not\s+to|(?P<asked>asked\s+to))\s*$", re.IGNORECASE
+)
+# A decision still to come, just before its verb: "will be approved", "is to be noted", "not
+# yet agreed".
+_TO_COME = re.compile(
+    r"\b(?:(?:will|shall|would|to|yet\s+to|due\s+to)\s+be|not\s+yet|yet\s+to)\s*$", re.IGNORECASE
 )
 _ASKED_TO_DECIDE = (
     "cabinet is ",
@@ -543,7 +545,10 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
                 for vm in pattern.finditer(sentence):
                     if outcome == "approved" and delegation and delegation.start() < vm.start():
                         continue  # "delegates ... authority to agree": the delegate's power
-                    if _not_a_decision(sentence[: vm.start()]):
+                    before = sentence[: vm.start()]
+                    if _TO_COME.search(before):
+                        continue
+                    if outcome == "approved" and _not_a_decision(before):
                         continue
                     if outcome not in hits:
                         s = z_start + sentence_m.start()
