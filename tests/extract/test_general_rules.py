@@ -241,3 +241,15 @@ def test_a_plan_attached_to_a_meeting_on_a_democracy_site_is_a_plan() -> None:
     assert extract_facts(PLAN_TEXT, url=url).doc_type == "plan"
     page = "https://democracy.example-borough.gov.uk/ieListMeetings.aspx?CId=123"
     assert extract_facts(PLAN_TEXT, url=page).doc_type != "plan"
+
+
+def test_a_councillor_and_their_office_are_one_decision_maker_either_way_round() -> None:
+    assert decision_makers(
+        "Cllr A Smith, Leader of the Council and Cllr B Jones, Cabinet Member for Finance"
+    ) == ("Cllr A Smith, Leader of the Council", "Cllr B Jones, Cabinet Member for Finance")
+    assert decision_makers("Leader of the Council, Councillor A Smith") == (
+        "Leader of the Council, Councillor A Smith",
+    )
+    assert decision_makers(
+        "Leader of the Council, Cllr A Smith; Cabinet Member for Finance, Cllr B Jones"
+    ) == ("Leader of the Council, Cllr A Smith", "Cabinet Member for Finance, Cllr B Jones")
