@@ -27,7 +27,8 @@ DOCTYPE_HEAD = 4_000
 class Cue:
     """A house-style cue and its weight. ``words`` are lowercase words one of which every
     match holds: the pattern runs only over heads that contain one, so the few dozen cues cost
-    a substring test each on most documents rather than a case-insensitive scan each. Empty
+    a substring test each on most documents rather than a case-insensitive scan each. A word
+    that starts with a newline must start a line (after its indent), as furniture does. Empty
     ``words``: the pattern always runs."""
 
     words: tuple[str, ...]
@@ -45,10 +46,10 @@ def _cues(*cues: tuple[str | tuple[str, ...], str, float]) -> list[Cue]:
 _ANY: tuple[str, ...] = ()
 CUES: dict[str, list[Cue]] = {
     "decision_record": _cues(
-        ("decision details", r"^\s*decision details\s*$", 4),
-        ("decision maker", r"^\s*decision maker\s*:", 4),
-        ("decision status", r"^\s*decision status\s*:", 2),
-        ("date of decision", r"^\s*date of decision\s*:", 2),
+        ("\ndecision details", r"^\s*decision details\s*$", 4),
+        ("\ndecision maker", r"^\s*decision maker\s*:", 4),
+        ("\ndecision status", r"^\s*decision status\s*:", 2),
+        ("\ndate of decision", r"^\s*date of decision\s*:", 2),
         (
             "decision notice",
             r"^\s*(?:record of )?(?:executive |officer |delegated )?decision notice\b",
@@ -63,31 +64,31 @@ CUES: dict[str, list[Cue]] = {
             r"|mayoral|leader'?s|urgent|cabinet\s+member)\s+decisions?\b",
             3,
         ),
-        ("decision", r"^\s*decisions?\s+(?:of|by|taken\s+by)\s+the\b", 2),
-        ("decision", r"^\s*decision\s+-\s+\S", 2),
-        ("decision", r"^\s*decisions?\s*:[ \t]*\S", 1),
+        ("\ndecision", r"^\s*decisions?\s+(?:of|by|taken\s+by)\s+the\b", 2),
+        ("\ndecision", r"^\s*decision\s+-\s+\S", 2),
+        ("\ndecision", r"^\s*decisions?\s*:[ \t]*\S", 1),
         # A decision box: "Decision taken:", "Decisions made", "Decision:" over its text.
         (
-            ("decision taken", "decision made", "decisions taken", "decisions made"),
+            "\ndecision",
             r"^\s*decisions?\s+(?:taken|made)\b(?!\s+by\b)\s*:?",
             3,
         ),
-        ("decision", r"^\s*decisions?\s*:?[ \t]*$", 1),
-        ("decided at meeting", r"^\s*decided\s+at\s+meeting\s*:", 3),
+        ("\ndecision", r"^\s*decisions?\s*:?[ \t]*$", 1),
+        ("\ndecided at meeting", r"^\s*decided\s+at\s+meeting\s*:", 3),
         (
-            ("record of", "decision record", "notice of decision"),
+            ("\nrecord", "\ndecision", "\nnotice"),
             r"^\s*(?:record\s+of\s+(?:the\s+|an?\s+)?(?:\w+\s+)?decision|decision\s+record"
             r"|notice\s+of\s+decision)\b",
             3,
         ),
         (
-            ("decision taken by", "decision made by", "decided by", "decision by"),
+            ("\ndecision", "\ndecided by"),
             r"^\s*(?:decisions?\s+(?:taken|made)\s+by|decided\s+by|decision\s+by)\s*:",
             3,
         ),
         # ModernGov's decision page footer.
         (
-            ("publication date", "effective from", "into force", "call-in", "call in"),
+            ("\npublication", "\neffective", "\ndate", "\ncall"),
             r"^\s*(?:publication\s+date|effective\s+from|date\s+(?:comes\s+)?into\s+force"
             r"|call[- ]in\s+(?:deadline|expiry|period\s+(?:ends|expires)))\s*:",
             2,
@@ -95,26 +96,32 @@ CUES: dict[str, list[Cue]] = {
         # A forward-plan entry: notice of a decision still to be taken.
         (
             (
-                "forward plan",
-                "notice of",
-                "notification of",
-                "decision due",
-                "decision date",
-                "date of decision",
-                "date of the decision",
-                "anticipated restriction",
-                "making representations",
+                "\nnotice",
+                "\nnotification",
+                "\ndecision",
+                "\nproposed",
+                "\nanticipated",
+                "\nexpected",
+                "\nplanned",
+                "\nprovisional",
+                "\nlikely",
+                "\ndate",
+                "\nfirst",
+                "\npublished",
+                "\nincluded",
+                "\nentered",
+                "\nmaking",
             ),
             FORWARD_PLAN.pattern,
             3,
         ),
     ),
     "minutes": _cues(
-        ("minutes", r"^\s*minutes\s*:", 4),
-        ("issue - meetings", r"^\s*issue - meetings\s*$", 3),
-        ("agenda and minutes", r"^\s*agenda and minutes\s*$", 3),
+        ("\nminutes", r"^\s*minutes\s*:", 4),
+        ("\nissue - meetings", r"^\s*issue - meetings\s*$", 3),
+        ("\nagenda and minutes", r"^\s*agenda and minutes\s*$", 3),
         (
-            ("resolved", "ordered", "agreed"),
+            ("\nit was", "\nresolved", "\nordered", "\nagreed"),
             r"^\s*(?:it was )?(?:resolved|ordered|agreed)\b(?:\s+unanimously)?\s*(?:that\b|:|$)",
             2,
         ),
@@ -138,7 +145,7 @@ CUES: dict[str, list[Cue]] = {
             2,
         ),
         (
-            ("received", "considered", "discussed", "noted", "approved", "agreed"),
+            "\nthe",
             r"^\s*the (?:cabinet|executive|committee|council|board|panel) (?:received|considered"
             r"|discussed|noted|approved|agreed)\b",
             1.5,
@@ -154,16 +161,16 @@ CUES: dict[str, list[Cue]] = {
         ),
         ("presented the", r"\bpresented the (?:report|productivity plan)\b", 1),
         (
-            ("approved", "noted", "agreed", "endorsed"),
+            ("\napproved", "\nnoted", "\nagreed", "\nendorsed"),
             r"^\s*(?:approved|noted|agreed|endorsed)\b",
             0.5,
         ),
     ),
     "committee_report": _cues(
         ("report author", r"\breport author\b", 3),
-        ("report", r"^\s*report (?:of|by|to)\b", 2),
-        ("purpose", r"^\s*purpose (?:of (?:the )?report|/ summary)", 2),
-        ("recommendation", r"^\s*recommendations?(?:\(s\))?(?: to [\w ]+)?\s*:?\s*$", 2),
+        ("\nreport ", r"^\s*report (?:of|by|to)\b", 2),
+        ("\npurpose ", r"^\s*purpose (?:of (?:the )?report|/ summary)", 2),
+        ("\nrecommendation", r"^\s*recommendations?(?:\(s\))?(?: to [\w ]+)?\s*:?\s*$", 2),
         ("key decision", r"\bkey decision\s*[:?]", 1.5),
         (
             "a key decision",
@@ -176,10 +183,10 @@ CUES: dict[str, list[Cue]] = {
             r"^\s*(?:financial|legal|staffing|equalit\w+|risk)(?: and \w+)? implications\b",
             1.5,
         ),
-        ("background papers", r"^\s*background papers\b", 1),
+        ("\nbackground papers", r"^\s*background papers\b", 1),
         (("ward affected", "wards affected", "ward/s"), r"\b(?:wards? affected|ward/s)\b", 1.5),
         (
-            ("date of meeting", "meeting of", "report to"),
+            ("\ndate of meeting", "\nmeeting of", "\nreport to"),
             r"^\s*date of meeting\b|^\s*meeting of [\w ]+ on\b|^\s*report to\s*:",
             2,
         ),
@@ -187,10 +194,10 @@ CUES: dict[str, list[Cue]] = {
         ("contact", r"\bcontact (?:officer|details)\b", 1),
     ),
     "agenda_item": _cues(
-        ("agenda item", r"^\s*agenda item\s*$", 3),
-        ("presented by", r"^\s*presented by\s*:", 1),
-        ("report", r"^\s*report\s*:", 1),
-        ("supporting documents", r"^\s*supporting documents\s*:?", 1),
+        ("\nagenda item", r"^\s*agenda item\s*$", 3),
+        ("\npresented by", r"^\s*presented by\s*:", 1),
+        ("\nreport", r"^\s*report\s*:", 1),
+        ("\nsupporting documents", r"^\s*supporting documents\s*:?", 1),
     ),
     "plan": _cues(
         ("our productivity plan", r"\bour productivity plan\b", 1.5),
@@ -207,7 +214,7 @@ CUES: dict[str, list[Cue]] = {
         ("the way we", r"\bhow we (?:are |have )?transform(?:ed|ing)? the way we\b", 2),
         (("we are", "we have", "we will"), r"\bwe (?:are|have|will)\b", 0.5),
         ("council productivity plan", r"^\s*(?:\w+ )*council productivity plan\s*$", 2),
-        ("productivity plan", r"^\s*productivity plan(?: \d{4}(?:[/-]\d{2,4})?)?\s*$", 1),
+        ("\nproductivity plan", r"^\s*productivity plan(?: \d{4}(?:[/-]\d{2,4})?)?\s*$", 1),
         (
             ("to progress", "preventing progress", "government progress"),
             r"\b(?:barriers to|preventing) (?:local government )?progress\b",
@@ -229,7 +236,7 @@ CUES: dict[str, list[Cue]] = {
             2,
         ),
         (
-            ("document", "report", "strategy", "business"),
+            "\nthe",
             r"^\s*the\s+(?:document|report|strategy|business\s+case)\s+(?:sets\s+out|identifies"
             r"|outlines|describes|explains|summarises)\b",
             1,
@@ -250,17 +257,17 @@ CUES: dict[str, list[Cue]] = {
     ),
     "news": _cues(
         ("press release", r"\bpress release\b", 3),
-        ("news", r"^\s*news\s*$", 1),
+        ("\nnews", r"^\s*news\s*$", 1),
         (("said", "says"), r"\b(?:said|says) (?:Councillor|Cllr|the Leader)\b", 2),
         (
-            ("published", "updated", "posted"),
+            ("\npublished", "\nlast", "\nupdated", "\nposted"),
             r"^\s*(?:published|(?:last\s+)?updated|posted)\s*(?:on)?\s*:?\s*(?:\w+day,?\s+)?\d",
             1,
         ),
         # An article, wherever it is published: a byline, reported speech, a spokesperson,
         # the furniture of a news site.
         (
-            "by ",
+            "\nby",
             r"^[ \t]*by\s+(?-i:[A-Z][a-z]+(?:[ \t]+[A-Z][a-zA-Z'’-]+){1,2})"
             r"(?:[ \t]*[,|•–-][^\n]{0,60})?[ \t]*$",
             2,
@@ -333,11 +340,15 @@ def classify_document(
     # Page furniture is in the opening blocks; up to three mentions of a cue count.
     head = text[:DOCTYPE_HEAD]
     words = head.lower()
+    # Its lines without their indent, each after a newline: where a cue's "\nword" is looked for.
+    lines = "\n" + "\n".join(line.lstrip() for line in words.split("\n"))
     for doc_type, cues in CUES.items():
         if doc_type not in scores:
             continue
         for cue in cues:
-            if cue.words and not any(word in words for word in cue.words):
+            if cue.words and not any(
+                word in (lines if word[0] == "\n" else words) for word in cue.words
+            ):
                 continue
             n = len(list(islice(cue.pattern.finditer(head), 3)))
             if n:
