@@ -56,7 +56,6 @@ from productivity_plans.councils.publishers import (
 )
 from productivity_plans.councils.register import Council, Register, load_register
 from productivity_plans.framework import load_regime
-from productivity_plans.lowercase import lowered
 
 URL_WEIGHT = 10.0
 HOSTED_WEIGHT = 8.0  # a hosting provider's host that names its tenant council
@@ -463,9 +462,7 @@ class CouncilMatcher:
         tally = _Tally()
         council_site = self._url_evidence(url, tally) if url else False
         seen_domains: set[tuple[str, bool]] = set()
-        low_text = lowered(text).low  # the copy the extract stage's scans use too
-        if low_text is None:
-            low_text = text.lower()
+        low_text = text.lower()
         for host, is_email in gov_uk_hosts(text, low_text):
             council = self.council_for_host(host)
             if council and (council.code, is_email) not in seen_domains:

@@ -24,7 +24,7 @@ Method (general house styles, not any one council's wording):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -37,9 +37,7 @@ from productivity_plans.extract.dates import (
     scan_dates,
 )
 from productivity_plans.extract.records import Author, Decision, GovernanceEvent, Quote
-from productivity_plans.extract.scan import scanner
 from productivity_plans.framework import load_regime
-from productivity_plans.lowercase import Lowered, lowered
 
 _M = re.IGNORECASE | re.MULTILINE
 _DATE = DATE_WITH_WEEKDAY
@@ -71,6 +69,31 @@ _PAPER_TYPES = frozenset({"committee_report", "decision_record", "minutes", "age
 _LETTER = load_regime().letter_date
 _DEADLINE = load_regime().deadline
 _EXCLUDED_DATES = frozenset({_LETTER, _DEADLINE})
+
+
+# A step still to come, in the words before its verb or date: "will be approved", "is to be
+# considered by Council on", "is due to go to Cabinet on", "not yet approved, for Cabinet on",
+# "subject to approval by" (but not "had to be submitted", an obligation met). Such a step is
+# never an event that happened.
+_NOT_YET = re.compile(
+    r"\b(?:will|shall|(?<!had )(?<!needed )(?<!required )to\s+be|not\s+yet|yet\s+to"
+    r"|due\s+to\s+(?:be|go|come|meet|consider|take|receive)\b"
+    r"|going\s+to|expected\s+to|scheduled|subject\s+to|pending|awaiting"
+    r"|for\s+(?:the\s+)?(?:(?:full|next)\s+)?(?:cabinet|council|executive|committee|board|panel)\b"
+    r"(?:\s+meeting)?\s+(?:on|in|at)\b)",
+    re.IGNORECASE,
+)
+
+
+# How far before a verb or date its tense is looked for: the clause, not the whole (possibly
+# run-together) sentence.
+_TENSE_REACH = 100
+
+
+def _not_yet(text: str, start: int, end: int) -> bool:
+    """Whether the words of ``text[start:end]`` (a sentence up to a verb or date) nearest the
+    verb or date put the step in the future."""
+    return _NOT_YET.search(text, max(start, end - _TENSE_REACH), end) is not None
 
 
 def _clean_body(body: str) -> str:
@@ -118,7 +141,13 @@ def body_kind(body: str | None) -> str | None:
 _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "decision_maker",
-        re.compile(r"^\s*Decision[\s-]+(?:Maker|Taker)\s*:\s*(?P<body>[^\n]+?)\s*$", _M),
+        # "Decision Maker:", "Decision taker:", "Decision taken by:", "Decided by:", and a
+        # forward plan's "Decision to be taken by:" …
+        re.compile(
+            r"^\s*(?:Decision[\s-]+(?:Maker|Taker)s?|Decisions?\s+(?:to\s+be\s+)?(?:taken|made)\s+by"
+            r"|Decided\s+by|Decision\s+by)\s*:\s*(?P<body>[^\n]+?)\s*$",
+            _M,
+        ),
     ),
     ("committee_label", re.compile(r"^\s*Committee\s*:[ \t]*(?P<body>[^\n]+?)\s*$", _M)),
     (
@@ -138,7 +167,12 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "date_of_decision",
-        re.compile(rf"^\s*Date\s+of\s+decision\s*:\s*(?P<date>{_DATE})", _M | re.X),
+        # "Date of decision:", "Decision date:", "Date decision taken:", "Decision made on:"
+        re.compile(
+            rf"^\s*(?:Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+decision\s+"
+            rf"(?:taken|made)|Decisions?\s+(?:taken|made)\s+on)\s*:?\s*(?P<date>{_DATE})",
+            _M | re.X,
+        ),
     ),
     (
         "issue_meeting",
@@ -270,15 +304,25 @@ def _norm_body(body: str) -> str:
     return re.sub(r"\s+", " ", body).strip().lower()
 
 
-def _recommending_body(doc: Lowered, end: int, receivers: set[str]) -> str | None:
+def _recommended_to(text: str, end: int) -> list[re.Match[str]]:
+    """The matches of _RECOMMENDED_TO in ``text[:end]``: each starts with "recommend", so the
+    pattern is tried only there."""
+    found: list[re.Match[str]] = []
+    for at in word_offsets(text[:end], ("recommend",)):
+        m = _RECOMMENDED_TO.match(text, at, end)
+        if m is not None and (not found or at >= found[-1].end()):
+            found.append(m)
+    return found
+
+
+def _recommending_body(text: str, end: int, receivers: set[str]) -> str | None:
     """For a minute whose decision is a recommendation passed on ("RECOMMENDED TO CABINET"),
     the committee making it: the one committee other than the receiver named in the decision
-    passage (in ``doc.text[:end]``). None when there is no such committee or more than one."""
-    text = doc.text
+    passage (in ``text[:end]``). None when there is no such committee or more than one."""
     found: set[str] = set()
-    for m in scanner(_RECOMMENDED_TO).finditer(doc, 0, end):
+    for m in _recommended_to(text, end):
         zone_end = min(len(text), end, m.end() + _ZONE_MAX)
-        stop = scanner(_ZONE_END).search(doc, m.end(), zone_end)
+        stop = _ZONE_END.search(text, m.end(), zone_end)
         zone = text[m.end() : stop.start() if stop else zone_end]
         for b in re.finditer(_MEETING_BODY, zone):
             body = _clean_body(b.group(0))
@@ -291,166 +335,17 @@ def _recommending_body(doc: Lowered, end: int, receivers: set[str]) -> str | Non
     return found.pop() if len(found) == 1 else None
 
 
-def _body_from_prose(doc: Lowered, end: int) -> tuple[str | None, str]:
-    """A body named in running text (``doc.text[:end]``) when the paper's own furniture names
+def _body_from_prose(text: str, end: int) -> tuple[str | None, str]:
+    """A body named in running text (``text[:end]``) when the paper's own furniture names
     none: a meeting referred to by its month, or the body the report was addressed to. All
     such mentions must agree on the kind of body; otherwise None (unknown beats wrong)."""
     for name, pattern in (("month_meeting", _MONTH_MEETING), ("prose_address", _PROSE_ADDRESS)):
-        found = scanner(pattern).finditer(doc, 0, end)
+        found = pattern.finditer(text, 0, end)
         bodies = [_clean_body(m.group("body")) for m in found]
         bodies = [b for b in bodies if b and not _BAD_BODIES.search(b)]
         if bodies and len({body_kind(b) for b in bodies}) == 1:
             return bodies[0], name
     return None, ""
-
-
-# Every "narrative" match ends with this phrase, and before it has only word characters, "&"
-# and whitespace (the body): the pattern, which has no finder, is tried only in those stretches.
-_NARRATIVE_VERB = re.compile(
-    r"\b(?:received|considered|noted|approved|agreed|endorsed)[ \t]+(?:a|the)\b", re.IGNORECASE
-)
-_NOT_BODY_CHAR = re.compile(r"[^\w&\s]")
-# Its verbs: each match of _NARRATIVE_VERB starts with one.
-_NARRATIVE_VERB_WORDS = ("received", "considered", "noted", "approved", "agreed", "endorsed")
-
-
-def _header_matches(
-    name: str, pattern: re.Pattern[str], doc: Lowered, end: int
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(doc.text, 0, end)`` for the header pattern ``name``."""
-    if name in _BODY_LINE_PATTERNS and doc.low is not None:
-        yield from _matches_at(pattern, doc.text, _body_line_starts(doc.text, end), end)
-    elif name == "header_line":
-        yield from _matches_at(pattern, doc.text, _header_line_starts(doc.text, end), end)
-    elif name != "narrative":
-        yield from scanner(pattern).finditer(doc, 0, end)
-    else:
-        for start, stop in _narrative_stretches(doc, end):
-            yield from pattern.finditer(doc.text, start, stop)
-
-
-def _narrative_stretches(doc: Lowered, end: int) -> list[tuple[int, int]]:
-    """Disjoint stretches of ``doc.text[:end]`` that hold every "narrative" match: each runs
-    from the start of the body characters before a verb phrase to the phrase's end (merged
-    where they overlap). A match cannot reach past them, and the text outside is the same as
-    the whole scan sees up to where a match can end, so scanning them finds the same matches."""
-    out: list[tuple[int, int]] = []
-    for start, verb in _run_starts(doc.text, end, _narrative_verbs(doc, end), _NOT_BODY_CHAR):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], verb.end())
-        else:
-            out.append((start, verb.end()))
-    return out
-
-
-def _run_starts(
-    text: str, end: int, matches: Iterable[re.Match[str]], outside: re.Pattern[str]
-) -> Iterator[tuple[int, re.Match[str]]]:
-    """Each of ``matches`` (in ``text[:end]``, in order) with the start of the run of
-    characters before it that ``outside`` does not match, found by searching one reversed
-    copy of ``text[:end]`` (made at the first match) in C instead of stepping back in Python."""
-    backwards = ""
-    for m in matches:
-        backwards = backwards or text[end - 1 :: -1]
-        other = outside.search(backwards, end - m.start())
-        yield (0 if other is None else end - other.start()), m
-
-
-def _narrative_verbs(doc: Lowered, end: int) -> Iterator[re.Match[str]]:
-    """``_NARRATIVE_VERB.finditer(doc.text, 0, end)``, tried only where the lowercased copy has
-    one of its verbs: str.find skips to them in C, where the scanner's finder tries the
-    pattern at every "a", "c", "e", "n" and "r"."""
-    if doc.low is None:
-        return scanner(_NARRATIVE_VERB).finditer(doc, 0, end)
-    words = _NARRATIVE_VERB_WORDS
-    starts = sorted({at for word in words for at in _find_all(doc.low, word, 0, end)})
-    return _matches_at(_NARRATIVE_VERB, doc.text, starts, end)
-
-
-# "body_then_date" and "body_over_date" start "^[ \t]*(?:the\s+)?(?P<body>_BODY_CORE)". Their
-# finder tries every body name at every line start, and the free ones (any words, then
-# "Committee" or "Portfolio Holder") run on over the words of the lines below: most of the cost
-# of find_body_and_date. So their ``match`` is tried only at the line starts a match can begin
-# at, found as follows.
-_BODY_LINE_PATTERNS = frozenset({"body_then_date", "body_over_date"})
-# Every body name opens with one of these words (after blanks and up to two "the"; looked for
-# in the lowercased text, which has the text's offsets and cases, see scan.Lowered) ...
-_BODY_OPENING = (
-    r"[ \t]*(?:the\s+){0,2}(?:leader|cabinet|executive|chief|corporate|senior|extended"
-    r"|(?:(?:full|city|county|borough|district)\s+)?council)"
-)
-_BODY_OPENING_AT_START = re.compile(_BODY_OPENING)
-# (a look-ahead: each match is a newline alone, so none hides the next line start) ...
-_BODY_OPENING_LINE = re.compile(rf"\n(?={_BODY_OPENING})")
-# ... or is words ending in one of these, with only name characters (word characters, "&",
-# "'", ",", blanks and the "-" of "Sub-Committee") from the line start to it. A name's last
-# word follows a blank, "-" or the line start, so no match of an earlier word overlaps it.
-_BODY_LAST_WORDS = re.compile("portfolio|committee|board|panel|group", re.IGNORECASE)
-_NOT_NAME_CHAR = re.compile(r"[^\w&',\s-]")
-# And from the line start to the first digit of the date there are only name characters and
-# the "." of a weekday ("Cabinet Tues. 16 July 2024").
-_REACHES_DIGIT = re.compile(r"[\w&',.\s-]*?\d")
-
-
-def _matches_at(
-    pattern: re.Pattern[str], text: str, starts: Iterable[int], end: int
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, 0, end)`` when every match starts at one of ``starts`` (in
-    order): its ``match`` at each of them from the last match's end on, as ``finditer`` tries
-    them; it tries the other offsets in vain."""
-    at = 0
-    for start in starts:
-        found = pattern.match(text, start, end) if start >= at else None
-        if found is not None:
-            yield found
-            at = found.end()
-
-
-@lru_cache(maxsize=4)
-def _body_line_starts(text: str, end: int) -> tuple[int, ...]:
-    """The line starts of ``text[:end]`` (whose lowercased copy must stand for it) where a
-    body name can begin and a digit follows, in order: those where the line opens with a
-    body's first word, and those before one of _BODY_LAST_WORDS with only name characters
-    between. Every match of _BODY_LINE_PATTERNS starts at one (cached: both patterns ask;
-    keyed by the text, whose hash is kept, not by its Lowered, whose copy would be hashed)."""
-    doc = lowered(text)
-    low = doc.low
-    assert low is not None
-    starts = {m.start() + 1 for m in _BODY_OPENING_LINE.finditer(low, 0, end)}
-    if _BODY_OPENING_AT_START.match(low, 0, end):
-        starts.add(0)
-    last_words = scanner(_BODY_LAST_WORDS).finditer(doc, 0, end)
-    for first, word in _run_starts(text, end, last_words, _NOT_NAME_CHAR):
-        starts.update(_line_start_offsets(text, first, word.start()))
-    return tuple(s for s in sorted(starts) if _REACHES_DIGIT.match(text, s, end))
-
-
-# "header_line" has no literal lead, so its finder tries every line start. But each match has
-# whitespace, a dash and whitespace before its date, and only whitespace between its body (on
-# the line the match starts) and that dash: the pattern is tried only at the start of the line
-# that holds the last character before such a dash.
-_SPACED_DASH = re.compile(r"[-–](?<=\s[-–])(?=\s)")
-
-
-def _header_line_starts(text: str, end: int) -> list[int]:
-    """The line starts of ``text[:end]`` where a "header_line" match can begin, in order."""
-    starts: list[int] = []
-    for dash in _SPACED_DASH.finditer(text, 0, end):
-        last = _after_text(text, dash.start()) - 1
-        start = text.rfind("\n", 0, last) + 1 if last >= 0 else -1
-        if start >= 0 and (not starts or start > starts[-1]):
-            starts.append(start)
-    return starts
-
-
-def _line_start_offsets(text: str, first: int, last: int) -> list[int]:
-    """The line starts of ``text`` from ``first`` to ``last`` (both included)."""
-    out = [0] if first == 0 else []
-    newline = text.find("\n", max(first - 1, 0), last)
-    while newline >= 0:
-        out.append(newline + 1)
-        newline = text.find("\n", newline + 1, last)
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,17 +368,13 @@ BODY_HEAD = 6_000
 
 def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None, date | None, str]:
     """(body, meeting or decision date, how it was found) for the decision in ``text``."""
-    doc = lowered(text)
     head = min(len(text), BODY_HEAD)
     body: str | None = None
     when: date | None = None
     how: list[str] = []
     # Bodies a recommendation is passed on to are not the body whose minute this is.
     receivers = (
-        {
-            _norm_body(_clean_body(m.group("body")))
-            for m in scanner(_RECOMMENDED_TO).finditer(doc, 0, head)
-        }
+        {_norm_body(_clean_body(m.group("body"))) for m in _recommended_to(text, head)}
         if doc_type in _PAPER_TYPES
         else set()
     )
@@ -492,7 +383,7 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
             break
         if name == "narrative" and body is not None:
             break
-        for m in _header_matches(name, pattern, doc, head):
+        for m in pattern.finditer(text, 0, head):
             groups = m.groupdict()
             found_body = groups.get("body")
             if found_body is not None:
@@ -502,6 +393,8 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
                 if name in {"addressed_to", "narrative"} and _norm_body(found_body) in receivers:
                     continue
             date_text = groups.get("date") or groups.get("date2")
+            if date_text and _not_yet(text, _sentence_bounds(text, m.start())[0], m.start()):
+                continue  # "will be considered at a meeting of Cabinet on …": not yet met
             found_date = _date_in(date_text, year) if date_text else None
             if date_text and found_date is None:
                 continue  # the date is the letter/deadline: not this meeting
@@ -526,11 +419,11 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
                 break
     if body is None and doc_type in _PAPER_TYPES:
         if receivers:
-            body = _recommending_body(doc, head, receivers)
+            body = _recommending_body(text, head, receivers)
             if body is not None:
                 how.append("recommending_body")
         else:
-            body, prose = _body_from_prose(doc, head)
+            body, prose = _body_from_prose(text, head)
             if body is not None:
                 how.append(prose)
     if doc_type in {"plan", "web_page", "news", "other"} and body is None:
@@ -545,11 +438,11 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
 
 # ---------------------------------------------------------------- outcome
 
-# Where a decision is written down. Factored into line-start forms and in-line forms so the
-# scanner tries two branches per character instead of fourteen (the same alternatives as before).
+# Where a decision is written down: a heading or clause at a line start ("Decision:", a
+# recommendations heading, "That Cabinet …", "APPROVED"), or a resolution in running text.
 _ZONE_ANCHOR = re.compile(
     r"^\s*(?:"
-    r"Decisions?\s*:?\s*$|Decisions?\s*:"
+    r"(?i:decisions?(?:\s+(?:taken|made))?)\s*:?\s*$|(?i:decisions?(?:\s+(?:taken|made))?)\s*:"
     r"|(?:\d+\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
     r"|Recommendations?\t"
     r"|(?:\(?\d+[.)]|\(?[a-z][.)]|[-•·])?\s*That\s+(?:the\s+)?(?:Cabinet|Council|Executive|Committee)\b"
@@ -578,10 +471,12 @@ _VERBS: list[tuple[str, re.Pattern[str]]] = [
     (
         "approved",
         re.compile(
-            r"\b(?:approved?|approves|agreed|agree|agrees|adopted?|adopts)\b", re.IGNORECASE
+            r"\b(?:approved?|approves|agreed|agree|agrees|adopted?|adopts|accepted|ratified"
+            r"|sign(?:ed|s)?\s+off(?!\s+by))\b",
+            re.IGNORECASE,
         ),
     ),
-    ("endorsed", re.compile(r"\bendors(?:e|es|ed)\b", re.IGNORECASE)),
+    ("endorsed", re.compile(r"\bendors(?:e|es|ed)\b|\bsupported\b", re.IGNORECASE)),
     ("noted", re.compile(r"\b(?:notes?|noted|noting)\b(?!\s+that\b)", re.IGNORECASE)),
 ]
 # "to seek approval", "failure to agree", "councils were asked to agree": not this decision.
@@ -589,6 +484,11 @@ _VERBS: list[tuple[str, re.Pattern[str]]] = [
 # is its outcome.
 _NOT_A_DECISION = re.compile(
     r"\b(?:to\s+seek|failure\s+to|not\s+to|(?P<asked>asked\s+to))\s*$", re.IGNORECASE
+)
+# A decision still to come, just before its verb: "will be approved", "is to be noted", "not
+# yet agreed".
+_TO_COME = re.compile(
+    r"\b(?:(?:will|shall|would|to|yet\s+to|due\s+to)\s+be|not\s+yet|yet\s+to)\s*$", re.IGNORECASE
 )
 _ASKED_TO_DECIDE = (
     "cabinet is ",
@@ -599,98 +499,29 @@ _ASKED_TO_DECIDE = (
     "board is ",
     "panel is ",
 )
-# Lowercase text every match of each verb pattern contains. Most sentences of a zone hold none
-# of them, which ``in`` on the lowercased copy tells far cheaper than the case-insensitive
-# patterns (each tried at every offset): a verb is searched for only where its stem is.
-_VERB_STEMS = {
-    "deferred": ("deferred", "withdrawn", "postponed"),
-    "delegated": ("delegat",),
-    "approved": ("approv", "agree", "adopt"),
-    "endorsed": ("endors",),
-    "noted": ("note", "noting"),
-}
 _PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
 _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
 
 
-# _ZONE_ANCHOR's finder tries its line-start forms at every line and its in-line forms at every
-# "i" and most capitals: most of find_outcome's cost. Every match starts instead at one of
-# these, found in C (see _zone_starts): the start of a line, or of blank lines before a line,
-# whose first character other than whitespace opens a line-start form ...
-_ZONE_LINE_FORM = (
-    r"\s*+(?=Decision|\d|(?i:recommendation)|\(|[a-z][.)]|[-•·]|That"
-    r"|APPROVED|NOTED|AGREED|ENDORSED|Approved|Noted|Agreed|Endorsed)"
-)
-_ZONE_LINE = re.compile(rf"\n{_ZONE_LINE_FORM}")
-_ZONE_LINE_AT_START = re.compile(_ZONE_LINE_FORM)
-# ... one of these words (and the "is" before "RECOMMENDED") ...
-_ZONE_WORDS = ("RESOLVED", "Resolved", "ORDERED", "RECOMMENDED", "Recommendation")
-# ... or a body's name, whitespace and perhaps "has" before one of these verbs.
-_ZONE_VERBS = ("noted", "approved", "agreed", "endorsed")
-_ZONE_BODIES = ("Cabinet", "Council", "Executive", "Committee", "Leader", "Mayor", "Holder")
-
-
-def _zone_starts(text: str, begin: int, end: int) -> list[int]:
-    """Offsets of ``text[begin:end]`` where a match of _ZONE_ANCHOR can start, in order."""
-    starts: set[int] = set()
-    if begin == 0 and _ZONE_LINE_AT_START.match(text, 0, end):
-        starts.add(0)
-    for line in _ZONE_LINE.finditer(text, max(begin - 1, 0), end):
-        # each line start in the whitespace before the form
-        starts.update(_line_start_offsets(text, line.start() + 1, line.end()))
-    for word in _ZONE_WORDS:
-        for at in _find_all(text, word, begin, end):
-            starts.add(at)
-            before = _after_text(text, at)
-            if word == "RECOMMENDED" and 2 <= before < at and text.startswith("is", before - 2):
-                starts.add(before - 2)
-    for verb in _ZONE_VERBS:
-        for at in _find_all(text, verb, begin, end):
-            ends = [_after_text(text, at)]
-            if ends[0] >= 3 and text.startswith("has", ends[0] - 3):
-                ends.append(_after_text(text, ends[0] - 3))
-            for body_end in ends:
-                for body in _ZONE_BODIES:
-                    if body_end >= len(body) and text.startswith(body, body_end - len(body)):
-                        starts.add(body_end - len(body))
-    return sorted(start for start in starts if start >= begin)
-
-
-def _find_all(text: str, word: str, begin: int, end: int) -> Iterator[int]:
-    """The offsets of ``word`` in ``text[begin:end]``."""
-    at = text.find(word, begin, end)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1, end)
-
-
-def _after_text(text: str, at: int) -> int:
-    """The start of the whitespace that ends at ``at`` (``at`` when there is none)."""
-    while at > 0 and text[at - 1].isspace():
-        at -= 1
-    return at
-
-
-def _zones(doc: Lowered, begin: int = 0, stop_at: int | None = None) -> list[tuple[int, int]]:
-    text = doc.text
+def _zones(text: str, begin: int = 0, stop_at: int | None = None) -> list[tuple[int, int]]:
+    """The decision zones of ``text[begin:stop_at]``: from each anchor to the next heading
+    that ends a decision, at most _ZONE_MAX characters on; an anchor inside the zone before
+    starts no zone of its own."""
     out: list[tuple[int, int]] = []
     end = len(text) if stop_at is None else min(stop_at, len(text))
-    for m in _matches_at(_ZONE_ANCHOR, text, _zone_starts(text, begin, end), end):
+    for m in _ZONE_ANCHOR.finditer(text, begin, end):
         start = m.start()
         if out and start < out[-1][1]:
             continue
-        end = min(len(text), start + _ZONE_MAX)
-        stop = scanner(_ZONE_END).search(doc, m.end(), end)
-        if stop:
-            end = stop.start()
-        out.append((start, end))
+        zone_end = min(len(text), start + _ZONE_MAX)
+        stop = _ZONE_END.search(text, m.end(), zone_end)
+        out.append((start, stop.start() if stop else zone_end))
     return out
 
 
 def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
     """(outcome, evidence sentence, start, end) from the decision zones, or Nones."""
-    doc = lowered(text)
-    first = scanner(_PRODUCTIVITY).search(doc)
+    first = _PRODUCTIVITY.search(text)
     offset = 0
     if first:
         # Start at the line where the plan is first mentioned: earlier agenda items are other
@@ -699,26 +530,25 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
     hits: dict[str, tuple[int, int, str]] = {}
     # Anchors before the line that mentions the plan only matter if their zone reaches past
     # it (a zone is at most _ZONE_MAX long), so the scan starts just before that line.
-    for z_start, z_end in _zones(doc, max(0, offset - _ZONE_MAX), OUTCOME_HEAD):
+    for z_start, z_end in _zones(text, max(0, offset - _ZONE_MAX), OUTCOME_HEAD):
         if z_end <= offset:
             continue  # a decision on earlier business
         zone = text[z_start:z_end]
         for sentence_m in re.finditer(r"[^.\n;]+(?:[.;]|\n|$)", zone):
-            # An outcome found already keeps its first sentence: no need to look for it again.
-            verbs = _verbs_in(doc, z_start + sentence_m.start(), z_start + sentence_m.end())
-            if all(outcome in hits for outcome in verbs):
-                continue
             sentence = sentence_m.group(0)
             if _SIGNOFF.search(sentence):
                 sentence = _SIGNOFF.split(sentence)[0]
-            delegation = _VERBS[1][1].search(sentence) if "delegated" in verbs else None
+            delegation = _VERBS[1][1].search(sentence)
             for outcome, pattern in _VERBS:
-                if outcome not in verbs or outcome in hits:
-                    continue
+                if outcome in hits:
+                    continue  # an outcome keeps the first sentence it was found in
                 for vm in pattern.finditer(sentence):
                     if outcome == "approved" and delegation and delegation.start() < vm.start():
                         continue  # "delegates ... authority to agree": the delegate's power
-                    if outcome == "approved" and _not_a_decision(sentence[: vm.start()]):
+                    before = sentence[: vm.start()]
+                    if _TO_COME.search(before):
+                        continue
+                    if outcome == "approved" and _not_a_decision(before):
                         continue
                     if outcome not in hits:
                         s = z_start + sentence_m.start()
@@ -740,20 +570,15 @@ def _not_a_decision(before: str) -> bool:
     return not before[: found.start()].lower().endswith(_ASKED_TO_DECIDE)
 
 
-def _verbs_in(doc: Lowered, start: int, end: int) -> list[str]:
-    """The outcomes whose verb can occur in ``doc.text[start:end]``: those with a stem in its
-    lowercased copy (all of them when the text has no copy)."""
-    if doc.low is None:
-        return list(_VERB_STEMS)
-    folded = doc.low[start:end]
-    return [outcome for outcome, stems in _VERB_STEMS.items() if any(s in folded for s in stems)]
-
-
 @lru_cache(maxsize=4)
 def _plan_signoff(text: str) -> re.Match[str] | None:
-    """The first _PLAN_SIGNOFF match in ``text`` (cached: a plan's body and its outcome are
-    both read from it, and the search runs over the whole text)."""
-    return scanner(_PLAN_SIGNOFF).search(lowered(text))
+    """The first _PLAN_SIGNOFF match in ``text`` that reports a sign-off done, not one to come
+    ("this plan will be approved by Cabinet on 15 July"). Cached: a plan's body and its
+    outcome are both read from it, and the search runs over the whole text."""
+    for m in _PLAN_SIGNOFF.finditer(text):
+        if not _not_yet(text, m.start(), m.start("verb")):
+            return m
+    return None
 
 
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
@@ -823,10 +648,8 @@ class _Span:
 # A sentence ends at a full stop or a line break, but not at a soft wrap: a break inside a
 # paragraph, after a line that does not end in punctuation and before one that starts in lower
 # case or with a number ("submitted to the government on\n12 July 2024"), as PDFs and
-# hard-wrapped captures print them. Each alternative starts with its "." or "\n" (the character
-# before a line break is looked at from after it), so ``re`` skips in C to those two characters
-# instead of trying the look-behinds at every offset: the same matches.
-_SENTENCE_END = re.compile(r"\.(?=\s)|\n(?<![\n.:;!?]\n)(?![ \t]*[a-z0-9(£])|\n(?<=[\n.:;!?]\n)")
+# hard-wrapped captures print them.
+_SENTENCE_END = re.compile(r"\.(?=\s)|(?<![\n.:;!?])\n(?![ \t]*[a-z0-9(£])|(?<=[\n.:;!?])\n")
 _SOFT_WRAP_NEXT = re.compile(r"[ \t]*[a-z0-9(£]")
 
 
@@ -878,16 +701,22 @@ def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[Go
         if start in done:
             continue
         sentence = text[start:end]
-        verb = _EVENT_VERBS.search(sentence)
-        if not verb:
+        verbs = list(_EVENT_VERBS.finditer(sentence))
+        if not verbs:
             continue
         done.add(start)
         sm = _Span(start, end)
         for mention in scan.between(start, end):
+            # The step the date belongs to: the verb nearest before it ("which had to be
+            # submitted by 19 July, was endorsed by Cabinet on 9 July"), else the first.
+            before = [v for v in verbs if v.start() < mention.start - start]
+            verb = before[-1] if before else verbs[0]
             if mention.value == _LETTER or _DUE_BY.search(
                 text, max(0, mention.start - 30), mention.start
             ):
                 continue
+            if _not_yet(text, start, max(mention.start, start + verb.start())):
+                continue  # "will be considered by Council on 24 July": not a step taken
             action = _action(verb.group("verb"))
             if mention.value == _DEADLINE and (
                 _FUTURE_OR_DUTY.search(sentence) and not _PAST_SUBMITTED.search(sentence)
@@ -941,11 +770,16 @@ def find_submitted_date(text: str, year: int) -> date | None:
 
 def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | None]:
     """(date, sentence) of the plan's submission, when the text states it in the past tense."""
-    for pm in _past_submissions(lowered(text)):
+    for pm in _past_submissions(text):
         if _RELATIVE_TO.search(text, max(0, pm.start() - 20), pm.start()):
             continue  # "approved on 15 July, before it was submitted": no date of its own
         start, end = _sentence_bounds(text, pm.start())
-        mentions: list[DateMention] = [d for d in scan.between(start, end) if d.value != _LETTER]
+        # "submitted by the deadline of 19 July" restates the deadline: not a submission date.
+        mentions: list[DateMention] = [
+            d
+            for d in scan.between(start, end)
+            if d.value != _LETTER and not _DUE_BY.search(text, max(0, d.start - 30), d.start)
+        ]
         if not mentions and _TODAY.search(text, start, end):
             # "The council has today submitted its plan": the day of the page's dateline.
             mentions = _dateline(text, scan)
@@ -960,28 +794,36 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
     return None, None
 
 
-def _past_submissions(doc: Lowered) -> Iterator[re.Match[str]]:
-    """``_PAST_SUBMITTED.finditer(doc.text)``, scanned only in the stretches between full stops
-    and semicolons that hold "submitted" (in the lowercased copy, see scan.Lowered): every
-    match has the word and no "." or ";", so none crosses a stretch's ends, where ``\\b`` sees
-    what it sees in the whole text. Most of a text is far from the word."""
-    low = doc.low
-    found = scanner(_PAST_SUBMITTED)
-    if low is None:
-        yield from found.finditer(doc)
-        return
-    word = low.find("submitted")
-    while word >= 0:
-        start = max(low.rfind(".", 0, word), low.rfind(";", 0, word)) + 1
-        stop = min(_find_or_end(low, ".", word), _find_or_end(low, ";", word))
-        yield from found.finditer(doc, start, stop)
-        word = low.find("submitted", stop)
+def _past_submissions(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _PAST_SUBMITTED. Each holds the word "submitted" and no "." or ";", so
+    only the stretches between those two around each "submitted" are searched."""
+    stop = 0
+    for at in word_offsets(text, ("submitted",)):
+        if at < stop:
+            continue  # in the stretch just searched
+        start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
+        end = _STOP_OR_SEMICOLON.search(text, at)
+        stop = end.start() if end else len(text)
+        yield from _PAST_SUBMITTED.finditer(text, start, stop)
 
 
-def _find_or_end(text: str, sub: str, start: int) -> int:
-    """The offset of ``sub`` in ``text`` from ``start`` on, else the text's end."""
-    at = text.find(sub, start)
-    return len(text) if at < 0 else at
+_STOP_OR_SEMICOLON = re.compile(r"[.;]")
+
+
+def word_offsets(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of ``words`` (lowercase) occurs in ``text``, in any case, in order. A rule
+    that needs a rare word looks there instead of running a case-insensitive pattern over the
+    whole text."""
+    low = text.lower()
+    if len(low) != len(text):  # "İ" is the one character whose lowercase is two long
+        low = text.replace("İ", "I").lower()
+    found: list[int] = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            found.append(at)
+            at = low.find(word, at + 1)
+    return sorted(found)
 
 
 _RELATIVE_TO = re.compile(
@@ -1032,11 +874,13 @@ _WEBSITE = re.compile(r"website|web\s*site|web\s*pages?|online|\.gov\.uk", re.IG
 def find_publication(text: str) -> Quote | None:
     """A sentence saying the plan was published on the council's website, if any.
 
-    Scans for the rare word (website, online) first and checks its sentence for a done
-    "published/uploaded/made available": far cheaper than the verb pattern over the text."""
+    Looks for the rare word (website, online) first and checks its sentence for a done
+    "published/uploaded/made available"."""
     checked: set[int] = set()
-    for w in scanner(_WEBSITE).finditer(lowered(text)):
-        start, end = _sentence_bounds(text, w.start())
+    for at in word_offsets(text, ("web", "online", ".gov.uk")):
+        if _WEBSITE.match(text, at) is None:
+            continue
+        start, end = _sentence_bounds(text, at)
         if start in checked:
             continue
         checked.add(start)
@@ -1088,9 +932,8 @@ AUTHOR_HEAD = 8_000  # the author is named on the report's first pages
 
 
 def find_author(text: str) -> Author | None:
-    doc = lowered(text)
     for pattern in _AUTHOR_PATTERNS:
-        m = scanner(pattern).search(doc, 0, AUTHOR_HEAD)
+        m = pattern.search(text, 0, AUTHOR_HEAD)
         if not m:
             continue
         line = re.sub(r"\s+", " ", m.group("line")).strip(" :\t")
@@ -1112,7 +955,7 @@ def find_author(text: str) -> Author | None:
             role = role.title()
         if name or role:
             return Author(name=name, role=role)
-    m = scanner(_REPORT_OF).search(doc, 0, AUTHOR_HEAD)
+    m = _REPORT_OF.search(text, 0, AUTHOR_HEAD)
     if m and _ROLE_WORDS.search(m.group("role")):
         return Author(name=None, role=m.group("role").strip())
     return None
@@ -1134,25 +977,31 @@ _CALLIN_NOT = re.compile(
     re.IGNORECASE,
 )
 
+# What every key-decision and call-in statement holds, looked for in the lowercased text.
+_KEY_DECISION = re.compile(r"key\s+decision")
+_CALL_IN = re.compile(r"call[\s-]?in")
+
 
 def find_key_decision(text: str) -> bool | None:
-    doc = lowered(text)
-    m = scanner(_KEY_YESNO).search(doc)
+    if _KEY_DECISION.search(text.lower()) is None:
+        return None  # none of the statements below can match
+    m = _KEY_YESNO.search(text)
     if m:
         return m.group("v").lower() == "yes"
-    if scanner(_KEY_NOT).search(doc):
+    if _KEY_NOT.search(text):
         return False
-    if scanner(_KEY_IS).search(doc):
+    if _KEY_IS.search(text):
         return True
     return None
 
 
 def find_call_in(text: str) -> bool | None:
-    doc = lowered(text)
-    m = scanner(_CALLIN_YESNO).search(doc)
+    if _CALL_IN.search(text.lower()) is None:
+        return None  # none of the statements below can match
+    m = _CALLIN_YESNO.search(text)
     if m:
         return m.group("v").lower() == "yes"
-    if scanner(_CALLIN_NOT).search(doc):
+    if _CALLIN_NOT.search(text):
         return False
     return None
 
@@ -1169,12 +1018,11 @@ RECOMMENDATIONS_HEAD = 15_000  # where the recommendations heading is looked for
 
 
 def find_recommendations(text: str) -> list[str]:
-    doc = lowered(text)
-    m = scanner(_RECS_HEAD).search(doc, 0, RECOMMENDATIONS_HEAD)
+    m = _RECS_HEAD.search(text, 0, RECOMMENDATIONS_HEAD)
     if not m:
         return []
     end = min(len(text), m.end() + 1500)
-    stop = scanner(_ZONE_END).search(doc, m.end(), end)
+    stop = _ZONE_END.search(text, m.end(), end)
     body = m.group("inline") + "\n" + text[m.end() : stop.start() if stop else end]
     items: list[str] = []
     for part in _ITEM_SPLIT.split(body):
@@ -1187,6 +1035,60 @@ def find_recommendations(text: str) -> list[str]:
     return items[:10]
 
 
+# ---------------------------------------------------------------- forward plans, status
+
+# Furniture of a forward-plan entry (ModernGov "Decision due:", CMIS "Proposed date of
+# decision", "Notice of key decision"): notice of a decision to come. A "Forward Plan
+# reference" alone is not one: reports print theirs too.
+FORWARD_PLAN = re.compile(
+    r"^\s*(?:(?:notice|notification)\s+of\s+(?:a\s+)?(?:proposed|key|intended|forthcoming)\s+"
+    r"(?:key\s+|executive\s+)?decision"
+    r"|decision\s+due\b"
+    r"|(?:proposed|anticipated|expected|planned|provisional|likely)\s+(?:date\s+of\s+(?:the\s+)?"
+    r"decision|decision\s+date)"
+    r"|(?:date\s+)?(?:first\s+)?(?:published|included|entered)\s+(?:in|on)\s+(?:the\s+)?"
+    r"forward\s+plan"
+    r"|anticipated\s+restriction"
+    r"|making\s+representations\s+on\s+this\s+decision)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# What a page shows once the decision has been taken.
+_DECISION_TAKEN = re.compile(
+    r"^\s*(?:decided\s+at\s+meeting\s*:"
+    r"|decision\s+status\s*:\s*(?:recommendations?\s+)?(?:approved|agreed|noted|endorsed"
+    r"|deferred|withdrawn|rejected|made|taken|implemented|decided)"
+    r"|decisions?\s+(?:taken|made)\s*:"
+    r"|(?:it\s+was\s+)?resolved\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Types a forward-plan entry can be classified as (a notice has decision-page furniture).
+_NOTICE_TYPES = frozenset({"decision_record", "agenda_item", "other"})
+
+
+def is_forward_plan(text: str) -> bool:
+    """Whether ``text`` is a forward-plan entry: its head has forward-plan furniture and no
+    sign that the decision has been taken."""
+    head = text[:BODY_HEAD]
+    return FORWARD_PLAN.search(head) is not None and _DECISION_TAKEN.search(head) is None
+
+
+_DECISION_STATUS = re.compile(
+    r"^[ \t]*Decision\s+status\s*:[ \t]*(?P<status>[^\n]+)", re.IGNORECASE | re.MULTILINE
+)
+
+
+def _status_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
+    """(outcome, line, start, end) from a decision page's status line, or Nones."""
+    m = _DECISION_STATUS.search(text, 0, BODY_HEAD)
+    if m is None:
+        return None, None, None, None
+    found = {outcome for outcome, pattern in _VERBS if pattern.search(m.group("status"))}
+    for outcome in _PRECEDENCE:
+        if outcome in found:
+            return outcome, m.group(0).strip(), m.start(), m.end()
+    return None, None, None, None
+
+
 # ---------------------------------------------------------------- together
 
 
@@ -1196,23 +1098,23 @@ def extract_decision(
     """The decision in ``text`` and the context year used for year-less dates."""
     year = (scan or scan_dates(text, _DEADLINE.year)).year
     body, when, _how = find_body_and_date(text, doc_type, year)
-    if doc_type in {"plan", "web_page", "news", "other"}:
+    outcome: str | None
+    if doc_type in _NOTICE_TYPES and is_forward_plan(text):
+        # A notice of a decision still to be taken: no outcome yet, and its date is the date
+        # the decision is planned for, not the date of a decision.
+        outcome, sentence, start, end, when = "none", None, None, None, None
+    elif doc_type in {"plan", "web_page", "news", "other"}:
         outcome, sentence, start, end = _plan_outcome(text)
-        if outcome is None:
-            outcome, sentence, start, end = (
-                find_outcome(text)
-                if doc_type == "other"
-                else (
-                    None,
-                    None,
-                    None,
-                    None,
-                )
-            )
+        if outcome is None and doc_type == "other":
+            outcome, sentence, start, end = find_outcome(text)
         if outcome is None:
             outcome = "none"
     else:
         outcome, sentence, start, end = find_outcome(text)
+        if outcome is None:
+            # A decision page whose box gives no verb: its status line ("Decision status:
+            # Recommendations approved").
+            outcome, sentence, start, end = _status_outcome(text)
         if outcome is None:
             outcome = "unknown"
     allowed = load_regime().outcome_ids

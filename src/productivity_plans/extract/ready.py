@@ -1,7 +1,7 @@
 """Importing this module readies the extract stage in the importing process.
 
 It imports the stage and runs it over the bundled example documents, which builds what the
-stage otherwise builds on its first documents: the council matcher and the rules' finders. The
+stage otherwise builds on its first documents: the council matcher and the compiled rules. The
 ingest pool's forkserver imports it before forking any worker (``pipeline._pool_context``), so
 the workers start with all of that instead of each building it again.
 """

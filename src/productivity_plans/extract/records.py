@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from productivity_plans.councils.identify import CouncilMatch
+from productivity_plans.extract.makers import decision_makers
 
 # Bumped whenever a rule change can change the output; stored with every facts row so a
 # re-extraction (``prodplans extract``) can tell stale machine output from current.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 # Canonical kinds of decision body (see governance.body_kind).
 BODY_KINDS = (
@@ -40,6 +41,13 @@ class Decision:
     evidence: str | None = None  # the sentence the outcome came from
     start: int | None = None
     end: int | None = None
+
+    @property
+    def makers(self) -> tuple[str, ...]:
+        """The decision-makers ``body`` names: several when a decision is taken jointly
+        ("Cabinet Member for Finance, Leader of the Council"), derived from the one string so
+        that a decision loaded from the store has them too."""
+        return decision_makers(self.body)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,255 @@
+# ruff: noqa: E501  (made-up pages print each paragraph on one line, as captures do)
+"""General rules for documents the corpus lacks: forward-plan entries, decision boxes, several
+decision-makers, articles on news sites, and steps told in the future tense. Every text is made
+up, in the way democracy systems (ModernGov, CMIS) and the press print such pages."""
+
+from datetime import date
+
+from productivity_plans.extract import extract_facts
+from productivity_plans.extract.makers import decision_makers
+
+DEMOCRACY = "https://democracy.example-borough.gov.uk/mgIssueHistoryHome.aspx?IId=4321"
+
+FORWARD_PLAN_ENTRY = """Issue details
+Productivity Plan 2024
+To approve the council's productivity plan for submission to government.
+Decision type: Key
+Decision status: For Determination
+Notice of proposed decision first published: 14/06/2024
+Anticipated restriction: Open
+Decision maker: Cabinet
+Decision due: 16 Jul 2024 by Cabinet
+Lead member: Leader of the Council
+Lead director: Chief Executive
+"""
+
+CMIS_FORWARD_PLAN = """Forward Plan reference: FP/2024/031
+Title: Productivity Plan
+Decision to be taken: To agree the Productivity Plan requested by the Minister.
+Decision maker: Executive
+Proposed date of decision: 10 July 2024
+Key decision: Yes
+"""
+
+
+def test_a_forward_plan_entry_records_no_decision_and_no_decision_date() -> None:
+    for text in (FORWARD_PLAN_ENTRY, CMIS_FORWARD_PLAN):
+        facts = extract_facts(text, url=DEMOCRACY)
+        assert facts.doc_type == "decision_record"
+        assert facts.decision.outcome == "none"
+        assert facts.decision.date is None
+        assert facts.timeline == []
+    assert extract_facts(FORWARD_PLAN_ENTRY, url=DEMOCRACY).decision.body == "Cabinet"
+
+
+def test_a_forward_plan_entry_once_decided_gives_the_decision() -> None:
+    text = (
+        FORWARD_PLAN_ENTRY
+        + "\nDecided at meeting: 16/07/2024 - Cabinet\nRESOLVED that the plan be approved.\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.decision.outcome == "approved"
+    assert facts.decision.date == date(2024, 7, 16)
+
+
+JOINT_RECORD = """Record of Decision
+Productivity Plan
+Decision taken by: Cabinet Member for Finance and Resources, Leader of the Council
+Date decision taken: 12 July 2024
+Decision taken:
+To approve the Productivity Plan and its submission to the Ministry of Housing, Communities and Local Government.
+Reasons for the decision:
+The Minister asked every council for a plan.
+"""
+
+
+def test_a_decision_taken_box_gives_body_date_and_outcome() -> None:
+    facts = extract_facts(JOINT_RECORD)
+    assert facts.doc_type == "decision_record"
+    assert facts.decision.body == "Cabinet Member for Finance and Resources, Leader of the Council"
+    assert facts.decision.date == date(2024, 7, 12)
+    assert facts.decision.outcome == "approved"
+
+
+def test_several_decision_makers_are_a_list_while_the_body_stays_one_string() -> None:
+    decision = extract_facts(JOINT_RECORD).decision
+    assert decision.makers == ("Cabinet Member for Finance and Resources", "Leader of the Council")
+
+
+def test_a_name_holding_and_is_one_decision_maker() -> None:
+    assert decision_makers("Portfolio Holder for Finance and Assets") == (
+        "Portfolio Holder for Finance and Assets",
+    )
+    assert decision_makers("Leader of the Council and Chief Executive") == (
+        "Leader of the Council",
+        "Chief Executive",
+    )
+    assert decision_makers("Leader in consultation with the Chief Executive") == (
+        "Leader in consultation with the Chief Executive",
+    )
+    assert decision_makers(None) == ()
+
+
+def test_a_decision_box_in_capitals_gives_the_outcome() -> None:
+    text = """Individual Cabinet Member Decision
+Subject: Productivity Plan
+Decision Maker: Portfolio Holder for Resources
+Date of decision: 11 July 2024
+DECISION:
+To agree the Productivity Plan for submission to the Ministry.
+"""
+    facts = extract_facts(text)
+    assert (facts.doc_type, facts.decision.outcome) == ("decision_record", "approved")
+    assert facts.decision.date == date(2024, 7, 11)
+
+
+def test_a_status_line_gives_the_outcome_when_the_decision_box_has_no_verb() -> None:
+    text = """Decision details
+Productivity Plan
+Decision Maker: Cabinet
+Decision status: Recommendations Approved
+Decision:
+As set out in the report.
+"""
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "approved"
+
+
+NEWS_ARTICLE = """Councils send productivity plans to Whitehall
+By Sarah Jones
+19 July 2024, 10:32 BST
+Councils across England have sent their productivity plans to the government as the deadline passed.
+The leader of one district council said: "Our productivity plan shows how we have transformed the way we work." "We are proud of what we have achieved," she said.
+A spokesperson for the Local Government Association said councils had already made savings and that the plans should lead to real change from government, including multi-year settlements.
+Ministers have said the plans will not be used to rank councils, and that a panel will look at the themes across the sector.
+Related articles
+"""
+
+
+def test_an_article_on_a_news_site_is_news_even_when_it_quotes_a_plan() -> None:
+    for url in (
+        "https://www.example-news.co.uk/politics/councils-send-productivity-plans",
+        "https://www.example-trade.com/finance/councils-send-productivity-plans/5012345.article",
+        "https://www.example-paper.com/society/2024/jul/19/councils-send-productivity-plans",
+    ):
+        facts = extract_facts(NEWS_ARTICLE, url=url)
+        assert facts.doc_type == "news", url
+        assert facts.decision.outcome == "none"
+
+
+def test_a_council_press_release_is_news() -> None:
+    text = """Press release
+Council agrees its productivity plan
+The council's cabinet agreed its productivity plan on 9 July 2024, said Councillor Amir Khan.
+"""
+    facts = extract_facts(text, url="https://www.example-borough.gov.uk/press-releases/123")
+    assert facts.doc_type == "news"
+
+
+# ---------------------------------------------------------------- the future tense
+
+
+def test_a_draft_for_a_cabinet_to_come_records_no_approval() -> None:
+    text = """Productivity Plan 2024 - DRAFT
+DRAFT - not yet approved, for Cabinet on 15 July 2024.
+Our productivity plan sets out how we have transformed our services and what we will do next.
+This plan will be approved by Cabinet on 15 July 2024 and then published on our website.
+"""
+    facts = extract_facts(text, url="https://www.example-borough.gov.uk/productivity-plan")
+    assert facts.decision.outcome == "none"
+    assert facts.decision.date is None
+    assert facts.timeline == []
+    assert facts.submitted_date is None
+
+
+def test_steps_to_come_are_not_timeline_events_or_submissions() -> None:
+    text = """Report to Cabinet
+Productivity Plan
+1. The plan is to be considered by Council on 24 July 2024.
+2. It is due to go to the Overview and Scrutiny Committee on 10 July 2024 for comment.
+3. The plan will be submitted on 19 July 2024 and published on the council's website.
+4. The plan was endorsed by the Leader on 2 July 2024.
+"""
+    facts = extract_facts(text)
+    assert [(e.date, e.action) for e in facts.timeline] == [(date(2024, 7, 2), "endorsed")]
+    assert facts.submitted_date is None
+
+
+def test_a_meeting_to_come_named_in_running_text_is_not_the_decision_date() -> None:
+    text = """Our Productivity Plan
+This plan will be considered at a meeting of the Cabinet on 15 July 2024.
+We have transformed the way we deliver services and we will keep doing so.
+"""
+    facts = extract_facts(text, url="https://www.example-borough.gov.uk/plan")
+    assert facts.decision.date is None
+
+
+def test_a_decision_to_come_in_a_resolution_is_not_its_outcome() -> None:
+    text = """Productivity Plan
+RESOLVED that the Productivity Plan be noted; the final version will be approved at the Council meeting on 24 July 2024.
+"""
+    assert extract_facts(text).decision.outcome == "noted"
+
+
+def test_a_step_taken_is_still_an_event() -> None:
+    text = "Productivity Plan\nThe plan was approved by Cabinet on 9 July 2024 and submitted on 12 July 2024.\n"
+    facts = extract_facts(text)
+    assert [(e.date, e.action) for e in facts.timeline] == [
+        (date(2024, 7, 9), "approved"),
+        (date(2024, 7, 12), "submitted"),
+    ]
+    assert facts.submitted_date == date(2024, 7, 12)
+
+
+def test_a_submission_by_the_deadline_restates_the_deadline_and_gives_no_date() -> None:
+    for text in (
+        "Productivity Plan\nThe plan was then submitted to the Ministry by the deadline of 19 July 2024.\n",
+        "Productivity Plan\nThe plan was submitted before 19 July 2024, as required.\n",
+    ):
+        assert extract_facts(text).submitted_date is None
+    text = "Productivity Plan\nThe plan was submitted to the Ministry on 19 July 2024.\n"
+    assert extract_facts(text).submitted_date == date(2024, 7, 19)
+
+
+def test_a_reason_or_an_obligation_met_is_not_the_future_tense() -> None:
+    text = (
+        "Productivity Plan\n"
+        "Due to the timetable, the plan was approved by the Leader on 15 July 2024.\n"
+        "The plan, which had to be submitted by 19 July, was endorsed by Cabinet on 9 July 2024.\n"
+    )
+    events = [(e.date, e.action) for e in extract_facts(text).timeline]
+    assert events == [(date(2024, 7, 9), "endorsed"), (date(2024, 7, 15), "approved")]
+
+
+def test_a_decision_box_that_signs_the_plan_off_is_an_approval() -> None:
+    text = """Record of decision
+Productivity Plan
+Decision Maker: Leader of the Council
+Decision:
+The Leader signed off the Productivity Plan for submission to government.
+"""
+    assert extract_facts(text).decision.outcome == "approved"
+
+
+PLAN_TEXT = """Productivity Plan 2024
+Our productivity plan answers the four questions the Minister asked in April 2024.
+Services have been reviewed one by one, and the findings are set out below by theme.
+"""
+
+
+def test_a_plan_attached_to_a_meeting_on_a_democracy_site_is_a_plan() -> None:
+    url = "https://democracy.example-borough.gov.uk/documents/s12345/Appendix%20A%20Productivity%20Plan.pdf"
+    assert extract_facts(PLAN_TEXT, url=url).doc_type == "plan"
+    page = "https://democracy.example-borough.gov.uk/ieListMeetings.aspx?CId=123"
+    assert extract_facts(PLAN_TEXT, url=page).doc_type != "plan"
+
+
+def test_a_councillor_and_their_office_are_one_decision_maker_either_way_round() -> None:
+    assert decision_makers(
+        "Cllr A Smith, Leader of the Council and Cllr B Jones, Cabinet Member for Finance"
+    ) == ("Cllr A Smith, Leader of the Council", "Cllr B Jones, Cabinet Member for Finance")
+    assert decision_makers("Leader of the Council, Councillor A Smith") == (
+        "Leader of the Council, Councillor A Smith",
+    )
+    assert decision_makers(
+        "Leader of the Council, Cllr A Smith; Cabinet Member for Finance, Cllr B Jones"
+    ) == ("Leader of the Council, Cllr A Smith", "Cabinet Member for Finance, Cllr B Jones")
