@@ -136,6 +136,7 @@ def test_reporting_what_government_asked_is_a_restatement(rules):
         "All councils were required to submit a productivity plan by 19 July 2024.",
         "Plans should cover four main areas.",
         "Individual plans will not be rated or scored.",
+        "The plans aim to set out how councils will reduce wasteful spend.",
     ):
         assert rules.restates(sentence), sentence
 

@@ -44,12 +44,12 @@ MIN_WORDS = 4  # shorter passages (menu items, labels) are not coded
 MIN_THEME_PASSAGES = 2
 STRONG_THEME = 0.9
 # Confidences are a ranking of the evidence, not a cut-off: a paraphrase rule is strong
-# evidence, a passage under a section that answers a heading answers it, content cues alone
-# stay below a strong theme, and similarity counts for a little less than a rule.
+# evidence, a passage under a section that answers a heading answers it, a passage with three
+# distinct content cues of a heading does too, and similarity counts a little less than a rule.
 RULE_CONFIDENCE = 0.9
 SECTION_CONFIDENCE = 0.9
 MEASURE_CONFIDENCE = 0.9
-CUE_CEILING = 0.85
+CUE_CEILING = 0.9  # three distinct content cues: a passage rich enough to answer on its own
 SIMILARITY_WEIGHT = 0.9
 MAX_TITLE_WORDS = 20  # a passage this short without a full stop may be a section title
 
@@ -231,7 +231,7 @@ def _headings(
         cues = counts.get(hid, 0)
         p = float(probs[j])
         if cues >= 2 or (cues == 1 and p >= model.thresholds.heading):
-            found[hid] = round(min(max(p, 0.4 + 0.1 * cues), CUE_CEILING), 4)
+            found[hid] = round(min(max(p, 0.3 + 0.2 * cues), CUE_CEILING), 4)
     return found
 
 
