@@ -3,7 +3,7 @@
 It runs in worker processes, so this module imports only the ingest stage, and the extract
 stage when it first extracts (never the store or the coding models, which would cost each
 worker seconds to import). Readying the extract stage (importing it, building the council
-matcher and the rules' finders) costs ≈ 0.15 s of CPU: the pool's forkserver does it once for
+matcher and compiling the rules) costs ≈ 0.15 s of CPU: the pool's forkserver does it once for
 a batch that extracts (``pipeline._pool_context``), and a process without one pays it on its
 first document, counted as extraction's. Either way the ingest benchmark's run without
 extraction does not pay it.
