@@ -152,6 +152,14 @@ def _audit(
     )
 
 
+def write_audit(
+    session: Session, actor: User | None, action: str, target: str, detail: dict[str, Any]
+) -> None:
+    """An audit row inside the caller's transaction: other store modules (the council
+    workspace) write their change and its audit row together, as this module does."""
+    _audit(session, actor, action, target, detail)
+
+
 def create_user(
     store: Store,
     email: str,

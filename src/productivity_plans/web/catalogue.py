@@ -27,7 +27,7 @@ from productivity_plans.councils import Council, Register, load_register
 from productivity_plans.extract import extract_facts
 from productivity_plans.framework import Framework, load_framework
 from productivity_plans.sector.compliance import CouncilGovernance, assess
-from productivity_plans.store import accounts, codes
+from productivity_plans.store import accounts, codes, workspace
 from productivity_plans.store.codes import EffectivePassage
 from productivity_plans.store.db import DocumentSummary, Store
 from productivity_plans.store.facts import StoredFacts
@@ -42,7 +42,8 @@ GENERATION_SQL = """
 SELECT (SELECT count(*) FROM documents), (SELECT max(id) FROM documents),
        (SELECT count(*) FROM facts), (SELECT max(id) FROM uploads),
        (SELECT count(*) FROM coded_documents), (SELECT max(id) FROM machine_codes),
-       (SELECT max(id) FROM human_codes), (SELECT max(id) FROM passages)
+       (SELECT max(id) FROM human_codes), (SELECT max(id) FROM passages),
+       (SELECT count(*) FROM recorded_steps), (SELECT max(id) FROM recorded_steps)
 """
 # Code types that say what a passage is about (kind, requirement vs council, is not one).
 CONTENT_CODES = frozenset({"heading", "question", "barrier", "measure", "initiative"})
@@ -292,13 +293,15 @@ class Catalogue:
         return self._cached("stored_facts", lambda: {s.document_id: s for s in self.store.facts()})
 
     def governance(self, council: Council) -> CouncilGovernance:
-        """The council's trail and requirement statuses from its documents' stored facts. The
-        documents are the ones the site attributes to it (an uploader's statement wins)."""
+        """The council's trail and requirement statuses from its documents' stored facts and the
+        steps it recorded. The documents are the ones the site attributes to it (an uploader's
+        statement wins)."""
 
         def compute() -> CouncilGovernance:
             facts = self.stored_facts()
             ids = [e.summary.id for e in self.documents(council_gss=council.gss_code)]
-            return assess(council, [facts[i] for i in ids if i in facts], self.framework)
+            recorded = workspace.recorded_steps(self.store, council.gss_code)
+            return assess(council, [facts[i] for i in ids if i in facts], self.framework, recorded)
 
         return self._cached(("governance", council.gss_code), compute)
 

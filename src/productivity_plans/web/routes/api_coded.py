@@ -88,6 +88,9 @@ class ClaimOut(_Out):
     evidence: str | None
     document_id: int | None
     link: str | None
+    recorded_by_council: bool = Field(
+        description="True when the status rests on a step the council recorded itself"
+    )
 
 
 class EventOut(_Out):
@@ -95,8 +98,9 @@ class EventOut(_Out):
     action: str
     body: str | None
     sentence: str | None
-    document_id: int
-    link: str
+    document_id: int | None
+    link: str | None
+    recorded_by_council: bool
 
 
 class GovernanceOut(_Out):
@@ -104,6 +108,10 @@ class GovernanceOut(_Out):
     council: str
     requirements: list[ClaimOut]
     trail: list[EventOut]
+    recorded: list[EventOut] = Field(
+        description="Steps recorded by the council, kept beside the extracted trail"
+    )
+    publication_urls: list[str]
 
 
 class DocumentCodesOut(_Out):
@@ -215,7 +223,8 @@ def claim_out(c: ClaimView) -> ClaimOut:
         body=c.body,
         evidence=c.evidence,
         document_id=c.document_id,
-        link=c.href,
+        link=c.href or c.url,
+        recorded_by_council=c.recorded,
     )
 
 
@@ -227,6 +236,7 @@ def event_out(e: EventView) -> EventOut:
         sentence=e.sentence,
         document_id=e.document_id,
         link=e.href,
+        recorded_by_council=e.recorded,
     )
 
 
@@ -237,6 +247,8 @@ def governance_out(catalogue: Catalogue, council: Council) -> GovernanceOut:
         council=council.nice_name,
         requirements=[claim_out(c) for c in view.claims],
         trail=[event_out(e) for e in view.trail],
+        recorded=[event_out(e) for e in view.recorded],
+        publication_urls=view.publication_urls,
     )
 
 
