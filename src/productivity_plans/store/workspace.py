@@ -845,6 +845,14 @@ def undo_dispute_decision(store: Store, user: User, dispute_id: int) -> Dispute:
         return _dispute(row)
 
 
+def dispute(store: Store, dispute_id: int) -> Dispute:
+    with Session(store.engine) as session:
+        row = session.get(DisputeRow, dispute_id)
+        if row is None:
+            raise LookupError(f"no dispute {dispute_id}")
+        return _dispute(row)
+
+
 @dataclass(frozen=True, slots=True)
 class DisputePage:
     total: int

@@ -10,9 +10,11 @@ from markupsafe import Markup
 from starlette.responses import Response
 
 from productivity_plans.councils import Council
+from productivity_plans.store import workspace
 from productivity_plans.store.vectors import SemanticHit
 from productivity_plans.web.catalogue import CONTENT_CODES, COUNCIL_TYPE_NAMES, DocumentFacts
 from productivity_plans.web.highlight import SNIPPET_MARKS, coded_text, highlight, plain
+from productivity_plans.web.progress import progress_view
 from productivity_plans.web.rendering import page
 from productivity_plans.web.state import app_state
 from productivity_plans.web.tables import Cell, Column, Table
@@ -225,6 +227,9 @@ def council(request: Request, gss: str) -> Response:
     governance = governance_view(catalogue, found)
     content = council_content(catalogue, found.gss_code)
     similar = catalogue.similar_councils(found)
+    progress = progress_view(
+        workspace.progress_updates(app_state(request).store, found.gss_code), prefix="progress"
+    )
     similar_table = Table(
         "similar",
         f"{type_name(found.type)} councils in {found.region or 'the same region'}",
@@ -244,8 +249,10 @@ def council(request: Request, gss: str) -> Response:
             "governance": governance,
             "content": content,
             "deadline": catalogue.scope_date,
+            "progress": progress,
         },
         tables=[
+            *progress.tables,
             table,
             requirements_table("requirements", "Requirements", governance.claims),
             passages_table("coded-passages", "Coded passages", content),
