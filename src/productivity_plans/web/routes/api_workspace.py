@@ -8,7 +8,7 @@ may change what (officers: own council; admins: any) and writes the audit row.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from productivity_plans.councils import Council
 from productivity_plans.store import workspace
 from productivity_plans.store.accounts import User
+from productivity_plans.store.db import Store
 from productivity_plans.store.workspace import WorkspaceError
 from productivity_plans.web import auth
 from productivity_plans.web.routes.api import Error, GssCode, _Out
@@ -45,7 +46,7 @@ class _In(BaseModel):
 class StepIn(_In):
     kind: Literal["decision", "submission", "publication"]
     body: str | None = Field(None, max_length=200, description="The deciding body (decisions)")
-    date: date | None = Field(None, description="When it happened: never in the future")
+    date: dt.date | None = Field(None, description="When it happened: never in the future")
     outcome: str | None = Field(None, max_length=20, description="From the framework's outcomes")
     url: str | None = Field(None, max_length=2000, description="Paper, or the published plan")
     note: str | None = Field(None, max_length=2000)
@@ -56,12 +57,12 @@ class StepOut(_Out):
     council_gss: str
     kind: str
     body: str | None
-    date: date | None
+    date: dt.date | None
     outcome: str | None
     url: str | None
     note: str | None
     recorded_by: str
-    recorded_at: datetime
+    recorded_at: dt.datetime
 
 
 class UpdateIn(_In):
@@ -71,13 +72,13 @@ class UpdateIn(_In):
 class ActionIn(_In):
     title: str = Field(min_length=1, max_length=500)
     status: Literal["not_started", "in_progress", "done", "delayed"]
-    date: date | None = None
+    date: dt.date | None = None
     note: str | None = Field(None, max_length=2000)
 
 
 class ValueIn(_In):
     measure: str = Field(min_length=1, max_length=200)
-    date: date
+    date: dt.date
     value: float = Field(allow_inf_nan=False)
     unit: str | None = Field(None, max_length=40)
     period: str | None = Field(None, max_length=40)
@@ -93,14 +94,14 @@ class ActionOut(_Out):
     id: int
     title: str
     status: str
-    date: date | None
+    date: dt.date | None
     note: str | None
 
 
 class ValueOut(_Out):
     id: int
     measure: str
-    date: date
+    date: dt.date
     period: str | None
     value: float
     unit: str | None
@@ -113,7 +114,7 @@ class UpdateOut(_Out):
     council_gss: str
     title: str
     status: Literal["draft", "published"]
-    published_at: datetime | None
+    published_at: dt.datetime | None
     actions: list[ActionOut]
     values: list[ValueOut]
 
@@ -139,9 +140,9 @@ class DisputeOut(_Out):
     note: str
     status: Literal["open", "upheld", "dismissed"]
     raised_by: str
-    raised_at: datetime
+    raised_at: dt.datetime
     decided_by: str | None
-    decided_at: datetime | None
+    decided_at: dt.datetime | None
     decision_note: str | None
 
 
@@ -317,7 +318,7 @@ def create_update(request: Request, gss: GssCode, body: Annotated[UpdateIn, Body
     return _update_out(_found_update(store, update_id))
 
 
-def _found_update(store: Any, update_id: int) -> workspace.ProgressUpdate:
+def _found_update(store: Store, update_id: int) -> workspace.ProgressUpdate:
     found = workspace.progress_update(store, update_id)
     if found is None:
         raise HTTPException(status_code=404, detail=f"no progress update {update_id}")
