@@ -105,13 +105,15 @@ def test_a_future_decision_and_an_unknown_outcome_get_an_error_summary(
     )
     assert odd.status_code == 422 and 'href="#outcome"' in odd.text
     api = client.post(
-        f"/api/councils/{ASHFIELD}/recorded-steps",
+        f"/api/councils/{ASHFIELD}/steps",
         json={"kind": "decision", "body": "Cabinet", "date": "2024-07-01", "outcome": "ok"},
         headers={"X-CSRF-Token": token},
     )
-    assert api.status_code == 422 and "outcome" in api.json()["detail"]
+    assert api.status_code == 422
+    assert api.json()["detail"][0]["loc"] == ["body", "outcome"]
+    assert "Choose an outcome" in api.json()["detail"][0]["msg"]
     api_future = client.post(
-        f"/api/councils/{ASHFIELD}/recorded-steps",
+        f"/api/councils/{ASHFIELD}/steps",
         json={"kind": "submission", "date": tomorrow},
         headers={"X-CSRF-Token": token},
     )
@@ -121,7 +123,7 @@ def test_a_future_decision_and_an_unknown_outcome_get_an_error_summary(
 def test_the_api_records_a_submission_for_the_officers_own_council(client: TestClient) -> None:
     token = sign_in(client, ASHFIELD_OFFICER)
     created = client.post(
-        f"/api/councils/{ASHFIELD}/recorded-steps",
+        f"/api/councils/{ASHFIELD}/steps",
         json={"kind": "submission", "date": "2024-07-19"},
         headers={"X-CSRF-Token": token},
     )
@@ -130,7 +132,7 @@ def test_the_api_records_a_submission_for_the_officers_own_council(client: TestC
     steps = client.get(f"/api/councils/{ASHFIELD}/recorded-steps").json()
     assert created.json()["id"] in [s["id"] for s in steps]
     without_token = client.post(
-        f"/api/councils/{ASHFIELD}/recorded-steps",
+        f"/api/councils/{ASHFIELD}/steps",
         json={"kind": "submission", "date": "2024-07-19"},
     )
     assert without_token.status_code == 403
@@ -157,7 +159,7 @@ def test_another_councils_officer_can_neither_see_nor_change_the_workspace(
         u["title"] for u in owner.get(f"/api/councils/{ASHFIELD}/progress").json()
     ]
     api_step = client.post(
-        f"/api/councils/{ASHFIELD}/recorded-steps",
+        f"/api/councils/{ASHFIELD}/steps",
         json={"kind": "submission", "date": "2024-07-01"},
         headers={"X-CSRF-Token": token},
     )

@@ -1,9 +1,14 @@
 """The JSON API of the council workspace: recorded governance steps, progress updates with
 actions and measure values, and disputes (raised by councils, decided by analysts).
 
-Reading recorded steps and published updates needs no account; drafts are for the council's
-officers, analysts and admins. Changes need a session and ``X-CSRF-Token``; the store checks who
-may change what (officers: own council; admins: any) and writes the audit row.
+Reading recorded steps and published updates needs no account (``GET …/recorded-steps``,
+``GET …/progress``); writing uses its own paths (``POST …/steps``, ``POST …/progress-updates``)
+because one path serving GET and POST from two routes answers other methods with a wrong
+``Allow`` header. Drafts are for the council's officers, analysts and admins. Changes need a
+session and ``X-CSRF-Token``; the store checks who may change what (officers: own council;
+admins: any) and writes the audit row. A record the store refuses (a decision dated in the
+future, an outcome the framework does not know) is a 422 shaped like FastAPI's own validation
+errors, with the field in ``loc`` and the sentence in ``msg``.
 """
 
 from __future__ import annotations
@@ -32,10 +37,10 @@ READ_ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": Error, "description": "No such council"}
 }
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Error, "description": "The body could not be read as JSON"},
     401: {"model": Error, "description": "Not signed in"},
     403: {"model": Error, "description": "Missing CSRF token, or not allowed to change this"},
     404: {"model": Error, "description": "No such council, update, passage or dispute"},
-    422: {"model": Error, "description": "Not a valid record (the detail says why)"},
 }
 
 
@@ -235,7 +240,10 @@ def _dispute_out(d: workspace.Dispute) -> DisputeOut:
 def _refused(error: Exception) -> HTTPException:
     """The store's refusals as HTTP: a rule broken (422), not allowed (403), not there (404)."""
     if isinstance(error, WorkspaceError):
-        return HTTPException(status_code=422, detail=str(error))
+        where = ["body", error.field] if error.field else ["body"]
+        return HTTPException(
+            status_code=422, detail=[{"loc": where, "msg": str(error), "type": "value_error"}]
+        )
     if isinstance(error, PermissionError):
         return HTTPException(status_code=403, detail=str(error))
     return HTTPException(status_code=404, detail=str(error))
@@ -254,7 +262,7 @@ def recorded_steps(request: Request, gss: GssCode) -> list[StepOut]:
 
 
 @router.post(
-    "/councils/{gss}/recorded-steps",
+    "/councils/{gss}/steps",
     response_model=StepOut,
     status_code=201,
     dependencies=[Depends(require_csrf)],
@@ -300,7 +308,7 @@ def progress(request: Request, gss: GssCode) -> list[UpdateOut]:
 
 
 @router.post(
-    "/councils/{gss}/progress",
+    "/councils/{gss}/progress-updates",
     response_model=UpdateOut,
     status_code=201,
     dependencies=[Depends(require_csrf)],
