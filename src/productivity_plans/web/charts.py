@@ -28,6 +28,7 @@ class Point:
 class Tick:
     at: float  # pixel position along its axis
     label: str
+    anchor: str = "middle"  # SVG text-anchor: the end ticks keep their labels inside the box
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +76,11 @@ def line_chart(series: MeasureSeries) -> Chart:
     ]
     path = " ".join(f"{'M' if i == 0 else 'L'} {p.x} {p.y}" for i, p in enumerate(points))
     y_ticks = [Tick(round(y(t), 1), _number(t)) for t in (low, (low + high) / 2, high)]
-    x_ticks = [Tick(points[0].x, values[0].date.isoformat())]
+    x_ticks = [
+        Tick(points[0].x, values[0].date.isoformat(), "middle" if last == first else "start")
+    ]
     if last != first:
-        x_ticks.append(Tick(points[-1].x, values[-1].date.isoformat()))
+        x_ticks.append(Tick(points[-1].x, values[-1].date.isoformat(), "end"))
     description = (
         f"{series.measure}: {len(values)} value{'s' if len(values) != 1 else ''} from "
         f"{values[0].date.isoformat()} to {values[-1].date.isoformat()}; first "
