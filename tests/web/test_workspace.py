@@ -207,6 +207,8 @@ def test_a_progress_update_is_private_until_published_then_charted_with_a_table(
     api = public.get(f"/api/councils/{ASHFIELD}/progress").json()
     published = next(u for u in api if u["title"] == "Summer 2024 progress")
     assert [v["value"] for v in published["values"]] == [31.0, 44.5]
+    exported = public.get("/downloads/tables/progress_measures.csv").text
+    assert "Council tax paid online" in exported and ASHFIELD in exported
 
 
 def test_a_csv_with_bad_rows_is_refused_by_line_and_imports_nothing(client: TestClient) -> None:
