@@ -370,8 +370,13 @@ def review_queue(
     user: Annotated[User, Depends(auth.require_analyst_api)],
     threshold: Annotated[float, Query(ge=0, le=1)] = review.DEFAULT_THRESHOLD,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    offset: Annotated[int, Query(ge=0, le=10**6)] = 0,
+    council: Annotated[str | None, Query(max_length=9, description="Only this council")] = None,
 ) -> list[ReviewItemOut]:
     catalogue = app_state(request).catalogue
+    narrow = review.queue(
+        catalogue, threshold=threshold, limit=limit, offset=offset, council_gss=council
+    )
     return [
         ReviewItemOut(
             code_id=q.item.code_id,
@@ -391,8 +396,38 @@ def review_queue(
             after=q.after,
             link=q.href,
         )
-        for q in review.queue(catalogue, threshold=threshold, limit=limit)
+        for q in narrow
     ]
+
+
+class UndoIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    decision_ids: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(
+        min_length=1, max_length=50, description="The ids a decision or recode returned"
+    )
+
+
+class UndoOut(_Out):
+    undone: list[int]
+
+
+@router.post(
+    "/review/decisions/undo",
+    response_model=UndoOut,
+    dependencies=[Depends(require_csrf)],
+    responses=REVIEW_ERRORS,
+    summary="Undo your own decisions (an accept, a reject, or a recode's rows)",
+)
+def undo_decisions(
+    request: Request,
+    user: Annotated[User, Depends(auth.require_analyst_api)],
+    body: Annotated[UndoIn, Body()],
+) -> UndoOut:
+    try:
+        review.undo(app_state(request).catalogue, user, body.decision_ids, None)
+    except ReviewError as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from exc
+    return UndoOut(undone=body.decision_ids)
 
 
 @router.post(

@@ -252,11 +252,11 @@ def council(request: Request, gss: str) -> Response:
             "progress": progress,
         },
         tables=[
-            *progress.tables,
             table,
             requirements_table("requirements", "Requirements", governance.claims),
             passages_table("coded-passages", "Coded passages", content),
             similar_table,
+            *progress.tables,
         ],
     )
 
