@@ -1,4 +1,4 @@
-"""The analysts' review queue over HTTP: a total, pages, a council filter and undo."""
+"""The analysts' review queue over HTTP: a total, pages, a council filter, notes and undo."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ def _total(html: str) -> int:
 def test_the_queue_shows_a_total_and_pages_through_it(client: TestClient) -> None:
     sign_in(client, "analyst@example.org")
     first = client.get("/review", params={"threshold": 1.0}).text
+    assert first.count('name="note"') >= 2 * len(re.findall(r'id="item-\d+"', first))
     total = _total(first)
     assert total > 20 and "page 1 of" in first and 'rel="next"' in first
     second = client.get("/review", params={"threshold": 1.0, "page": 2}).text
@@ -48,7 +49,7 @@ def test_an_analyst_undoes_a_decision_and_the_code_is_back_in_the_queue(
     item = client.get("/api/review", params={"threshold": 1.0, "limit": 1}).json()[0]
     decided = client.post(
         f"/review/{item['code_id']}",
-        data={"csrf_token": token, "decision": "reject", "threshold": "1.0"},
+        data={"csrf_token": token, "decision": "reject", "threshold": "1.0", "note": "Off topic"},
         follow_redirects=False,
     )
     assert decided.status_code == 303
@@ -75,6 +76,7 @@ def test_an_analyst_undoes_a_decision_and_the_code_is_back_in_the_queue(
         entry = next(e for e in accounts.audit_entries(store) if e.action == "review.undo")
     assert entry.actor == "analyst@example.org"
     assert entry.detail["undone"][0]["decision"] == "reject"
+    assert entry.detail["undone"][0]["note"] == "Off topic"
 
 
 def test_the_api_undoes_a_recode(client: TestClient) -> None:
