@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
+from productivity_plans.framework import load_framework
 from productivity_plans.store import Store, accounts
 from productivity_plans.store.accounts import AccountError
 from tests.web.conftest import PASSWORD, Seeded, sign_in
@@ -19,6 +20,7 @@ ASHFIELD = "E07000170"  # one of the bundled examples is its plan page
 EPPING = "E07000072"
 ASHFIELD_OFFICER = "officer@ashfield.example"
 EPPING_OFFICER = "officer@epping.example"
+FRAMEWORK = load_framework()
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -320,3 +322,55 @@ def test_officers_cannot_see_the_dispute_queue(client: TestClient) -> None:
     sign_in(client, ASHFIELD_OFFICER)
     assert client.get("/api/disputes").status_code == 403
     assert client.get("/review/disputes").status_code == 403
+
+
+def _heading_statuses(html: str) -> dict[str, str]:
+    """Heading id → the status label its table's first row shows."""
+    found = re.findall(
+        r'<table class="govuk-table pp-table" id="check-(\w+)">.*?class="govuk-tag[^"]*">([^<]+)<',
+        html,
+        re.S,
+    )
+    return dict(found)
+
+
+def test_the_draft_check_shows_each_heading_and_what_changed_in_a_new_version(
+    client: TestClient,
+) -> None:
+    token = sign_in(client, ASHFIELD_OFFICER)
+    documents = client.get("/api/documents", params={"council": ASHFIELD}).json()
+    first = documents[0]["id"]
+    page = client.get(f"/workspace/{ASHFIELD}/documents/{first}/check")
+    assert page.status_code == 200
+    for heading in ("check-transformation", "check-technology_data"):
+        assert f'id="{heading}"' in page.text
+    assert re.search(r"Answered in the council’s own words|Only restated|Missing", page.text)
+    assert "pages asked for" in page.text
+    new_version = (
+        "Ashfield District Council Productivity Plan, second draft\n\n"
+        "We measure productivity through a suite of key performance indicators reported "
+        "quarterly to Cabinet, benchmarked against similar councils using LG Inform.\n"
+    )
+    uploaded = client.post(
+        "/upload",
+        data={"csrf_token": token, "council": ASHFIELD},
+        files={"files": ("ashfield-plan-v2.txt", new_version.encode(), "text/plain")},
+    )
+    assert uploaded.status_code == 200, uploaded.text
+    second = max(d["id"] for d in client.get("/api/documents", params={"council": ASHFIELD}).json())
+    compared = client.get(
+        f"/workspace/{ASHFIELD}/documents/{second}/check", params={"against": first}
+    ).text
+    changes = compared[compared.index('id="changes"') :]
+    before, after = _heading_statuses(page.text), _heading_statuses(compared)
+    assert before.keys() == after.keys() == {h.id for h in FRAMEWORK.headings}
+    differ = [h for h in FRAMEWORK.headings if before[h.id] != after[h.id]]
+    for heading in differ:
+        row = re.search(rf"{re.escape(heading.title)}</th>\s*<td[^>]*>([^<]+)</td>", changes)
+        assert row and row.group(1) == before[heading.id], heading.id
+    if not differ:
+        assert 'id="check-changes"' in changes
+    other = TestClient(client.app, base_url="http://127.0.0.1")
+    sign_in(other, EPPING_OFFICER)
+    assert other.get(f"/workspace/{ASHFIELD}/documents/{first}/check").status_code == 403
+    assert other.get(f"/workspace/{EPPING}/documents/{first}/check").status_code == 404

@@ -123,3 +123,13 @@ def test_the_update_page_and_its_error_summary_have_no_axe_violations(axe_page: 
     axe_page.click("#value-form button[type=submit]")
     assert axe_page.locator(".govuk-error-summary").count() == 1
     assert axe_violations(axe_page) == []
+
+
+def test_the_draft_check_opens_from_the_workspace_with_no_axe_violations(axe_page: Any) -> None:
+    sign_in(axe_page, OLDHAM_OFFICER)
+    axe_page.goto(f"/workspace/{OLDHAM}")
+    axe_page.click("#workspace-documents a:has-text('draft check')")
+    axe_page.wait_for_url(f"**/workspace/{OLDHAM}/documents/*/check")
+    assert axe_page.locator("table[id^=check-]").count() == 4  # the four headings
+    assert "pages asked for" in axe_page.locator("#check-summary").inner_text()
+    assert axe_violations(axe_page) == []

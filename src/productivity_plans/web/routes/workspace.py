@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Reques
 from starlette.responses import RedirectResponse, Response
 
 from productivity_plans.councils import Council
+from productivity_plans.sector.draft_check import DraftCheck, check_draft, compare_checks
 from productivity_plans.store import codes, workspace
 from productivity_plans.store.accounts import User
 from productivity_plans.store.workspace import WorkspaceError
@@ -362,6 +363,78 @@ def delete(request: Request, gss: str, update_id: int) -> Response:
     except WorkspaceError as error:
         return _update_page(request, council, user, update_id, errors={"update": str(error)})
     return _home(council.gss_code, "#progress")
+
+
+CHECK_LABELS = {
+    "answered": "Answered in the council’s own words",
+    "restated": "Only restated",
+    "missing": "Missing",
+}
+CHECK_TAGS = {"answered": "govuk-tag--green", "restated": "govuk-tag--yellow", "missing": ""}
+
+
+def _exemplar_pool(request: Request, council: Council) -> list[tuple[str, Any]]:
+    """Other councils' coded passages, the most similar first: same type and region, then the
+    same type elsewhere."""
+    catalogue = app_state(request).catalogue
+    near = [e.council for e in catalogue.similar_councils(council) if e.documents]
+    far = [
+        e.council
+        for e in catalogue.councils(type=council.type, with_documents=True)
+        if e.council.gss_code != council.gss_code and e.council not in near
+    ]
+    return [(c.gss_code, p) for c in near + far for _, p in catalogue.council_passages(c.gss_code)]
+
+
+def _draft_check(request: Request, council: Council, document_id: int) -> DraftCheck:
+    catalogue = app_state(request).catalogue
+    entry = catalogue.document(document_id)
+    if entry is None or entry.facts.council_gss != council.gss_code:
+        raise HTTPException(status_code=404, detail="No such document for this council.")
+    return check_draft(
+        catalogue.framework,
+        document_id,
+        catalogue.document_passages(document_id),
+        entry.summary.page_count,
+        _exemplar_pool(request, council),
+    )
+
+
+@router.get("/workspace/{gss}/documents/{document_id}/check")
+def draft_check(
+    request: Request,
+    gss: str,
+    document_id: int,
+    against: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+) -> Response:
+    """The draft check of one of the council's documents, and what changed since another."""
+    council = _council(request, gss)
+    auth.require_workspace_page(request, council.gss_code)
+    catalogue = app_state(request).catalogue
+    check = _draft_check(request, council, document_id)
+    changes = None
+    if against is not None and against != document_id:
+        changes = compare_checks(_draft_check(request, council, against), check)
+    names = {c.gss_code: c.nice_name for c in catalogue.councils_in_scope()}
+    return page(
+        request,
+        "workspace_check.html",
+        {
+            "council": council,
+            "entry": catalogue.document(document_id),
+            "check": check,
+            "changes": changes,
+            "against": against,
+            "others": [
+                e
+                for e in catalogue.documents(council_gss=council.gss_code)
+                if e.summary.id != document_id
+            ],
+            "labels": CHECK_LABELS,
+            "tags": CHECK_TAGS,
+            "council_names": names,
+        },
+    )
 
 
 @router.get("/workspace/{gss}/documents/{document_id}")
