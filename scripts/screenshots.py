@@ -51,6 +51,7 @@ def main() -> int:
         )
         accounts.create_user(store, "analyst@example.org", PASSWORD, "analyst")
         update_id = _seed_workspace(store, officer)
+        bolsover_id = next(d.id for d in store.documents() if "seed_000" in (d.source or ""))
         document_id = store.documents()[0].id
         # The document with the most coded passages shows the inline highlights best.
         coded = Counter(
@@ -106,6 +107,8 @@ def main() -> int:
             page.screenshot(path=str(OUT / f"workspace-{label}.png"))
             page.goto(f"/workspace/E07000033/progress/{update_id}")
             page.screenshot(path=str(OUT / f"workspace-update-{label}.png"))
+            page.goto(f"/workspace/E07000033/documents/{bolsover_id}/check")
+            page.screenshot(path=str(OUT / f"workspace-check-{label}.png"))
             context.clear_cookies()  # sign out (the button is in the collapsed menu on phones)
             page.goto("/login")
             page.fill("#email", "analyst@example.org")

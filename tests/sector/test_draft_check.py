@@ -104,3 +104,10 @@ def test_comparing_versions_names_what_changed() -> None:
     assert changes[("measurement", "measurement")] == ("does not say", "says")
     assert changes[("length", "pages")] == ("6 pages", "4 pages")
     assert compare_checks(after, after) == []
+
+
+def test_a_document_without_pages_is_not_judged_on_length() -> None:
+    check = check_draft(FRAMEWORK, 1, [], pages=None)
+    assert check.length == "unknown"
+    changes = compare_checks(check, check_draft(FRAMEWORK, 2, [], pages=4))
+    assert [(c.before, c.after) for c in changes] == [("no pages (not a PDF)", "4 pages")]

@@ -345,7 +345,7 @@ def test_the_draft_check_shows_each_heading_and_what_changed_in_a_new_version(
     for heading in ("check-transformation", "check-technology_data"):
         assert f'id="{heading}"' in page.text
     assert re.search(r"Answered in the council’s own words|Only restated|Missing", page.text)
-    assert "pages asked for" in page.text
+    assert "3–4 pages" in page.text
     new_version = (
         "Ashfield District Council Productivity Plan, second draft\n\n"
         "We measure productivity through a suite of key performance indicators reported "

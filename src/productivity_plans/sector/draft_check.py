@@ -21,7 +21,7 @@ from productivity_plans.framework import Framework
 from productivity_plans.store.codes import EffectivePassage
 
 CheckStatus = Literal["answered", "restated", "missing"]
-Length = Literal["shorter", "within", "longer"]
+Length = Literal["shorter", "within", "longer", "unknown"]
 MAX_EVIDENCE = 3
 MAX_EXEMPLARS = 3
 
@@ -57,7 +57,7 @@ class HeadingCheck:
 @dataclass(frozen=True, slots=True)
 class DraftCheck:
     document_id: int
-    pages: int
+    pages: int | None  # None for a format without pages (text, web page, Word)
     expected_pages: tuple[int, int]
     length: Length
     headings: tuple[HeadingCheck, ...]
@@ -128,11 +128,13 @@ def check_draft(
     framework: Framework,
     document_id: int,
     passages: Sequence[EffectivePassage],
-    pages: int,
+    pages: int | None,
     exemplar_pool: Sequence[tuple[str, EffectivePassage]] = (),
 ) -> DraftCheck:
-    """The check of one document from its coded passages. ``exemplar_pool`` holds (council,
-    passage) pairs from similar councils' documents, most similar first."""
+    """The check of one document from its coded passages. ``pages`` is None when the format has
+    no pages (a text or web page counts as one page, which says nothing about its length).
+    ``exemplar_pool`` holds (council, passage) pairs from similar councils' documents, most
+    similar first."""
     own = [p for p in passages if p.kind == "council"]
     restating = [p for p in passages if p.kind == "requirement"]
     headings = []
@@ -161,7 +163,15 @@ def check_draft(
         )
         headings.append(HeadingCheck(heading_check, questions))
     low, high = framework.expected_pages.min, framework.expected_pages.max
-    length: Length = "shorter" if pages < low else "longer" if pages > high else "within"
+    length: Length = (
+        "unknown"
+        if pages is None
+        else "shorter"
+        if pages < low
+        else "longer"
+        if pages > high
+        else "within"
+    )
     barriers = tuple(
         (b.id, b.label, tuple(_evidence(p) for p in own if b.id in p.values("barrier")))
         for b in framework.barriers
@@ -176,6 +186,10 @@ def check_draft(
         tuple(_evidence(p) for p in own if p.values("measure")),
         barriers,
     )
+
+
+def _pages(check: DraftCheck) -> str:
+    return "no pages (not a PDF)" if check.pages is None else f"{check.pages} pages"
 
 
 def compare_checks(before: DraftCheck, after: DraftCheck) -> list[Change]:
@@ -200,7 +214,5 @@ def compare_checks(before: DraftCheck, after: DraftCheck) -> list[Change]:
         says = ("does not say", "says") if after.measurement else ("says", "does not say")
         changes.append(Change("measurement", "measurement", "How productivity is measured", *says))
     if before.pages != after.pages:
-        changes.append(
-            Change("length", "pages", "Length", f"{before.pages} pages", f"{after.pages} pages")
-        )
+        changes.append(Change("length", "pages", "Length", _pages(before), _pages(after)))
     return changes

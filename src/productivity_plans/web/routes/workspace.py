@@ -365,6 +365,7 @@ def delete(request: Request, gss: str, update_id: int) -> Response:
     return _home(council.gss_code, "#progress")
 
 
+PAGED_MEDIA = frozenset({"pdf"})  # other formats are stored as one page, whatever their length
 CHECK_LABELS = {
     "answered": "Answered in the council’s own words",
     "restated": "Only restated",
@@ -395,7 +396,7 @@ def _draft_check(request: Request, council: Council, document_id: int) -> DraftC
         catalogue.framework,
         document_id,
         catalogue.document_passages(document_id),
-        entry.summary.page_count,
+        entry.summary.page_count if entry.summary.media_type in PAGED_MEDIA else None,
         _exemplar_pool(request, council),
     )
 
