@@ -11,7 +11,18 @@ from productivity_plans.cli import (
     reference,
     sector,
     web,
+    workspace,
 )
 from productivity_plans.cli.app import app
 
-__all__ = ["app", "coding", "documents", "evaluate", "governance", "reference", "sector", "web"]
+__all__ = [
+    "app",
+    "coding",
+    "documents",
+    "evaluate",
+    "governance",
+    "reference",
+    "sector",
+    "web",
+    "workspace",
+]
