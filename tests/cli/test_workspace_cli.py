@@ -1,4 +1,4 @@
-"""`prodplans record-step`, `progress-import` and `disputes` as a user runs them (a real
+"""`prodplans workspace record-step`, `progress-import` and `disputes` as a user runs them (a real
 subprocess on a SQLite file), acting as a named account."""
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def db(tmp_path: Path) -> str:
 
 def test_a_recorded_step_is_evidence_for_compliance(db: str) -> None:
     done = prodplans(
+        "workspace",
         "record-step",
         COUNCIL,
         "--kind",
@@ -60,6 +61,7 @@ def test_a_recorded_step_is_evidence_for_compliance(db: str) -> None:
 def test_a_future_date_or_another_councils_officer_is_refused(db: str) -> None:
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
     future = prodplans(
+        "workspace",
         "record-step",
         COUNCIL,
         "--kind",
@@ -73,6 +75,7 @@ def test_a_future_date_or_another_councils_officer_is_refused(db: str) -> None:
     )
     assert future.returncode == 1 and "today or in the past" in future.stderr
     other = prodplans(
+        "workspace",
         "record-step",
         COUNCIL,
         "--kind",
@@ -93,6 +96,7 @@ def test_a_csv_imports_and_publishes_or_names_its_bad_lines(db: str, tmp_path: P
     good = tmp_path / "good.csv"
     good.write_text("measure,date,value,unit\nAgency spend,2024-06-30,1.2,£m\n", encoding="utf-8")
     done = prodplans(
+        "workspace",
         "progress-import",
         COUNCIL,
         str(good),
@@ -108,6 +112,7 @@ def test_a_csv_imports_and_publishes_or_names_its_bad_lines(db: str, tmp_path: P
     bad = tmp_path / "bad.csv"
     bad.write_text("measure,date,value\nAgency spend,2024-06-30,x\n", encoding="utf-8")
     refused = prodplans(
+        "workspace",
         "progress-import",
         COUNCIL,
         str(bad),
@@ -131,7 +136,7 @@ def test_disputes_are_listed_as_json(db: str) -> None:
         workspace.raise_dispute(
             store, officer, COUNCIL, "Submitted on time", requirement="submitted"
         )
-    done = prodplans("disputes", "--council", COUNCIL, "--format", "json", "--db", db)
+    done = prodplans("workspace", "disputes", "--council", COUNCIL, "--format", "json", "--db", db)
     assert done.returncode == 0, done.stderr
     [row] = [json.loads(line) for line in done.stdout.splitlines()]
     assert (row["disputed"], row["status"]) == ("submitted", "open")

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from productivity_plans.store.accounts import User
     from productivity_plans.store.db import Store
 
+workspace_app = typer.Typer(
+    help="The council workspace: recorded steps, progress updates, disputes.",
+    no_args_is_help=True,
+)
+app.add_typer(workspace_app, name="workspace")
 AsOption = Annotated[str, typer.Option("--as", help="E-mail of the account acting.")]
 
 
@@ -36,7 +41,7 @@ def _acting(store: Store, email: str) -> User:
     return user
 
 
-@app.command("record-step")
+@workspace_app.command("record-step")
 def record_step(
     council: Annotated[str, typer.Argument(help="GSS code, e.g. E07000033.")],
     kind: Annotated[str, typer.Option(help="decision, submission or publication.")],
@@ -63,7 +68,7 @@ def record_step(
     out.print(Text(f"Recorded {step.kind} {step.id} for {step.council_gss}."))
 
 
-@app.command("progress-import")
+@workspace_app.command("progress-import")
 def progress_import(
     council: Annotated[str, typer.Argument(help="GSS code, e.g. E07000033.")],
     csv_file: Annotated[
@@ -99,7 +104,7 @@ def progress_import(
     out.print(Text(f"Update {update_id} ({state}): {len(values)} values."))
 
 
-@app.command("disputes")
+@workspace_app.command("disputes")
 def disputes(
     council: Annotated[str | None, typer.Option(help="Only this council (GSS code).")] = None,
     status: Annotated[str | None, typer.Option(help="open, upheld or dismissed.")] = None,
