@@ -466,7 +466,9 @@ def create_update(store: Store, user: User, council_gss: str, title: str) -> int
         )
         session.add(row)
         session.flush()
-        write_audit(session, user, "progress.create", f"progress_update:{row.id}", {"title": title})
+        write_audit(
+            session, user, "progress.create", f"progress_update:{row.id}", {"title": cleaned}
+        )
         return row.id
 
 

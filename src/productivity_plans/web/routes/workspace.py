@@ -18,6 +18,7 @@ from productivity_plans.councils import Council
 from productivity_plans.sector.draft_check import DraftCheck, check_draft, compare_checks
 from productivity_plans.store import codes, workspace
 from productivity_plans.store.accounts import User
+from productivity_plans.store.codes import EffectivePassage
 from productivity_plans.store.workspace import WorkspaceError
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import CONTENT_CODES
@@ -374,7 +375,7 @@ CHECK_LABELS = {
 CHECK_TAGS = {"answered": "govuk-tag--green", "restated": "govuk-tag--yellow", "missing": ""}
 
 
-def _exemplar_pool(request: Request, council: Council) -> list[tuple[str, Any]]:
+def _exemplar_pool(request: Request, council: Council) -> list[tuple[str, EffectivePassage]]:
     """Other councils' coded passages, the most similar first: same type and region, then the
     same type elsewhere."""
     catalogue = app_state(request).catalogue
