@@ -21,7 +21,7 @@ from playwright.sync_api import sync_playwright
 
 from productivity_plans.ingest.files import load_manifest
 from productivity_plans.pipeline import ingest_files
-from productivity_plans.store import accounts, codes
+from productivity_plans.store import accounts, codes, workspace
 from productivity_plans.store.db import Store
 from productivity_plans.web import create_app
 
@@ -46,10 +46,12 @@ def main() -> int:
     url = f"sqlite:///{work / 'shots.sqlite'}"
     with Store.open(url) as store:
         ingest_files(load_manifest(EXAMPLES), store)
-        accounts.create_user(
+        officer = accounts.create_user(
             store, "officer@example.org", PASSWORD, "officer", council_gss="E07000033"
         )
         accounts.create_user(store, "analyst@example.org", PASSWORD, "analyst")
+        update_id = _seed_workspace(store, officer)
+        bolsover_id = next(d.id for d in store.documents() if "seed_000" in (d.source or ""))
         document_id = store.documents()[0].id
         # The document with the most coded passages shows the inline highlights best.
         coded = Counter(
@@ -86,6 +88,7 @@ def main() -> int:
         "compliance": "/compliance",
         "compare": "/compare?a=E07000033&b=E09000016",
         "login": "/login",
+        "council-progress": "/councils/E07000033#progress",
     }
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
@@ -111,6 +114,12 @@ def main() -> int:
             page.wait_for_selector("#upload-results table")
             page.goto("/uploads")
             page.screenshot(path=str(OUT / f"my-uploads-{label}.png"))
+            page.goto("/workspace/E07000033")
+            page.screenshot(path=str(OUT / f"workspace-{label}.png"))
+            page.goto(f"/workspace/E07000033/progress/{update_id}")
+            page.screenshot(path=str(OUT / f"workspace-update-{label}.png"))
+            page.goto(f"/workspace/E07000033/documents/{bolsover_id}/check")
+            page.screenshot(path=str(OUT / f"workspace-check-{label}.png"))
             context.clear_cookies()  # sign out (the button is in the collapsed menu on phones)
             page.goto("/login")
             page.fill("#email", "analyst@example.org")
@@ -119,11 +128,48 @@ def main() -> int:
             page.wait_for_url("**/")
             page.goto("/review")
             page.screenshot(path=str(OUT / f"review-{label}.png"))
+            page.goto("/review/disputes")
+            page.screenshot(path=str(OUT / f"disputes-{label}.png"))
             context.close()
         browser.close()
     server.should_exit = True
     print(f"wrote {len(list(OUT.glob('*.png')))} screenshots to {OUT}")
     return 0
+
+
+def _seed_workspace(store: Store, officer: accounts.User) -> int:
+    """What the council workspace shots show: recorded steps, a published update, a dispute."""
+    from datetime import date
+
+    gss = "E07000033"
+    workspace.record_step(
+        store,
+        officer,
+        gss,
+        "decision",
+        body="Executive",
+        day=date(2024, 7, 8),
+        outcome="approved",
+        url="https://www.bolsover.gov.uk/executive-8-july-2024",
+    )
+    workspace.record_step(store, officer, gss, "submission", day=date(2024, 7, 18))
+    update_id = workspace.create_update(store, officer, gss, "Autumn 2024")
+    workspace.add_action(store, officer, update_id, "Shared HR and payroll service", "done")
+    workspace.add_action(store, officer, update_id, "Digital front door", "delayed")
+    values = [
+        workspace.check_measure("Transactions completed online", day, value, unit="%")
+        for day, value in (("2024-03-31", "31"), ("2024-06-30", "38"), ("2024-09-30", "46.5"))
+    ]
+    workspace.add_values(store, officer, update_id, values)
+    workspace.publish_update(store, officer, update_id)
+    workspace.raise_dispute(
+        store,
+        officer,
+        gss,
+        "The plan was submitted on 18 July; see our recorded submission.",
+        requirement="submitted",
+    )
+    return update_id
 
 
 if __name__ == "__main__":

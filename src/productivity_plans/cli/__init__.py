@@ -12,6 +12,7 @@ from productivity_plans.cli import (
     reference,
     sector,
     web,
+    workspace,
 )
 from productivity_plans.cli.app import app
 
@@ -25,4 +26,5 @@ __all__ = [
     "reference",
     "sector",
     "web",
+    "workspace",
 ]

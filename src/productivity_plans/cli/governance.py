@@ -18,7 +18,7 @@ from productivity_plans.config import Settings
 from productivity_plans.output import Format, emit
 
 if TYPE_CHECKING:
-    from productivity_plans.sector.compliance import CouncilGovernance
+    from productivity_plans.sector.compliance import Claim, CouncilGovernance
 
 
 def _squash(sentence: str | None) -> str:
@@ -60,7 +60,7 @@ def _claim_rows(result: CouncilGovernance) -> list[dict[str, object]]:
             "date": c.date.isoformat() if c.date else None,
             "body": c.body,
             "evidence": _squash(c.evidence) or None,
-            "document": c.document.label if c.document else None,
+            "document": _claim_source(c) or None,
         }
         for c in result.claims
     ]
@@ -73,8 +73,9 @@ def _print_council(result: CouncilGovernance) -> None:
     trail = Table(title="Governance trail", show_lines=True)
     for col in ("date", "body", "action", "evidence", "document"):
         trail.add_column(col)
-    for e in result.trail:
-        docs = [e.document.label, *(d.label for d in e.also_in)]
+    for e in sorted(result.trail + result.recorded, key=lambda e: e.date):
+        first = e.document.label if e.document else f"recorded by the council {e.url or ''}"
+        docs = [first.strip(), *(d.label for d in e.also_in)]
         trail.add_row(
             e.date.isoformat(),
             Text(e.body or ""),
@@ -82,7 +83,7 @@ def _print_council(result: CouncilGovernance) -> None:
             Text(_squash(e.sentence)),
             Text("\n".join(docs)),
         )
-    if result.trail:
+    if result.trail or result.recorded:
         out.print(trail)
     else:
         out.print(Text("No dated governance steps found."))
@@ -95,9 +96,15 @@ def _print_council(result: CouncilGovernance) -> None:
             Text(claim.status, style=_STYLE.get(claim.status, "")),
             Text(claim.detail),
             Text(_squash(claim.evidence)),
-            Text(claim.document.label if claim.document else ""),
+            Text(_claim_source(claim)),
         )
     out.print(view)
+
+
+def _claim_source(claim: Claim) -> str:
+    if claim.document:
+        return claim.document.label
+    return f"recorded by the council {claim.url or ''}".strip() if claim.recorded else ""
 
 
 @app.command()

@@ -1,10 +1,12 @@
 """Per-council governance: the trail of dated steps across all of a council's documents, and a
 compliance view against the framework's requirements.
 
-Pure functions over stored facts (``StoredFacts``) and the council register; the CLI and any
-later web page only print what these return. Each claim carries the sentence and document it
-rests on. There are statuses per requirement (``evidenced``, ``not_evidenced``, ``late``,
-``no_documents``), never a score or a rank: the regime itself says plans are not rated.
+Pure functions over stored facts (``StoredFacts``), the steps a council recorded itself
+(``RecordedStep``: a decision, the submission, the publication URL) and the council register;
+the CLI and the web pages only print what these return. Each claim carries the sentence and
+document it rests on, or says it rests on the council's own record. There are statuses per
+requirement (``evidenced``, ``not_evidenced``, ``late``, ``no_documents``), never a score or a
+rank: the regime itself says plans are not rated.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -20,6 +22,7 @@ from productivity_plans.councils import Council, Register, load_register
 from productivity_plans.extract.governance import body_kind
 from productivity_plans.framework import Framework, load_framework
 from productivity_plans.store import Store, StoredFacts
+from productivity_plans.store.workspace import RecordedStep, recorded_steps
 
 Status = Literal["evidenced", "not_evidenced", "late", "no_documents"]
 STATUSES: tuple[Status, ...] = ("evidenced", "not_evidenced", "late", "no_documents")
@@ -60,9 +63,11 @@ class TrailEvent:
     sentence: str | None
     start: int | None
     end: int | None
-    document: DocumentRef
+    document: DocumentRef | None  # None for a step the council recorded itself
     also_in: tuple[DocumentRef, ...] = ()  # other documents reporting the same step
-    source: Literal["decision", "timeline"] = "timeline"
+    source: Literal["decision", "timeline", "recorded"] = "timeline"
+    url: str | None = None  # a recorded step's link to its paper
+    recorded_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +81,8 @@ class Claim:
     body: str | None = None
     evidence: str | None = None  # the sentence
     document: DocumentRef | None = None
+    recorded: bool = False  # rests on a step the council recorded, not on a document
+    url: str | None = None  # the recorded step's link (paper or published plan)
 
 
 @dataclass(slots=True)
@@ -83,6 +90,8 @@ class CouncilGovernance:
     council: Council
     documents: list[DocumentRef] = field(default_factory=list)
     trail: list[TrailEvent] = field(default_factory=list)
+    recorded: list[TrailEvent] = field(default_factory=list)  # "recorded by the council"
+    publication_urls: list[str] = field(default_factory=list)  # recorded by the council
     claims: list[Claim] = field(default_factory=list)
 
     def claim(self, requirement: str) -> Claim | None:
@@ -137,7 +146,7 @@ def governance_trail(documents: Iterable[StoredFacts]) -> list[TrailEvent]:
                 )
             )
     # Decisions first within a day: a paper's own decision is better evidence than a mention.
-    events.sort(key=lambda e: (e.date, e.source != "decision", e.document.document_id))
+    events.sort(key=lambda e: (e.date, e.source != "decision", _document_id(e)))
     merged: list[TrailEvent] = []
     for step in events:
         for i, kept in enumerate(merged):
@@ -147,6 +156,50 @@ def governance_trail(documents: Iterable[StoredFacts]) -> list[TrailEvent]:
         else:
             merged.append(step)
     return merged
+
+
+def recorded_events(steps: Iterable[RecordedStep]) -> list[TrailEvent]:
+    """The council's recorded decisions and submission as dated steps, kept apart from the
+    extracted trail (both are shown) but weighed the same way as evidence."""
+    events: list[TrailEvent] = []
+    for step in steps:
+        if step.date is None or step.kind == "publication":
+            continue
+        if step.kind == "decision":
+            action = step.outcome if step.outcome in _DECIDED else "considered"
+            body, kind = step.body, body_kind(step.body)
+        else:
+            action, body, kind = "submitted", None, None
+        events.append(
+            TrailEvent(
+                step.date,
+                body,
+                kind,
+                action,
+                step.note,
+                None,
+                None,
+                None,
+                source="recorded",
+                url=step.url,
+                recorded_by=step.recorded_by,
+            )
+        )
+    events.sort(key=lambda e: e.date)
+    return events
+
+
+def _cited(event: TrailEvent, claim: Claim) -> Claim:
+    """A claim resting on a recorded step says so and carries the step's link."""
+    if event.source != "recorded":
+        return claim
+    return replace(
+        claim, detail=f"{claim.detail} (recorded by the council)", recorded=True, url=event.url
+    )
+
+
+def _document_id(event: TrailEvent) -> int:
+    return event.document.document_id if event.document else 0
 
 
 def _same_step(a: TrailEvent, b: TrailEvent) -> bool:
@@ -160,7 +213,7 @@ def _same_step(a: TrailEvent, b: TrailEvent) -> bool:
 
 def _with_also(kept: TrailEvent, other: TrailEvent) -> TrailEvent:
     also = kept.also_in
-    if other.document != kept.document and other.document not in also:
+    if other.document and other.document != kept.document and other.document not in also:
         also = (*also, other.document)
     body = kept.body or other.body
     if also == kept.also_in and body == kept.body:
@@ -205,26 +258,34 @@ def _oversight(
 
 
 def assess(
-    council: Council, documents: Sequence[StoredFacts], framework: Framework | None = None
+    council: Council,
+    documents: Sequence[StoredFacts],
+    framework: Framework | None = None,
+    recorded: Sequence[RecordedStep] = (),
 ) -> CouncilGovernance:
-    """The trail and the compliance claims for one council from its documents' facts."""
+    """The trail and the compliance claims for one council from its documents' facts and the
+    steps it recorded itself (a recorded decision, submission date or publication URL is
+    evidence like a sentence in a paper, and is labelled as the council's own record)."""
     fw = framework or load_framework()
     deadline = fw.deadline
     result = CouncilGovernance(council, [_ref(s) for s in documents])
-    if not documents:
+    result.recorded = recorded_events(recorded)
+    result.publication_urls = [s.url for s in recorded if s.kind == "publication" and s.url]
+    if not documents and not recorded:
         result.claims = [
             Claim(req, "no_documents", "no documents for this council") for req in _requirements(fw)
         ]
         return result
     trail = governance_trail(documents)
     result.trail = trail
-    dated, undated = _oversight(documents, trail)
+    steps = trail + result.recorded
+    dated, undated = _oversight(documents, steps)
     claims: list[Claim] = []
     if fw.requirements.member_oversight:
         claims += _oversight_claims(dated, undated, deadline)
-    claims.append(_submission_claim(documents, trail, deadline))
+    claims.append(_submission_claim(documents, steps, deadline))
     if fw.requirements.publication:
-        claims.append(_publication_claim(documents))
+        claims.append(_publication_claim(documents, result.publication_urls))
     result.claims = claims
     return result
 
@@ -251,14 +312,17 @@ def _oversight_claims(
     pool = on_time or decided or dated
     best = min(pool, key=lambda e: (_strength(e.action), e.date)) if pool else None
     if best is not None:
-        oversight = Claim(
-            "member_oversight",
-            "evidenced",
-            f"{best.body or 'members'} {best.action} the plan on {best.date.isoformat()}",
-            best.date,
-            best.body,
-            best.sentence,
-            best.document,
+        oversight = _cited(
+            best,
+            Claim(
+                "member_oversight",
+                "evidenced",
+                f"{best.body or 'members'} {best.action} the plan on {best.date.isoformat()}",
+                best.date,
+                best.body,
+                best.sentence,
+                best.document,
+            ),
         )
     elif undated:
         stored, action = min(undated, key=lambda u: _strength(u[1]))
@@ -280,27 +344,33 @@ def _oversight_claims(
         )
     if on_time:
         first = min(on_time, key=lambda e: (e.date, _strength(e.action)))
-        timing = Claim(
-            "decision_before_deadline",
-            "evidenced",
-            f"{first.body or 'members'} {first.action} on {first.date.isoformat()}, "
-            f"by the {deadline.isoformat()} deadline",
-            first.date,
-            first.body,
-            first.sentence,
-            first.document,
+        timing = _cited(
+            first,
+            Claim(
+                "decision_before_deadline",
+                "evidenced",
+                f"{first.body or 'members'} {first.action} on {first.date.isoformat()}, "
+                f"by the {deadline.isoformat()} deadline",
+                first.date,
+                first.body,
+                first.sentence,
+                first.document,
+            ),
         )
     elif decided:
         first = min(decided, key=lambda e: e.date)
-        timing = Claim(
-            "decision_before_deadline",
-            "late",
-            f"the first member decision found is {first.body or 'members'} {first.action} on "
-            f"{first.date.isoformat()}, after the {deadline.isoformat()} deadline",
-            first.date,
-            first.body,
-            first.sentence,
-            first.document,
+        timing = _cited(
+            first,
+            Claim(
+                "decision_before_deadline",
+                "late",
+                f"the first member decision found is {first.body or 'members'} {first.action} "
+                f"on {first.date.isoformat()}, after the {deadline.isoformat()} deadline",
+                first.date,
+                first.body,
+                first.sentence,
+                first.document,
+            ),
         )
     else:
         timing = Claim(
@@ -315,21 +385,21 @@ def _oversight_claims(
 def _submission_claim(
     documents: Sequence[StoredFacts], trail: Sequence[TrailEvent], deadline: date
 ) -> Claim:
-    found: list[tuple[date, str | None, DocumentRef]] = []
+    found: list[tuple[date, str | None, DocumentRef | None, TrailEvent | None]] = []
     for stored in documents:
         facts = stored.facts
         if facts.submitted_date is not None:
             sentence = facts.submission.sentence if facts.submission else None
-            found.append((facts.submitted_date, sentence, _ref(stored)))
+            found.append((facts.submitted_date, sentence, _ref(stored), None))
     for event in trail:
         if event.action == "submitted":
-            found.append((event.date, event.sentence, event.document))
+            found.append((event.date, event.sentence, event.document, event))
     if not found:
         return Claim("submitted", "not_evidenced", "no statement that the plan was submitted")
-    when, sentence, ref = min(found, key=lambda f: f[0])
+    when, sentence, ref, cited = min(found, key=lambda f: f[0])
     status: Status = "evidenced" if when <= deadline else "late"
     tail = "by" if status == "evidenced" else "after"
-    return Claim(
+    claim = Claim(
         "submitted",
         status,
         f"submitted on {when.isoformat()}, {tail} the {deadline.isoformat()} deadline",
@@ -338,9 +408,12 @@ def _submission_claim(
         sentence,
         ref,
     )
+    return _cited(cited, claim) if cited else claim
 
 
-def _publication_claim(documents: Sequence[StoredFacts]) -> Claim:
+def _publication_claim(
+    documents: Sequence[StoredFacts], recorded_urls: Sequence[str] = ()
+) -> Claim:
     for stored in documents:
         if stored.facts.doc_type in PUBLISHED_TYPES:
             ref = _ref(stored)
@@ -351,6 +424,14 @@ def _publication_claim(documents: Sequence[StoredFacts]) -> Claim:
                 f"{what} is held for the council ({ref.label}); publication date not known",
                 document=ref,
             )
+    if recorded_urls:
+        return Claim(
+            "published",
+            "evidenced",
+            f"the council records the plan is published at {recorded_urls[0]}",
+            recorded=True,
+            url=recorded_urls[0],
+        )
     for stored in documents:
         if stored.facts.publication is not None:
             return Claim(
@@ -383,8 +464,12 @@ def find_council(query: str, register: Register | None = None) -> Council | None
 
 
 def council_governance(store: Store, council: Council) -> CouncilGovernance:
-    """One council's trail and compliance view from the store."""
-    return assess(council, store.facts(council=council.gss_code))
+    """One council's trail and compliance view from the store (its papers and its record)."""
+    return assess(
+        council,
+        store.facts(council=council.gss_code),
+        recorded=recorded_steps(store, council.gss_code),
+    )
 
 
 def compliance(
@@ -403,13 +488,18 @@ def compliance(
     for stored in store.facts():
         if stored.facts.council_code:
             by_council[stored.facts.council_code].append(stored)
+    recorded: dict[str, list[RecordedStep]] = defaultdict(list)
+    for step in recorded_steps(store):
+        recorded[step.council_gss].append(step)
     out: list[CouncilGovernance] = []
     for council in sorted(register.in_force(fw.deadline), key=lambda c: c.official_name):
         if type_ is not None and council.type != type_:
             continue
         if region is not None and council.region.lower() != region.lower():
             continue
-        result = assess(council, by_council.get(council.gss_code, []), fw)
+        result = assess(
+            council, by_council.get(council.gss_code, []), fw, recorded.get(council.gss_code, [])
+        )
         if status is not None and all(c.status != status for c in result.claims):
             continue
         out.append(result)

@@ -3,7 +3,8 @@
 Only public documents are loaded (``store.visibility``): a private draft adds nothing to the
 sector figures, the report or the exports. Everything comes with human decisions applied: the
 effective codes of each passage (an analyst's decision beats the machine's), and the council a
-published upload states for a document, by the ownership rule of ``store.ownership``.
+published upload states for a document, by the ownership rule of ``store.ownership``. Councils'
+own records (recorded governance steps, published progress updates) ride along for the exports.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from productivity_plans.extract.records import Facts
 from productivity_plans.framework.loader import load_framework
 from productivity_plans.framework.schema import Framework
 from productivity_plans.sector.build import DocumentResult, snapshot_from_results
-from productivity_plans.sector.snapshot import SectorSnapshot
+from productivity_plans.sector.snapshot import (
+    MeasureValueRow,
+    ProgressActionRow,
+    RecordedStepRow,
+    SectorSnapshot,
+)
+from productivity_plans.store import workspace
 from productivity_plans.store.codes import document_codes
 from productivity_plans.store.db import Store
 from productivity_plans.store.models import DocumentRow, PageRow
@@ -56,7 +63,37 @@ def load_snapshot(store: Store, *, framework: Framework | None = None) -> Sector
                     codes=document_codes(store, stored.document_id, framework=framework),
                 )
             )
-    return snapshot_from_results(results, framework=framework)
+    snapshot = snapshot_from_results(results, framework=framework)
+    _add_council_records(store, snapshot)
+    return snapshot
+
+
+def _add_council_records(store: Store, snapshot: SectorSnapshot) -> None:
+    """What councils recorded themselves: every recorded step, and published progress only
+    (a draft update is the council's until it publishes it)."""
+    snapshot.recorded_steps = [
+        RecordedStepRow(s.council_gss, s.kind, s.body, s.date, s.outcome, s.url)
+        for s in workspace.recorded_steps(store)
+    ]
+    for update in workspace.progress_updates(store, published_only=True):
+        snapshot.progress_actions += [
+            ProgressActionRow(update.council_gss, update.title, a.title, a.status, a.date, a.note)
+            for a in update.actions
+        ]
+        snapshot.measure_values += [
+            MeasureValueRow(
+                update.council_gss,
+                update.title,
+                v.measure,
+                v.date,
+                v.period,
+                v.value,
+                v.unit,
+                v.source,
+                v.note,
+            )
+            for v in update.values
+        ]
 
 
 def _with_declared_council(facts: Facts, gss: str | None) -> Facts:

@@ -160,4 +160,7 @@ def tables(results: SectorResults) -> dict[str, list[Row]]:
         "similar_councils": flatten(results.similar),
         "similar_same_type": flatten(results.similar_like_for_like),
         "documents": flatten(s.documents),
+        "recorded_steps": flatten(s.recorded_steps),
+        "progress_actions": flatten(s.progress_actions),
+        "progress_measures": flatten(s.measure_values),
     }

@@ -103,6 +103,45 @@ class PassageRow:
         return float(self.confidences.get(key, self.confidence))
 
 
+@dataclass(frozen=True, slots=True)
+class RecordedStepRow:
+    """A governance step, submission or publication the council recorded itself."""
+
+    council_gss: str
+    kind: str  # decision, submission, publication
+    body: str | None
+    date: date | None
+    outcome: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressActionRow:
+    """An action or milestone from a published progress update."""
+
+    council_gss: str
+    update: str
+    title: str
+    status: str  # not_started, in_progress, done, delayed
+    date: date | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureValueRow:
+    """One value of one measure (KPI) from a published progress update."""
+
+    council_gss: str
+    update: str
+    measure: str
+    date: date
+    period: str | None
+    value: float
+    unit: str | None
+    source: str | None
+    note: str | None
+
+
 @dataclass(slots=True)
 class SectorSnapshot:
     """Everything the sector analyses read. ``vectors`` (optional) are passage embeddings
@@ -116,6 +155,10 @@ class SectorSnapshot:
     passages: list[PassageRow] = field(default_factory=list)
     model_version: str = ""
     vectors: Matrix | None = None
+    # What councils recorded in their workspace (published progress only); exported as is.
+    recorded_steps: list[RecordedStepRow] = field(default_factory=list)
+    progress_actions: list[ProgressActionRow] = field(default_factory=list)
+    measure_values: list[MeasureValueRow] = field(default_factory=list)
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     def council(self, gss: str) -> CouncilRow | None:

@@ -2,7 +2,7 @@
 extract stage's facts per document."""
 
 # Imported for its tables: the models and the migrations must agree on the whole schema.
-from productivity_plans.store import accounts
+from productivity_plans.store import accounts, workspace
 from productivity_plans.store.db import (
     DocumentSummary,
     SaveOutcome,
@@ -23,4 +23,5 @@ __all__ = [
     "StoredFacts",
     "StoredText",
     "accounts",
+    "workspace",
 ]

@@ -222,3 +222,10 @@ def audit_entries(store: Store, *, limit: int = 200) -> list[AuditEntry]:
             select(AuditRow).order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit)
         ).all()
         return [AuditEntry(r.id, r.at, r.actor, r.action, r.target, r.detail) for r in rows]
+
+
+def find_user(store: Store, email: str) -> User | None:
+    """The account with this e-mail (any case), for commands that act as a named person."""
+    with Session(store.engine) as session:
+        row = session.scalar(select(UserRow).where(UserRow.email == normalise_email(email)))
+        return _user(row) if row else None

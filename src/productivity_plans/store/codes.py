@@ -25,9 +25,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import and_, delete, exists, insert, select, text, update
+from sqlalchemy import and_, delete, exists, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from productivity_plans.framework.loader import load_framework
@@ -576,19 +576,13 @@ class ReviewItem:
     text: str
 
 
-def review_queue(
-    store: Store,
-    threshold: float = 0.6,
-    limit: int = 20,
-    *,
-    analyst: str | None = None,
-    code_types: Sequence[str] | None = None,
-) -> list[ReviewItem]:
-    """Machine codes below ``threshold`` no human has decided on yet, least confident first.
-
-    With ``analyst``, only that analyst's decisions hide a code, so a second analyst can code
-    the same passages independently (for agreement). Ties break by document, offset, code id.
-    """
+def _queue_filter(
+    threshold: float,
+    analyst: str | None,
+    code_types: Sequence[str] | None,
+    document_ids: Sequence[int] | None,
+) -> list[Any]:
+    """The WHERE clauses of the review queue (shared by the page of items and its total)."""
     decided = exists().where(
         and_(
             HumanCodeRow.passage_id == MachineCodeRow.passage_id,
@@ -597,17 +591,46 @@ def review_queue(
             *([HumanCodeRow.analyst == analyst] if analyst is not None else []),
         )
     )
+    where: list[Any] = [
+        MachineCodeRow.confidence < threshold,
+        PassageRow.current.is_(True),
+        ~decided,
+    ]
+    if code_types:
+        where.append(MachineCodeRow.code_type.in_(list(code_types)))
+    if document_ids is not None:
+        where.append(PassageRow.document_id.in_(list(document_ids)))
+    return where
+
+
+def review_queue(
+    store: Store,
+    threshold: float = 0.6,
+    limit: int = 20,
+    *,
+    analyst: str | None = None,
+    code_types: Sequence[str] | None = None,
+    document_ids: Sequence[int] | None = None,
+    offset: int = 0,
+) -> list[ReviewItem]:
+    """Machine codes below ``threshold`` no human has decided on yet, least confident first.
+
+    With ``analyst``, only that analyst's decisions hide a code, so a second analyst can code
+    the same passages independently (for agreement). ``document_ids`` narrows the queue (to one
+    document, or a council's); ``offset`` pages through it. Ties break by document, offset,
+    code id.
+    """
     query = (
         select(MachineCodeRow, PassageRow, DocumentRow.title)
         .join(PassageRow, PassageRow.id == MachineCodeRow.passage_id)
         .join(DocumentRow, DocumentRow.id == PassageRow.document_id)
-        .where(MachineCodeRow.confidence < threshold, PassageRow.current.is_(True), ~decided)
+        .where(*_queue_filter(threshold, analyst, code_types, document_ids))
+        .order_by(
+            MachineCodeRow.confidence, PassageRow.document_id, PassageRow.start, MachineCodeRow.id
+        )
+        .offset(max(offset, 0))
+        .limit(max(limit, 0))
     )
-    if code_types:
-        query = query.where(MachineCodeRow.code_type.in_(list(code_types)))
-    query = query.order_by(
-        MachineCodeRow.confidence, PassageRow.document_id, PassageRow.start, MachineCodeRow.id
-    ).limit(max(limit, 0))
     with Session(store.engine) as session:
         rows = session.execute(query).all()
     return [
@@ -627,6 +650,42 @@ def review_queue(
         )
         for m, p, title in rows
     ]
+
+
+def review_queue_total(
+    store: Store,
+    threshold: float = 0.6,
+    *,
+    analyst: str | None = None,
+    code_types: Sequence[str] | None = None,
+    document_ids: Sequence[int] | None = None,
+) -> int:
+    """How many codes the same queue holds in all (for "page 2 of 9")."""
+    query = (
+        select(func.count())
+        .select_from(MachineCodeRow)
+        .join(PassageRow, PassageRow.id == MachineCodeRow.passage_id)
+        .where(*_queue_filter(threshold, analyst, code_types, document_ids))
+    )
+    with Session(store.engine) as session:
+        return int(session.scalar(query) or 0)
+
+
+def undo_decisions(store: Store, decision_ids: Sequence[int], analyst: str) -> list[HumanCodeRow]:
+    """Take back human decisions (an accept, a reject, or the several rows of one recode): the
+    machine's code, or an earlier decision, is effective again. Only the analyst who made a
+    decision may take it back; the caller keeps the audit trail of what was undone."""
+    with _writing(store) as session:
+        rows = [session.get(HumanCodeRow, i) for i in decision_ids]
+        missing = [i for i, row in zip(decision_ids, rows, strict=True) if row is None]
+        if missing or not rows:
+            raise ReviewError(f"no decision {', '.join(map(str, missing)) or '(none given)'}")
+        found = [row for row in rows if row is not None]
+        if any(row.analyst != analyst for row in found):
+            raise ReviewError("only the analyst who made a decision can undo it")
+        for row in found:
+            session.delete(row)
+        return found
 
 
 def allowed_values(framework: Framework, code_type: str) -> list[str]:

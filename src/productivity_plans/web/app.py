@@ -28,7 +28,17 @@ from productivity_plans.store.db import Store
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import Catalogue
 from productivity_plans.web.rendering import csv_href
-from productivity_plans.web.routes import accounts, api, api_coded, pages, review, upload
+from productivity_plans.web.routes import (
+    accounts,
+    api,
+    api_coded,
+    api_workspace,
+    disputes,
+    pages,
+    review,
+    upload,
+    workspace,
+)
 from productivity_plans.web.routes import dashboard as dashboard_routes
 from productivity_plans.web.security import (
     SecurityHeadersMiddleware,
@@ -155,9 +165,12 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(upload.router)
     app.include_router(review.router)
+    app.include_router(workspace.router)
+    app.include_router(disputes.router)
     app.include_router(accounts.router)
     app.include_router(api.router)
     app.include_router(api_coded.router)
+    app.include_router(api_workspace.router)
     app.include_router(dashboard_routes.router)
     _add_health(app)
     _add_docs(app)

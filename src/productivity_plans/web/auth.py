@@ -5,7 +5,8 @@ public   – no account: reads the public record: documents collected from publi
 analyst  – reads (every council's drafts too), and reviews coded passages (accept, reject,
            recode machine codes).
 officer  – uploads documents for their own council (GSS code on the account) only, as private
-           drafts it may publish, withdraw or delete; sees its own council's drafts.
+           drafts it may publish, withdraw or delete; sees its own council's drafts; keeps its
+           workspace: recorded governance steps, progress updates, disputes.
 admin    – everything, including uploads for any council and the audit log.
 """
 
@@ -82,7 +83,7 @@ def require_uploader_page(request: Request) -> User:
 WORKSPACE_ROLES = frozenset({"officer", "analyst", "admin"})
 
 
-def require_workspace_page(request: Request) -> User:
+def require_uploads_page(request: Request) -> User:
     """Page dependency for "My uploads": any signed-in role (officers see their own council's,
     analysts and admins every council's)."""
     user = current_user(request)
@@ -140,4 +141,33 @@ def require_analyst_api(request: Request) -> User:
         raise HTTPException(status_code=401, detail="sign in first")
     if user.role not in REVIEWER_ROLES:
         raise HTTPException(status_code=403, detail="only analysts and admins can review codes")
+    return user
+
+
+WORKSPACE_READERS = frozenset({"analyst", "admin"})
+
+
+def may_read_workspace(user: User | None, council_gss: str) -> bool:
+    """A council's workspace (drafts, disputes): its officers, analysts and admins."""
+    if user is None or not user.active:
+        return False
+    return user.role in WORKSPACE_READERS or user.council_gss == council_gss.upper()
+
+
+def require_workspace_page(request: Request, gss: str) -> User:
+    """Page guard: sign in first; another council's officer is refused."""
+    user = current_user(request)
+    if user is None:
+        raise LoginRequired(login_url(request))
+    if not may_read_workspace(user, gss):
+        raise HTTPException(status_code=403, detail="This is another council's workspace.")
+    return user
+
+
+def require_workspace_api(request: Request, gss: str) -> User:
+    user = current_user(request)
+    if user is None:
+        raise HTTPException(status_code=401, detail="sign in first")
+    if not may_read_workspace(user, gss):
+        raise HTTPException(status_code=403, detail="this is another council's workspace")
     return user

@@ -31,7 +31,7 @@ from productivity_plans.councils import Council, Register, load_register
 from productivity_plans.extract import extract_facts
 from productivity_plans.framework import Framework, load_framework
 from productivity_plans.sector.compliance import CouncilGovernance, assess
-from productivity_plans.store import codes, ownership
+from productivity_plans.store import codes, ownership, workspace
 from productivity_plans.store.codes import EffectivePassage
 from productivity_plans.store.db import DocumentSummary, Store
 from productivity_plans.store.facts import StoredFacts
@@ -47,7 +47,8 @@ SELECT (SELECT count(*) FROM documents), (SELECT max(id) FROM documents),
        (SELECT count(*) FROM facts), (SELECT max(id) FROM uploads),
        (SELECT max(id) FROM audit_log),
        (SELECT count(*) FROM coded_documents), (SELECT max(id) FROM machine_codes),
-       (SELECT max(id) FROM human_codes), (SELECT max(id) FROM passages)
+       (SELECT max(id) FROM human_codes), (SELECT max(id) FROM passages),
+       (SELECT count(*) FROM recorded_steps), (SELECT max(id) FROM recorded_steps)
 """
 # Code types that say what a passage is about (kind, requirement vs council, is not one).
 CONTENT_CODES = frozenset({"heading", "question", "barrier", "measure", "initiative"})
@@ -217,6 +218,29 @@ class Catalogue:
         facts = DocumentFacts(first.council_gss, "upload", first.doc_type or extracted)
         return DocumentEntry(summaries[0], facts, self.register.by_gss(first.council_gss))
 
+    def workspace_documents(self, council_gss: str) -> list[DocumentEntry]:
+        """A council's documents as its own officers see them: its public documents and its
+        private drafts (never cached, like a draft's entry)."""
+        entries = self.documents(council_gss=council_gss)
+        listed = {e.summary.id for e in entries}
+        for upload in ownership.council_uploads(self.store, council_gss):
+            if upload.public or upload.document_id in listed:
+                continue
+            draft = self.draft_entry(upload.document_id)
+            if draft is not None:
+                entries.append(draft)
+                listed.add(upload.document_id)
+        return entries
+
+    def workspace_document(self, council_gss: str, document_id: int) -> DocumentEntry | None:
+        """One of :meth:`workspace_documents`."""
+        entry = self.document(document_id)
+        if entry is None:
+            entry = self.draft_entry(document_id)
+        if entry is None or entry.facts.council_gss != council_gss:
+            return None
+        return entry
+
     # Sector -----------------------------------------------------------------------------
 
     def councils(
@@ -326,9 +350,10 @@ class Catalogue:
         return self._cached("stored_facts", lambda: {s.document_id: s for s in self.store.facts()})
 
     def governance(self, council: Council) -> CouncilGovernance:
-        """The council's trail and requirement statuses from its public documents' stored facts.
-        The documents are the ones of the council by the ownership rule: a copy another council
-        also published is listed for both, but its facts count for its own council only."""
+        """The council's trail and requirement statuses from its public documents' stored facts
+        and the steps it recorded. The documents are the ones of the council by the ownership
+        rule: a copy another council also published is listed for both, but its facts count for
+        its own council only."""
 
         def compute() -> CouncilGovernance:
             facts = self.stored_facts()
@@ -337,7 +362,8 @@ class Catalogue:
                 for e in self.documents(council_gss=council.gss_code)
                 if e.facts.council_gss == council.gss_code
             ]
-            return assess(council, [facts[i] for i in ids if i in facts], self.framework)
+            recorded = workspace.recorded_steps(self.store, council.gss_code)
+            return assess(council, [facts[i] for i in ids if i in facts], self.framework, recorded)
 
         return self._cached(("governance", council.gss_code), compute)
 

@@ -4,10 +4,11 @@
 (``sector.load.load_snapshot``, human decisions applied), runs ``sector.results.run_analyses``
 on it, narrowed by council type and region with ``sector.subset.restrict``, and keeps the
 results per *data generation*: a fingerprint of the tables the snapshot is read from (counts
-and latest timestamps of documents, facts, passages, machine and human codes, uploads). Any
-ingest, re-coding, analyst decision or upload changes the generation and the next request
-reloads; otherwise pages and downloads reuse what was computed. Generated files (XLSX, JSON,
-report HTML and PDF) are cached the same way.
+and latest timestamps of documents, facts, passages, machine and human codes, uploads, and
+what councils record: steps, published updates, actions, measure values). Any ingest,
+re-coding, analyst decision, upload or council record changes the generation and the next
+request reloads; otherwise pages and downloads reuse what was computed. Generated files (XLSX,
+JSON, report HTML and PDF) are cached the same way.
 
 Evidence: each count the dashboard shows has a key (``coverage-heading.unitary.transformation``)
 whose citations the evidence page lists; each citation links to the document viewer's block
@@ -49,6 +50,12 @@ from productivity_plans.store.models import (
     UploadRow,
 )
 from productivity_plans.store.visibility import is_public
+from productivity_plans.store.workspace import (
+    MeasureValueRow,
+    ProgressActionRow,
+    ProgressUpdateRow,
+    RecordedStepRow,
+)
 from productivity_plans.web.state import app_state
 
 Loader = Callable[[Store], SectorSnapshot]
@@ -68,6 +75,11 @@ def data_generation(store: Store) -> tuple[Any, ...]:
         (UploadRow.id, UploadRow.uploaded_at),
         # Publishing, withdrawing or deleting an upload changes what is public; each is audited.
         (AuditRow.id, AuditRow.at),
+        # What councils record (exported with the sector tables): steps, publishing, values.
+        (RecordedStepRow.id, RecordedStepRow.recorded_at),
+        (ProgressUpdateRow.id, ProgressUpdateRow.published_at),
+        (ProgressActionRow.id, ProgressActionRow.id),
+        (MeasureValueRow.id, MeasureValueRow.id),
     ]
     with Session(store.engine) as session:
         return tuple(

@@ -16,7 +16,7 @@ from productivity_plans.store.codes import ReviewItem
 from productivity_plans.web.catalogue import Catalogue
 
 DEFAULT_THRESHOLD = 0.6
-DOCUMENT_SCAN = 100_000  # codes scanned when the queue is narrowed to one document
+PAGE_SIZE = 20
 CODE_TYPE_LABELS = {
     "heading": "Heading",
     "question": "Question",
@@ -65,20 +65,50 @@ def choices(catalogue: Catalogue, code_type: str) -> list[tuple[str, str]]:
     ]
 
 
+def _document_ids(
+    catalogue: Catalogue, document_id: int | None, council_gss: str | None
+) -> list[int] | None:
+    """The documents a narrowed queue covers: one document, a council's, or all (None)."""
+    if document_id is not None:
+        return [document_id]
+    if council_gss:
+        return [e.summary.id for e in catalogue.documents(council_gss=council_gss.upper())]
+    return None
+
+
+def queue_total(
+    catalogue: Catalogue,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    document_id: int | None = None,
+    council_gss: str | None = None,
+) -> int:
+    """How many codes the queue holds, narrowed the same way as ``queue``."""
+    return codes.review_queue_total(
+        catalogue.store,
+        threshold=threshold,
+        document_ids=_document_ids(catalogue, document_id, council_gss),
+    )
+
+
 def queue(
     catalogue: Catalogue,
     *,
     threshold: float = DEFAULT_THRESHOLD,
-    limit: int = 20,
+    limit: int = PAGE_SIZE,
     document_id: int | None = None,
+    council_gss: str | None = None,
+    offset: int = 0,
 ) -> list[QueueItem]:
-    """The queue, least confident first; with ``document_id``, that document's codes only."""
+    """One page of the queue, least confident first; narrowed to a document or a council."""
     out = []
     found = codes.review_queue(
-        catalogue.store, threshold=threshold, limit=limit if document_id is None else DOCUMENT_SCAN
+        catalogue.store,
+        threshold=threshold,
+        limit=limit,
+        document_ids=_document_ids(catalogue, document_id, council_gss),
+        offset=offset,
     )
-    if document_id is not None:
-        found = [i for i in found if i.document_id == document_id][:limit]
     for item in found:
         passages = codes.effective_passages(
             catalogue.store, document_ids=[item.document_id], include_retired=False
@@ -174,6 +204,32 @@ def recode(
     )
     catalogue.invalidate()
     return ids
+
+
+def undo(catalogue: Catalogue, user: User, decision_ids: list[int], code_id: int | None) -> None:
+    """Take back the signed-in analyst's own decisions (one accept or reject, or one recode's
+    rows); the audit row keeps what each said. Raises ``codes.ReviewError``."""
+    undone = codes.undo_decisions(catalogue.store, decision_ids, user.email)
+    accounts.record(
+        catalogue.store,
+        user,
+        "review.undo",
+        f"machine_code:{code_id}" if code_id else "human_codes",
+        {
+            "undone": [
+                {
+                    "id": d.id,
+                    "passage_id": d.passage_id,
+                    "code_type": d.code_type,
+                    "value": d.value,
+                    "decision": d.decision,
+                    "note": d.note,
+                }
+                for d in undone
+            ]
+        },
+    )
+    catalogue.invalidate()
 
 
 def _machine_code(catalogue: Catalogue, code_id: int) -> tuple[int, str, str] | None:

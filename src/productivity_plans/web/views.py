@@ -100,6 +100,8 @@ class ClaimView:
     document_id: int | None
     document: str | None
     href: str | None
+    recorded: bool = False  # rests on the council's own record, not a document
+    url: str | None = None  # the recorded step's link
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +110,11 @@ class EventView:
     body: str | None
     action: str
     sentence: str | None
-    document_id: int
-    document: str
-    href: str
+    document_id: int | None  # None for a step the council recorded
+    document: str | None
+    href: str | None  # the document block, or the recorded step's link to its paper
     also_in: tuple[tuple[str, str], ...]  # (label, href)
+    recorded: bool = False
 
 
 def document_title(entry: DocumentEntry | None, document_id: int) -> str:
@@ -234,10 +237,24 @@ def claim_view(catalogue: Catalogue, claim: Claim) -> ClaimView:
         document_id=doc.document_id if doc else None,
         document=_ref_label(catalogue, doc) if doc else None,
         href=href,
+        recorded=claim.recorded,
+        url=claim.url,
     )
 
 
 def event_view(catalogue: Catalogue, event: TrailEvent) -> EventView:
+    if event.document is None:  # recorded by the council
+        return EventView(
+            event.date.isoformat(),
+            event.body,
+            event.action,
+            event.sentence,
+            None,
+            None,
+            event.url,
+            (),
+            recorded=True,
+        )
     return EventView(
         date=event.date.isoformat(),
         body=event.body,
@@ -257,6 +274,8 @@ class GovernanceView:
     council: Council
     claims: list[ClaimView]
     trail: list[EventView]
+    recorded: list[EventView]  # steps recorded by the council, beside the extracted trail
+    publication_urls: list[str]
 
 
 def governance_view(catalogue: Catalogue, council: Council) -> GovernanceView:
@@ -266,6 +285,8 @@ def governance_view(catalogue: Catalogue, council: Council) -> GovernanceView:
             council,
             [claim_view(catalogue, c) for c in result.claims],
             [event_view(catalogue, e) for e in result.trail],
+            [event_view(catalogue, e) for e in result.recorded],
+            result.publication_urls,
         )
 
     return catalogue._cached(("governance_view", council.gss_code), build)

@@ -88,6 +88,9 @@ class ClaimOut(_Out):
     evidence: str | None
     document_id: int | None
     link: str | None
+    recorded_by_council: bool = Field(
+        description="True when the status rests on a step the council recorded itself"
+    )
 
 
 class EventOut(_Out):
@@ -95,8 +98,9 @@ class EventOut(_Out):
     action: str
     body: str | None
     sentence: str | None
-    document_id: int
-    link: str
+    document_id: int | None
+    link: str | None
+    recorded_by_council: bool
 
 
 class GovernanceOut(_Out):
@@ -104,6 +108,10 @@ class GovernanceOut(_Out):
     council: str
     requirements: list[ClaimOut]
     trail: list[EventOut]
+    recorded: list[EventOut] = Field(
+        description="Steps recorded by the council, kept beside the extracted trail"
+    )
+    publication_urls: list[str]
 
 
 class DocumentCodesOut(_Out):
@@ -215,7 +223,8 @@ def claim_out(c: ClaimView) -> ClaimOut:
         body=c.body,
         evidence=c.evidence,
         document_id=c.document_id,
-        link=c.href,
+        link=c.href or c.url,
+        recorded_by_council=c.recorded,
     )
 
 
@@ -227,6 +236,7 @@ def event_out(e: EventView) -> EventOut:
         sentence=e.sentence,
         document_id=e.document_id,
         link=e.href,
+        recorded_by_council=e.recorded,
     )
 
 
@@ -237,6 +247,8 @@ def governance_out(catalogue: Catalogue, council: Council) -> GovernanceOut:
         council=council.nice_name,
         requirements=[claim_out(c) for c in view.claims],
         trail=[event_out(e) for e in view.trail],
+        recorded=[event_out(e) for e in view.recorded],
+        publication_urls=view.publication_urls,
     )
 
 
@@ -358,8 +370,13 @@ def review_queue(
     user: Annotated[User, Depends(auth.require_analyst_api)],
     threshold: Annotated[float, Query(ge=0, le=1)] = review.DEFAULT_THRESHOLD,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    offset: Annotated[int, Query(ge=0, le=10**6)] = 0,
+    council: Annotated[str | None, Query(max_length=9, description="Only this council")] = None,
 ) -> list[ReviewItemOut]:
     catalogue = app_state(request).catalogue
+    narrow = review.queue(
+        catalogue, threshold=threshold, limit=limit, offset=offset, council_gss=council
+    )
     return [
         ReviewItemOut(
             code_id=q.item.code_id,
@@ -379,8 +396,38 @@ def review_queue(
             after=q.after,
             link=q.href,
         )
-        for q in review.queue(catalogue, threshold=threshold, limit=limit)
+        for q in narrow
     ]
+
+
+class UndoIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    decision_ids: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(
+        min_length=1, max_length=50, description="The ids a decision or recode returned"
+    )
+
+
+class UndoOut(_Out):
+    undone: list[int]
+
+
+@router.post(
+    "/review/decisions/undo",
+    response_model=UndoOut,
+    dependencies=[Depends(require_csrf)],
+    responses=REVIEW_ERRORS,
+    summary="Undo your own decisions (an accept, a reject, or a recode's rows)",
+)
+def undo_decisions(
+    request: Request,
+    user: Annotated[User, Depends(auth.require_analyst_api)],
+    body: Annotated[UndoIn, Body()],
+) -> UndoOut:
+    try:
+        review.undo(app_state(request).catalogue, user, body.decision_ids, None)
+    except ReviewError as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from exc
+    return UndoOut(undone=body.decision_ids)
 
 
 @router.post(

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from starlette.responses import Response
 
 from productivity_plans.councils import Council
-from productivity_plans.store import ownership
+from productivity_plans.store import ownership, workspace
 from productivity_plans.store.vectors import SemanticHit
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import (
@@ -20,6 +20,7 @@ from productivity_plans.web.catalogue import (
     DocumentFacts,
 )
 from productivity_plans.web.highlight import SNIPPET_MARKS, coded_text, highlight, plain
+from productivity_plans.web.progress import progress_view
 from productivity_plans.web.rendering import page
 from productivity_plans.web.state import app_state
 from productivity_plans.web.tables import Cell, Column, Table
@@ -232,6 +233,9 @@ def council(request: Request, gss: str) -> Response:
     governance = governance_view(catalogue, found)
     content = council_content(catalogue, found.gss_code)
     similar = catalogue.similar_councils(found)
+    progress = progress_view(
+        workspace.progress_updates(app_state(request).store, found.gss_code), prefix="progress"
+    )
     similar_table = Table(
         "similar",
         f"{type_name(found.type)} councils in {found.region or 'the same region'}",
@@ -251,12 +255,14 @@ def council(request: Request, gss: str) -> Response:
             "governance": governance,
             "content": content,
             "deadline": catalogue.scope_date,
+            "progress": progress,
         },
         tables=[
             table,
             requirements_table("requirements", "Requirements", governance.claims),
             passages_table("coded-passages", "Coded passages", content),
             similar_table,
+            *progress.tables,
         ],
     )
 

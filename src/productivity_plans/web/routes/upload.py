@@ -233,7 +233,7 @@ def uploads_table(entries: list[UploadEntry], council_name: dict[str, str]) -> T
 @router.get("/uploads")
 def my_uploads(
     request: Request,
-    user: Annotated[User, Depends(auth.require_workspace_page)],
+    user: Annotated[User, Depends(auth.require_uploads_page)],
     done: Annotated[str | None, Query(max_length=10)] = None,
 ) -> Response:
     """Officers: their council's uploads. Admins and analysts: every council's."""
