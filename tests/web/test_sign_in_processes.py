@@ -82,6 +82,8 @@ def servers(
             process.terminate()
         for process in processes:
             process.wait(timeout=30)
+        if request.param == "postgresql":
+            request.getfixturevalue("postgres_server").drop_namespace(url)
 
 
 def _client(base: str) -> httpx.Client:
