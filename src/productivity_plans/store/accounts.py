@@ -335,9 +335,7 @@ def _start_attempt(
         return attempt.id
 
 
-def _audit_failure(
-    session: Session, action: str, account: str, address: str, reason: str
-) -> None:
+def _audit_failure(session: Session, action: str, account: str, address: str, reason: str) -> None:
     """Nobody is signed in yet, so the actor is "anonymous" and the account is as typed."""
     session.add(
         AuditRow(
