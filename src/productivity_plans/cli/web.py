@@ -1,4 +1,4 @@
-"""Commands for the web app: ``serve`` and ``user add``."""
+"""Commands for the web app: ``serve``, ``user add`` and ``user password``."""
 
 from __future__ import annotations
 
@@ -109,6 +109,35 @@ def user_add(
             raise typer.Exit(2) from exc
     where = f" for {user.council_gss}" if user.council_gss else ""
     out.print(f"Added {user.email} as {user.role}{where}.")
+
+
+@user_app.command("password")
+def user_password(
+    email: Annotated[str, typer.Argument(help="The e-mail address of the account.")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the new password from standard input.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Set a new password (asked for twice, or read from stdin; never taken as an argument).
+
+    Ends every session of that user and lifts any sign-in lock on the account; audited.
+    """
+    from productivity_plans.store import accounts
+    from productivity_plans.store.db import Store
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
+    settings = Settings.load(db)
+    with Store.open(settings.database_url) as store:
+        try:
+            user = accounts.reset_password(store, email, password, by=None)
+        except accounts.AccountError as exc:
+            console.print(f"[red]Cannot set the password:[/red] {exc}")
+            raise typer.Exit(2) from exc
+    out.print(f"Set a new password for {user.email}; their sessions have ended.")
 
 
 def store_council_unknown(gss: str) -> bool:

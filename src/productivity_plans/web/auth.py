@@ -21,6 +21,7 @@ from productivity_plans.store.accounts import User
 from productivity_plans.web.state import app_state
 
 USER_KEY = "uid"
+SESSION_VERSION_KEY = "sv"  # the user's session version when this session began
 
 
 class LoginRequired(Exception):
@@ -39,9 +40,12 @@ def current_user(request: Request) -> User | None:
     user_id = request.session.get(USER_KEY)
     if isinstance(user_id, int):
         found = accounts.get_user(app_state(request).store, user_id)
-        user = found if found and found.active else None
-        if user is None:
+        version = request.session.get(SESSION_VERSION_KEY, 0)
+        if found and found.active and version == found.session_version:
+            user = found
+        else:  # gone, deactivated, or its password changed since this session began
             request.session.pop(USER_KEY, None)
+            request.session.pop(SESSION_VERSION_KEY, None)
     request.state.user = user
     return user
 
@@ -50,6 +54,7 @@ def login(request: Request, user: User) -> None:
     """Start a fresh session for ``user`` (a new CSRF token too: no fixation)."""
     request.session.clear()
     request.session[USER_KEY] = user.id
+    request.session[SESSION_VERSION_KEY] = user.session_version
     request.state.user = user
 
 
@@ -68,6 +73,20 @@ def safe_next(next_url: str | None) -> str:
 def login_url(request: Request) -> str:
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return f"/login?next={quote(target, safe='/')}"
+
+
+def client_address(request: Request) -> str:
+    """The peer's address: behind a reverse proxy, the proxy's (forwarded headers are not
+    trusted, since anyone can send them)."""
+    return request.client.host if request.client else "unknown"
+
+
+def require_user_page(request: Request) -> User:
+    """Page dependency: anyone signed in."""
+    user = current_user(request)
+    if user is None:
+        raise LoginRequired(login_url(request))
+    return user
 
 
 def require_uploader_page(request: Request) -> User:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from productivity_plans.config import Limits
+from productivity_plans.store.accounts import SignInLimits
 from productivity_plans.store.db import Store
 from productivity_plans.web.catalogue import Catalogue
 
@@ -21,6 +22,7 @@ class AppState:
     uploads_dir: Path
     limits: Limits
     max_files_per_upload: int = 20
+    sign_in_limits: SignInLimits = field(default_factory=SignInLimits.from_env)
 
 
 def app_state(request: Request) -> AppState:
