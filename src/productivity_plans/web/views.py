@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from productivity_plans.councils import Council
 from productivity_plans.sector.compliance import Claim, CouncilGovernance, DocumentRef, TrailEvent
+from productivity_plans.sector.plan_steps import STEP_KIND_LABELS, StepKind
 from productivity_plans.store.codes import EffectivePassage
 from productivity_plans.web.catalogue import Catalogue, DocumentEntry
 
@@ -112,6 +113,11 @@ class EventView:
     document: str
     href: str
     also_in: tuple[tuple[str, str], ...]  # (label, href)
+    kind: StepKind = "plan_decision"
+
+    @property
+    def kind_label(self) -> str:
+        return STEP_KIND_LABELS[self.kind]
 
 
 def document_title(entry: DocumentEntry | None, document_id: int) -> str:
@@ -249,6 +255,7 @@ def event_view(catalogue: Catalogue, event: TrailEvent) -> EventView:
         also_in=tuple(
             (_ref_label(catalogue, r), f"/documents/{r.document_id}") for r in event.also_in
         ),
+        kind=event.kind,
     )
 
 
