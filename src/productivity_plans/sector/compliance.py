@@ -112,7 +112,7 @@ def decision_kind(stored: StoredFacts, framework: Framework) -> StepKind:
 
 
 def event_kind(
-    stored: StoredFacts, event_date: date, sentence: str | None, fw: Framework
+    stored: StoredFacts, event_date: date, sentence: str | None, framework: Framework
 ) -> StepKind:
     """What a step a paper mentions is about: its own sentence says so. The paper's subject
     applies too when the step is the paper's own meeting (same date as its decision); a paper
@@ -120,7 +120,7 @@ def event_kind(
     subjects: list[str | None] = [sentence]
     if event_date == stored.facts.decision.date:
         subjects.append(stored.title)
-    return step_kind(event_date, subjects, fw.letter.date, fw.deadline)
+    return step_kind(event_date, subjects, framework.letter.date, framework.deadline)
 
 
 def governance_trail(
