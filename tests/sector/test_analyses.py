@@ -21,7 +21,7 @@ from productivity_plans.sector import (
     question_gaps,
     similar_councils,
 )
-from productivity_plans.sector.snapshot import SectorSnapshot
+from productivity_plans.sector.snapshot import DecisionRow, DocumentRow, SectorSnapshot
 from tests.sector.hand_built import (
     ADUR,
     BLABY,
@@ -193,3 +193,31 @@ def test_emergent_themes_find_content_the_framework_does_not_name(snap: SectorSn
     passage_ids = {c.passage_id for t in themes for c in t.evidence}
     assert "D1:4" not in passage_ids  # a framework barrier passage is not "emergent"
     assert all(t.passages >= 1 and t.councils >= 1 and t.terms for t in themes)
+
+
+def test_a_later_progress_review_is_on_the_timeline_but_never_counted_as_oversight() -> None:
+    snap = hand_built()
+    cabinet_councils = {b.body_kind: b.councils for b in body_counts(snap)}["cabinet"]
+    snap.documents.append(
+        DocumentRow("R1", ADUR, "minutes", "Productivity Plan: six-month update", "r1.pdf")
+    )
+    snap.decisions.append(
+        DecisionRow(
+            "R1",
+            ADUR,
+            "Cabinet",
+            "cabinet",
+            date(2025, 1, 20),
+            "noted",
+            "RESOLVED that Cabinet notes the update.",
+            0,
+            10,
+        )
+    )
+
+    [review] = [r for r in decision_timeline(snap) if r.evidence.document_id == "R1"]
+
+    assert review.kind == "progress_review" and review.when == "after_deadline"
+    assert {b.body_kind: b.councils for b in body_counts(snap)}["cabinet"] == cabinet_councils
+    rows = {o.council_gss: o for o in oversight(snap)}
+    assert rows[ADUR].documents == 1 and not rows[ADUR].oversight

@@ -9,6 +9,7 @@ import pytest
 from productivity_plans.councils import load_register
 from productivity_plans.extract import extract_facts
 from productivity_plans.sector.compliance import (
+    CouncilGovernance,
     compliance,
     compliance_row,
     council_governance,
@@ -176,3 +177,153 @@ def test_cabinet_considering_the_plan_in_time_counts_although_council_noted_it_l
     published = claims["published"]
     assert published.status == "evidenced"
     assert "uploaded to the Council's website" in (published.evidence or "")
+
+
+# Made-up papers of one council about its plan, and about progress on it a year later.
+UNDATED_APPROVAL = (
+    "Harborough District Council\n\n"
+    "Minutes of the Cabinet meeting\n\n"
+    "Productivity Plan\n\n"
+    "RESOLVED that the Productivity Plan be approved for submission to government."
+)
+TIMELY_APPROVAL = (
+    "Harborough District Council\n\n"
+    "Report to Cabinet - 8 July 2024\n\n"
+    "Productivity Plan\n\n"
+    "That Cabinet approves the Productivity Plan for submission to government."
+)
+END_OF_YEAR_REVIEW = (
+    "Harborough District Council\n\n"
+    "Cabinet, 3 June 2025\n\n"
+    "Corporate Plan 2024-27 & Productivity Plan 2024/25 - End of Year Review 2024/25\n\n"
+    "To present a review of the Council's performance against the Corporate Plan 2024-27 and "
+    "Productivity Plan 2024/25.\n\n"
+    "Decision\n\n"
+    "Cabinet noted the review of the delivery of the Corporate Plan 2024-27."
+)
+SIX_MONTH_UPDATE = (
+    "Harborough District Council\n\n"
+    "Minutes of the Cabinet meeting, 20 January 2025\n\n"
+    "Productivity Plan: six-month update\n\n"
+    "Members were reminded that Cabinet approved the Productivity Plan on 15 July 2024.\n\n"
+    "RESOLVED that Cabinet notes the update."
+)
+UPDATE_SENT_LATER = (
+    "Harborough District Council\n\n"
+    "Productivity Plan\n\n"
+    "The progress update on the productivity plan was submitted to the Ministry on "
+    "30 January 2025."
+)
+BEFORE_THE_LETTER = (
+    "Harborough District Council\n\n"
+    "Meeting of Council, 22 February 2024\n\n"
+    "Corporate Plan\n\n"
+    "RESOLVED that Council approves the Corporate Plan 2024-27."
+)
+
+
+def _harborough(store: Store) -> CouncilGovernance:
+    council = find_council("Harborough")
+    assert council is not None
+    return council_governance(store, council)
+
+
+def test_a_council_with_a_timely_decision_and_a_later_review_paper_is_not_late(
+    store: Store, make_document
+) -> None:
+    _save(store, make_document, UNDATED_APPROVAL, "/approval.txt")
+    _save(store, make_document, END_OF_YEAR_REVIEW, "/review.txt")
+
+    result = _harborough(store)
+
+    timing = result.claim("decision_before_deadline")
+    assert timing is not None and timing.status != "late", timing
+    assert timing.status == "not_evidenced"
+    assert "without a date" in timing.detail
+    oversight = result.claim("member_oversight")
+    assert oversight is not None and oversight.status == "evidenced"
+    assert oversight.document is not None and oversight.document.source == "/approval.txt"
+
+
+def test_a_dated_timely_decision_is_cited_and_the_later_review_is_not(
+    store: Store, make_document
+) -> None:
+    _save(store, make_document, TIMELY_APPROVAL, "/approval.txt")
+    _save(store, make_document, END_OF_YEAR_REVIEW, "/review.txt")
+
+    result = _harborough(store)
+
+    timing = result.claim("decision_before_deadline")
+    assert timing is not None and timing.status == "evidenced"
+    assert timing.date is not None and timing.date.isoformat() == "2024-07-08"
+    assert all(c.document is None or c.document.source != "/review.txt" for c in result.claims)
+
+
+def test_a_progress_review_is_on_the_trail_as_its_own_kind_and_evidences_nothing(
+    store: Store, make_document
+) -> None:
+    _save(store, make_document, END_OF_YEAR_REVIEW, "/review.txt")
+
+    result = _harborough(store)
+
+    [step] = result.trail
+    assert step.date.isoformat() == "2025-06-03"
+    assert step.kind == "progress_review"
+    statuses = {c.requirement: c.status for c in result.claims}
+    assert statuses["member_oversight"] == "not_evidenced"
+    assert statuses["decision_before_deadline"] == "not_evidenced"
+
+
+def test_an_update_paper_still_evidences_the_earlier_decision_it_reports(
+    store: Store, make_document
+) -> None:
+    _save(store, make_document, SIX_MONTH_UPDATE, "/update.txt")
+
+    result = _harborough(store)
+
+    kinds = {e.date.isoformat(): e.kind for e in result.trail}
+    assert kinds == {"2024-07-15": "plan_decision", "2025-01-20": "progress_review"}
+    timing = result.claim("decision_before_deadline")
+    assert timing is not None and timing.status == "evidenced"
+    assert timing.date is not None and timing.date.isoformat() == "2024-07-15"
+
+
+def test_an_update_sent_to_the_department_after_the_deadline_is_not_a_late_submission(
+    store: Store, make_document
+) -> None:
+    _save(store, make_document, UPDATE_SENT_LATER, "/sent.txt")
+
+    submitted = _harborough(store).claim("submitted")
+
+    assert submitted is not None and submitted.status == "not_evidenced"
+
+
+def test_a_decision_before_the_letter_is_not_a_decision_on_the_plan(
+    store: Store, make_document
+) -> None:
+    _save(store, make_document, BEFORE_THE_LETTER, "/earlier.txt")
+
+    result = _harborough(store)
+
+    assert [e.kind for e in result.trail] == ["before_letter"]
+    timing = result.claim("decision_before_deadline")
+    assert timing is not None and timing.status == "not_evidenced"
+
+
+def test_a_late_decision_on_the_plan_itself_is_still_late_beside_a_review(
+    store: Store, make_document
+) -> None:
+    _save(store, make_document, BOLSOVER_LATE, "/late.txt")
+    _save(
+        store,
+        make_document,
+        END_OF_YEAR_REVIEW.replace("Harborough", "Bolsover"),
+        "/review.txt",
+    )
+    bolsover = find_council("Bolsover")
+    assert bolsover is not None
+
+    timing = council_governance(store, bolsover).claim("decision_before_deadline")
+
+    assert timing is not None and timing.status == "late"
+    assert timing.date is not None and timing.date.isoformat() == "2024-09-04"

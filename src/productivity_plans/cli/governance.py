@@ -67,6 +67,8 @@ def _claim_rows(result: CouncilGovernance) -> list[dict[str, object]]:
 
 
 def _print_council(result: CouncilGovernance) -> None:
+    from productivity_plans.sector.plan_steps import STEP_KIND_LABELS
+
     c = result.council
     out.print(Text(f"{c.official_name} ({c.gss_code}, {c.type}, {c.region})", style="bold"))
     out.print(Text(f"{len(result.documents)} document(s) attributed to this council"))
@@ -79,7 +81,7 @@ def _print_council(result: CouncilGovernance) -> None:
         trail.add_row(
             e.date.isoformat(),
             Text(e.body or ""),
-            e.action,
+            e.action if e.kind == "plan_decision" else f"{e.action} ({STEP_KIND_LABELS[e.kind]})",
             Text(_squash(e.sentence)),
             Text("\n".join(docs)),
         )

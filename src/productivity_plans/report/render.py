@@ -249,13 +249,19 @@ def context(results: SectorResults) -> dict[str, Any]:
             )
         month_rows.append({"month": date(y, m, 1), "cells": cells, "total": len(here)})
     when_rows = []
+    # Progress reviews and updates of plans are a row of their own, never "after the deadline".
+    reviews = [r for r in results.timeline if r.kind == "progress_review"]
     for key, text in (
         ("before_letter", f"Before the letter ({letter:%d %B %Y})"),
         ("by_deadline", f"Between the letter and the deadline ({deadline:%d %B %Y})"),
         ("after_deadline", "After the deadline"),
         ("undated", "Date not found"),
+        ("progress_review", "Later progress reviews and updates of plans"),
     ):
-        mine = [r for r in results.timeline if r.when == key]
+        if key == "progress_review":
+            mine = reviews
+        else:
+            mine = [r for r in results.timeline if r.when == key and r.kind != "progress_review"]
         when_rows.append(
             {
                 "text": text,

@@ -34,9 +34,11 @@ def cluster_passages(
     vectors: Matrix,
     k: int,
     examples: int = 3,
+    label_texts: Sequence[str] | None = None,
 ) -> list[Cluster]:
-    """KMeans (seeded) on the vectors; clusters labelled by class-based TF-IDF key terms,
-    biggest (by councils, then passages) first."""
+    """KMeans (seeded) on the vectors; clusters labelled by class-based TF-IDF key terms of
+    ``label_texts`` (default: the passages' texts), biggest (by councils, then passages) first."""
+    texts = label_texts if label_texts is not None else [p.text for p in passages]
     if not passages:
         return []
     if k <= 1 or len(passages) <= k:
@@ -50,7 +52,7 @@ def cluster_passages(
         centres = model.cluster_centers_
     members = [np.flatnonzero(labels == i) for i in range(len(centres))]
     members = [m for m in members if len(m)]
-    terms = key_terms([[passages[int(i)].text for i in m] for m in members])
+    terms = key_terms([[texts[int(i)] for i in m] for m in members])
     out: list[Cluster] = []
     for m, words in zip(members, terms, strict=True):
         centre = vectors[m].mean(axis=0)

@@ -21,6 +21,7 @@ from typing import Literal
 from productivity_plans.councils import Council, Register, load_register
 from productivity_plans.extract.governance import body_kind
 from productivity_plans.framework import Framework, load_framework
+from productivity_plans.sector.plan_steps import StepKind, step_kind
 from productivity_plans.store import Store, StoredFacts
 from productivity_plans.store.workspace import RecordedStep, recorded_steps
 
@@ -68,6 +69,10 @@ class TrailEvent:
     source: Literal["decision", "timeline", "recorded"] = "timeline"
     url: str | None = None  # a recorded step's link to its paper
     recorded_by: str | None = None
+    # Only decisions on the plan count towards compliance; progress reviews and steps before
+    # the letter are shown on the trail for what they are (see ``sector.plan_steps``). A step
+    # the council recorded itself is a decision on the plan.
+    kind: StepKind = "plan_decision"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +113,35 @@ def _body_key(body: str | None) -> str:
     return re.sub(r"[^a-z]+", " ", (body or "").lower()).strip()
 
 
-def governance_trail(documents: Iterable[StoredFacts]) -> list[TrailEvent]:
+def decision_kind(stored: StoredFacts, framework: Framework) -> StepKind:
+    """What the paper's own decision is about: its date, and its subject as the title, the
+    decision sentence and the recommendations put it."""
+    facts = stored.facts
+    subjects = (stored.title, facts.decision.evidence, *facts.recommendations)
+    return step_kind(facts.decision.date, subjects, framework.letter.date, framework.deadline)
+
+
+def event_kind(
+    stored: StoredFacts, event_date: date, sentence: str | None, framework: Framework
+) -> StepKind:
+    """What a step a paper mentions is about: its own sentence says so. The paper's subject
+    applies too when the step is the paper's own meeting (same date as its decision); a paper
+    reviewing progress may still report an earlier decision on the plan."""
+    subjects: list[str | None] = [sentence]
+    if event_date == stored.facts.decision.date:
+        subjects.append(stored.title)
+    return step_kind(event_date, subjects, framework.letter.date, framework.deadline)
+
+
+def governance_trail(
+    documents: Iterable[StoredFacts], framework: Framework | None = None
+) -> list[TrailEvent]:
     """Every dated step (decisions and timeline events) across the documents, in date order,
     one entry per step: when several papers report the same step (same date, same kind of
     body, or the same action when no body is named) the first report is kept and the others
-    are listed in ``also_in``."""
+    are listed in ``also_in``. Each step carries its kind (decision on the plan, progress
+    review, before the letter)."""
+    fw = framework or load_framework()
     events: list[TrailEvent] = []
     for stored in documents:
         ref, facts = _ref(stored), stored.facts
@@ -130,6 +159,7 @@ def governance_trail(documents: Iterable[StoredFacts]) -> list[TrailEvent]:
                     decision.end,
                     ref,
                     source="decision",
+                    kind=decision_kind(stored, fw),
                 )
             )
         for event in facts.timeline:
@@ -143,6 +173,7 @@ def governance_trail(documents: Iterable[StoredFacts]) -> list[TrailEvent]:
                     event.start,
                     event.end,
                     ref,
+                    kind=event_kind(stored, event.date, event.sentence, fw),
                 )
             )
     # Decisions first within a day: a paper's own decision is better evidence than a mention.
@@ -203,8 +234,9 @@ def _document_id(event: TrailEvent) -> int:
 
 
 def _same_step(a: TrailEvent, b: TrailEvent) -> bool:
-    """Same day and the same kind of body; or, when either names no body, the same action."""
-    if a.date != b.date:
+    """Same day and the same kind of body; or, when either names no body, the same action.
+    A progress review is never the same step as a decision on the plan."""
+    if a.date != b.date or a.kind != b.kind:
         return False
     if a.body_kind and b.body_kind:
         return a.body_kind == b.body_kind
@@ -229,6 +261,7 @@ def _with_also(kept: TrailEvent, other: TrailEvent) -> TrailEvent:
         kept.document,
         also,
         kept.source,
+        kept.kind,
     )
 
 
@@ -237,13 +270,20 @@ def _strength(action: str) -> int:
 
 
 def _oversight(
-    documents: Sequence[StoredFacts], trail: Sequence[TrailEvent]
+    documents: Sequence[StoredFacts], trail: Sequence[TrailEvent], fw: Framework
 ) -> tuple[list[TrailEvent], list[tuple[StoredFacts, str]]]:
-    """Dated member steps from the trail, and undated member decisions (with their action)."""
-    dated = [e for e in trail if e.body_kind in MEMBER_KINDS and e.action != "submitted"]
+    """Dated member decisions on the plan from the trail, and undated member decisions on the
+    plan (with their action). Progress reviews and steps before the letter are left out."""
+    dated = [
+        e
+        for e in trail
+        if e.body_kind in MEMBER_KINDS and e.action != "submitted" and e.kind == "plan_decision"
+    ]
     undated: list[tuple[StoredFacts, str]] = []
     for stored in documents:
         d = stored.facts.decision
+        if d.date is None and decision_kind(stored, fw) != "plan_decision":
+            continue
         if d.date is None and d.body_kind in MEMBER_KINDS:
             undated.append((stored, d.outcome if d.outcome in _DECIDED else "considered"))
         elif (
@@ -276,14 +316,14 @@ def assess(
             Claim(req, "no_documents", "no documents for this council") for req in _requirements(fw)
         ]
         return result
-    trail = governance_trail(documents)
+    trail = governance_trail(documents, fw)
     result.trail = trail
     steps = trail + result.recorded
-    dated, undated = _oversight(documents, steps)
+    dated, undated = _oversight(documents, steps, fw)
     claims: list[Claim] = []
     if fw.requirements.member_oversight:
         claims += _oversight_claims(dated, undated, deadline)
-    claims.append(_submission_claim(documents, steps, deadline))
+    claims.append(_submission_claim(documents, steps, fw))
     if fw.requirements.publication:
         claims.append(_publication_claim(documents, result.publication_urls))
     result.claims = claims
@@ -383,16 +423,20 @@ def _oversight_claims(
 
 
 def _submission_claim(
-    documents: Sequence[StoredFacts], trail: Sequence[TrailEvent], deadline: date
+    documents: Sequence[StoredFacts], trail: Sequence[TrailEvent], fw: Framework
 ) -> Claim:
+    """The earliest submission of the plan; an update sent to the department later is not it."""
+    deadline = fw.deadline
     found: list[tuple[date, str | None, DocumentRef | None, TrailEvent | None]] = []
     for stored in documents:
         facts = stored.facts
         if facts.submitted_date is not None:
             sentence = facts.submission.sentence if facts.submission else None
-            found.append((facts.submitted_date, sentence, _ref(stored), None))
+            kind = step_kind(facts.submitted_date, [sentence], fw.letter.date, deadline)
+            if kind == "plan_decision":
+                found.append((facts.submitted_date, sentence, _ref(stored), None))
     for event in trail:
-        if event.action == "submitted":
+        if event.action == "submitted" and event.kind == "plan_decision":
             found.append((event.date, event.sentence, event.document, event))
     if not found:
         return Claim("submitted", "not_evidenced", "no statement that the plan was submitted")

@@ -1,14 +1,19 @@
 """Governance: when plans went to which bodies, against the letter date and the deadline; which
-kinds of body oversaw them; councils with no evidence of oversight or publication."""
+kinds of body oversaw them; councils with no evidence of oversight or publication.
+
+Every step is on the timeline with its kind (``sector.plan_steps``); only decisions on the plan
+itself are counted as oversight or by body, never a later progress review of it."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from productivity_plans.extract.governance import body_kind
+from productivity_plans.sector.plan_steps import StepKind, step_kind
 from productivity_plans.sector.snapshot import Cite, SectorSnapshot
 
 When = Literal["before_letter", "by_deadline", "after_deadline", "undated"]
@@ -41,6 +46,7 @@ class TimelineRow:
     body: str | None
     body_kind: str
     evidence: Cite
+    kind: StepKind = "plan_decision"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +82,16 @@ def decision_timeline(snapshot: SectorSnapshot) -> list[TimelineRow]:
     """Every dated (and undated) decision and governance event, oldest first."""
     fw = snapshot.framework
     index = snapshot.council_index
+    documents = snapshot.document_index
+    decided_on = {d.document_id: d.date for d in snapshot.decisions}
     rows: list[TimelineRow] = []
+
+    def title(document_id: str) -> str | None:
+        doc = documents.get(document_id)
+        return doc.title if doc else None
+
+    def kind(day: date | None, subjects: Sequence[str | None]) -> StepKind:
+        return step_kind(day, subjects, fw.letter.date, fw.deadline)
 
     def name(gss: str | None) -> str | None:
         c = index.get(gss or "")
@@ -105,6 +120,7 @@ def decision_timeline(snapshot: SectorSnapshot) -> list[TimelineRow]:
                 d.body,
                 d.body_kind or "unknown",
                 cite,
+                kind(d.date, [title(d.document_id), d.evidence_sentence]),
             )
         )
     for e in snapshot.events:
@@ -122,6 +138,12 @@ def decision_timeline(snapshot: SectorSnapshot) -> list[TimelineRow]:
                 e.body,
                 body_kind(e.body) or "unknown",
                 cite,
+                # The paper's subject applies only to its own meeting (see compliance).
+                kind(
+                    e.date,
+                    [e.sentence]
+                    + ([title(e.document_id)] if decided_on.get(e.document_id) == e.date else []),
+                ),
             )
         )
     rows.sort(key=lambda r: (r.date is None, r.date or date.max, r.council or "", r.action))
@@ -129,11 +151,12 @@ def decision_timeline(snapshot: SectorSnapshot) -> list[TimelineRow]:
 
 
 def body_counts(snapshot: SectorSnapshot) -> list[BodyCount]:
-    """Kinds of body that took decisions on plans: councils and decisions per kind."""
+    """Kinds of body that took decisions on plans (not on progress reviews): councils and
+    decisions per kind."""
     councils: dict[str, set[str]] = defaultdict(set)
     cites: dict[str, list[Cite]] = defaultdict(list)
     for row in decision_timeline(snapshot):
-        if row.source != "decision" or row.council_gss is None:
+        if row.source != "decision" or row.council_gss is None or row.kind != "plan_decision":
             continue
         kind = row.body_kind
         if row.action == "delegated" and kind == "unknown":
@@ -161,7 +184,12 @@ def oversight(snapshot: SectorSnapshot, *, with_documents_only: bool = False) ->
             )
     decided: dict[str, list[Cite]] = defaultdict(list)
     for row in decision_timeline(snapshot):
-        if row.source == "decision" and row.council_gss and row.action in OVERSIGHT_OUTCOMES:
+        if (
+            row.source == "decision"
+            and row.council_gss
+            and row.action in OVERSIGHT_OUTCOMES
+            and row.kind == "plan_decision"
+        ):
             decided[row.council_gss].append(row.evidence)
     out: list[OversightRow] = []
     for c in sorted(snapshot.councils, key=lambda c: c.name):

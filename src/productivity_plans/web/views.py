@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from productivity_plans.councils import Council
 from productivity_plans.sector.compliance import Claim, CouncilGovernance, DocumentRef, TrailEvent
+from productivity_plans.sector.plan_steps import STEP_KIND_LABELS, StepKind
 from productivity_plans.store.codes import EffectivePassage
 from productivity_plans.web.catalogue import Catalogue, DocumentEntry
 
@@ -115,6 +116,11 @@ class EventView:
     href: str | None  # the document block, or the recorded step's link to its paper
     also_in: tuple[tuple[str, str], ...]  # (label, href)
     recorded: bool = False
+    kind: StepKind = "plan_decision"
+
+    @property
+    def kind_label(self) -> str:
+        return STEP_KIND_LABELS[self.kind]
 
 
 def document_title(entry: DocumentEntry | None, document_id: int) -> str:
@@ -266,6 +272,7 @@ def event_view(catalogue: Catalogue, event: TrailEvent) -> EventView:
         also_in=tuple(
             (_ref_label(catalogue, r), f"/documents/{r.document_id}") for r in event.also_in
         ),
+        kind=event.kind,
     )
 
 

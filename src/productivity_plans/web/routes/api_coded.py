@@ -96,6 +96,7 @@ class ClaimOut(_Out):
 class EventOut(_Out):
     date: str
     action: str
+    kind: str  # plan_decision, progress_review (never counted), before_letter (never counted)
     body: str | None
     sentence: str | None
     document_id: int | None
@@ -232,6 +233,7 @@ def event_out(e: EventView) -> EventOut:
     return EventOut(
         date=e.date,
         action=e.action,
+        kind=e.kind,
         body=e.body,
         sentence=e.sentence,
         document_id=e.document_id,
