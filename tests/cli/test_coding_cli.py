@@ -70,7 +70,7 @@ def test_code_review_train_and_agreement_from_the_command_line(db: str, tmp_path
     assert all(float(str(q["confidence"])) < 0.7 for q in queue)
     assert {"code_id", "passage_id", "page", "start", "end", "model_version"} <= set(queue[0])
     table = run("review", "--db", db, "--limit", "3", data_dir=data)
-    assert table.returncode == 0 and "Machine codes below 0.6" in table.stdout
+    assert table.returncode == 0 and "Machine codes below 0.8" in table.stdout
 
     accepted = run(
         "review",

@@ -120,7 +120,7 @@ def review(
     db: DbOption = None,
     threshold: Annotated[
         float, typer.Option(help="List machine codes below this confidence.", min=0.0, max=1.0)
-    ] = 0.6,
+    ] = 0.8,
     limit: Annotated[int, typer.Option(help="Most codes to list.", min=1)] = 20,
     analyst: Annotated[
         str | None,

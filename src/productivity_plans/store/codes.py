@@ -605,7 +605,7 @@ def _queue_filter(
 
 def review_queue(
     store: Store,
-    threshold: float = 0.6,
+    threshold: float = 0.8,
     limit: int = 20,
     *,
     analyst: str | None = None,
@@ -654,7 +654,7 @@ def review_queue(
 
 def review_queue_total(
     store: Store,
-    threshold: float = 0.6,
+    threshold: float = 0.8,
     *,
     analyst: str | None = None,
     code_types: Sequence[str] | None = None,
