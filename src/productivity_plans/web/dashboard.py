@@ -56,6 +56,7 @@ from productivity_plans.store.workspace import (
     ProgressUpdateRow,
     RecordedStepRow,
 )
+from productivity_plans.web.public_form import display_title
 from productivity_plans.web.state import app_state
 
 Loader = Callable[[Store], SectorSnapshot]
@@ -176,7 +177,9 @@ class View:
         document = self.snapshot.document_index.get(document_id)
         if document is None:
             return f"Document {document_id}"
-        return document.title or Path(document.source).name or f"Document {document_id}"
+        return display_title(
+            document.title, url=document.url, source=document.source, document_id=document_id
+        )
 
     def href(self, cite: Cite) -> str:
         """The document viewer at the block holding the citation's first character."""

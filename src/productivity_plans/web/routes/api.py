@@ -20,6 +20,7 @@ from productivity_plans.store.reading import load_document
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import DocumentEntry
 from productivity_plans.web.highlight import SNIPPET_MARKS, plain
+from productivity_plans.web.public_form import public_document_view
 from productivity_plans.web.routes.pages import (
     SEARCH_FETCH,
     semantic_hits,
@@ -286,10 +287,11 @@ def documents(
 )
 def document(request: Request, document_id: DocumentId) -> DocumentDetailOut:
     state = app_state(request)
-    view = load_document(state.store, document_id)
+    stored = load_document(state.store, document_id)
     entry = visible_entry(request, document_id)  # a draft: 404 unless the session may see it
-    if view is None or entry is None:
+    if stored is None or entry is None:
         raise HTTPException(status_code=404, detail="no such document")
+    view = public_document_view(stored, entry.summary.title or f"Document {document_id}")
     return DocumentDetailOut(
         **_document_out(entry).model_dump(),
         size=view.size,
@@ -356,7 +358,7 @@ def search(
                     passage_id=found.passage_id,
                     anchor=f"p{found.passage_id}",
                     document_id=found.document_id,
-                    title=found.title,
+                    title=state.catalogue.document_title(found.document_id),
                     page=found.page,
                     kind="passage",
                     council_gss=fact.council_gss if fact else None,
@@ -383,7 +385,7 @@ def search(
                 passage_id=None,
                 anchor=f"b{hit.block_id}",
                 document_id=hit.document_id,
-                title=hit.title,
+                title=state.catalogue.document_title(hit.document_id),
                 page=hit.page,
                 kind=hit.kind,
                 council_gss=gss,

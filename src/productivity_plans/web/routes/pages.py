@@ -21,6 +21,7 @@ from productivity_plans.web.catalogue import (
 )
 from productivity_plans.web.highlight import SNIPPET_MARKS, coded_text, highlight, plain
 from productivity_plans.web.progress import progress_view
+from productivity_plans.web.public_form import public_document_view
 from productivity_plans.web.rendering import page
 from productivity_plans.web.state import app_state
 from productivity_plans.web.tables import Cell, Column, Table
@@ -148,7 +149,7 @@ def documents_table(request: Request, entries: list, name: str, caption: str) ->
         s = entry.summary
         table.add(
             {
-                "title": s.title or s.source or f"Document {s.id}",
+                "title": s.title or f"Document {s.id}",
                 "council": entry.council.nice_name if entry.council else "Not identified",
                 "doc_type": catalogue.doc_type_label(entry.facts.doc_type),
                 "pages": s.page_count,
@@ -281,10 +282,11 @@ def document(request: Request, document_id: int) -> Response:
     state = app_state(request)
     if not 1 <= document_id < 2**31:
         raise HTTPException(status_code=404, detail="No such document.")
-    view = load_document(state.store, document_id)
+    stored = load_document(state.store, document_id)
     entry = visible_entry(request, document_id)
-    if view is None or entry is None:
+    if stored is None or entry is None:
         raise HTTPException(status_code=404, detail="No such document.")
+    view = public_document_view(stored, entry.summary.title or f"Document {document_id}")
     draft = state.catalogue.document(document_id) is None
     blocks = Table(
         "blocks",
@@ -423,9 +425,10 @@ def search(
         gss = fact.council_gss if fact else None
         found = catalogue.register.by_gss(gss) if gss else None
         text, _spans = plain(hit.snippet)
+        title = catalogue.document_title(hit.document_id)
         table.add(
             {
-                "document": hit.title or hit.source or f"Document {hit.document_id}",
+                "document": title,
                 "council": found.nice_name if found else "",
                 "page": hit.page,
                 "anchor": f"b{hit.block_id}",
@@ -435,7 +438,7 @@ def search(
         results.append(
             {
                 "href": f"/documents/{hit.document_id}#b{hit.block_id}",
-                "title": hit.title or hit.source or f"Document {hit.document_id}",
+                "title": title,
                 "where": f"page {hit.page} · block b{hit.block_id}",
                 "council": found,
                 "snippet": highlight(hit.snippet),
@@ -444,7 +447,7 @@ def search(
     for semantic, fact in meaning:
         gss = fact.council_gss if fact else None
         found = catalogue.register.by_gss(gss) if gss else None
-        title = semantic.title or f"Document {semantic.document_id}"
+        title = catalogue.document_title(semantic.document_id)
         table.add(
             {
                 "document": title,
