@@ -115,6 +115,14 @@ def test_every_count_links_to_evidence_that_opens_documents_at_a_block(
     assert client.get("/dashboard/evidence/coverage-heading.all.nothing").status_code == 404
 
 
+def test_every_evidence_link_on_the_dashboard_opens(client: TestClient) -> None:
+    html = client.get("/dashboard").text
+    links = sorted(set(re.findall(r'href="(/dashboard/evidence/[^"]+)"', html)))
+    assert any(link.count(".") > 2 for link in links), "sub-question keys hold a dot"
+    for link in links:
+        assert client.get(link.replace("&amp;", "&")).status_code == 200, link
+
+
 def test_table_csvs_parse_and_match_the_sector_tables(client: TestClient, seeded: Seeded) -> None:
     named = tables(expected(seeded))
     listing = client.get("/api/sector/tables").json()

@@ -29,7 +29,8 @@ pages = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api/sector", tags=["sector"])
 
 TABLE_NAME = r"^[a-z_]{1,40}$"
-EVIDENCE_KEY = r"^[a-z_-]{1,40}\.[a-z_]{1,40}\.[A-Za-z0-9_-]{1,80}$"
+# section.group.item; an item may itself hold dots (a sub-question id: "heading.q1").
+EVIDENCE_KEY = r"^[a-z_-]{1,40}\.[a-z_]{1,40}\.[A-Za-z0-9_.-]{1,80}$"
 REPORT_CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'"
