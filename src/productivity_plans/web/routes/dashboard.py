@@ -21,6 +21,7 @@ from productivity_plans.sector.groups import ALL, TYPE_LABELS, group_label
 from productivity_plans.store.accounts import User
 from productivity_plans.web import auth
 from productivity_plans.web.dashboard import Filters, View, dashboard, shade
+from productivity_plans.web.filters import check_api_filters, filter_errors
 from productivity_plans.web.state import app_state
 from productivity_plans.web.tables import Column, Table, to_csv
 
@@ -46,8 +47,10 @@ CouncilType = Literal[
 
 
 def _filters(request: Request, type: str | None, region: str | None) -> Filters:
-    """Known values only (anything else is ignored), regions in the register's spelling."""
+    """Known values only, regions in the register's spelling; an unknown value is a 422
+    (``web.filters``): a typo must not look like the whole sector."""
     catalogue = app_state(request).catalogue
+    check_api_filters(catalogue, type=type, region=region)
     known_type = type if type in TYPE_LABELS else None
     regions = {r.lower(): r for r in catalogue.regions()}
     return Filters.of(known_type, regions.get((region or "").lower()))
@@ -74,12 +77,15 @@ def dashboard_page(
     type: Annotated[str | None, Query()] = None,
     region: Annotated[str | None, Query()] = None,
 ) -> Response:
-    filters = _filters(request, type, region)
+    """Unknown filter values: the whole sector under an error summary (status 400)."""
+    errors = filter_errors(app_state(request).catalogue, type=type, region=region)
+    filters = Filters() if errors else _filters(request, type, region)
     view = _view(request, filters)
     return app_state(request).templates.TemplateResponse(
         request,
         "dashboard.html",
         {
+            "errors": errors,
             "view": view,
             "filters": filters,
             "shade": shade,
@@ -87,6 +93,7 @@ def dashboard_page(
             "ALL": ALL,
             **_options(request),
         },
+        status_code=400 if errors else 200,
     )
 
 
@@ -338,15 +345,12 @@ class CoverageOut(_Out):
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ApiError, "description": "Not found"}}
 ApiType = Annotated[CouncilType | None, Query(description="Council type")]
 ApiRegion = Annotated[
-    str | None, Query(max_length=60, description="Region, e.g. London (404 if unknown)")
+    str | None, Query(max_length=60, description="Region, e.g. London (422 if unknown)")
 ]
 
 
 def _api_filters(request: Request, type: str | None, region: str | None) -> Filters:
-    filters = _filters(request, type, region)
-    if region and filters.region is None:
-        raise HTTPException(status_code=404, detail="no such region")
-    return filters
+    return _filters(request, type, region)
 
 
 @api.get("/tables", response_model=list[TableInfoOut], summary="The sector tables")
