@@ -9,6 +9,7 @@ a typo never looks like "nothing found".
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from fastapi.exceptions import RequestValidationError
 
@@ -77,3 +78,28 @@ def check_api_filters(catalogue: Catalogue, **values: str | None) -> None:
                 for name, message in errors.items()
             ]
         )
+
+
+def known_values(catalogue: Catalogue) -> dict[str, list[str]]:
+    """Each API filter's accepted values in their canonical spelling."""
+    return {
+        "type": catalogue.council_types(),
+        "region": catalogue.regions(),
+        "status": list(STATUS_LABELS),
+        "doc_type": [d.id for d in catalogue.framework.document_types],
+        "council": [c.gss_code for c in catalogue.councils_in_scope()],
+    }
+
+
+def describe_known_values(schema: dict[str, Any], catalogue: Catalogue) -> None:
+    """Give every API filter parameter in the OpenAPI description the list of values it
+    accepts, so that what the description allows is what the API accepts (anything else is
+    the 422 above)."""
+    values = known_values(catalogue)
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                accepted = values.get(parameter["name"])
+                if parameter.get("in") == "query" and accepted:
+                    # An empty value is no filter, as from a page's "All" option.
+                    parameter["schema"] = {"type": "string", "enum": ["", *accepted]}

@@ -20,7 +20,14 @@ from starlette.responses import Response
 from productivity_plans.sector.groups import ALL, TYPE_LABELS, group_label
 from productivity_plans.store.accounts import User
 from productivity_plans.web import auth
-from productivity_plans.web.dashboard import Filters, View, dashboard, shade
+from productivity_plans.web.dashboard import (
+    SMALL_BASE,
+    Filters,
+    View,
+    dashboard,
+    shade,
+    small_base,
+)
 from productivity_plans.web.filters import check_api_filters, filter_errors
 from productivity_plans.web.state import app_state
 from productivity_plans.web.tables import Column, Table, to_csv
@@ -89,6 +96,8 @@ def dashboard_page(
             "view": view,
             "filters": filters,
             "shade": shade,
+            "small_base": small_base,
+            "small_base_size": SMALL_BASE,
             "label": view.label,
             "ALL": ALL,
             **_options(request),

@@ -487,7 +487,7 @@ def search(
             {
                 "href": f"/documents/{hit.document_id}#b{hit.block_id}",
                 "title": title,
-                "where": f"page {hit.page} · block b{hit.block_id}",
+                "where": f"page {hit.page}",
                 "council": found,
                 "snippet": highlight(hit.snippet),
             }
@@ -509,8 +509,7 @@ def search(
             {
                 "href": f"/documents/{semantic.document_id}#p{semantic.passage_id}",
                 "title": title,
-                "where": f"page {semantic.page} · passage p{semantic.passage_id}"
-                f" · similarity {semantic.score:.2f}",
+                "where": f"page {semantic.page} · similarity {semantic.score:.2f}",
                 "council": found,
                 "snippet": semantic.text,
             }
