@@ -91,6 +91,12 @@ def known_values(catalogue: Catalogue) -> dict[str, list[str]]:
     }
 
 
+def _enumerated(parameter: dict[str, Any]) -> bool:
+    """A parameter typed as a Literal already lists its values (and refuses an empty one)."""
+    schema = parameter.get("schema", {})
+    return "enum" in schema or any("enum" in s for s in schema.get("anyOf", []))
+
+
 def describe_known_values(schema: dict[str, Any], catalogue: Catalogue) -> None:
     """Give every API filter parameter in the OpenAPI description the list of values it
     accepts, so that what the description allows is what the API accepts (anything else is
@@ -100,6 +106,6 @@ def describe_known_values(schema: dict[str, Any], catalogue: Catalogue) -> None:
         for operation in operations.values():
             for parameter in operation.get("parameters", []):
                 accepted = values.get(parameter["name"])
-                if parameter.get("in") == "query" and accepted:
+                if parameter.get("in") == "query" and accepted and not _enumerated(parameter):
                     # An empty value is no filter, as from a page's "All" option.
                     parameter["schema"] = {"type": "string", "enum": ["", *accepted]}
