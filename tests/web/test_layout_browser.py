@@ -71,3 +71,7 @@ def test_the_api_docs_page_has_no_wcag_a_or_aa_violations(axe_page: Any) -> None
     axe_page.wait_for_selector(".opblock", timeout=15000)
     violations = axe_violations(axe_page)
     assert violations == [], json.dumps(violations, indent=1)
+    axe_page.click("#operations-api-documents_api_documents_get .opblock-summary-control")
+    axe_page.wait_for_selector(".parameters")
+    violations = axe_violations(axe_page)
+    assert violations == [], "an operation opened: " + json.dumps(violations, indent=1)
