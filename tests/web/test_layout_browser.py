@@ -59,8 +59,9 @@ def test_no_link_or_text_overflows_a_phone_screen(
     dashboard = client.get("/dashboard").text
     evidence = sorted(set(re.findall(r'href="(/dashboard/evidence/[^"?]+)', dashboard)))
     assert evidence
-    longest = max(evidence, key=len)  # its figure key is one long unbroken word
-    for path in [*_pages(seeded), longest]:
+    # A figure's key is one long unbroken word: the longest, and the longest of a barrier.
+    longest = [max(evidence, key=len), max((e for e in evidence if "barrier." in e), key=len)]
+    for path in [*_pages(seeded), *longest]:
         phone.goto(path)
         overflowing = phone.evaluate(OVERFLOWING)
         assert overflowing == [], f"{path}: {json.dumps(overflowing, indent=1)}"
