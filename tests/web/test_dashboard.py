@@ -94,8 +94,10 @@ def test_filters_change_the_numbers(client: TestClient, seeded: Seeded) -> None:
     assert "in London." in london
     by_region = expected(seeded, region="London")
     assert by_region.snapshot.source_line in london
-    # Unknown values are ignored rather than computed
-    assert client.get("/dashboard?type=nonsense&region=Atlantis").status_code == 200
+    # Unknown values are a mistake in the request, said so above the whole sector
+    unknown = client.get("/dashboard?type=nonsense&region=Atlantis")
+    assert unknown.status_code == 400
+    assert "govuk-error-summary" in unknown.text
 
 
 def test_every_count_links_to_evidence_that_opens_documents_at_a_block(
@@ -113,6 +115,14 @@ def test_every_count_links_to_evidence_that_opens_documents_at_a_block(
     viewer = client.get(f"/documents/{doc}").text
     assert f'id="{anchor}"' in viewer
     assert client.get("/dashboard/evidence/coverage-heading.all.nothing").status_code == 404
+
+
+def test_every_evidence_link_on_the_dashboard_opens(client: TestClient) -> None:
+    html = client.get("/dashboard").text
+    links = sorted(set(re.findall(r'href="(/dashboard/evidence/[^"]+)"', html)))
+    assert any(link.count(".") > 2 for link in links), "sub-question keys hold a dot"
+    for link in links:
+        assert client.get(link.replace("&amp;", "&")).status_code == 200, link
 
 
 def test_table_csvs_parse_and_match_the_sector_tables(client: TestClient, seeded: Seeded) -> None:
@@ -205,7 +215,7 @@ def test_sector_api(client: TestClient, seeded: Seeded) -> None:
             share.answered,
             share.councils_with_documents,
         )
-    assert client.get("/api/sector/coverage?region=Atlantis").status_code == 404
+    assert client.get("/api/sector/coverage?region=Atlantis").status_code == 422
     assert client.get("/api/sector/coverage?type=nonsense").status_code == 422
     table = client.get("/api/sector/tables/barriers?type=unitary").json()
     assert table["type"] == "unitary"

@@ -17,6 +17,7 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -27,6 +28,7 @@ from productivity_plans.config import Limits, data_dir
 from productivity_plans.store.db import Store
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import Catalogue
+from productivity_plans.web.filters import describe_known_values
 from productivity_plans.web.rendering import csv_href
 from productivity_plans.web.routes import (
     accounts,
@@ -41,6 +43,7 @@ from productivity_plans.web.routes import (
 )
 from productivity_plans.web.routes import dashboard as dashboard_routes
 from productivity_plans.web.security import (
+    SESSION_COOKIE,
     SecurityHeadersMiddleware,
     SessionMiddleware,
     csrf_token,
@@ -174,6 +177,7 @@ def create_app(
     app.include_router(dashboard_routes.router)
     _add_health(app)
     _add_docs(app)
+    _declare_security(app)
     _add_error_handlers(app)
     return app
 
@@ -189,6 +193,58 @@ def _add_docs(app: FastAPI) -> None:
     @app.get("/api/docs", include_in_schema=False)
     def api_docs(request: Request) -> Response:
         return app_state(request).templates.TemplateResponse(request, "api_docs.html", {})
+
+
+def _declare_security(app: FastAPI) -> None:
+    """Say in the OpenAPI description what the routes' own signatures do not: how the API is
+    signed in to (the session cookie set by ``POST /login`` on every operation that answers
+    401, the CSRF header on every unsafe one: every unsafe route checks it), and the values
+    each filter accepts."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+            schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
+            describe_known_values(schema, app.state.prodplans.catalogue)
+            for operations in schema.get("paths", {}).values():
+                for method, operation in operations.items():
+                    _add_operation_security(method, operation)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+SECURITY_SCHEMES = {
+    "session": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": SESSION_COOKIE,
+        "description": "The signed session cookie set by signing in (POST /login).",
+    },
+    "csrf": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-CSRF-Token",
+        "description": "The session's CSRF token (the csrf_token field of any signed-in page), "
+        "required on every unsafe request.",
+    },
+}
+
+
+def _add_operation_security(method: str, operation: dict[str, Any]) -> None:
+    needs = []
+    if "401" in operation.get("responses", {}):
+        needs.append("session")
+    if method.upper() not in ("GET", "HEAD", "OPTIONS"):
+        needs.append("csrf")
+    if needs:
+        operation["security"] = [{name: [] for name in needs}]
 
 
 def _wants_json(request: Request) -> bool:

@@ -20,12 +20,12 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 
 from productivity_plans.councils import Council, Register, load_register
 from productivity_plans.extract import extract_facts
@@ -37,6 +37,7 @@ from productivity_plans.store.db import DocumentSummary, Store
 from productivity_plans.store.facts import StoredFacts
 from productivity_plans.store.reading import document_texts
 from productivity_plans.store.vectors import SemanticIndex
+from productivity_plans.web.public_form import display_title, is_site_furniture, public_source
 
 _T = TypeVar("_T")
 GENERATION_TTL = 1.0  # seconds a data fingerprint is trusted before it is checked again
@@ -50,6 +51,8 @@ SELECT (SELECT count(*) FROM documents), (SELECT max(id) FROM documents),
        (SELECT max(id) FROM human_codes), (SELECT max(id) FROM passages),
        (SELECT count(*) FROM recorded_steps), (SELECT max(id) FROM recorded_steps)
 """
+# Headings looked at, per document, for a title when the stored one is site furniture.
+TITLE_HEADINGS = 5
 # Code types that say what a passage is about (kind, requirement vs council, is not one).
 CONTENT_CODES = frozenset({"heading", "question", "barrier", "measure", "initiative"})
 
@@ -162,7 +165,8 @@ class Catalogue:
             return dict(self._facts)
 
     def summaries(self) -> list[DocumentSummary]:
-        return self._cached("summaries", self.store.documents)
+        """Every public document in its public form (see :func:`public_summaries`)."""
+        return self._cached("summaries", lambda: public_summaries(self.store))
 
     def document_facts(self) -> dict[int, DocumentFacts]:
         return self._cached("document_facts", self._document_facts)
@@ -202,11 +206,16 @@ class Catalogue:
         by_id = self._cached("documents_by_id", lambda: {e.summary.id: e for e in self.documents()})
         return by_id.get(document_id)
 
+    def document_title(self, document_id: int) -> str:
+        """A public document's title in its public form (search hits carry the stored one)."""
+        entry = self.document(document_id)
+        return (entry.summary.title if entry else None) or f"Document {document_id}"
+
     def draft_entry(self, document_id: int) -> DocumentEntry | None:
         """A private draft's entry, for the few who may see it (the caller checks who): its
         council and type as the earliest upload stated them. Never cached: it is no one's
         public view."""
-        summaries = self.store.documents(public_only=False, ids=[document_id])
+        summaries = public_summaries(self.store, public_only=False, ids=[document_id])
         uploads = ownership.document_uploads(self.store, document_id)
         if not summaries or not uploads:
             return None
@@ -440,3 +449,64 @@ class Catalogue:
             return None
         at = str(found).find(sentence)
         return at if at >= 0 else None
+
+
+# Public form of a document ------------------------------------------------------------------
+
+
+def public_summaries(
+    store: Store, *, public_only: bool = True, ids: list[int] | None = None
+) -> list[DocumentSummary]:
+    """The store's document summaries as the public may see them: ``source`` is the URL the
+    document was published at or the file's base name (never a server path) and ``title`` is
+    never site furniture (``web.public_form``)."""
+    summaries = store.documents(public_only=public_only, ids=ids)
+    urls = published_urls(store, [s.id for s in summaries])
+    untitled = [s.id for s in summaries if is_site_furniture(s.title)]
+    headings = first_headings(store, untitled)
+    return [
+        replace(
+            s,
+            title=display_title(
+                s.title,
+                headings=headings.get(s.id, ()),
+                url=urls.get(s.id),
+                source=s.source,
+                document_id=s.id,
+            ),
+            source=public_source(s.source, urls.get(s.id)),
+        )
+        for s in summaries
+    ]
+
+
+def published_urls(store: Store, document_ids: list[int]) -> dict[int, str]:
+    """Document id → the URL it was first seen published at (a manifest's ``url``)."""
+    if not document_ids:
+        return {}
+    statement = text(
+        "SELECT document_id, url FROM sources WHERE url IS NOT NULL "
+        "AND document_id IN :ids ORDER BY id"
+    ).bindparams(bindparam("ids", expanding=True))
+    found: dict[int, str] = {}
+    with store.engine.connect() as connection:
+        for document_id, url in connection.execute(statement, {"ids": document_ids}):
+            found.setdefault(document_id, url)
+    return found
+
+
+def first_headings(store: Store, document_ids: list[int]) -> dict[int, list[str]]:
+    """Document id → its first few heading blocks' text, in document order."""
+    found: dict[int, list[str]] = {}
+    if not document_ids:
+        return found
+    statement = text(
+        "SELECT document_id, text FROM blocks WHERE kind = 'heading' "
+        "AND document_id IN :ids ORDER BY document_id, start"
+    ).bindparams(bindparam("ids", expanding=True))
+    with store.engine.connect() as connection:
+        for document_id, heading in connection.execute(statement, {"ids": document_ids}):
+            texts = found.setdefault(document_id, [])
+            if len(texts) < TITLE_HEADINGS:
+                texts.append(heading)
+    return found

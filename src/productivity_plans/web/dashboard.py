@@ -24,6 +24,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,7 @@ from productivity_plans.store.workspace import (
     ProgressUpdateRow,
     RecordedStepRow,
 )
+from productivity_plans.web.public_form import display_title
 from productivity_plans.web.state import app_state
 
 Loader = Callable[[Store], SectorSnapshot]
@@ -176,7 +178,9 @@ class View:
         document = self.snapshot.document_index.get(document_id)
         if document is None:
             return f"Document {document_id}"
-        return document.title or Path(document.source).name or f"Document {document_id}"
+        return display_title(
+            document.title, url=document.url, source=document.source, document_id=document_id
+        )
 
     def href(self, cite: Cite) -> str:
         """The document viewer at the block holding the citation's first character."""
@@ -189,6 +193,11 @@ class View:
             if i >= 0:
                 return f"/documents/{cite.document_id}#b{ids[i]}"
         return f"/documents/{cite.document_id}#page-{cite.page}"
+
+    @staticmethod
+    def timing(when: str | None, days_to_deadline: int | None) -> str:
+        """When a step fell against the letter and the deadline, in words."""
+        return step_timing(when, days_to_deadline)
 
     def evidence_href(self, key: str) -> str:
         return f"/dashboard/evidence/{key}{self.filters.query}"
@@ -310,11 +319,61 @@ def _width(share: float) -> int:
     return int(round(share * 100 / BAR_STEP) * BAR_STEP)
 
 
+def days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def step_timing(when: str | None, days_to_deadline: int | None) -> str:
+    """ "Before the letter", "1 day before the deadline", "12 days after the deadline"."""
+    if when == "before_letter":
+        return "Before the letter"
+    if when == "by_deadline" and days_to_deadline == 0:
+        return "On the deadline"
+    if when == "by_deadline" and days_to_deadline is not None:
+        return f"{days(days_to_deadline)} before the deadline"
+    if when == "after_deadline" and days_to_deadline is not None:
+        return f"{days(-days_to_deadline)} after the deadline"
+    return "Undated"
+
+
+# Fewer councils with documents than this: a share says little (1 of 1 is "100 %"), so the
+# cell is marked with its n and shaded no darker than the lightest shade.
+SMALL_BASE = 5
+
+
 def shade(share: CoverageShare | None) -> int:
-    """Heatmap shade class 0–4 (0: nobody answers; none for no councils with documents)."""
+    """Heatmap shade class 0–4 (0: nobody answers; none for no councils with documents); a
+    small base is never shaded darker than 1."""
     if share is None or not share.councils_with_documents:
         return -1
-    return min(4, int(share.share_answered * 4 + 0.999)) if share.answered else 0
+    if not share.answered:
+        return 0
+    darkness = min(4, int(share.share_answered * 4 + 0.999))
+    return min(1, darkness) if small_base(share) else darkness
+
+
+def small_base(share: CoverageShare | None) -> bool:
+    return share is not None and 0 < share.councils_with_documents < SMALL_BASE
+
+
+# A tick label ("Sep 2024") is about 55 px wide at the chart's font size; labels closer than
+# this would overlap.
+TICK_GAP = 70
+
+
+def month_ticks(first: date, last: date, x: Callable[[date], float]) -> list[dict[str, Any]]:
+    """Month starts between ``first`` and ``last``, every n-th month so that no two labels are
+    closer than ``TICK_GAP`` (a long span would otherwise print its labels over each other)."""
+    months = []
+    month = date(first.year, first.month, 1)
+    while month <= last:
+        if month >= first:
+            months.append(month)
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    step = 1
+    while any(x(b) - x(a) < TICK_GAP for a, b in pairwise(months[::step])):
+        step += 1
+    return [{"x": x(m), "label": f"{m:%b %Y}"} for m in months[::step]]
 
 
 def timeline_chart(view: View) -> dict[str, Any]:
@@ -335,12 +394,7 @@ def timeline_chart(view: View) -> dict[str, Any]:
     def y(lane: str) -> int:
         return top + lane_h * lanes.index(lane) + lane_h // 2
 
-    ticks = []
-    month = date(date.fromordinal(first).year, date.fromordinal(first).month, 1)
-    while month.toordinal() <= last:
-        if month.toordinal() >= first:
-            ticks.append({"x": x(month), "label": f"{month:%b %Y}"})
-        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    ticks = month_ticks(date.fromordinal(first), date.fromordinal(last), x)
     from productivity_plans.sector.governance import BODY_LABELS
 
     return {

@@ -127,7 +127,7 @@ def document_title(entry: DocumentEntry | None, document_id: int) -> str:
     if entry is None:
         return f"Document {document_id}"
     s = entry.summary
-    return s.title or s.source or f"Document {s.id}"
+    return s.title or f"Document {s.id}"
 
 
 def passage_view(

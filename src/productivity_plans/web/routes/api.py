@@ -19,9 +19,12 @@ from productivity_plans.store.ownership import UploadEntry
 from productivity_plans.store.reading import load_document
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import DocumentEntry
+from productivity_plans.web.filters import check_api_filters
 from productivity_plans.web.highlight import SNIPPET_MARKS, plain
+from productivity_plans.web.public_form import public_document_view
 from productivity_plans.web.routes.pages import (
     SEARCH_FETCH,
+    filtered_documents,
     semantic_hits,
     type_name,
     visible_entry,
@@ -246,9 +249,9 @@ def councils(
     region: Annotated[str | None, Query(max_length=128)] = None,
     with_documents: bool | None = None,
 ) -> list[CouncilOut]:
-    entries = app_state(request).catalogue.councils(
-        type=type, region=region, with_documents=with_documents
-    )
+    catalogue = app_state(request).catalogue
+    check_api_filters(catalogue, type=type, region=region)
+    entries = catalogue.councils(type=type, region=region, with_documents=with_documents)
     return [_council_out(e.council, e.documents) for e in entries]
 
 
@@ -273,8 +276,12 @@ def council(request: Request, gss: GssCode) -> CouncilDetailOut:
 def documents(
     request: Request,
     council: Annotated[str | None, Query(max_length=9, description="GSS code")] = None,
+    type: Annotated[str | None, Query(max_length=64, description="Council type")] = None,
+    doc_type: Annotated[str | None, Query(max_length=64, description="Document type")] = None,
 ) -> list[DocumentOut]:
-    entries = app_state(request).catalogue.documents(council_gss=council)
+    catalogue = app_state(request).catalogue
+    check_api_filters(catalogue, council=council, type=type, doc_type=doc_type)
+    entries = filtered_documents(catalogue, council.upper() if council else None, type, doc_type)
     return [_document_out(e) for e in entries]
 
 
@@ -286,10 +293,11 @@ def documents(
 )
 def document(request: Request, document_id: DocumentId) -> DocumentDetailOut:
     state = app_state(request)
-    view = load_document(state.store, document_id)
+    stored = load_document(state.store, document_id)
     entry = visible_entry(request, document_id)  # a draft: 404 unless the session may see it
-    if view is None or entry is None:
+    if stored is None or entry is None:
         raise HTTPException(status_code=404, detail="no such document")
+    view = public_document_view(stored, entry.summary.title or f"Document {document_id}")
     return DocumentDetailOut(
         **_document_out(entry).model_dump(),
         size=view.size,
@@ -346,6 +354,8 @@ def search(
     ] = "text",
 ) -> SearchOut:
     state = app_state(request)
+    check_api_filters(state.catalogue, council=council, doc_type=doc_type)
+    council = council.upper() if council else None
     facts = state.catalogue.document_facts()
     hits: list[SearchHitOut] = []
     if mode == "semantic":
@@ -356,7 +366,7 @@ def search(
                     passage_id=found.passage_id,
                     anchor=f"p{found.passage_id}",
                     document_id=found.document_id,
-                    title=found.title,
+                    title=state.catalogue.document_title(found.document_id),
                     page=found.page,
                     kind="passage",
                     council_gss=fact.council_gss if fact else None,
@@ -383,7 +393,7 @@ def search(
                 passage_id=None,
                 anchor=f"b{hit.block_id}",
                 document_id=hit.document_id,
-                title=hit.title,
+                title=state.catalogue.document_title(hit.document_id),
                 page=hit.page,
                 kind=hit.kind,
                 council_gss=gss,

@@ -17,6 +17,7 @@ from productivity_plans.store.accounts import User
 from productivity_plans.store.codes import ReviewError
 from productivity_plans.web import auth, review
 from productivity_plans.web.catalogue import Catalogue
+from productivity_plans.web.filters import check_api_filters
 from productivity_plans.web.routes.api import NOT_FOUND, Error, GssCode, _Out
 from productivity_plans.web.security import require_csrf
 from productivity_plans.web.state import app_state
@@ -345,6 +346,7 @@ def compliance(
     status: Status | None = None,
 ) -> list[ComplianceOut]:
     catalogue = app_state(request).catalogue
+    check_api_filters(catalogue, type=type, region=region)
     out = []
     for g in catalogue.compliance(type=type, region=region, status=status):
         view = governance_view(catalogue, g.council)
@@ -376,6 +378,7 @@ def review_queue(
     council: Annotated[str | None, Query(max_length=9, description="Only this council")] = None,
 ) -> list[ReviewItemOut]:
     catalogue = app_state(request).catalogue
+    check_api_filters(catalogue, council=council)
     narrow = review.queue(
         catalogue, threshold=threshold, limit=limit, offset=offset, council_gss=council
     )

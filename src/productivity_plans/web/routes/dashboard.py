@@ -20,7 +20,15 @@ from starlette.responses import Response
 from productivity_plans.sector.groups import ALL, TYPE_LABELS, group_label
 from productivity_plans.store.accounts import User
 from productivity_plans.web import auth
-from productivity_plans.web.dashboard import Filters, View, dashboard, shade
+from productivity_plans.web.dashboard import (
+    SMALL_BASE,
+    Filters,
+    View,
+    dashboard,
+    shade,
+    small_base,
+)
+from productivity_plans.web.filters import check_api_filters, filter_errors
 from productivity_plans.web.state import app_state
 from productivity_plans.web.tables import Column, Table, to_csv
 
@@ -29,7 +37,8 @@ pages = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api/sector", tags=["sector"])
 
 TABLE_NAME = r"^[a-z_]{1,40}$"
-EVIDENCE_KEY = r"^[a-z_-]{1,40}\.[a-z_]{1,40}\.[A-Za-z0-9_-]{1,80}$"
+# section.group.item; an item may itself hold dots (a sub-question id: "heading.q1").
+EVIDENCE_KEY = r"^[a-z_-]{1,40}\.[a-z_]{1,40}\.[A-Za-z0-9_.-]{1,80}$"
 REPORT_CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'"
@@ -45,8 +54,10 @@ CouncilType = Literal[
 
 
 def _filters(request: Request, type: str | None, region: str | None) -> Filters:
-    """Known values only (anything else is ignored), regions in the register's spelling."""
+    """Known values only, regions in the register's spelling; an unknown value is a 422
+    (``web.filters``): a typo must not look like the whole sector."""
     catalogue = app_state(request).catalogue
+    check_api_filters(catalogue, type=type, region=region)
     known_type = type if type in TYPE_LABELS else None
     regions = {r.lower(): r for r in catalogue.regions()}
     return Filters.of(known_type, regions.get((region or "").lower()))
@@ -73,19 +84,25 @@ def dashboard_page(
     type: Annotated[str | None, Query()] = None,
     region: Annotated[str | None, Query()] = None,
 ) -> Response:
-    filters = _filters(request, type, region)
+    """Unknown filter values: the whole sector under an error summary (status 400)."""
+    errors = filter_errors(app_state(request).catalogue, type=type, region=region)
+    filters = Filters() if errors else _filters(request, type, region)
     view = _view(request, filters)
     return app_state(request).templates.TemplateResponse(
         request,
         "dashboard.html",
         {
+            "errors": errors,
             "view": view,
             "filters": filters,
             "shade": shade,
+            "small_base": small_base,
+            "small_base_size": SMALL_BASE,
             "label": view.label,
             "ALL": ALL,
             **_options(request),
         },
+        status_code=400 if errors else 200,
     )
 
 
@@ -337,15 +354,12 @@ class CoverageOut(_Out):
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ApiError, "description": "Not found"}}
 ApiType = Annotated[CouncilType | None, Query(description="Council type")]
 ApiRegion = Annotated[
-    str | None, Query(max_length=60, description="Region, e.g. London (404 if unknown)")
+    str | None, Query(max_length=60, description="Region, e.g. London (422 if unknown)")
 ]
 
 
 def _api_filters(request: Request, type: str | None, region: str | None) -> Filters:
-    filters = _filters(request, type, region)
-    if region and filters.region is None:
-        raise HTTPException(status_code=404, detail="no such region")
-    return filters
+    return _filters(request, type, region)
 
 
 @api.get("/tables", response_model=list[TableInfoOut], summary="The sector tables")

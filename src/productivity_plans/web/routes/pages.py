@@ -16,11 +16,14 @@ from productivity_plans.web import auth
 from productivity_plans.web.catalogue import (
     CONTENT_CODES,
     COUNCIL_TYPE_NAMES,
+    Catalogue,
     DocumentEntry,
     DocumentFacts,
 )
+from productivity_plans.web.filters import filter_errors
 from productivity_plans.web.highlight import SNIPPET_MARKS, coded_text, highlight, plain
 from productivity_plans.web.progress import progress_view
+from productivity_plans.web.public_form import public_document_view
 from productivity_plans.web.rendering import page
 from productivity_plans.web.state import app_state
 from productivity_plans.web.tables import Cell, Column, Table
@@ -91,9 +94,14 @@ def councils(
     documents: Annotated[str | None, Query()] = None,
 ) -> Response:
     catalogue = app_state(request).catalogue
+    errors = filter_errors(catalogue, type=type, region=region, documents=documents)
     with_documents = {"yes": True, "no": False}.get(documents or "")
-    entries = catalogue.councils(
-        type=type or None, region=region or None, with_documents=with_documents
+    entries = (
+        []
+        if errors
+        else catalogue.councils(
+            type=type or None, region=region or None, with_documents=with_documents
+        )
     )
     table = Table(
         "councils",
@@ -125,8 +133,10 @@ def councils(
             "types": [(t, type_name(t)) for t in catalogue.council_types()],
             "regions": catalogue.regions(),
             "selected": {"type": type or "", "region": region or "", "documents": documents or ""},
+            "errors": errors,
         },
         tables=[table],
+        status_code=400 if errors else 200,
     )
 
 
@@ -148,7 +158,7 @@ def documents_table(request: Request, entries: list, name: str, caption: str) ->
         s = entry.summary
         table.add(
             {
-                "title": s.title or s.source or f"Document {s.id}",
+                "title": s.title or f"Document {s.id}",
                 "council": entry.council.nice_name if entry.council else "Not identified",
                 "doc_type": catalogue.doc_type_label(entry.facts.doc_type),
                 "pages": s.page_count,
@@ -268,10 +278,46 @@ def council(request: Request, gss: str) -> Response:
 
 
 @router.get("/documents")
-def documents(request: Request) -> Response:
-    entries = app_state(request).catalogue.documents()
+def documents(
+    request: Request,
+    council: Annotated[str | None, Query(max_length=9)] = None,
+    type: Annotated[str | None, Query(max_length=64)] = None,
+    doc_type: Annotated[str | None, Query(max_length=64)] = None,
+) -> Response:
+    """Every public document, or those of one council, council type and document type."""
+    catalogue = app_state(request).catalogue
+    errors = filter_errors(catalogue, council=council, type=type, doc_type=doc_type)
+    council = council.upper() if council else None
+    entries = [] if errors else filtered_documents(catalogue, council, type, doc_type)
     table = documents_table(request, entries, "documents", f"{len(entries)} documents")
-    return page(request, "documents.html", {}, tables=[table])
+    return page(
+        request,
+        "documents.html",
+        {
+            "errors": errors,
+            "council_options": [e.council for e in catalogue.councils(with_documents=True)],
+            "types": [(t, type_name(t)) for t in catalogue.council_types()],
+            "doc_type_options": [
+                (d.id, catalogue.doc_type_label(d.id)) for d in catalogue.framework.document_types
+            ],
+            "selected": {"council": council or "", "type": type or "", "doc_type": doc_type or ""},
+        },
+        tables=[table],
+        status_code=400 if errors else 200,
+    )
+
+
+def filtered_documents(
+    catalogue: Catalogue, council: str | None, type: str | None, doc_type: str | None
+) -> list[DocumentEntry]:
+    """Public documents of a council (its own and copies it published), of councils of a type,
+    of a document type; each filter applies only when given."""
+    return [
+        e
+        for e in catalogue.documents(council_gss=council)
+        if (not type or (e.council is not None and e.council.type == type))
+        and (not doc_type or e.facts.doc_type == doc_type)
+    ]
 
 
 @router.get("/documents/{document_id}")
@@ -281,10 +327,11 @@ def document(request: Request, document_id: int) -> Response:
     state = app_state(request)
     if not 1 <= document_id < 2**31:
         raise HTTPException(status_code=404, detail="No such document.")
-    view = load_document(state.store, document_id)
+    stored = load_document(state.store, document_id)
     entry = visible_entry(request, document_id)
-    if view is None or entry is None:
+    if stored is None or entry is None:
         raise HTTPException(status_code=404, detail="No such document.")
+    view = public_document_view(stored, entry.summary.title or f"Document {document_id}")
     draft = state.catalogue.document(document_id) is None
     blocks = Table(
         "blocks",
@@ -392,11 +439,14 @@ def search(
     catalogue = state.catalogue
     facts = catalogue.document_facts()
     mode = "meaning" if mode == "meaning" else "text"
+    errors = filter_errors(catalogue, council=council, doc_type=doc_type)
+    council = council.upper() if council else None
     hits = []
     meaning: list[tuple[SemanticHit, DocumentFacts | None]] = []
-    if q.strip() and mode == "meaning":
+    searching = bool(q.strip()) and not errors
+    if searching and mode == "meaning":
         meaning = semantic_hits(request, q, council, doc_type, SEARCH_LIMIT)
-    elif q.strip():
+    elif searching:
         fetch = SEARCH_FETCH if council or doc_type else SEARCH_LIMIT
         for hit in state.store.search(q, limit=fetch, marks=SNIPPET_MARKS):
             fact = facts.get(hit.document_id)
@@ -423,9 +473,10 @@ def search(
         gss = fact.council_gss if fact else None
         found = catalogue.register.by_gss(gss) if gss else None
         text, _spans = plain(hit.snippet)
+        title = catalogue.document_title(hit.document_id)
         table.add(
             {
-                "document": hit.title or hit.source or f"Document {hit.document_id}",
+                "document": title,
                 "council": found.nice_name if found else "",
                 "page": hit.page,
                 "anchor": f"b{hit.block_id}",
@@ -435,8 +486,8 @@ def search(
         results.append(
             {
                 "href": f"/documents/{hit.document_id}#b{hit.block_id}",
-                "title": hit.title or hit.source or f"Document {hit.document_id}",
-                "where": f"page {hit.page} · block b{hit.block_id}",
+                "title": title,
+                "where": f"page {hit.page}",
                 "council": found,
                 "snippet": highlight(hit.snippet),
             }
@@ -444,7 +495,7 @@ def search(
     for semantic, fact in meaning:
         gss = fact.council_gss if fact else None
         found = catalogue.register.by_gss(gss) if gss else None
-        title = semantic.title or f"Document {semantic.document_id}"
+        title = catalogue.document_title(semantic.document_id)
         table.add(
             {
                 "document": title,
@@ -458,8 +509,7 @@ def search(
             {
                 "href": f"/documents/{semantic.document_id}#p{semantic.passage_id}",
                 "title": title,
-                "where": f"page {semantic.page} · passage p{semantic.passage_id}"
-                f" · similarity {semantic.score:.2f}",
+                "where": f"page {semantic.page} · similarity {semantic.score:.2f}",
                 "council": found,
                 "snippet": semantic.text,
             }
@@ -484,8 +534,10 @@ def search(
                 (d.id, catalogue.doc_type_label(d.id)) for d in catalogue.framework.document_types
             ],
             "selected": {"council": council or "", "doc_type": doc_type or ""},
+            "errors": errors,
         },
         tables=[table],
+        status_code=400 if errors else 200,
     )
 
 
@@ -505,7 +557,12 @@ def compliance(
     status: Annotated[str | None, Query(max_length=32)] = None,
 ) -> Response:
     catalogue = app_state(request).catalogue
-    results = catalogue.compliance(type=type or None, region=region or None, status=status or None)
+    errors = filter_errors(catalogue, type=type, region=region, status=status)
+    results = (
+        []
+        if errors
+        else catalogue.compliance(type=type or None, region=region or None, status=status or None)
+    )
     requirements = [
         r
         for r in REQUIREMENT_LABELS
@@ -550,8 +607,10 @@ def compliance(
             "statuses": STATUS_CHOICES,
             "selected": {"type": type or "", "region": region or "", "status": status or ""},
             "deadline": catalogue.scope_date,
+            "errors": errors,
         },
         tables=[table],
+        status_code=400 if errors else 200,
     )
 
 
