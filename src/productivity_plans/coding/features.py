@@ -69,7 +69,6 @@ class Prototypes:
         self.framework = framework
         self.heading_ids = [h.id for h in framework.headings]
         self.question_ids = [q.id for q in framework.questions]
-        self.barrier_ids = [b.id for b in framework.barriers if b.exemplars]
         statements = [h.text for h in framework.headings] + [q.text for q in framework.questions]
         self.statements = embedder.encode(statements)
         self.heading_protos = np.stack(

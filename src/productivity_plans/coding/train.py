@@ -97,7 +97,6 @@ class CodingModel:
     framework_id: str
     version: str
     heading_ids: list[str]
-    barrier_ids: list[str]
     classifiers: dict[str, Any]  # target -> LogisticRegression, or None if untrainable
     tfidf: TfidfVectorizer | None
     thresholds: Thresholds = field(default_factory=Thresholds)
@@ -236,7 +235,6 @@ def train(
         framework_id=framework.id,
         version=f"{tag}-{digest}",
         heading_ids=[h.id for h in framework.headings],
-        barrier_ids=framework.barrier_ids,
         classifiers={},
         tfidf=tfidf,
         examples=examples,
