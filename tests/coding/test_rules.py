@@ -230,3 +230,72 @@ def test_no_barrier_paraphrase_is_copied_from_a_labelled_document():
         if len(phrase.split()) >= 4 and " ".join(phrase.lower().split()) in corpus
     ]
     assert copied == []
+
+
+def test_a_complaint_about_what_government_requires_is_the_councils_content(rules):
+    """Only reported requests about the plans restate the regime; "requires" and "expects"
+    about anything else are the council describing its situation."""
+    for sentence in (
+        "Government rules require a referendum for increases above the limit, which "
+        "restricts our income.",
+        "The department expected councils to absorb the cost of new duties without funding.",
+        "The council is required to provide home-to-school transport, the cost of which has "
+        "doubled.",
+        "New burdens, such as the requirement to introduce food waste collections, are unfunded.",
+    ):
+        assert not rules.restates(sentence), sentence
+    for sentence in (
+        "The Secretary of State expects all councils to publish their plans.",
+        "Local authorities are required to produce productivity plans.",
+        "We were asked to describe barriers the government could remove.",
+        "The Minister's letter asks us to consider the barriers that Government could remove.",
+    ):
+        assert rules.restates(sentence), sentence
+
+
+def test_a_question_or_a_title_only_announces_how_productivity_is_measured():
+    assert not code_text("How do we measure productivity?\n").states_measurement
+    assert not code_text("Measuring productivity in the council\n\nIntro.\n").states_measurement
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We compare our unit costs with those of our nearest neighbours.",
+        "Our corporate performance dashboard tracks over sixty measures each quarter.",
+        "We track productivity by looking at output per full-time member of staff.",
+        "The effects of these changes will be measured through our outcomes framework.",
+        "There is no single measure of productivity for a council, so we look at several.",
+    ],
+)
+def test_common_ways_of_saying_how_productivity_is_measured(sentence):
+    assert code_text(sentence + "\n").states_measurement, sentence
+
+
+def test_numbered_and_short_section_titles_open_their_sections():
+    text = (
+        "1. Transforming our services\n"
+        "1.1 We redesigned the planning service around residents and cut waiting times.\n"
+        "2. Waste\n"
+        "2.1 Every contract over £25,000 is now reviewed by the procurement board.\n"
+        "3. Barriers\n"
+        "3.1 Recruitment and retention of planners and environmental health officers remains "
+        "very difficult.\n"
+    )
+    codes = code_text(text)
+    assert codes.theme_ids == ["transformation", "wasteful_spend", "barriers"]
+    assert "recruitment_retention" in codes.barrier_ids
+    titles = [
+        c for c in codes.passages if c.passage.text[:1].isdigit() and "." not in c.passage.text[2:]
+    ]
+    assert all(c.headings == () for c in titles)  # a title answers nothing itself
+
+
+def test_a_title_on_the_first_line_of_a_paragraph_opens_its_section():
+    text = (
+        "Theme 3: Our plans to reduce wasteful spend within our organisation and systems\n"
+        "Our spending controls have been strengthened and agency spend has halved since 2023.\n"
+    )
+    codes = code_text(text)
+    assert [c.kind for c in codes.passages] == ["council"]
+    assert codes.theme_ids == ["wasteful_spend"]

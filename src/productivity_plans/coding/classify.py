@@ -67,18 +67,21 @@ def code_passages(
 ) -> list[PassageCode]:
     framework = framework or load_framework()
     model = (model or default_model()).bind(framework)
-    codable = [p for p in passages if len(p.text.split()) >= MIN_WORDS]
-    empty = {id(p) for p in passages} - {id(p) for p in codable}
-    results: dict[int, PassageCode] = {}
-    for p in passages:
-        if id(p) in empty:
-            results[id(p)] = PassageCode(
-                p, "council", (), (), (), False, False, {}, model.version, framework.id
-            )
+    rules = compile_rules(framework)
+    # structure is read over every passage: a two-word title ("4. Barriers") is too short to
+    # code but still opens its section
+    readings = _structure(passages, [_read(p, rules) for p in passages], rules)
+    codable = [i for i, p in enumerate(passages) if len(p.text.split()) >= MIN_WORDS]
+    results = [
+        PassageCode(p, "council", (), (), (), False, False, {}, model.version, framework.id)
+        for p in passages
+    ]
     if codable:
-        for p, code in zip(codable, _code(codable, framework, model), strict=True):
-            results[id(p)] = code
-    return [results[id(p)] for p in passages]
+        chosen = [passages[i] for i in codable]
+        coded = _code(chosen, [readings[i] for i in codable], rules, framework, model)
+        for i, code in zip(codable, coded, strict=True):
+            results[i] = code
+    return results
 
 
 @dataclass
@@ -89,6 +92,7 @@ class _Reading:
     own: list[str]
     section: str | None
     share: float = 1.0  # the share of the passage's words that are of its kind
+    title: bool = False  # a section title: it opens a section but answers nothing itself
 
 
 def _read(passage: Passage, rules: Rules) -> _Reading:
@@ -120,13 +124,14 @@ def _structure(
     section: str | None = None
     context: str | None = None
     lead_in_restates = False
-    for passage, reading in zip(passages, readings, strict=True):
+    for i, (passage, reading) in enumerate(zip(passages, readings, strict=True)):
         if passage.heading != context:
             context, section = passage.heading, None
+        if _section_title(passages, i):
+            reading.title = True
+            section = rules.section_heading(passage.text) or section
         if reading.section is None:
             reading.section = section
-        if passage.block == "paragraph" and _title_like(passage.text):
-            section = rules.section_heading(passage.text) or section
         if passage.block == "list_item":
             if lead_in_restates:
                 reading.kind, reading.own, reading.share = "requirement", [], 1.0
@@ -135,20 +140,43 @@ def _structure(
     return readings
 
 
+def _section_title(passages: Sequence[Passage], i: int) -> bool:
+    """A short unpunctuated paragraph, or a numbered item ("3. Reducing wasteful spend")
+    followed by paragraphs rather than further items, titles the passages after it."""
+    passage = passages[i]
+    if not _title_like(passage.text):
+        return False
+    if passage.block == "paragraph":
+        return True
+    following = passages[i + 1] if i + 1 < len(passages) else None
+    return passage.block == "list_item" and following is not None and following.block != "list_item"
+
+
+def _says_how_it_measures(reading: _Reading) -> bool:
+    """A statement with vocabulary for a way of measuring. A question ("How do we measure
+    productivity?") or a section title ("Measuring productivity") only announces an answer."""
+    if reading.title:
+        return False
+    statements = [s for s in reading.own if not s.rstrip().endswith("?")]
+    return bool(statements) and measurement_cue(" ".join(statements))
+
+
 def _title_like(text: str) -> bool:
     return len(text.split()) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ":", ";"))
 
 
 def _code(
-    passages: Sequence[Passage], framework: Framework, model: CodingModel
+    passages: Sequence[Passage],
+    readings: list[_Reading],
+    rules: Rules,
+    framework: Framework,
+    model: CodingModel,
 ) -> list[PassageCode]:
-    rules = compile_rules(framework)
     texts, contexts = passage_inputs(passages)
     embedder = load_embedder()
     emb = embedder.encode(texts) if model.mode == "embedding" else None
     X = model.features(texts, contexts, emb)
     head_p = _heading_probabilities(model, X, emb, len(passages))
-    readings = _structure(passages, [_read(p, rules) for p in passages], rules)
     barriers = _barriers(readings, rules, model, embedder)
     barrier_headings = [h.id for h in framework.headings if h.names_barriers]
     measure_questions = [q.id for q in framework.questions if q.measurement]
@@ -159,9 +187,9 @@ def _code(
         conf: dict[str, float] = {"kind": round(0.5 + 0.45 * reading.share, 4)}
         named = barriers[i]
         own = " ".join(reading.own)
-        measure = reading.kind == "council" and measurement_cue(own)
+        measure = reading.kind == "council" and _says_how_it_measures(reading)
         headings: dict[str, float] = {}
-        if reading.kind == "council":
+        if reading.kind == "council" and not reading.title:
             headings = _headings(reading, own, rules, model, head_p[i])
             for bid, score in named.items():
                 conf[f"barrier:{bid}"] = round(score, 4)

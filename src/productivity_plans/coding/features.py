@@ -21,9 +21,13 @@ from productivity_plans.framework.schema import Framework
 # way of measuring: those spans are removed before the cues are read.
 MEASURE_STRONG = re.compile(
     r"\b(?:kpis?|key performance indicators?|indicators?|benchmark\w*|oflog|lg inform|"
-    r"performance (?:management|framework|report\w*|measures?|data)|measur\w+ productivity|"
+    r"performance (?:management|framework|report\w*|measures?|data|dashboards?)|"
+    r"measur\w+ (?:of )?productivity|productivity (?:measures?|metrics?)|"
     r"measur\w+ (?:our |its |the council.s )?performance|"
-    r"productivity (?:means|is measured|measures?)|metrics?|scorecard)\b",
+    r"(?:track|monitor)\w* (?:our |its |the council.s )?(?:performance|productivity)|"
+    r"productivity (?:means|(?:is|can be|will be) (?:measured|assessed|tracked))|"
+    r"nearest neighbours?|apse|outcomes? (?:framework|measures|indicators)|"
+    r"metrics?|scorecard)\b",
     re.IGNORECASE,
 )
 _SERVICE_REVIEW = re.compile(r"\bservice reviews?\b", re.IGNORECASE)

@@ -27,7 +27,7 @@ _TRAILING_FUNCTION_WORD = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
-MAX_HEADING_WORDS = 14
+MAX_HEADING_WORDS = 18  # the framework's own heading wording, repeated as a title, runs to 16
 # A block of this many lines or more is cut again by its line structure (see _from_blocks).
 MANY_LINES = 3
 MIN_LEAD_IN_WORDS = 6
@@ -85,7 +85,8 @@ def _from_blocks(text: str, blocks: list[Block]) -> list[Passage]:
             kind = str(BlockKind.PARAGRAPH)
             out.append(Passage(text[start:end], block.page, start, end, kind, heading, len(out)))
             continue
-        if text.count("\n", start, end) + 1 >= MANY_LINES:
+        lines = text.count("\n", start, end) + 1
+        if lines >= MANY_LINES or (lines == 2 and _titled(text[start:end])):
             heading = _line_passages(text, start, end, block.page, heading, out)
             continue
         out.append(
@@ -123,6 +124,13 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
         return True
     nxt = next_line.lstrip()[:1]
     return nxt.isupper() or nxt.isdigit() or bool(_HARD_BULLET.match(next_line))
+
+
+def _titled(block: str) -> bool:
+    """A two-line block whose first line is a title ("Theme 2: Technology and data" over its
+    first paragraph, with no blank line between)."""
+    first, second = block.split("\n", 1)
+    return _looks_like_heading(first, second)
 
 
 def _is_lead_in(line: str) -> bool:

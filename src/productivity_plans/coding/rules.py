@@ -25,7 +25,7 @@ from productivity_plans.framework.schema import Framework
 # A sentence ends at . ! ? or ; followed by space and a capital, digit, bullet or quote, or at a
 # line break; abbreviations such as "e.g." rarely start a capitalised word, so they seldom cut.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"“‘'(•\-–])|\n\s*\n|\n(?=\s*[-•–*]\s)")
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z-]*")
 # Words that carry no topic: left out when a passage is compared with the framework's wording.
 _STOP_WORDS = """
