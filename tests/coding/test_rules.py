@@ -299,3 +299,19 @@ def test_a_title_on_the_first_line_of_a_paragraph_opens_its_section():
     codes = code_text(text)
     assert [c.kind for c in codes.passages] == ["council"]
     assert codes.theme_ids == ["wasteful_spend"]
+
+
+def test_a_short_plan_that_speaks_of_a_subject_in_two_paragraphs_answers_its_heading():
+    text = (
+        "Our ambition is to be excellent in every service, driven by digital change.\n\n"
+        "We will make better use of technology so that residents can reach us any time.\n"
+    )
+    assert "technology_data" in code_text(text).theme_ids
+
+
+def test_one_passing_mention_answers_no_heading():
+    text = (
+        "We have reduced sickness absence and improved staff wellbeing over three years.\n\n"
+        "Residents can now also pay for garden waste collections online.\n"
+    )
+    assert "technology_data" not in code_text(text).theme_ids

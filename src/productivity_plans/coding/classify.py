@@ -39,10 +39,10 @@ from productivity_plans.ingest.records import ParsedDocument
 
 MAX_EVIDENCE = 5
 MIN_WORDS = 4  # shorter passages (menu items, labels) are not coded
-# A document answers a heading when at least two of its council passages do, or one does with
-# high confidence: a single mid-confidence passage is usually a generic introduction.
-MIN_THEME_PASSAGES = 2
-STRONG_THEME = 0.9
+# A document answers a heading when one of its council passages does: a passage answers by its
+# section, by two content cues, or by one cue where the document speaks of the heading's
+# subject in another way elsewhere too (see _headings).
+MIN_DOCUMENT_CUES = 2  # distinct cues of a heading across a document's loose council text
 # Confidences are a ranking of the evidence, not a cut-off: a paraphrase rule is strong
 # evidence, a passage under a section that answers a heading answers it, a passage with three
 # distinct content cues of a heading does too, and similarity counts a little less than a rule.
@@ -180,6 +180,7 @@ def _code(
     barriers = _barriers(readings, rules, model, embedder)
     barrier_headings = [h.id for h in framework.headings if h.names_barriers]
     measure_questions = [q.id for q in framework.questions if q.measurement]
+    spoken_of = _spoken_of(readings, rules)
     out: list[PassageCode] = []
     for i, (passage, reading) in enumerate(zip(passages, readings, strict=True)):
         # the share of words of the passage's kind, from 0.5 up, read as 0.725 to 0.95: a
@@ -190,7 +191,7 @@ def _code(
         measure = reading.kind == "council" and _says_how_it_measures(reading)
         headings: dict[str, float] = {}
         if reading.kind == "council" and not reading.title:
-            headings = _headings(reading, own, rules, model, head_p[i])
+            headings = _headings(reading, own, rules, model, head_p[i], spoken_of)
             for bid, score in named.items():
                 conf[f"barrier:{bid}"] = round(score, 4)
             if named:  # naming a barrier answers the barriers heading
@@ -245,12 +246,30 @@ def _heading_probabilities(
     return head_p
 
 
+def _spoken_of(readings: Sequence[_Reading], rules: Rules) -> set[str]:
+    """The headings whose subject the council's own text outside any section speaks of in at
+    least two distinct ways across the document (a short plan that says "digital" in one
+    paragraph and "technology" in another has spoken of technology, though no one paragraph
+    holds two cues)."""
+    loose = " \n".join(
+        " ".join(r.own) for r in readings if r.kind == "council" and not r.title and not r.section
+    )
+    return {hid for hid, n in rules.cue_counts(loose).items() if n >= MIN_DOCUMENT_CUES}
+
+
 def _headings(
-    reading: _Reading, own: str, rules: Rules, model: CodingModel, probs: np.ndarray
+    reading: _Reading,
+    own: str,
+    rules: Rules,
+    model: CodingModel,
+    probs: np.ndarray,
+    spoken_of: set[str],
 ) -> dict[str, float]:
     """Structure first: a council passage in a section that answers a heading answers that
     heading, and no other (the content classifier does not claim other sections' passages).
-    Outside such a section, a heading's content cues decide, with the classifier's say."""
+    Outside such a section, a heading's content cues decide, with the classifier's say: two
+    cues in the passage, or one where the classifier agrees or the document speaks of the
+    heading's subject elsewhere too."""
     if reading.section is not None:
         return {reading.section: SECTION_CONFIDENCE}
     found: dict[str, float] = {}
@@ -258,7 +277,7 @@ def _headings(
     for j, hid in enumerate(model.heading_ids):
         cues = counts.get(hid, 0)
         p = float(probs[j])
-        if cues >= 2 or (cues == 1 and p >= model.thresholds.heading):
+        if cues >= 2 or (cues == 1 and (p >= model.thresholds.heading or hid in spoken_of)):
             found[hid] = round(min(max(p, 0.3 + 0.2 * cues), CUE_CEILING), 4)
     return found
 
@@ -350,10 +369,7 @@ def summarise(codes: Sequence[PassageCode], framework: Framework, version: str) 
             (c for c in council if heading.id in c.headings),
             key=lambda c: -c.confidences.get(heading.id, 0.0),
         )
-        if hits and (
-            len(hits) >= MIN_THEME_PASSAGES
-            or hits[0].confidences.get(heading.id, 0.0) >= STRONG_THEME
-        ):
+        if hits:
             qs = sorted({q for c in hits for q in c.questions if q.startswith(f"{heading.id}.")})
             doc.themes.append(
                 ThemeCode(heading.id, qs, [c.evidence(heading.id) for c in hits[:MAX_EVIDENCE]])
