@@ -80,6 +80,41 @@ NAMED = [
     ("The cost of temporary accommodation has risen sharply.", "housing_temporary_accommodation"),
     ("Planning fees are set nationally and do not cover our costs.", "planning_system"),
     ("Procurement rules add time and cost to every contract we let.", "procurement_rules"),
+    # the same barriers put in other common ways
+    (
+        "Funding continues to be allocated annually, which hampers longer-term planning.",
+        "single_year_settlements",
+    ),
+    (
+        "The late confirmation of grant allocations each year makes budget setting difficult.",
+        "single_year_settlements",
+    ),
+    (
+        "The lack of clarity on the future of the New Homes Bonus creates real uncertainty.",
+        "funding_uncertainty",
+    ),
+    (
+        "The current distribution of funding does not reflect the needs of rural areas.",
+        "funding_formula",
+    ),
+    (
+        "Bidding for small pots of money takes officer time with no guarantee of success.",
+        "competitive_bidding",
+    ),
+    (
+        "New duties such as the extended producer responsibility scheme have not been fully "
+        "funded.",
+        "new_burdens_unfunded",
+    ),
+    (
+        "We struggle to attract qualified planning officers and environmental health staff.",
+        "recruitment_retention",
+    ),
+    ("We are unable to fill social work vacancies without agency staff.", "recruitment_retention"),
+    (
+        "The number of households in temporary accommodation has doubled in two years.",
+        "housing_temporary_accommodation",
+    ),
 ]
 
 NOT_NAMED = [
