@@ -350,3 +350,197 @@ def test_one_passing_mention_answers_no_heading():
         "Residents can now also pay for garden waste collections online.\n"
     )
     assert "technology_data" not in code_text(text).theme_ids
+
+
+# Barriers put in the many other ways councils put them: a topic of the taxonomy with a word of
+# trouble or an ask (the framework's barrier topics and signals), or a paraphrase rule.
+IN_OTHER_WORDS = [
+    ("We urge the government to return to three-year settlements.", "single_year_settlements"),
+    (
+        "Short-term funding announcements make it hard to invest in prevention.",
+        "single_year_settlements",
+    ),
+    (
+        "Not knowing our funding beyond next March makes medium-term planning almost impossible.",
+        "funding_uncertainty",
+    ),
+    (
+        "The ongoing delay to local government finance reform leaves us unable to plan with "
+        "confidence.",
+        "funding_uncertainty",
+    ),
+    ("Our spending power remains below 2010 levels in real terms.", "insufficient_funding"),
+    (
+        "Inflation and pay awards have far outstripped increases in our funding.",
+        "insufficient_funding",
+    ),
+    (
+        "There is a structural deficit in our budget that savings alone cannot close.",
+        "insufficient_funding",
+    ),
+    (
+        "The formula used to allocate funding has not been updated for more than a decade.",
+        "funding_formula",
+    ),
+    ("Districts have borne a disproportionate share of the cuts.", "funding_formula"),
+    (
+        "The time and cost of preparing bids for national funds is significant for a small "
+        "council.",
+        "competitive_bidding",
+    ),
+    (
+        "Funding is too often provided through numerous small grants, each with its own "
+        "conditions.",
+        "ringfenced_grants",
+    ),
+    ("We want greater flexibility to pool grants across services.", "ringfenced_grants"),
+    (
+        "Government policy changes, such as the Environment Act requirements, bring extra costs "
+        "that are not met in full.",
+        "new_burdens_unfunded",
+    ),
+    (
+        "There is a national shortage of qualified social workers and occupational therapists.",
+        "recruitment_retention",
+    ),
+    (
+        "We are losing experienced staff to better-paid jobs in the private sector.",
+        "recruitment_retention",
+    ),
+    ("Much of our technology is old and was not designed to work together.", "legacy_it_systems"),
+    (
+        "A small number of large suppliers dominate the market for local government software.",
+        "legacy_it_systems",
+    ),
+    (
+        "Barriers to sharing data between public bodies prevent us from identifying families "
+        "early.",
+        "data_sharing_restrictions",
+    ),
+    (
+        "Each government department asks for its own monitoring data, duplicating effort.",
+        "regulation_reporting_burden",
+    ),
+    (
+        "The limit on council tax rises means local people cannot choose to pay more for services.",
+        "council_tax_referendum_limits",
+    ),
+    (
+        "The business rates baseline reset could remove growth we have worked to achieve.",
+        "business_rates_reset",
+    ),
+    ("The cost of adult social care packages has risen by 12% this year.", "social_care_demand"),
+    ("Children's social care placements now cost over £300,000 a year each.", "social_care_demand"),
+    ("Our high needs deficit is growing, and the statutory override ends in 2026.", "send_costs"),
+    ("Demand for education, health and care plans has risen by 40%.", "send_costs"),
+    (
+        "Spending on temporary accommodation has increased fivefold since 2019.",
+        "housing_temporary_accommodation",
+    ),
+    (
+        "Planning fees are set nationally and do not cover the cost of the service.",
+        "planning_system",
+    ),
+    (
+        "Public procurement rules make it hard to buy from local small businesses quickly.",
+        "procurement_rules",
+    ),
+    (
+        "Councils only find out their allocations a few weeks before budgets must be set.",
+        "single_year_settlements",
+    ),
+    ("We still do not know what our grant will be after 2025/26.", "funding_uncertainty"),
+    ("Our funding per head is among the lowest of any unitary council.", "insufficient_funding"),
+    (
+        "Since 2010 the council has lost more than half of its government grant.",
+        "insufficient_funding",
+    ),
+    (
+        "The needs formula takes no account of the higher costs of delivering services in "
+        "coastal towns.",
+        "funding_formula",
+    ),
+    (
+        "A great deal of officer effort goes into bidding rounds that we often lose.",
+        "competitive_bidding",
+    ),
+    (
+        "Too much funding arrives in narrow, ring-fenced pots with tight deadlines for spending.",
+        "ringfenced_grants",
+    ),
+    (
+        "Extended producer responsibility payments have not covered the full costs of the new "
+        "duty.",
+        "new_burdens_unfunded",
+    ),
+    ("Vacancy rates in children's social work remain above 20%.", "recruitment_retention"),
+    (
+        "Our finance system is more than twenty years old and cannot be upgraded.",
+        "legacy_it_systems",
+    ),
+    (
+        "Legal uncertainty about GDPR makes partners reluctant to share information.",
+        "data_sharing_restrictions",
+    ),
+    ("We complete more than 150 statutory data returns each year.", "regulation_reporting_burden"),
+    (
+        "We would like the freedom to set council tax locally without a referendum.",
+        "council_tax_referendum_limits",
+    ),
+    (
+        "The cost of supporting older people with complex needs continues to climb.",
+        "social_care_demand",
+    ),
+    (
+        "Transport for pupils with SEND now costs us £9 million a year, up from £4 million.",
+        "send_costs",
+    ),
+    (
+        "Homeless families are staying longer in bed and breakfast accommodation.",
+        "housing_temporary_accommodation",
+    ),
+    ("Planning appeals and national policy changes add delay and cost.", "planning_system"),
+    (
+        "The thresholds in public contract regulations force us into lengthy tenders for modest "
+        "contracts.",
+        "procurement_rules",
+    ),
+]
+
+# Neutral facts about a topic of the taxonomy: no trouble, no ask.
+NEUTRAL = [
+    "The council's net revenue budget for 2024/25 is £18.2 million.",
+    "The council received £2 million of Exceptional Financial Support in 2024.",
+    "We have delivered £5 million of savings since 2020.",
+    "The productivity plan was submitted to government on 18 July 2024.",
+    "We have launched a new website and customer portal.",
+    "The report sets out the budget for adult social care for the coming year.",
+    "We will increase investment in adult social care.",
+    "Our new social care case management system went live in March.",
+    "We have reduced the number of households in temporary accommodation by a quarter.",
+    "The planning service determined 95% of major applications on time.",
+    "We share data with the NHS through a shared care record.",
+    "Procurement rules were followed in awarding the contract.",
+    "The business rates team collected 98% of rates due.",
+    "Council tax was increased by 2.99% in line with the limit.",
+    "We have successfully bid for £20 million from the Levelling Up Fund.",
+    "The children's services improvement plan has been completed.",
+    "The dedicated schools grant supports schools across the county.",
+    "A three-year medium-term financial strategy was approved by Council.",
+    "We are recruiting a new head of digital services.",
+    "Our IT systems were upgraded to the cloud in 2023.",
+    "Demand for our garden waste service has grown, bringing in more income.",
+    "The number of people using our online services has doubled.",
+    "We ran a campaign to increase foster carer numbers.",
+    "The settlement funding assessment is published each December.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "barrier"), IN_OTHER_WORDS)
+def test_a_barrier_in_other_words_is_named(sentence, barrier):
+    assert barrier in code_text(sentence + "\n").barrier_ids
+
+
+@pytest.mark.parametrize("sentence", NEUTRAL)
+def test_a_neutral_fact_about_a_barriers_topic_names_no_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == []

@@ -47,6 +47,7 @@ MIN_DOCUMENT_CUES = 2  # distinct cues of a heading across a document's loose co
 # evidence, a passage under a section that answers a heading answers it, a passage with three
 # distinct content cues of a heading does too, and similarity counts a little less than a rule.
 RULE_CONFIDENCE = 0.9
+TOPIC_CONFIDENCE = 0.8  # a barrier's topic with a word of trouble or an ask, not a paraphrase
 SECTION_CONFIDENCE = 0.9
 MEASURE_CONFIDENCE = 0.9
 CUE_CEILING = 0.9  # three distinct content cues: a passage rich enough to answer on its own
@@ -286,8 +287,9 @@ def _barriers(
     readings: Sequence[_Reading], rules: Rules, model: CodingModel, embedder: Embedder
 ) -> list[dict[str, float]]:
     """Per passage, {barrier id: confidence}. The framework's paraphrase rules on each of the
-    council's own sentences come first; a sentence that no rule matches but that speaks of a
-    barrier is compared with the barriers' paraphrases (similarity, the second signal)."""
+    council's own sentences come first, then a barrier's topic named with a word of trouble or
+    an ask; a sentence that neither matches but that speaks of a barrier is compared with the
+    barriers' paraphrases (similarity, the last signal)."""
     found: list[dict[str, float]] = [{} for _ in readings]
     unmatched: list[tuple[int, str]] = []
     for i, reading in enumerate(readings):
@@ -295,7 +297,12 @@ def _barriers(
             hits = rules.barriers_in(sentence)
             for bid in hits:
                 found[i][bid] = RULE_CONFIDENCE
-            if not hits and BARRIER_CUE.search(sentence):
+            topics = rules.barrier_topics_in(sentence)
+            for bid in topics:
+                found[i][bid] = max(found[i].get(bid, 0.0), TOPIC_CONFIDENCE)
+            if not hits and not topics and (
+                BARRIER_CUE.search(sentence) or rules.signals.matches(sentence)
+            ):
                 unmatched.append((i, sentence))
     protos = model.protos if model.mode == "embedding" else None
     if unmatched and protos is not None and len(protos.barrier_phrases):

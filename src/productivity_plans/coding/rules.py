@@ -86,6 +86,8 @@ class Rules:
     sections: _Grouped  # heading id -> how councils title its section
     cues: _Grouped  # heading id -> content cues
     barriers: _Grouped  # barrier id -> paraphrase rules
+    topics: _Grouped  # barrier id -> what it is about
+    signals: PatternSet  # trouble, or an ask for change
     order: dict[str, int]  # barrier id -> its place in the framework
     wording: list[frozenset[str]]  # content words of each heading and question text
 
@@ -121,6 +123,13 @@ class Rules:
         """Barrier ids whose paraphrase rules match the sentence, in framework order."""
         return sorted(self.barriers.counts(sentence), key=self.order.__getitem__)
 
+    def barrier_topics_in(self, sentence: str) -> list[str]:
+        """Barrier ids whose topic the sentence names while speaking of trouble or asking for
+        change (weaker evidence than a paraphrase rule), in framework order."""
+        if not self.signals.matches(sentence):
+            return []
+        return sorted(self.topics.counts(sentence), key=self.order.__getitem__)
+
 
 @lru_cache(maxsize=8)
 def compile_rules(framework: Framework) -> Rules:
@@ -133,6 +142,8 @@ def compile_rules(framework: Framework) -> Rules:
         sections=_Grouped((h.id, h.section_patterns) for h in framework.headings),
         cues=_Grouped((h.id, h.cues) for h in framework.headings),
         barriers=_Grouped((b.id, b.patterns) for b in framework.barriers),
+        topics=_Grouped((b.id, b.topics) for b in framework.barriers),
+        signals=PatternSet(framework.barrier_signals),
         order={b.id: i for i, b in enumerate(framework.barriers)},
         wording=wording,
     )

@@ -68,6 +68,8 @@ class Barrier(_Strict):
     # first): see the framework file.
     exemplars: tuple[str, ...] = ()
     patterns: tuple[Pattern, ...] = ()
+    # What the barrier is about; named together with one of the framework's barrier signals.
+    topics: tuple[Pattern, ...] = ()
 
 
 class Choice(_Strict):
@@ -108,6 +110,7 @@ class Framework(_Strict):
     # government for something (which are never a restatement).
     restatement_patterns: tuple[Pattern, ...] = ()
     council_ask_patterns: tuple[Pattern, ...] = ()
+    barrier_signals: tuple[Pattern, ...] = ()
     headings: tuple[Heading, ...] = Field(min_length=1)
     barriers: tuple[Barrier, ...] = ()
     outcomes: tuple[Choice, ...] = Field(min_length=1)
