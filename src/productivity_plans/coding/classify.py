@@ -300,8 +300,10 @@ def _barriers(
             topics = rules.barrier_topics_in(sentence)
             for bid in topics:
                 found[i][bid] = max(found[i].get(bid, 0.0), TOPIC_CONFIDENCE)
-            if not hits and not topics and (
-                BARRIER_CUE.search(sentence) or rules.signals.matches(sentence)
+            if (
+                not hits
+                and not topics
+                and (BARRIER_CUE.search(sentence) or rules.signals.matches(sentence))
             ):
                 unmatched.append((i, sentence))
     protos = model.protos if model.mode == "embedding" else None
