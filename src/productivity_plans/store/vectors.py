@@ -112,7 +112,7 @@ PGVECTOR_DIM = 256
 EXACT_FILTER_DOCUMENTS = 1_000
 # Rows scanned by an HNSW search that a filter (drafts, a document type) may drop: the first
 # ``max(limit, EF_SEARCH)`` candidates, continued (pgvector's iterative scan) until enough pass.
-EF_SEARCH = 40
+EF_SEARCH = 100
 
 
 def content_words(text: str) -> str:
@@ -479,7 +479,7 @@ class SemanticIndex:
         candidates = (
             "FROM passage_vectors v JOIN passages p ON p.id = v.passage_id "
             "WHERE v.embedder = :embedder AND v.embedding IS NOT NULL AND p.current "
-            f"AND {self._public_passage_sql}"
+            f"AND ({self._public_passage_sql})"
         )
         if document_ids is not None:
             candidates += " AND p.document_id = ANY(:documents)"
