@@ -41,7 +41,7 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Engine, exists, func, select, text
+from sqlalchemy import Connection, Engine, Executable, bindparam, exists, func, select, text
 from sqlalchemy.orm import Session
 
 from productivity_plans.store.accounts import AuditRow
@@ -293,15 +293,17 @@ def is_pgvector_object(name: str | None, type_: str) -> bool:
     return name == "ix_passage_vectors_embedding"
 
 
-def _register_pgvector(session: Session) -> None:
+def _register_pgvector(connection: Connection | Session) -> None:
     """Teach this psycopg connection pgvector's types (once per connection)."""
     import psycopg
     from pgvector.psycopg import register_vector
 
-    connection = session.connection().connection.driver_connection
-    assert isinstance(connection, psycopg.Connection)
-    if connection.adapters.types.get("halfvec") is None:
-        register_vector(connection)
+    if isinstance(connection, Session):
+        connection = connection.connection()
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, psycopg.Connection)
+    if driver.adapters.types.get("halfvec") is None:
+        register_vector(driver)
 
 
 # --- searching --------------------------------------------------------------------------------
@@ -432,9 +434,9 @@ class SemanticIndex:
         embedder_id = _embedder_id(embedder)
         vector = query_vector(embedder, content_words(query))
         if self.in_database and len(vector) == PGVECTOR_DIM:
-            scored = self._nearest_in_database(vector, embedder_id, limit, document_ids)
-        else:
-            scored = self._current_matrix(embedder_id).nearest(vector, limit, document_ids)
+            hits = self._nearest_in_database(vector, embedder_id, limit, document_ids)
+            return [hit for hit in hits if hit.score >= min_score]
+        scored = self._current_matrix(embedder_id).nearest(vector, limit, document_ids)
         return _hits(self.store, [(i, s) for i, s in scored if s >= min_score])
 
     def _current_matrix(self, embedder_id: str) -> _Matrix:
@@ -468,13 +470,16 @@ class SemanticIndex:
         embedder_id: str,
         limit: int,
         document_ids: Collection[int] | None,
-    ) -> Scored:
+    ) -> list[SemanticHit]:
+        """Ranked by pgvector, the passages read in the same statement (the ranking is live,
+        so the visibility rule in it is current). One transaction: its settings, one query."""
         from pgvector import HalfVector
 
         params: dict[str, Any] = {
             "query": HalfVector(vector),
             "embedder": embedder_id,
             "limit": limit,
+            "ef_search": str(max(limit, EF_SEARCH)),
         }
         candidates = (
             "FROM passage_vectors v JOIN passages p ON p.id = v.passage_id "
@@ -485,24 +490,73 @@ class SemanticIndex:
             candidates += " AND p.document_id = ANY(:documents)"
             params["documents"] = [int(d) for d in document_ids]
         if document_ids is not None and len(document_ids) <= EXACT_FILTER_DOCUMENTS:
-            # Materialised first, so the ranking below cannot use the HNSW index: exact.
-            statement = (
-                f"WITH kept AS MATERIALIZED (SELECT v.passage_id, v.embedding {candidates}) "
-                "SELECT passage_id, 1 - (embedding <=> :query) FROM kept "
-                "ORDER BY embedding <=> :query LIMIT :limit"
+            # Distances computed while the kept passages are read, so no index can order them:
+            # every kept passage is ranked (exact).
+            nearest = (
+                "WITH kept AS MATERIALIZED "
+                f"(SELECT v.passage_id, v.embedding <=> :query AS distance {candidates}) "
+                "SELECT passage_id, distance FROM kept ORDER BY distance LIMIT :limit"
             )
         else:
-            statement = (
-                f"SELECT v.passage_id, 1 - (v.embedding <=> :query) {candidates} "
+            nearest = (
+                f"SELECT v.passage_id, v.embedding <=> :query AS distance {candidates} "
                 "ORDER BY v.embedding <=> :query LIMIT :limit"
             )
-        with Session(self.store.engine) as session, session.begin():
-            _register_pgvector(session)
+        statement = (
+            'SELECT p.id, p.document_id, p.page, p.start, p."end", p.text, p.heading, d.title, '
+            f"1 - n.distance AS score FROM ({nearest}) n "
+            "JOIN passages p ON p.id = n.passage_id JOIN documents d ON d.id = p.document_id "
+            "ORDER BY n.distance"
+        )
+        with self.store.engine.begin() as connection:
+            _register_pgvector(connection)
             # Keep walking the graph past candidates the filters drop, in distance order.
-            session.execute(text("SET LOCAL hnsw.iterative_scan = strict_order"))
-            session.execute(text(f"SET LOCAL hnsw.ef_search = {max(limit, EF_SEARCH):d}"))
-            rows = session.execute(text(statement), params).all()
-        return [(int(passage_id), float(score)) for passage_id, score in rows]
+            connection.execute(
+                text(
+                    "SELECT set_config('hnsw.iterative_scan', 'strict_order', true), "
+                    "set_config('hnsw.ef_search', :ef_search, true)"
+                ),
+                params,
+            )
+            rows = connection.execute(text(statement), params).all()
+        return [
+            SemanticHit(
+                passage_id=r.id,
+                document_id=r.document_id,
+                title=r.title,
+                page=r.page,
+                start=r.start,
+                end=r.end,
+                text=r.text,
+                heading=r.heading,
+                score=round(float(r.score), 4),
+            )
+            for r in rows
+        ]
+
+
+@lru_cache(maxsize=1)
+def _hits_statement() -> Executable:
+    """The passages of a ranking, read again under the visibility rule. Built once: building
+    :func:`is_public` (ORM aliases) cost about as much as ranking 30,000 vectors."""
+    return (
+        select(
+            PassageRow.id,
+            PassageRow.document_id,
+            PassageRow.page,
+            PassageRow.start,
+            PassageRow.end,
+            PassageRow.text,
+            PassageRow.heading,
+            DocumentRow.title,
+        )
+        .join(DocumentRow, DocumentRow.id == PassageRow.document_id)
+        .where(
+            PassageRow.id.in_(bindparam("ids", expanding=True)),
+            PassageRow.current.is_(True),
+            is_public(PassageRow.document_id),
+        )
+    )
 
 
 def _hits(store: Store, chosen: Scored) -> list[SemanticHit]:
@@ -510,28 +564,9 @@ def _hits(store: Store, chosen: Scored) -> list[SemanticHit]:
     the public record (or that stopped being current) since the ranking is dropped."""
     if not chosen:
         return []
-    with Session(store.engine) as session:
-        rows = {
-            r.id: r
-            for r in session.execute(
-                select(
-                    PassageRow.id,
-                    PassageRow.document_id,
-                    PassageRow.page,
-                    PassageRow.start,
-                    PassageRow.end,
-                    PassageRow.text,
-                    PassageRow.heading,
-                    DocumentRow.title,
-                )
-                .join(DocumentRow, DocumentRow.id == PassageRow.document_id)
-                .where(
-                    PassageRow.id.in_([i for i, _ in chosen]),
-                    PassageRow.current.is_(True),
-                    is_public(PassageRow.document_id),
-                )
-            )
-        }
+    with store.engine.connect() as connection:
+        found = connection.execute(_hits_statement(), {"ids": [i for i, _ in chosen]})
+        rows = {r.id: r for r in found}
     return [
         SemanticHit(
             passage_id=i,
