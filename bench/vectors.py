@@ -179,7 +179,7 @@ def measure(url: str, size: int, clients: int) -> None:
         if in_database:
             started = time.perf_counter()
             with store.engine.begin() as connection:
-                connection.execute(text("SET maintenance_work_mem = '1GB'"))
+                connection.execute(text("SET maintenance_work_mem = '2GB'"))
                 connection.execute(
                     text(
                         "CREATE INDEX ix_passage_vectors_embedding ON passage_vectors "

@@ -481,25 +481,26 @@ class SemanticIndex:
             "limit": limit,
             "ef_search": str(max(limit, EF_SEARCH)),
         }
-        candidates = (
-            "FROM passage_vectors v JOIN passages p ON p.id = v.passage_id "
-            "WHERE v.embedder = :embedder AND v.embedding IS NOT NULL AND p.current "
-            f"AND ({self._public_passage_sql})"
-        )
+        public = f"p.current AND ({self._public_passage_sql})"
         if document_ids is not None:
-            candidates += " AND p.document_id = ANY(:documents)"
+            public += " AND p.document_id = ANY(:documents)"
             params["documents"] = [int(d) for d in document_ids]
         if document_ids is not None and len(document_ids) <= EXACT_FILTER_DOCUMENTS:
-            # Distances computed while the kept passages are read, so no index can order them:
-            # every kept passage is ranked (exact).
+            # Exact: each kept passage's distance, its vector found by primary key (a subquery
+            # per passage), then sorted; no index can order these, and no scan reads the rest.
             nearest = (
-                "WITH kept AS MATERIALIZED "
-                f"(SELECT v.passage_id, v.embedding <=> :query AS distance {candidates}) "
-                "SELECT passage_id, distance FROM kept ORDER BY distance LIMIT :limit"
+                "WITH kept AS MATERIALIZED (SELECT p.id AS passage_id, "
+                "(SELECT v.embedding <=> :query FROM passage_vectors v "
+                "WHERE v.passage_id = p.id AND v.embedder = :embedder) AS distance "
+                f"FROM passages p WHERE {public}) "
+                "SELECT passage_id, distance FROM kept WHERE distance IS NOT NULL "
+                "ORDER BY distance LIMIT :limit"
             )
         else:
             nearest = (
-                f"SELECT v.passage_id, v.embedding <=> :query AS distance {candidates} "
+                "SELECT v.passage_id, v.embedding <=> :query AS distance "
+                "FROM passage_vectors v JOIN passages p ON p.id = v.passage_id "
+                f"WHERE v.embedder = :embedder AND v.embedding IS NOT NULL AND {public} "
                 "ORDER BY v.embedding <=> :query LIMIT :limit"
             )
         statement = (
