@@ -225,6 +225,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/prodplans-vectors"))
     parser.add_argument("--no-sqlite", action="store_true")
     args = parser.parse_args()
+    load_embedder()  # first, so every BLAS library it brings is loaded before it is limited
     threadpool_limits(1)  # as the web app does: each request on one core (web/app.py)
     args.workdir.mkdir(parents=True, exist_ok=True)
     for size in args.sizes:
