@@ -281,6 +281,28 @@ def test_the_same_query_is_encoded_once() -> None:
         first[0] = 0.0  # shared between searches: nobody may change it
 
 
+@pytest.mark.parametrize("vector_store", KINDS, indirect=True)
+def test_upgrading_a_store_without_pgvector_keeps_its_vectors_and_searches_them(
+    vector_store: Store, make_document: MakeDocument
+) -> None:
+    document = add_document(vector_store, make_document, "borsetshire", public=True)
+    ids = add_passages(vector_store, document, 30)
+    vectors = unit_vectors(30, seed=11)
+    write(vector_store, ids, vectors)
+    url = vector_store.engine.url.render_as_string(hide_password=False)
+    engine = create_engine(url)
+    try:  # back to the schema before revision 0011, and up again
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection=connection), "0009")
+    finally:
+        engine.dispose()
+    with Store.open(url) as store:
+        assert not path_of(store)
+        with Session(store.engine) as session:
+            assert session.scalar(select(func.count()).select_from(PassageVectorRow)) == 30
+        assert search(store, limit=10, min_score=-1.0) == brute_force(ids, vectors, 10)
+
+
 @pytest.mark.postgres
 def test_upgrading_a_store_on_a_server_with_pgvector_copies_every_vector_across(
     pgvector_server: PostgresServer, make_document: MakeDocument
