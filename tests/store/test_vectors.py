@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -35,7 +36,7 @@ KINDS_WITH_PGVECTOR = [*KINDS, pytest.param("pgvector", marks=pytest.mark.postgr
 
 
 @pytest.fixture
-def vector_store(request: pytest.FixtureRequest, tmp_path) -> Iterator[Store]:  # type: ignore[no-untyped-def]
+def vector_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """A store of the kind asked for: ``pgvector`` is PostgreSQL whose server has pgvector."""
     if request.param == "sqlite":
         with Store.open(f"sqlite:///{tmp_path / 'store.sqlite'}") as store:
@@ -95,7 +96,8 @@ def add_passages(store: Store, document_id: int, count: int) -> list[int]:
 
 def unit_vectors(count: int, seed: int) -> NDArray[np.float32]:
     vectors = np.random.default_rng(seed).standard_normal((count, EMBEDDER.dim), dtype=np.float32)
-    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit: NDArray[np.float32] = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    return unit
 
 
 def write(store: Store, ids: list[int], vectors: NDArray[np.float32]) -> int:
@@ -114,9 +116,13 @@ def brute_force(ids: list[int], vectors: NDArray[np.float32], k: int) -> list[in
     return [ids[i] for i in order]
 
 
-def search(store: Store, **options: object) -> list[int]:
-    index = V.SemanticIndex(store)
-    return [hit.passage_id for hit in index.search(QUERY, embedder=EMBEDDER, **options)]  # type: ignore[arg-type]
+def search(
+    store: Store, *, limit: int = 20, document_ids: list[int] | None = None, min_score: float = 0.0
+) -> list[int]:
+    hits = V.SemanticIndex(store).search(
+        QUERY, limit=limit, document_ids=document_ids, min_score=min_score, embedder=EMBEDDER
+    )
+    return [hit.passage_id for hit in hits]
 
 
 def path_of(store: Store) -> bool:
@@ -259,8 +265,8 @@ def test_a_document_leaving_the_public_record_drops_out_before_the_matrix_is_reb
 
 
 def test_a_new_vector_is_found_once_the_index_is_invalidated(
-    tmp_path, make_document: MakeDocument
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, make_document: MakeDocument
+) -> None:
     with Store.open(f"sqlite:///{tmp_path / 'store.sqlite'}") as store:
         document = add_document(store, make_document, "borsetshire", public=True)
         ids = add_passages(store, document, 10)
