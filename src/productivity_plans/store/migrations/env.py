@@ -15,6 +15,7 @@ from sqlalchemy import Connection
 
 from productivity_plans.store.models import Base
 from productivity_plans.store.search import is_fts_object
+from productivity_plans.store.vectors import is_pgvector_object
 
 config = context.config
 
@@ -22,8 +23,9 @@ config = context.config
 def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
-    """Hide the dialect-specific FTS objects from autogenerate: they are created by hand."""
-    return not is_fts_object(name, type_)
+    """Hide the dialect-specific FTS and pgvector objects from autogenerate: they are created
+    by hand."""
+    return not (is_fts_object(name, type_) or is_pgvector_object(name, type_))
 
 
 def run_with(connection: Connection) -> None:
