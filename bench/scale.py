@@ -1,0 +1,279 @@
+"""Scale benchmark: ingest rate, worker scaling, cost of new documents and search at archive sizes.
+
+For each size in ``--sizes`` (ascending; each grows the same archive, built by
+``bench/archive.py``'s generator through the real pipeline with extraction and coding) prints:
+
+- ingest: documents/s while the archive grew to this size, in its first and last batch (does a
+  document cost more as the store grows?);
+- new documents: seconds per document to ingest ``--delta`` (100) new documents into an empty
+  store and into the archive, and their ratio (target: 1.0, the same per document);
+- search: p50/p95 at ``--clients`` (20) concurrent clients, full text and by meaning, against a
+  uvicorn server on the archive (``bench/web.py``'s server and load generator), against the
+  target p95 (50 ms on SQLite, 100 ms on PostgreSQL).
+
+Then once, on ``--scaling-docs`` documents into empty stores: documents/s with today's pool at
+1 and 2 workers and, when the installed pipeline takes ``cluster``, Dask ``local:1`` and
+``local:2``; the speed-up and scaling efficiency (speed-up / workers), and Dask's overhead on
+1 worker over the pool's.
+
+Every ingest runs in a child process of its own (a fresh interpreter: model loading and
+imports are paid the same way each time) and is timed around ``ingest_files`` only, not the
+generation of its files. ``--db postgresql`` starts a throwaway PostgreSQL cluster in
+``WORKDIR/postgres`` and stops it at the end (the data directory stays, so a big archive is
+built once; delete the work dir to start over); ``--db sqlite`` is a SQLite file in the work dir.
+
+    PYTHONPATH=src nice -n 10 python bench/scale.py --db postgresql --sizes 1000,10000
+        [--workdir /tmp/prodplans-scale] [--cluster local:2] [--scaling-docs 400]
+        [--clients 20] [--seconds 10] [--no-scaling]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from archive import (
+    ArchiveGenerator,
+    database,
+    files,
+    fresh_namespace,
+    has_cluster_option,
+    ingest,
+    ingest_options,
+)
+from web import SEARCHES, default_client, load, served
+
+# Document numbers of the samples that are not part of the archive, far beyond any size built,
+# so they never collide with archive documents nor with each other.
+SCALING_START = 50_000_000
+DELTA_START = 60_000_000
+
+
+def child(args: argparse.Namespace) -> None:
+    """One timed ingest of documents ``--start`` to ``--start + --docs`` (run in a fresh
+    process by ``run_child``); prints the batches' timings as JSON."""
+    from productivity_plans.store.db import Store
+
+    generator = ArchiveGenerator(args.seed)
+    options = ingest_options(args.cluster, args.workers)
+    timings = []
+    with Store.open(args.db) as store:
+        for first in range(args.start, args.start + args.docs, args.batch):
+            last = min(args.start + args.docs, first + args.batch)
+            items = files(generator, first, last, args.workdir, args.pdf_share)
+            timing = ingest(store, items, options)
+            timings.append(
+                {"before": timing.documents_before, "ingested": timing.ingested}
+                | {"seconds": timing.seconds}
+            )
+            print(
+                f"  {timing.ingested} ingested into a store of {timing.documents_before} in "
+                f"{timing.seconds:.1f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+        documents = store.stats().documents
+    print(json.dumps({"batches": timings, "documents": documents}))
+
+
+def run_child(
+    args: argparse.Namespace,
+    url: str,
+    start: int,
+    docs: int,
+    *,
+    batch: int | None = None,
+    workers: int | None = None,
+    cluster: str | None = None,
+) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child", "--db", url, "--workdir", str(args.workdir)]
+    command += ["--start", str(start), "--docs", str(docs), "--batch", str(batch or args.batch)]
+    command += ["--seed", str(args.seed), "--pdf-share", str(args.pdf_share)]
+    if workers is not None:
+        command += ["--workers", str(workers)]
+    if cluster is not None:
+        command += ["--cluster", cluster]
+    done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"ingest child failed: {' '.join(command)}")
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def empty_store(url: str, workdir: Path, name: str) -> str:
+    """A URL of a new, empty store beside the archive: a new schema on the same PostgreSQL
+    server, or a new SQLite file in the work dir."""
+    if url.startswith("sqlite"):
+        path = workdir / "empty" / f"{name}.sqlite"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
+        return f"sqlite:///{path}"
+    return fresh_namespace(url)
+
+
+def rate(result: dict[str, Any]) -> tuple[int, float]:
+    """Documents ingested and the seconds ``ingest_files`` took, over all batches."""
+    ingested = sum(b["ingested"] for b in result["batches"])
+    return ingested, sum(b["seconds"] for b in result["batches"])
+
+
+def grow(args: argparse.Namespace, url: str, size: int) -> None:
+    """Grow the archive to ``size`` documents and print the rate (first, last, whole)."""
+    result = run_child(args, url, 0, size)
+    batches = [b for b in result["batches"] if b["ingested"]]
+    if not batches:
+        print(f"archive: {result['documents']} documents (already built)")
+        return
+    ingested, seconds = rate(result)
+    first, last = batches[0], batches[-1]
+    print(
+        f"archive: {result['documents']} documents; grew by {ingested} in {seconds:.0f} s: "
+        f"{ingested / seconds:.1f} docs/s (batch into {first['before']}: "
+        f"{first['ingested'] / first['seconds']:.1f} docs/s; into {last['before']}: "
+        f"{last['ingested'] / last['seconds']:.1f} docs/s)"
+    )
+
+
+def new_documents(args: argparse.Namespace, url: str, size: int) -> None:
+    """The same ``--delta`` new documents into an empty store and into the archive."""
+    start = DELTA_START + size * 10  # new documents for each size, never in the archive
+    empty = run_child(
+        args, empty_store(url, args.workdir, f"delta-{size}"), start, args.delta, batch=args.delta
+    )
+    into_archive = run_child(args, url, start, args.delta, batch=args.delta)
+    (n_empty, s_empty), (n_full, s_full) = rate(empty), rate(into_archive)
+    per_empty, per_full = s_empty / n_empty, s_full / n_full
+    print(
+        f"{args.delta} new documents: {per_empty * 1000:.0f} ms/doc into an empty store, "
+        f"{per_full * 1000:.0f} ms/doc into the archive of "
+        f"{into_archive['batches'][0]['before']}: ratio {per_full / per_empty:.2f} "
+        "(target 1.0)"
+    )
+
+
+def search(args: argparse.Namespace, url: str, target_ms: float) -> None:
+    with served(url, args.workdir / "data", args.search_workers) as base:
+        for name, path in SEARCHES:
+            warm(base + path, args.search_workers)
+            r = load(base, path, args.clients, args.seconds, args.requests, args.client)
+            verdict = "met" if r["p95"] <= target_ms else "NOT met"
+            errors = f" ({int(r['errors'])} errors)" if r["errors"] else ""
+            if not r["n"]:
+                raise SystemExit(f"{name}: no answers in {args.seconds:g} s")
+            print(
+                f"{name}: p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, {r['rps']:.0f} req/s "
+                f"at {args.clients} clients (p95 <= {target_ms:g} ms: {verdict}){errors}"
+            )
+
+
+def warm(url: str, server_workers: int) -> None:
+    """Requests enough at once for every server process to load what the first search needs
+    (the model and, by meaning, the vectors: seconds on a big archive), before timing."""
+    import httpx
+
+    def get(_: int) -> None:
+        httpx.get(url, timeout=600).raise_for_status()
+
+    with ThreadPoolExecutor(4 * server_workers) as pool:
+        list(pool.map(get, range(8 * server_workers)))
+
+
+def scaling(args: argparse.Namespace, url: str) -> None:
+    """Documents/s of the pool and of Dask at 1 and 2 workers, each into an empty store."""
+    runs: list[tuple[str, int, dict[str, Any]]] = [
+        ("pool, 1 worker (in process)", 1, {"workers": 1}),
+        ("pool, 2 workers", 2, {"workers": 2}),
+    ]
+    if has_cluster_option():
+        runs += [
+            ("dask local:1", 1, {"cluster": "local:1"}),
+            ("dask local:2", 2, {"cluster": "local:2"}),
+        ]
+    print(f"workers, {args.scaling_docs} documents into an empty store, median of {args.repeat}:")
+    # The sample's files are written before the first timed run, so no run pays for them.
+    sample = (SCALING_START, SCALING_START + args.scaling_docs)
+    files(ArchiveGenerator(args.seed), *sample, args.workdir, args.pdf_share)
+    rates: dict[str, list[float]] = {name: [] for name, _workers, _options in runs}
+    for repeat in range(args.repeat):
+        for i, (name, _workers, options) in enumerate(runs):
+            store = empty_store(url, args.workdir, f"scaling-{i}-{repeat}")
+            result = run_child(
+                args, store, SCALING_START, args.scaling_docs, batch=args.scaling_docs, **options
+            )
+            ingested, seconds = rate(result)
+            rates[name].append(ingested / seconds)
+    medians = {name: statistics.median(values) for name, values in rates.items()}
+    for name, workers, _options in runs:
+        one = medians["pool, 1 worker (in process)" if name.startswith("pool") else "dask local:1"]
+        speedup = medians[name] / one
+        print(
+            f"  {name:30} {medians[name]:6.1f} docs/s  speed-up {speedup:.2f}x  "
+            f"efficiency {speedup / workers:.0%}"
+        )
+    if "dask local:1" in medians:
+        overhead = medians["pool, 1 worker (in process)"] / medians["dask local:1"] - 1
+        print(f"  Dask's overhead on 1 worker over the pool's: {overhead:.0%} (target <= 15%)")
+        two = medians["dask local:2"] / medians["dask local:1"]
+        print(f"  Dask 2 workers / 1 worker: {two:.2f}x (target >= 1.6x)")
+    else:
+        print("  Dask: this pipeline has no cluster option yet (to be measured after merge)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--db", default="sqlite", help="sqlite, postgresql, or a database URL")
+    parser.add_argument("--sizes", default="1000", help="archive sizes, ascending, e.g. 1000,10000")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/prodplans-scale"))
+    parser.add_argument("--batch", type=int, default=500, help="documents per ingest call")
+    parser.add_argument("--workers", type=int, default=None, help="pool workers for the build")
+    parser.add_argument("--cluster", default=None, help="passed to the build's ingest (Dask)")
+    parser.add_argument("--pdf-share", type=float, default=0.1)
+    parser.add_argument("--seed", type=int, default=18)
+    parser.add_argument("--delta", type=int, default=100)
+    parser.add_argument("--scaling-docs", type=int, default=400)
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each worker setting")
+    parser.add_argument("--no-scaling", action="store_true")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--search-workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--client", choices=["wrk", "httpx"], default=default_client())
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--start", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--docs", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    db = f"sqlite:///{args.workdir / 'archive.sqlite'}" if args.db == "sqlite" else args.db
+    target_ms = 50.0 if db.startswith("sqlite") else 100.0
+    print(
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; "
+        f"{'SQLite' if db.startswith('sqlite') else 'PostgreSQL'}; pool workers "
+        f"{args.workers or 'default'}, cluster {args.cluster or 'none'}; client {args.client}"
+    )
+    with database(db, args.workdir) as url:
+        for size in sorted(int(s) for s in args.sizes.split(",")):
+            started = time.perf_counter()
+            print(f"\n== archive of {size} documents")
+            grow(args, url, size)
+            new_documents(args, url, size)
+            search(args, url, target_ms)
+            print(f"(this size took {time.perf_counter() - started:.0f} s)")
+        if not args.no_scaling:
+            print()
+            scaling(args, url)
+
+
+if __name__ == "__main__":
+    main()
