@@ -341,7 +341,8 @@ def postgres_cluster(root: Path) -> Iterator[str]:
         if os.geteuid() == 0:
             shutil.chown(root, user="postgres")
         initdb = [str(bindir / "initdb"), "-D", str(data), "-U", PG_USER, "--auth=trust"]
-        subprocess.run(as_server_user([*initdb, "-E", "UTF8", "--no-locale"]), check=True)
+        command = as_server_user([*initdb, "-E", "UTF8", "--no-locale"])
+        subprocess.run(command, check=True, capture_output=True)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

@@ -30,6 +30,7 @@ built once; delete the work dir to start over); ``--db sqlite`` is a SQLite file
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import statistics
@@ -141,20 +142,37 @@ def grow(args: argparse.Namespace, url: str, size: int) -> None:
     )
 
 
-def new_documents(args: argparse.Namespace, url: str, size: int) -> None:
-    """The same ``--delta`` new documents into an empty store and into the archive."""
-    start = DELTA_START + size * 10  # new documents for each size, never in the archive
-    empty = run_child(
-        args, empty_store(url, args.workdir, f"delta-{size}"), start, args.delta, batch=args.delta
-    )
-    into_archive = run_child(args, url, start, args.delta, batch=args.delta)
-    (n_empty, s_empty), (n_full, s_full) = rate(empty), rate(into_archive)
-    per_empty, per_full = s_empty / n_empty, s_full / n_full
+def new_documents(args: argparse.Namespace, url: str) -> None:
+    """``--delta`` new documents into an empty store and the same ones into the archive,
+    ``--repeat`` times with new documents each time and the pair's order alternating, so
+    neither side always runs second (warm file cache) or in a slow spell of the machine."""
+    from productivity_plans.store.db import Store
+
+    with Store.open(url) as store:
+        before = store.stats().documents
+    ratios, empty_ms, archive_ms = [], [], []
+    for repeat in range(args.repeat):
+        # New documents for each run and repeat, never in the archive already: the archive
+        # grows by at least ``repeat * delta`` documents in each run.
+        start = DELTA_START + before * args.repeat + repeat * args.delta
+        empty = empty_store(url, args.workdir, f"delta-{repeat}")
+        targets = [empty, url] if repeat % 2 == 0 else [url, empty]
+        seconds = {}
+        for target in targets:
+            result = run_child(args, target, start, args.delta, batch=args.delta)
+            ingested, spent = rate(result)
+            seconds[target] = spent / ingested
+        empty_ms.append(seconds[empty] * 1000)
+        archive_ms.append(seconds[url] * 1000)
+        ratios.append(seconds[url] / seconds[empty])
     print(
-        f"{args.delta} new documents: {per_empty * 1000:.0f} ms/doc into an empty store, "
-        f"{per_full * 1000:.0f} ms/doc into the archive of "
-        f"{into_archive['batches'][0]['before']}: ratio {per_full / per_empty:.2f} "
-        "(target 1.0)"
+        f"{args.delta} new documents, median of {args.repeat}: "
+        f"{statistics.median(empty_ms):.0f} ms/doc into an empty store, "
+        f"{statistics.median(archive_ms):.0f} ms/doc into the archive (of {before}): "
+        f"ratio {statistics.median(ratios):.2f} (each: "
+        + ", ".join(f"{r:.2f}" for r in ratios)
+        + "; target 1.0)",
+        flush=True,
     )
 
 
@@ -240,7 +258,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--delta", type=int, default=100)
     parser.add_argument("--scaling-docs", type=int, default=400)
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each worker setting")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each new-documents pair and worker setting"
+    )
     parser.add_argument("--no-scaling", action="store_true")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=10.0)
@@ -254,6 +274,8 @@ def main() -> None:
     if args.child:
         child(args)
         return
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(line_buffering=True)  # progress shows in a log file as it comes
     args.workdir.mkdir(parents=True, exist_ok=True)
     db = f"sqlite:///{args.workdir / 'archive.sqlite'}" if args.db == "sqlite" else args.db
     target_ms = 50.0 if db.startswith("sqlite") else 100.0
@@ -265,9 +287,9 @@ def main() -> None:
     with database(db, args.workdir) as url:
         for size in sorted(int(s) for s in args.sizes.split(",")):
             started = time.perf_counter()
-            print(f"\n== archive of {size} documents")
+            print(f"\n== archive of {size} documents", flush=True)
             grow(args, url, size)
-            new_documents(args, url, size)
+            new_documents(args, url)
             search(args, url, target_ms)
             print(f"(this size took {time.perf_counter() - started:.0f} s)")
         if not args.no_scaling:
