@@ -30,6 +30,8 @@ built once; delete the work dir to start over); ``--db sqlite`` is a SQLite file
 from __future__ import annotations
 
 import argparse
+import functools
+import importlib
 import io
 import json
 import os
@@ -37,6 +39,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -66,6 +69,7 @@ def child(args: argparse.Namespace) -> None:
     generator = ArchiveGenerator(args.seed)
     options = ingest_options(args.cluster, args.workers)
     timings = []
+    stages = time_stages() if args.stages else {}
     with Store.open(args.db) as store:
         for first in range(args.start, args.start + args.docs, args.batch):
             last = min(args.start + args.docs, first + args.batch)
@@ -73,7 +77,7 @@ def child(args: argparse.Namespace) -> None:
             timing = ingest(store, items, options)
             timings.append(
                 {"before": timing.documents_before, "ingested": timing.ingested}
-                | {"seconds": timing.seconds}
+                | {"seconds": timing.seconds, "cpu": timing.cpu_seconds}
             )
             print(
                 f"  {timing.ingested} ingested into a store of {timing.documents_before} in "
@@ -82,7 +86,47 @@ def child(args: argparse.Namespace) -> None:
                 flush=True,
             )
         documents = store.stats().documents
-    print(json.dumps({"batches": timings, "documents": documents}))
+    print(json.dumps({"batches": timings, "documents": documents, "stages": stages}))
+
+
+# Where the ingesting process spends a document's time, by the functions that do each part in
+# today's pipeline (module, name); a part that has moved elsewhere shows as "n/a". "Writer" parts
+# hold the single store connection; the others could run in workers.
+STAGES = {
+    "store documents and facts (writer)": ("productivity_plans.pipeline", "_save"),
+    "site pass (writer, reads the store)": ("productivity_plans.pipeline", "settle_site_councils"),
+    "find documents to code (reads the store)": ("productivity_plans.coding_jobs", "_targets"),
+    "load parsed text (reads the store)": ("productivity_plans.coding_jobs", "load_parsed"),
+    "classify passages (CPU)": ("productivity_plans.coding_jobs", "code_document"),
+    "write passages and codes (writer)": ("productivity_plans.coding_jobs", "write_passage_codes"),
+    "write passage vectors (writer)": ("productivity_plans.coding_jobs", "write_passage_vectors"),
+}
+
+
+def time_stages() -> dict[str, float]:
+    """Wall seconds spent in each of ``STAGES``'s functions from now on in this process, by
+    wrapping each in a timer where its module looks it up (a profiler's overhead would distort
+    the Python-heavy parts several times over). Behaviour is unchanged."""
+    spent: dict[str, float] = {}
+    for stage, (module_name, name) in STAGES.items():
+        module = importlib.import_module(module_name)
+        function = getattr(module, name, None)
+        if function is not None:
+            spent[stage] = 0.0
+            setattr(module, name, timed(function, stage, spent))
+    return spent
+
+
+def timed(function: Callable[..., Any], stage: str, spent: dict[str, float]) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[stage] += time.perf_counter() - started
+
+    return wrapper
 
 
 def run_child(
@@ -94,6 +138,7 @@ def run_child(
     batch: int | None = None,
     workers: int | None = None,
     cluster: str | None = None,
+    stages: bool = False,
 ) -> dict[str, Any]:
     command = [sys.executable, __file__, "--child", "--db", url, "--workdir", str(args.workdir)]
     command += ["--start", str(start), "--docs", str(docs), "--batch", str(batch or args.batch)]
@@ -102,6 +147,8 @@ def run_child(
         command += ["--workers", str(workers)]
     if cluster is not None:
         command += ["--cluster", cluster]
+    if stages:
+        command.append("--stages")
     done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
     if done.returncode:
         raise SystemExit(f"ingest child failed: {' '.join(command)}")
@@ -244,6 +291,44 @@ def scaling(args: argparse.Namespace, url: str) -> None:
         print("  Dask: this pipeline has no cluster option yet (to be measured after merge)")
 
 
+def split(args: argparse.Namespace, url: str) -> None:
+    """Where a document's time goes, timed on ``--scaling-docs`` documents into an empty
+    store: what is parallel (the workers' CPU, classification) and what the single writer
+    does, per document: the figures the N-machine model in docs/scale.md is built from."""
+    sample = (SCALING_START, args.scaling_docs)
+    store = empty_store(url, args.workdir, "split")
+    result = run_child(args, store, *sample, batch=args.scaling_docs, stages=True)
+    ingested, seconds = rate(result)
+    cpu: dict[str, float] = {}
+    for batch in result["batches"]:
+        for stage, spent in batch["cpu"].items():
+            cpu[stage] = cpu.get(stage, 0.0) + spent
+    print(
+        f"where a document's time goes ({ingested} documents into an empty store, "
+        f"{seconds / ingested * 1000:.0f} ms/doc timed):"
+    )
+    for stage in ("parse", "extract"):
+        spent = cpu.get(stage, 0.0) / ingested * 1000
+        print(f"  {stage + ' (pool workers, CPU)':44} {spent:7.1f} ms")
+    for stage in STAGES:
+        spent = result["stages"].get(stage)
+        shown = f"{spent / ingested * 1000:7.1f} ms" if spent is not None else "    n/a (moved)"
+        print(f"  {stage:44} {shown}")
+    rest = seconds - sum(result["stages"].values())
+    print(f"  {'rest of the ingest call':44} {rest / ingested * 1000:7.1f} ms")
+    parallel = (cpu.get("parse", 0.0) + cpu.get("extract", 0.0)) / ingested * 1000
+    parallel += result["stages"].get("classify passages (CPU)", 0.0) / ingested * 1000
+    database = sum(
+        spent for stage, spent in result["stages"].items() if "writer" in stage or "reads" in stage
+    )
+    writer = database / ingested * 1000
+    print(
+        f"  parallel work {parallel:.1f} ms/doc, single writer and its reads {writer:.1f} ms/doc:"
+        f" one writer saturates at {1000 / writer:.0f} docs/s, fed by "
+        f"{parallel / writer:.1f} workers"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -270,6 +355,7 @@ def main() -> None:
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--start", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--docs", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--stages", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args)
@@ -295,6 +381,8 @@ def main() -> None:
         if not args.no_scaling:
             print()
             scaling(args, url)
+            print()
+            split(args, url)
 
 
 if __name__ == "__main__":
