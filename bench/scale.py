@@ -35,6 +35,7 @@ import importlib
 import io
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -86,7 +87,9 @@ def child(args: argparse.Namespace) -> None:
                 flush=True,
             )
         documents = store.stats().documents
-    print(json.dumps({"batches": timings, "documents": documents, "stages": stages}))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result = {"batches": timings, "documents": documents, "stages": stages, "peak_mb": peak_mb}
+    print(json.dumps(result))
 
 
 # Where the ingesting process spends a document's time, by the functions that do each part in
@@ -305,7 +308,8 @@ def split(args: argparse.Namespace, url: str) -> None:
             cpu[stage] = cpu.get(stage, 0.0) + spent
     print(
         f"where a document's time goes ({ingested} documents into an empty store, "
-        f"{seconds / ingested * 1000:.0f} ms/doc timed):"
+        f"{seconds / ingested * 1000:.0f} ms/doc; peak RSS of the ingesting process "
+        f"{result['peak_mb']:.0f} MB):"
     )
     for stage in ("parse", "extract"):
         spent = cpu.get(stage, 0.0) / ingested * 1000
