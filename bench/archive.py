@@ -360,6 +360,27 @@ def postgres_cluster(root: Path) -> Iterator[str]:
         subprocess.run(as_server_user(stop), check=True, capture_output=True)
 
 
+def server_cpu_seconds(root: Path) -> float:
+    """CPU seconds the PostgreSQL cluster in ``root`` has used so far: the postmaster, the
+    backends it has reaped and those still running (Linux /proc)."""
+    postmaster = int((root / "data" / "postmaster.pid").read_text().split()[0])
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def cpu(pid: int, reaped: bool) -> int:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        # After "pid (comm)": utime, stime, cutime, cstime are the 12th to 15th fields.
+        return sum(int(f) for f in fields[11 : 15 if reaped else 13])
+
+    total = cpu(postmaster, reaped=True)
+    for children in Path(f"/proc/{postmaster}/task").glob("*/children"):
+        for pid in children.read_text().split():
+            try:
+                total += cpu(int(pid), reaped=False)
+            except FileNotFoundError:  # exited (and reaped) since the list was read
+                continue
+    return total / ticks
+
+
 def fresh_namespace(url: str) -> str:
     """A URL to a new empty schema on ``url``'s server: an empty store beside the archive."""
     from sqlalchemy import create_engine, make_url, text

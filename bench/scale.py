@@ -53,6 +53,7 @@ from archive import (
     has_cluster_option,
     ingest,
     ingest_options,
+    server_cpu_seconds,
 )
 from web import SEARCHES, default_client, load, served
 
@@ -300,7 +301,10 @@ def split(args: argparse.Namespace, url: str) -> None:
     does, per document: the figures the N-machine model in docs/scale.md is built from."""
     sample = (SCALING_START, args.scaling_docs)
     store = empty_store(url, args.workdir, "split")
+    cluster = args.workdir / "postgres" if args.db == "postgresql" else None
+    server_before = server_cpu_seconds(cluster) if cluster else 0.0
     result = run_child(args, store, *sample, batch=args.scaling_docs, stages=True)
+    server = server_cpu_seconds(cluster) - server_before if cluster else None
     ingested, seconds = rate(result)
     cpu: dict[str, float] = {}
     for batch in result["batches"]:
@@ -326,6 +330,12 @@ def split(args: argparse.Namespace, url: str) -> None:
         spent for stage, spent in result["stages"].items() if "writer" in stage or "reads" in stage
     )
     writer = database / ingested * 1000
+    if server is not None:
+        served_by_one = parallel / (server / ingested * 1000)
+        print(
+            f"  {'PostgreSQL server CPU (all backends)':44} {server / ingested * 1000:7.1f} ms:"
+            f" one server core keeps up with {served_by_one:.1f} workers' parallel work"
+        )
     print(
         f"  parallel work {parallel:.1f} ms/doc, single writer and its reads {writer:.1f} ms/doc:"
         f" one writer saturates at {1000 / writer:.0f} docs/s, fed by "
