@@ -202,6 +202,7 @@ def new_documents(args: argparse.Namespace, url: str) -> None:
     with Store.open(url) as store:
         before = store.stats().documents
     ratios, empty_ms, archive_ms = [], [], []
+    stages: dict[str, dict[str, list[float]]] = {"empty": {}, "archive": {}}
     for repeat in range(args.repeat):
         # New documents for each run and repeat, never in the archive already: the archive
         # grows by at least ``repeat * delta`` documents in each run.
@@ -210,9 +211,12 @@ def new_documents(args: argparse.Namespace, url: str) -> None:
         targets = [empty, url] if repeat % 2 == 0 else [url, empty]
         seconds = {}
         for target in targets:
-            result = run_child(args, target, start, args.delta, batch=args.delta)
+            result = run_child(args, target, start, args.delta, batch=args.delta, stages=True)
             ingested, spent = rate(result)
             seconds[target] = spent / ingested
+            side = stages["archive" if target == url else "empty"]
+            for stage, stage_seconds in result["stages"].items():
+                side.setdefault(stage, []).append(stage_seconds / ingested * 1000)
         empty_ms.append(seconds[empty] * 1000)
         archive_ms.append(seconds[url] * 1000)
         ratios.append(seconds[url] / seconds[empty])
@@ -225,6 +229,10 @@ def new_documents(args: argparse.Namespace, url: str) -> None:
         + "; target 1.0)",
         flush=True,
     )
+    print("  per stage, ms/doc into an empty store -> into the archive (medians):")
+    for stage, values in stages["empty"].items():
+        into_archive = statistics.median(stages["archive"].get(stage, [0.0]))
+        print(f"    {stage:44} {statistics.median(values):7.1f} -> {into_archive:7.1f}")
 
 
 def search(args: argparse.Namespace, url: str, target_ms: float) -> None:
