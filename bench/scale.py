@@ -24,7 +24,7 @@ built once; delete the work dir to start over); ``--db sqlite`` is a SQLite file
 
     PYTHONPATH=src nice -n 10 python bench/scale.py --db postgresql --sizes 1000,10000
         [--workdir /tmp/prodplans-scale] [--cluster local:2] [--scaling-docs 400]
-        [--clients 20] [--seconds 10] [--no-scaling]
+        [--clients 20] [--seconds 10] [--parts grow,new,search,scaling]
 """
 
 from __future__ import annotations
@@ -368,7 +368,11 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=3, help="runs of each new-documents pair and worker setting"
     )
-    parser.add_argument("--no-scaling", action="store_true")
+    parser.add_argument(
+        "--parts",
+        default="grow,new,search,scaling",
+        help="what to measure, comma-separated: grow, new (documents), search, scaling",
+    )
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--requests", type=int, default=2000)
@@ -393,14 +397,18 @@ def main() -> None:
         f"{args.workers or 'default'}, cluster {args.cluster or 'none'}; client {args.client}"
     )
     with database(db, args.workdir) as url:
+        parts = set(args.parts.split(","))
         for size in sorted(int(s) for s in args.sizes.split(",")):
             started = time.perf_counter()
             print(f"\n== archive of {size} documents", flush=True)
-            grow(args, url, size)
-            new_documents(args, url)
-            search(args, url, target_ms)
+            if "grow" in parts:
+                grow(args, url, size)
+            if "new" in parts:
+                new_documents(args, url)
+            if "search" in parts:
+                search(args, url, target_ms)
             print(f"(this size took {time.perf_counter() - started:.0f} s)")
-        if not args.no_scaling:
+        if "scaling" in parts:
             print()
             scaling(args, url)
             print()
