@@ -238,7 +238,11 @@ def served(url: str, data_dir: Path, workers: int) -> Iterator[str]:
         yield base
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a busy machine: workers still finishing requests
+            server.kill()
+            server.wait()
 
 
 def load(
