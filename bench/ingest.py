@@ -43,16 +43,11 @@ CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "docs"
 
 
 def build_pdfs(folder: Path, count: int) -> list[Path]:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-
     folder.mkdir(parents=True, exist_ok=True)
     existing = sorted(folder.glob("*.pdf"))
     if len(existing) >= count:
         return existing[:count]
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
-    styles = getSampleStyleSheet()
     paths = []
     for i in range(count):
         path = folder / f"paper-{i:05d}.pdf"
@@ -61,15 +56,25 @@ def build_pdfs(folder: Path, count: int) -> list[Path]:
             continue
         # Three corpus texts per paper gives 2-6 A4 pages, like a short committee report.
         body = "\n\n".join(texts[(i + k) % len(texts)] for k in range(3))
-        story = [Paragraph(f"Productivity Plan report {i}", styles["Title"])]
-        for para in body.split("\n"):
-            para = para.strip()
-            if para:
-                safe = para.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                story.append(Paragraph(safe, styles["BodyText"]))
-                story.append(Spacer(1, 4))
-        SimpleDocTemplate(str(path), pagesize=A4).build(story)
+        write_pdf(path, f"Productivity Plan report {i}", body)
     return paths
+
+
+def write_pdf(path: Path, title: str, body: str) -> None:
+    """An A4 PDF of ``body``, one paragraph per line, under ``title`` (reportlab)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    styles = getSampleStyleSheet()
+    story = [Paragraph(title, styles["Title"])]
+    for para in body.split("\n"):
+        para = para.strip()
+        if para:
+            safe = para.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            story.append(Paragraph(safe, styles["BodyText"]))
+            story.append(Spacer(1, 4))
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
 
 
 def run_bare(paths: list[Path]) -> dict[str, float]:

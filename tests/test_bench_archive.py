@@ -1,0 +1,84 @@
+"""The synthetic archive the scale benchmark builds (``bench/archive.py``): varied documents,
+each about the council it was made for, the same every time it is made."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+
+from archive import ArchiveGenerator, files, varied
+from productivity_plans.pipeline import ingest_files
+from productivity_plans.store.db import Store
+from web import corpus_sources
+
+
+@pytest.fixture(scope="module")
+def generator() -> ArchiveGenerator:
+    return ArchiveGenerator(seed=18)
+
+
+def _without_council(text: str, names: tuple[str, ...]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, "COUNCIL")
+    return re.sub(r"Reference \S+", "", text)
+
+
+def test_the_same_number_always_gives_the_same_document(generator: ArchiveGenerator) -> None:
+    again = ArchiveGenerator(seed=18)
+    assert [generator.document(i) for i in range(20)] == [again.document(i) for i in range(20)]
+    assert generator.document(3) != ArchiveGenerator(seed=19).document(3)
+
+
+def test_archive_documents_differ_beyond_the_council_name(generator: ArchiveGenerator) -> None:
+    documents = [generator.document(i) for i in range(300)]
+    texts = {_without_council(d.text, d.council.names) for d in documents}
+    sources = len(corpus_sources())
+    # Copies with the names swapped would give one text per corpus source.
+    assert sources < 40
+    assert len(texts) >= 0.8 * len(documents)
+
+
+def test_an_archive_document_names_no_council_of_the_texts_it_was_made_from(
+    generator: ArchiveGenerator,
+) -> None:
+    source_names = {name for s in corpus_sources() for name in s.names if " " in name}
+    for i in range(200):
+        document = generator.document(i)
+        others = source_names - set(document.council.names) - {document.council.official_name}
+        assert [name for name in others if name in document.text] == [], i
+
+
+def test_meeting_dates_move_together_and_the_regimes_dates_stay() -> None:
+    text = (
+        "Cabinet met on 9th July 2024 and Council on 23rd July 2024. The plan was due by "
+        "19th July 2024, as the letter of 16th April 2024 asked. Savings of £1,200,000."
+    )
+    out = varied(text, random.Random(4))
+    assert "19th July 2024" in out and "16th April 2024" in out
+    assert not re.search(r"\b9th July 2024", out) and "£1,200,000" not in out
+    dates = re.findall(r"(\d+)(?:st|nd|rd|th) (\w+) 2024", out)
+    assert len(dates) == 4
+    moved = [d for d in dates if d not in {("19", "July"), ("16", "April")}]
+    assert len(moved) == 2
+
+
+def test_an_ingested_archive_document_is_tied_to_the_council_it_was_made_for(
+    generator: ArchiveGenerator, tmp_path: Path
+) -> None:
+    items = files(generator, 0, 24, tmp_path, pdf_share=0.25)
+    assert any(path.suffix == ".pdf" for path, _url in items)
+    with Store.open(f"sqlite:///{tmp_path / 'archive.sqlite'}") as store:
+        report = ingest_files(items, store, code=False)
+        assert report.ok and report.counts["ingested"] == 24
+        council = {
+            stored.source: stored.facts.council.gss_code if stored.facts.council else None
+            for stored in store.facts()
+        }
+    for index, (path, _url) in enumerate(items):
+        assert council[str(path)] == generator.document(index).council.gss_code
