@@ -7,13 +7,15 @@ import os
 import subprocess
 import sys
 import time
-from concurrent.futures import Future
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
+from productivity_plans.cluster import in_order
 from productivity_plans.config import Limits
 from productivity_plans.extract import Facts
 from productivity_plans.ingest.blocks import MAX_BLOCK_CHARS
@@ -181,13 +183,14 @@ def test_pool_tasks_hold_a_few_files_and_a_big_file_alone(tmp_path: Path) -> Non
 
 def test_a_dead_worker_fails_every_file_of_its_task_by_name(tmp_path: Path) -> None:
     paths = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
-    future: Future[list[Prepared]] = Future()
-    future.set_exception(BrokenProcessPool("killed"))
-    done = list(_done(paths, future))
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        [(_key, died)] = in_order(pool, [(None, partial(os._exit, 1))], window=1)
+    assert isinstance(died, BrokenProcessPool)
+    done = list(_done(paths, died))
     assert [path for path, _prepared in done] == paths
     for _path, prepared in done:
         assert prepared.error is not None and prepared.error.code == "corrupt"
-        assert "the parser process died" in prepared.error.message
+        assert "the worker process died" in prepared.error.message
 
 
 def test_a_batch_is_parsed_then_extracted_with_the_same_results_as_one_by_one(

@@ -157,6 +157,41 @@ def write_passage_vectors(
     return len(ids)
 
 
+def encode_passages(
+    texts: Sequence[str], embedder: Embedder | None = None
+) -> tuple[str, NDArray[np.float16]]:
+    """The id of the embedder and the vectors stored for these passage texts, row by row. Pure,
+    so the ingest workers encode a document's passages beside coding it and the writer only
+    stores them (:func:`write_vectors`)."""
+    embedder = embedder or _embedder()
+    vectors = embedder.encode([content_words(text) for text in texts]).astype(DTYPE)
+    return _embedder_id(embedder), vectors
+
+
+def write_vectors(
+    session: Session, rows: Sequence[tuple[int, NDArray[np.floating]]], embedder_id: str
+) -> int:
+    """Store (passage id, vector) rows made by ``embedder_id``, replacing any vector those
+    passages had, inside the caller's transaction; return how many were written."""
+    if not rows:
+        return 0
+    ids = [passage_id for passage_id, _ in rows]
+    session.execute(delete(PassageVectorRow).where(PassageVectorRow.passage_id.in_(ids)))
+    session.execute(
+        insert(PassageVectorRow),
+        [
+            {
+                "passage_id": passage_id,
+                "embedder": embedder_id,
+                "dim": int(vector.shape[0]),
+                "vector": vector.astype(DTYPE).tobytes(),
+            }
+            for passage_id, vector in rows
+        ],
+    )
+    return len(rows)
+
+
 def documents_missing_vectors(store: Store, embedder: Embedder | None = None) -> list[int]:
     """Documents with a current passage that has no vector from this embedder: those coded
     before vectors existed, or whose coding an older version left half-written. One pass over
