@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -96,6 +97,42 @@ def test_pool_workers_start_with_the_extract_stage_ready_when_the_batch_extracts
         [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
     )
     assert done.stdout.split() == [str(extract), str(extract)]
+
+
+def test_pool_workers_end_when_the_writer_is_killed() -> None:
+    """A writer killed by SIGKILL never shuts its pool down: its workers must not wait for
+    tasks for ever (keeping the forkserver and the writer's output pipes open)."""
+    script = (
+        "import os, signal\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from productivity_plans.pipeline import _pool_context\n"
+        "from productivity_plans.prepare import start_worker\n"
+        "pool = ProcessPoolExecutor(\n"
+        "    2, mp_context=_pool_context(False), initializer=start_worker,\n"
+        "    initargs=(os.getpid(),))\n"
+        "print(*{pool.submit(os.getpid).result() for _ in range(8)}, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    # Were a worker left, it would hold the pipe open and this would wait until the timeout.
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == -signal.SIGKILL
+    workers = [int(pid) for pid in done.stdout.split()]
+    assert workers
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
 
 
 def test_pooled_and_in_process_runs_store_the_same_facts(tmp_path: Path) -> None:
