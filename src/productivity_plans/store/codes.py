@@ -226,8 +226,7 @@ def write_passage_codes(
     those are kept with ``current`` false.
 
     Rows are written a statement per table (insert-many with RETURNING for new passages,
-    update-many by primary key for kept ones), not object by object: the ORM's unit of work
-    cost the writer more than the statements themselves (docs/store.md).
+    update-many by primary key for kept ones), not object by object (docs/pipeline.md).
     """
     return _write_codes(
         session, document_id, unique_codes(codes), model_version, framework_id
