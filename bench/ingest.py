@@ -16,6 +16,16 @@ run: the CPU seconds the pipeline itself times per stage (parse and extract in t
 the site pass and the store writes in the main process), which two runs' difference cannot
 give as steadily on a shared machine.
 
+With --code, also:
+  coded     the pipeline with coding (ingest's default): classification and passage vectors
+            in the workers, each document written with its codes and vectors in one
+            transaction. Prints the ratio coded/bare (issue 18's target: <= 6.5).
+With --cluster SPEC (repeatable; e.g. --cluster local:1 --cluster local:2), the coded pipeline
+on a Dask cluster (`ingest --cluster`), next to the process pool with as many workers
+(pool:N; pool:1 runs in the writer's process, as ingest does with one worker). Prints docs/s,
+Dask's overhead over the pool with as many workers, and the scaling of each cluster over the
+first one given (issue 18's targets: local:2 >= 1.6x local:1; local:1 within 15% of the pool).
+
 Wall time on a shared 2-core machine is noisy: --repeat N runs the three N times, interleaved,
 and reports each figure's median, and the split of each pipeline/no-extract pair (adjacent in
 time, so a slow spell of the machine hits both; in alternating order) with the pairs' median,
@@ -23,6 +33,7 @@ its 95% confidence interval (from 6 pairs up) and range. For
 extraction's own cost per document, measured in process and per part, see bench/extract.py.
 
     python bench/ingest.py [--docs 1000] [--repeat 1] [--workdir /tmp/prodplans-bench]
+                           [--code] [--cluster local:1 --cluster local:2]
 """
 
 from __future__ import annotations
@@ -96,18 +107,32 @@ def run_bare(paths: list[Path]) -> dict[str, float]:
     return {"seconds": seconds, "pages": pages, "chars": chars}
 
 
-def run_pipeline(paths: list[Path], db_path: Path, *, extract: bool = True) -> dict[str, float]:
+def run_pipeline(
+    paths: list[Path],
+    db_path: Path,
+    *,
+    extract: bool = True,
+    code: bool = False,
+    workers: int | None = None,
+    cluster: str | None = None,
+) -> dict[str, float]:
     from productivity_plans.pipeline import ingest_files
     from productivity_plans.store.db import Store
 
     db_path.unlink(missing_ok=True)
     start = time.perf_counter()
     with Store.open(f"sqlite:///{db_path}") as store:
-        report = ingest_files([(p, None) for p in paths], store, extract=extract, code=False)
+        # Only given a cluster: the benchmark also measures code from before --cluster.
+        where = {"cluster": cluster} if cluster else {}
+        report = ingest_files(
+            [(p, None) for p in paths], store, extract=extract, code=code, workers=workers, **where
+        )
         stats = store.stats()
     seconds = time.perf_counter() - start
     if not report.ok:
         raise SystemExit(f"pipeline failed on {len(report.failed)} files: {report.failed[:3]}")
+    if code and (report.coding is None or len(report.coding.coded) != stats.documents):
+        raise SystemExit(f"coding left documents uncoded: {report.coding}")
     return {
         "seconds": seconds,
         "pages": float(stats.pages),
@@ -118,10 +143,17 @@ def run_pipeline(paths: list[Path], db_path: Path, *, extract: bool = True) -> d
 
 def child(mode: str, folder: Path, count: int) -> None:
     paths = sorted(folder.glob("*.pdf"))[:count]
+    db_path = folder.parent / "bench.sqlite"
     if mode == "bare":
         result = run_bare(paths)
+    elif mode == "coded":
+        result = run_pipeline(paths, db_path, code=True)
+    elif mode.startswith("pool:"):
+        result = run_pipeline(paths, db_path, code=True, workers=int(mode.split(":")[1]))
+    elif mode.startswith("cluster:"):
+        result = run_pipeline(paths, db_path, code=True, cluster=mode.partition(":")[2])
     else:
-        result = run_pipeline(paths, folder.parent / "bench.sqlite", extract=mode == "pipeline")
+        result = run_pipeline(paths, db_path, extract=mode == "pipeline")
     own = resource.getrusage(resource.RUSAGE_SELF)
     reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
     result["cpu"] = (
@@ -161,7 +193,11 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=1, help="runs of each; medians printed")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/prodplans-bench"))
-    parser.add_argument("--child", choices=["bare", "pipeline", "no-extract"])
+    parser.add_argument("--code", action="store_true", help="also run the coded pipeline")
+    parser.add_argument(
+        "--cluster", action="append", default=[], help="also run on this Dask cluster (repeat)"
+    )
+    parser.add_argument("--child")
     args = parser.parse_args()
     folder = args.workdir / "pdfs"
     if args.child:
@@ -171,26 +207,37 @@ def main() -> None:
     paths = build_pdfs(folder, args.docs)
     built = time.perf_counter() - started
     print(f"corpus: {len(paths)} PDFs in {folder} (built or reused in {built:.1f} s)")
-    runs: dict[str, list[dict[str, float]]] = {"bare": [], "pipeline": [], "no-extract": []}
+    extra = (["coded"] if args.code else []) + _cluster_modes(args.cluster)
+    runs: dict[str, list[dict[str, float]]] = {
+        mode: [] for mode in ("bare", "pipeline", "no-extract", *extra)
+    }
     for i in range(args.repeat):
         # The pair's order alternates (ABBA), so a drift in the machine's speed, or whatever
         # the first run of a pair leaves behind for the second, favours neither side.
         pair = ("pipeline", "no-extract") if i % 2 == 0 else ("no-extract", "pipeline")
-        for mode in ("bare", *pair):
+        for mode in ("bare", *pair, *(extra if i % 2 == 0 else extra[::-1])):
             runs[mode].append(measure(mode, folder, args.docs))
-    bare, pipe, plain = (
-        {key: statistics.median(r[key] for r in results) for key in results[0]}
-        for results in runs.values()
-    )
+    median = {
+        mode: {key: statistics.median(r[key] for r in results) for key in results[0]}
+        for mode, results in runs.items()
+    }
+    bare, pipe, plain = median["bare"], median["pipeline"], median["no-extract"]
     if args.repeat > 1:
         print(f"medians of {args.repeat} interleaved runs each")
-    print(f"{'run':<12}{'seconds':>9}{'docs/s':>9}{'pages/s':>9}{'CPU s':>8}{'peak RSS MB':>13}")
-    for name, r in (("bare", bare), ("pipeline", pipe), ("no-extract", plain)):
+    print(f"{'run':<18}{'seconds':>9}{'docs/s':>9}{'pages/s':>9}{'CPU s':>8}{'peak RSS MB':>13}")
+    for name, r in median.items():
         print(
-            f"{name:<12}{r['seconds']:>9.2f}{r['docs'] / r['seconds']:>9.1f}"
+            f"{name:<18}{r['seconds']:>9.2f}{r['docs'] / r['seconds']:>9.1f}"
             f"{r['pages'] / r['seconds']:>9.1f}{r['cpu']:>8.2f}{r['peak_rss_mb']:>13.0f}"
         )
     print(f"ratio pipeline/bare (time): {pipe['seconds'] / bare['seconds']:.2f}  (target <= 1.5)")
+    if "coded" in median:
+        coded = median["coded"]
+        print(
+            f"ratio coded/bare (time): {coded['seconds'] / bare['seconds']:.2f}  (target <= 6.5); "
+            f"coding adds {coded['seconds'] / pipe['seconds'] - 1:.0%} to the pipeline's time"
+        )
+    print_clusters(args.cluster, median)
     share = (pipe["seconds"] - plain["seconds"]) / pipe["seconds"]
     per_doc = (pipe["seconds"] - plain["seconds"]) / pipe["docs"] * 1000
     print(
@@ -205,6 +252,32 @@ def main() -> None:
     cpu_per_doc = (pipe["cpu"] - plain["cpu"]) / pipe["docs"] * 1000
     print(f"       extraction {cpu_share:.1%} of pipeline CPU time ({cpu_per_doc:.1f} ms/doc)")
     print_stages(pipe, plain)
+
+
+def _cluster_modes(clusters: list[str]) -> list[str]:
+    """Each cluster's run, after a pool run with as many workers (local:N only)."""
+    modes: list[str] = []
+    for cluster in clusters:
+        _, _, count = cluster.partition(":")
+        if cluster.startswith("local:") and f"pool:{count}" not in modes:
+            modes.append(f"pool:{count}")
+        modes.append(f"cluster:{cluster}")
+    return modes
+
+
+def print_clusters(clusters: list[str], median: dict[str, dict[str, float]]) -> None:
+    """Dask against the pool with as many workers, and each cluster's scaling over the first."""
+    if not clusters:
+        return
+    rate = {mode: r["docs"] / r["seconds"] for mode, r in median.items()}
+    first = rate[f"cluster:{clusters[0]}"]
+    for cluster in clusters:
+        mine = rate[f"cluster:{cluster}"]
+        line = f"{cluster}: {mine:.1f} docs/s, {mine / first:.2f}x {clusters[0]}"
+        pool = rate.get(f"pool:{cluster.partition(':')[2]}")
+        if pool is not None:
+            line += f"; Dask's overhead over the pool with as many workers {pool / mine - 1:+.1%}"
+        print(line)
 
 
 def print_pairs(pipe: list[dict[str, float]], plain: list[dict[str, float]]) -> None:

@@ -68,25 +68,24 @@ def _stats(url: str) -> dict[str, int]:
     return {row["measure"]: row["value"] for row in map(json.loads, shown)}
 
 
-def test_an_ingest_killed_while_coding_is_finished_by_the_same_command(
-    tmp_path: Path, database_url: str
-) -> None:
+def _papers(tmp_path: Path) -> Path:
     folder = tmp_path / "papers"
     folder.mkdir()
     for path in corpus_files():
         shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _killed_ingest(folder: Path, database_url: str) -> None:
     killed = _run(
         str(FIXTURES / "die_while_coding.py"),
         *("ingest", str(folder), "--db", database_url),
         env={"PRODPLANS_TEST_KILL_AT": str(KILL_AT)},
     )
     assert killed.returncode == -signal.SIGKILL, killed.stderr
-    cut_short = _counts(database_url)
-    assert cut_short["documents"] == len(corpus_files())
-    assert cut_short["coded"] == KILL_AT - 1  # the killed document's transaction is gone
-    assert cut_short["passages of uncoded documents"] == 0
-    assert _stats(database_url)["uncoded documents"] == len(corpus_files()) - KILL_AT + 1
 
+
+def _finished_like_an_uninterrupted_run(tmp_path: Path, folder: Path, database_url: str) -> None:
     again = _prodplans("ingest", str(folder), "--db", database_url)
     assert again.returncode == 0, again.stdout + again.stderr
 
@@ -98,6 +97,35 @@ def test_an_ingest_killed_while_coding_is_finished_by_the_same_command(
     assert finished["passages without a vector"] == 0
     shown = _stats(database_url)
     assert (shown["coded documents"], shown["uncoded documents"]) == (finished["documents"], 0)
+
+
+def test_an_ingest_killed_while_storing_is_finished_by_the_same_command(
+    tmp_path: Path, database_url: str
+) -> None:
+    folder = _papers(tmp_path)
+    _killed_ingest(folder, database_url)
+    cut_short = _counts(database_url)
+    # A new document is stored with its coding in one transaction: the killed one is gone
+    # whole, and no document is left stored but uncoded.
+    assert cut_short["documents"] == cut_short["coded"] == KILL_AT - 1
+    assert cut_short["passages of uncoded documents"] == 0
+    assert _stats(database_url)["uncoded documents"] == 0
+    _finished_like_an_uninterrupted_run(tmp_path, folder, database_url)
+
+
+def test_an_ingest_killed_while_coding_stored_documents_is_finished_by_the_same_command(
+    tmp_path: Path, database_url: str
+) -> None:
+    folder = _papers(tmp_path)
+    stored = _prodplans("ingest", str(folder), "--db", database_url, "--no-code")
+    assert stored.returncode == 0, stored.stdout + stored.stderr
+    _killed_ingest(folder, database_url)
+    cut_short = _counts(database_url)
+    assert cut_short["documents"] == len(corpus_files())
+    assert cut_short["coded"] == KILL_AT - 1  # the killed document's transaction is gone
+    assert cut_short["passages of uncoded documents"] == 0
+    assert _stats(database_url)["uncoded documents"] == len(corpus_files()) - KILL_AT + 1
+    _finished_like_an_uninterrupted_run(tmp_path, folder, database_url)
 
 
 def test_a_rerun_with_everything_coded_never_reads_passage_vectors(tmp_path: Path) -> None:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 import time
-from concurrent.futures import Future
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
+from productivity_plans.cluster import in_order
 from productivity_plans.config import Limits
 from productivity_plans.extract import Facts
 from productivity_plans.ingest.blocks import MAX_BLOCK_CHARS
@@ -94,6 +97,42 @@ def test_pool_workers_start_with_the_extract_stage_ready_when_the_batch_extracts
         [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
     )
     assert done.stdout.split() == [str(extract), str(extract)]
+
+
+def test_pool_workers_end_when_the_writer_is_killed() -> None:
+    """A writer killed by SIGKILL never shuts its pool down: its workers must not wait for
+    tasks for ever (keeping the forkserver and the writer's output pipes open)."""
+    script = (
+        "import os, signal\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from productivity_plans.pipeline import _pool_context\n"
+        "from productivity_plans.prepare import start_worker\n"
+        "pool = ProcessPoolExecutor(\n"
+        "    2, mp_context=_pool_context(False), initializer=start_worker,\n"
+        "    initargs=(os.getpid(),))\n"
+        "print(*{pool.submit(os.getpid).result() for _ in range(8)}, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    # Were a worker left, it would hold the pipe open and this would wait until the timeout.
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == -signal.SIGKILL
+    workers = [int(pid) for pid in done.stdout.split()]
+    assert workers
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
 
 
 def test_pooled_and_in_process_runs_store_the_same_facts(tmp_path: Path) -> None:
@@ -181,13 +220,14 @@ def test_pool_tasks_hold_a_few_files_and_a_big_file_alone(tmp_path: Path) -> Non
 
 def test_a_dead_worker_fails_every_file_of_its_task_by_name(tmp_path: Path) -> None:
     paths = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
-    future: Future[list[Prepared]] = Future()
-    future.set_exception(BrokenProcessPool("killed"))
-    done = list(_done(paths, future))
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        [(_key, died)] = in_order(pool, [(None, partial(os._exit, 1))], window=1)
+    assert isinstance(died, BrokenProcessPool)
+    done = list(_done(paths, died))
     assert [path for path, _prepared in done] == paths
     for _path, prepared in done:
         assert prepared.error is not None and prepared.error.code == "corrupt"
-        assert "the parser process died" in prepared.error.message
+        assert "the worker process died" in prepared.error.message
 
 
 def test_a_batch_is_parsed_then_extracted_with_the_same_results_as_one_by_one(

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
-from productivity_plans.coding.classify import code_document
+from productivity_plans.cluster import dask_cluster, in_order
 from productivity_plans.coding.evaluate import corpus_examples
 from productivity_plans.coding.train import (
     MODEL_FILE,
@@ -30,15 +33,16 @@ from productivity_plans.coding.train import (
 from productivity_plans.config import data_dir
 from productivity_plans.framework.loader import load_framework
 from productivity_plans.framework.schema import Framework
+from productivity_plans.prepare import Coded, Coding, code_stored, code_with
 from productivity_plans.store.codes import (
     codable_documents,
     load_parsed,
     training_examples,
     uncoded_documents,
-    write_passage_codes,
+    write_coded_document,
 )
 from productivity_plans.store.db import Store
-from productivity_plans.store.vectors import documents_missing_vectors, write_passage_vectors
+from productivity_plans.store.vectors import documents_missing_vectors
 
 TRAINED_FILE = "trained.json"
 BASE_ENV = "PRODPLANS_TRAINING_BASE"
@@ -103,6 +107,8 @@ def code_documents(
     document_ids: Sequence[int] | None = None,
     repair_vectors: bool = False,
     on_document: Callable[[int], None] | None = None,
+    cluster: str | None = None,
+    model_dir: Path | None = None,
 ) -> CodingRunReport:
     """Code every stored document not yet coded by this model and framework version.
 
@@ -115,9 +121,16 @@ def code_documents(
     ``repair_vectors`` also codes documents whose passages lack vectors (coded before vectors
     existed, or by a version that wrote them in a second transaction): one pass over every
     passage, so ``prodplans code`` asks for it and ingest does not.
+
+    ``cluster`` codes on a Dask cluster (``cluster.dask_cluster``): this process reads each
+    document back and writes its coding, the workers code it. They load the model from
+    ``model_dir`` (default: the newest trained here, else the shipped one), which they must
+    be able to read; ``model``, if given, must be that directory's.
     """
     framework = framework or load_framework()
-    model = model or current_model()
+    if cluster is not None:
+        model_dir = model_dir or latest_model_dir()
+    model = model or current_model(model_dir)
     report = CodingRunReport(model.version, framework.id)
     targets = _targets(store, model, framework, only_missing, document_ids, repair_vectors)
     chosen = set(targets)
@@ -126,31 +139,76 @@ def code_documents(
     if on_document:  # a progress bar counts every document considered
         for document_id in report.skipped:
             on_document(document_id)
-    for document_id in targets:
-        try:
-            parsed = load_parsed(store, document_id)
-            codes = code_document(parsed, framework=framework, model=model)
-            with store._writing() as session:
-                saved = write_passage_codes(
-                    session,
-                    document_id,
-                    codes.passages,
-                    model_version=model.version,
-                    framework_id=framework.id,
-                )
-                vectors = write_passage_vectors(session, document_id)
-        except Exception as exc:  # one document's failure never stops the run
-            report.failed.append((document_id, f"{type(exc).__name__}: {exc}"))
+    with ExitStack() as stack:
+        if cluster is None:
+            results = _code_here(store, targets, model, framework)
         else:
-            report.coded.append(document_id)
-            report.passages += saved.passages
-            report.codes += saved.codes
-            report.retired += saved.retired
-            report.vectors += vectors
-        finally:
+            found = stack.enter_context(dask_cluster(cluster))
+            coding = Coding(str(model_dir) if model_dir else None)
+            results = _code_on(store, targets, coding, found.executor, found.workers)
+        for document_id, coded in results:
+            _write(store, document_id, coded, report)
             if on_document:
                 on_document(document_id)
     return report
+
+
+def _code_here(
+    store: Store, targets: list[int], model: CodingModel, framework: Framework
+) -> Iterator[tuple[int, Coded | str]]:
+    for document_id in targets:
+        try:
+            yield document_id, code_with(load_parsed(store, document_id), model, framework)
+        except Exception as exc:  # one document's failure never stops the run
+            yield document_id, f"{type(exc).__name__}: {exc}"
+
+
+# Documents per cluster task: enough to outweigh a task's round trip to the scheduler (≈ 1 ms
+# and the documents' text both ways), few enough that every worker gets several.
+_CODE_BATCH = 8
+
+
+def _code_on(
+    store: Store, targets: list[int], coding: Coding, executor: Executor, workers: int
+) -> Iterator[tuple[int, Coded | str]]:
+    """Each target's coding, made on the executor's workers, in order."""
+    size = max(1, min(_CODE_BATCH, len(targets) // (workers * 4)))
+    batches = [targets[i : i + size] for i in range(0, len(targets), size)]
+    calls = (
+        (batch, partial(code_stored, [(d, load_parsed(store, d)) for d in batch], coding))
+        for batch in batches
+    )
+    for batch, results in in_order(executor, calls, workers * 2):
+        if isinstance(results, Exception):
+            yield from ((d, f"the worker process died: {results}") for d in batch)
+        else:
+            yield from results
+
+
+def _write(store: Store, document_id: int, coded: Coded | str, report: CodingRunReport) -> None:
+    """Write one document's coding in one transaction, and count it."""
+    if isinstance(coded, str):
+        report.failed.append((document_id, coded))
+        return
+    try:
+        with store._writing() as session:
+            saved, vectors = write_coded_document(
+                session,
+                document_id,
+                coded.passages,
+                coded.vectors,
+                model_version=coded.model_version,
+                framework_id=coded.framework_id,
+                embedder_id=coded.embedder_id,
+            )
+    except Exception as exc:  # one document's failure never stops the run
+        report.failed.append((document_id, f"{type(exc).__name__}: {exc}"))
+        return
+    report.coded.append(document_id)
+    report.passages += saved.passages
+    report.codes += saved.codes
+    report.retired += saved.retired
+    report.vectors += vectors
 
 
 def _targets(

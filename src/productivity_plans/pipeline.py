@@ -9,27 +9,34 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from sqlalchemy.orm import Session
+
+from productivity_plans.cluster import dask_cluster, in_order
 from productivity_plans.config import Limits
 from productivity_plans.councils.identify import CouncilMatch
 from productivity_plans.councils.sites import SiteDocument, infer_site_councils, is_inferred
 from productivity_plans.ingest.errors import CorruptFile
 from productivity_plans.ingest.files import readable
 from productivity_plans.prepare import (
+    Coded,
+    Coding,
     Prepared,
     extract_or_error,
-    lower_priority,
     prepare,
     prepare_batch,
+    start_worker,
 )
+from productivity_plans.store.codes import SavedCodes, write_coded_document
 from productivity_plans.store.db import Store
 
 if TYPE_CHECKING:
@@ -51,8 +58,9 @@ class BatchReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     coding: CodingRunReport | None = None  # set when the batch was coded
     site_councils: int = 0  # documents whose council the site settled (or unsettled)
-    # CPU seconds by stage: "parse" and "extract" in the workers, "store" (documents and their
-    # facts written) and "sites" (the site pass) here. Coding is reported on its own.
+    # CPU seconds by stage: "parse", "extract" and "code" in the workers, "store" (documents,
+    # their facts and their coding written) and "sites" (the site pass) here. Documents left
+    # uncoded by earlier runs are coded after the batch, reported in ``coding``.
     cpu: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     @property
@@ -78,6 +86,7 @@ def ingest_files(
     code: bool = True,
     workers: int | None = None,
     collected: bool = True,
+    cluster: str | None = None,
 ) -> BatchReport:
     """Ingest (path, published-url) pairs. Unchanged sources are skipped without parsing.
 
@@ -89,15 +98,19 @@ def ingest_files(
     saved with it in the same transaction; ``extract=False`` skips that (the benchmark uses it
     to measure extraction's share of ingest time).
 
-    Parsing and extraction are pure and CPU-bound, so with ``workers`` > 1 (default: one per
-    core) they run in a process pool while this process writes each result to the store in
-    file order; small batches stay in-process, where a pool's start-up would cost more.
+    Parsing, extraction and coding are pure and CPU-bound, so with ``workers`` > 1 (default:
+    one per core) they run in a process pool while this process writes each result to the
+    store in file order; small batches stay in-process, where a pool's start-up would cost
+    more. ``cluster`` runs them on a Dask cluster instead (``cluster.dask_cluster``: "local",
+    "local:N" or "tcp://HOST:PORT"), whatever the batch's size.
 
-    With ``code`` (the default) every stored document not yet coded by the current model is
-    then coded against the framework (``coding_jobs.code_documents``; one transaction per
-    document, so a coding failure never touches the ingested rows). That includes documents
-    of earlier batches: coding is part of a document being in, so an ingest killed while
-    coding is finished by the same command run again.
+    With ``code`` (the default) each new document is coded against the framework in the
+    workers, and written with its passages, codes and vectors in the one transaction that
+    stores it: a crash leaves a document stored and coded, or not at all. A document whose
+    coding failed is stored uncoded. Then every stored document not yet coded by the current
+    model (that one, earlier batches' stored without coding, a new model's) is coded here
+    (``coding_jobs.code_documents``), so the same command run again finishes any run cut
+    short.
     """
     limits = limits or Limits()
     report = BatchReport()
@@ -109,27 +122,58 @@ def ingest_files(
         report.outcomes.append(skipped)
         if on_file:
             on_file(skipped)
-    for path, prepared in _prepare_all(pending, limits, extract, _worker_count(workers, pending)):
-        started = time.process_time()
-        outcome = _save(path, prepared, store, collected)
-        report.cpu["parse"] += prepared.parse_cpu
-        report.cpu["extract"] += prepared.extract_cpu
-        report.cpu["store"] += time.process_time() - started
-        report.outcomes.append(outcome)
-        if on_file:
-            on_file(outcome)
+    coding = Coding(_model_dir()) if code else None
+    coded: list[tuple[int, SavedCodes, int]] = []
+    with ExitStack() as stack:
+        prepared_files = _prepare_all(
+            pending, limits, extract, coding, _worker_count(workers, pending), cluster, stack
+        )
+        for path, prepared in prepared_files:
+            started = time.process_time()
+            outcome = _save(path, prepared, store, collected, coded)
+            report.cpu["parse"] += prepared.parse_cpu
+            report.cpu["extract"] += prepared.extract_cpu
+            report.cpu["code"] += prepared.code_cpu
+            report.cpu["store"] += time.process_time() - started
+            report.outcomes.append(outcome)
+            if on_file:
+                on_file(outcome)
     if extract and report.counts["ingested"]:
         started = time.process_time()
         report.site_councils = settle_site_councils(store)
         report.cpu["sites"] += time.process_time() - started
-    if code:
-        # Imported here: the coding stage's model libraries take seconds to import, and the
-        # parser worker processes, which import this module, never need them.
-        from productivity_plans.coding_jobs import code_documents
+    if coding is not None:
+        report.coding = _code_the_rest(store, coding, coded)
+    return report
 
-        # Every stored document, not only this batch's: a run killed while coding left some
-        # uncoded (or a new model came), and the same command run again must code them.
-        report.coding = code_documents(store)
+
+def _model_dir() -> str | None:
+    """The directory of the model this run codes with (None: the shipped one)."""
+    # Imported here: the coding stage's model libraries take seconds to import, and a batch
+    # that does not code never needs them.
+    from productivity_plans.coding_jobs import latest_model_dir
+
+    found = latest_model_dir()
+    return str(found) if found is not None else None
+
+
+def _code_the_rest(
+    store: Store, coding: Coding, coded: list[tuple[int, SavedCodes, int]]
+) -> CodingRunReport:
+    """Code every stored document the batch left uncoded (see ``ingest_files``), and report
+    the batch's coding and theirs as one run."""
+    from productivity_plans.coding_jobs import code_documents, current_model
+
+    model_dir = Path(coding.model_dir) if coding.model_dir else None
+    report = code_documents(store, model=current_model(model_dir))
+    done = {document_id for document_id, _, _ in coded}
+    report.skipped = [d for d in report.skipped if d not in done]
+    report.coded[:0] = [document_id for document_id, _, _ in coded]
+    for _document_id, saved, vectors in coded:
+        report.passages += saved.passages
+        report.codes += saved.codes
+        report.retired += saved.retired
+        report.vectors += vectors
     return report
 
 
@@ -188,31 +232,43 @@ _TASKS_PER_WORKER = 2
 
 
 def _prepare_all(
-    pending: list[tuple[Path, str | None]], limits: Limits, extract: bool, workers: int
+    pending: list[tuple[Path, str | None]],
+    limits: Limits,
+    extract: bool,
+    coding: Coding | None,
+    workers: int,
+    cluster: str | None,
+    stack: ExitStack,
 ) -> Iterator[tuple[Path, Prepared]]:
-    """Prepared files in input order, from a bounded window of in-flight work."""
-    if workers <= 1:
+    """Prepared files in input order, from a bounded window of in-flight work on the pool or
+    the cluster (which ``stack`` shuts down)."""
+    if cluster is None and workers <= 1:
         for path, url in pending:
-            yield path, prepare(path, url, limits, extract)
+            yield path, prepare(path, url, limits, extract, coding)
         return
-    context = _pool_context(extract)
+    if cluster is not None:
+        found = stack.enter_context(dask_cluster(cluster))
+        executor, workers = found.executor, found.workers
+    else:
+        executor = stack.enter_context(
+            ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=_pool_context(extract, coding is not None),
+                initializer=start_worker,
+                initargs=(os.getpid(),),
+            )
+        )
     # Small batches in smaller tasks, so that every worker gets several.
     size = max(1, min(_BATCH_FILES, len(pending) // (workers * 4)))
-    window = workers * _TASKS_PER_WORKER
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=lower_priority
-    ) as pool:
-        queue: deque[tuple[list[Path], Future[list[Prepared]]]] = deque()
-        for task in _tasks(pending, size):
-            future = pool.submit(prepare_batch, task, limits, extract)
-            queue.append(([path for path, _url in task], future))
-            if len(queue) >= window:
-                yield from _done(*queue.popleft())
-        while queue:
-            yield from _done(*queue.popleft())
+    calls = (
+        ([path for path, _url in task], partial(prepare_batch, task, limits, extract, coding))
+        for task in _tasks(pending, size)
+    )
+    for paths, results in in_order(executor, calls, workers * _TASKS_PER_WORKER):
+        yield from _done(paths, results)
 
 
-def _pool_context(extract: bool) -> BaseContext:
+def _pool_context(extract: bool, code: bool = False) -> BaseContext:
     """Where the pool's workers come from: forked from multiprocessing's forkserver, a fresh
     single-threaded process (so no thread, lock or database connection of this one is
     inherited) that imports the parsing stage and, for a batch that extracts, readies the
@@ -222,13 +278,17 @@ def _pool_context(extract: bool) -> BaseContext:
     with a process's first pool and keeps its preload for later ones: a process whose first
     batch does not extract (only the benchmark runs one) has its workers ready the stage on
     their first document, as "spawn" workers do. Where there is no forkserver (Windows),
-    "spawn"."""
+    "spawn". A batch that codes has the coding stage readied the same way (coding/ready.py:
+    the model and the embedder loaded, seconds of CPU a worker would otherwise pay on its
+    first task)."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     stages = ["productivity_plans.prepare"]
     if extract:
         stages.append("productivity_plans.extract.ready")
+    if code:
+        stages.append("productivity_plans.coding.ready")
     context.set_forkserver_preload(["__main__", *stages])  # "__main__": as by default
     return context
 
@@ -253,22 +313,34 @@ def _tasks(
         yield task
 
 
-def _done(paths: list[Path], future: Future[list[Prepared]]) -> Iterator[tuple[Path, Prepared]]:
-    try:
-        results = future.result()
-    except BrokenProcessPool as exc:
-        # A worker died (killed for memory, a crash inside a C parser): name it, go on.
-        results = [Prepared(error=CorruptFile(f"the parser process died: {exc}"))] * len(paths)
+def _done(
+    paths: list[Path], results: list[Prepared] | Exception
+) -> Iterator[tuple[Path, Prepared]]:
+    if isinstance(results, Exception):
+        # A worker died (killed for memory, a crash inside a C parser; on a cluster, a machine
+        # lost): name it, go on.
+        error = CorruptFile(f"the worker process died: {results}")
+        results = [Prepared(error=error)] * len(paths)
     return zip(paths, results, strict=True)
 
 
-def _save(path: Path, prepared: Prepared, store: Store, collected: bool) -> FileOutcome:
+def _save(
+    path: Path,
+    prepared: Prepared,
+    store: Store,
+    collected: bool,
+    coded: list[tuple[int, SavedCodes, int]],
+) -> FileOutcome:
+    """Store one prepared file, with its coding when it is new (added to ``coded``)."""
     if prepared.error is not None:
         error = prepared.error
         return FileOutcome(readable(path), "failed", error.code, readable(error.message))
     document = prepared.document
     assert document is not None
-    saved = store.save_document(document, prepared.facts, collected=collected)
+    written: list[tuple[int, SavedCodes, int]] = []
+    with_new = partial(_write_coding, prepared.coded, written) if prepared.coded else None
+    saved = store.save_document(document, prepared.facts, collected=collected, with_new=with_new)
+    coded += written[-1:]  # the last try's (the store tries again after a concurrent insert)
     warning, detail = _shown_warning(document.parsed.warnings)
     if not document.parsed.has_text:
         warning, detail = "no_text_layer", _WARNING_DETAIL["no_text_layer"]
@@ -276,6 +348,21 @@ def _save(path: Path, prepared: Prepared, store: Store, collected: bool) -> File
         warning = "extraction_failed"
         detail = f"stored without facts: extraction failed ({prepared.extract_error})"
     return FileOutcome(readable(path), _STATUS_OF_SAVE[saved], warning, detail)
+
+
+def _write_coding(
+    coded: Coded, written: list[tuple[int, SavedCodes, int]], session: Session, document_id: int
+) -> None:
+    saved, vectors = write_coded_document(
+        session,
+        document_id,
+        coded.passages,
+        coded.vectors,
+        model_version=coded.model_version,
+        framework_id=coded.framework_id,
+        embedder_id=coded.embedder_id,
+    )
+    written.append((document_id, saved, vectors))
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,14 @@ DbOption = Annotated[
     ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        help="Run the work on a Dask cluster (the `cluster` extra): local[:N] starts N worker "
+        "processes here, tcp://HOST:PORT uses a running scheduler. Default: a process pool.",
+    ),
+]
 ManifestOption = Annotated[
     Path | None,
     typer.Option(
@@ -39,3 +47,17 @@ ManifestOption = Annotated[
 PathsArgument = Annotated[
     list[str] | None, typer.Argument(help="Files, folders or glob patterns.", show_default=False)
 ]
+
+
+def refuse_unusable(cluster: str | None) -> None:
+    """Refuse a ``--cluster`` that cannot be used (a name not understood, Dask not installed)
+    before any work starts."""
+    from productivity_plans.cluster import ClusterError, check_cluster
+
+    if cluster is None:
+        return
+    try:
+        check_cluster(cluster)
+    except ClusterError as exc:
+        console.print(str(exc), style="red", markup=False, highlight=False)
+        raise typer.Exit(2) from exc

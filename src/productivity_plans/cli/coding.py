@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from productivity_plans.cli.app import DbOption, FormatOption, app, console, out
+from productivity_plans.cli.app import (
+    ClusterOption,
+    DbOption,
+    FormatOption,
+    app,
+    console,
+    out,
+    refuse_unusable,
+)
 from productivity_plans.config import Settings
 from productivity_plans.output import Format, emit
 
@@ -61,10 +69,13 @@ def code(
         bool, typer.Option("--all", help="Re-code documents already coded by this model too.")
     ] = False,
     model: ModelOption = None,
+    cluster: ClusterOption = None,
 ) -> None:
     """Code every stored document not yet coded by the current model (human decisions kept)."""
+    from productivity_plans.cluster import ClusterError
     from productivity_plans.coding_jobs import code_documents, current_model
 
+    refuse_unusable(cluster)
     try:
         chosen = current_model(model)
     except FileNotFoundError as exc:
@@ -83,13 +94,18 @@ def code(
         )
         with progress:
             task = progress.add_task("Coding", total=total)
-            report = code_documents(
-                store,
-                model=chosen,
-                only_missing=not all_,
-                repair_vectors=True,
-                on_document=lambda _: progress.advance(task),
-            )
+            try:
+                report = code_documents(
+                    store,
+                    model=chosen,
+                    only_missing=not all_,
+                    repair_vectors=True,
+                    on_document=lambda _: progress.advance(task),
+                    cluster=cluster,
+                    model_dir=model,
+                )
+            except ClusterError as exc:  # a scheduler that does not answer
+                raise _fail(str(exc)) from exc
     rows: list[dict[str, object]] = [
         {"measure": "model", "value": report.model_version},
         {"measure": "framework", "value": report.framework_id},

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from productivity_plans.cli.app import (
+    ClusterOption,
     DbOption,
     FormatOption,
     ManifestOption,
@@ -22,7 +23,9 @@ from productivity_plans.cli.app import (
     app,
     console,
     out,
+    refuse_unusable,
 )
+from productivity_plans.cluster import ClusterError
 from productivity_plans.config import Limits, Settings
 from productivity_plans.output import Format, emit
 from productivity_plans.store.search import Marks
@@ -87,23 +90,30 @@ def ingest(
     code: Annotated[
         bool, typer.Option(help="Code new documents against the framework (see `prodplans code`).")
     ] = True,
+    cluster: ClusterOption = None,
 ) -> None:
     """Ingest documents into the database; unchanged files are skipped, duplicates merged."""
     from productivity_plans.pipeline import ingest_files
     from productivity_plans.store.db import Store
 
     settings = Settings.load(db)
+    refuse_unusable(cluster)
     items, refused = _items(paths, manifest, settings.limits)
     with Store.open(settings.database_url) as store, _progress() as progress:
         task = progress.add_task("Ingesting", total=len(items))
-        report = ingest_files(
-            items,
-            store,
-            limits=settings.limits,
-            workers=workers,
-            code=code,
-            on_file=lambda _: progress.advance(task),
-        )
+        try:
+            report = ingest_files(
+                items,
+                store,
+                limits=settings.limits,
+                workers=workers,
+                code=code,
+                on_file=lambda _: progress.advance(task),
+                cluster=cluster,
+            )
+        except ClusterError as exc:  # a scheduler that does not answer
+            console.print(Text(str(exc), style="red"))
+            raise typer.Exit(2) from exc
     report.outcomes[:0] = refused
     _print_batch(report)
     if not report.ok:

@@ -42,10 +42,15 @@ from productivity_plans.store.models import (
     HumanCodeRow,
     MachineCodeRow,
     PassageRow,
+    PassageVectorRow,
     in_chunks,
 )
+from productivity_plans.store.vectors import write_vectors
 
 if TYPE_CHECKING:  # the coding package loads numpy, scikit-learn and the embedder: import late
+    import numpy as np
+    from numpy.typing import NDArray
+
     from productivity_plans.coding.records import DocumentCodes, PassageCode
     from productivity_plans.coding.train import TrainingExample
 
@@ -219,50 +224,98 @@ def write_passage_codes(
     Passages are matched to existing rows by (start, end, text hash), so human decisions stay
     on the same row. Rows the run no longer yields are deleted unless a human decided on them;
     those are kept with ``current`` false.
+
+    Rows are written a statement per table (insert-many with RETURNING for new passages,
+    update-many by primary key for kept ones), not object by object (docs/pipeline.md).
     """
+    return _write_codes(
+        session, document_id, unique_codes(codes), model_version, framework_id
+    ).saved
+
+
+def unique_codes(codes: Sequence[PassageCode]) -> list[PassageCode]:
+    """One code per passage identity (start, end, text hash), the first given: what is stored."""
     unique: dict[tuple[int, int, str], PassageCode] = {}
     for code in codes:
-        p = code.passage
-        unique.setdefault((p.start, p.end, text_hash(p.text)), code)
-    codes = list(unique.values())
+        unique.setdefault(passage_key(code), code)
+    return list(unique.values())
+
+
+def passage_key(code: PassageCode) -> tuple[int, int, str]:
+    p = code.passage
+    return (p.start, p.end, text_hash(p.text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    saved: SavedCodes
+    ids: list[int]  # the stored passage of each code written, in order
+    new: set[int]  # the ids of those inserted by this run
+
+
+def _write_codes(
+    session: Session,
+    document_id: int,
+    codes: list[PassageCode],
+    model_version: str,
+    framework_id: str,
+) -> _Written:
     now = _now()
     # FOR UPDATE (PostgreSQL): an analyst's decision on one of these passages waits for
     # this run instead of racing a delete that would cascade to it. SQLite's BEGIN
     # IMMEDIATE already serialises writers.
-    mine = select(PassageRow).where(PassageRow.document_id == document_id)
-    rows = {(r.start, r.end, r.text_hash): r for r in session.scalars(mine.with_for_update())}
-    matched = {id(r) for r in rows.values()}
-    order: list[PassageRow] = []
-    for ordinal, code in enumerate(codes):
-        p = code.passage
-        key = (p.start, p.end, text_hash(p.text))
-        row = rows.get(key)
-        if row is None:
-            row = PassageRow(
-                document_id=document_id,
-                ordinal=ordinal,
-                page=p.page,
-                start=p.start,
-                end=p.end,
-                text=p.text,
-                text_hash=key[2],
-                heading=p.heading,
-                block_kind=p.block,
-                current=True,
-                created_at=now,
-            )
-            session.add(row)
-            rows[key] = row
-        else:
-            row.ordinal, row.page, row.heading = ordinal, p.page, p.heading
-            row.block_kind, row.current = p.block, True
-        order.append(row)
-    session.flush()  # ids for the new rows
-    yielded = {id(r) for r in order}
-    kept = len(yielded & matched)
-    stale = [r.id for r in rows.values() if id(r) not in yielded]
+    mine = select(PassageRow.id, PassageRow.start, PassageRow.end, PassageRow.text_hash).where(
+        PassageRow.document_id == document_id
+    )
+    existing = {(s, e, h): i for i, s, e, h in session.execute(mine.with_for_update())}
+    keys = [passage_key(code) for code in codes]
+    kept = [
+        {
+            "id": existing[key],
+            "ordinal": ordinal,
+            "page": code.passage.page,
+            "heading": code.passage.heading,
+            "block_kind": code.passage.block,
+            "current": True,
+        }
+        for ordinal, (key, code) in enumerate(zip(keys, codes, strict=True))
+        if key in existing
+    ]
+    if kept:
+        session.execute(update(PassageRow), kept)
+    fresh = [
+        {
+            "document_id": document_id,
+            "ordinal": ordinal,
+            "page": code.passage.page,
+            "start": key[0],
+            "end": key[1],
+            "text": code.passage.text,
+            "text_hash": key[2],
+            "heading": code.passage.heading,
+            "block_kind": code.passage.block,
+            "current": True,
+            "created_at": now,
+        }
+        for ordinal, (key, code) in enumerate(zip(keys, codes, strict=True))
+        if key not in existing
+    ]
+    new_ids: list[int] = []
+    if fresh:
+        inserted = session.execute(
+            insert(PassageRow).returning(PassageRow.id, sort_by_parameter_order=True), fresh
+        )
+        new_ids = list(inserted.scalars())
+    made = {
+        (row["start"], row["end"], row["text_hash"]): i
+        for row, i in zip(fresh, new_ids, strict=True)
+    }
+    ids = [existing[key] if key in existing else made[key] for key in keys]
+    yielded = set(ids)
+    stale = [i for i in existing.values() if i not in yielded]
     of_document = select(PassageRow.id).where(PassageRow.document_id == document_id)
-    session.execute(delete(MachineCodeRow).where(MachineCodeRow.passage_id.in_(of_document)))
+    if existing:
+        session.execute(delete(MachineCodeRow).where(MachineCodeRow.passage_id.in_(of_document)))
     decided: set[int] = set()
     if stale:
         decided = set(
@@ -273,12 +326,21 @@ def write_passage_codes(
     retired = [i for i in stale if i in decided]
     removed = [i for i in stale if i not in decided]
     if retired:
-        session.execute(update(PassageRow).where(PassageRow.id.in_(retired)).values(current=False))
+        session.execute(
+            update(PassageRow)
+            .where(PassageRow.id.in_(retired))
+            .values(current=False)
+            .execution_options(synchronize_session=False)
+        )
     if removed:
-        session.execute(delete(PassageRow).where(PassageRow.id.in_(removed)))
+        session.execute(
+            delete(PassageRow)
+            .where(PassageRow.id.in_(removed))
+            .execution_options(synchronize_session=False)
+        )
     values = [
         {
-            "passage_id": row.id,
+            "passage_id": passage_id,
             "code_type": code_type,
             "value": value,
             "confidence": confidence,
@@ -286,18 +348,71 @@ def write_passage_codes(
             "framework_id": framework_id,
             "created_at": now,
         }
-        for row, code in zip(order, codes, strict=True)
+        for passage_id, code in zip(ids, codes, strict=True)
         for code_type, value, confidence in machine_code_values(code)
     ]
     if values:
         session.execute(insert(MachineCodeRow), values)
+    _mark_coded(session, document_id, model_version, framework_id, len(codes), len(values), now)
+    saved = SavedCodes(len(codes), len(values), len(kept), len(retired), len(removed))
+    return _Written(saved, ids, set(new_ids))
+
+
+def _mark_coded(
+    session: Session,
+    document_id: int,
+    model_version: str,
+    framework_id: str,
+    passages: int,
+    codes: int,
+    now: datetime,
+) -> None:
     marker = session.get(CodedDocumentRow, document_id)
     if marker is None:
         marker = CodedDocumentRow(document_id=document_id)
         session.add(marker)
     marker.model_version, marker.framework_id = model_version, framework_id
-    marker.passages, marker.codes, marker.coded_at = len(codes), len(values), now
-    return SavedCodes(len(codes), len(values), kept, len(retired), len(removed))
+    marker.passages, marker.codes, marker.coded_at = passages, codes, now
+
+
+def write_coded_document(
+    session: Session,
+    document_id: int,
+    codes: Sequence[PassageCode],
+    vectors: NDArray[np.floating],
+    *,
+    model_version: str,
+    framework_id: str,
+    embedder_id: str,
+) -> tuple[SavedCodes, int]:
+    """Write a document's coding as the workers made it (``prepare.code_parsed``): its
+    passages' machine codes, the marker, and the vector of every current passage that has none
+    from this embedder (row i of ``vectors`` is ``codes[i]``'s passage), inside the caller's
+    transaction. Returns what was saved and how many vectors were written.
+
+    A passage kept across re-codings keeps its vector, as with ``write_passage_vectors``."""
+    by_key: dict[tuple[int, int, str], NDArray[np.floating]] = {}
+    for code, vector in zip(codes, vectors, strict=True):
+        by_key.setdefault(passage_key(code), vector)
+    unique = unique_codes(codes)
+    written = _write_codes(session, document_id, unique, model_version, framework_id)
+    kept = [i for i in written.ids if i not in written.new]
+    have_vector = set()
+    for chunk in in_chunks(kept):
+        have_vector |= set(
+            session.scalars(
+                select(PassageVectorRow.passage_id).where(
+                    PassageVectorRow.passage_id.in_(chunk),
+                    PassageVectorRow.embedder == embedder_id,
+                )
+            )
+        )
+    rows = [
+        (passage_id, by_key[passage_key(code)])
+        for passage_id, code in zip(written.ids, unique, strict=True)
+        if passage_id not in have_vector
+    ]
+    return written.saved, write_vectors(session, rows, embedder_id)
 
 
 # -- effective codes: human decisions win ------------------------------------------------------

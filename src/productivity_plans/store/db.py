@@ -11,7 +11,7 @@ saving the same file is retried once, and the second pass sees the other process
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -264,12 +264,20 @@ def _text_of(session: Session, document_id: int) -> str:
     return text_of
 
 
-def _save(session: Session, doc: Document, facts: Facts | None, collected: bool) -> SaveOutcome:
+def _save(
+    session: Session,
+    doc: Document,
+    facts: Facts | None,
+    collected: bool,
+    with_new: Callable[[Session, int], object] | None,
+) -> SaveOutcome:
     outcome, document_id = _save_document(session, doc, collected)
     if facts is not None and outcome == "new":
         insert_facts(session, document_id, facts)  # nothing to replace: one write, not three
     elif facts is not None:
         replace_facts(session, document_id, facts)
+    if with_new is not None and outcome == "new":
+        with_new(session, document_id)
     return outcome
 
 
@@ -384,7 +392,12 @@ class Store:
         return {path for path in wanted if latest.get(path) == stats[path]}
 
     def save_document(
-        self, doc: Document, facts: Facts | None = None, *, collected: bool = True
+        self,
+        doc: Document,
+        facts: Facts | None = None,
+        *,
+        collected: bool = True,
+        with_new: Callable[[Session, int], object] | None = None,
     ) -> SaveOutcome:
         """Record a parsed document, where it came from and (optionally) its extracted facts,
         all or nothing: one transaction, so a failure leaves no partial rows.
@@ -397,18 +410,20 @@ class Store:
         stored (from another path); this path is added as a source. ``"unchanged"``: this path
         with this content was already recorded; only last_seen and the stat are refreshed.
         Given ``facts``, the document's machine facts are replaced by them in every case.
+        ``with_new(session, document_id)`` writes more of a new document in the same
+        transaction (the ingest writer: its coding, made in the workers).
         """
         check_offsets(doc.parsed)
         if facts is not None:
             check_fact_offsets(facts, len(doc.parsed.text))
         try:
             with self._writing() as session:
-                return _save(session, doc, facts, collected)
+                return _save(session, doc, facts, collected, with_new)
         except _ConcurrentInsert:
             pass
         with self._writing() as session:
             try:
-                return _save(session, doc, facts, collected)
+                return _save(session, doc, facts, collected, with_new)
             except _ConcurrentInsert as again:
                 raise again.__cause__ or again from None
 
