@@ -15,12 +15,14 @@ words dropped, ``store.vectors.content_words``), so every row of the matrix mean
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from productivity_plans.coding.records import DocumentCodes
 from productivity_plans.councils import load_register
 from productivity_plans.councils.identify import CouncilMatch
 from productivity_plans.extract.records import Facts
@@ -35,9 +37,15 @@ from productivity_plans.sector.snapshot import (
     SectorSnapshot,
 )
 from productivity_plans.store import workspace
-from productivity_plans.store.codes import document_codes, text_hash
+from productivity_plans.store.codes import EffectivePassage, effective_passages, text_hash
 from productivity_plans.store.db import Store
-from productivity_plans.store.models import DocumentRow, PageRow, PassageRow, PassageVectorRow
+from productivity_plans.store.models import (
+    DocumentRow,
+    PageRow,
+    PassageRow,
+    PassageVectorRow,
+    in_chunks,
+)
 from productivity_plans.store.ownership import stated_councils
 from productivity_plans.store.vectors import DTYPE, TEXT_PREP, content_words
 from productivity_plans.store.visibility import is_public
@@ -51,19 +59,16 @@ def load_snapshot(store: Store, *, framework: Framework | None = None) -> Sector
     framework = framework or load_framework()
     declared = {i: s.council_gss for i, s in stated_councils(store).items()}
     vectors = stored_vectors(store)
+    documents = store.facts(public_only=True)
+    ids = [stored.document_id for stored in documents]
+    codes = codes_by_document(store, ids, framework)
+    pages = page_starts(store, ids)
     results = []
     with Session(store.engine) as session:
-        for stored in store.facts(public_only=True):
+        for stored in documents:
             document = session.get(DocumentRow, stored.document_id)
             if document is None:  # deleted between the two reads
                 continue
-            page_starts = tuple(
-                session.scalars(
-                    select(PageRow.start)
-                    .where(PageRow.document_id == stored.document_id)
-                    .order_by(PageRow.number)
-                )
-            )
             results.append(
                 DocumentResult(
                     id=str(stored.document_id),
@@ -71,16 +76,50 @@ def load_snapshot(store: Store, *, framework: Framework | None = None) -> Sector
                     url=stored.url,
                     title=stored.title,
                     text=document.text,
-                    page_starts=page_starts or (0,),
+                    page_starts=pages.get(stored.document_id) or (0,),
                     sha256=document.sha256,
                     facts=_with_declared_council(stored.facts, declared.get(stored.document_id)),
-                    codes=document_codes(store, stored.document_id, framework=framework),
+                    codes=codes[stored.document_id],
                 )
             )
     results = _with_vectors(results, vectors)
     snapshot = snapshot_from_results(results, framework=framework)
     _add_council_records(store, snapshot)
     return snapshot
+
+
+def codes_by_document(
+    store: Store, document_ids: Sequence[int], framework: Framework
+) -> dict[int, DocumentCodes]:
+    """Each document's effective codes, as ``store.codes.document_codes`` gives them, read
+    500 documents a query rather than one (a query per document was most of a load)."""
+    from productivity_plans.coding.classify import summarise
+
+    passages: dict[int, list[EffectivePassage]] = {d: [] for d in document_ids}
+    for chunk in in_chunks(document_ids):
+        for passage in effective_passages(store, document_ids=chunk):
+            passages[passage.document_id].append(passage)
+    return {
+        d: summarise(
+            [p.to_passage_code() for p in mine], framework, mine[0].model_version if mine else ""
+        )
+        for d, mine in passages.items()
+    }
+
+
+def page_starts(store: Store, document_ids: Sequence[int]) -> dict[int, tuple[int, ...]]:
+    """Each document's page start offsets, in page order."""
+    starts: dict[int, list[int]] = {}
+    with Session(store.engine) as session:
+        for chunk in in_chunks(document_ids):
+            rows = session.execute(
+                select(PageRow.document_id, PageRow.start)
+                .where(PageRow.document_id.in_(chunk))
+                .order_by(PageRow.document_id, PageRow.number)
+            )
+            for document_id, start in rows:
+                starts.setdefault(document_id, []).append(start)
+    return {d: tuple(s) for d, s in starts.items()}
 
 
 def _bundled_embedder_id() -> str:
