@@ -20,10 +20,11 @@ from __future__ import annotations
 import bisect
 import tempfile
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -147,6 +148,7 @@ class View:
     tables: dict[str, list[Row]]
     heading_all: list[CoverageShare]
     question_all: list[CoverageShare]
+    as_of: datetime | None = None  # when the data behind it were read (UTC)
     evidence: dict[str, tuple[Cite, ...]] = field(default_factory=dict)
     _anchors: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
 
@@ -437,70 +439,209 @@ def public_tables(result_tables: dict[str, list[Row]]) -> dict[str, list[Row]]:
     return out
 
 
-class Dashboard:
-    """Per-app cache of the snapshot, filtered views and generated files, per generation."""
+# A snapshot is served until it is this old and the data have changed; then one rebuild runs
+# in the background while every request is still served the snapshot it replaces.
+REFRESH_AFTER = 10.0
+# Seconds between looks at the data generation (a dozen counts over the largest tables).
+CHECK_EVERY = 2.0
+# Audit actions that take something off the public record: a snapshot holding it may not be
+# served a moment longer, so they are rebuilt at once (the requests wait for that rebuild).
+WITHDRAWALS = ("document.withdraw", "document.delete", "progress.delete")
+# Filtered views a rebuild prepares before it is swapped in (the most recently used first).
+PREPARED_VIEWS = 4
 
-    def __init__(self, store: Store, loader: Loader | None = None) -> None:
-        from productivity_plans.sector.load import load_snapshot
+Fingerprint = Callable[[Store], tuple[Any, ...]]
 
-        self.store = store
-        self.loader: Loader = loader or load_snapshot
-        self._lock = threading.RLock()
-        self._generation: tuple[Any, ...] | None = None
-        self._snapshot: SectorSnapshot | None = None
-        self._anchors: dict[str, tuple[list[int], list[int]]] = {}
-        self._views: OrderedDict[Filters, View] = OrderedDict()
-        self._files: dict[tuple[str, Filters], bytes] = {}
 
-    def _current(self) -> tuple[tuple[Any, ...], SectorSnapshot]:
-        generation = data_generation(self.store)
-        with self._lock:
-            if generation != self._generation or self._snapshot is None:
-                snapshot = self.loader(self.store)
-                snapshot.passage_vectors()  # once, shared by every filtered view
-                self._snapshot = snapshot
-                self._anchors = _block_index(self.store)
-                self._views.clear()
-                self._files.clear()
-                self._generation = generation
-            return generation, self._snapshot
+def latest_audit_id(store: Store) -> int:
+    with Session(store.engine) as session:
+        return int(session.scalar(select(func.max(AuditRow.id))) or 0)
+
+
+def withdrawn_since(store: Store, audit_id: int) -> bool:
+    """Whether anything left the public record after audit row ``audit_id`` (a range read of
+    the primary key: only the newer rows are looked at)."""
+    with Session(store.engine) as session:
+        found = session.scalar(
+            select(AuditRow.id)
+            .where(AuditRow.id > audit_id, AuditRow.action.in_(WITHDRAWALS))
+            .limit(1)
+        )
+    return found is not None
+
+
+@dataclass(slots=True)
+class Built:
+    """One rebuild's snapshot with the views and files made from it."""
+
+    generation: tuple[Any, ...]
+    audit_id: int  # the newest audit row when the data were read
+    snapshot: SectorSnapshot
+    anchors: dict[str, tuple[list[int], list[int]]]
+    as_of: datetime  # when the data were read (UTC)
+    views: OrderedDict[Filters, View] = field(default_factory=OrderedDict)
+    files: dict[tuple[str, Filters], bytes] = field(default_factory=dict)
+    lock: threading.RLock = field(default_factory=threading.RLock)
 
     def view(self, filters: Filters) -> View:
-        generation, snapshot = self._current()
-        with self._lock:
-            found = self._views.get(filters)
-            if found is not None and found.generation == generation:
-                self._views.move_to_end(filters)
+        """The filtered view, made on first use (one at a time) and kept."""
+        with self.lock:
+            found = self.views.get(filters)
+            if found is not None:
+                self.views.move_to_end(filters)
                 return found
-            narrowed = restrict(snapshot, type=filters.type, region=filters.region)
+            narrowed = restrict(self.snapshot, type=filters.type, region=filters.region)
             results = run_analyses(narrowed)
-            built = View(
-                generation,
+            made = View(
+                self.generation,
                 filters,
                 narrowed,
                 results,
                 public_tables(tables(results)),
                 coverage_shares(results.coverage_heading, "all"),
                 coverage_shares(results.coverage_question, "all"),
-                _anchors=self._anchors,
+                as_of=self.as_of,
+                _anchors=self.anchors,
             )
-            built.prepare()
-            self._views[filters] = built
-            while len(self._views) > MAX_VIEWS:
-                self._views.popitem(last=False)
-            return built
+            made.prepare()
+            self.views[filters] = made
+            while len(self.views) > MAX_VIEWS:
+                self.views.popitem(last=False)
+            return made
+
+
+class Dashboard:
+    """Per-app cache of the sector snapshot, its filtered views and generated files.
+
+    Requests never wait for a rebuild while there is a snapshot to serve: when the data have
+    changed and the snapshot is older than ``refresh_after`` seconds, one background thread
+    rebuilds it (and the views last asked for) and swaps it in; meanwhile every request gets
+    the previous one, and the page says when its data were read. Only the first build, and a
+    rebuild after something was withdrawn from the public record, are waited for.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        loader: Loader | None = None,
+        *,
+        fingerprint: Fingerprint = data_generation,
+        refresh_after: float = REFRESH_AFTER,
+        check_every: float = CHECK_EVERY,
+    ) -> None:
+        from productivity_plans.sector.load import load_snapshot
+
+        self.store = store
+        self.loader: Loader = loader or load_snapshot
+        self.fingerprint = fingerprint
+        self.refresh_after = refresh_after
+        self.check_every = check_every
+        self._lock = threading.Lock()  # guards the fields below; never held while building
+        self._building = threading.Lock()  # one build at a time
+        self._built: Built | None = None
+        self._seen: tuple[Any, ...] | None = None
+        self._seen_at = -float("inf")
+        self._audit_checked = 0
+        self._rebuild: threading.Thread | None = None
+
+    @property
+    def rebuilding(self) -> bool:
+        return self._rebuild is not None and self._rebuild.is_alive()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Until a background rebuild (if any) has been swapped in: for tests and shutdown."""
+        thread = self._rebuild
+        if thread is not None:
+            thread.join(timeout)
+
+    def current(self) -> Built:
+        """The snapshot to serve now; starts a background rebuild when it is due."""
+        built = self._built
+        if built is None or self._withdrawn(built):
+            return self._build_now(built)
+        generation = self._latest_generation()
+        age = (datetime.now(UTC) - built.as_of).total_seconds()
+        if generation != built.generation and age >= self.refresh_after:
+            self._start_rebuild()
+        return built
+
+    def _withdrawn(self, built: Built) -> bool:
+        """Whether something in ``built`` has left the public record since it was read: one
+        primary-key read per request, and a look at the new audit rows when there are any."""
+        latest = latest_audit_id(self.store)
+        with self._lock:
+            if latest <= max(self._audit_checked, built.audit_id):
+                return False
+        withdrawn = withdrawn_since(self.store, built.audit_id)
+        if not withdrawn:
+            with self._lock:
+                self._audit_checked = max(self._audit_checked, latest)
+        return withdrawn
+
+    def _latest_generation(self) -> tuple[Any, ...]:
+        now = time.monotonic()
+        with self._lock:
+            if self._seen is not None and now - self._seen_at < self.check_every:
+                return self._seen
+        generation = self.fingerprint(self.store)
+        with self._lock:
+            self._seen, self._seen_at = generation, now
+        return generation
+
+    def _build_now(self, stale: Built | None) -> Built:
+        """Build in this request; concurrent requests wait for the same build."""
+        with self._building:
+            built = self._built
+            if built is not None and built is not stale and not self._withdrawn(built):
+                return built  # another request built it while this one waited
+            return self._build(stale)
+
+    def _start_rebuild(self) -> None:
+        with self._lock:
+            if self.rebuilding:
+                return
+            self._rebuild = threading.Thread(
+                target=self._rebuild_in_background, name="dashboard-rebuild", daemon=True
+            )
+            self._rebuild.start()
+
+    def _rebuild_in_background(self) -> None:
+        with self._building:
+            self._build(self._built)
+
+    def _build(self, previous: Built | None) -> Built:
+        """Read the data (noting the generation and audit row first, so a change made while
+        reading is seen afterwards) and swap the new snapshot in; the caller holds
+        ``_building``."""
+        generation = self.fingerprint(self.store)
+        audit_id = latest_audit_id(self.store)
+        as_of = datetime.now(UTC)
+        snapshot = self.loader(self.store)
+        snapshot.passage_vectors()  # once, shared by every filtered view
+        built = Built(generation, audit_id, snapshot, _block_index(self.store), as_of)
+        wanted = list(reversed(previous.views)) if previous else []
+        for filters in [Filters(), *wanted][:PREPARED_VIEWS]:
+            built.view(filters)
+        with self._lock:
+            self._built = built
+            self._seen, self._seen_at = generation, time.monotonic()
+            self._audit_checked = audit_id
+        return built
+
+    def view(self, filters: Filters) -> View:
+        return self.current().view(filters)
 
     def file(self, kind: str, filters: Filters, make: Callable[[View, Path], bytes]) -> bytes:
-        """A generated download (xlsx, json, report html/pdf), made once per generation."""
-        view = self.view(filters)
-        with self._lock:
-            found = self._files.get((kind, filters))
-            if found is not None and view.generation == self._generation:
-                return found
-            with tempfile.TemporaryDirectory(prefix="prodplans-dl-") as tmp:
-                data = make(view, Path(tmp))
-            self._files[(kind, filters)] = data
-            return data
+        """A generated download (xlsx, json, report html/pdf), made once per snapshot."""
+        built = self.current()
+        view = built.view(filters)
+        with built.lock:
+            found = built.files.get((kind, filters))
+            if found is None:
+                with tempfile.TemporaryDirectory(prefix="prodplans-dl-") as tmp:
+                    found = make(view, Path(tmp))
+                built.files[(kind, filters)] = found
+            return found
 
     def originals(self) -> list[Any]:
         """Every public document's file (its first local source), sha256 and published URL;
@@ -532,7 +673,11 @@ def dashboard(request: Request) -> Dashboard:
         with _CREATE:
             found = getattr(state, "dashboard", None)
             if found is None:
-                found = Dashboard(app_state(request).store)
+                settings = app_state(request)
+                refresh = settings.dashboard_refresh
+                found = Dashboard(
+                    settings.store, refresh_after=refresh, check_every=min(CHECK_EVERY, refresh)
+                )
                 state.dashboard = found
     return found
 
