@@ -5,12 +5,19 @@ Builds (once; reused from ``--workdir``) a SQLite store of every council in scop
 corpus texts with the original council's names swapped for the target council's, ingested
 with extraction and coding (passages, machine codes, passage vectors). Then serves it with
 uvicorn on a free loopback port in a separate process and, one endpoint at a time, runs
-``--clients`` concurrent clients (httpx, async) for at most ``--seconds`` or ``--requests``
-requests. Prints p50/p95 per endpoint against the targets (pages p95 <= 200 ms, search API
-p95 <= 50 ms) with two baselines: ``/healthz`` (routing and middleware only) and a static file.
+``--clients`` concurrent clients (wrk when installed, else httpx) for at most ``--seconds``
+(or ``--requests`` with httpx). Prints p50/p95 per endpoint against the targets (pages p95 <=
+200 ms, search p95 <= 50 ms, /dashboard p95 <= 1 s) with two baselines: ``/healthz``
+(routing and middleware only) and a static file. Search is measured full text and by meaning
+separately, each with one query repeated and with a rotation of different queries.
+
+``--during-ingest``: serve a copy of the store and, while measuring, run ``prodplans ingest``
+of ``--ingest-documents`` new documents into it in another process (the dashboard's data
+change under it all the time); the endpoints are measured only while the ingest still runs.
 
     PYTHONPATH=src python bench/web.py [--per-council 7] [--clients 20] [--seconds 15]
-        [--requests 2000] [--workdir /tmp/prodplans-web-bench]
+        [--requests 2000] [--workdir /tmp/prodplans-web-bench] [--during-ingest]
+        [--ingest-documents 400]
 """
 
 from __future__ import annotations
@@ -25,30 +32,100 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote_plus
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 PAGE_TARGET_MS = 200.0
 SEARCH_TARGET_MS = 50.0
+DASHBOARD_TARGET_MS = 1000.0
+# Different queries, so that no cache of one query's results can stand in for searching.
+TEXT_QUERIES = [
+    "productivity plan",
+    "single year settlement",
+    "digital",
+    "workforce capacity",
+    "shared services",
+    "council tax",
+    "social care",
+    "data sharing",
+    "procurement",
+    "agency staff",
+    "temporary accommodation",
+    "housing",
+    "waste collection",
+    "leisure",
+    "artificial intelligence",
+    "customer contact",
+    "transformation programme",
+    "consultants",
+    "new burdens",
+    "ring-fenced grants",
+    "audit committee",
+    "scrutiny",
+    "cabinet approved",
+    "submitted",
+    "July 2024",
+    "measure productivity",
+    "barriers",
+    "regulation",
+    "planning",
+    "business rates",
+    "SEND",
+    "homelessness",
+    "staff survey",
+    "apprenticeships",
+    "automation",
+    "website",
+    "income",
+    "fees and charges",
+    "asset review",
+    "partnership",
+]
+MEANING_QUERIES = [
+    "money comes one year at a time",
+    "we cannot plan beyond next year",
+    "too many small grants",
+    "staff shortages make services slower",
+    "moving services online",
+    "sharing a chief executive",
+    "spending on outside advisers",
+    "rules from government that cost us time",
+    "people waiting for housing",
+    "children with special needs cost more each year",
+    "joining up data with the NHS",
+    "using robots for routine tasks",
+    "cutting paper forms",
+    "how we know we are more efficient",
+    "members approved the plan",
+    "savings from buying together",
+    "recruiting young people",
+    "the council's website",
+    "charging for services",
+    "selling buildings",
+]
 
 
-def build_store(workdir: Path, per_council: int) -> tuple[str, int]:
-    """The synthetic sector's database URL and document count (built once per size)."""
+def sector_councils() -> list[Any]:
     from productivity_plans.councils import load_register
     from productivity_plans.framework import load_framework
-    from productivity_plans.pipeline import ingest_files
-    from productivity_plans.store.db import Store
 
-    db = workdir / f"sector-{per_council}.sqlite"
-    url = f"sqlite:///{db}"
-    done = workdir / f"sector-{per_council}.done"
-    if done.exists():
-        return url, int(done.read_text())
-    db.unlink(missing_ok=True)
-    register = load_register()
     deadline = load_framework().deadline
-    councils = sorted(register.in_force(deadline, nation="England"), key=lambda c: c.gss_code)
+    return sorted(load_register().in_force(deadline, nation="England"), key=lambda c: c.gss_code)
+
+
+def write_documents(
+    folder: Path, councils: list[Any], numbers: Sequence[int], stride: int
+) -> list[tuple[Path, str | None]]:
+    """For each council, one document per number: a corpus text (chosen by council and number)
+    with its council's names swapped for this council's, and a reference line that makes the
+    content distinct."""
+    from productivity_plans.councils import load_register
+
+    register = load_register()
     labels = [json.loads(line) for line in (CORPUS / "labels.jsonl").open(encoding="utf-8")]
     sources = []
     for label in labels:
@@ -56,14 +133,13 @@ def build_store(workdir: Path, per_council: int) -> tuple[str, int]:
         if original is None:
             continue
         text = (CORPUS / label["file"]).read_text(encoding="utf-8")
-        names = {label["council"], original.official_name, original.nice_name}
-        sources.append((text, sorted(names, key=len, reverse=True)))
-    folder = workdir / f"docs-{per_council}"
+        aliases = {label["council"], original.official_name, original.nice_name}
+        sources.append((text, sorted(aliases, key=len, reverse=True)))
     folder.mkdir(parents=True, exist_ok=True)
     items: list[tuple[Path, str | None]] = []
     for i, council in enumerate(councils):
-        for k in range(per_council):
-            text, names = sources[(i * per_council + k) % len(sources)]
+        for k in numbers:
+            text, names = sources[(i * stride + k) % len(sources)]
             for name in names:  # longest first: "X Borough Council" before "X"
                 text = text.replace(
                     name, council.official_name if " " in name else council.nice_name
@@ -73,6 +149,23 @@ def build_store(workdir: Path, per_council: int) -> tuple[str, int]:
                 f"{council.official_name}\n\n{text}\n\nReference {council.gss_code}/{k}\n"
             )
             items.append((path, None))
+    return items
+
+
+def build_store(workdir: Path, per_council: int) -> tuple[str, int]:
+    """The synthetic sector's database URL and document count (built once per size)."""
+    from productivity_plans.pipeline import ingest_files
+    from productivity_plans.store.db import Store
+
+    db = workdir / f"sector-{per_council}.sqlite"
+    url = f"sqlite:///{db}"
+    done = workdir / f"sector-{per_council}.done"
+    if done.exists():
+        return url, int(done.read_text())
+    db.unlink(missing_ok=True)
+    councils = sector_councils()
+    folder = workdir / f"docs-{per_council}"
+    items = write_documents(folder, councils, range(per_council), per_council)
     started = time.perf_counter()
     with Store.open(url) as store:
         report = ingest_files(items, store)
@@ -106,7 +199,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def drive(
-    base: str, path: str, clients: int, seconds: float, requests: int
+    base: str, paths: list[str], clients: int, seconds: float, requests: int
 ) -> dict[str, float]:
     import httpx
 
@@ -115,16 +208,16 @@ async def drive(
     deadline = time.perf_counter() + seconds
     budget = [requests]
 
-    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
         for _ in range(3):  # warm caches
-            await client.get(path)
+            await client.get(paths[0])
 
         async def worker() -> None:
             nonlocal errors
             while budget[0] > 0 and time.perf_counter() < deadline:
                 budget[0] -= 1
                 t0 = time.perf_counter()
-                response = await client.get(path)
+                response = await client.get(paths[budget[0] % len(paths)])
                 latencies.append((time.perf_counter() - t0) * 1000)
                 errors += response.status_code != 200
 
@@ -141,8 +234,14 @@ async def drive(
 
 
 WRK_SCRIPT = """
+paths = {%s}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT %d %d %.3f %.3f %.3f\\n", summary.requests,
+  io.write(string.format("RESULT %%d %%d %%.3f %%.3f %%.3f\\n", summary.requests,
     summary.errors.status + summary.errors.connect + summary.errors.read
       + summary.errors.write + summary.errors.timeout,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000,
@@ -151,18 +250,23 @@ end
 """
 
 
-def drive_wrk(base: str, path: str, clients: int, seconds: float) -> dict[str, float]:
+def drive_wrk(base: str, paths: list[str], clients: int, seconds: float) -> dict[str, float]:
     """The same load from wrk, a C client: far less client overhead on a shared 2-CPU box, so
-    the figures are the server's, not the load generator's."""
+    the figures are the server's, not the load generator's. Cycles through ``paths``."""
     import tempfile
 
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_SCRIPT)
+        script.write(WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths))
     for _ in range(3):  # warm the per-process caches before measuring
-        subprocess.run(["wrk", "-t1", "-c4", "-d1s", base + path], capture_output=True, check=False)
+        subprocess.run(["wrk", "-t1", "-c4", "-d1s", base + paths[0]], capture_output=True)
     command = ["wrk", "-t2", f"-c{clients}", f"-d{max(1, round(seconds))}s", "-s", script.name]
+    command += ["--timeout", "60s"]
     done = subprocess.run(
-        [*command, base + path], capture_output=True, text=True, check=True, timeout=seconds + 60
+        [*command, base + paths[0]],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 120,
     )
     os.unlink(script.name)
     line = next(x for x in done.stdout.splitlines() if x.startswith("RESULT "))
@@ -174,6 +278,80 @@ def drive_wrk(base: str, path: str, clients: int, seconds: float) -> dict[str, f
         "p95": float(p95),
         "rps": float(rps),
     }
+
+
+def warm_dashboard(base: str, workers: int) -> float:
+    """Seconds until every uvicorn worker has built its dashboard: rounds of concurrent
+    requests until a whole round is answered quickly (each worker builds once; its other
+    requests wait for that build)."""
+    import httpx
+
+    started = time.perf_counter()
+
+    async def round_trip() -> float:
+        async with httpx.AsyncClient(base_url=base, timeout=900) as client:
+            t0 = time.perf_counter()
+            await asyncio.gather(*(client.get("/dashboard") for _ in range(4 * workers)))
+            return time.perf_counter() - t0
+
+    while asyncio.run(round_trip()) > 2.0:
+        pass
+    return time.perf_counter() - started
+
+
+def start_ingest(
+    workdir: Path, url: str, per_council: int, documents: int, env: dict[str, str]
+) -> subprocess.Popen[bytes]:
+    """``prodplans ingest`` of ``documents`` new documents into ``url``, in another process."""
+    folder = workdir / f"new-docs-{per_council}-{documents}"
+    if not folder.exists():
+        councils = sector_councils()
+        rounds = -(-documents // len(councils))
+        numbers = range(per_council, per_council + rounds)
+        items = write_documents(folder, councils, numbers, per_council)
+        for path, _ in items[documents:]:
+            path.unlink()
+    command = [sys.executable, "-m", "productivity_plans", "ingest", str(folder), "--db", url]
+    log = (workdir / "during-ingest.log").open("w")
+    return subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def serve_copy(url: str, workdir: Path) -> str:
+    """A copy of the store (SQLite's backup API) that an ingest may change."""
+    import sqlite3
+
+    copy = workdir / "during-ingest.sqlite"
+    copy.unlink(missing_ok=True)
+    source = sqlite3.connect(url.removeprefix("sqlite:///"))
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    target.close()
+    source.close()
+    return f"sqlite:///{copy}"
+
+
+def endpoints(during_ingest: bool) -> list[tuple[str, list[str], float | None]]:
+    council = "E07000033"
+    text = [f"/api/search?q={quote_plus(q)}&limit=20" for q in TEXT_QUERIES]
+    meaning = [f"/api/search?q={quote_plus(q)}&mode=semantic&limit=20" for q in MEANING_QUERIES]
+    searches: list[tuple[str, list[str], float | None]] = [
+        ("search API full text (one query)", text[:1], SEARCH_TARGET_MS),
+        (f"search API full text ({len(text)} queries)", text, SEARCH_TARGET_MS),
+        ("search API by meaning (one query)", meaning[:1], SEARCH_TARGET_MS),
+        (f"search API by meaning ({len(meaning)} queries)", meaning, SEARCH_TARGET_MS),
+        ("search page /search (full text)", ["/search?q=productivity+plan"], PAGE_TARGET_MS),
+    ]
+    dashboard = ("dashboard /dashboard", ["/dashboard"], DASHBOARD_TARGET_MS)
+    if during_ingest:
+        return [dashboard, *searches]
+    return [
+        ("baseline: /healthz", ["/healthz"], None),
+        ("baseline: static file", ["/static/app.css"], None),
+        ("overview page /", ["/"], PAGE_TARGET_MS),
+        (f"council page /councils/{council}", [f"/councils/{council}"], PAGE_TARGET_MS),
+        *searches,
+        dashboard,
+    ]
 
 
 def main() -> None:
@@ -192,9 +370,17 @@ def main() -> None:
         default="wrk" if shutil.which("wrk") else "httpx",
         help="load generator: wrk (apt-get install wrk; default when present) or httpx",
     )
+    parser.add_argument(
+        "--during-ingest",
+        action="store_true",
+        help="measure while `prodplans ingest` adds documents to a copy of the store",
+    )
+    parser.add_argument("--ingest-documents", type=int, default=600)
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     url, documents = build_store(args.workdir, args.per_council)
+    if args.during_ingest:
+        url = serve_copy(url, args.workdir)
 
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -206,6 +392,7 @@ def main() -> None:
         [sys.executable, "-c", SERVER, url, str(port), str(args.workers)], env=env
     )
     base = f"http://127.0.0.1:{port}"
+    ingest: subprocess.Popen[bytes] | None = None
     try:
         import httpx
 
@@ -217,34 +404,27 @@ def main() -> None:
                 time.sleep(0.1)
         else:
             raise SystemExit("the server did not start")
-        council = "E07000033"
-        endpoints = [
-            ("baseline: /healthz", "/healthz", None),
-            ("baseline: static file", "/static/app.css", None),
-            ("overview page /", "/", PAGE_TARGET_MS),
-            (f"council page /councils/{council}", f"/councils/{council}", PAGE_TARGET_MS),
-            (
-                "search API (full text)",
-                "/api/search?q=productivity+plan&limit=20",
-                SEARCH_TARGET_MS,
-            ),
-            (
-                "search API (by meaning)",
-                "/api/search?q=money+comes+one+year+at+a+time&mode=semantic&limit=20",
-                SEARCH_TARGET_MS,
-            ),
-        ]
+        warmed = warm_dashboard(base, args.workers)
         print(
             f"{documents} documents, 317 councils; {args.clients} concurrent clients, "
-            f"each endpoint up to {args.seconds:g} s or {args.requests} requests; "
-            f"{os.cpu_count()} CPUs, {args.workers} uvicorn worker(s), client {args.client}"
+            f"each endpoint up to {args.seconds:g} s"
+            + ("" if args.client == "wrk" else f" or {args.requests} requests")
+            + f"; {os.cpu_count()} CPUs, {args.workers} uvicorn worker(s), client {args.client}; "
+            f"first /dashboard in every worker took {warmed:.0f} s; "
+            f"load average {os.getloadavg()[0]:.1f}"
         )
-        print(f"{'endpoint':44} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7}  target")
-        for name, path, target in endpoints:
+        if args.during_ingest:
+            ingest = start_ingest(args.workdir, url, args.per_council, args.ingest_documents, env)
+            print(f"while `prodplans ingest` adds {args.ingest_documents} documents to a copy")
+        print(f"{'endpoint':46} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7}  target")
+        for name, paths, target in endpoints(args.during_ingest):
+            if ingest is not None and ingest.poll() is not None:
+                print("(the ingest finished: the rest was not measured during it)")
+                break
             if args.client == "wrk":
-                r = drive_wrk(base, path, args.clients, args.seconds)
+                r = drive_wrk(base, paths, args.clients, args.seconds)
             else:
-                r = asyncio.run(drive(base, path, args.clients, args.seconds, args.requests))
+                r = asyncio.run(drive(base, paths, args.clients, args.seconds, args.requests))
             verdict = (
                 ""
                 if target is None
@@ -252,10 +432,15 @@ def main() -> None:
             )
             errors = f" ({int(r['errors'])} errors)" if r["errors"] else ""
             print(
-                f"{name:44} {int(r['n']):>6} {r['p50']:>8.1f} {r['p95']:>8.1f} "
-                f"{r['rps']:>7.0f}  {verdict}{errors}"
+                f"{name:46} {int(r['n']):>6} {r['p50']:>8.1f} {r['p95']:>8.1f} "
+                f"{r['rps']:>7.0f}  {verdict}{errors}",
+                flush=True,
             )
+        print(f"load average at the end {os.getloadavg()[0]:.1f}")
     finally:
+        if ingest is not None and ingest.poll() is None:
+            ingest.terminate()
+            ingest.wait(timeout=60)
         server.terminate()
         server.wait(timeout=10)
 
