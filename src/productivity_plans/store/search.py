@@ -199,8 +199,7 @@ candidates AS MATERIALIZED (
     WHERE b.tsv @@ q.query {documents_filter} {council_filter} {public_filter}
     LIMIT :candidates
 )
-SELECT c.id AS block_id, c.document_id, ts_rank(c.tsv, q.query, 1) AS score,
-       (SELECT count(*) FROM candidates) AS window_rows
+SELECT c.id AS block_id, c.document_id, ts_rank(c.tsv, q.query, 1) AS score
 FROM candidates c CROSS JOIN q
 ORDER BY score DESC, c.id
 LIMIT :limit OFFSET :offset
@@ -291,8 +290,8 @@ def ranked_statement(
     window: int,
 ) -> tuple[TextClause, dict[str, Any]]:
     """Ranked, filtered, paged block ids: ``block_id``, ``document_id``, ``score`` (higher is
-    better) and ``window_rows``, how many candidates were ranked (on SQLite, a full window
-    means there may be more matches beyond it)."""
+    better) and, on SQLite, ``window_rows``: how many matches the window held (a full window
+    means there may be more beyond it)."""
     _check(dialect)
     sql = _SQLITE_RANKED if dialect == "sqlite" else _POSTGRES_RANKED
     params = _words(dialect, terms) | filters.params() | {"limit": limit, "offset": offset}
