@@ -181,8 +181,10 @@ SELECT count(*) FROM (
 )
 """
 
+# The unary + keeps SQLite from handing the rowids to FTS5 one by one as constraints (a match
+# query per rowid: 69 ms against 1.3 ms for a council's 6 documents among 11,180 matches).
 _SQLITE_DOCUMENTS = (
-    "AND rowid IN (SELECT id FROM blocks "
+    "AND +rowid IN (SELECT id FROM blocks "
     "WHERE document_id IN (SELECT value FROM json_each(:documents)))"
 )
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
+from markupsafe import Markup
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -152,6 +153,16 @@ class View:
     as_of: datetime | None = None  # when the data behind it were read (UTC)
     evidence: dict[str, tuple[Cite, ...]] = field(default_factory=dict)
     _anchors: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+    _rendered: dict[str, Markup] = field(default_factory=dict)
+
+    def rendered(self, name: str, render: Callable[[], str]) -> Markup:
+        """A part of a page that depends on this view alone (no visitor, no request), rendered
+        once: the sector's results are ≈ 1.3 MB of HTML, ≈ 0.15 s to render each time."""
+        found = self._rendered.get(name)
+        if found is None:
+            # The template escapes what it shows; its output is HTML.
+            found = self._rendered[name] = Markup(render())
+        return found
 
     # Lookups the templates use --------------------------------------------------------
 
