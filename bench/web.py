@@ -27,6 +27,7 @@ import asyncio
 import json
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -316,6 +317,17 @@ def start_ingest(
     return subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop uvicorn and its workers (its process group); kill them if a stuck request holds
+    them past 30 s."""
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=30)
+
+
 def serve_copy(url: str, workdir: Path) -> str:
     """A copy of the store (SQLite's backup API) that an ingest may change."""
     import sqlite3
@@ -389,7 +401,9 @@ def main() -> None:
         "PRODPLANS_DATA_DIR": str(args.workdir / "data"),  # secret key and uploads live here
     }
     server = subprocess.Popen(
-        [sys.executable, "-c", SERVER, url, str(port), str(args.workers)], env=env
+        [sys.executable, "-c", SERVER, url, str(port), str(args.workers)],
+        env=env,
+        start_new_session=True,  # its own process group: the workers are stopped with it
     )
     base = f"http://127.0.0.1:{port}"
     ingest: subprocess.Popen[bytes] | None = None
@@ -441,8 +455,7 @@ def main() -> None:
         if ingest is not None and ingest.poll() is None:
             ingest.terminate()
             ingest.wait(timeout=60)
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
 
 
 if __name__ == "__main__":
