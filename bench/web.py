@@ -439,11 +439,12 @@ def main() -> None:
                 r = drive_wrk(base, paths, args.clients, args.seconds)
             else:
                 r = asyncio.run(drive(base, paths, args.clients, args.seconds, args.requests))
-            verdict = (
-                ""
-                if target is None
-                else (f"p95 <= {target:g} ms: {'met' if r['p95'] <= target else 'NOT met'}")
-            )
+            if not r["n"]:
+                verdict = "no request completed"
+            elif target is None:
+                verdict = ""
+            else:
+                verdict = f"p95 <= {target:g} ms: {'met' if r['p95'] <= target else 'NOT met'}"
             errors = f" ({int(r['errors'])} errors)" if r["errors"] else ""
             print(
                 f"{name:46} {int(r['n']):>6} {r['p50']:>8.1f} {r['p95']:>8.1f} "
