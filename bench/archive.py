@@ -36,7 +36,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -50,7 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ingest import write_pdf
-from web import Source, corpus_sources, renamed
+from web import Source, corpus_sources, free_port, renamed, sector_councils
 
 if TYPE_CHECKING:
     from productivity_plans.councils.register import Council
@@ -109,15 +108,8 @@ class ArchiveGenerator:
     """Makes document ``i`` of an archive: the same ``i`` and seed always give the same text."""
 
     def __init__(self, seed: int) -> None:
-        from productivity_plans.councils import load_register
-        from productivity_plans.framework import load_framework
-
         self.seed = seed
-        deadline = load_framework().deadline
-        register = load_register()
-        self.councils = sorted(
-            register.in_force(deadline, nation="England"), key=lambda c: c.gss_code
-        )
+        self.councils = sector_councils()
         self.by_type: dict[str, list[Source]] = defaultdict(list)
         for source in corpus_sources():
             self.by_type[source.doc_type].append(source)
@@ -343,9 +335,7 @@ def postgres_cluster(root: Path) -> Iterator[str]:
         initdb = [str(bindir / "initdb"), "-D", str(data), "-U", PG_USER, "--auth=trust"]
         command = as_server_user([*initdb, "-E", "UTF8", "--no-locale"])
         subprocess.run(command, check=True, capture_output=True)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     options = (
         f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"

@@ -38,3 +38,45 @@ def test_an_analysts_recode_reaches_the_snapshot(database_url: str) -> None:
         after = load_snapshot(store)
     recoded = [p for p in after.passages if "send_costs" in p.barriers]
     assert [p.start for p in recoded] == [passage.start]
+
+
+def test_the_snapshot_reads_stored_passage_vectors_and_encodes_only_the_missing(
+    database_url: str,
+) -> None:
+    import numpy as np
+    from sqlalchemy import delete, select, update
+    from sqlalchemy.orm import Session
+
+    from productivity_plans.coding.embeddings import load_embedder
+    from productivity_plans.store.models import PassageRow, PassageVectorRow
+    from productivity_plans.store.vectors import DTYPE, content_words
+
+    with Store.open(database_url) as store:
+        ingest_files([(EXAMPLES / BLABY, None)], store)
+        with Session(store.engine) as session, session.begin():
+            first, second = session.scalars(
+                select(PassageRow).where(PassageRow.current.is_(True)).order_by(PassageRow.id)
+            ).all()[:2]
+            marker = np.zeros(load_embedder().dim, dtype=DTYPE)
+            marker[0] = 1.0  # no text embeds to exactly this
+            session.execute(
+                update(PassageVectorRow)
+                .where(PassageVectorRow.passage_id == first.id)
+                .values(vector=marker.tobytes())
+            )
+            session.execute(
+                delete(PassageVectorRow).where(PassageVectorRow.passage_id == second.id)
+            )
+            spans = {"first": (first.start, first.end), "second": (second.start, second.end)}
+            second_text = second.text
+        snapshot = load_snapshot(store)
+
+    assert snapshot.vectors is not None
+    assert snapshot.vectors.shape[0] == len(snapshot.passages)
+    row = {
+        name: next(i for i, p in enumerate(snapshot.passages) if (p.start, p.end) == span)
+        for name, span in spans.items()
+    }
+    assert np.array_equal(snapshot.vectors[row["first"]], marker.astype(np.float32))
+    encoded = load_embedder().encode([content_words(second_text)])[0]
+    assert np.allclose(snapshot.vectors[row["second"]], encoded, atol=1e-6)

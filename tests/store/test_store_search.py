@@ -96,3 +96,91 @@ def test_search_finds_words_with_apostrophes_and_symbols(filled: Store) -> None:
 def test_search_respects_the_limit(filled: Store) -> None:
     assert len(filled.search("settlement", limit=1)) == 1
     assert filled.search("settlement", limit=0) == []
+
+
+def _notes(store: Store, make_document, count: int, *, words: str, collected: bool) -> list[int]:
+    """``count`` one-block documents holding ``words``; their document ids."""
+    ids = []
+    for n in range(count):
+        text = f"Note {n} {'public' if collected else 'private'}: {words}."
+        store.save_document(
+            make_document(text, source=f"/data/{text[:20]}.pdf"), collected=collected
+        )
+        ids.append(store.search(f'"{text[:-1]}"', public_only=False)[0].document_id)
+    return ids
+
+
+def test_pages_of_results_follow_one_another_without_gaps_or_repeats(
+    store: Store, make_document
+) -> None:
+    _notes(store, make_document, 130, words="a settlement for the year ahead", collected=True)
+    everything = [h.block_id for h in store.search("settlement", limit=500)]
+
+    paged = []
+    for offset in range(0, 140, 20):
+        paged += [h.block_id for h in store.search("settlement", limit=20, offset=offset)]
+
+    assert len(everything) == 130
+    assert paged == everything
+    assert store.search("settlement", limit=20, offset=130) == []
+
+
+def test_results_come_best_first_across_pages(store: Store, make_document) -> None:
+    _notes(store, make_document, 60, words="settlement", collected=True)
+    _notes(
+        store, make_document, 60, words="settlement " * 5 + "and a long tail " * 8, collected=True
+    )
+
+    scores = [
+        h.score for o in range(0, 120, 25) for h in store.search("settlement", limit=25, offset=o)
+    ]
+
+    assert len(scores) == 120
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_drafts_that_rank_first_never_take_a_place_on_a_public_page(
+    store: Store, make_document
+) -> None:
+    # Many private drafts match better than all but one of the public documents: a page of
+    # public hits must look past all of them.
+    top = _notes(store, make_document, 1, words="settlement settlement settlement", collected=True)
+    _notes(store, make_document, 250, words="settlement settlement settlement", collected=False)
+    public = _notes(
+        store,
+        make_document,
+        3,
+        words="a settlement " + "among many other words " * 6,
+        collected=True,
+    )
+
+    hits = store.search("settlement", limit=10)
+    everyone = store.search("settlement", limit=10, public_only=False)
+
+    assert hits[0].document_id == top[0]
+    assert sorted(h.document_id for h in hits[1:]) == sorted(public)
+    assert not {h.document_id for h in everyone[1:]} & set(public)
+
+
+def test_the_total_counts_public_matches_and_stops_at_the_cap(store: Store, make_document) -> None:
+    _notes(store, make_document, 7, words="a settlement", collected=True)
+    _notes(store, make_document, 4, words="a settlement", collected=False)
+
+    assert store.count_matches("settlement").count == 7
+    assert not store.count_matches("settlement").more
+    assert store.count_matches("settlement", public_only=False).count == 11
+    capped = store.count_matches("settlement", cap=5)
+    assert (capped.count, capped.more, str(capped)) == (5, True, "more than 5")
+    assert str(store.count_matches("nothing matches this")) == "0"
+    assert store.count_matches("").count == 0
+
+
+def test_a_search_can_be_kept_to_some_documents(store: Store, make_document) -> None:
+    ids = _notes(store, make_document, 150, words="a settlement", collected=True)
+    wanted = {ids[7], ids[140]}
+
+    hits = store.search("settlement", limit=20, document_ids=wanted)
+
+    assert {h.document_id for h in hits} == wanted
+    assert store.count_matches("settlement", document_ids=wanted).count == 2
+    assert store.search("settlement", document_ids=[]) == []

@@ -90,7 +90,19 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
 
 
 def make_app(seeded: Seeded, **kwargs: Any) -> FastAPI:
+    # The dashboard refreshes in the background as soon as the data change (not after 10 s),
+    # so a test can wait for it (``dashboard_settled``).
+    kwargs.setdefault("dashboard_refresh", 0.0)
     return create_app(seeded.url, secret_key=SECRET, uploads_dir=seeded.root / "uploads", **kwargs)
+
+
+def dashboard_settled(client: TestClient) -> None:
+    """Let the dashboard take in the latest change: its refresh runs in the background, and
+    the request that notices a change is still served the snapshot before it."""
+    board = getattr(client.app.state, "dashboard", None)  # type: ignore[attr-defined]
+    if board is not None:
+        board.current()
+        board.wait(timeout=300)
 
 
 @pytest.fixture(scope="session")

@@ -225,6 +225,7 @@ def test_sector_api(client: TestClient, seeded: Seeded) -> None:
 
 def test_the_cache_follows_the_data_generation(seeded: Seeded) -> None:
     calls: list[int] = []
+    generation = [("before",)]
     with Store.open(seeded.url) as store:
         real = load_snapshot(store)
 
@@ -232,14 +233,22 @@ def test_the_cache_follows_the_data_generation(seeded: Seeded) -> None:
             calls.append(1)
             return real
 
-        board = Dashboard(store, loader=loader)  # type: ignore[arg-type]
+        board = Dashboard(
+            store,
+            loader=loader,  # type: ignore[arg-type]
+            fingerprint=lambda _store: generation[0],
+            refresh_after=0,
+            check_every=0,
+        )
         from productivity_plans.web.dashboard import Filters
 
         first = board.view(Filters())
         assert board.view(Filters()) is first
         board.view(Filters("county", None))
         assert len(calls) == 1
-        board._generation = ("changed",)  # as if something were ingested or decided
+        generation[0] = ("changed",)  # as if something were ingested or decided
+        board.view(Filters())
+        board.wait(timeout=60)
         assert board.view(Filters()) is not first
         assert len(calls) == 2
 

@@ -24,7 +24,7 @@ from productivity_plans.pipeline import ingest_files
 from productivity_plans.store import accounts
 from productivity_plans.store.db import Store
 from productivity_plans.web import create_app
-from tests.web.conftest import PASSWORD, SECRET, csrf_of, sign_in
+from tests.web.conftest import PASSWORD, SECRET, csrf_of, dashboard_settled, sign_in
 
 BOLSOVER = "E07000033"
 BLABY = "E07000129"
@@ -69,7 +69,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 @pytest.fixture(scope="module")
 def app(site: Site) -> FastAPI:
-    return create_app(site.url, secret_key=SECRET, uploads_dir=site.root / "uploads")
+    return create_app(
+        site.url, secret_key=SECRET, uploads_dir=site.root / "uploads", dashboard_refresh=0.0
+    )
 
 
 @pytest.fixture
@@ -156,6 +158,7 @@ def test_an_upload_never_moves_another_councils_document(client: TestClient, sit
 def _public_reads(public: TestClient, document_id: int) -> dict[str, bool]:
     """Whether each public read path shows the document (or its marker word)."""
     semantic = public.get("/api/search", params={"q": f"{MARKER} waste", "mode": "semantic"})
+    dashboard_settled(public)
     return {
         "document page": public.get(f"/documents/{document_id}").status_code == 200,
         "document api": public.get(f"/api/documents/{document_id}").status_code == 200,

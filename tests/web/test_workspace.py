@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from productivity_plans.framework import load_framework
 from productivity_plans.store import Store, accounts
 from productivity_plans.store.accounts import AccountError
-from tests.web.conftest import PASSWORD, Seeded, sign_in
+from tests.web.conftest import PASSWORD, Seeded, dashboard_settled, sign_in
 
 ASHFIELD = "E07000170"  # one of the bundled examples is its plan page
 EPPING = "E07000072"
@@ -209,6 +209,7 @@ def test_a_progress_update_is_private_until_published_then_charted_with_a_table(
     api = public.get(f"/api/councils/{ASHFIELD}/progress").json()
     published = next(u for u in api if u["title"] == "Summer 2024 progress")
     assert [v["value"] for v in published["values"]] == [31.0, 44.5]
+    dashboard_settled(public)
     exported = public.get("/downloads/tables/progress_measures.csv").text
     assert "Council tax paid online" in exported and ASHFIELD in exported
 

@@ -24,6 +24,7 @@ from productivity_plans.sector.snapshot import (
     DecisionRow,
     DocumentRow,
     EventRow,
+    Matrix,
     PassageRow,
     SectorSnapshot,
 )
@@ -46,6 +47,9 @@ class DocumentResult:
     sha256: str | None
     facts: Facts
     codes: DocumentCodes
+    # Embeddings of ``codes.passages``, one row each, when the caller has them (the store keeps
+    # them); None: the snapshot encodes its passages when an analysis first needs them.
+    passage_vectors: Matrix | None = None
 
 
 def register_councils(framework: Framework) -> list[CouncilRow]:
@@ -79,6 +83,7 @@ def snapshot_from_results(
     decisions: list[DecisionRow] = []
     events: list[EventRow] = []
     passages: list[PassageRow] = []
+    vectors: list[Matrix] | None = []  # rows aligned with passages, while every result has them
     versions: set[str] = set()
     for r in results:
         facts, gss = r.facts, r.facts.council_code
@@ -131,10 +136,14 @@ def snapshot_from_results(
             events.append(_submission_event(r, gss, facts.submitted_date))
         if r.codes.model_version:
             versions.add(r.codes.model_version)
-        for code in r.codes.passages:
+        if r.passage_vectors is None and r.codes.passages:
+            vectors = None
+        for position, code in enumerate(r.codes.passages):
             p = code.passage
             if not p.text.strip():
                 continue
+            if vectors is not None and r.passage_vectors is not None:
+                vectors.append(r.passage_vectors[position])
             conf = dict(code.confidences)
             main = max(
                 [conf.get(h, 0.0) for h in code.headings] or [conf.get("kind", 1.0)],
@@ -166,6 +175,7 @@ def snapshot_from_results(
         events=events,
         passages=passages,
         model_version=", ".join(sorted(versions)),
+        vectors=np.vstack(vectors).astype(np.float32) if vectors else None,
     )
     tie_restatements(snapshot)
     return snapshot

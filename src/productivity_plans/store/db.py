@@ -55,12 +55,19 @@ from productivity_plans.store.models import (
     in_chunks,
 )
 from productivity_plans.store.search import (
+    COUNT_CAP,
+    FIRST_WINDOW,
+    PG_CANDIDATES,
     Marks,
+    SearchFilters,
     SearchHit,
+    SearchTotal,
     council_name,
+    count_statement,
     finish_snippet,
+    hits_statement,
     query_terms,
-    search_statement,
+    ranked_statement,
 )
 from productivity_plans.store.visibility import is_public, is_public_sql
 
@@ -481,29 +488,35 @@ class Store:
         query: str,
         *,
         limit: int = 20,
+        offset: int = 0,
         marks: Marks | None = None,
         council: str | None = None,
+        document_ids: Collection[int] | None = None,
         public_only: bool = True,
     ) -> list[SearchHit]:
-        """Blocks matching every word of ``query``, best first, with highlighted snippets.
+        """Blocks matching every word of ``query``, best first, with highlighted snippets:
+        the ``limit`` hits after the first ``offset``.
 
         Any string is accepted; one with no searchable words returns no hits. ``council`` (a
-        GSS code) keeps only documents the extract stage attributed to that council. Private
-        drafts are never searched unless ``public_only`` is False.
+        GSS code) keeps only documents the extract stage attributed to that council,
+        ``document_ids`` only those documents. Private drafts are never searched unless
+        ``public_only`` is False. On PostgreSQL only the first ``PG_CANDIDATES`` matches are
+        ranked (``store/search.py``).
         """
         terms = query_terms(query)
-        if not terms or limit <= 0:
+        if not terms or limit <= 0 or offset < 0:
             return []
         marks = marks or Marks()
-        public = self._public_block_filter if public_only else None
-        statement, params = search_statement(
-            self.dialect, terms, limit=limit, marks=marks, council=council, public=public
-        )
+        filters = self._search_filters(council, document_ids, public_only)
         with self._engine.connect() as connection:
-            rows = connection.execute(statement, params).mappings().all()
+            ranked = self._ranked(connection, terms, filters, limit, offset)
+            if not ranked:
+                return []
+            statement, params = hits_statement(self.dialect, terms, list(ranked), marks)
+            rows = {r["block_id"]: r for r in connection.execute(statement, params).mappings()}
         return [
             SearchHit(
-                block_id=row["block_id"],
+                block_id=block_id,
                 document_id=row["document_id"],
                 title=row["title"],
                 source=row["source"],
@@ -511,12 +524,68 @@ class Store:
                 kind=row["kind"],
                 text=row["text"],
                 snippet=finish_snippet(self.dialect, row["snippet"], marks),
-                score=float(row["score"]),
+                score=score,
                 council_gss=row["council_gss"],
                 council=council_name(row["council_gss"]),
             )
-            for row in rows
+            for block_id, score in ranked.items()
+            if (row := rows.get(block_id)) is not None  # deleted between the two reads
         ]
+
+    def count_matches(
+        self,
+        query: str,
+        *,
+        cap: int = COUNT_CAP,
+        council: str | None = None,
+        document_ids: Collection[int] | None = None,
+        public_only: bool = True,
+    ) -> SearchTotal:
+        """How many blocks :meth:`search` would find for the same arguments, counted no
+        further than ``cap``: an exact total of a broad query costs as much as ranking it."""
+        terms = query_terms(query)
+        if not terms:
+            return SearchTotal(0)
+        filters = self._search_filters(council, document_ids, public_only)
+        statement, params = count_statement(self.dialect, terms, filters, cap=cap + 1)
+        with self._engine.connect() as connection:
+            found = int(connection.execute(statement, params).scalar_one())
+        return SearchTotal(cap, more=True) if found > cap else SearchTotal(found)
+
+    def _search_filters(
+        self, council: str | None, document_ids: Collection[int] | None, public_only: bool
+    ) -> SearchFilters:
+        return SearchFilters(
+            council=council,
+            document_ids=tuple(sorted(document_ids)) if document_ids is not None else None,
+            public=self._public_block_filter if public_only else None,
+        )
+
+    def _ranked(
+        self,
+        connection: Connection,
+        terms: list[tuple[str, ...]],
+        filters: SearchFilters,
+        limit: int,
+        offset: int,
+    ) -> dict[int, float]:
+        """Block id → score for one page, best first. On SQLite the filters look at a window
+        of the best matches, widened while it was full and left the page short."""
+        postgres = self.dialect == "postgresql"
+        window = PG_CANDIDATES if postgres else max(FIRST_WINDOW, 2 * (offset + limit))
+        while True:
+            statement, params = ranked_statement(
+                self.dialect, terms, filters, limit=limit, offset=offset, window=window
+            )
+            rows = connection.execute(statement, params).all()
+            if postgres or window < 0 or len(rows) == limit:
+                break
+            if rows and rows[0].window_rows < window:
+                break  # the window held every match
+            # A page left short by a full window: a wider one, or (nothing at all in it) every
+            # match, which SQLite spells LIMIT -1.
+            window = window * 4 if rows else -1
+        return {row.block_id: float(row.score) for row in rows}
 
     def stats(self) -> StoreStats:
         """Counts for a status line: how much is stored and how much of it has no text."""

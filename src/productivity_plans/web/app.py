@@ -28,6 +28,7 @@ from productivity_plans.config import Limits, data_dir
 from productivity_plans.store.db import Store
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import Catalogue
+from productivity_plans.web.dashboard import REFRESH_AFTER
 from productivity_plans.web.filters import describe_known_values
 from productivity_plans.web.rendering import csv_href
 from productivity_plans.web.routes import (
@@ -131,11 +132,13 @@ def create_app(
     uploads_dir: Path | None = None,
     limits: Limits | None = None,
     secure_cookies: bool | None = None,
+    dashboard_refresh: float = REFRESH_AFTER,
 ) -> FastAPI:
     """The app over the store at ``database_url`` (migrated on open, closed on shutdown).
 
     ``secure_cookies``: None marks the session cookie Secure except for http on a loopback
-    host; True or False forces it.
+    host; True or False forces it. ``dashboard_refresh``: seconds the dashboard serves a
+    snapshot before a change to the data rebuilds it in the background (``web/dashboard.py``).
     """
     _one_thread_per_request()
     store = Store.open(database_url)
@@ -161,6 +164,7 @@ def create_app(
         templates=make_templates(),
         uploads_dir=uploads_dir or data_dir() / "uploads",
         limits=limits or Limits.from_env(),
+        dashboard_refresh=dashboard_refresh,
     )
     app.add_middleware(SessionMiddleware, secret_key=_secret_key(secret_key), secure=secure_cookies)
     app.add_middleware(SecurityHeadersMiddleware)  # outermost: headers on every response

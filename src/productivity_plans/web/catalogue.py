@@ -117,6 +117,7 @@ class Catalogue:
         self._generation: tuple[int, ...] | None = None
         self._generation_at = 0.0
         self._cache: dict[Hashable, tuple[tuple[int, ...], Any]] = {}
+        self._computing: dict[Hashable, threading.Lock] = {}  # one computation per key
         self.semantic = SemanticIndex(store)
 
     @cached_property
@@ -341,17 +342,27 @@ class Catalogue:
         self.semantic.invalidate()
 
     def _cached(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """``compute()`` once per data generation and key. Concurrent requests that find it
+        stale wait for one computation rather than each running their own: during an ingest
+        the generation moves every second, and twenty requests each recomputing the document
+        facts starved the whole server."""
         generation = self.generation()
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None and hit[0] == generation:
                 return cast(_T, hit[1])
-        value = compute()
-        with self._lock:
-            if len(self._cache) > CACHE_ENTRIES:
-                self._cache.clear()
-            self._cache[key] = (generation, value)
-        return value
+            computing = self._computing.setdefault(key, threading.Lock())
+        with computing:
+            with self._lock:
+                hit = self._cache.get(key)
+                if hit is not None and hit[0] == generation:
+                    return cast(_T, hit[1])  # another request computed it meanwhile
+            value = compute()
+            with self._lock:
+                if len(self._cache) > CACHE_ENTRIES:
+                    self._cache.clear()
+                self._cache[key] = (generation, value)
+            return value
 
     # Governance and compliance (sector.compliance) -------------------------------------
 

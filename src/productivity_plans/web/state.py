@@ -21,6 +21,7 @@ class AppState:
     templates: Jinja2Templates
     uploads_dir: Path
     limits: Limits
+    dashboard_refresh: float  # seconds (web.dashboard.REFRESH_AFTER by default)
     max_files_per_upload: int = 20
     sign_in_limits: SignInLimits = field(default_factory=SignInLimits.from_env)
 

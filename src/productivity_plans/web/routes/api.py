@@ -17,14 +17,15 @@ from productivity_plans.store import ownership
 from productivity_plans.store.accounts import User
 from productivity_plans.store.ownership import UploadEntry
 from productivity_plans.store.reading import load_document
+from productivity_plans.store.search import COUNT_CAP
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import DocumentEntry
 from productivity_plans.web.filters import check_api_filters
 from productivity_plans.web.highlight import SNIPPET_MARKS, plain
 from productivity_plans.web.public_form import public_document_view
 from productivity_plans.web.routes.pages import (
-    SEARCH_FETCH,
     filtered_documents,
+    search_scope,
     semantic_hits,
     type_name,
     visible_entry,
@@ -158,6 +159,9 @@ class SearchOut(_Out):
     query: str
     mode: Literal["text", "semantic"]
     hits: list[SearchHitOut]
+    # Full text: how many blocks match, counted up to 1,000 (total_more: there are more).
+    total: int | None = None
+    total_more: bool = False
 
 
 class UploadFileOut(_Out):
@@ -348,6 +352,9 @@ def search(
     council: Annotated[str | None, Query(max_length=9, description="GSS code")] = None,
     doc_type: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    offset: Annotated[
+        int, Query(ge=0, le=COUNT_CAP, description="Full text: hits to skip (paging)")
+    ] = 0,
     mode: Annotated[
         Literal["text", "semantic"],
         Query(description="text: every word must match; semantic: nearest passages in meaning"),
@@ -376,16 +383,11 @@ def search(
                 )
             )
         return SearchOut(query=q, mode=mode, hits=hits)
-    # Without a filter the store's first ``limit`` hits are the answer: asking for 500 and
-    # building 500 snippets was most of the time at sector scale (55 ms → see docs/web.md).
-    fetch = SEARCH_FETCH if council or doc_type else limit
-    for hit in state.store.search(q, limit=fetch, marks=SNIPPET_MARKS):
+    keep = search_scope(facts, council, doc_type)
+    for hit in state.store.search(
+        q, limit=limit, offset=offset, marks=SNIPPET_MARKS, document_ids=keep
+    ):
         fact = facts.get(hit.document_id)
-        gss = fact.council_gss if fact else None
-        if council and (fact is None or not fact.belongs_to(council)):
-            continue
-        if doc_type and (fact is None or fact.doc_type != doc_type):
-            continue
         text, spans = plain(hit.snippet)
         hits.append(
             SearchHitOut(
@@ -396,15 +398,14 @@ def search(
                 title=state.catalogue.document_title(hit.document_id),
                 page=hit.page,
                 kind=hit.kind,
-                council_gss=gss,
+                council_gss=fact.council_gss if fact else None,
                 snippet=text,
                 highlights=spans,
                 score=hit.score,
             )
         )
-        if len(hits) >= limit:
-            break
-    return SearchOut(query=q, mode=mode, hits=hits)
+    total = state.store.count_matches(q, document_ids=keep)
+    return SearchOut(query=q, mode=mode, hits=hits, total=total.count, total_more=total.more)
 
 
 @router.post(

@@ -88,18 +88,26 @@ def dashboard_page(
     errors = filter_errors(app_state(request).catalogue, type=type, region=region)
     filters = Filters() if errors else _filters(request, type, region)
     view = _view(request, filters)
-    return app_state(request).templates.TemplateResponse(
+    templates = app_state(request).templates
+    return templates.TemplateResponse(
         request,
         "dashboard.html",
         {
             "errors": errors,
             "view": view,
             "filters": filters,
-            "shade": shade,
-            "small_base": small_base,
-            "small_base_size": SMALL_BASE,
-            "label": view.label,
-            "ALL": ALL,
+            "results_html": view.rendered(
+                "results",
+                lambda: templates.get_template("dashboard_results.html").render(
+                    view=view,
+                    filters=filters,
+                    shade=shade,
+                    small_base=small_base,
+                    small_base_size=SMALL_BASE,
+                    label=view.label,
+                    ALL=ALL,
+                ),
+            ),
             **_options(request),
         },
         status_code=400 if errors else 200,

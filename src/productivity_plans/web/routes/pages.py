@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from markupsafe import Markup
@@ -11,6 +12,7 @@ from starlette.responses import Response
 
 from productivity_plans.councils import Council
 from productivity_plans.store import ownership, workspace
+from productivity_plans.store.search import SearchTotal
 from productivity_plans.store.vectors import SemanticHit
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import (
@@ -44,8 +46,8 @@ from productivity_plans.web.views import (
 router = APIRouter(include_in_schema=False)
 
 SEARCH_LIMIT = 50
-# Search asks the store for more than it shows, so filters still leave a full page of results.
-SEARCH_FETCH = 500
+# Full-text results are paged up to the store's count cap (1,000): 20 pages of 50.
+SEARCH_PAGES = 20
 
 
 def type_name(council_type: str) -> str:
@@ -410,19 +412,27 @@ def visible_entry(request: Request, document_id: int) -> DocumentEntry | None:
     return state.catalogue.draft_entry(document_id)
 
 
+def search_scope(
+    facts: dict[int, DocumentFacts], council: str | None, doc_type: str | None
+) -> list[int] | None:
+    """The public documents a council / type filter keeps (None: no filter). A council's
+    documents are those listed for it (its own and those shared with it), as on its page."""
+    if not council and not doc_type:
+        return None
+    return [
+        d
+        for d, f in facts.items()
+        if (not council or f.belongs_to(council)) and (not doc_type or f.doc_type == doc_type)
+    ]
+
+
 def semantic_hits(
     request: Request, q: str, council: str | None, doc_type: str | None, limit: int
 ) -> list[tuple[SemanticHit, DocumentFacts | None]]:
     """Passages nearest in meaning, within the council's / type's documents when asked."""
     catalogue = app_state(request).catalogue
     facts = catalogue.document_facts()
-    keep = None
-    if council or doc_type:
-        keep = [
-            d
-            for d, f in facts.items()
-            if (not council or f.belongs_to(council)) and (not doc_type or f.doc_type == doc_type)
-        ]
+    keep = search_scope(facts, council, doc_type)
     hits = catalogue.semantic.search(q, limit=limit, document_ids=keep)
     return [(h, facts.get(h.document_id)) for h in hits]
 
@@ -434,6 +444,7 @@ def search(
     council: Annotated[str | None, Query()] = None,
     doc_type: Annotated[str | None, Query()] = None,
     mode: Annotated[str, Query(max_length=10)] = "text",
+    page_number: Annotated[int, Query(alias="page", ge=1, le=SEARCH_PAGES)] = 1,
 ) -> Response:
     state = app_state(request)
     catalogue = state.catalogue
@@ -443,20 +454,18 @@ def search(
     council = council.upper() if council else None
     hits = []
     meaning: list[tuple[SemanticHit, DocumentFacts | None]] = []
+    total: SearchTotal | None = None
     searching = bool(q.strip()) and not errors
     if searching and mode == "meaning":
         meaning = semantic_hits(request, q, council, doc_type, SEARCH_LIMIT)
     elif searching:
-        fetch = SEARCH_FETCH if council or doc_type else SEARCH_LIMIT
-        for hit in state.store.search(q, limit=fetch, marks=SNIPPET_MARKS):
-            fact = facts.get(hit.document_id)
-            if council and (fact is None or not fact.belongs_to(council)):
-                continue
-            if doc_type and (fact is None or fact.doc_type != doc_type):
-                continue
-            hits.append((hit, fact))
-            if len(hits) >= SEARCH_LIMIT:
-                break
+        keep = search_scope(facts, council, doc_type)
+        offset = (page_number - 1) * SEARCH_LIMIT
+        shown = state.store.search(
+            q, limit=SEARCH_LIMIT, offset=offset, marks=SNIPPET_MARKS, document_ids=keep
+        )
+        hits = [(hit, facts.get(hit.document_id)) for hit in shown]
+        total = state.store.count_matches(q, document_ids=keep)
     table = Table(
         "results",
         f"{len(hits) + len(meaning)} results",
@@ -535,10 +544,26 @@ def search(
             ],
             "selected": {"council": council or "", "doc_type": doc_type or ""},
             "errors": errors,
+            "total": total,
+            "first": (page_number - 1) * SEARCH_LIMIT + 1,
+            "previous": _search_page_href(request, page_number - 1) if page_number > 1 else None,
+            "next": _search_page_href(request, page_number + 1)
+            if total is not None
+            and page_number < SEARCH_PAGES
+            and (total.more or total.count > page_number * SEARCH_LIMIT)
+            else None,
         },
         tables=[table],
         status_code=400 if errors else 200,
     )
+
+
+def _search_page_href(request: Request, number: int) -> str:
+    """The same search, another page of it."""
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    if number > 1:
+        params["page"] = str(number)
+    return f"/search?{urlencode(params)}"
 
 
 STATUS_CHOICES = [
