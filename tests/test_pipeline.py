@@ -18,6 +18,7 @@ from sqlalchemy import text
 
 from productivity_plans.cluster import in_order
 from productivity_plans.config import Limits
+from productivity_plans.councils.sites import site_of
 from productivity_plans.extract import Facts
 from productivity_plans.ingest.blocks import MAX_BLOCK_CHARS
 from productivity_plans.pipeline import (
@@ -27,6 +28,7 @@ from productivity_plans.pipeline import (
     _tasks,
     ingest_files,
     reextract,
+    settle_site_councils,
 )
 from productivity_plans.prepare import WORKER_NICENESS, Prepared, prepare, prepare_batch
 from productivity_plans.store import Store
@@ -200,6 +202,26 @@ def test_a_page_naming_no_council_takes_its_sites_council_until_the_site_disagre
 
         ingest_files([(other, f"{site}/news")], store, code=False)
         assert _councils(store) == {"plan": None, "article": "E06000004", "news": "E06000001"}
+
+
+def test_the_site_pass_after_a_batch_reads_only_the_sites_it_published_on(
+    tmp_path: Path, database_url: str
+) -> None:
+    """A batch can settle or unsettle only documents on the sites it published on, so the pass
+    after it looks at those (its cost does not grow with the rest of the store)."""
+    here = "https://beta.tenant1-prd.hostedcms.example"
+    there = "https://beta.tenant2-prd.hostedcms.example"
+    unnamed = make_text(tmp_path / "plan.txt", "Productivity Plan\n\nWe are a bold Council.")
+    named = make_text(tmp_path / "named.txt", "Our services\n\nHartlepool Borough Council agreed.")
+    with Store.open(database_url) as store:
+        ingest_files([(unnamed, f"{there}/plan"), (named, f"{there}/named")], store, code=False)
+        assert _councils(store)["plan"] == "E06000001"
+        (plan,) = [f for f in store.facts() if f.url == f"{there}/plan"]
+        store.set_councils({plan.document_id: None})  # as if never settled
+        assert settle_site_councils(store, {site_of(here)}) == 0
+        assert _councils(store)["plan"] is None
+        assert settle_site_councils(store, {site_of(there)}) == 1
+        assert _councils(store)["plan"] == "E06000001"
 
 
 def test_pool_tasks_hold_a_few_files_and_a_big_file_alone(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -24,7 +24,12 @@ from sqlalchemy.orm import Session
 from productivity_plans.cluster import dask_cluster, in_order
 from productivity_plans.config import Limits
 from productivity_plans.councils.identify import CouncilMatch
-from productivity_plans.councils.sites import SiteDocument, infer_site_councils, is_inferred
+from productivity_plans.councils.sites import (
+    SiteDocument,
+    infer_site_councils,
+    is_inferred,
+    site_of,
+)
 from productivity_plans.ingest.errors import CorruptFile
 from productivity_plans.ingest.files import readable
 from productivity_plans.prepare import (
@@ -140,7 +145,9 @@ def ingest_files(
                 on_file(outcome)
     if extract and report.counts["ingested"]:
         started = time.process_time()
-        report.site_councils = settle_site_councils(store)
+        # only the sites this batch published on can settle or unsettle anything
+        sites = {site for _, url in pending if (site := site_of(url)) is not None}
+        report.site_councils = settle_site_councils(store, sites)
         report.cpu["sites"] += time.process_time() - started
     if coding is not None:
         report.coding = _code_the_rest(store, coding, coded)
@@ -393,12 +400,15 @@ def reextract(store: Store, on_document: Callable[[int], None] | None = None) ->
     return Reextraction(count, failed)
 
 
-def settle_site_councils(store: Store) -> int:
+def settle_site_councils(store: Store, sites: Collection[str] | None = None) -> int:
     """Give unidentified documents the council of the site they were published on, where the
     site's other documents agree (``councils.sites``), and take back inferences that no longer
-    hold. Runs over the whole collection after each batch, since a later document can settle an
-    earlier one. Returns how many documents changed."""
+    hold. A later document can settle an earlier one, so this runs after each batch, over the
+    documents of ``sites`` (the sites the batch published on: no other site's documents
+    changed) or, without ``sites``, over the whole collection. Returns how many changed."""
     stored = store.council_sites()
+    if sites is not None:
+        stored = [row for row in stored if site_of(row[1]) in sites]
     inferred = infer_site_councils(
         (SiteDocument(document_id, url, council) for document_id, url, council in stored),
         store.text,
