@@ -39,7 +39,6 @@ from productivity_plans.store.codes import (
     load_parsed,
     training_examples,
     uncoded_documents,
-    write_coded_document,
 )
 from productivity_plans.store.db import Store
 from productivity_plans.store.vectors import documents_missing_vectors
@@ -192,15 +191,7 @@ def _write(store: Store, document_id: int, coded: Coded | str, report: CodingRun
         return
     try:
         with store._writing() as session:
-            saved, vectors = write_coded_document(
-                session,
-                document_id,
-                coded.passages,
-                coded.vectors,
-                model_version=coded.model_version,
-                framework_id=coded.framework_id,
-                embedder_id=coded.embedder_id,
-            )
+            saved, vectors = coded.write(session, document_id)
     except Exception as exc:  # one document's failure never stops the run
         report.failed.append((document_id, f"{type(exc).__name__}: {exc}"))
         return

@@ -41,7 +41,7 @@ from productivity_plans.prepare import (
     prepare_batch,
     start_worker,
 )
-from productivity_plans.store.codes import SavedCodes, write_coded_document
+from productivity_plans.store.codes import SavedCodes
 from productivity_plans.store.db import Store
 
 if TYPE_CHECKING:
@@ -360,15 +360,7 @@ def _save(
 def _write_coding(
     coded: Coded, written: list[tuple[int, SavedCodes, int]], session: Session, document_id: int
 ) -> None:
-    saved, vectors = write_coded_document(
-        session,
-        document_id,
-        coded.passages,
-        coded.vectors,
-        model_version=coded.model_version,
-        framework_id=coded.framework_id,
-        embedder_id=coded.embedder_id,
-    )
+    saved, vectors = coded.write(session, document_id)
     written.append((document_id, saved, vectors))
 
 

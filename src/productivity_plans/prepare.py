@@ -33,11 +33,13 @@ from productivity_plans.ingest.records import Document, ParsedDocument
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
+    from sqlalchemy.orm import Session
 
     from productivity_plans.coding.records import PassageCode
     from productivity_plans.coding.train import CodingModel
     from productivity_plans.extract import Facts
     from productivity_plans.framework.schema import Framework
+    from productivity_plans.store.codes import SavedCodes
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,22 @@ class Coded:
     model_version: str
     framework_id: str
     embedder_id: str
+
+    def write(self, session: Session, document_id: int) -> tuple[SavedCodes, int]:
+        """Store this coding as ``document_id``'s inside the caller's transaction: (what was
+        saved, how many vectors)."""
+        # imported here: the workers that make a Coded never write one, nor load the store
+        from productivity_plans.store.codes import write_coded_document
+
+        return write_coded_document(
+            session,
+            document_id,
+            self.passages,
+            self.vectors,
+            model_version=self.model_version,
+            framework_id=self.framework_id,
+            embedder_id=self.embedder_id,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,17 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Connection, Engine, Executable, bindparam, exists, func, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Executable,
+    Row,
+    bindparam,
+    exists,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from productivity_plans.store.accounts import AuditRow
@@ -520,20 +530,7 @@ class SemanticIndex:
                 params,
             )
             rows = connection.execute(text(statement), params).all()
-        return [
-            SemanticHit(
-                passage_id=r.id,
-                document_id=r.document_id,
-                title=r.title,
-                page=r.page,
-                start=r.start,
-                end=r.end,
-                text=r.text,
-                heading=r.heading,
-                score=round(float(r.score), 4),
-            )
-            for r in rows
-        ]
+        return [_hit(r, float(r.score)) for r in rows]
 
 
 @lru_cache(maxsize=1)
@@ -568,18 +565,20 @@ def _hits(store: Store, chosen: Scored) -> list[SemanticHit]:
     with store.engine.connect() as connection:
         found = connection.execute(_hits_statement(), {"ids": [i for i, _ in chosen]})
         rows = {r.id: r for r in found}
-    return [
-        SemanticHit(
-            passage_id=i,
-            document_id=r.document_id,
-            title=r.title,
-            page=r.page,
-            start=r.start,
-            end=r.end,
-            text=r.text,
-            heading=r.heading,
-            score=round(score, 4),
-        )
-        for i, score in chosen
-        if (r := rows.get(i)) is not None
-    ]
+    return [_hit(r, score) for i, score in chosen if (r := rows.get(i)) is not None]
+
+
+def _hit(row: Row[Any], score: float) -> SemanticHit:
+    """A hit from a row of passage columns (id, document_id, page, start, end, text, heading)
+    and the document's title."""
+    return SemanticHit(
+        passage_id=row.id,
+        document_id=row.document_id,
+        title=row.title,
+        page=row.page,
+        start=row.start,
+        end=row.end,
+        text=row.text,
+        heading=row.heading,
+        score=round(score, 4),
+    )
