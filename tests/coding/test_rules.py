@@ -307,6 +307,43 @@ def test_common_ways_of_saying_how_productivity_is_measured(sentence):
     assert code_text(sentence + "\n").states_measurement, sentence
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We compare what our services cost per resident against similar district councils.",
+        "Our statistical neighbours, chosen with CIPFA's model, are the group we compare with.",
+        "We think of productivity as the outputs we achieve for each pound we spend.",
+        "A benefits realisation register follows every saving from business case to budget.",
+    ],
+)
+def test_benchmarking_and_definitions_in_other_words_say_how_productivity_is_measured(
+    sentence,
+):
+    assert code_text(sentence + "\n").states_measurement, sentence
+
+
+def test_under_a_title_about_measuring_the_councils_evidence_answers_the_question():
+    text = (
+        "How we know we are productive\n\n"
+        "Each quarter the leadership team looks at the data for every service and how it has "
+        "changed over the year.\n\n"
+        "Our digital programme\n\n"
+        "Each quarter the leadership team looks at the data for every service and how it has "
+        "changed since the move online.\n"
+    )
+    measures = code_text(text).measures
+    assert len(measures) == 1
+    assert "over the year" in measures[0].text
+
+
+def test_a_title_of_measures_taken_is_not_a_title_about_measuring():
+    text = (
+        "Measures to reduce waste\n\n"
+        "We cut the cost of agency staff by a third and closed two offices.\n"
+    )
+    assert not code_text(text).states_measurement
+
+
 def test_numbered_and_short_section_titles_open_their_sections():
     text = (
         "1. Transforming our services\n"

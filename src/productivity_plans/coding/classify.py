@@ -8,6 +8,7 @@ evidence span. Requirement passages never yield themes or barriers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -18,7 +19,9 @@ from productivity_plans.coding.embeddings import Embedder, load_embedder
 from productivity_plans.coding.features import (
     ACTION_CUE,
     BARRIER_CUE,
+    evidence_cue,
     measurement_cue,
+    measurement_title,
     passage_inputs,
 )
 from productivity_plans.coding.passages import passages_from_parsed, passages_from_text
@@ -53,6 +56,7 @@ MEASURE_CONFIDENCE = 0.9
 CUE_CEILING = 0.9  # three distinct content cues: a passage rich enough to answer on its own
 SIMILARITY_WEIGHT = 0.9
 MAX_TITLE_WORDS = 20  # a passage this short without a full stop may be a section title
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.?!]\s+[A-Z]")  # not "3. Waste", "St. Helens"
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +98,7 @@ class _Reading:
     section: str | None
     share: float = 1.0  # the share of the passage's words that are of its kind
     title: bool = False  # a section title: it opens a section but answers nothing itself
+    measuring: bool = False  # under a title about measuring ("How we measure productivity")
 
 
 def _read(passage: Passage, rules: Rules) -> _Reading:
@@ -124,15 +129,19 @@ def _structure(
     restate too."""
     section: str | None = None
     context: str | None = None
+    measuring = False
     lead_in_restates = False
     for i, (passage, reading) in enumerate(zip(passages, readings, strict=True)):
         if passage.heading != context:
             context, section = passage.heading, None
+            measuring = bool(context and measurement_title(context))
         if _section_title(passages, i):
             reading.title = True
             section = rules.section_heading(passage.text) or section
+            measuring = measurement_title(passage.text)
         if reading.section is None:
             reading.section = section
+        reading.measuring = measuring
         if passage.block == "list_item":
             if lead_in_restates:
                 reading.kind, reading.own, reading.share = "requirement", [], 1.0
@@ -154,16 +163,31 @@ def _section_title(passages: Sequence[Passage], i: int) -> bool:
 
 
 def _says_how_it_measures(reading: _Reading) -> bool:
-    """A statement with vocabulary for a way of measuring. A question ("How do we measure
-    productivity?") or a section title ("Measuring productivity") only announces an answer."""
+    """A statement with vocabulary for a way of measuring, or, under a title about measuring
+    (the council answering "How do you measure productivity?" in its own section), a statement
+    about evidence of any kind. A question or a section title only announces an answer."""
     if reading.title:
         return False
-    statements = [s for s in reading.own if not s.rstrip().endswith("?")]
-    return bool(statements) and measurement_cue(" ".join(statements))
+    statements = " ".join(s for s in reading.own if not s.rstrip().endswith("?"))
+    if not statements:
+        return False
+    # a question about measuring inside the passage heads its answer as a title would
+    asked = any(q.rstrip().endswith("?") and measurement_title(q) for q in reading.own)
+    return measurement_cue(statements) or (
+        (reading.measuring or asked) and evidence_cue(statements)
+    )
 
 
 def _title_like(text: str) -> bool:
-    return len(text.split()) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ":", ";"))
+    """Short, without a closing full stop, and one phrase: a sentence ending inside it ("How do
+    you measure productivity? Through KPIs") or table cells ("| … | … |") make it content."""
+    text = text.strip()
+    return (
+        len(text.split()) <= MAX_TITLE_WORDS
+        and not text.endswith((".", ":", ";"))
+        and "|" not in text
+        and not _INNER_SENTENCE_END.search(text)
+    )
 
 
 def _code(

@@ -27,7 +27,54 @@ MEASURE_STRONG = re.compile(
     r"(?:track|monitor)\w* (?:our |its |the council.s )?(?:performance|productivity)|"
     r"productivity (?:means|(?:is|can be|will be) (?:measured|assessed|tracked))|"
     r"nearest neighbours?|apse|outcomes? (?:framework|measures|indicators)|"
-    r"metrics?|scorecard)\b",
+    r"metrics?|scorecard|"
+    # the council comparing itself with others is benchmarking in other words ("compared
+    # with other councils, our reserves are low" is context, not a way of measuring)
+    r"(?:compar(?:e|es|ing)|(?:is|are) compared) (?:\w+ ){0,6}?(?:with|against|to) "
+    r"(?:those of |that of )?(?:other|similar|comparable|peer|neighbouring|statistical|"
+    r"(?:councils|authorities) (?:that are )?(?:like|similar to) (?:us|ours))|"
+    r"cipfa|lg futures|(?:statistical|comparator|peer) (?:neighbours?|groups?)|"
+    r"value for money profiles?|"
+    # measuring a quantity, actively or passively ("unit costs have risen" is not measuring)
+    r"(?:measur|count|track|monitor|compar|benchmark)\w* (?:\w+ ){0,2}?(?:average|number|"
+    r"proportion|share|percentage|rate|unit costs?|costs? (?:per|of each)|time taken|volumes?)|"
+    r"(?:time|hours|savings?|demand|activity|outputs?|costs?|performance|productivity|"
+    r"benefits|efficienc\w+) (?:\w+ ){0,5}?(?:is|are|was|were|will be|gets?) (?:\w+ )?"
+    r"(?:logged|recorded|counted|measured|tracked|monitored|benchmarked)|"
+    r"we (?:also |now |regularly |routinely )?(?:measure|count|benchmark)|"
+    r"(?:judg|gaug|know|tell|see|understand|assess|show|check)\w* how (?:well )?(?:we|the "
+    r"council|our services|services|each service|it) (?:are|is) (?:doing|performing)|"
+    r"measures? (?:we|that we|the council) (?:use|watch|track|look at|rely on|follow)|"
+    r"(?:main|key|headline|core) measures? (?:of|for|we)|"
+    r"dashboards? (?:\w+ ){0,2}?(?:showing|that shows?|which shows?|tracking|to track|"
+    r"to monitor)|"
+    r"right[- ]first[- ]time|first[- ]contact resolution|(?:average|mean) (?:handling|waiting|"
+    r"processing|response|turnaround) times?|"
+    # productivity as outputs for inputs: a definition is a way of measuring
+    r"outputs? (?:per|for each|relative to|against) (?:\w+ )?(?:input|unit|pound|fte|"
+    r"member of staff|employee|hour)|"
+    r"(?:define|defines|defined|think of|see|understand) productivity as|"
+    r"productivity (?:is|can be) (?:defined|understood|seen|thought of) as|"
+    r"benefits? (?:realisation|tracking|tracker|register))\b",
+    re.IGNORECASE,
+)
+# A title about measuring: the passages under it answer "How do you measure productivity?"
+_MEASUREMENT_TITLE = re.compile(
+    # "measures" alone are often actions ("Measures to reduce waste"): not a title about measuring
+    r"\b(?:measur(?:ing|ed|ement)|(?:how|ways?) (?:\w+ ){0,3}?measure|"
+    r"measures? (?:of|for) (?:productivity|performance|success)|"
+    r"metrics?|kpis?|key performance indicators?|benchmark\w*|"
+    r"performance (?:management|framework|monitoring|indicators?)|"
+    r"(?:monitoring|assessing|tracking) (?:performance|productivity|progress|impact)|"
+    r"evaluat\w+|how (?:we|do we|do you|will we|can we|does the council|do councils) "
+    r"(?:know|track|assess|tell|judge))\b",
+    re.IGNORECASE,
+)
+# Evidence of any kind: what a statement under such a title must speak of to answer it.
+_EVIDENCE = re.compile(
+    r"\b(?:data|compar\w+|track\w*|monitor\w*|surveys?|costs?|targets?|indicators?|"
+    r"outcomes?|outputs?|metrics?|measur\w*|assess\w*|evaluat\w+|benchmark\w*|dashboards?|"
+    r"insight|evidence|baselines?|scorecards?|productivity|performance|per cent)\b|%",
     re.IGNORECASE,
 )
 _SERVICE_REVIEW = re.compile(r"\bservice reviews?\b", re.IGNORECASE)
@@ -41,6 +88,8 @@ _REPORTING = re.compile(
     r"\b(?:kpi|performance|monitoring)\s+reports?\s+(?:[^\s.;]+\s+){0,6}?"
     r"(?:are|is|were|was|will\s+be|would\s+be|to\s+be)\s+(?:\w+\s+)?"
     r"(?:presented|reported|submitted|taken|brought)\s+to\b"
+    r"|\b(?:kpi|performance|monitoring)\s+(?:data|information|reports?)\s+(?:is|are|was|were|"
+    r"will\s+be)\s+(?:\w+\s+)?published\b"
     r"|\bperformance\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be)\s+(?:\w+\s+)?reported\s+to\b",
     re.IGNORECASE,
 )
@@ -52,6 +101,16 @@ def measurement_cue(text: str) -> bool:
     if MEASURE_STRONG.search(text):
         return True
     return bool(_SERVICE_REVIEW.search(text) and _ASSESSING.search(text))
+
+
+def measurement_title(title: str) -> bool:
+    """Whether a section title is about measuring (see ``_MEASUREMENT_TITLE``)."""
+    return bool(_MEASUREMENT_TITLE.search(title))
+
+
+def evidence_cue(text: str) -> bool:
+    """Whether ``text`` speaks of evidence of any kind (see ``_EVIDENCE``)."""
+    return bool(_EVIDENCE.search(_REPORTING.sub(" ", text)))
 
 
 BARRIER_CUE = re.compile(
