@@ -363,6 +363,44 @@ def test_numbered_and_short_section_titles_open_their_sections():
     assert all(c.headings == () for c in titles)  # a title answers nothing itself
 
 
+def test_a_title_numbered_like_the_one_that_opened_a_section_closes_it():
+    text = (
+        "Part C: Digital and data\n\n"
+        "C1. Our insight platform joins up social care and education records.\n\n"
+        "Part D: Running the organisation\n\n"
+        "D1. We moved out of four of our nine buildings and let two floors of the civic centre.\n"
+    )
+    codes = code_text(text).passages
+    assert codes[1].headings == ("technology_data",)
+    assert "technology_data" not in codes[3].headings
+
+
+def test_an_unnumbered_subtitle_stays_in_its_numbered_section():
+    text = "4. Barriers\n\nProcurement\n\nCompliant tenders for small contracts take months.\n"
+    codes = code_text(text)
+    assert codes.passages[-1].headings == ("barriers",)
+    assert codes.barrier_ids == ["procurement_rules"]
+
+
+def test_a_numbered_item_followed_by_bullets_titles_them():
+    text = (
+        "1. Transformation\n"
+        "- Four service counters became one contact centre.\n"
+        "3. Reducing wasteful spend\n"
+        "- Consultancy spend: £388k (2021/22) to £142k (2023/24)\n"
+        "- Office space: one floor of the civic centre let to the NHS\n"
+    )
+    codes = code_text(text).passages
+    assert [c.headings for c in codes[-2:]] == [("wasteful_spend",)] * 2
+
+
+def test_in_a_section_about_barriers_a_topic_alone_names_the_barrier():
+    fact = "More than 4,200 households are living in temporary accommodation."
+    assert code_text(fact + "\n").barrier_ids == []
+    under = code_text("What is holding us back\n\n" + fact + "\n")
+    assert under.barrier_ids == ["housing_temporary_accommodation"]
+
+
 def test_a_title_on_the_first_line_of_a_paragraph_opens_its_section():
     text = (
         "Theme 3: Our plans to reduce wasteful spend within our organisation and systems\n"

@@ -56,6 +56,7 @@ MEASURE_CONFIDENCE = 0.9
 CUE_CEILING = 0.9  # three distinct content cues: a passage rich enough to answer on its own
 SIMILARITY_WEIGHT = 0.9
 MAX_TITLE_WORDS = 20  # a passage this short without a full stop may be a section title
+_BULLETED = re.compile(r"^\s*[-–•·*▪◦]")
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.?!]\s+[A-Z]")  # not "3. Waste", "St. Helens"
 
 
@@ -95,7 +96,7 @@ class _Reading:
 
     kind: str
     own: list[str]
-    section: str | None
+    section: str | None  # the heading whose section it is in (set by _structure)
     share: float = 1.0  # the share of the passage's words that are of its kind
     title: bool = False  # a section title: it opens a section but answers nothing itself
     measuring: bool = False  # under a title about measuring ("How we measure productivity")
@@ -116,31 +117,30 @@ def _read(passage: Passage, rules: Rules) -> _Reading:
             own.append(sentence)
     kind = "requirement" if total and restated * 2 >= total else "council"
     share = (restated if kind == "requirement" else total - restated) / total if total else 1.0
-    return _Reading(kind, own, rules.section_heading(passage.heading), round(share, 4))
+    return _Reading(kind, own, None, round(share, 4))
 
 
 def _structure(
     passages: Sequence[Passage], readings: list[_Reading], rules: Rules
 ) -> list[_Reading]:
-    """What a passage's neighbours say about it. A title-like passage that introduces a
-    heading's section (a section title the parser took for a paragraph, often one repeating the
-    heading's wording) puts the passages after it under the same heading context into that
-    section. The items of a list led in by a restatement ("The letter asked councils to cover:")
-    restate too."""
-    section: str | None = None
+    """What a passage's neighbours say about it. A title (a parser heading, or a title-like
+    passage the parser took for a paragraph) that names a heading opens that heading's section
+    for the passages after it; see ``_Outline`` for what closes it. The items of a list led in
+    by a restatement ("The letter asked councils to cover:") restate too."""
+    outline = _Outline(rules)
     context: str | None = None
     measuring = False
     lead_in_restates = False
     for i, (passage, reading) in enumerate(zip(passages, readings, strict=True)):
         if passage.heading != context:
-            context, section = passage.heading, None
+            context = passage.heading
+            outline.title(context or "")
             measuring = bool(context and measurement_title(context))
         if _section_title(passages, i):
             reading.title = True
-            section = rules.section_heading(passage.text) or section
+            outline.title(passage.text)
             measuring = measurement_title(passage.text)
-        if reading.section is None:
-            reading.section = section
+        reading.section = outline.section
         reading.measuring = measuring
         if passage.block == "list_item":
             if lead_in_restates:
@@ -150,16 +150,66 @@ def _structure(
     return readings
 
 
+# "Part B", "Section 2", "3.", "3)", "3.1", "3.1.2", "(a)", "a)": the numbering of a title
+_NUMBERING = re.compile(
+    r"^\s*(?:(?P<part>(?:part|section|chapter)\s+\w+\b)|(?P<number>\d{1,2}(?:\.\d{1,2})*)[.)]?\s"
+    r"|(?P<letter>\(?[a-zA-Z][.)]\s))",
+    re.IGNORECASE,
+)
+
+
+def _numbering_depth(title: str) -> int | None:
+    """How deep a title's numbering sits: parts 0, "3." 1, "3.1" 2, letters 4; None unnumbered."""
+    found = _NUMBERING.match(title)
+    if found is None:
+        return None
+    if found["part"]:
+        return 0
+    if found["number"]:
+        return found["number"].count(".") + 1
+    return 4
+
+
+@dataclass
+class _Outline:
+    """The section a document is in, as its titles go by. A title that names a heading opens
+    its section. One that names none closes the section, unless it sits below the title that
+    opened it: unnumbered under a numbered title ("4. Barriers" then "Procurement") or numbered
+    deeper ("4.2" under "4."). So "Part D: Efficiency" ends "Part C: Digital" whatever it says."""
+
+    rules: Rules
+    section: str | None = None
+    depth: int | None = None  # the numbering depth of the title that opened the section
+
+    def title(self, text: str) -> None:
+        depth = _numbering_depth(text)
+        named = self.rules.section_heading(text) if text else None
+        if named is not None:
+            self.section, self.depth = named, depth
+        elif not (
+            self.section is not None
+            and self.depth is not None
+            and (depth is None or depth > self.depth)
+        ):
+            self.section, self.depth = None, depth
+
+
 def _section_title(passages: Sequence[Passage], i: int) -> bool:
     """A short unpunctuated paragraph, or a numbered item ("3. Reducing wasteful spend")
-    followed by paragraphs rather than further items, titles the passages after it."""
+    followed by paragraphs or by bulleted items rather than further numbered ones, titles the
+    passages after it."""
     passage = passages[i]
     if not _title_like(passage.text):
         return False
     if passage.block == "paragraph":
         return True
     following = passages[i + 1] if i + 1 < len(passages) else None
-    return passage.block == "list_item" and following is not None and following.block != "list_item"
+    if passage.block != "list_item" or following is None:
+        return False
+    # a numbered item followed by bulleted ones heads them ("2. Technology and data" / "- …")
+    return following.block != "list_item" or (
+        _numbering_depth(passage.text) is not None and bool(_BULLETED.match(following.text))
+    )
 
 
 def _says_how_it_measures(reading: _Reading) -> bool:
@@ -202,8 +252,8 @@ def _code(
     emb = embedder.encode(texts) if model.mode == "embedding" else None
     X = model.features(texts, contexts, emb)
     head_p = _heading_probabilities(model, X, emb, len(passages))
-    barriers = _barriers(readings, rules, model, embedder)
     barrier_headings = [h.id for h in framework.headings if h.names_barriers]
+    barriers = _barriers(readings, rules, model, embedder, set(barrier_headings))
     measure_questions = [q.id for q in framework.questions if q.measurement]
     spoken_of = _spoken_of(readings, rules)
     out: list[PassageCode] = []
@@ -308,12 +358,17 @@ def _headings(
 
 
 def _barriers(
-    readings: Sequence[_Reading], rules: Rules, model: CodingModel, embedder: Embedder
+    readings: Sequence[_Reading],
+    rules: Rules,
+    model: CodingModel,
+    embedder: Embedder,
+    barrier_sections: set[str],
 ) -> list[dict[str, float]]:
     """Per passage, {barrier id: confidence}. The framework's paraphrase rules on each of the
     council's own sentences come first, then a barrier's topic named with a word of trouble or
-    an ask; a sentence that neither matches but that speaks of a barrier is compared with the
-    barriers' paraphrases (similarity, the last signal)."""
+    an ask, or named at all in a section about barriers; a sentence that neither matches but
+    that speaks of a barrier is compared with the barriers' paraphrases (similarity, the last
+    signal)."""
     found: list[dict[str, float]] = [{} for _ in readings]
     unmatched: list[tuple[int, str]] = []
     for i, reading in enumerate(readings):
@@ -321,7 +376,9 @@ def _barriers(
             hits = rules.barriers_in(sentence)
             for bid in hits:
                 found[i][bid] = RULE_CONFIDENCE
-            topics = rules.barrier_topics_in(sentence)
+            topics = rules.barrier_topics_in(
+                sentence, in_barriers_section=reading.section in barrier_sections
+            )
             for bid in topics:
                 found[i][bid] = max(found[i].get(bid, 0.0), TOPIC_CONFIDENCE)
             if (

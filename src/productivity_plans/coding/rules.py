@@ -123,10 +123,12 @@ class Rules:
         """Barrier ids whose paraphrase rules match the sentence, in framework order."""
         return sorted(self.barriers.counts(sentence), key=self.order.__getitem__)
 
-    def barrier_topics_in(self, sentence: str) -> list[str]:
+    def barrier_topics_in(self, sentence: str, *, in_barriers_section: bool = False) -> list[str]:
         """Barrier ids whose topic the sentence names while speaking of trouble or asking for
-        change (weaker evidence than a paraphrase rule), in framework order."""
-        if not self.signals.matches(sentence):
+        change (weaker evidence than a paraphrase rule), in framework order. Under a section
+        about barriers the section's title speaks of trouble for the sentence ("What's stopping
+        us" / "Homelessness. 4,200 households live in temporary accommodation")."""
+        if not in_barriers_section and not self.signals.matches(sentence):
             return []
         return sorted(self.topics.counts(sentence), key=self.order.__getitem__)
 
