@@ -336,6 +336,21 @@ def test_under_a_title_about_measuring_the_councils_evidence_answers_the_questio
     assert "over the year" in measures[0].text
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new Government has not said whether a different mechanism for measuring "
+        "productivity will be developed.",
+        "Local authorities will be expected to monitor and assess delivery with their own metrics.",
+        "Oflog has published a first set of metrics on council performance.",
+        "Officers will ensure the plan incorporates how productivity is measured.",
+    ],
+)
+def test_someone_elses_measuring_is_not_the_councils_measure(sentence):
+    assert not code_text(sentence + "\n").states_measurement, sentence
+    assert code_text("We use Oflog's metrics to benchmark our costs.\n").states_measurement
+
+
 def test_a_title_of_measures_taken_is_not_a_title_about_measuring():
     text = (
         "Measures to reduce waste\n\n"

@@ -19,6 +19,7 @@ from productivity_plans.coding.embeddings import Embedder, load_embedder
 from productivity_plans.coding.features import (
     ACTION_CUE,
     BARRIER_CUE,
+    about_others_measuring,
     evidence_cue,
     measurement_cue,
     measurement_title,
@@ -218,7 +219,9 @@ def _says_how_it_measures(reading: _Reading) -> bool:
     about evidence of any kind. A question or a section title only announces an answer."""
     if reading.title:
         return False
-    statements = " ".join(s for s in reading.own if not s.rstrip().endswith("?"))
+    statements = " ".join(
+        s for s in reading.own if not s.rstrip().endswith("?") and not about_others_measuring(s)
+    )
     if not statements:
         return False
     # a question about measuring inside the passage heads its answer as a title would

@@ -103,6 +103,23 @@ def measurement_cue(text: str) -> bool:
     return bool(_SERVICE_REVIEW.search(text) and _ASSESSING.search(text))
 
 
+# Measuring done or wanted by someone else: government, Oflog, the sector at large ("whether a
+# different mechanism for measuring productivity will be developed", "how local authorities
+# will monitor and assess their plans"). Said in the council's voice it is the council's again.
+_OTHERS = re.compile(
+    r"\b(?:government|ministers?|department|dluhc|mhclg|ministry|secretary of state|whitehall|"
+    r"local authorities|all councils|councils (?:will|should|must|are|were)|"
+    r"(?:local government association|lga|oflog)(?:.s| has| have| had| will| is| published))\b",
+    re.IGNORECASE,
+)
+_OUR_VOICE = re.compile(r"\b(?:we|our|us|the council|this council)\b", re.IGNORECASE)
+
+
+def about_others_measuring(sentence: str) -> bool:
+    """Whether a sentence speaks of someone else's measuring rather than the council's."""
+    return bool(_OTHERS.search(sentence)) and not _OUR_VOICE.search(sentence)
+
+
 def measurement_title(title: str) -> bool:
     """Whether a section title is about measuring (see ``_MEASUREMENT_TITLE``)."""
     return bool(_MEASUREMENT_TITLE.search(title))
