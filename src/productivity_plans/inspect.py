@@ -110,6 +110,11 @@ def inspect_files(
         records[key].council = CouncilOut(
             name=council.name, code=council.gss_code, type=council.type
         )
+    for record in records:
+        if record.error is None and record.council.code is None:
+            # Barriers and measures are a council's: a page about no council (a national
+            # paper's article, a commentator's) names none of its own (docs/coding.md).
+            record.barriers, record.measures = [], []
     return records
 
 

@@ -123,6 +123,29 @@ def test_inspect_reads_urls_from_a_manifest(tmp_path: Path) -> None:
     assert Path(line["path"]).resolve() == paper.resolve()
 
 
+def test_an_article_about_no_council_names_no_barriers_or_measures(tmp_path: Path) -> None:
+    text = (
+        "Councils warn of funding gap in productivity plans\n\nBy Jane Reporter\n\n"
+        "Councils across England used their productivity plans to warn that single-year "
+        "settlements and the rising cost of temporary accommodation leave them unable to plan. "
+        "Several said they benchmark their costs against their nearest neighbours.\n"
+    )
+    make_text(tmp_path / "article.txt", text)
+    make_text(tmp_path / "ours.txt", "Blaby District Council\n\n" + text)
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(
+        "path,url\narticle.txt,https://www.example-news.co.uk/councils/plans\n"
+        "ours.txt,https://www.blaby.gov.uk/news/plan\n",
+        encoding="utf-8",
+    )
+    result = prodplans("inspect", "--json", "--manifest", str(manifest))
+    lines = {Path(r["path"]).name: r for r in map(json.loads, result.stdout.splitlines())}
+    assert lines["article.txt"]["council"]["code"] is None
+    assert (lines["article.txt"]["barriers"], lines["article.txt"]["measures"]) == ([], [])
+    assert lines["ours.txt"]["council"]["code"] == "E07000129"
+    assert lines["ours.txt"]["barriers"] and lines["ours.txt"]["measures"]
+
+
 def test_ingest_reports_every_failure_by_name_and_still_ingests_the_rest(tmp_path: Path) -> None:
     good_files(tmp_path / "in")
     expected = bad_files(tmp_path / "in" / "bad")

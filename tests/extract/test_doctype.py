@@ -63,6 +63,8 @@ def test_running_text_that_points_to_a_download_is_a_web_page():
 
 # Furniture lines, one or more for each kind of cue.
 FURNITURE = [
+    "Home > Council and democracy > Budgets and spending > Our productivity plan",
+    "This page summarises what the plan says.",
     "Decision details",
     "Decision Maker: Leader of the Council",
     "Decision status: Recommendations approved",
@@ -164,3 +166,20 @@ def test_the_cue_set_finds_exactly_the_cues_each_pattern_finds():
                     cue.pattern.pattern,
                     text[:80],
                 )
+
+
+def test_a_web_pages_title_naming_its_site_makes_it_a_page_not_the_plan():
+    text = (
+        "Productivity plan\n\nThe government asked all councils in England to produce a "
+        "productivity plan in 2024. We have published ours below.\n\nDownload\n"
+    )
+    url = "https://www.example-council.gov.uk/productivity-plan"
+    plain, _ = classify_document(text, url=url, title="Productivity plan")
+    paged, _ = classify_document(text, url=url, title="Productivity plan - Example County Council")
+    assert (plain, paged) == ("plan", "web_page")
+
+
+def test_prose_on_a_site_that_is_not_a_councils_is_not_a_councils_plan():
+    text = " ".join(["The combined authority works with its councils and partners on reform."] * 15)
+    kind, _ = classify_document(text, url="https://www.example-combined.org.uk/what-we-do/reform")
+    assert kind == "web_page"

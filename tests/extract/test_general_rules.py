@@ -253,3 +253,85 @@ def test_a_councillor_and_their_office_are_one_decision_maker_either_way_round()
     assert decision_makers(
         "Leader of the Council, Cllr A Smith; Cabinet Member for Finance, Cllr B Jones"
     ) == ("Leader of the Council, Cllr A Smith", "Cabinet Member for Finance, Cllr B Jones")
+
+
+MINUTES = """Executive
+Minutes of the meeting held on Thursday 11 July 2024
+
+101. Minutes of the previous meeting
+RESOLVED that the minutes of the meeting held on 13 June 2024 be approved as a correct record.
+
+102. Productivity Plan
+The Executive Member for Finance presented the plan prepared at the request of the Minister for Local Government.
+RESOLVED
+That the Executive gave its support to the Productivity Plan attached at Appendix A, for submission to Government.
+
+103. Budget Forecast Update
+RESOLVED that the Executive deferred consideration of the capital programme to August.
+"""
+
+
+def test_minutes_are_read_within_the_item_about_the_plan() -> None:
+    facts = extract_facts(MINUTES, url=DEMOCRACY)
+    assert facts.doc_type == "minutes"
+    assert facts.decision.outcome == "endorsed"
+
+
+def test_minutes_that_mention_the_plan_in_an_item_deciding_nothing_record_no_decision() -> None:
+    text = MINUTES.replace(
+        "102. Productivity Plan\nThe Executive Member for Finance presented the plan prepared at the request of the Minister for Local Government.\nRESOLVED\nThat the Executive gave its support to the Productivity Plan attached at Appendix A, for submission to Government.",
+        "102. Reports of the Leader\nThe Leader reported on the garden waste round and on the council's productivity plan, sent to Government in July.",
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "none"
+
+
+def test_agreeing_that_comments_be_referred_on_is_procedure_not_approval() -> None:
+    text = MINUTES.replace(
+        "RESOLVED\nThat the Executive gave its support to the Productivity Plan attached at Appendix A, for submission to Government.",
+        "RESOLVED that the Committee noted the draft plan and agreed that the comments in 3.3 be referred to Cabinet.",
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "noted"
+
+
+def test_a_resolution_by_a_majority_gives_the_outcome() -> None:
+    text = MINUTES.replace(
+        "RESOLVED\nThat the Executive gave its support",
+        "It was resolved, by a majority, to:\nendorse",
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "endorsed"
+
+
+def test_a_reports_recommendation_outranks_an_earlier_step_told_in_prose() -> None:
+    text = """Public Report
+Cabinet - 22 July 2024
+Report Title: Productivity Plan - for information
+Report Summary
+Because the timetable overlapped with the election period, the Leader approved the plan on 10 July 2024 under the urgency provisions.
+Recommendations
+That Cabinet:
+1. Notes the Productivity Plan attached at Appendix 1, as submitted to Government.
+"""
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "noted"
+
+
+def test_a_decision_put_back_to_a_later_meeting_is_deferred() -> None:
+    text = """Decision details
+Draft Productivity Plan
+Decision Maker: Cabinet
+Decision:
+Cabinet agreed that consideration of the draft be put back to its next meeting on 16 July 2024.
+Date of decision: 25/06/2024
+"""
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "deferred"
+
+
+def test_an_agenda_item_for_a_decision_to_come_records_no_decision() -> None:
+    text = """Agenda item
+Productivity Plan
+Meeting of Cabinet, Monday 8th July, 2024 6.00 pm (Item 7.)
+Purpose
+To consider the Council's plan in reply to the Minister's letter.
+Cabinet will be asked to decide whether to approve the plan for submission to Government.
+"""
+    facts = extract_facts(text, url=DEMOCRACY.replace("mgIssueHistoryHome", "mgAi"))
+    assert facts.decision.outcome == "none"

@@ -201,6 +201,10 @@ CUES: dict[str, list[Cue]] = {
             r"|submitted)\b",
             1.5,
         ),
+        # A website's breadcrumb trail ("Home > Council and democracy > …", "Home / What we
+        # do / …") and a page speaking of itself: a page of a site, not a document.
+        (r"^\s*(?:you are here:?\s*)?home\s*(?:>|/|›|»|\|)\s*\w", 2),
+        (r"\b(?:this|the following) page (?:summarises|sets out|explains|describes|gives)\b", 1),
         # A link to the plan as a file: "Download the productivity plan (PDF, 1MB)".
         (r"\(\s*pdf\b[^)\n]{0,20}\)", 1),
         (
@@ -270,6 +274,14 @@ URL_CUES: list[tuple[re.Pattern[str], str, float]] = [
 ]
 # A file attached to a meeting, not a page of the democracy system: ModernGov's
 # "/documents/s1234/…", or a PDF or Word file.
+# A web page's title names its site after the page: "Productivity plan - Lancashire County
+# Council", "Public service reform | West Midlands Combined Authority". A document's own title
+# (a plan's, a report's) does not.
+SITE_TITLE = re.compile(
+    r"\s[-–—|]\s[^-–—|]*\b(?:council|borough|authority|corporation|gov\.uk)\b[^-–—|]*$",
+    re.IGNORECASE,
+)
+SITE_TITLE_WEIGHT = 1.5
 ATTACHED_FILE = re.compile(r"/documents/s\d+/|\.(?:pdf|docx?|odt)(?:$|[?#])", re.I)
 DEMOCRACY_HOST = re.compile(
     r"^(?:democracy|democratic|moderngov\w*|committee\w*|minutes(?:-\d)?|mycouncil|"
@@ -319,6 +331,8 @@ def classify_document(
             if pattern.search(url) and doc_type in scores:
                 scores[doc_type] += weight
     on_democracy_site = bool(DEMOCRACY_HOST.match(host))
+    if title and SITE_TITLE.search(title) and not on_democracy_site and "web_page" in scores:
+        scores["web_page"] += SITE_TITLE_WEIGHT
     if url and not on_democracy_site:
         # A page on the council's main website is a plan, a web page or news, not a paper.
         for doc_type in ("committee_report", "minutes", "decision_record", "agenda_item"):
@@ -351,7 +365,8 @@ def classify_document(
             if reported and "news" in scores:
                 return "news", scores
             plan_like = scores.get("plan", 0) >= scores.get("web_page", 0)
-            if plan_like and _is_sustained_prose(text[:DOCTYPE_HEAD]):
+            on_council_site = host.endswith(".gov.uk")
+            if plan_like and on_council_site and _is_sustained_prose(text[:DOCTYPE_HEAD]):
                 return "plan", scores
             return "web_page", scores
         return ("other" if "other" in scores else best), scores

@@ -98,7 +98,7 @@ def _not_yet(text: str, start: int, end: int) -> bool:
 
 def _clean_body(body: str) -> str:
     body = body.strip().split("\n")[-1]
-    body = re.sub(r"\s+", " ", body).strip(" \t:-–—,.;")
+    body = re.sub(r"\s+", " ", body).strip(" \t:-–—,.;|")
     body = re.sub(r"^(?:the|a|an)\s+", "", body, flags=re.IGNORECASE)
     body = re.sub(r"\s*\((?:item|minute)[^)]*\)\s*$", "", body, flags=re.IGNORECASE)
     if body.isupper():
@@ -448,7 +448,8 @@ _ZONE_ANCHOR = re.compile(
     r"|(?:\(?\d+[.)]|\(?[a-z][.)]|[-•·])?\s*That\s+(?:the\s+)?(?:Cabinet|Council|Executive|Committee)\b"
     r"|(?:\d\)\s*)?(?:APPROVED|NOTED|AGREED|ENDORSED)\b|(?:Approved|Noted|Agreed|Endorsed)\s+the\b"
     r")"
-    r"|\b(?:RESOLVED\b|Resolved\b(?:\s+unanimously)?\s*(?:that|:)|ORDERED\b"
+    r"|\b(?:RESOLVED\b|(?:Resolved|[Ii]t\s+was\s+resolved)\b(?:,?\s+(?:unanimously|by\s+a\s+majority|nem\.?\s*con\.?),?)?\s*(?:that|to|:)"
+    r"|ORDERED\b"
     r"|RECOMMENDED\s+TO\b|is\s+RECOMMENDED\s+to\b|Recommendations?\s+approved\b"
     r"|(?:Cabinet|Council|Executive|Committee|Leader|Mayor|Holder)\s+(?:has\s+)?"
     r"(?:noted|approved|agreed|endorsed)\b)",
@@ -463,7 +464,10 @@ _ZONE_MAX = 700
 OUTCOME_HEAD = 15_000  # decisions sit in the front matter of reports and in short minutes
 _SIGNOFF = re.compile(r"\b(?:approved|agreed|endorsed|signed\s+off)\s+by\b", re.IGNORECASE)
 _VERBS: list[tuple[str, re.Pattern[str]]] = [
-    ("deferred", re.compile(r"\b(?:deferred|withdrawn|postponed)\b", re.IGNORECASE)),
+    (
+        "deferred",
+        re.compile(r"\b(?:deferred|withdrawn|postponed|adjourned|put\s+back)\b", re.IGNORECASE),
+    ),
     (
         "delegated",
         re.compile(r"\bdelegat(?:e|es|ed|ing)\b|\bdelegated\s+authority\b", re.IGNORECASE),
@@ -476,7 +480,13 @@ _VERBS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("endorsed", re.compile(r"\bendors(?:e|es|ed)\b|\bsupported\b", re.IGNORECASE)),
+    (
+        "endorsed",
+        re.compile(
+            r"\bendors(?:e|es|ed)\b|\bsupported\b|\bgave\s+(?:its|their|full)\s+support\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("noted", re.compile(r"\b(?:notes?|noted|noting)\b(?!\s+that\b)", re.IGNORECASE)),
 ]
 # "to seek approval", "failure to agree", "councils were asked to agree": not this decision.
@@ -500,41 +510,98 @@ _ASKED_TO_DECIDE = (
     "panel is ",
 )
 _PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
+# a sentence of a decision; "the comments in 3.3" and "£1.2m" do not end one
+_DECISION_SENTENCE = re.compile(r"(?:[^.\n;]|\.(?=\d))+(?:[.;]|\n|$)")
 _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
+# "agreed that the comments be referred to Cabinet": a step of procedure, not an approval
+_PROCEDURAL = re.compile(
+    r"^\s*that\b(?:[^.;]|\.(?=\d)){0,120}?\bbe\s+(?:referred|forwarded|circulated|published|reported|sent"
+    r"|passed|fed\s+back|shared|brought|considered)\b",
+    re.IGNORECASE,
+)
+# The heading of an agenda or minute item: "3. Lewisham's response", "189. Productivity Plan",
+# "24/105 Reports", "C.26 Recommendations from the Cabinet", "(b) Productivity Plan": a short
+# line led by an item number, a capital after it, no full stop at its end.
+_ITEM_HEADING = re.compile(
+    r"^[ \t]*(?:[A-Z]{1,3}\.?\s?\d{1,3}|\d{1,3}(?:/\d{1,4})?|\([a-z]\))[.)]?[ \t]+"
+    r"[A-Z][^\n]{2,90}(?<![.;,])$",
+    re.MULTILINE,
+)
 
 
-def _zones(text: str, begin: int = 0, stop_at: int | None = None) -> list[tuple[int, int]]:
+def _plan_item(text: str, first: int) -> tuple[int, int]:
+    """The bounds of the agenda or minute item about the plan: the item whose heading names
+    productivity, else the one in which the plan is first mentioned; the whole text when it is
+    not laid out in items. Other items' decisions are other business."""
+    headings = list(_ITEM_HEADING.finditer(text))
+    if len(headings) < 2:
+        return 0, len(text)
+    starts = [m.start() for m in headings]
+
+    def item(begin: int) -> tuple[int, int]:
+        return begin, next((x for x in starts if x > begin), len(text))
+
+    # An index of the items at the top names the plan too: the item itself is the longest.
+    named = [item(m.start()) for m in headings if _PRODUCTIVITY.search(m.group(0))]
+    if named:
+        return max(named, key=lambda span: span[1] - span[0])
+    return item(max([0, *(x for x in starts if x <= first)]))
+
+
+# A decision told in running text ("the Leader approved the plan on 10 July"), which a
+# formal record of this meeting's decision (a "Decision:" box, recommendations, a resolution)
+# outranks: the report's own recommendation is its outcome, an earlier step is history.
+_PROSE_ANCHOR = re.compile(
+    r"(?:Cabinet|Council|Executive|Committee|Leader|Mayor|Holder)\s+(?:has\s+)?"
+    r"(?:noted|approved|agreed|endorsed)\b"
+)
+
+
+def _zones(text: str, begin: int = 0, stop_at: int | None = None) -> list[tuple[int, int, bool]]:
     """The decision zones of ``text[begin:stop_at]``: from each anchor to the next heading
-    that ends a decision, at most _ZONE_MAX characters on; an anchor inside the zone before
-    starts no zone of its own."""
-    out: list[tuple[int, int]] = []
+    that ends a decision, at most _ZONE_MAX characters on, and whether the anchor is a formal
+    record (not running text); an anchor inside the zone before starts no zone of its own."""
+    out: list[tuple[int, int, bool]] = []
     end = len(text) if stop_at is None else min(stop_at, len(text))
     for m in _ZONE_ANCHOR.finditer(text, begin, end):
         start = m.start()
+        formal = _PROSE_ANCHOR.match(m.group(0).strip()) is None
         if out and start < out[-1][1]:
-            continue
+            if not formal or out[-1][2]:
+                continue
+            out[-1] = (out[-1][0], start, False)  # a formal record ends the story before it
         zone_end = min(len(text), start + _ZONE_MAX)
         stop = _ZONE_END.search(text, m.end(), zone_end)
-        out.append((start, stop.start() if stop else zone_end))
+        out.append((start, stop.start() if stop else zone_end, formal))
     return out
 
 
-def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
+def find_outcome(
+    text: str, doc_type: str | None = None
+) -> tuple[str | None, str | None, int | None, int | None]:
     """(outcome, evidence sentence, start, end) from the decision zones, or Nones."""
     first = _PRODUCTIVITY.search(text)
-    offset = 0
+    offset, item_start, item_end = 0, 0, len(text)
     if first:
         # Start at the line where the plan is first mentioned: earlier agenda items are other
-        # business.
+        # business. Minutes are read within the item about the plan, so later items are too.
         offset = text.rfind("\n", 0, first.start()) + 1
-    hits: dict[str, tuple[int, int, str]] = {}
+        if doc_type == "minutes":
+            item_start, item_end = _plan_item(text, first.start())
+            offset = item_start if item_start > first.start() else max(offset, item_start)
+    formal_hits: dict[str, tuple[int, int, str]] = {}
+    prose_hits: dict[str, tuple[int, int, str]] = {}
     # Anchors before the line that mentions the plan only matter if their zone reaches past
     # it (a zone is at most _ZONE_MAX long), so the scan starts just before that line.
-    for z_start, z_end in _zones(text, max(0, offset - _ZONE_MAX), OUTCOME_HEAD):
+    zones = _zones(text, max(item_start, offset - _ZONE_MAX), min(OUTCOME_HEAD, item_end))
+    for z_start, z_end, formal in zones:
+        hits = formal_hits if formal else prose_hits
         if z_end <= offset:
             continue  # a decision on earlier business
-        zone = text[z_start:z_end]
-        for sentence_m in re.finditer(r"[^.\n;]+(?:[.;]|\n|$)", zone):
+        if z_start < item_start:
+            continue  # a decision of the item before
+        zone = text[z_start : min(z_end, item_end)]
+        for sentence_m in _DECISION_SENTENCE.finditer(zone):
             sentence = sentence_m.group(0)
             if _SIGNOFF.search(sentence):
                 sentence = _SIGNOFF.split(sentence)[0]
@@ -550,10 +617,13 @@ def find_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
                         continue
                     if outcome == "approved" and _not_a_decision(before):
                         continue
+                    if outcome == "approved" and _PROCEDURAL.match(sentence[vm.end() :]):
+                        continue
                     if outcome not in hits:
                         s = z_start + sentence_m.start()
                         hits[outcome] = (s, z_start + sentence_m.end(), sentence.strip())
                     break
+    hits = formal_hits or prose_hits
     for outcome in _PRECEDENCE:
         if outcome in hits:
             s, e, sentence = hits[outcome]
@@ -1072,6 +1142,27 @@ def is_forward_plan(text: str) -> bool:
     return FORWARD_PLAN.search(head) is not None and _DECISION_TAKEN.search(head) is None
 
 
+# A decision still to be taken, as a notice of the meeting puts it.
+_DECISION_TO_COME = re.compile(
+    r"\b(?:will|is\s+due\s+to|are\s+due\s+to)\s+be\s+asked\s+to\s+(?:decide|approve|agree|consider"
+    r"|note|endorse)\b|\bdecision\s+will\s+be\s+(?:recorded|taken|made|published)\b"
+    r"|\bdecision\s+due\b",
+    re.IGNORECASE,
+)
+
+
+def _no_decision_here(text: str, doc_type: str) -> bool:
+    """Whether ``text`` holds no decision about the plan, rather than one cut off before its
+    outcome: a notice of a decision still to be taken, or minutes whose item about the plan is
+    followed by another item (it is whole, and decided nothing)."""
+    if doc_type in _NOTICE_TYPES:
+        return _DECISION_TO_COME.search(text, 0, BODY_HEAD) is not None
+    first = _PRODUCTIVITY.search(text)
+    if doc_type != "minutes" or first is None:
+        return False
+    return _plan_item(text, first.start())[1] < len(text)
+
+
 _DECISION_STATUS = re.compile(
     r"^[ \t]*Decision\s+status\s*:[ \t]*(?P<status>[^\n]+)", re.IGNORECASE | re.MULTILINE
 )
@@ -1110,13 +1201,13 @@ def extract_decision(
         if outcome is None:
             outcome = "none"
     else:
-        outcome, sentence, start, end = find_outcome(text)
+        outcome, sentence, start, end = find_outcome(text, doc_type)
         if outcome is None:
             # A decision page whose box gives no verb: its status line ("Decision status:
             # Recommendations approved").
             outcome, sentence, start, end = _status_outcome(text)
         if outcome is None:
-            outcome = "unknown"
+            outcome = "none" if _no_decision_here(text, doc_type) else "unknown"
     allowed = load_regime().outcome_ids
     if outcome not in allowed:
         outcome = "unknown" if "unknown" in allowed else allowed[-1]
