@@ -161,7 +161,7 @@ This plan will be approved by Cabinet on 15 July 2024 and then published on our 
     assert facts.submitted_date is None
 
 
-def test_steps_to_come_are_not_timeline_events_or_submissions() -> None:
+def test_steps_to_come_are_not_timeline_events_but_a_submission_day_to_come_is_its_date() -> None:
     text = """Report to Cabinet
 Productivity Plan
 1. The plan is to be considered by Council on 24 July 2024.
@@ -171,7 +171,18 @@ Productivity Plan
 """
     facts = extract_facts(text)
     assert [(e.date, e.action) for e in facts.timeline] == [(date(2024, 7, 2), "endorsed")]
-    assert facts.submitted_date is None
+    # the labelling conventions: "will be submitted on 19 July" states the submission date
+    assert facts.submitted_date == date(2024, 7, 19)
+
+
+def test_a_submission_day_is_stated_in_other_words() -> None:
+    for sentence in (
+        "We sent our plan to the Department for Levelling Up, Housing and Communities on 17 July 2024.",
+        "The response will be sent to DLUHC on 17 July 2024 and placed on the website.",
+        "I instruct the Director to submit it to the Department on 17 July 2024.",
+    ):
+        assert extract_facts("Productivity Plan\n" + sentence).submitted_date == date(2024, 7, 17)
+    assert extract_facts("Councils must submit their plans by 19 July 2024.").submitted_date is None
 
 
 def test_a_meeting_to_come_named_in_running_text_is_not_the_decision_date() -> None:
@@ -335,3 +346,30 @@ Cabinet will be asked to decide whether to approve the plan for submission to Go
 """
     facts = extract_facts(text, url=DEMOCRACY.replace("mgIssueHistoryHome", "mgAi"))
     assert facts.decision.outcome == "none"
+
+
+def test_meeting_headers_in_other_layouts_give_the_body_and_date() -> None:
+    one_line = "Report to Cabinet: Productivity\nMeeting: Cabinet   Date: 25 June 2024\nWards affected: All\n"
+    held_on = "Overview and Scrutiny Committee\nMinutes of the meeting held on Tuesday, 9 July 2024 at 7.00 pm\n1. Productivity plan\nThe Committee noted the draft.\n"
+    at_time = "Minutes of a meeting of the Executive\nAt 10.00 am on Thursday 11th July, 2024 in the Council Chamber\n101. Minutes of the meeting held on 13th June 2024\n"
+    for text, when in (
+        (one_line, date(2024, 6, 25)),
+        (held_on, date(2024, 7, 9)),
+        (at_time, date(2024, 7, 11)),
+    ):
+        facts = extract_facts(text, url=DEMOCRACY)
+        assert facts.decision.date == when, text
+    assert extract_facts(one_line, url=DEMOCRACY).decision.body == "Cabinet"
+
+
+def test_joint_decision_makers_are_their_offices_without_names() -> None:
+    text = """Decision details
+Productivity Plan 2024
+Decision Makers:
+Leader of the Council (Councillor P. Harkness) and Portfolio Holder for Finance (Councillor J. Ostrowski), acting jointly
+
+Decision:
+The Leader and the Portfolio Holder approved the plan for submission.
+"""
+    body = extract_facts(text, url=DEMOCRACY).decision.body
+    assert body == "Leader of the Council and Portfolio Holder for Finance"

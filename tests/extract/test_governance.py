@@ -343,8 +343,8 @@ def test_word_offsets_find_words_in_any_case_at_the_texts_own_offsets() -> None:
     assert [text[at : at + 9].lower() for at in found] == ["submitted", "submitted"]
 
 
-def test_a_past_submission_is_found_in_any_stretch_between_full_stops() -> None:
+def test_a_stated_submission_is_found_in_any_stretch_between_full_stops() -> None:
     text = "Cabinet met. The plan; which was then submitted on 12 July 2024. Later it was submitted"
-    spans = [m.span() for m in governance._past_submissions(text)]
-    assert spans == [m.span() for m in governance._PAST_SUBMITTED.finditer(text)]
+    spans = [m.span() for m in governance._stated_submissions(text)]
+    assert spans == [m.span() for m in governance._STATED_SUBMISSION.finditer(text)]
     assert len(spans) == 2

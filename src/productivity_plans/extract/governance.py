@@ -98,6 +98,10 @@ def _not_yet(text: str, start: int, end: int) -> bool:
 
 def _clean_body(body: str) -> str:
     body = body.strip().split("\n")[-1]
+    # "Leader of the Council (Councillor P. Harkness) and Portfolio Holder for … (Councillor J.
+    # Ostrowski), acting jointly": the offices decide, not the names
+    body = re.sub(r"\s*\((?:Cllr\.?|Councillor|Mayor)\b[^)]*\)", "", body)
+    body = re.sub(r",?\s*(?:acting\s+)?jointly\s*$", "", body, flags=re.IGNORECASE)
     body = re.sub(r"\s+", " ", body).strip(" \t:-–—,.;|")
     body = re.sub(r"^(?:the|a|an)\s+", "", body, flags=re.IGNORECASE)
     body = re.sub(r"\s*\((?:item|minute)[^)]*\)\s*$", "", body, flags=re.IGNORECASE)
@@ -179,11 +183,27 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"^\s*Meeting\s*:\s*(?P<date>{_DATE})\s*[-–]\s*(?P<body>[^\n(]+)", _M | re.X),
     ),
     (
+        "meeting_label",  # "Meeting: Cabinet   Date: 25 June 2024" on one line
+        re.compile(
+            rf"^[ \t]*Meeting\s*:[ \t]*(?P<body>[^\n\d]+?)[ \t]+Date\s*:[ \t]*(?P<date>{_DATE})",
+            _M | re.X,
+        ),
+    ),
+    (
+        "minutes_held_on",  # "Minutes of the meeting held on Tuesday, 9 July 2024": a date alone
+        re.compile(
+            rf"^[ \t]*Minutes\s+of\s+(?:the|a)\s+meeting\s+held\s+on\s+(?P<date>{_DATE})",
+            _M | re.X,
+        ),
+    ),
+    (
         "meeting_of",
         re.compile(
             rf"\b(?i:meeting|minutes)\s+of\s+(?i:a\s+meeting\s+of\s+)?(?i:the\s+)?"
             rf"(?P<body>{_BODY_CORE}|{_UPPER_BODY})(?:\s+meeting)?"
             rf"(?:\s+held(?:\s+(?:at|in)\s+[^\n]{{1,100}}?)?)?"
+            # "Minutes of a meeting of the Executive / At 10.00 am on Thursday 11th July, 2024"
+            rf"(?:\s+(?i:at)\s+\d{{1,2}}(?:[.:]\d{{2}})?\s*(?i:[ap]\.?m\.?))?"
             rf"(?:\s*,|\s+on|\s+-|\s)\s*(?P<date>{_DATE})",
             re.X,
         ),
@@ -230,7 +250,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "title_line",
         re.compile(
             r"\A(?:[^\n]*\n){0,8}?[ \t]*(?P<body>(?-i:Cabinet(?:[ \t]+Executive)?|CABINET|Executive"
-            r"|EXECUTIVE|Full[ \t]+Council|(?:[A-Z][\w&]+[ \t]+(?:and[ \t]+)?)+Committee))[ \t]*$",
+            r"|EXECUTIVE|Full[ \t]+Council|(?:[A-Z][\w&]+,?[ \t]+(?:and[ \t]+)?)+Committee))"
+            r"[ \t]*(?::[ \t]*Minutes)?[ \t]*$",
             re.MULTILINE | re.IGNORECASE,
         ),
     ),
@@ -687,6 +708,22 @@ _PAST_SUBMITTED = re.compile(
 )
 
 
+# A submission date as the labelling conventions read it: the day the plan was, or is to be,
+# submitted ("will be submitted on 19 July", "we sent it to the Department on 17 July"); a
+# date it is due by restates the deadline (_DUE_BY).
+_STATED_SUBMISSION = re.compile(
+    _PAST_SUBMITTED.pattern
+    + r"|\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+(?:then\s+|now\s+)?be\s+"
+    r"(?P<verb3>submitted|sent|returned)\b"
+    r"|\b(?:we|the\s+council|it\s+was|was|were|been|has|have|had)\s+(?:then\s+|now\s+|already\s+)?"
+    r"(?P<verb4>sent|returned)\b[^.;\n]{0,30}?\bto\s+(?:the\s+)?(?:government|dluhc|mhclg"
+    r"|department|ministry|minister)"
+    # "instruct the Director to submit it to the Department on 18 July 2024"
+    r"|\bto\s+(?P<verb5>submit|send)\b(?=[^.;\n]{0,60}?\bon\s+(?:\w+day,?\s+)?\d)",
+    re.IGNORECASE,
+)
+
+
 def _verb_start(m: re.Match[str]) -> int:
     return m.start("verb") if m.group("verb") else m.start("verb2")
 
@@ -839,8 +876,9 @@ def find_submitted_date(text: str, year: int) -> date | None:
 
 
 def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | None]:
-    """(date, sentence) of the plan's submission, when the text states it in the past tense."""
-    for pm in _past_submissions(text):
+    """(date, sentence) of the plan's submission, when the text states the day it was or is to
+    be submitted."""
+    for pm in _stated_submissions(text):
         if _RELATIVE_TO.search(text, max(0, pm.start() - 20), pm.start()):
             continue  # "approved on 15 July, before it was submitted": no date of its own
         start, end = _sentence_bounds(text, pm.start())
@@ -864,17 +902,17 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
     return None, None
 
 
-def _past_submissions(text: str) -> Iterator[re.Match[str]]:
-    """The matches of _PAST_SUBMITTED. Each holds the word "submitted" and no "." or ";", so
-    only the stretches between those two around each "submitted" are searched."""
+def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _STATED_SUBMISSION. Each holds "submitted", "sent" or "returned" and no
+    "." or ";", so only the stretches between those two around each of the words are searched."""
     stop = 0
-    for at in word_offsets(text, ("submitted",)):
+    for at in word_offsets(text, ("submitted", "sent", "returned", "submit", "send")):
         if at < stop:
             continue  # in the stretch just searched
         start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
         end = _STOP_OR_SEMICOLON.search(text, at)
         stop = end.start() if end else len(text)
-        yield from _PAST_SUBMITTED.finditer(text, start, stop)
+        yield from _STATED_SUBMISSION.finditer(text, start, stop)
 
 
 _STOP_OR_SEMICOLON = re.compile(r"[.;]")
