@@ -79,3 +79,27 @@ def test_fresh_plans_in_unseen_house_styles_have_their_headings_barriers_and_mea
     assert score(themes) >= 0.95, themes
     assert score(barriers) >= 0.85, barriers
     assert score(measures) >= 0.9, measures
+
+
+def test_fresh_council_papers_keep_their_facts_barriers_and_measures():
+    from productivity_plans.inspect import inspect_files
+
+    papers = FRESH / "papers"
+    labels = [json.loads(line) for line in (papers / "labels.jsonl").read_text().splitlines()]
+    records = inspect_files((papers / label["file"], label["url"]) for label in labels)
+    right: dict[str, int] = {"council": 0, "doc_type": 0, "body": 0, "date": 0, "outcome": 0}
+    barriers, measures = [0, 0, 0], [0, 0, 0]
+    for label, record in zip(labels, records, strict=True):
+        decision = record.decision
+        right["council"] += record.council.code == label["council_code"]
+        right["doc_type"] += record.doc_type == label["doc_type"]
+        right["body"] += (decision.body or "").lower() == (label["decision_body"] or "").lower()
+        right["date"] += decision.date == label["decision_date"]
+        right["outcome"] += decision.outcome == label["decision"]
+        f1({b.id for b in record.barriers}, set(label["barriers"]), barriers)
+        f1({"m"} if record.measures else set(), {"m"} if label["measurement"] else set(), measures)
+    assert len(labels) == 24
+    assert right["council"] == 24
+    assert min(right.values()) >= 20, right
+    assert score(barriers) >= 0.85, barriers
+    assert score(measures) >= 0.85, measures

@@ -351,6 +351,29 @@ def test_someone_elses_measuring_is_not_the_councils_measure(sentence):
     assert code_text("We use Oflog's metrics to benchmark our costs.\n").states_measurement
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Each year the council compares its spending per head, service by service, with that "
+        "of the other county councils.",
+        "The council judges its productivity by two numbers it already reports.",
+        "We measure how productive we are by the applications decided per planning officer.",
+    ],
+)
+def test_more_ways_of_saying_how_a_council_measures(sentence):
+    assert code_text(sentence + "\n").states_measurement, sentence
+
+
+def test_progress_reported_through_a_performance_report_is_reporting_not_measuring():
+    text = "Progress will be reported through the quarterly corporate performance report.\n"
+    assert not code_text(text).states_measurement
+
+
+def test_a_small_number_of_care_providers_is_not_an_it_supplier_market():
+    text = "A small number of providers now charge more than £8,000 a week for one placement.\n"
+    assert "legacy_it_systems" not in code_text(text).barrier_ids
+
+
 def test_a_title_of_measures_taken_is_not_a_title_about_measuring():
     text = (
         "Measures to reduce waste\n\n"
@@ -595,6 +618,26 @@ IN_OTHER_WORDS = [
         "contracts.",
         "procurement_rules",
     ),
+]
+
+IN_OTHER_WORDS += [
+    ("Statutory duties have been added without money to pay for them.", "new_burdens_unfunded"),
+    (
+        "The new duty to collect food waste weekly has not yet been matched by revenue funding.",
+        "new_burdens_unfunded",
+    ),
+    (
+        "We could not fill environmental health and planning posts last year.",
+        "recruitment_retention",
+    ),
+    ("We entered eleven grant competitions last year and won three.", "competitive_bidding"),
+    ("Settlements for a single year leave no room to invest to save.", "single_year_settlements"),
+    (
+        "Families placed in bed and breakfast have risen from 20 to 90.",
+        "housing_temporary_accommodation",
+    ),
+    ("National planning rules have held up three housing schemes this year.", "planning_system"),
+    ("We are budgeting without knowing a large part of next year's income.", "funding_uncertainty"),
 ]
 
 # Neutral facts about a topic of the taxonomy: no trouble, no ask.

@@ -30,8 +30,8 @@ MEASURE_STRONG = re.compile(
     r"metrics?|scorecard|"
     # the council comparing itself with others is benchmarking in other words ("compared
     # with other councils, our reserves are low" is context, not a way of measuring)
-    r"(?:compar(?:e|es|ing)|(?:is|are) compared) (?:\w+ ){0,6}?(?:with|against|to) "
-    r"(?:those of |that of )?(?:other|similar|comparable|peer|neighbouring|statistical|"
+    r"(?:compar(?:e|es|ing)|(?:is|are) compared) (?:[\w,]+ ){0,10}?(?:with|against|to) "
+    r"(?:those of |that of )?(?:the )?(?:other|similar|comparable|peer|neighbouring|statistical|"
     r"(?:councils|authorities) (?:that are )?(?:like|similar to) (?:us|ours))|"
     r"cipfa|lg futures|(?:statistical|comparator|peer) (?:neighbours?|groups?)|"
     r"value for money profiles?|"
@@ -42,6 +42,10 @@ MEASURE_STRONG = re.compile(
     r"benefits|efficienc\w+) (?:\w+ ){0,5}?(?:is|are|was|were|will be|gets?) (?:\w+ )?"
     r"(?:logged|recorded|counted|measured|tracked|monitored|benchmarked)|"
     r"we (?:also |now |regularly |routinely )?(?:measure|count|benchmark)|"
+    r"(?:judg|assess|measur)\w* (?:its|our|the council.s) (?:own )?productivity|"
+    r"measur\w* how (?:productive|efficient|well)|"
+    r"(?:decided|processed|handled|completed|resolved) per (?:\w+ )?(?:officer|member of staff|"
+    r"fte|employee)|"
     r"(?:judg|gaug|know|tell|see|understand|assess|show|check)\w* how (?:well )?(?:we|the "
     r"council|our services|services|each service|it) (?:are|is) (?:doing|performing)|"
     r"measures? (?:we|that we|the council) (?:use|watch|track|look at|rely on|follow)|"
@@ -88,6 +92,8 @@ _REPORTING = re.compile(
     r"\b(?:kpi|performance|monitoring)\s+reports?\s+(?:[^\s.;]+\s+){0,6}?"
     r"(?:are|is|were|was|will\s+be|would\s+be|to\s+be)\s+(?:\w+\s+)?"
     r"(?:presented|reported|submitted|taken|brought)\s+to\b"
+    r"|\b(?:reported|presented|monitored)\s+(?:through|via|in)\s+(?:the\s+)?(?:\w+\s+){0,4}?"
+    r"(?:performance|kpi|monitoring)\s+reports?\b"
     r"|\b(?:kpi|performance|monitoring)\s+(?:data|information|reports?)\s+(?:is|are|was|were|"
     r"will\s+be)\s+(?:\w+\s+)?published\b"
     r"|\bperformance\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be)\s+(?:\w+\s+)?reported\s+to\b",
