@@ -374,6 +374,15 @@ def test_a_small_number_of_care_providers_is_not_an_it_supplier_market():
     assert "legacy_it_systems" not in code_text(text).barrier_ids
 
 
+def test_a_restated_question_with_the_councils_answer_in_one_paragraph_is_the_councils():
+    answered = "The Minister asked councils how they measure productivity. We use KPIs.\n"
+    asked = "The Minister asked councils how they measure productivity in their organisation.\n"
+    assert code_text(answered).passages[0].kind == "council"
+    assert code_text(answered).states_measurement
+    assert code_text(asked).passages[0].kind == "requirement"
+    assert not code_text(asked).states_measurement
+
+
 def test_a_title_of_measures_taken_is_not_a_title_about_measuring():
     text = (
         "Measures to reduce waste\n\n"

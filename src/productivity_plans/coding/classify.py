@@ -261,12 +261,17 @@ def _code(
     spoken_of = _spoken_of(readings, rules)
     out: list[PassageCode] = []
     for i, (passage, reading) in enumerate(zip(passages, readings, strict=True)):
-        # the share of words of the passage's kind, from 0.5 up, read as 0.725 to 0.95: a
-        # rule's reading is never as certain as an analyst's decision (1.0)
-        conf: dict[str, float] = {"kind": round(0.5 + 0.45 * reading.share, 4)}
         named = barriers[i]
         own = " ".join(reading.own)
-        measure = reading.kind == "council" and _says_how_it_measures(reading)
+        measure = _says_how_it_measures(reading)
+        if reading.kind == "requirement" and (measure or named):
+            # a restated question followed by the council's answer ("The Minister asked how
+            # councils measure productivity. We use KPIs."): the answer is the council's
+            reading.kind, reading.share = "council", round(1.0 - reading.share, 4)
+        # the share of words of the passage's kind, read as 0.5 + 0.45 × share (0.725 to 0.95
+        # for a passage decided by its words' majority): a rule's reading is never as certain
+        # as an analyst's decision (1.0)
+        conf: dict[str, float] = {"kind": round(0.5 + 0.45 * reading.share, 4)}
         headings: dict[str, float] = {}
         if reading.kind == "council" and not reading.title:
             headings = _headings(reading, own, rules, model, head_p[i], spoken_of)
