@@ -280,3 +280,16 @@ def test_kpi_reports_going_to_a_committee_are_reporting_not_measuring():
     assert not measurement_cue(text)
     own = text + " Our performance management framework sets targets for every service."
     assert measurement_cue(own)
+
+
+def test_a_numbered_paragraph_wrapped_onto_the_next_lines_is_one_passage():
+    text = (
+        "5.1 Our core spending power per head is among the lowest in\n"
+        "England. The absence of any update to relative needs and\n"
+        "resources since 2013/14 has compounded this.\n"
+        "5.2 Demand for social care is rising\n"
+        "faster than our funding.\n"
+    )
+    passages = passages_from_text(text)
+    assert [p.text.split()[0] for p in passages] == ["5.1", "5.2"]
+    assert all(text[p.start : p.end] == p.text for p in passages)

@@ -386,3 +386,16 @@ def test_a_councils_own_domain_outside_gov_uk_is_its_host():
     assert matcher.council_for_host("example") is None
     match = matcher.identify("Minutes", url="https://democracy.kirklees.example/x")
     assert match is not None and match.gss_code == "E08000034"
+
+
+def test_the_council_in_a_running_footer_is_the_documents_own_among_partners() -> None:
+    text = (
+        "PRODUCTIVITY PLAN\nJuly 2024\n\n"
+        "2.1 We share a waste contract with Dover District Council and data with Kent County "
+        "Council through the county's early help protocol.\n\n"
+        "Folkestone & Hythe District Council | Productivity Plan | 1\n\n"
+        "3.1 The county runs the highways and a shared client team runs the contract.\n\n"
+        "Folkestone & Hythe District Council | Productivity Plan | 2\n"
+    )
+    match = identify_council(text, url="https://d1example.cloudfront.net/docs/plan.pdf")
+    assert match is not None and match.gss_code == "E07000112"

@@ -57,6 +57,9 @@ MEASURE_CONFIDENCE = 0.9
 CUE_CEILING = 0.9  # three distinct content cues: a passage rich enough to answer on its own
 SIMILARITY_WEIGHT = 0.9
 MAX_TITLE_WORDS = 20  # a passage this short without a full stop may be a section title
+# A word broken across lines by a hyphen, as PDFs print justified text ("govern-\nment"): the
+# rules read it whole.
+_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
 _BULLETED = re.compile(r"^\s*[-–•·*▪◦]")
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.?!]\s+[A-Z]")  # not "3. Waste", "St. Helens"
 
@@ -109,7 +112,7 @@ def _read(passage: Passage, rules: Rules) -> _Reading:
     own: list[str] = []
     restated = total = 0
     for start, end in sentences(passage.text):
-        sentence = passage.text[start:end]
+        sentence = _HYPHEN_BREAK.sub("", passage.text[start:end])
         words = len(sentence.split())
         total += words
         if rules.restates(sentence):

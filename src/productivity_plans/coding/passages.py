@@ -102,6 +102,20 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line)
 
 
+def _wraps(line: str, next_line: str) -> bool:
+    """Whether an item's line runs on into the next, as hard-wrapped PDF text prints a
+    numbered paragraph ("5.1 Our core spending power is among the lowest in" / "England."):
+    it breaks a word or ends on a function word, or the next line starts in lower case. An
+    item without a full stop followed by a capitalised line is a short item, not a wrap."""
+    if not next_line.strip() or _BULLET.match(next_line) or _SENTENCE_END.search(line):
+        return False
+    return (
+        line.rstrip().endswith("-")
+        or bool(_TRAILING_FUNCTION_WORD.search(line))
+        or next_line.lstrip()[:1].islower()
+    )
+
+
 def _looks_like_heading(line: str, next_line: str | None) -> bool:
     words = _WORD.findall(line)
     if not words or len(words) > MAX_HEADING_WORDS:
@@ -148,6 +162,7 @@ def _line_passages(
     unit are headings (context, not passages). Returns the heading in force at the end."""
     raw = list(_lines(text[lo:hi]))
     para: list[tuple[int, int]] = []  # line spans of the paragraph being built
+    para_kind = "paragraph"  # or "list_item": an item whose text wraps onto the next lines
 
     def add(start: int, end: int, kind: str) -> None:
         start, end = _trimmed(text, lo + start, lo + end)
@@ -155,10 +170,10 @@ def _line_passages(
             out.append(Passage(text[start:end], page, start, end, kind, heading, len(out)))
 
     def flush() -> None:
-        nonlocal para
+        nonlocal para, para_kind
         if para:
-            add(para[0][0], para[-1][1], "paragraph")
-        para = []
+            add(para[0][0], para[-1][1], para_kind)
+        para, para_kind = [], "paragraph"
 
     span = text[lo:hi]
     for i, (s, e) in enumerate(raw):
@@ -174,7 +189,10 @@ def _line_passages(
         continues = bool(para) and not _SENTENCE_END.search(span[para[-1][0] : para[-1][1]])
         if not continues and _BULLET.match(line):
             flush()
-            add(s, e, "list_item")
+            if nxt is not None and _wraps(line, nxt):
+                para, para_kind = [(s, e)], "list_item"
+            else:
+                add(s, e, "list_item")
             continue
         if not para and _looks_like_heading(line, nxt):
             heading = " ".join(line.split())

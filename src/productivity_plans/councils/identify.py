@@ -534,6 +534,8 @@ class CouncilMatcher:
                 tally.headline.update(codes)
                 if kind == "title" or source == "title":
                     tally.identity.update(codes)
+            if kind == "name" and source == "text" and _on_running_line(body, start):
+                tally.identity.update(codes)  # the document's own running header or footer
         # The letterhead: the council named in full first at the top, on a line of its own or
         # alone there. Several named mid-sentence are a list ("The Partnership is Boston, East
         # Lindsey and South Holland"), not a letterhead.
@@ -605,6 +607,23 @@ class CouncilMatcher:
 def default_matcher() -> CouncilMatcher:
     """The matcher for councils in force on the default framework's deadline (built once)."""
     return CouncilMatcher(load_register(), load_regime().deadline)
+
+
+# A running header or footer: a line that carries a page number ("Folkestone & Hythe District
+# Council | Productivity Plan | 1", "Page 3 of 8", "- 2 -"). The council named there is the
+# document's own, as in a letterhead, however many partners the pages mention.
+_RUNNING_LINE = re.compile(
+    r"(?:[|•·–-]\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?|\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?)\s*$",
+    re.IGNORECASE,
+)
+RUNNING_LINE_MAX = 120
+
+
+def _on_running_line(body: str, at: int) -> bool:
+    start = body.rfind("\n", 0, at) + 1
+    end = body.find("\n", at)
+    line = body[start : end if end >= 0 else len(body)]
+    return len(line) <= RUNNING_LINE_MAX and _RUNNING_LINE.search(line) is not None
 
 
 def identify_council(
