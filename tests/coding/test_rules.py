@@ -429,6 +429,19 @@ def test_an_unnumbered_subtitle_stays_in_its_numbered_section():
     assert codes.barrier_ids == ["procurement_rules"]
 
 
+def test_a_numbered_item_followed_by_items_numbered_deeper_titles_them():
+    text = (
+        "4. Reducing wasteful spend\n"
+        "4.1 Spending on external legal advice has fallen by a third.\n"
+        "5. Barriers\n"
+        "5.1 We would welcome a longer settlement period.\n"
+        "5.2 Our spending power per head is among the lowest in England.\n"
+    )
+    codes = code_text(text)
+    assert [c.headings for c in codes.passages[-2:]] == [("barriers",)] * 2
+    assert codes.barrier_ids == ["single_year_settlements", "insufficient_funding"]
+
+
 def test_a_numbered_item_followed_by_bullets_titles_them():
     text = (
         "1. Transformation\n"

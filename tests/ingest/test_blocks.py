@@ -283,3 +283,19 @@ def test_capped_blocks_keep_exact_offsets_whatever_the_text(raw: str) -> None:
     text = raw.strip()
     if text:
         _capped(text, 17)
+
+
+def test_a_wide_running_header_does_not_cut_ragged_pdf_text_into_paragraphs() -> None:
+    lines = [
+        "Example District Council  |  Productivity Plan 2024  |  Corporate Strategy and "
+        "Transformation Team  |  www.example.gov.uk  |  Page 1",
+        "2.1 Housing services were brought back in house in 2020 and",
+        "repairs response times have improved since, while tenant",
+        "satisfaction has risen from 64% to 77% over three years of",
+        "steady work by the repairs team and our contractors.",
+        "2.2 Our customer access strategy closed the cashiers' office.",
+    ]
+    text = "\n".join(lines)
+    blocks = segment(text, 0, len(text), 1, Mode.PDF)
+    starts = [text[b.start : b.end].split()[0] for b in blocks]
+    assert starts.count("2.1") == 1 and "repairs" not in starts and "satisfaction" not in starts

@@ -210,10 +210,14 @@ def _section_title(passages: Sequence[Passage], i: int) -> bool:
     following = passages[i + 1] if i + 1 < len(passages) else None
     if passage.block != "list_item" or following is None:
         return False
-    # a numbered item followed by bulleted ones heads them ("2. Technology and data" / "- …")
-    return following.block != "list_item" or (
-        _numbering_depth(passage.text) is not None and bool(_BULLETED.match(following.text))
-    )
+    # a numbered item followed by bulleted ones, or by items numbered deeper, heads them
+    # ("2. Technology and data" / "- …"; "5. Barriers" / "5.1 …")
+    if following.block != "list_item":
+        return True
+    depth, next_depth = _numbering_depth(passage.text), _numbering_depth(following.text)
+    if depth is None:
+        return False
+    return bool(_BULLETED.match(following.text)) or (next_depth is not None and next_depth > depth)
 
 
 def _says_how_it_measures(reading: _Reading) -> bool:

@@ -53,10 +53,18 @@ _OPENER_RE = re.compile(
 _TWO_ASCII_NUMBERS_RE = re.compile(r"[0-9]\S*\s.*[0-9]", re.DOTALL)
 
 
+# The page's measure is the length of its long lines, not of its longest: a running header,
+# a table row or a URL can be far wider than the text, and against it every line of ragged
+# text would look short enough to end a paragraph.
+MEASURE_QUANTILE = 0.9
+MEASURE_MIN_LINES = 5
+
+
 def _lines(text: str, lo: int, hi: int) -> tuple[list[_Line], int]:
-    """The lines of ``text[lo:hi]``, and the length of the longest stripped one."""
+    """The lines of ``text[lo:hi]``, and the page's measure (``MEASURE_QUANTILE`` of the
+    stripped lines' lengths; the longest when there are few lines)."""
     lines: list[_Line] = []
-    width = 0
+    lengths: list[int] = []
     pos = lo
     for raw in text[lo:hi].split("\n"):
         stripped = raw.strip()
@@ -64,12 +72,14 @@ def _lines(text: str, lo: int, hi: int) -> tuple[list[_Line], int]:
             start = pos + len(raw) - len(raw.lstrip())
             length = len(stripped)
             lines.append((start, start + length, stripped))
-            if length > width:
-                width = length
+            lengths.append(length)
         else:
             lines.append((pos, pos, ""))
         pos += len(raw) + 1
-    return lines, width
+    if len(lengths) < MEASURE_MIN_LINES:
+        return lines, max(lengths, default=0)
+    lengths.sort()
+    return lines, lengths[int(MEASURE_QUANTILE * (len(lengths) - 1))]
 
 
 def looks_like_heading(line: str) -> bool:
