@@ -373,3 +373,41 @@ The Leader and the Portfolio Holder approved the plan for submission.
 """
     body = extract_facts(text, url=DEMOCRACY).decision.body
     assert body == "Leader of the Council and Portfolio Holder for Finance"
+
+
+def test_a_numbered_decision_form_is_a_decision_taken_not_a_forward_plan() -> None:
+    text = """EXAMPLE DISTRICT COUNCIL
+RECORD OF EXECUTIVE DECISION
+
+1. Decision taken by (tick one):
+[ ] Cabinet      [X] Individual Portfolio Holder
+
+2. Date decision taken: 11 July 2024
+
+3. Subject: Productivity Plan 2024
+
+4. Is this a Key Decision?   [ ] Yes   [X] No
+   Included in the Forward Plan?   [X] Yes   [ ] No
+
+5. Decision:
+To approve the Productivity Plan attached as Appendix A.
+"""
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.date, decision.outcome) == (date(2024, 7, 11), "approved")
+
+
+def test_an_officer_decision_notice_names_the_officer_and_the_day_the_plan_is_emailed() -> None:
+    text = """OFFICER DECISION NOTICE
+
+Officer taking the decision: Chief Executive
+
+Date of decision: 18 July 2024
+
+Subject: Productivity Plan - final version
+
+Decision:
+The Chief Executive agreed the final text of the Productivity Plan. The plan will be emailed to the Ministry on 18 July 2024.
+"""
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.decision.body == "Chief Executive"
+    assert facts.submitted_date == date(2024, 7, 18)

@@ -148,8 +148,10 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "Decision Maker:", "Decision taker:", "Decision taken by:", "Decided by:", and a
         # forward plan's "Decision to be taken by:" …
         re.compile(
-            r"^\s*(?:Decision[\s-]+(?:Maker|Taker)s?|Decisions?\s+(?:to\s+be\s+)?(?:taken|made)\s+by"
-            r"|Decided\s+by|Decision\s+by)\s*:\s*(?P<body>[^\n]+?)\s*$",
+            r"^\s*(?:\d{1,2}[.)]\s*)?(?:Decision[\s-]+(?:Maker|Taker)s?"
+            r"|Decisions?\s+(?:to\s+be\s+)?(?:taken|made)\s+by"
+            r"|Decided\s+by|Decision\s+by|(?:Officer|Member|Person)\s+(?:taking|making)\s+the\s+decision)"
+            r"\s*:\s*(?P<body>[^\n]+?)\s*$",
             _M,
         ),
     ),
@@ -173,7 +175,7 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date_of_decision",
         # "Date of decision:", "Decision date:", "Date decision taken:", "Decision made on:"
         re.compile(
-            rf"^\s*(?:Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+decision\s+"
+            rf"^\s*(?:\d{{1,2}}[.)]\s*)?(?:Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+decision\s+"
             rf"(?:taken|made)|Decisions?\s+(?:taken|made)\s+on)\s*:?\s*(?P<date>{_DATE})",
             _M | re.X,
         ),
@@ -463,7 +465,8 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
 # recommendations heading, "That Cabinet …", "APPROVED"), or a resolution in running text.
 _ZONE_ANCHOR = re.compile(
     r"^\s*(?:"
-    r"(?i:decisions?(?:\s+(?:taken|made))?)\s*:?\s*$|(?i:decisions?(?:\s+(?:taken|made))?)\s*:"
+    r"(?:\d{1,2}[.)]\s*)?(?i:decisions?(?:\s+(?:taken|made))?)\s*:?\s*$"
+    r"|(?:\d{1,2}[.)]\s*)?(?i:decisions?(?:\s+(?:taken|made))?)\s*:"
     r"|(?:\d+\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
     r"|Recommendations?\t"
     r"|(?:\(?\d+[.)]|\(?[a-z][.)]|[-•·])?\s*That\s+(?:the\s+)?(?:Cabinet|Council|Executive|Committee)\b"
@@ -714,9 +717,9 @@ _PAST_SUBMITTED = re.compile(
 _STATED_SUBMISSION = re.compile(
     _PAST_SUBMITTED.pattern
     + r"|\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+(?:then\s+|now\s+)?be\s+"
-    r"(?P<verb3>submitted|sent|returned)\b"
+    r"(?P<verb3>submitted|sent|returned|emailed|e-mailed)\b"
     r"|\b(?:we|the\s+council|it\s+was|was|were|been|has|have|had)\s+(?:then\s+|now\s+|already\s+)?"
-    r"(?P<verb4>sent|returned)\b[^.;\n]{0,30}?\bto\s+(?:the\s+)?(?:government|dluhc|mhclg"
+    r"(?P<verb4>sent|returned|emailed|e-mailed)\b[^.;\n]{0,30}?\bto\s+(?:the\s+)?(?:government|dluhc|mhclg"
     r"|department|ministry|minister)"
     # "instruct the Director to submit it to the Department on 18 July 2024"
     r"|\bto\s+(?P<verb5>submit|send)\b(?=[^.;\n]{0,60}?\bon\s+(?:\w+day,?\s+)?\d)",
@@ -906,7 +909,7 @@ def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
     """The matches of _STATED_SUBMISSION. Each holds "submitted", "sent" or "returned" and no
     "." or ";", so only the stretches between those two around each of the words are searched."""
     stop = 0
-    for at in word_offsets(text, ("submitted", "sent", "returned", "submit", "send")):
+    for at in word_offsets(text, ("submitted", "sent", "returned", "submit", "send", "mailed")):
         if at < stop:
             continue  # in the stretch just searched
         start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
@@ -1166,6 +1169,8 @@ _DECISION_TAKEN = re.compile(
     r"|decision\s+status\s*:\s*(?:recommendations?\s+)?(?:approved|agreed|noted|endorsed"
     r"|deferred|withdrawn|rejected|made|taken|implemented|decided)"
     r"|decisions?\s+(?:taken|made)\s*:"
+    r"|(?:\d{1,2}[.)]\s*)?date\s+(?:the\s+)?decision\s+(?:was\s+)?(?:taken|made)\s*:"
+    r"|record\s+of\s+(?:the\s+)?(?:\w+\s+)?decision\b"
     r"|(?:it\s+was\s+)?resolved\b)",
     re.IGNORECASE | re.MULTILINE,
 )
