@@ -411,3 +411,12 @@ The Chief Executive agreed the final text of the Productivity Plan. The plan wil
     facts = extract_facts(text, url=DEMOCRACY)
     assert facts.decision.body == "Chief Executive"
     assert facts.submitted_date == date(2024, 7, 18)
+
+
+def test_a_plan_approved_by_the_councils_executive_was_approved_by_the_executive() -> None:
+    text = """Council sets out how it is making every pound count
+Published 10 July 2024
+The council has published the plan it is sending to government, after the plan was approved by the Council's Executive on Tuesday 9 July 2024.
+"""
+    decision = extract_facts(text, url="https://www.example.gov.uk/news/plan").decision
+    assert (decision.body, decision.outcome) == ("Executive", "approved")

@@ -281,7 +281,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _PLAN_SIGNOFF = re.compile(
     rf"\b(?:productivity\s+plan|(?:our|the|this)\s+plan)\b[^.\n]{{0,80}}?"
-    rf"\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+by\s+(?P<body>{_BODY_CORE})"
+    rf"\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+by\s+"
+    rf"(?:the\s+(?:council|authority)['’]s\s+)?(?P<body>{_BODY_CORE})"
     rf"(?:[^.\n]{{0,60}}?\b(?:on|at\s+its\s+meeting\s+on)\s+(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
