@@ -103,3 +103,25 @@ def test_fresh_council_papers_keep_their_facts_barriers_and_measures():
     assert min(right.values()) >= 20, right
     assert score(barriers) >= 0.85, barriers
     assert score(measures) >= 0.85, measures
+
+
+def test_a_second_writers_plans_and_papers_keep_their_facts_and_codes():
+    from productivity_plans.inspect import inspect_files
+
+    folder = FRESH / "round4"
+    labels = [json.loads(line) for line in (folder / "labels.jsonl").read_text().splitlines()]
+    records = inspect_files((folder / label["file"], label["url"]) for label in labels)
+    right = {"council": 0, "outcome": 0}
+    barriers, measures, themes = [0, 0, 0], [0, 0, 0], [0, 0, 0]
+    for label, record in zip(labels, records, strict=True):
+        right["council"] += record.council.code == label["council_code"]
+        right["outcome"] += record.decision.outcome == label["decision"]
+        f1({b.id for b in record.barriers}, set(label["barriers"]), barriers)
+        f1({"m"} if record.measures else set(), {"m"} if label["measurement"] else set(), measures)
+        if label["doc_type"] == "plan":
+            f1({t.id for t in record.themes}, set(label["themes"]), themes)
+    assert len(labels) == 24
+    assert right["council"] >= 23 and right["outcome"] >= 20, right
+    assert score(barriers) >= 0.75, barriers
+    assert score(measures) >= 0.85, measures
+    assert score(themes) >= 0.9, themes
