@@ -38,6 +38,7 @@ from productivity_plans.store.facts import StoredFacts
 from productivity_plans.store.reading import document_texts
 from productivity_plans.store.vectors import SemanticIndex
 from productivity_plans.web.public_form import display_title, is_site_furniture, public_source
+from productivity_plans.web.search_cache import SearchCache
 
 _T = TypeVar("_T")
 GENERATION_TTL = 1.0  # seconds a data fingerprint is trusted before it is checked again
@@ -119,6 +120,7 @@ class Catalogue:
         self._cache: dict[Hashable, tuple[tuple[int, ...], Any]] = {}
         self._computing: dict[Hashable, threading.Lock] = {}  # one computation per key
         self.semantic = SemanticIndex(store)
+        self.search_results = SearchCache(self.generation)
 
     @cached_property
     def register(self) -> Register:
@@ -339,6 +341,7 @@ class Catalogue:
         with self._lock:
             self._generation = None
             self._cache.clear()
+        self.search_results.clear()
         self.semantic.invalidate()
 
     def _cached(self, key: Hashable, compute: Callable[[], _T]) -> _T:

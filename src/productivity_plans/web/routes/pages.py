@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from productivity_plans.councils import Council
 from productivity_plans.store import ownership, workspace
-from productivity_plans.store.search import SearchTotal
+from productivity_plans.store.search import SearchHit, SearchTotal
 from productivity_plans.store.vectors import SemanticHit
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import (
@@ -432,9 +432,44 @@ def semantic_hits(
     """Passages nearest in meaning, within the council's / type's documents when asked."""
     catalogue = app_state(request).catalogue
     facts = catalogue.document_facts()
-    keep = search_scope(facts, council, doc_type)
-    hits = catalogue.semantic.search(q, limit=limit, document_ids=keep)
+
+    def nearest() -> list[SemanticHit]:
+        keep = search_scope(facts, council, doc_type)
+        return catalogue.semantic.search(q, limit=limit, document_ids=keep)
+
+    key = ("meaning", q, council, doc_type, limit)
+    hits = catalogue.search_results.get(key, nearest, fresh=wants_fresh(request))
     return [(h, facts.get(h.document_id)) for h in hits]
+
+
+def text_hits(
+    request: Request, q: str, council: str | None, doc_type: str | None, limit: int, offset: int
+) -> tuple[list[SearchHit], SearchTotal]:
+    """A page of full-text hits within the council's / type's documents when asked, and how
+    many blocks match in all (kept apart: every page of a query shares its total)."""
+    state = app_state(request)
+    results = state.catalogue.search_results
+    keep = search_scope(state.catalogue.document_facts(), council, doc_type)
+    fresh = wants_fresh(request)
+    hits = results.get(
+        ("text", q, council, doc_type, limit, offset),
+        lambda: state.store.search(
+            q, limit=limit, offset=offset, marks=SNIPPET_MARKS, document_ids=keep
+        ),
+        fresh=fresh,
+    )
+    total = results.get(
+        ("total", q, council, doc_type),
+        lambda: state.store.count_matches(q, document_ids=keep),
+        fresh=fresh,
+    )
+    return hits, total
+
+
+def wants_fresh(request: Request) -> bool:
+    """Whether the client asked not to be served a kept result (``Cache-Control: no-cache``,
+    as a browser's hard reload sends)."""
+    return "no-cache" in request.headers.get("cache-control", "").lower()
 
 
 @router.get("/search")
@@ -459,13 +494,9 @@ def search(
     if searching and mode == "meaning":
         meaning = semantic_hits(request, q, council, doc_type, SEARCH_LIMIT)
     elif searching:
-        keep = search_scope(facts, council, doc_type)
         offset = (page_number - 1) * SEARCH_LIMIT
-        shown = state.store.search(
-            q, limit=SEARCH_LIMIT, offset=offset, marks=SNIPPET_MARKS, document_ids=keep
-        )
+        shown, total = text_hits(request, q, council, doc_type, SEARCH_LIMIT, offset)
         hits = [(hit, facts.get(hit.document_id)) for hit in shown]
-        total = state.store.count_matches(q, document_ids=keep)
     table = Table(
         "results",
         f"{len(hits) + len(meaning)} results",
