@@ -437,7 +437,9 @@ def semantic_hits(
         keep = search_scope(facts, council, doc_type)
         return catalogue.semantic.search(q, limit=limit, document_ids=keep)
 
-    key = ("meaning", q, council, doc_type, limit)
+    # The matrix is refreshed on its own clock (``SemanticIndex``): a result ranked against
+    # an older matrix must not outlive it under a newer generation.
+    key = ("meaning", q, council, doc_type, limit, catalogue.semantic.version())
     hits = catalogue.search_results.get(key, nearest, fresh=wants_fresh(request))
     return [(h, facts.get(h.document_id)) for h in hits]
 
