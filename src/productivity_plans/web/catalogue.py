@@ -283,6 +283,17 @@ class Catalogue:
             entries.append(CouncilEntry(council, n))
         return entries
 
+    def councils_with_documents(self) -> list[Council]:
+        """Councils some public document is attributed to, by name (the search filter's
+        choices)."""
+
+        def compute() -> list[Council]:
+            codes = {f.council_gss for f in self.document_facts().values() if f.council_gss}
+            found = {c.gss_code: c for g in codes if (c := self.register.by_gss(g))}
+            return sorted(found.values(), key=lambda c: c.nice_name)
+
+        return self._cached("councils_with_documents", compute)
+
     def regions(self) -> list[str]:
         return sorted({c.region for c in self.councils_in_scope() if c.region})
 

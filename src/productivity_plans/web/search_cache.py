@@ -12,8 +12,10 @@ one entry serves everyone.
 A broad full-text query ranks every match inside FTS5 (``bm25`` over ten thousand blocks of
 the sector: about 25 ms of one core), which is most of what a busy search box costs; the same
 few queries are asked again and again. Different queries are not helped: each is searched
-once per generation. A request with ``Cache-Control: no-cache`` searches afresh (and keeps the
-result), which is how the benchmark measures real searching with a rotation of queries.
+once per generation. A search by meaning is also keyed on the version of the semantic index's
+matrix it ranked (``SemanticIndex.version``), which refreshes on its own clock. A request with
+``Cache-Control: no-cache`` searches afresh (and keeps the result), which is how the benchmark
+measures real searching with a rotation of queries.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
 _T = TypeVar("_T")
-# A page of 20-50 hits is tens of kilobytes: a few thousand entries stay within tens of MB.
-SEARCH_ENTRIES = 1024
+# A page of 20-50 hits (each with its block's text) is tens of kilobytes, so 256 pages are
+# about 10 MB per process; the API's largest page (200 hits of long blocks) is under 0.5 MB.
+SEARCH_ENTRIES = 256
 
 
 class SearchCache:

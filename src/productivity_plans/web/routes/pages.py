@@ -556,14 +556,6 @@ def search(
                 "snippet": semantic.text,
             }
         )
-    councils_with_documents = sorted(
-        {
-            c.gss_code: c
-            for g in {f.council_gss for f in facts.values() if f.council_gss}
-            if (c := catalogue.register.by_gss(g))
-        }.values(),
-        key=lambda c: c.nice_name,
-    )
     return page(
         request,
         "search.html",
@@ -571,7 +563,7 @@ def search(
             "q": q,
             "mode": mode,
             "results": results,
-            "council_options": councils_with_documents,
+            "council_options": catalogue.councils_with_documents(),
             "doc_type_options": [
                 (d.id, catalogue.doc_type_label(d.id)) for d in catalogue.framework.document_types
             ],
