@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from productivity_plans.councils import Council
 from productivity_plans.store import ownership, workspace
-from productivity_plans.store.search import SearchHit, SearchTotal
+from productivity_plans.store.search import COUNT_CAP, SearchHit, SearchTotal
 from productivity_plans.store.vectors import SemanticHit
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import (
@@ -460,12 +460,23 @@ def text_hits(
         ),
         fresh=fresh,
     )
-    total = results.get(
+    total = last_page_total(hits, limit, offset) or results.get(
         ("total", q, council, doc_type),
         lambda: state.store.count_matches(q, document_ids=keep),
         fresh=fresh,
     )
     return hits, total
+
+
+def last_page_total(hits: list[SearchHit], limit: int, offset: int) -> SearchTotal | None:
+    """The total without counting, when the page tells it: ``Store.search`` returns a short page
+    only when no match is left after it, so the total is what came before it and on it (as
+    ``count_matches`` would say it, "more than" its cap beyond). An empty page past the first
+    says nothing (the matches may end anywhere before it): None."""
+    if len(hits) >= limit or (not hits and offset > 0):
+        return None
+    found = offset + len(hits)
+    return SearchTotal(COUNT_CAP, more=True) if found > COUNT_CAP else SearchTotal(found)
 
 
 def wants_fresh(request: Request) -> bool:
