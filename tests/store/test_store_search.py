@@ -139,6 +139,26 @@ def test_results_come_best_first_across_pages(store: Store, make_document) -> No
     assert scores == sorted(scores, reverse=True)
 
 
+def test_every_hit_on_every_page_carries_its_own_blocks_snippet(
+    store: Store, make_document
+) -> None:
+    # Short and long matches interleaved with blocks that do not match: each page's hits are
+    # scattered among other matches and non-matches, in no rowid order.
+    for n in range(40):
+        words = "settlement" if n % 2 else "a settlement " + "with a long tail " * (n % 7)
+        store.save_document(
+            make_document(f"Note {n}: {words}.\n\nNothing to find in note {n}.", source=f"/{n}")
+        )
+
+    for offset in range(0, 40, 15):
+        hits = store.search("settlement", limit=15, offset=offset)
+        assert len(hits) == min(15, 40 - offset)  # none dropped for want of its row
+        for hit in hits:
+            assert "[settlement]" in hit.snippet
+            for piece in hit.snippet.replace("[", "").replace("]", "").split("…"):
+                assert piece.strip() in hit.text
+
+
 def test_drafts_that_rank_first_never_take_a_place_on_a_public_page(
     store: Store, make_document
 ) -> None:

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from productivity_plans.ingest import read_document
 from productivity_plans.store.db import Store
-from tests.web.conftest import OFFICER_COUNCIL, Seeded
+from tests.web.conftest import OFFICER_COUNCIL, Seeded, make_app
 
 
 def _api(client: TestClient, **params: object) -> dict:
@@ -69,3 +69,17 @@ def test_a_private_draft_is_neither_shown_nor_counted(
     after = _api(client, q=f"council {marker}")
 
     assert (before["total"], before["hits"]) == (after["total"], after["hits"]) == (0, [])
+
+
+def test_every_page_says_the_total_that_counting_every_match_says(seeded: Seeded) -> None:
+    with Store.open(seeded.url) as store:
+        counted = store.count_matches("council")
+    assert 45 < counted.count < 1_000, "the examples should give several pages"
+    with TestClient(make_app(seeded), base_url="http://127.0.0.1") as client:
+        offsets = (0, 20, counted.count - 7, counted.count, counted.count + 20)
+        pages = [_api(client, q="council", limit=20, offset=o) for o in offsets]
+        rare = _api(client, q="council quillworthless", limit=20)  # a short first page: none
+
+    assert [p["total"] for p in pages] == [counted.count] * len(offsets)
+    assert [len(p["hits"]) for p in pages[2:]] == [7, 0, 0]
+    assert (rare["total"], rare["hits"]) == (0, [])

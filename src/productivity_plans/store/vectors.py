@@ -449,6 +449,15 @@ class SemanticIndex:
         scored = self._current_matrix(embedder_id).nearest(vector, limit, document_ids)
         return _hits(self.store, [(i, s) for i, s in scored if s >= min_score])
 
+    def version(self, embedder: Embedder | None = None) -> tuple[Any, ...] | None:
+        """What a search would rank against now: the matrix's fingerprint (checked as a
+        search checks it), or None when pgvector ranks in the database (always current). A
+        result kept under one version is the search's result for as long as it lasts."""
+        embedder = embedder or _embedder()
+        if self.in_database and embedder.dim == PGVECTOR_DIM:
+            return None
+        return self._current_matrix(_embedder_id(embedder)).fingerprint
+
     def _current_matrix(self, embedder_id: str) -> _Matrix:
         """The matrix, rebuilt when the store changed. While one thread checks (at most once per
         ``ttl``) or rebuilds, the others rank with the matrix they have rather than wait: a

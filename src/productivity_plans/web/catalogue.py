@@ -38,6 +38,7 @@ from productivity_plans.store.facts import StoredFacts
 from productivity_plans.store.reading import document_texts
 from productivity_plans.store.vectors import SemanticIndex
 from productivity_plans.web.public_form import display_title, is_site_furniture, public_source
+from productivity_plans.web.search_cache import SearchCache
 
 _T = TypeVar("_T")
 GENERATION_TTL = 1.0  # seconds a data fingerprint is trusted before it is checked again
@@ -119,6 +120,7 @@ class Catalogue:
         self._cache: dict[Hashable, tuple[tuple[int, ...], Any]] = {}
         self._computing: dict[Hashable, threading.Lock] = {}  # one computation per key
         self.semantic = SemanticIndex(store)
+        self.search_results = SearchCache(self.generation)
 
     @cached_property
     def register(self) -> Register:
@@ -281,6 +283,17 @@ class Catalogue:
             entries.append(CouncilEntry(council, n))
         return entries
 
+    def councils_with_documents(self) -> list[Council]:
+        """Councils some public document is attributed to, by name (the search filter's
+        choices)."""
+
+        def compute() -> list[Council]:
+            codes = {f.council_gss for f in self.document_facts().values() if f.council_gss}
+            found = {c.gss_code: c for g in codes if (c := self.register.by_gss(g))}
+            return sorted(found.values(), key=lambda c: c.nice_name)
+
+        return self._cached("councils_with_documents", compute)
+
     def regions(self) -> list[str]:
         return sorted({c.region for c in self.councils_in_scope() if c.region})
 
@@ -339,6 +352,7 @@ class Catalogue:
         with self._lock:
             self._generation = None
             self._cache.clear()
+        self.search_results.clear()
         self.semantic.invalidate()
 
     def _cached(self, key: Hashable, compute: Callable[[], _T]) -> _T:

@@ -8,6 +8,8 @@ inside the document) can neither inject markup nor leave an element open.
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
 from productivity_plans.store.search import Marks
@@ -17,21 +19,24 @@ MARK_END = "\ue001"
 SNIPPET_MARKS = Marks(start=MARK_START, end=MARK_END, ellipsis="…")
 
 
+# A snippet as runs of text between marks: each mark is a piece of its own.
+_MARKS = re.compile(f"([{MARK_START}{MARK_END}])")
+
+
 def highlight(snippet: str) -> Markup:
-    escaped = str(escape(snippet))
     out: list[str] = []
     open_mark = False
-    for char in escaped:
-        if char == MARK_START:
+    for piece in _MARKS.split(str(escape(snippet))):
+        if piece == MARK_START:
             if not open_mark:
                 out.append("<mark>")
                 open_mark = True
-        elif char == MARK_END:
+        elif piece == MARK_END:
             if open_mark:
                 out.append("</mark>")
                 open_mark = False
         else:
-            out.append(char)
+            out.append(piece)
     if open_mark:
         out.append("</mark>")
     return Markup("".join(out))
@@ -41,18 +46,20 @@ def plain(snippet: str) -> tuple[str, list[tuple[int, int]]]:
     """The snippet without marks, and the (start, end) of each highlighted run in it."""
     text: list[str] = []
     spans: list[tuple[int, int]] = []
+    length = 0
     start: int | None = None
-    for char in snippet:
-        if char == MARK_START:
-            start = len(text) if start is None else start
-        elif char == MARK_END:
+    for piece in _MARKS.split(snippet):
+        if piece == MARK_START:
+            start = length if start is None else start
+        elif piece == MARK_END:
             if start is not None:
-                spans.append((start, len(text)))
+                spans.append((start, length))
                 start = None
         else:
-            text.append(char)
+            text.append(piece)
+            length += len(piece)
     if start is not None:
-        spans.append((start, len(text)))
+        spans.append((start, length))
     return "".join(text), spans
 
 

@@ -21,12 +21,12 @@ from productivity_plans.store.search import COUNT_CAP
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import DocumentEntry
 from productivity_plans.web.filters import check_api_filters
-from productivity_plans.web.highlight import SNIPPET_MARKS, plain
+from productivity_plans.web.highlight import plain
 from productivity_plans.web.public_form import public_document_view
 from productivity_plans.web.routes.pages import (
     filtered_documents,
-    search_scope,
     semantic_hits,
+    text_hits,
     type_name,
     visible_entry,
 )
@@ -383,10 +383,8 @@ def search(
                 )
             )
         return SearchOut(query=q, mode=mode, hits=hits)
-    keep = search_scope(facts, council, doc_type)
-    for hit in state.store.search(
-        q, limit=limit, offset=offset, marks=SNIPPET_MARKS, document_ids=keep
-    ):
+    found_hits, total = text_hits(request, q, council, doc_type, limit, offset)
+    for hit in found_hits:
         fact = facts.get(hit.document_id)
         text, spans = plain(hit.snippet)
         hits.append(
@@ -404,7 +402,6 @@ def search(
                 score=hit.score,
             )
         )
-    total = state.store.count_matches(q, document_ids=keep)
     return SearchOut(query=q, mode=mode, hits=hits, total=total.count, total_more=total.more)
 
 

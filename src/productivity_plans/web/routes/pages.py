@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from productivity_plans.councils import Council
 from productivity_plans.store import ownership, workspace
-from productivity_plans.store.search import SearchTotal
+from productivity_plans.store.search import COUNT_CAP, SearchHit, SearchTotal
 from productivity_plans.store.vectors import SemanticHit
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import (
@@ -432,9 +432,57 @@ def semantic_hits(
     """Passages nearest in meaning, within the council's / type's documents when asked."""
     catalogue = app_state(request).catalogue
     facts = catalogue.document_facts()
-    keep = search_scope(facts, council, doc_type)
-    hits = catalogue.semantic.search(q, limit=limit, document_ids=keep)
+
+    def nearest() -> list[SemanticHit]:
+        keep = search_scope(facts, council, doc_type)
+        return catalogue.semantic.search(q, limit=limit, document_ids=keep)
+
+    # The matrix is refreshed on its own clock (``SemanticIndex``): a result ranked against
+    # an older matrix must not outlive it under a newer generation.
+    key = ("meaning", q, council, doc_type, limit, catalogue.semantic.version())
+    hits = catalogue.search_results.get(key, nearest, fresh=wants_fresh(request))
     return [(h, facts.get(h.document_id)) for h in hits]
+
+
+def text_hits(
+    request: Request, q: str, council: str | None, doc_type: str | None, limit: int, offset: int
+) -> tuple[list[SearchHit], SearchTotal]:
+    """A page of full-text hits within the council's / type's documents when asked, and how
+    many blocks match in all (kept apart: every page of a query shares its total)."""
+    state = app_state(request)
+    results = state.catalogue.search_results
+    keep = search_scope(state.catalogue.document_facts(), council, doc_type)
+    fresh = wants_fresh(request)
+    hits = results.get(
+        ("text", q, council, doc_type, limit, offset),
+        lambda: state.store.search(
+            q, limit=limit, offset=offset, marks=SNIPPET_MARKS, document_ids=keep
+        ),
+        fresh=fresh,
+    )
+    total = last_page_total(hits, limit, offset) or results.get(
+        ("total", q, council, doc_type),
+        lambda: state.store.count_matches(q, document_ids=keep),
+        fresh=fresh,
+    )
+    return hits, total
+
+
+def last_page_total(hits: list[SearchHit], limit: int, offset: int) -> SearchTotal | None:
+    """The total without counting, when the page tells it: ``Store.search`` returns a short page
+    only when no match is left after it, so the total is what came before it and on it (as
+    ``count_matches`` would say it, "more than" its cap beyond). An empty page past the first
+    says nothing (the matches may end anywhere before it): None."""
+    if len(hits) >= limit or (not hits and offset > 0):
+        return None
+    found = offset + len(hits)
+    return SearchTotal(COUNT_CAP, more=True) if found > COUNT_CAP else SearchTotal(found)
+
+
+def wants_fresh(request: Request) -> bool:
+    """Whether the client asked not to be served a kept result (``Cache-Control: no-cache``,
+    as a browser's hard reload sends)."""
+    return "no-cache" in request.headers.get("cache-control", "").lower()
 
 
 @router.get("/search")
@@ -459,13 +507,9 @@ def search(
     if searching and mode == "meaning":
         meaning = semantic_hits(request, q, council, doc_type, SEARCH_LIMIT)
     elif searching:
-        keep = search_scope(facts, council, doc_type)
         offset = (page_number - 1) * SEARCH_LIMIT
-        shown = state.store.search(
-            q, limit=SEARCH_LIMIT, offset=offset, marks=SNIPPET_MARKS, document_ids=keep
-        )
+        shown, total = text_hits(request, q, council, doc_type, SEARCH_LIMIT, offset)
         hits = [(hit, facts.get(hit.document_id)) for hit in shown]
-        total = state.store.count_matches(q, document_ids=keep)
     table = Table(
         "results",
         f"{len(hits) + len(meaning)} results",
@@ -523,14 +567,6 @@ def search(
                 "snippet": semantic.text,
             }
         )
-    councils_with_documents = sorted(
-        {
-            c.gss_code: c
-            for g in {f.council_gss for f in facts.values() if f.council_gss}
-            if (c := catalogue.register.by_gss(g))
-        }.values(),
-        key=lambda c: c.nice_name,
-    )
     return page(
         request,
         "search.html",
@@ -538,7 +574,7 @@ def search(
             "q": q,
             "mode": mode,
             "results": results,
-            "council_options": councils_with_documents,
+            "council_options": catalogue.councils_with_documents(),
             "doc_type_options": [
                 (d.id, catalogue.doc_type_label(d.id)) for d in catalogue.framework.document_types
             ],
