@@ -360,7 +360,7 @@ def _save(
 def _write_coding(
     coded: Coded, written: list[tuple[int, SavedCodes, int]], session: Session, document_id: int
 ) -> None:
-    saved, vectors = coded.write(session, document_id)
+    saved, vectors = coded.write(session, document_id, new=True)  # with_new: a new document
     written.append((document_id, saved, vectors))
 
 
