@@ -228,9 +228,9 @@ def write_passage_codes(
     Rows are written a statement per table (insert-many with RETURNING for new passages,
     update-many by primary key for kept ones), not object by object (docs/pipeline.md).
     """
-    return _write_codes(
-        session, document_id, unique_codes(codes), model_version, framework_id, new=False
-    ).saved
+    unique = unique_codes(codes)
+    keys = [passage_key(code) for code in unique]
+    return _write_codes(session, document_id, unique, keys, model_version, framework_id).saved
 
 
 def unique_codes(codes: Sequence[PassageCode]) -> list[PassageCode]:
@@ -257,13 +257,16 @@ def _write_codes(
     session: Session,
     document_id: int,
     codes: list[PassageCode],
+    keys: list[tuple[int, int, str]],
     model_version: str,
     framework_id: str,
     *,
-    new: bool,
+    new: bool = False,
 ) -> _Written:
-    """``new``: the document was inserted in this transaction, so it has no passages and no
-    marker to look up (the ingest writer's case: one SELECT less, and an INSERT for the marker).
+    """Write ``codes`` (one per passage, ``keys`` their ``passage_key``s: hashed once).
+
+    ``new``: the document was inserted in this transaction, so it has no passages and no marker
+    to look up (the ingest writer's case: one SELECT less, and an INSERT for the marker).
 
     Inserts go through the connection (SQLAlchemy Core), not the session: an ORM-enabled bulk
     insert builds the unit of work's bookkeeping row by row, which was most of the writer's
@@ -279,7 +282,6 @@ def _write_codes(
             PassageRow.document_id == document_id
         )
         existing = {(s, e, h): i for i, s, e, h in session.execute(mine.with_for_update())}
-    keys = [passage_key(code) for code in codes]
     kept = [
         {
             "id": existing[key],
@@ -407,11 +409,18 @@ def write_coded_document(
     A passage kept across re-codings keeps its vector, as with ``write_passage_vectors``.
     ``new`` says the document was inserted in this same transaction (the ingest writer), so
     nothing of it is read back: it has no passages, vectors or marker yet."""
-    by_key: dict[tuple[int, int, str], NDArray[np.floating]] = {}
-    for code, vector in zip(codes, vectors, strict=True):
-        by_key.setdefault(passage_key(code), vector)
-    unique = unique_codes(codes)
-    written = _write_codes(session, document_id, unique, model_version, framework_id, new=new)
+    unique: dict[tuple[int, int, str], tuple[PassageCode, NDArray[np.floating]]] = {}
+    for code, vector in zip(codes, vectors, strict=True):  # as unique_codes: the first given
+        unique.setdefault(passage_key(code), (code, vector))
+    written = _write_codes(
+        session,
+        document_id,
+        [code for code, _ in unique.values()],
+        list(unique),
+        model_version,
+        framework_id,
+        new=new,
+    )
     kept = [i for i in written.ids if i not in written.new]
     have_vector = set()
     for chunk in in_chunks(kept):
@@ -424,8 +433,8 @@ def write_coded_document(
             )
         )
     rows = [
-        (passage_id, by_key[passage_key(code)])
-        for passage_id, code in zip(written.ids, unique, strict=True)
+        (passage_id, vector)
+        for passage_id, (_code, vector) in zip(written.ids, unique.values(), strict=True)
         if passage_id not in have_vector
     ]
     return written.saved, write_vectors(session, rows, embedder_id)
