@@ -276,7 +276,7 @@ def main() -> None:
     cpu_share = (pipe["cpu"] - plain["cpu"]) / pipe["cpu"]
     cpu_per_doc = (pipe["cpu"] - plain["cpu"]) / pipe["docs"] * 1000
     print(f"       extraction {cpu_share:.1%} of pipeline CPU time ({cpu_per_doc:.1f} ms/doc)")
-    print_stages(pipe, plain)
+    print_stages(pipe, plain, median.get("coded"))
 
 
 def profile_writer(profile: Path, folder: Path, count: int, clusters: list[str]) -> None:
@@ -347,14 +347,25 @@ def median_interval(values: list[float], level: float = 0.95) -> tuple[float, fl
     return (ordered[k - 1], ordered[n - k]) if k else None
 
 
-def print_stages(pipe: dict[str, float], plain: dict[str, float]) -> None:
+def print_stages(
+    pipe: dict[str, float], plain: dict[str, float], coded: dict[str, float] | None = None
+) -> None:
     """The split measured inside one run: the CPU the pipeline itself times per stage. Less
     noisy than the difference of two runs, but blind to what extraction costs other processes
-    (contention for the two cores, caches)."""
-    stages = ("parse", "extract", "sites", "store")
+    (contention for the two cores, caches). With the coded run, also the writer's CPU per
+    document ("store": the document, its facts, passages, codes and vectors, in this process;
+    it includes whatever the pool's result thread did meanwhile, such as unpickling results)."""
+    stages = ("parse", "extract", "code", "sites", "store")
     print(f"{'stage CPU s':<12}" + "".join(f"{stage:>9}" for stage in stages))
-    for name, r in (("pipeline", pipe), ("no-extract", plain)):
+    rows = [("pipeline", pipe), ("no-extract", plain)] + ([("coded", coded)] if coded else [])
+    for name, r in rows:
         print(f"{name:<12}" + "".join(f"{r.get(f'cpu_{s}', 0.0):>9.2f}" for s in stages))
+    if coded:
+        workers = sum(coded.get(f"cpu_{s}", 0.0) for s in ("parse", "extract", "code"))
+        print(
+            f"coded: the writer {coded['cpu_store'] / coded['docs'] * 1000:.1f} ms/doc of CPU, "
+            f"the workers {workers / coded['docs'] * 1000:.1f} ms/doc"
+        )
     # Extraction's own stages, and what writing its facts added to the store stage.
     own = pipe.get("cpu_extract", 0.0) + pipe.get("cpu_sites", 0.0)
     facts_store = pipe.get("cpu_store", 0.0) - plain.get("cpu_store", 0.0)
