@@ -26,6 +26,11 @@ on a Dask cluster (`ingest --cluster`), next to the process pool with as many wo
 Dask's overhead over the pool with as many workers, and the scaling of each cluster over the
 first one given (issue 18's targets: local:2 >= 1.6x local:1; local:1 within 15% of the pool).
 
+With --profile FILE, only the coded run (on the first --cluster given, else the default pool),
+once, with cProfile in the ingesting process (the single writer: it stores every document while
+the workers parse, extract and code): its stats go to FILE and the functions that took the most
+time in it are printed.
+
 Wall time on a shared 2-core machine is noisy: --repeat N runs the three N times, interleaved,
 and reports each figure's median, and the split of each pipeline/no-extract pair (adjacent in
 time, so a slow spell of the machine hits both; in alternating order) with the pairs' median,
@@ -34,14 +39,17 @@ extraction's own cost per document, measured in process and per part, see bench/
 
     python bench/ingest.py [--docs 1000] [--repeat 1] [--workdir /tmp/prodplans-bench]
                            [--code] [--cluster local:1 --cluster local:2]
+                           [--profile FILE [--cluster SPEC]]
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import math
 import os
+import pstats
 import resource
 import statistics
 import subprocess
@@ -119,7 +127,10 @@ def run_pipeline(
     from productivity_plans.pipeline import ingest_files
     from productivity_plans.store.db import Store
 
-    db_path.unlink(missing_ok=True)
+    # A journal left by a run killed midway would be applied to the new file (SQLite: "disk
+    # I/O error"), so it goes too.
+    for stale in (db_path, *(db_path.with_name(db_path.name + end) for end in ("-wal", "-shm"))):
+        stale.unlink(missing_ok=True)
     start = time.perf_counter()
     with Store.open(f"sqlite:///{db_path}") as store:
         # Only given a cluster: the benchmark also measures code from before --cluster.
@@ -141,9 +152,12 @@ def run_pipeline(
     }
 
 
-def child(mode: str, folder: Path, count: int) -> None:
+def child(mode: str, folder: Path, count: int, profile: Path | None = None) -> None:
     paths = sorted(folder.glob("*.pdf"))[:count]
     db_path = folder.parent / "bench.sqlite"
+    profiler = cProfile.Profile() if profile else None
+    if profiler:
+        profiler.enable()
     if mode == "bare":
         result = run_bare(paths)
     elif mode == "coded":
@@ -154,6 +168,9 @@ def child(mode: str, folder: Path, count: int) -> None:
         result = run_pipeline(paths, db_path, code=True, cluster=mode.partition(":")[2])
     else:
         result = run_pipeline(paths, db_path, extract=mode == "pipeline")
+    if profiler and profile:
+        profiler.disable()
+        profiler.dump_stats(profile)
     own = resource.getrusage(resource.RUSAGE_SELF)
     reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
     result["cpu"] = (
@@ -178,8 +195,10 @@ def live_children_cpu() -> float:
     return total / ticks
 
 
-def measure(mode: str, folder: Path, count: int) -> dict[str, float]:
+def measure(mode: str, folder: Path, count: int, profile: Path | None = None) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--child", mode, "--workdir", str(folder.parent)]
+    if profile:
+        cmd += ["--profile", str(profile)]
     done = subprocess.run([*cmd, "--docs", str(count)], capture_output=True, text=True, check=False)
     if done.returncode:
         raise SystemExit(f"{mode} run failed:\n{done.stderr}")
@@ -197,16 +216,22 @@ def main() -> None:
     parser.add_argument(
         "--cluster", action="append", default=[], help="also run on this Dask cluster (repeat)"
     )
+    parser.add_argument(
+        "--profile", type=Path, help="profile the writer of one coded run; stats to this file"
+    )
     parser.add_argument("--child")
     args = parser.parse_args()
     folder = args.workdir / "pdfs"
     if args.child:
-        child(args.child, folder, args.docs)
+        child(args.child, folder, args.docs, args.profile)
         return
     started = time.perf_counter()
     paths = build_pdfs(folder, args.docs)
     built = time.perf_counter() - started
     print(f"corpus: {len(paths)} PDFs in {folder} (built or reused in {built:.1f} s)")
+    if args.profile:
+        profile_writer(args.profile.resolve(), folder, args.docs, args.cluster)
+        return
     extra = (["coded"] if args.code else []) + _cluster_modes(args.cluster)
     runs: dict[str, list[dict[str, float]]] = {
         mode: [] for mode in ("bare", "pipeline", "no-extract", *extra)
@@ -251,7 +276,22 @@ def main() -> None:
     cpu_share = (pipe["cpu"] - plain["cpu"]) / pipe["cpu"]
     cpu_per_doc = (pipe["cpu"] - plain["cpu"]) / pipe["docs"] * 1000
     print(f"       extraction {cpu_share:.1%} of pipeline CPU time ({cpu_per_doc:.1f} ms/doc)")
-    print_stages(pipe, plain)
+    print_stages(pipe, plain, median.get("coded"))
+
+
+def profile_writer(profile: Path, folder: Path, count: int, clusters: list[str]) -> None:
+    """One coded run (on the first cluster given, else the default pool) under cProfile: the
+    writer's own time per document, and where it goes."""
+    mode = f"cluster:{clusters[0]}" if clusters else "coded"
+    result = measure(mode, folder, count, profile)
+    stats = pstats.Stats(str(profile))
+    print(
+        f"{mode}: {result['seconds']:.2f} s, {result['docs'] / result['seconds']:.1f} docs/s, "
+        f"writer CPU (store stage) {result.get('cpu_store', 0.0) / result['docs'] * 1000:.1f} "
+        f"ms/doc under the profiler; stats in {profile}"
+    )
+    stats.sort_stats("tottime").print_stats(30)
+    stats.sort_stats("cumulative").print_stats(50)
 
 
 def _cluster_modes(clusters: list[str]) -> list[str]:
@@ -307,14 +347,25 @@ def median_interval(values: list[float], level: float = 0.95) -> tuple[float, fl
     return (ordered[k - 1], ordered[n - k]) if k else None
 
 
-def print_stages(pipe: dict[str, float], plain: dict[str, float]) -> None:
+def print_stages(
+    pipe: dict[str, float], plain: dict[str, float], coded: dict[str, float] | None = None
+) -> None:
     """The split measured inside one run: the CPU the pipeline itself times per stage. Less
     noisy than the difference of two runs, but blind to what extraction costs other processes
-    (contention for the two cores, caches)."""
-    stages = ("parse", "extract", "sites", "store")
+    (contention for the two cores, caches). With the coded run, also the writer's CPU per
+    document ("store": the document, its facts, passages, codes and vectors, in this process;
+    it includes whatever the pool's result thread did meanwhile, such as unpickling results)."""
+    stages = ("parse", "extract", "code", "sites", "store")
     print(f"{'stage CPU s':<12}" + "".join(f"{stage:>9}" for stage in stages))
-    for name, r in (("pipeline", pipe), ("no-extract", plain)):
+    rows = [("pipeline", pipe), ("no-extract", plain)] + ([("coded", coded)] if coded else [])
+    for name, r in rows:
         print(f"{name:<12}" + "".join(f"{r.get(f'cpu_{s}', 0.0):>9.2f}" for s in stages))
+    if coded:
+        workers = sum(coded.get(f"cpu_{s}", 0.0) for s in ("parse", "extract", "code"))
+        print(
+            f"coded: the writer {coded['cpu_store'] / coded['docs'] * 1000:.1f} ms/doc of CPU, "
+            f"the workers {workers / coded['docs'] * 1000:.1f} ms/doc"
+        )
     # Extraction's own stages, and what writing its facts added to the store stage.
     own = pipe.get("cpu_extract", 0.0) + pipe.get("cpu_sites", 0.0)
     facts_store = pipe.get("cpu_store", 0.0) - plain.get("cpu_store", 0.0)

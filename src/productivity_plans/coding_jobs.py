@@ -23,14 +23,12 @@ from pathlib import Path
 from productivity_plans.cluster import dask_cluster, in_order
 from productivity_plans.coding.evaluate import corpus_examples
 from productivity_plans.coding.train import (
-    MODEL_FILE,
     CodingModel,
     TrainingExample,
     load_examples,
     load_model,
     train,
 )
-from productivity_plans.config import data_dir
 from productivity_plans.framework.loader import load_framework
 from productivity_plans.framework.schema import Framework
 from productivity_plans.prepare import Coded, Coding, code_stored, code_with
@@ -42,33 +40,14 @@ from productivity_plans.store.codes import (
 )
 from productivity_plans.store.db import Store
 from productivity_plans.store.vectors import documents_missing_vectors
+from productivity_plans.trained_models import (
+    MODEL_FILE,
+    TRAINED_FILE,
+    latest_model_dir,
+    models_dir,
+)
 
-TRAINED_FILE = "trained.json"
 BASE_ENV = "PRODPLANS_TRAINING_BASE"
-
-
-def models_dir() -> Path:
-    return data_dir() / "models"
-
-
-def latest_model_dir(root: Path | None = None) -> Path | None:
-    """The most recently trained model under ``root`` (default: the data dir's models)."""
-    root = root or models_dir()
-    if not root.is_dir():
-        return None
-    found = [d for d in root.iterdir() if (d / MODEL_FILE).is_file()]
-    if not found:
-        return None
-
-    def trained_at(directory: Path) -> str:
-        try:
-            meta = json.loads((directory / TRAINED_FILE).read_text(encoding="utf-8"))
-            return str(meta["trained_at"])
-        except (OSError, ValueError, KeyError):
-            stamp = (directory / MODEL_FILE).stat().st_mtime
-            return datetime.fromtimestamp(stamp, UTC).isoformat()
-
-    return max(found, key=lambda d: (trained_at(d), d.name))
 
 
 def current_model(model_dir: Path | None = None) -> CodingModel:

@@ -43,6 +43,7 @@ from productivity_plans.prepare import (
 )
 from productivity_plans.store.codes import SavedCodes
 from productivity_plans.store.db import Store
+from productivity_plans.trained_models import latest_model_dir
 
 if TYPE_CHECKING:
     from productivity_plans.coding_jobs import CodingRunReport
@@ -156,10 +157,6 @@ def ingest_files(
 
 def _model_dir() -> str | None:
     """The directory of the model this run codes with (None: the shipped one)."""
-    # Imported here: the coding stage's model libraries take seconds to import, and a batch
-    # that does not code never needs them.
-    from productivity_plans.coding_jobs import latest_model_dir
-
     found = latest_model_dir()
     return str(found) if found is not None else None
 
@@ -360,7 +357,7 @@ def _save(
 def _write_coding(
     coded: Coded, written: list[tuple[int, SavedCodes, int]], session: Session, document_id: int
 ) -> None:
-    saved, vectors = coded.write(session, document_id)
+    saved, vectors = coded.write(session, document_id, new=True)  # with_new: a new document
     written.append((document_id, saved, vectors))
 
 

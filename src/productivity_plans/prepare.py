@@ -62,9 +62,11 @@ class Coded:
     framework_id: str
     embedder_id: str
 
-    def write(self, session: Session, document_id: int) -> tuple[SavedCodes, int]:
+    def write(
+        self, session: Session, document_id: int, *, new: bool = False
+    ) -> tuple[SavedCodes, int]:
         """Store this coding as ``document_id``'s inside the caller's transaction: (what was
-        saved, how many vectors)."""
+        saved, how many vectors). ``new``: the document was inserted in that transaction."""
         # imported here: the workers that make a Coded never write one, nor load the store
         from productivity_plans.store.codes import write_coded_document
 
@@ -76,6 +78,7 @@ class Coded:
             model_version=self.model_version,
             framework_id=self.framework_id,
             embedder_id=self.embedder_id,
+            new=new,
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -13,10 +14,17 @@ from sqlalchemy.orm import Session
 from productivity_plans.coding import CodingModel, load_model
 from productivity_plans.coding_jobs import code_documents, train_from_store
 from productivity_plans.framework.loader import load_framework
+from productivity_plans.prepare import code_with
 from productivity_plans.store import Store
 from productivity_plans.store import codes as C
 from productivity_plans.store.agreement import agreement, kappa
-from productivity_plans.store.models import HumanCodeRow, MachineCodeRow, PassageRow
+from productivity_plans.store.models import (
+    CodedDocumentRow,
+    HumanCodeRow,
+    MachineCodeRow,
+    PassageRow,
+    PassageVectorRow,
+)
 
 PLAN = (
     "Borsetshire productivity plan\n\n"
@@ -90,6 +98,76 @@ def test_coding_stores_passages_and_codes_with_model_and_framework_versions(
     kinds = [c for c in codes if c.code_type == "kind"]
     assert len(kinds) == len(passages)  # every scored passage says requirement or council
     assert C.coded_versions(store)[coded] == (model.version, "productivity-2024")
+
+
+def stored_coding(store: Store, document_id: int) -> tuple[object, ...]:
+    """Everything a coding wrote for a document, without ids and times: its passages, their
+    machine codes and vectors (by passage span), and its marker."""
+    with Session(store.engine) as session:
+        rows = session.scalars(select(PassageRow).where(PassageRow.document_id == document_id))
+        passages = {
+            p.id: (
+                p.ordinal,
+                p.page,
+                p.start,
+                p.end,
+                p.text,
+                p.text_hash,
+                p.heading,
+                p.block_kind,
+                p.current,
+            )
+            for p in rows
+        }
+        codes = sorted(
+            (
+                passages[m.passage_id],
+                m.code_type,
+                m.value,
+                m.confidence,
+                m.model_version,
+                m.framework_id,
+            )
+            for m in session.scalars(
+                select(MachineCodeRow).where(MachineCodeRow.passage_id.in_(passages))
+            )
+        )
+        vectors = sorted(
+            (passages[v.passage_id], v.embedder, v.dim, v.vector)
+            for v in session.scalars(
+                select(PassageVectorRow).where(PassageVectorRow.passage_id.in_(passages))
+            )
+        )
+        marker = session.get(CodedDocumentRow, document_id)
+        assert marker is not None
+        mark = (marker.model_version, marker.framework_id, marker.passages, marker.codes)
+    return sorted(passages.values()), codes, vectors, mark
+
+
+def test_a_document_coded_as_it_is_stored_has_what_coding_it_afterwards_writes(
+    store: Store,
+    make_document,
+    model: CodingModel,  # type: ignore[no-untyped-def]
+) -> None:
+    """The ingest writer's path (the document and its coding in one transaction, nothing read
+    back) and the path of ``prodplans code`` (a stored document coded later) store the same."""
+    document = make_document(*PLAN)
+    coded = code_with(document.parsed, model, load_framework())
+    written: list[int] = []
+
+    def with_coding(session: Session, document_id: int) -> None:
+        coded.write(session, document_id, new=True)
+        written.append(document_id)
+
+    assert store.save_document(document, with_new=with_coding) == "new"
+    twin = replace(document, provenance=replace(document.provenance, sha256="0" * 64))
+    assert store.save_document(twin) == "new"
+    report = code_documents(store, model=model)
+    assert report.ok and len(report.coded) == 1 and report.coded != written
+    with_it, after = stored_coding(store, written[0]), stored_coding(store, report.coded[0])
+    assert with_it == after
+    passages, codes, vectors, _marker = with_it
+    assert len(passages) == len(vectors) >= 7 and len(codes) >= len(passages)
 
 
 def test_re_running_with_the_same_model_does_nothing(

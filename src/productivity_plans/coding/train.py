@@ -25,11 +25,11 @@ from sklearn.linear_model import LogisticRegression
 from productivity_plans.coding.embeddings import EMBEDDER_ID, Embedder, Matrix, load_embedder
 from productivity_plans.coding.features import Prototypes
 from productivity_plans.framework.schema import Framework
+from productivity_plans.trained_models import MODEL_FILE
 
 Mode = Literal["embedding", "tfidf"]
 HUMAN_WEIGHT = 5.0
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "model" / "default"
-MODEL_FILE = "coding.joblib"
 # The examples a model was trained on, beside it: retraining from analysts' decisions starts
 # from them, so the installed package needs no source checkout to retrain.
 EXAMPLES_FILE = "examples.jsonl"

@@ -228,9 +228,9 @@ def write_passage_codes(
     Rows are written a statement per table (insert-many with RETURNING for new passages,
     update-many by primary key for kept ones), not object by object (docs/pipeline.md).
     """
-    return _write_codes(
-        session, document_id, unique_codes(codes), model_version, framework_id
-    ).saved
+    unique = unique_codes(codes)
+    keys = [passage_key(code) for code in unique]
+    return _write_codes(session, document_id, unique, keys, model_version, framework_id).saved
 
 
 def unique_codes(codes: Sequence[PassageCode]) -> list[PassageCode]:
@@ -257,18 +257,31 @@ def _write_codes(
     session: Session,
     document_id: int,
     codes: list[PassageCode],
+    keys: list[tuple[int, int, str]],
     model_version: str,
     framework_id: str,
+    *,
+    new: bool = False,
 ) -> _Written:
+    """Write ``codes`` (one per passage, ``keys`` their ``passage_key``s: hashed once).
+
+    ``new``: the document was inserted in this transaction, so it has no passages and no marker
+    to look up (the ingest writer's case: one SELECT less, and an INSERT for the marker).
+
+    Inserts go through the connection (SQLAlchemy Core), not the session: an ORM-enabled bulk
+    insert builds the unit of work's bookkeeping row by row, which was most of the writer's
+    time per document (docs/pipeline.md)."""
     now = _now()
-    # FOR UPDATE (PostgreSQL): an analyst's decision on one of these passages waits for
-    # this run instead of racing a delete that would cascade to it. SQLite's BEGIN
-    # IMMEDIATE already serialises writers.
-    mine = select(PassageRow.id, PassageRow.start, PassageRow.end, PassageRow.text_hash).where(
-        PassageRow.document_id == document_id
-    )
-    existing = {(s, e, h): i for i, s, e, h in session.execute(mine.with_for_update())}
-    keys = [passage_key(code) for code in codes]
+    connection = session.connection()
+    existing: dict[tuple[int, int, str], int] = {}
+    if not new:
+        # FOR UPDATE (PostgreSQL): an analyst's decision on one of these passages waits for
+        # this run instead of racing a delete that would cascade to it. SQLite's BEGIN
+        # IMMEDIATE already serialises writers.
+        mine = select(PassageRow.id, PassageRow.start, PassageRow.end, PassageRow.text_hash).where(
+            PassageRow.document_id == document_id
+        )
+        existing = {(s, e, h): i for i, s, e, h in session.execute(mine.with_for_update())}
     kept = [
         {
             "id": existing[key],
@@ -302,7 +315,7 @@ def _write_codes(
     ]
     new_ids: list[int] = []
     if fresh:
-        inserted = session.execute(
+        inserted = connection.execute(
             insert(PassageRow).returning(PassageRow.id, sort_by_parameter_order=True), fresh
         )
         new_ids = list(inserted.scalars())
@@ -352,27 +365,29 @@ def _write_codes(
         for code_type, value, confidence in machine_code_values(code)
     ]
     if values:
-        session.execute(insert(MachineCodeRow), values)
-    _mark_coded(session, document_id, model_version, framework_id, len(codes), len(values), now)
+        connection.execute(insert(MachineCodeRow), values)
+    marker = {
+        "model_version": model_version,
+        "framework_id": framework_id,
+        "passages": len(codes),
+        "codes": len(values),
+        "coded_at": now,
+    }
+    if new:
+        connection.execute(insert(CodedDocumentRow), [{"document_id": document_id, **marker}])
+    else:
+        _mark_coded(session, document_id, marker)
     saved = SavedCodes(len(codes), len(values), len(kept), len(retired), len(removed))
     return _Written(saved, ids, set(new_ids))
 
 
-def _mark_coded(
-    session: Session,
-    document_id: int,
-    model_version: str,
-    framework_id: str,
-    passages: int,
-    codes: int,
-    now: datetime,
-) -> None:
-    marker = session.get(CodedDocumentRow, document_id)
-    if marker is None:
-        marker = CodedDocumentRow(document_id=document_id)
-        session.add(marker)
-    marker.model_version, marker.framework_id = model_version, framework_id
-    marker.passages, marker.codes, marker.coded_at = passages, codes, now
+def _mark_coded(session: Session, document_id: int, marker: dict[str, Any]) -> None:
+    row = session.get(CodedDocumentRow, document_id)
+    if row is None:
+        session.add(CodedDocumentRow(document_id=document_id, **marker))
+        return
+    for column, value in marker.items():
+        setattr(row, column, value)
 
 
 def write_coded_document(
@@ -384,18 +399,28 @@ def write_coded_document(
     model_version: str,
     framework_id: str,
     embedder_id: str,
+    new: bool = False,
 ) -> tuple[SavedCodes, int]:
     """Write a document's coding as the workers made it (``prepare.code_parsed``): its
     passages' machine codes, the marker, and the vector of every current passage that has none
     from this embedder (row i of ``vectors`` is ``codes[i]``'s passage), inside the caller's
     transaction. Returns what was saved and how many vectors were written.
 
-    A passage kept across re-codings keeps its vector, as with ``write_passage_vectors``."""
-    by_key: dict[tuple[int, int, str], NDArray[np.floating]] = {}
-    for code, vector in zip(codes, vectors, strict=True):
-        by_key.setdefault(passage_key(code), vector)
-    unique = unique_codes(codes)
-    written = _write_codes(session, document_id, unique, model_version, framework_id)
+    A passage kept across re-codings keeps its vector, as with ``write_passage_vectors``.
+    ``new`` says the document was inserted in this same transaction (the ingest writer), so
+    nothing of it is read back: it has no passages, vectors or marker yet."""
+    unique: dict[tuple[int, int, str], tuple[PassageCode, NDArray[np.floating]]] = {}
+    for code, vector in zip(codes, vectors, strict=True):  # as unique_codes: the first given
+        unique.setdefault(passage_key(code), (code, vector))
+    written = _write_codes(
+        session,
+        document_id,
+        [code for code, _ in unique.values()],
+        list(unique),
+        model_version,
+        framework_id,
+        new=new,
+    )
     kept = [i for i in written.ids if i not in written.new]
     have_vector = set()
     for chunk in in_chunks(kept):
@@ -408,8 +433,8 @@ def write_coded_document(
             )
         )
     rows = [
-        (passage_id, by_key[passage_key(code)])
-        for passage_id, code in zip(written.ids, unique, strict=True)
+        (passage_id, vector)
+        for passage_id, (_code, vector) in zip(written.ids, unique.values(), strict=True)
         if passage_id not in have_vector
     ]
     return written.saved, write_vectors(session, rows, embedder_id)

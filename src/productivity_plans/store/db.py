@@ -178,27 +178,29 @@ def check_offsets(parsed: ParsedDocument) -> None:
 
 def _insert_document(session: Session, doc: Document, now: datetime, *, collected: bool) -> int:
     parsed, provenance = doc.parsed, doc.provenance
-    row = DocumentRow(
-        sha256=provenance.sha256,
-        media_type=provenance.media_type,
-        size=provenance.size,
-        page_count=len(parsed.pages),
-        chars=len(parsed.text),
-        text=parsed.text,
-        title=parsed.title,
-        parser=parsed.parser,
-        parser_version=parsed.parser_version,
-        status="ok" if parsed.has_text else "no_text_layer",
-        warnings=list(parsed.warnings),
-        created_at=now,
-        collected=collected,
-    )
-    session.add(row)
-    try:
-        session.flush()
+    row = {
+        "sha256": provenance.sha256,
+        "media_type": provenance.media_type,
+        "size": provenance.size,
+        "page_count": len(parsed.pages),
+        "chars": len(parsed.text),
+        "text": parsed.text,
+        "title": parsed.title,
+        "parser": parsed.parser,
+        "parser_version": parsed.parser_version,
+        "status": "ok" if parsed.has_text else "no_text_layer",
+        "warnings": list(parsed.warnings),
+        "created_at": now,
+        "collected": collected,
+    }
+    try:  # Core, as every insert of a new document: no unit of work to build and flush
+        return int(
+            session.connection()
+            .execute(insert(DocumentRow).returning(DocumentRow.id), row)
+            .one()[0]
+        )
     except IntegrityError as error:
         raise _ConcurrentInsert from error
-    return row.id
 
 
 def _insert_pages(session: Session, document_id: int, parsed: ParsedDocument) -> None:
@@ -233,19 +235,17 @@ def _insert_blocks(session: Session, document_id: int, parsed: ParsedDocument) -
 
 def _add_source(session: Session, document_id: int, doc: Document, seen: datetime) -> None:
     provenance = doc.provenance
-    session.add(
-        SourceRow(
-            document_id=document_id,
-            source=provenance.source,
-            url=provenance.url,
-            size=provenance.size,
-            mtime=provenance.mtime,
-            first_seen=seen,
-            last_seen=seen,
-        )
-    )
+    row = {
+        "document_id": document_id,
+        "source": provenance.source,
+        "url": provenance.url,
+        "size": provenance.size,
+        "mtime": provenance.mtime,
+        "first_seen": seen,
+        "last_seen": seen,
+    }
     try:
-        session.flush()
+        session.connection().execute(insert(SourceRow), [row])
     except IntegrityError as error:
         raise _ConcurrentInsert from error
 
