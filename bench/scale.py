@@ -47,6 +47,8 @@ from typing import Any
 
 from archive import (
     ArchiveGenerator,
+    archive_counts,
+    build_hnsw_index,
     database,
     files,
     fresh_namespace,
@@ -236,6 +238,13 @@ def new_documents(args: argparse.Namespace, url: str) -> None:
 
 
 def search(args: argparse.Namespace, url: str, target_ms: float) -> None:
+    from productivity_plans.store.db import Store
+
+    with Store.open(url) as store:
+        # A bulk load that stopped before building its HNSW index again (archive.py
+        # --defer-index) would leave search by meaning scanning every vector.
+        build_hnsw_index(store)
+        print(f"searching an archive of {archive_counts(store)}; load {os.getloadavg()[0]:.1f}")
     with served(url, args.workdir / "data", args.search_workers) as base:
         for name, path in SEARCHES:
             warm(base + path, args.search_workers)
