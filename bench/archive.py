@@ -450,7 +450,12 @@ def postgres_cluster(root: Path) -> Iterator[str]:
     subprocess.run(as_server_user(start), check=True, capture_output=True)
     try:
         url = f"postgresql+psycopg://{PG_USER}@127.0.0.1:{port}/postgres"
-        install_pgvector(url)
+        with_pgvector = install_pgvector(url)
+        print(
+            f"PostgreSQL {'with pgvector' if with_pgvector else 'without pgvector (exact search)'}",
+            file=sys.stderr,
+            flush=True,
+        )
         yield url
     finally:
         stop = [pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"]
@@ -472,11 +477,6 @@ def install_pgvector(url: str) -> bool:
                 connection.execute(text("CREATE EXTENSION IF NOT EXISTS vector"))
     finally:
         engine.dispose()
-    print(
-        "PostgreSQL " + ("with pgvector" if available else "without pgvector (exact search)"),
-        file=sys.stderr,
-        flush=True,
-    )
     return bool(available)
 
 
@@ -550,20 +550,23 @@ def server_cpu_seconds(root: Path) -> float:
     return total / ticks
 
 
-def fresh_namespace(url: str) -> str:
-    """A URL to a new empty schema on ``url``'s server: an empty store beside the archive."""
+def fresh_database(url: str) -> str:
+    """A URL to a new empty database on ``url``'s server, with pgvector where the server has
+    it: an empty store beside the archive. A database rather than a schema: pgvector's types
+    live in the archive database's ``public``, and a schema that searched ``public`` for them
+    would find the archive's own tables there too (its ``alembic_version`` first of all)."""
     from sqlalchemy import create_engine, make_url, text
 
-    schema = f"empty_{uuid.uuid4().hex[:12]}"
+    name = f"empty_{uuid.uuid4().hex[:12]}"
     engine = create_engine(url, isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
     finally:
         engine.dispose()
-    # ``public`` after it, where the vector types live when pgvector is installed.
-    options = {"options": f"-csearch_path={schema},public"}
-    return make_url(url).update_query_dict(options).render_as_string(hide_password=False)
+    fresh = make_url(url).set(database=name).render_as_string(hide_password=False)
+    install_pgvector(fresh)
+    return fresh
 
 
 @contextmanager

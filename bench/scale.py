@@ -51,7 +51,7 @@ from archive import (
     build_hnsw_index,
     database,
     files,
-    fresh_namespace,
+    fresh_database,
     has_cluster_option,
     ingest,
     ingest_options,
@@ -169,7 +169,7 @@ def empty_store(url: str, workdir: Path, name: str) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.unlink(missing_ok=True)
         return f"sqlite:///{path}"
-    return fresh_namespace(url)
+    return fresh_database(url)
 
 
 def rate(result: dict[str, Any]) -> tuple[int, float]:

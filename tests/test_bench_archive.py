@@ -23,7 +23,7 @@ from archive import (
     build_hnsw_index,
     drop_hnsw_index,
     files,
-    fresh_namespace,
+    fresh_database,
     postgres_cluster,
     spans,
     varied,
@@ -155,20 +155,31 @@ def test_a_store_without_pgvector_has_no_hnsw_index_to_drop_or_build(
         postgres_server.drop_namespace(url)
 
 
-@pytest.mark.postgres
-def test_an_empty_store_beside_the_archive_searches_with_pgvector_too(
-    pgvector_server: PostgresServer,
-) -> None:
-    url = fresh_namespace(pgvector_server.admin_url)
+def _admin(server: PostgresServer, statement: str) -> None:
+    engine = create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
     try:
-        with Store.open(url) as store:
-            assert _index_definition(store) is not None
-    finally:
-        schema = str(make_url(url).query["options"]).removeprefix("-csearch_path=").split(",")[0]
-        engine = create_engine(pgvector_server.admin_url, isolation_level="AUTOCOMMIT")
         with engine.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+            connection.execute(text(statement))
+    finally:
         engine.dispose()
+
+
+@pytest.mark.postgres
+def test_an_empty_store_beside_the_archive_is_empty_and_searches_with_pgvector(
+    pgvector_server: PostgresServer, generator: ArchiveGenerator, tmp_path: Path
+) -> None:
+    archive_url = fresh_database(pgvector_server.admin_url)
+    empty_url = fresh_database(archive_url)
+    try:
+        with Store.open(archive_url) as archive:
+            ingest_files(files(generator, 0, 2, tmp_path, pdf_share=0), archive, code=False)
+            assert archive.stats().documents == 2
+        with Store.open(empty_url) as empty:
+            assert empty.stats().documents == 0
+            assert _index_definition(empty) is not None
+    finally:
+        for url in (archive_url, empty_url):
+            _admin(pgvector_server, f'DROP DATABASE "{make_url(url).database}" WITH (FORCE)')
 
 
 @pytest.mark.postgres
