@@ -162,7 +162,7 @@ def run_child(
 
 
 def empty_store(url: str, workdir: Path, name: str) -> str:
-    """A URL of a new, empty store beside the archive: a new schema on the same PostgreSQL
+    """A URL of a new, empty store beside the archive: a new database on the same PostgreSQL
     server, or a new SQLite file in the work dir."""
     if url.startswith("sqlite"):
         path = workdir / "empty" / f"{name}.sqlite"
