@@ -56,6 +56,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "docs"
@@ -134,7 +135,7 @@ def run_pipeline(
     start = time.perf_counter()
     with Store.open(f"sqlite:///{db_path}") as store:
         # Only given a cluster: the benchmark also measures code from before --cluster.
-        where = {"cluster": cluster} if cluster else {}
+        where: dict[str, Any] = {"cluster": cluster} if cluster else {}
         report = ingest_files(
             [(p, None) for p in paths], store, extract=extract, code=code, workers=workers, **where
         )
