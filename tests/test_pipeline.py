@@ -222,6 +222,11 @@ def test_the_site_pass_after_a_batch_reads_only_the_sites_it_published_on(
         assert _councils(store)["plan"] is None
         assert settle_site_councils(store, {site_of(there)}) == 1
         assert _councils(store)["plan"] == "E06000001"
+        # the store reads only the documents published on the sites asked about
+        assert store.council_sites({site_of(here)}) == []
+        on_there = {url for _id, url, _council in store.council_sites({site_of(there)})}
+        assert on_there == {f"{there}/plan", f"{there}/named"}
+        assert len(store.council_sites()) == 2
 
 
 def test_pool_tasks_hold_a_few_files_and_a_big_file_alone(tmp_path: Path) -> None:

@@ -395,7 +395,7 @@ def settle_site_councils(store: Store, sites: Collection[str] | None = None) -> 
     hold. A later document can settle an earlier one, so this runs after each batch, over the
     documents of ``sites`` (the sites the batch published on: no other site's documents
     changed) or, without ``sites``, over the whole collection. Returns how many changed."""
-    stored = store.council_sites()
+    stored = store.council_sites(sites)
     if sites is not None:
         stored = [row for row in stored if site_of(row[1]) in sites]
     inferred = infer_site_councils(

@@ -440,10 +440,13 @@ class Store:
             check_fact_offsets(facts, len(_text_of(session, document_id)))
             replace_facts(session, document_id, facts)
 
-    def council_sites(self) -> list[tuple[int, str, CouncilMatch | None]]:
-        """(document id, a published URL, stored council) for documents with facts and a URL."""
+    def council_sites(
+        self, sites: Collection[str] | None = None
+    ) -> list[tuple[int, str, CouncilMatch | None]]:
+        """(document id, a published URL, stored council) for documents with facts and a URL,
+        on ``sites`` when given (``facts.council_sites``)."""
         with Session(self._engine) as session:
-            return council_sites(session)
+            return council_sites(session, sites)
 
     def set_councils(self, councils: dict[int, CouncilMatch | None]) -> None:
         """Set the council of several documents' machine facts, all in one transaction."""

@@ -8,11 +8,12 @@ document just inserted, which has none to delete.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from productivity_plans.councils import load_register
@@ -234,23 +235,39 @@ def load_facts(
     return out
 
 
-def council_sites(session: Session) -> list[tuple[int, str, CouncilMatch | None]]:
-    """(document id, a published URL, stored council) for every document with facts and a URL."""
+# Beyond this many sites a batch's site pass reads every document, as a filter of that many
+# URL prefixes would cost more than it saves (and SQLite caps an expression's depth).
+MAX_FILTERED_SITES = 50
+
+
+def council_sites(
+    session: Session, sites: Collection[str] | None = None
+) -> list[tuple[int, str, CouncilMatch | None]]:
+    """(document id, a published URL, stored council) for every document with facts and a URL;
+    with ``sites`` (hosts without "www."), only for documents with a URL on one of them or a
+    URL that merely looks like one (the caller checks each URL's site), so a batch's site pass
+    reads its own sites' documents, not the whole store."""
     url = (
         select(func.min(SourceRow.url))
         .where(SourceRow.document_id == FactsRow.document_id)
         .scalar_subquery()
         .label("url")
     )
-    rows = session.execute(
-        select(
-            FactsRow.document_id,
-            FactsRow.council_gss,
-            FactsRow.council_confidence,
-            FactsRow.council_evidence,
-            url,
-        ).order_by(FactsRow.document_id)
-    ).all()
+    query = select(
+        FactsRow.document_id,
+        FactsRow.council_gss,
+        FactsRow.council_confidence,
+        FactsRow.council_evidence,
+        url,
+    ).order_by(FactsRow.document_id)
+    if sites is not None and len(sites) <= MAX_FILTERED_SITES:
+        if not sites:
+            return []
+        on_sites = select(SourceRow.document_id).where(
+            or_(*(SourceRow.url.startswith(p, autoescape=True) for p in _site_prefixes(sites)))
+        )
+        query = query.where(FactsRow.document_id.in_(on_sites))
+    rows = session.execute(query).all()
     return [
         (
             row.document_id,
@@ -259,6 +276,18 @@ def council_sites(session: Session) -> list[tuple[int, str, CouncilMatch | None]
         )
         for row in rows
         if row.url
+    ]
+
+
+def _site_prefixes(sites: Collection[str]) -> list[str]:
+    """How a URL on each site starts: either scheme, with or without "www.". LIKE is a prefix
+    test that ignores case on SQLite and not on PostgreSQL; either way the caller's check of
+    each URL's site decides."""
+    return [
+        f"{scheme}://{www}{site}"
+        for site in sorted(sites)
+        for scheme in ("http", "https")
+        for www in ("", "www.")
     ]
 
 
