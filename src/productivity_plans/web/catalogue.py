@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
@@ -515,9 +515,20 @@ def published_urls(store: Store, document_ids: list[int]) -> dict[int, str]:
     ).bindparams(bindparam("ids", expanding=True))
     found: dict[int, str] = {}
     with store.engine.connect() as connection:
-        for document_id, url in connection.execute(statement, {"ids": document_ids}):
-            found.setdefault(document_id, url)
+        for ids in _chunks(document_ids):
+            for document_id, url in connection.execute(statement, {"ids": ids}):
+                found.setdefault(document_id, url)
     return found
+
+
+# Ids bound into one IN list at most: PostgreSQL's protocol takes at most 65,535 parameters a
+# statement and SQLite 32,766, and a national archive lists more documents than either.
+IN_LIST_MAX = 10_000
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), IN_LIST_MAX):
+        yield ids[start : start + IN_LIST_MAX]
 
 
 def first_headings(store: Store, document_ids: list[int]) -> dict[int, list[str]]:
@@ -530,8 +541,9 @@ def first_headings(store: Store, document_ids: list[int]) -> dict[int, list[str]
         "AND document_id IN :ids ORDER BY document_id, start"
     ).bindparams(bindparam("ids", expanding=True))
     with store.engine.connect() as connection:
-        for document_id, heading in connection.execute(statement, {"ids": document_ids}):
-            texts = found.setdefault(document_id, [])
-            if len(texts) < TITLE_HEADINGS:
-                texts.append(heading)
+        for ids in _chunks(document_ids):
+            for document_id, heading in connection.execute(statement, {"ids": ids}):
+                texts = found.setdefault(document_id, [])
+                if len(texts) < TITLE_HEADINGS:
+                    texts.append(heading)
     return found
