@@ -364,3 +364,14 @@ def test_a_search_after_a_text_without_paragraph_breaks_stays_fast(
     assert len(hits) == 10
     assert all(len(hit.text) <= MAX_BLOCK_CHARS for hit in hits)
     assert elapsed < 3.0  # as one block: ≈ 10 s on SQLite (snippet() is quadratic); now ms
+
+
+def test_the_store_finds_a_sites_documents_whatever_the_case_of_their_urls(
+    tmp_path: Path, database_url: str
+) -> None:
+    doc = make_text(tmp_path / "plan.txt", "Our services\n\nHartlepool Borough Council agreed.")
+    with Store.open(database_url) as store:
+        ingest_files([(doc, "HTTPS://WWW.Hartlepool.GOV.UK/Plan")], store, code=False)
+        assert [url for _id, url, _c in store.council_sites({"hartlepool.gov.uk"})] == [
+            "HTTPS://WWW.Hartlepool.GOV.UK/Plan"
+        ]

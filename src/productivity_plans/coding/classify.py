@@ -25,7 +25,11 @@ from productivity_plans.coding.features import (
     measurement_title,
     passage_inputs,
 )
-from productivity_plans.coding.passages import passages_from_parsed, passages_from_text
+from productivity_plans.coding.passages import (
+    HARD_BULLET,
+    passages_from_parsed,
+    passages_from_text,
+)
 from productivity_plans.coding.records import (
     BarrierCode,
     DocumentCodes,
@@ -60,7 +64,6 @@ MAX_TITLE_WORDS = 20  # a passage this short without a full stop may be a sectio
 # A word broken across lines by a hyphen, as PDFs print justified text ("govern-\nment"): the
 # rules read it whole.
 _HYPHEN_BREAK = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
-_BULLETED = re.compile(r"^\s*[-–•·*▪◦]")
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.?!]\s+[A-Z]")  # not "3. Waste", "St. Helens"
 
 
@@ -217,7 +220,9 @@ def _section_title(passages: Sequence[Passage], i: int) -> bool:
     depth, next_depth = _numbering_depth(passage.text), _numbering_depth(following.text)
     if depth is None:
         return False
-    return bool(_BULLETED.match(following.text)) or (next_depth is not None and next_depth > depth)
+    return bool(HARD_BULLET.match(following.text)) or (
+        next_depth is not None and next_depth > depth
+    )
 
 
 def _says_how_it_measures(reading: _Reading) -> bool:

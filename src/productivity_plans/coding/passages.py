@@ -20,7 +20,7 @@ from productivity_plans.ingest.records import Block, BlockKind, ParsedDocument
 _BULLET = re.compile(
     r"^\s*(?:[-–•·*▪◦]\s*)?(?:[-–•·*▪◦]|\(?[0-9]{1,2}[.)]|[0-9]{1,2}(?:\.[0-9]{1,2})+\.?|\(?[a-zA-Z][.)])\s+"
 )
-_HARD_BULLET = re.compile(r"^\s*[-–•·*▪◦]")
+HARD_BULLET = re.compile(r"^\s*[-–•·*▪◦]")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _TRAILING_FUNCTION_WORD = re.compile(
     r"\b(?:the|then|a|an|of|and|or|to|in|for|with|on|by|its|their|our|that|which|from|as|be)\s*$",
@@ -124,7 +124,7 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
         return True  # a label such as "Risk:" or "Legal:"
     if _SENTENCE_END.search(line) or _TRAILING_FUNCTION_WORD.search(line):
         return False
-    if "\t" in line or _HARD_BULLET.match(line):
+    if "\t" in line or HARD_BULLET.match(line):
         return False
     if "," in line and len(words) > 5:
         return False
@@ -137,7 +137,7 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
     if not next_line.strip():
         return True
     nxt = next_line.lstrip()[:1]
-    return nxt.isupper() or nxt.isdigit() or bool(_HARD_BULLET.match(next_line))
+    return nxt.isupper() or nxt.isdigit() or bool(HARD_BULLET.match(next_line))
 
 
 def _titled(block: str) -> bool:

@@ -263,11 +263,12 @@ def council_sites(
     if sites is None:
         rows = list(session.execute(query).all())
     else:
-        ordered, found = sorted(sites), {}
-        for at in range(0, len(ordered), SITES_PER_QUERY):
-            prefixes = _site_prefixes(ordered[at : at + SITES_PER_QUERY])
+        found = {}
+        for chunk in in_chunks(sorted(sites), SITES_PER_QUERY):
+            # hosts are case-blind: "https://WWW.Example.gov.uk/…" is on "example.gov.uk"
+            url_lower = func.lower(SourceRow.url)
             on_sites = select(SourceRow.document_id).where(
-                or_(*(SourceRow.url.startswith(p, autoescape=True) for p in prefixes))
+                or_(*(url_lower.startswith(p, autoescape=True) for p in _site_prefixes(chunk)))
             )
             for row in session.execute(query.where(FactsRow.document_id.in_(on_sites))):
                 found[row.document_id] = row
@@ -284,9 +285,9 @@ def council_sites(
 
 
 def _site_prefixes(sites: list[str]) -> list[str]:
-    """How a URL on each site starts: either scheme, with or without "www.". LIKE is a prefix
-    test that ignores case on SQLite and not on PostgreSQL; either way the caller's check of
-    each URL's site decides."""
+    """How a URL on each site starts, in lower case: either scheme, with or without "www.". A
+    prefix can also match another host ("example.gov.uk.evil"); the caller's check of each
+    URL's site decides."""
     return [
         f"{scheme}://{www}{site}"
         for site in sites

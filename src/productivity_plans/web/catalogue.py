@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
@@ -35,6 +35,7 @@ from productivity_plans.store import codes, ownership, workspace
 from productivity_plans.store.codes import EffectivePassage
 from productivity_plans.store.db import DocumentSummary, Store
 from productivity_plans.store.facts import StoredFacts
+from productivity_plans.store.models import in_chunks
 from productivity_plans.store.reading import document_texts
 from productivity_plans.store.vectors import SemanticIndex
 from productivity_plans.web.public_form import display_title, is_site_furniture, public_source
@@ -515,7 +516,7 @@ def published_urls(store: Store, document_ids: list[int]) -> dict[int, str]:
     ).bindparams(bindparam("ids", expanding=True))
     found: dict[int, str] = {}
     with store.engine.connect() as connection:
-        for ids in _chunks(document_ids):
+        for ids in in_chunks(document_ids, IN_LIST_MAX):
             for document_id, url in connection.execute(statement, {"ids": ids}):
                 found.setdefault(document_id, url)
     return found
@@ -524,11 +525,6 @@ def published_urls(store: Store, document_ids: list[int]) -> dict[int, str]:
 # Ids bound into one IN list at most: PostgreSQL's protocol takes at most 65,535 parameters a
 # statement and SQLite 32,766, and a national archive lists more documents than either.
 IN_LIST_MAX = 10_000
-
-
-def _chunks(ids: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), IN_LIST_MAX):
-        yield ids[start : start + IN_LIST_MAX]
 
 
 def first_headings(store: Store, document_ids: list[int]) -> dict[int, list[str]]:
@@ -541,7 +537,7 @@ def first_headings(store: Store, document_ids: list[int]) -> dict[int, list[str]
         "AND document_id IN :ids ORDER BY document_id, start"
     ).bindparams(bindparam("ids", expanding=True))
     with store.engine.connect() as connection:
-        for ids in _chunks(document_ids):
+        for ids in in_chunks(document_ids, IN_LIST_MAX):
             for document_id, heading in connection.execute(statement, {"ids": ids}):
                 texts = found.setdefault(document_id, [])
                 if len(texts) < TITLE_HEADINGS:
