@@ -327,3 +327,28 @@ def test_a_late_decision_on_the_plan_itself_is_still_late_beside_a_review(
 
     assert timing is not None and timing.status == "late"
     assert timing.date is not None and timing.date.isoformat() == "2024-09-04"
+
+
+def test_a_submission_still_to_come_is_not_evidence_that_the_plan_was_submitted(
+    store: Store, make_document
+) -> None:
+    """ "The plan will be submitted on 19 July" gives the inspect contract its submission date,
+    but the public record says nothing was submitted until a paper says it was."""
+    text = (
+        "Blaby District Council\n\nReport to Cabinet Executive, 15 July 2024\n\n"
+        "Productivity Plan\n\nThe plan will be submitted on 19 July 2024.\n"
+    )
+    doc = make_document(text, source="/to-come.txt", url=None, title=None)
+    facts = extract_facts(doc.text)
+    assert facts.submitted_date is not None and facts.submitted_date.isoformat() == "2024-07-19"
+    store.save_document(doc, facts)
+    blaby = find_council("E07000129")
+    assert blaby is not None
+
+    submitted = council_governance(store, blaby).claim("submitted")
+
+    assert submitted is not None and submitted.status == "not_evidenced"
+    done = text.replace("will be submitted", "was submitted")
+    _save(store, make_document, done, "/done.txt")
+    submitted = council_governance(store, blaby).claim("submitted")
+    assert submitted is not None and submitted.status == "evidenced"

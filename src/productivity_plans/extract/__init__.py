@@ -17,6 +17,7 @@ from productivity_plans.extract.governance import (
     find_recommendations,
     find_submission,
     find_timeline,
+    submission_to_come,
 )
 from productivity_plans.extract.layout import normalise
 from productivity_plans.extract.records import (
@@ -66,4 +67,5 @@ __all__ = [
     "GovernanceEvent",
     "Quote",
     "extract_facts",
+    "submission_to_come",
 ]

@@ -712,20 +712,31 @@ _PAST_SUBMITTED = re.compile(
 )
 
 
+# A submission still to come: "will be submitted on 19 July", "instruct the Director to submit
+# it to the Department on 18 July 2024". The labelling conventions count its day as the
+# submission date; the sector's record of what happened does not (submission_to_come).
+_SUBMISSION_TO_COME = (
+    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+(?:then\s+|now\s+)?be\s+"
+    r"(?P<verb3>submitted|sent|returned|emailed|e-mailed)\b"
+    r"|\bto\s+(?P<verb5>submit|send)\b(?=[^.;\n]{0,60}?\bon\s+(?:\w+day,?\s+)?\d)"
+)
 # A submission date as the labelling conventions read it: the day the plan was, or is to be,
 # submitted ("will be submitted on 19 July", "we sent it to the Department on 17 July"); a
 # date it is due by restates the deadline (_DUE_BY).
 _STATED_SUBMISSION = re.compile(
-    _PAST_SUBMITTED.pattern
-    + r"|\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+(?:then\s+|now\s+)?be\s+"
-    r"(?P<verb3>submitted|sent|returned|emailed|e-mailed)\b"
-    r"|\b(?:we|the\s+council|it\s+was|was|were|been|has|have|had)\s+(?:then\s+|now\s+|already\s+)?"
-    r"(?P<verb4>sent|returned|emailed|e-mailed)\b[^.;\n]{0,30}?\bto\s+(?:the\s+)?(?:government|dluhc|mhclg"
-    r"|department|ministry|minister)"
-    # "instruct the Director to submit it to the Department on 18 July 2024"
-    r"|\bto\s+(?P<verb5>submit|send)\b(?=[^.;\n]{0,60}?\bon\s+(?:\w+day,?\s+)?\d)",
+    _PAST_SUBMITTED.pattern + r"|\b(?:we|the\s+council|it\s+was|was|were|been|has|have|had)\s+"
+    r"(?:then\s+|now\s+|already\s+)?(?P<verb4>sent|returned|emailed|e-mailed)\b"
+    r"[^.;\n]{0,30}?\bto\s+(?:the\s+)?(?:government|dluhc|mhclg|department|ministry|minister)"
+    rf"|{_SUBMISSION_TO_COME}",
     re.IGNORECASE,
 )
+_SUBMISSION_TO_COME_RE = re.compile(_SUBMISSION_TO_COME, re.IGNORECASE)
+
+
+def submission_to_come(sentence: str | None) -> bool:
+    """Whether the sentence giving a submission date says the submission is still to come: a
+    date of the inspect contract, not an event that has happened."""
+    return sentence is not None and _SUBMISSION_TO_COME_RE.search(sentence) is not None
 
 
 def _verb_start(m: re.Match[str]) -> int:

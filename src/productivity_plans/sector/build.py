@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from productivity_plans.coding.records import DocumentCodes
+from productivity_plans.extract import submission_to_come
 from productivity_plans.extract.records import Facts
 from productivity_plans.framework.loader import load_framework
 from productivity_plans.framework.schema import Framework
@@ -130,8 +131,12 @@ def snapshot_from_results(
                     _page_of(r.page_starts, e.start),
                 )
             )
-        if facts.submitted_date is not None and not any(
-            e.action == "submitted" and e.date == facts.submitted_date for e in facts.timeline
+        if (
+            facts.submitted_date is not None
+            and not submission_to_come(facts.submission.sentence if facts.submission else None)
+            and not any(
+                e.action == "submitted" and e.date == facts.submitted_date for e in facts.timeline
+            )
         ):
             events.append(_submission_event(r, gss, facts.submitted_date))
         if r.codes.model_version:

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Literal
 
 from productivity_plans.councils import Council, Register, load_register
+from productivity_plans.extract import submission_to_come
 from productivity_plans.extract.governance import body_kind
 from productivity_plans.framework import Framework, load_framework
 from productivity_plans.sector.plan_steps import StepKind, step_kind
@@ -430,8 +431,9 @@ def _submission_claim(
     found: list[tuple[date, str | None, DocumentRef | None, TrailEvent | None]] = []
     for stored in documents:
         facts = stored.facts
-        if facts.submitted_date is not None:
-            sentence = facts.submission.sentence if facts.submission else None
+        sentence = facts.submission.sentence if facts.submission else None
+        # "will be submitted on 19 July" dates a submission still to come: no evidence of one
+        if facts.submitted_date is not None and not submission_to_come(sentence):
             kind = step_kind(facts.submitted_date, [sentence], fw.letter.date, deadline)
             if kind == "plan_decision":
                 found.append((facts.submitted_date, sentence, _ref(stored), None))
