@@ -135,6 +135,74 @@ def test_a_plan_page_that_reports_its_own_sign_off_gives_body_date_and_approval(
     assert facts.decision.outcome == "approved"
 
 
+PLAN_BODY = (
+    "\n\n1. Introduction\nOur productivity plan sets out how we are transforming services.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("control", "body", "when", "outcome"),
+    [
+        (
+            "Document control\nVersion Date Author Approved by\n"
+            "0.9 20/06/2024 Head of Policy Corporate Leadership Team\n"
+            "1.0 27/06/2024 Head of Policy Cabinet, 27 June 2024",
+            "Cabinet",
+            date(2024, 6, 27),
+            "approved",
+        ),
+        (
+            "| Version | Date | Approved by |\n| 1 | 2 July 2024 | Corporate Management Team |\n"
+            "| 2 | 9 July 2024 | Executive |",
+            "Executive",
+            date(2024, 7, 9),
+            "approved",
+        ),
+        ("Approved by: Full Council, 11 July 2024", "Full Council", date(2024, 7, 11), "approved"),
+        (
+            "Approved by\nCabinet\nDate of approval: 3 July 2024",
+            "Cabinet",
+            date(2024, 7, 3),
+            "approved",
+        ),
+        (
+            "Endorsed by: Policy and Resources Committee",
+            "Policy and Resources Committee",
+            None,
+            "endorsed",
+        ),
+    ],
+)
+def test_a_plans_document_control_gives_the_members_sign_off(control, body, when, outcome):
+    facts = extract_facts(
+        "Productivity Plan 2024\n\n" + control + PLAN_BODY,
+        url="https://www.erewash.gov.uk/media/productivity-plan.pdf",
+    )
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        body,
+        when,
+        outcome,
+    )
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        "Approved by: Director of Resources, 27 June 2024",
+        "Version Date Author Approved by\n0.3 20/06/2024 Head of Policy Senior Leadership Team",
+        "Approved by: Cabinet (pending), 15 July 2024",
+        "To be approved by: Cabinet on 15 July 2024",
+    ],
+)
+def test_officers_sign_off_or_a_sign_off_to_come_is_no_decision(control):
+    facts = extract_facts(
+        "Productivity Plan 2024\n\n" + control + PLAN_BODY,
+        url="https://www.erewash.gov.uk/media/productivity-plan.pdf",
+    )
+    assert facts.decision.outcome == "none"
+    assert facts.decision.date is None
+
+
 def test_a_plan_with_no_decision_has_outcome_none():
     text = "Our productivity plan\nWe are transforming the way we design services.\n"
     assert extract_facts(text, url="https://www.woking.gov.uk/plan").decision.outcome == "none"

@@ -286,6 +286,8 @@ _PLAN_SIGNOFF = re.compile(
     rf"(?:[^.\n]{{0,60}}?\b(?:on|at\s+its\s+meeting\s+on)\s+(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
+# Documents that report their own sign-off rather than record a decision.
+_PLAN_LIKE = {"plan", "web_page", "news", "other"}
 _BAD_BODIES = re.compile(
     r"^(?:council|the council)'s$|^(?:report|item|minutes|agenda|productivity)\b|^local government"
     r"|\bgovernment\b|\bassociation\b|\bnetwork\b|\bDLUHC\b|\bMHCLG\b|\bministry\b|\bdepartment\b"
@@ -450,13 +452,18 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
             body, prose = _body_from_prose(text, head)
             if body is not None:
                 how.append(prose)
-    if doc_type in {"plan", "web_page", "news", "other"} and body is None:
+    if doc_type in _PLAN_LIKE and body is None:
         signoff = _plan_signoff(text)
         if signoff and not _BAD_BODIES.search(signoff.group("body")):
             body = _clean_body(signoff.group("body"))
             if signoff.group("date"):
                 when = _date_in(signoff.group("date"), year)
             how.append("plan_signoff")
+    if doc_type in _PLAN_LIKE and (body is None or when is None):
+        control = _control_signoff(text, year)
+        if control is not None and (body is None or _norm_body(body) == _norm_body(control.body)):
+            body, when = control.body, when or control.date
+            how.append("document_control")
     return body, when, "+".join(how)
 
 
@@ -679,10 +686,117 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
     m = _plan_signoff(text)
     if not m:
-        return None, None, None, None
+        control = _control_signoff(text)
+        if control is None:
+            return None, None, None, None
+        return control.outcome, control.evidence, control.start, control.end
     verb = m.group("verb").lower()
     outcome = "endorsed" if verb == "endorsed" else "approved"
     return outcome, m.group(0), m.start(), m.end()
+
+
+# A plan's own record of its sign-off, as document-control furniture prints it: a label at a
+# line start ("Approved by: Cabinet, 27 June 2024", "Endorsed by | Full Council") or a version
+# table whose header has an "Approved by" column, its latest row naming the body.
+_CONTROL_LABEL = re.compile(
+    r"^[ \t|•*-]*(?P<label>approved\s+by|approving\s+body|approval\s+(?:by|body|route)"
+    r"|signed\s+off\s+by|endorsed\s+by)\b[ \t]*[:|]?[ \t]*(?P<rest>[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A version table's header: "Version | Date | Author | Approved by".
+_CONTROL_HEADER = re.compile(
+    r"^(?=[^\n]*\b(?:version|date|author|owner|status|issue)\b)[^\n]*"
+    r"\b(?P<label>approved\s+by|signed\s+off\s+by|endorsed\s+by)\b[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CONTROL_DATE_LABEL = re.compile(
+    r"^[ \t|•*-]*(?:date\s+(?:of\s+)?approv\w*|approv\w*\s+(?:date|on)|date\s+agreed)\b[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A row for a sign-off still to come: "Cabinet (pending)", "to be approved", "TBC".
+_CONTROL_PENDING = re.compile(
+    r"\b(?:pending|tbc|tbd|to\s+be|proposed|for\s+approval|awaiting|subject\s+to|draft)\b",
+    re.IGNORECASE,
+)
+_MEMBER_KINDS = {
+    "cabinet",
+    "executive",
+    "council",
+    "committee",
+    "leader",
+    "mayor",
+    "portfolio_holder",
+}
+_BODY_IN_CELL = re.compile(_BODY_CORE)
+# Rows of a version table read after its header.
+_CONTROL_ROWS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _ControlSignoff:
+    body: str
+    date: date | None
+    outcome: str
+    evidence: str
+    start: int
+    end: int
+
+
+def _member_body(cell: str) -> tuple[str, int] | None:
+    """The members' body a document-control cell names (and where it ends): officers' sign-off
+    (a leadership team, a director) is not member oversight."""
+    for m in _BODY_IN_CELL.finditer(cell):
+        body = _clean_body(m.group(0))
+        if body and not _BAD_BODIES.search(body) and body_kind(body) in _MEMBER_KINDS:
+            return body, m.end()
+    return None
+
+
+def _control_signoff(text: str, year: int = _DEADLINE.year) -> _ControlSignoff | None:
+    """The sign-off a plan's document control records: a done step by its nature (a label or a
+    column says who approved the version published). A version table's latest row decides."""
+    found = sorted(
+        [(m, [_label_value(text, m)]) for m in _CONTROL_LABEL.finditer(text)]
+        + [(m, _table_rows(text, m.end())) for m in _CONTROL_HEADER.finditer(text)],
+        key=lambda pair: pair[0].start(),
+    )
+    for label, rows in found:
+        verb = "endorsed" if label.group("label").lower().startswith("endorsed") else "approved"
+        for start, end in reversed(rows):
+            row = text[start:end]
+            named = _member_body(row)
+            if named is None or _CONTROL_PENDING.search(row):
+                continue
+            body, body_end = named
+            when = _date_in(row[body_end:], year) or _date_in(row, year)
+            if when is None:
+                dated = _CONTROL_DATE_LABEL.search(text, end, end + 400)
+                when = _date_in(dated.group(0), year) if dated else None
+            return _ControlSignoff(body, when, verb, row.strip(), start, end)
+    return None
+
+
+def _label_value(text: str, label: re.Match[str]) -> tuple[int, int]:
+    """Where a label's value is: on its line, or on the next (a flattened two-column table)."""
+    if label.group("rest").strip():
+        return label.start("rest"), label.end()
+    start = label.end() + 1
+    end = text.find("\n", start)
+    return start, len(text) if end < 0 else end
+
+
+def _table_rows(text: str, header_end: int) -> list[tuple[int, int]]:
+    """The rows under a table header: the next lines up to a blank one."""
+    rows: list[tuple[int, int]] = []
+    pos = header_end + 1
+    while pos < len(text) and len(rows) < _CONTROL_ROWS:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if not text[pos:end].strip():
+            break
+        rows.append((pos, end))
+        pos = end + 1
+    return rows
 
 
 # ---------------------------------------------------------------- timeline, submission
@@ -1249,7 +1363,7 @@ def extract_decision(
         # A notice of a decision still to be taken: no outcome yet, and its date is the date
         # the decision is planned for, not the date of a decision.
         outcome, sentence, start, end, when = "none", None, None, None, None
-    elif doc_type in {"plan", "web_page", "news", "other"}:
+    elif doc_type in _PLAN_LIKE:
         outcome, sentence, start, end = _plan_outcome(text)
         if outcome is None and doc_type == "other":
             outcome, sentence, start, end = find_outcome(text)
