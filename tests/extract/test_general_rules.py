@@ -32,14 +32,30 @@ Key decision: Yes
 """
 
 
-def test_a_forward_plan_entry_records_no_decision_and_no_decision_date() -> None:
-    for text in (FORWARD_PLAN_ENTRY, CMIS_FORWARD_PLAN):
+def test_a_forward_plan_entry_is_an_item_for_a_meeting_to_come_with_no_decision() -> None:
+    """As the labelling conventions read a notice: the body and date of the decision planned,
+    outcome none, no step taken."""
+    expected = {
+        FORWARD_PLAN_ENTRY: ("Cabinet", date(2024, 7, 16)),
+        CMIS_FORWARD_PLAN: ("Executive", date(2024, 7, 10)),
+    }
+    for text, (body, when) in expected.items():
         facts = extract_facts(text, url=DEMOCRACY)
-        assert facts.doc_type == "decision_record"
+        assert facts.doc_type == "agenda_item"
         assert facts.decision.outcome == "none"
-        assert facts.decision.date is None
+        assert (facts.decision.body, facts.decision.date) == (body, when)
         assert facts.timeline == []
-    assert extract_facts(FORWARD_PLAN_ENTRY, url=DEMOCRACY).decision.body == "Cabinet"
+
+
+def test_a_two_cell_table_row_reads_as_a_labelled_line() -> None:
+    text = (
+        "Forward Plan of Decisions - Item Details\n\nTitle | Productivity Plan\n\n"
+        "Decision to be taken by | Cabinet\n\nExpected date of decision | 17 Jul 2024\n\n"
+        "Status | Pending\n\nFirst entered on plan | 05 Jun 2024\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 7, 17))
+    assert facts.decision.outcome == "none"
 
 
 def test_a_forward_plan_entry_once_decided_gives_the_decision() -> None:

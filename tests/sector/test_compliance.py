@@ -352,3 +352,28 @@ def test_a_submission_still_to_come_is_not_evidence_that_the_plan_was_submitted(
     _save(store, make_document, done, "/done.txt")
     submitted = council_governance(store, blaby).claim("submitted")
     assert submitted is not None and submitted.status == "evidenced"
+
+
+def test_a_notice_of_a_decision_to_come_is_no_step_and_no_oversight(
+    store: Store, make_document
+) -> None:
+    """A forward-plan entry gives the inspect contract the meeting to come (body and date, as
+    the labelling conventions read it), but the public record shows no step taken."""
+    notice = (
+        "Blaby District Council\n\nForward Plan of Decisions - Item Details\n\n"
+        "Title | Productivity Plan\n\nDecision to be taken by | Cabinet Executive\n\n"
+        "Expected date of decision | 15 Jul 2024\n\nStatus | Pending\n\n"
+        "First entered on plan | 05 Jun 2024\n"
+    )
+    url = "https://democracy.blaby.gov.uk/mgIssueHistoryHome.aspx?IId=1"
+    facts = extract_facts(notice, url=url)
+    assert facts.decision.outcome == "none" and facts.decision.date is not None
+    _save(store, make_document, notice, "/notice.txt", url=url)
+    blaby = find_council("E07000129")
+    assert blaby is not None
+
+    result = council_governance(store, blaby)
+
+    assert result.trail == []
+    oversight = result.claim("member_oversight")
+    assert oversight is not None and oversight.status == "not_evidenced"

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import re2
 
-from productivity_plans.extract.governance import FORWARD_PLAN
+from productivity_plans.extract.governance import FORWARD_PLAN, is_forward_plan
 from productivity_plans.framework import load_regime
 
 _F = re.IGNORECASE | re.MULTILINE
@@ -357,6 +357,10 @@ def classify_document(
     if scores.get("minutes", 0) >= 4 and scores.get("agenda_item", 0) > 0:
         scores["agenda_item"] *= 0.5
     best = max(scores, key=lambda t: scores[t])
+    if best == "decision_record" and "agenda_item" in scores and is_forward_plan(text):
+        # A forward-plan entry has a decision page's furniture but gives notice of a decision
+        # still to be taken: an item for a meeting to come.
+        return "agenda_item", scores
     if scores[best] < 1.0:
         if url and not on_democracy_site and "web_page" in scores:
             # Little furniture on the council's own site. A page about the plan has to point at

@@ -173,10 +173,13 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "date_of_decision",
-        # "Date of decision:", "Decision date:", "Date decision taken:", "Decision made on:"
+        # "Date of decision:", "Decision date:", "Date decision taken:", "Decision made on:",
+        # and a forward plan's "Expected date of decision:", "Decision due:"
         re.compile(
-            rf"^\s*(?:\d{{1,2}}[.)]\s*)?(?:Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+decision\s+"
-            rf"(?:taken|made)|Decisions?\s+(?:taken|made)\s+on)\s*:?\s*(?P<date>{_DATE})",
+            rf"^\s*(?:\d{{1,2}}[.)]\s*)?(?:(?:Expected|Proposed|Anticipated|Planned|Provisional"
+            rf"|Likely)\s+)?(?:Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+decision\s+"
+            rf"(?:taken|made)|Decisions?\s+(?:taken|made)\s+on|Decision\s+due(?:\s+date)?)"
+            rf"\s*:?\s*(?P<date>{_DATE})",
             _M | re.X,
         ),
     ),
@@ -1360,9 +1363,10 @@ def extract_decision(
     body, when, _how = find_body_and_date(text, doc_type, year)
     outcome: str | None
     if doc_type in _NOTICE_TYPES and is_forward_plan(text):
-        # A notice of a decision still to be taken: no outcome yet, and its date is the date
-        # the decision is planned for, not the date of a decision.
-        outcome, sentence, start, end, when = "none", None, None, None, None
+        # A notice of a decision still to be taken: no outcome yet. Its body and date are the
+        # meeting's to come, as the labelling conventions read a notice; the sector never
+        # shows a decision with outcome "none" as a step taken.
+        outcome, sentence, start, end = "none", None, None, None
     elif doc_type in _PLAN_LIKE:
         outcome, sentence, start, end = _plan_outcome(text)
         if outcome is None and doc_type == "other":

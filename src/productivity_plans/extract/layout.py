@@ -4,6 +4,11 @@ Spaces: no-break and other fixed-width spaces (HTML's ``&nbsp;``) become plain s
 carriage returns become spaces or newlines, so "16&nbsp;July 2024" is a date and Windows line
 ends do not hide the end of a line.
 
+Two-cell table rows: HTML and DOCX tables reach the text as cells joined by " | ". A row of
+two cells is a label and its value ("Decision to be taken by | Cabinet"), the same furniture as
+"Decision to be taken by: Cabinet", so its " | " becomes ":  " (or spaces after a label that
+has its own colon) and the rules for labelled lines read both.
+
 Soft line wraps: PDF text (and hard-wrapped captures) break every paragraph into lines of about
 the same width. The rules read sentences and lines; a sentence cut at "approved by the" /
 "Cabinet on 9 July" loses its body, its date or its verb. A wrap is told from a real line break
@@ -31,13 +36,25 @@ _SPACE_CHARS = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"
 _SPACES = re.compile(f"[{_SPACE_CHARS}]")
 
 
+# A row of exactly two cells whose first is short enough to be a label.
+_TWO_CELLS = re.compile(r"^([^\n|]{1,60}?) \| (?=[^\n|]*$)", re.MULTILINE)
+
+
 def normalise(text: str) -> str:
-    """Plain spaces and ``\\n`` line ends, then :func:`unwrap` (same length throughout)."""
+    """Plain spaces and ``\\n`` line ends, two-cell rows as labelled lines, then
+    :func:`unwrap` (same length throughout)."""
     if any(char in text for char in _SPACE_CHARS):
         text = _SPACES.sub(" ", text)
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
+    if " | " in text:
+        text = _TWO_CELLS.sub(_labelled, text)
     return unwrap(text)
+
+
+def _labelled(row: re.Match[str]) -> str:
+    label = row.group(1)
+    return label + ("   " if label.rstrip().endswith(":") else ":  ")
 
 
 def typical_width(widths: list[int]) -> int:

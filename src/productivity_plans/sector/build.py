@@ -109,7 +109,8 @@ def snapshot_from_results(
                     gss,
                     d.body,
                     d.body_kind,
-                    d.date,
+                    # a meeting still to come ("none": no decision here) is not a dated step
+                    d.date if d.outcome != "none" else None,
                     d.outcome,
                     d.evidence,
                     d.start,

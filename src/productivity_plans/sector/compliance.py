@@ -147,7 +147,9 @@ def governance_trail(
     for stored in documents:
         ref, facts = _ref(stored), stored.facts
         decision = facts.decision
-        if decision.date is not None:
+        # A document that records no decision ("none": a forward plan, an agenda before its
+        # meeting) names the meeting to come, not a step taken.
+        if decision.date is not None and decision.outcome != "none":
             action = decision.outcome if decision.outcome in _DECIDED else "considered"
             events.append(
                 TrailEvent(
@@ -283,7 +285,7 @@ def _oversight(
     undated: list[tuple[StoredFacts, str]] = []
     for stored in documents:
         d = stored.facts.decision
-        if d.date is None and decision_kind(stored, fw) != "plan_decision":
+        if d.outcome == "none" or (d.date is None and decision_kind(stored, fw) != "plan_decision"):
             continue
         if d.date is None and d.body_kind in MEMBER_KINDS:
             undated.append((stored, d.outcome if d.outcome in _DECIDED else "considered"))
