@@ -77,3 +77,34 @@ def test_nested_list_items_become_blocks_of_their_own(tmp_path: Path, limits: Li
     items = [parsed.block_text(b) for b in parsed.blocks if b.kind is BlockKind.LIST_ITEM]
     assert items == ["Approve the plan", "including the appendix"]
     assert_well_formed(parsed)
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_paragraphs_and_list_items(
+    tmp_path: Path, limits: Limits
+) -> None:
+    """E-mail newsletters and older sites lay the page out in a table: its one cell holds the
+    whole text, lists included, which must neither vanish nor run into one line."""
+    html = (
+        "<html><body><table><tr><td><h1>Summer news</h1><p>Our plan was signed off.</p>"
+        "<p>Here are the headlines:</p><ul><li>Online first.</li><li>Shared services.</li></ul>"
+        "<p>Thank you for reading.</p></td></tr></table></body></html>"
+    )
+    parsed, _ = parse_file(make_html(tmp_path / "email.html", html), limits)
+    texts = [parsed.block_text(b) for b in parsed.blocks]
+    assert "Online first." in texts and "Shared services." in texts
+    assert "Thank you for reading." in texts
+    assert_well_formed(parsed)
+
+
+def test_a_data_tables_rows_stay_rows_when_its_cells_wrap_values_in_paragraphs(
+    tmp_path: Path, limits: Limits
+) -> None:
+    html = (
+        "<html><body><main><h1>Decision details</h1><table>"
+        "<tr><td><p>Decision maker</p></td><td><p>Cabinet</p></td></tr>"
+        "<tr><td><p>Date of decision</p></td><td><p>9 July 2024</p></td></tr>"
+        "</table></main></body></html>"
+    )
+    parsed, _ = parse_file(make_html(tmp_path / "record.html", html), limits)
+    rows = [parsed.block_text(b) for b in parsed.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert rows == ["Decision maker | Cabinet", "Date of decision | 9 July 2024"]

@@ -144,9 +144,33 @@ def _from_trafilatura(html: str, builder: TextBuilder) -> str | None:
     return first_h1
 
 
+# A table that lays out a page (an e-mail, an older council site) rather than tabulating data
+# has cells holding headings, lists, tables of their own or several paragraphs; a data cell
+# holds a value, at most wrapped in one paragraph (as word processors export it).
+_XML_STRUCTURE = ("head", "list", "table")
+_HTML_STRUCTURE = "h1, h2, h3, h4, h5, h6, ul, ol, table"
+
+
+def _xml_layout_row(row: etree._Element) -> bool:
+    return any(
+        any(cell.find(tag) is not None for tag in _XML_STRUCTURE) or len(cell.findall("p")) > 1
+        for cell in row
+    )
+
+
+def _html_layout_row(row: LexborNode) -> bool:
+    return any(
+        cell.css_first(_HTML_STRUCTURE) is not None or len(cell.css("p")) > 1
+        for cell in row.iter(include_text=False)
+        if cell.tag in ("td", "th")
+    )
+
+
 def _xml_blocks(element: etree._Element) -> Iterator[tuple[BlockKind, etree._Element]]:
     for child in element:
         kind = _XML_BLOCKS.get(str(child.tag))
+        if kind is BlockKind.TABLE_ROW and _xml_layout_row(child):
+            kind = None  # a layout row: its cells' blocks are the text, each one whole
         if kind is None:
             yield from _xml_blocks(child)
             continue
@@ -193,6 +217,8 @@ def _walk(node: LexborNode, builder: TextBuilder) -> bool:
     found = False
     for child in node.iter(include_text=False):
         kind = _HTML_BLOCKS.get(child.tag or "")
+        if kind is BlockKind.TABLE_ROW and _html_layout_row(child):
+            kind = None  # a layout row (see _XML_STRUCTURE)
         if kind is None:
             found = _walk(child, builder) or found
             continue
