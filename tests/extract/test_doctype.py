@@ -142,6 +142,8 @@ FURNITURE = [
     "Productivity Plan 2024/25",
     "Our productivity plan was approved by Cabinet",
     "News",
+    "Can't see this email? View it in your browser.",
+    "Summer e-news",
 ]
 
 
@@ -183,3 +185,17 @@ def test_prose_on_a_site_that_is_not_a_councils_is_not_a_councils_plan():
     text = " ".join(["The combined authority works with its councils and partners on reform."] * 15)
     kind, _ = classify_document(text, url="https://www.example-combined.org.uk/what-we-do/reform")
     assert kind == "web_page"
+
+
+def test_a_councils_e_mail_bulletin_about_its_plan_is_news():
+    text = (
+        "Can't see this email properly? View it in your browser.\n\nSummer e-news\n\n"
+        "Working smarter: our productivity plan\n\nLike every council in England, we were asked "
+        "to explain how we make the most of every pound. Our plan was signed off by Cabinet on "
+        "2 July and is now on our website. More of our transactions are done online, we share "
+        "services with neighbouring councils and we have let part of our offices.\n\n"
+        "You are receiving this because you subscribed to our e-newsletter. Unsubscribe | "
+        "Manage preferences.\n"
+    )
+    kind, _ = classify_document(text, url="https://content.govdelivery.com/accounts/X/bulletins/1")
+    assert kind == "news"

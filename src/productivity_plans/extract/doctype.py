@@ -249,6 +249,14 @@ CUES: dict[str, list[Cue]] = {
             1.5,
         ),
         (r"\b\d{1,2}[:.]\d{2}\s*(?:bst|gmt)\b", 1),
+        # An e-mail bulletin (a council's own newsletter is its news): the mailing furniture.
+        (
+            r"\b(?:view\s+(?:it|this\s+(?:e-?mail|newsletter))\s+in\s+(?:your|a)\s+browser"
+            r"|you\s+are\s+receiving\s+this|unsubscribe\b|manage\s+(?:your\s+)?(?:preferences"
+            r"|subscriptions?))",
+            2,
+        ),
+        (r"\be-?news(?:letter)?\b|\bnewsletter\b", 1),
     ),
 }
 
