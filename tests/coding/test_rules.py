@@ -364,6 +364,40 @@ def test_more_ways_of_saying_how_a_council_measures(sentence):
     assert code_text(sentence + "\n").states_measurement, sentence
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our housing team works out the rent lost per void property every month.",
+        "Complaints handled per adviser are logged by the contact centre.",
+        "Each quarter the Corporate Management Board reviews overtime, vacancy rates and the "
+        "average age of open repair jobs.",
+        "We timed every step of a blue badge application and found half of it was rework.",
+        "Street cleansing is judged on the share of streets graded clean in a sample of 300.",
+        "A tenant panel is surveyed twice a year and its satisfaction scores feed the plan.",
+        "Our efficiency ratio is estimated as back-office cost divided by gross spend.",
+    ],
+)
+def test_an_act_of_measuring_and_a_quantity_in_one_sentence_say_how_a_council_measures(
+    sentence,
+):
+    assert code_text(sentence + "\n").states_measurement, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unit costs have risen sharply in children's residential care.",
+        "We monitor the situation closely and will respond as needed.",
+        "Members agreed a programme of scrutiny reviews assessing the efficiency of services.",
+        "The risk of legal challenge to the decision as per the recommendation is assessed as low.",
+        "The council counted more than 170 data returns required by government in 2023/24.",
+        "Oflog publishes a range of metrics on council performance, including waste and roads.",
+    ],
+)
+def test_an_act_of_measuring_without_a_quantity_or_a_quantity_alone_is_not_a_measure(sentence):
+    assert not code_text(sentence + "\n").states_measurement, sentence
+
+
 def test_progress_reported_through_a_performance_report_is_reporting_not_measuring():
     text = "Progress will be reported through the quarterly corporate performance report.\n"
     assert not code_text(text).states_measurement

@@ -22,6 +22,7 @@ from productivity_plans.coding.features import (
     about_others_measuring,
     evidence_cue,
     measurement_cue,
+    measuring_a_quantity,
     measurement_title,
     passage_inputs,
 )
@@ -231,15 +232,18 @@ def _says_how_it_measures(reading: _Reading) -> bool:
     about evidence of any kind. A question or a section title only announces an answer."""
     if reading.title:
         return False
-    statements = " ".join(
+    own = [
         s for s in reading.own if not s.rstrip().endswith("?") and not about_others_measuring(s)
-    )
-    if not statements:
+    ]
+    if not own:
         return False
+    statements = " ".join(own)
     # a question about measuring inside the passage heads its answer as a title would
     asked = any(q.rstrip().endswith("?") and measurement_title(q) for q in reading.own)
-    return measurement_cue(statements) or (
-        (reading.measuring or asked) and evidence_cue(statements)
+    return (
+        measurement_cue(statements)
+        or any(map(measuring_a_quantity, own))
+        or ((reading.measuring or asked) and evidence_cue(statements))
     )
 
 

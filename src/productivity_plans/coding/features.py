@@ -109,13 +109,59 @@ def measurement_cue(text: str) -> bool:
     return bool(_SERVICE_REVIEW.search(text) and _ASSESSING.search(text))
 
 
+# Measuring in the council's own words, whatever it measures: an act of measuring (working a
+# figure out, logging, counting, comparing, judging, timing) and, in the same sentence, a
+# quantity or a standard to read it by (a rate per something, a unit cost, a share, a time, a
+# survey, an index, results). Neither alone: "we monitor closely" and "unit costs have risen"
+# say nothing about how the council measures, and aims ("assessing the efficiency of
+# services", "our approach to assessing performance") are not quantities.
+_MEASURING_ACT = re.compile(
+    r"\b(?:measur\w*|calculat\w*|comput(?:e|es|ed|ing)|record(?:s|ed|ing)?|logg?(?:s|ed|ing)?"
+    r"|count(?:s|ed|ing)?|track(?:s|ed|ing)?|monitor\w*|compar(?:e|es|ed|ing)|benchmark\w*"
+    r"|judg\w*|gaug\w*|assess\w*|evaluat\w*|quantif\w*|collect(?:s|ed|ing)?|sampl(?:e|es|ed|ing)"
+    r"|work(?:s|ed|ing)?\s+out|surveyed|surveying|yardsticks?|lens(?:es)?|vital\s+signs"
+    r"|express(?:es|ed)?\s+as|(?:is|are)\s+taken\s+as|regard\w*\s+(?:\w+\s+){0,6}?as\s+the"
+    r"|(?:review|report|sign)\w*\s+(?:\w+\s+){0,8}?(?:each|every|a)\s+(?:week|month|quarter|year)"
+    r"|(?:each|every)\s+(?:week|month|quarter|year)\b[^.;]{0,40}?\b(?:review|report|sign)\w*"
+    r"|(?:quarterly|monthly|weekly),[^.;]{0,40}?\b(?:review|report|sign)\w*"
+    r"|(?:weekly|monthly|quarterly|annual)\s+(?:return|review|survey|summary)"
+    r"|(?:return|summary|dashboard|table)s?\s+(?:showing|that\s+shows?)"
+    r"|test(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|divided\s+by)\b",
+    re.IGNORECASE,
+)
+_QUANTITY = re.compile(
+    r"\b(?:(?<!as\s)per\s+(?!cent\b|annum\b|the\b)(?:[\w,-]+\s+){0,2}?[\w,-]+|unit\s+costs?|cost\s+of\s+(?:a|an|each"
+    r"|every)\b|ratios?|rates?|percentages?|proportions?|share\s+of|number\s+of|volumes?|averages?"
+    r"|(?:processing|waiting|response|handling|turnaround|elapsed|cycle|takt|journey)\s+times?"
+    r"|time\s+(?:taken|to)\b|days\s+(?:to|lost|taken)|elapsed\s+days|(?:staff|officer)\s+(?:time"
+    r"|hours)|hours\s+(?:of|released|saved|freed)|fte|full[- ]time\s+equivalents?|satisfaction"
+    r"|survey\w*|scores?|index|caseloads?|throughput|outputs?|results|indicators?|figures?"
+    r"|backlogs?)\b",
+    re.IGNORECASE,
+)
+
+
+# Acts that measure time by themselves: a time-and-motion study, timing each step.
+_TIMING = re.compile(
+    r"\btime-and-motion\b|\btim(?:e|es|ed|ing)\s+(?:each|every|how\s+long)\b", re.IGNORECASE
+)
+
+
+def measuring_a_quantity(sentence: str) -> bool:
+    """Whether a sentence says the council measures something (see ``_MEASURING_ACT``)."""
+    if _TIMING.search(sentence):
+        return True
+    return bool(_MEASURING_ACT.search(sentence) and _QUANTITY.search(sentence))
+
+
 # Measuring done or wanted by someone else: government, Oflog, the sector at large ("whether a
 # different mechanism for measuring productivity will be developed", "how local authorities
 # will monitor and assess their plans"). Said in the council's voice it is the council's again.
 _OTHERS = re.compile(
     r"\b(?:government|ministers?|department|dluhc|mhclg|ministry|secretary of state|whitehall|"
     r"local authorities|all councils|councils (?:will|should|must|are|were)|"
-    r"(?:local government association|lga|oflog)(?:.s| has| have| had| will| is| published))\b",
+    r"(?:local government association|lga|oflog)(?:.s|\s+(?:has|have|had|will|is|are|publish\w*"
+    r"|collect\w*|produc\w*|set\w*|uses?|track\w*|measur\w*|report\w*)))\b",
     re.IGNORECASE,
 )
 _OUR_VOICE = re.compile(r"\b(?:we|our|us|the council|this council)\b", re.IGNORECASE)
