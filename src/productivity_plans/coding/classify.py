@@ -22,8 +22,8 @@ from productivity_plans.coding.features import (
     about_others_measuring,
     evidence_cue,
     measurement_cue,
-    measuring_a_quantity,
     measurement_title,
+    measuring_a_quantity,
     passage_inputs,
 )
 from productivity_plans.coding.passages import (
@@ -232,9 +232,7 @@ def _says_how_it_measures(reading: _Reading) -> bool:
     about evidence of any kind. A question or a section title only announces an answer."""
     if reading.title:
         return False
-    own = [
-        s for s in reading.own if not s.rstrip().endswith("?") and not about_others_measuring(s)
-    ]
+    own = [s for s in reading.own if not s.rstrip().endswith("?") and not about_others_measuring(s)]
     if not own:
         return False
     statements = " ".join(own)
