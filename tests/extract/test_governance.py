@@ -416,3 +416,55 @@ def test_a_stated_submission_is_found_in_any_stretch_between_full_stops() -> Non
     spans = [m.span() for m in governance._stated_submissions(text)]
     assert spans == [m.span() for m in governance._STATED_SUBMISSION.finditer(text)]
     assert len(spans) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "when"),
+    [
+        ("It was approved by Cabinet at its meeting on 9 July 2024.", "Cabinet", date(2024, 7, 9)),
+        (
+            "It was signed off by the Chief Executive under delegated authority, following "
+            "consultation with the Leader, on 12 July 2024.",
+            "Chief Executive",
+            date(2024, 7, 12),
+        ),
+        (
+            "This plan was approved by the Cabinet Member for Corporate Services on 11 July 2024.",
+            "Cabinet Member for Corporate Services",
+            date(2024, 7, 11),
+        ),
+    ],
+)
+def test_a_plan_telling_its_own_sign_off_gives_the_whole_body_and_its_date(sentence, body, when):
+    text = (
+        "Productivity Plan 2024\n\nThis plan responds to the Minister's request. "
+        + sentence
+        + "\nReport to Council: Medium Term Financial Strategy\n"
+        + PLAN_BODY
+    )
+    facts = extract_facts(text, url="https://www.erewash.gov.uk/media/productivity-plan.pdf")
+    assert (facts.decision.body, facts.decision.date) == (body, when)
+    assert facts.decision.outcome == "approved"
+
+
+def test_it_approved_before_the_letter_is_another_documents_sign_off():
+    text = (
+        "Productivity Plan 2024\n\nOur Digital Strategy sets our direction. It was approved by "
+        "Cabinet on 5 March 2024.\n" + PLAN_BODY
+    )
+    facts = extract_facts(text, url="https://www.erewash.gov.uk/media/productivity-plan.pdf")
+    assert facts.decision.outcome == "none" and facts.decision.date is None
+
+
+@pytest.mark.parametrize(
+    ("tail", "submitted"),
+    [
+        ("and submitted to government the following day.", date(2024, 7, 16)),
+        ("and submitted on the same day.", date(2024, 7, 15)),
+        ("and submitted.", None),
+    ],
+)
+def test_a_submission_told_from_the_day_before_it_has_that_days_date(tail, submitted):
+    text = "Our productivity plan was agreed by the Leader on 15 July 2024 " + tail + "\n"
+    facts = extract_facts(text, url="https://www.erewash.gov.uk/productivity-plan")
+    assert facts.submitted_date == submitted

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from productivity_plans.extract.dates import (
@@ -283,12 +283,17 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _PLAN_SIGNOFF = re.compile(
-    rf"\b(?:productivity\s+plan|(?:our|the|this)\s+plan)\b[^.\n]{{0,80}}?"
-    rf"\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+by\s+"
+    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+plan|it|this\s+document)\b"
+    rf"[^.\n]{{0,80}}?\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+by\s+"
     rf"(?:the\s+(?:council|authority)['’]s\s+)?(?P<body>{_BODY_CORE})"
-    rf"(?:[^.\n]{{0,60}}?\b(?:on|at\s+its\s+meeting\s+on)\s+(?P<date>{_DATE}))?",
+    # the body runs to a word or mark that ends it ("… for Corporate Services on 11 July")
+    rf"(?=\s+(?:on|at|in|and|under|following|with|before|after|as|to)\b|\s*[.,;:()\n]|\s*$)"
+    rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
+# "It was approved by Cabinet on 9 July 2024" in a plan names its own sign-off only when the
+# day is after the Minister's letter: an earlier "it" is another strategy's.
+_PRONOUN_SUBJECTS = frozenset({"it", "this document"})
 # Documents that report their own sign-off rather than record a decision.
 _PLAN_LIKE = {"plan", "web_page", "news", "other"}
 _BAD_BODIES = re.compile(
@@ -407,6 +412,13 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
         if doc_type in _PAPER_TYPES
         else set()
     )
+    signoff = _plan_signoff(text) if doc_type in _PLAN_LIKE else None
+    if signoff and not _BAD_BODIES.search(signoff.group("body")):
+        # A plan's own account of its sign-off outranks any furniture it prints.
+        body = _clean_body(signoff.group("body"))
+        if signoff.group("date"):
+            when = _date_in(signoff.group("date"), year)
+        return body, when, "plan_signoff"
     for name, pattern in _HEADER_PATTERNS:
         if body is not None and when is not None:
             break
@@ -455,13 +467,6 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
             body, prose = _body_from_prose(text, head)
             if body is not None:
                 how.append(prose)
-    if doc_type in _PLAN_LIKE and body is None:
-        signoff = _plan_signoff(text)
-        if signoff and not _BAD_BODIES.search(signoff.group("body")):
-            body = _clean_body(signoff.group("body"))
-            if signoff.group("date"):
-                when = _date_in(signoff.group("date"), year)
-            how.append("plan_signoff")
     if doc_type in _PLAN_LIKE and (body is None or when is None):
         control = _control_signoff(text, year)
         if control is not None and (body is None or _norm_body(body) == _norm_body(control.body)):
@@ -681,8 +686,13 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
     ("this plan will be approved by Cabinet on 15 July"). Cached: a plan's body and its
     outcome are both read from it, and the search runs over the whole text."""
     for m in _PLAN_SIGNOFF.finditer(text):
-        if not _not_yet(text, m.start(), m.start("verb")):
-            return m
+        if _not_yet(text, m.start(), m.start("verb")):
+            continue
+        if re.sub(r"\s+", " ", m.group("subject").lower()) in _PRONOUN_SUBJECTS:
+            when = _date_in(m.group("date"), _LETTER.year) if m.group("date") else None
+            if when is None or when <= _LETTER:
+                continue
+        return m
     return None
 
 
@@ -1026,6 +1036,12 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
         if mentions:
             # "approved on 15 July and was submitted on 18 July": the date after the verb.
             after = [d for d in mentions if d.start >= pm.end()]
+            later = _DAYS_LATER.match(text, pm.end(), end) if not after else None
+            if later:
+                # "agreed on 15 July and submitted to government the following day"
+                days = 0 if later.group("same") else 1
+                when = mentions[-1].value + timedelta(days=days)
+                return when, Quote(text[start:end].strip(), *_stripped(text, start, end))
             if pm.group("verb2") and not after:
                 continue  # "was agreed on 15 July and submitted": 15 July is the agreement
             # "On 18 July the plan was submitted": else the nearest date before the verb.
@@ -1048,6 +1064,12 @@ def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
 
 
 _STOP_OR_SEMICOLON = re.compile(r"[.;]")
+# A day told from the date before it: "… and submitted (to government) the following day".
+_DAYS_LATER = re.compile(
+    r"[^.;\n]{0,40}?\b(?:(?:on\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after|a\s+day\s+later"
+    r"|(?P<same>(?:on\s+)?the\s+same\s+day|later\s+that\s+day))\b",
+    re.IGNORECASE,
+)
 
 
 def word_offsets(text: str, words: tuple[str, ...]) -> list[int]:
