@@ -199,3 +199,34 @@ def test_a_councils_e_mail_bulletin_about_its_plan_is_news():
     )
     kind, _ = classify_document(text, url="https://content.govdelivery.com/accounts/X/bulletins/1")
     assert kind == "news"
+
+
+def test_a_pdf_whose_first_line_reads_like_a_site_title_is_still_a_document():
+    text = (
+        "Productivity Plan 2024 - Example Borough Council\n\nProductivity Plan - July 2024\n\n"
+        + (
+            "1.1 The council has redesigned its services around residents, and the time taken "
+            "to answer a request has fallen in every service that has been through a review.\n"
+        )
+        * 8
+    )
+    kind, _ = classify_document(
+        text,
+        url="https://www.example-borough.gov.uk/media/9876/productivity-plan-2024.pdf",
+        title="Productivity Plan 2024 - Example Borough Council",
+    )
+    assert kind == "plan"
+
+
+def test_a_page_that_publishes_the_whole_plan_as_its_text_is_the_plan():
+    paragraph = (
+        "We start every change by looking at the process from the resident's point of view, "
+        "and we measure the number of steps before and after each redesign.\n\n"
+    )
+    intro = "Our productivity plan\n\nThis page sets out our productivity plan.\n\n"
+    url = "https://www.example-borough.gov.uk/council/plans/productivity-plan"
+    whole, _ = classify_document(intro + paragraph * 25, url=url)
+    pointer, _ = classify_document(
+        intro + paragraph * 25 + "Download the productivity plan (PDF, 1MB)\n", url=url
+    )
+    assert (whole, pointer) == ("plan", "web_page")

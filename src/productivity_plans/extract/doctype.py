@@ -339,7 +339,11 @@ def classify_document(
             if pattern.search(url) and doc_type in scores:
                 scores[doc_type] += weight
     on_democracy_site = bool(DEMOCRACY_HOST.match(host))
-    if title and SITE_TITLE.search(title) and not on_democracy_site and "web_page" in scores:
+    # A PDF or Word file is a document, whatever its first line looks like: not a site's page.
+    is_file = bool(url) and ATTACHED_FILE.search(url or "") is not None
+    if is_file and "web_page" in scores:
+        scores["web_page"] *= 0.3
+    elif title and SITE_TITLE.search(title) and not on_democracy_site and "web_page" in scores:
         scores["web_page"] += SITE_TITLE_WEIGHT
     if url and not on_democracy_site:
         # A page on the council's main website is a plan, a web page or news, not a paper.
@@ -365,6 +369,8 @@ def classify_document(
     if scores.get("minutes", 0) >= 4 and scores.get("agenda_item", 0) > 0:
         scores["agenda_item"] *= 0.5
     best = max(scores, key=lambda t: scores[t])
+    if best == "web_page" and "plan" in scores and _page_is_the_plan(text, scores["web_page"]):
+        return "plan", scores
     if best == "decision_record" and "agenda_item" in scores and is_forward_plan(text):
         # A forward-plan entry has a decision page's furniture but gives notice of a decision
         # still to be taken: an item for a meeting to come.
@@ -389,6 +395,25 @@ def classify_document(
 PROSE_CHARS = 800
 PROSE_SENTENCES = 5
 _SENTENCE_END = re.compile(r"[a-z0-9)’”'\"][.!?](?:\s|$)")
+
+
+# A page pointing at the plan as a file to open.
+_POINTS_TO_FILE = re.compile(
+    r"\(\s*pdf\b|\bdownload\b|\b(?:read|view|open) (?:our|the) (?:full |whole )?"
+    r"(?:productivity )?plan\b",
+    re.IGNORECASE,
+)
+# Running text of a whole plan (3-4 pages), not a page's summary of one.
+PLAN_PROSE_CHARS = 3_000
+
+
+def _page_is_the_plan(text: str, web_page_score: float) -> bool:
+    """A page that only speaks of itself ("This page sets out our productivity plan") and then
+    gives pages of running text, pointing at no file, publishes the plan as the page."""
+    if web_page_score > 1.0 or _POINTS_TO_FILE.search(text):
+        return False
+    prose = [ln for ln in text.splitlines() if len(ln) > 80]
+    return sum(map(len, prose)) >= PLAN_PROSE_CHARS
 
 
 def _is_sustained_prose(head: str) -> bool:
