@@ -733,3 +733,75 @@ def test_a_barrier_in_other_words_is_named(sentence, barrier):
 @pytest.mark.parametrize("sentence", NEUTRAL)
 def test_a_neutral_fact_about_a_barriers_topic_names_no_barrier(sentence):
     assert code_text(sentence + "\n").barrier_ids == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "We are often asked to bid for small pots of money, each with its own conditions.",
+            "competitive_bidding",
+        ),
+        (
+            "The council has spent a great deal of officer time bidding for funding this year.",
+            "competitive_bidding",
+        ),
+        (
+            "What holds us back is the rules around sharing data with health partners.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "We need capital to replace out-of-date case systems, which do not link with each other.",
+            "legacy_it_systems",
+        ),
+        (
+            "We complete hundreds of separate statutory returns for government departments.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "The referendum limit stops us raising what our services need.",
+            "council_tax_referendum_limits",
+        ),
+    ],
+)
+def test_a_barrier_told_in_a_plain_complaint_is_named(sentence, barrier):
+    assert barrier in code_text(sentence + "\n").barrier_ids
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_named"),
+    [
+        ("Case study: using data to prevent homelessness", "housing_temporary_accommodation"),
+        (
+            "Our social work academy reduced reliance on agency staff from 28 to 9 per cent.",
+            "recruitment_retention",
+        ),
+        (
+            "Councils like ours cannot keep making savings at this scale without harming services.",
+            "recruitment_retention",
+        ),
+        (
+            "Fewer providers working in set areas gives providers greater certainty.",
+            "funding_uncertainty",
+        ),
+        (
+            "The cost of bed and breakfast placements is not covered by the grant.",
+            "social_care_demand",
+        ),
+        (
+            "We have kept our council tax increases below the referendum limit in most years.",
+            "council_tax_referendum_limits",
+        ),
+    ],
+)
+def test_a_success_or_a_fact_near_a_barriers_words_is_not_that_barrier(sentence, not_named):
+    """Prevention, reduced reliance on agency staff, certainty for providers, homeless
+    households' placements and a tax level kept low are not the barriers their words recall."""
+    assert not_named not in code_text(sentence + "\n").barrier_ids
+
+
+def test_a_sentence_wrapped_over_pdf_lines_reads_as_one_line():
+    one_line = "Reporting: we submit hundreds of statutory data returns each year.\n"
+    wrapped = "Reporting: we submit hundreds of\nstatutory data returns each year.\n"
+    assert code_text(wrapped).barrier_ids == code_text(one_line).barrier_ids
+    assert "regulation_reporting_burden" in code_text(wrapped).barrier_ids

@@ -116,7 +116,8 @@ def _read(passage: Passage, rules: Rules) -> _Reading:
     own: list[str] = []
     restated = total = 0
     for start, end in sentences(passage.text):
-        sentence = _HYPHEN_BREAK.sub("", passage.text[start:end])
+        # one line, as the rules read it: a PDF paragraph keeps its line breaks
+        sentence = " ".join(_HYPHEN_BREAK.sub("", passage.text[start:end]).split())
         words = len(sentence.split())
         total += words
         if rules.restates(sentence):
