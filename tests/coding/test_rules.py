@@ -751,7 +751,7 @@ def test_a_neutral_fact_about_a_barriers_topic_names_no_barrier(sentence):
             "data_sharing_restrictions",
         ),
         (
-            "We need capital to replace out-of-date case systems, which do not link with each other.",
+            "We need capital to replace out-of-date case systems, which do not link together.",
             "legacy_it_systems",
         ),
         (
