@@ -125,3 +125,41 @@ def test_a_second_writers_plans_and_papers_keep_their_facts_and_codes():
     assert score(barriers) >= 0.75, barriers
     assert score(measures) >= 0.85, measures
     assert score(themes) >= 0.9, themes
+
+
+def test_a_third_writers_plans_keep_their_facts_and_codes():
+    """Round 5: 18 plans (PDF-extracted text, real PDFs, DOCX, HTML pages) in structures the
+    corpus lacks. The five measurement disagreements left are the writer's stricter call on
+    stated intentions and performance frameworks (tests/fixtures/fresh/README.md)."""
+    from productivity_plans.inspect import inspect_files
+
+    folder = FRESH / "round5"
+    labels = [json.loads(line) for line in (folder / "labels.jsonl").read_text().splitlines()]
+    records = inspect_files((folder / label["file"], label["url"]) for label in labels)
+    right = {"doc_type": 0, "body": 0, "date": 0, "outcome": 0}
+    barriers, measures, themes = [0, 0, 0], [0, 0, 0], [0, 0, 0]
+    for label, record in zip(labels, records, strict=True):
+        right["doc_type"] += record.doc_type == label["doc_type"]
+        right["body"] += (record.decision.body or "").lower() == (
+            label["decision_body"] or ""
+        ).lower()
+        right["date"] += record.decision.date == label["decision_date"]
+        right["outcome"] += record.decision.outcome == label["decision"]
+        f1({b.id for b in record.barriers}, set(label["barriers"]), barriers)
+        f1({"m"} if record.measures else set(), {"m"} if label["measurement"] else set(), measures)
+        f1({t.id for t in record.themes}, set(label["themes"]), themes)
+    assert len(labels) == 18
+    assert min(right.values()) >= 17, right
+    assert score(barriers) >= 0.9, barriers
+    assert score(measures) >= 0.8, measures
+    assert score(themes) >= 0.95, themes
+
+
+def test_a_third_writers_ways_of_saying_how_a_council_measures_are_found():
+    items = yaml.safe_load((FRESH / "round5" / "measures.yaml").read_text())
+    totals = [0, 0, 0]
+    for item in items:
+        got = {"m"} if coded(item["text"]).states_measurement else set()
+        f1(got, {"m"} if item["measure"] else set(), totals)
+    assert len(items) == 80
+    assert score(totals) >= 0.88, totals
