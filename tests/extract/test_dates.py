@@ -167,3 +167,20 @@ DATE_TOKENS = st.one_of(
 def test_date_matches_are_date_re_finditer_on_generated_texts(tokens):
     text = "".join(tokens)
     assert _spans(date_matches(text)) == _spans(DATE_RE.finditer(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The committee met on Tuesday evening (July 16).", date(2024, 7, 16)),
+        ("It was sent on Thursday, July 18.", date(2024, 7, 18)),
+        ("Published July 16, 2024", date(2024, 7, 16)),
+    ],
+)
+def test_a_day_written_month_first_as_the_press_writes_it_is_read(text, expected):
+    assert [m.value for m in find_dates(text, default_year=2024)] == [expected]
+
+
+def test_a_month_followed_by_a_count_is_no_date():
+    assert find_dates("In March 12 members of staff left the team.", default_year=2024) == []
+    assert find_dates("Our May 2024 budget", default_year=2024) == []

@@ -468,3 +468,34 @@ def test_a_submission_told_from_the_day_before_it_has_that_days_date(tail, submi
     text = "Our productivity plan was agreed by the Leader on 15 July 2024 " + tail + "\n"
     facts = extract_facts(text, url="https://www.erewash.gov.uk/productivity-plan")
     assert facts.submitted_date == submitted
+
+
+def test_a_news_report_of_a_committees_agreement_gives_the_committee_and_the_day():
+    text = (
+        "Council plan asks government for fairer deal\n\nThe plan was agreed by councillors on "
+        "the Finance and Partnerships Committee on Tuesday evening (July 16) and was sent to the "
+        "Ministry of Housing, Communities and Local Government on Thursday, July 18.\n"
+    )
+    facts = extract_facts(text, url="https://www.localnews.example.co.uk/news/plan-123")
+    assert facts.decision.body == "Finance and Partnerships Committee"
+    assert facts.decision.date == date(2024, 7, 16)
+    assert facts.submitted_date == date(2024, 7, 18)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "submitted"),
+    [
+        (
+            "Noted that officers will send the plan to the Ministry on 17 July 2024.",
+            date(2024, 7, 17),
+        ),
+        (
+            "The plan was endorsed on 11 July and went to the Ministry on 18 July 2024.",
+            date(2024, 7, 18),
+        ),
+        ("Officers will return the plan by 19 July 2024.", None),
+    ],
+)
+def test_a_submission_in_other_words_has_its_day(sentence, submitted):
+    facts = extract_facts(sentence + "\n", url="https://democracy.erewash.gov.uk/ieDecision")
+    assert facts.submitted_date == submitted

@@ -1,8 +1,10 @@
 """Dates in UK council papers: found by regex, parsed by library, always day-first.
 
 Forms: "16th April 2024", "16 th April 2024", "Wednesday 3 July 2024", "Tuesday, 30th July,
-2024", "18/06/2024", "18.06.24", "2024-06-18", and "15 July" with the year inferred from the
-document (the commonest explicit year near the regime, else the framework deadline's year).
+2024", "18/06/2024", "18.06.24", "2024-06-18", "15 July" with the year inferred from the
+document, and the month first as the press writes it ("Tuesday (July 16)", "July 16, 2024";
+without a year only where a mark ends it, so "in March 12 members" is no date; numeric dates
+stay day-first) (the commonest explicit year near the regime, else the framework deadline's year).
 
 The regex hands over a date in one of a few shapes ("16 April 2024", "18/06/2024", ...), and
 the standard library's ``datetime.strptime`` parses those with fixed day-first formats. Any
@@ -41,6 +43,10 @@ DATE_RE = re.compile(
         (?P<month>{_MONTHS})\b\.?
         (?:,?\s+(?P<year>(?:19|20)\d\d)\b)?
     )
+    | (?P<month_first>
+        (?<![\w/])(?P<m_month>{_MONTHS})\.?\s+(?P<m_day>[0-3]?\d)(?:st|nd|rd|th)?\b
+        (?:,?\s+(?P<m_year>(?:19|20)\d\d)\b|(?=\s*[),.;:]|\s*$))
+    )
     | (?P<numeric>(?<![\w/.])[0-3]?\d[/.][01]?\d[/.](?:19|20)?\d\d(?![\w/]|\.\d))
     | (?P<iso>(?<![\w-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\w-]))
     """,
@@ -61,7 +67,9 @@ _YEAR_RE = re.compile(r"(?<!\d)(20[12]\d)(?!\d)")
 # starts with a digit so that ``re`` skips non-digits without trying it.
 _MONTH_STARTS = "|".join(sorted({month[:3] for month in _MONTHS.split("|")}))
 _DATE_START = re.compile(
-    rf"\d(?:\d?(?:\s?(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_STARTS})|[/.]\d)|\d\d\d-\d)",
+    rf"\d(?:\d?(?:\s?(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_STARTS})|[/.]\d)|\d\d\d-\d)"
+    # month first, as the press writes a day ("on Tuesday (July 16)", "July 16, 2024")
+    rf"|\b(?:{_MONTH_STARTS})[a-z]*\.?\s+\d",
     re.IGNORECASE,
 )
 
@@ -142,14 +150,23 @@ def context_year(text: str, default: int) -> int:
     return default
 
 
+def _written(m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """(day, month, year or None) of a date written with its month's name, either way round."""
+    if m.group("long"):
+        return m.group("day"), m.group("month"), m.group("year")
+    if m.group("month_first"):
+        return m.group("m_day"), m.group("m_month"), m.group("m_year")
+    return None
+
+
 def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
     """Every date in ``text`` in order. Dates without a year get ``default_year`` (or are
     skipped when it is None)."""
     out: list[DateMention] = []
     for m in date_matches(text):
         inferred = False
-        if m.group("long"):
-            day, month, year = m.group("day"), m.group("month"), m.group("year")
+        if (written := _written(m)) is not None:
+            day, month, year = written
             if not year:
                 if default_year is None:
                     continue
@@ -192,9 +209,10 @@ def scan_dates(text: str, default: int) -> DateScan:
     years: Counter[int] = Counter()
     for m in date_matches(text):
         value: date | None = None
-        if m.group("long"):
-            if m.group("year"):
-                value = parse_date(f"{int(m.group('day'))} {m.group('month')} {m.group('year')}")
+        if (written := _written(m)) is not None:
+            day, month, year = written
+            if year:
+                value = parse_date(f"{int(day)} {month} {year}")
         else:
             value = _numeric(m.group(0))
         if value is not None and m.start() < _CONTEXT_SPAN and abs(value.year - default) <= 10:
@@ -204,8 +222,9 @@ def scan_dates(text: str, default: int) -> DateScan:
     mentions: list[DateMention] = []
     for m, value in raw:
         inferred = False
-        if value is None and m.group("long") and not m.group("year"):
-            value = parse_date(f"{int(m.group('day'))} {m.group('month')} {year}")
+        written = _written(m)
+        if value is None and written is not None and not written[2]:
+            value = parse_date(f"{int(written[0])} {written[1]} {year}")
             inferred = True
         if value is not None:
             mentions.append(DateMention(value, m.start(), m.end(), m.group(0), inferred))

@@ -102,6 +102,8 @@ def _clean_body(body: str) -> str:
     # Ostrowski), acting jointly": the offices decide, not the names
     body = re.sub(r"\s*\((?:Cllr\.?|Councillor|Mayor)\b[^)]*\)", "", body)
     body = re.sub(r",?\s*(?:acting\s+)?jointly\s*$", "", body, flags=re.IGNORECASE)
+    # "councillors on the Finance Committee": the committee decides
+    body = re.sub(r"^(?:councillors|members)\s+(?:on|of)\s+", "", body, flags=re.IGNORECASE)
     body = re.sub(r"\s+", " ", body).strip(" \t:-–—,.;|")
     body = re.sub(r"^(?:the|a|an)\s+", "", body, flags=re.IGNORECASE)
     body = re.sub(r"\s*\((?:item|minute)[^)]*\)\s*$", "", body, flags=re.IGNORECASE)
@@ -288,7 +290,8 @@ _PLAN_SIGNOFF = re.compile(
     rf"(?:the\s+(?:council|authority)['’]s\s+)?(?P<body>{_BODY_CORE})"
     # the body runs to a word or mark that ends it ("… for Corporate Services on 11 July")
     rf"(?=\s+(?:on|at|in|and|under|following|with|before|after|as|to)\b|\s*[.,;:()\n]|\s*$)"
-    rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+(?P<date>{_DATE}))?",
+    # the day, perhaps after its weekday's part ("on Tuesday evening (July 16)")
+    rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
 # "It was approved by Cabinet on 9 July 2024" in a plan names its own sign-off only when the
@@ -846,6 +849,8 @@ _SUBMISSION_TO_COME = (
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+(?:then\s+|now\s+)?be\s+"
     r"(?P<verb3>submitted|sent|returned|emailed|e-mailed)\b"
     r"|\bto\s+(?P<verb5>submit|send)\b(?=[^.;\n]{0,60}?\bon\s+(?:\w+day,?\s+)?\d)"
+    r"|\b(?:will|shall)\s+(?:then\s+)?(?P<verb6>submit|send|return|email)\b"
+    r"(?=[^.;\n]{0,60}?\bon\s+(?:\w+day,?\s+)?\d)"
 )
 # A submission date as the labelling conventions read it: the day the plan was, or is to be,
 # submitted ("will be submitted on 19 July", "we sent it to the Department on 17 July"); a
@@ -854,6 +859,9 @@ _STATED_SUBMISSION = re.compile(
     _PAST_SUBMITTED.pattern + r"|\b(?:we|the\s+council|it\s+was|was|were|been|has|have|had)\s+"
     r"(?:then\s+|now\s+|already\s+)?(?P<verb4>sent|returned|emailed|e-mailed)\b"
     r"[^.;\n]{0,30}?\bto\s+(?:the\s+)?(?:government|dluhc|mhclg|department|ministry|minister)"
+    # "went to the Ministry on 18 July"
+    r"|\b(?P<verb7>went)\s+(?:off\s+)?to\s+(?:the\s+)?(?:government|dluhc|mhclg|department"
+    r"|ministry|minister)\b"
     rf"|{_SUBMISSION_TO_COME}",
     re.IGNORECASE,
 )
@@ -1054,7 +1062,8 @@ def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
     """The matches of _STATED_SUBMISSION. Each holds "submitted", "sent" or "returned" and no
     "." or ";", so only the stretches between those two around each of the words are searched."""
     stop = 0
-    for at in word_offsets(text, ("submitted", "sent", "returned", "submit", "send", "mailed")):
+    words = ("submitted", "sent", "returned", "submit", "send", "mailed", "went", "return")
+    for at in word_offsets(text, words):
         if at < stop:
             continue  # in the stretch just searched
         start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
