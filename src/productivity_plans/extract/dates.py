@@ -210,9 +210,8 @@ def scan_dates(text: str, default: int) -> DateScan:
     for m in date_matches(text):
         value: date | None = None
         if (written := _written(m)) is not None:
-            day, month, year = written
-            if year:
-                value = parse_date(f"{int(day)} {month} {year}")
+            if written[2]:
+                value = parse_date(f"{int(written[0])} {written[1]} {written[2]}")
         else:
             value = _numeric(m.group(0))
         if value is not None and m.start() < _CONTEXT_SPAN and abs(value.year - default) <= 10:
