@@ -173,7 +173,7 @@ def test_the_cue_set_finds_exactly_the_cues_each_pattern_finds():
 def test_a_web_pages_title_naming_its_site_makes_it_a_page_not_the_plan():
     text = (
         "Productivity plan\n\nThe government asked all councils in England to produce a "
-        "productivity plan in 2024. We have published ours below.\n\nDownload\n"
+        "productivity plan in 2024. We have published ours below.\n\nFurther details\n"
     )
     url = "https://www.example-council.gov.uk/productivity-plan"
     plain, _ = classify_document(text, url=url, title="Productivity plan")
@@ -230,3 +230,19 @@ def test_a_page_that_publishes_the_whole_plan_as_its_text_is_the_plan():
         intro + paragraph * 25 + "Download the productivity plan (PDF, 1MB)\n", url=url
     )
     assert (whole, pointer) == ("plan", "web_page")
+
+
+def test_a_short_page_pointing_at_the_plan_as_a_file_is_a_landing_page():
+    """Restating the four headings makes a page look like a plan; a download link and a page
+    far shorter than a plan make it the plan's landing page."""
+    text = (
+        "Productivity plan\n\nThe government asked all councils in England to produce a "
+        "productivity plan in 2024. It asked councils to cover four areas:\n\n"
+        "how we have transformed the way we design and deliver services\n\n"
+        "how we plan to take advantage of technology and make better use of data\n\n"
+        "our plans to reduce wasteful spend within our organisation and systems\n\n"
+        "the barriers preventing activity that government can help to reduce or remove\n\n"
+        "Download\n\nProductivity plan 2024 (PDF 1.2MB)\n"
+    )
+    kind, _ = classify_document(text, url="https://www.example-council.gov.uk/productivity-plan")
+    assert kind == "web_page"

@@ -200,3 +200,19 @@ LINE_PARTS = st.sampled_from(
 def test_unwrap_matches_the_plain_reading_on_generated_texts(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert unwrap(text) == _plain_unwrap(text)
+
+
+def test_a_forms_field_after_a_long_line_keeps_its_own_line():
+    lines = [
+        "Reference: FP/24/089",
+        "Subject: Productivity Plan - response to the Minister for Local Government on the plan",
+        "Decision to be taken by: Cabinet",
+        "Date of decision: 9 July 2024",
+        "Summary: In April 2024 the Government asked councils to prepare a short plan explaining",
+        "how they will improve service performance and reduce wasteful expenditure, and to",
+        "identify barriers to greater productivity that Government could address in future.",
+    ]
+    text = "\n".join(lines) + "\n"
+    unwrapped = unwrap(text)
+    assert "\nDecision to be taken by: Cabinet\nDate of decision: 9 July 2024\n" in unwrapped
+    assert "explaining how they will improve" in unwrapped

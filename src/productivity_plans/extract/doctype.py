@@ -371,6 +371,10 @@ def classify_document(
     best = max(scores, key=lambda t: scores[t])
     if best == "web_page" and "plan" in scores and _page_is_the_plan(text, scores["web_page"]):
         return "plan", scores
+    # a short page pointing at the plan as a file, on the council's site: its landing page
+    landing = url and not is_file and not on_democracy_site and scores.get("web_page", 0) > 0
+    if best == "plan" and landing and _points_to_the_plan(text):
+        return "web_page", scores
     if best == "decision_record" and "agenda_item" in scores and is_forward_plan(text):
         # A forward-plan entry has a decision page's furniture but gives notice of a decision
         # still to be taken: an item for a meeting to come.
@@ -414,6 +418,15 @@ def _page_is_the_plan(text: str, web_page_score: float) -> bool:
         return False
     prose = [ln for ln in text.splitlines() if len(ln) > 80]
     return sum(map(len, prose)) >= PLAN_PROSE_CHARS
+
+
+def _points_to_the_plan(text: str) -> bool:
+    """A short page pointing at the plan as a file ("Download … (PDF 1.2MB)") is a landing
+    page, whatever plan wording (the four headings restated) it carries."""
+    if not _POINTS_TO_FILE.search(text):
+        return False
+    prose = [ln for ln in text.splitlines() if len(ln) > 80]
+    return sum(map(len, prose)) < PLAN_PROSE_CHARS
 
 
 def _is_sustained_prose(head: str) -> bool:

@@ -13,8 +13,9 @@ Soft line wraps: PDF text (and hard-wrapped captures) break every paragraph into
 the same width. The rules read sentences and lines; a sentence cut at "approved by the" /
 "Cabinet on 9 July" loses its body, its date or its verb. A wrap is told from a real line break
 by shape: the line before it is nearly as long as the text's typical full line and does not end
-a sentence or a label, and the line after it is neither blank nor a new list item. Each such
-newline becomes a space, so the text keeps its length and every offset the rules report still
+a sentence or a label, and the line after it is neither blank, nor a new list item, nor a
+form's field ("Date of decision: 9 July 2024"). Each such newline becomes a space, so the text
+keeps its length and every offset the rules report still
 points into the stored text.
 """
 
@@ -28,7 +29,11 @@ FULL_LINE = 0.75
 # wrapped text: nothing to undo.
 MAX_WRAP_WIDTH = 160
 MIN_WRAP_WIDTH = 40
-_NEW_ITEM = re.compile(r"[ \t]*(?:[-•·*▪]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z]\)|\(?[ivx]+\))\s")
+_NEW_ITEM = re.compile(
+    r"[ \t]*(?:[-•·*▪]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z]\)|\(?[ivx]+\))\s"
+    # a form's field ("Decision to be taken by: Cabinet") starts its own line
+    r"|[ \t]*[A-Z][\w'’()/&,-]*(?:[ \t]+[\w'’()/&,-]+){0,6}:[ \t]"
+)
 _ENDS_CLAUSE = frozenset(".:;!?")
 _SPACE_CHARS = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"
 # Looked for with `in` and replaced with a character class: str.translate with a table costs
