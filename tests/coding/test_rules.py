@@ -805,3 +805,32 @@ def test_a_sentence_wrapped_over_pdf_lines_reads_as_one_line():
     wrapped = "Reporting: we submit hundreds of\nstatutory data returns each year.\n"
     assert code_text(wrapped).barrier_ids == code_text(one_line).barrier_ids
     assert "regulation_reporting_burden" in code_text(wrapped).barrier_ids
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "The Leader said the council could not keep meeting the cost of new "
+            "responsibilities out of existing budgets.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "The Portfolio Holder said the council had struggled for several years to fill "
+            "posts in planning, where the private sector paid considerably more.",
+            "recruitment_retention",
+        ),
+        (
+            "Members said the planning system held back the area and that the councils could "
+            "not match the salaries offered by consultancies.",
+            "planning_system",
+        ),
+        (
+            "A member said the council had had to set budgets year by year without knowing "
+            "what would follow, which could not go on.",
+            "single_year_settlements",
+        ),
+    ],
+)
+def test_barriers_members_raise_in_a_recorded_debate_are_named(sentence, barrier):
+    assert barrier in code_text(sentence + "\n").barrier_ids
