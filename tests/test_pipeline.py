@@ -222,11 +222,13 @@ def test_the_site_pass_after_a_batch_reads_only_the_sites_it_published_on(
         assert _councils(store)["plan"] is None
         assert settle_site_councils(store, {site_of(there)}) == 1
         assert _councils(store)["plan"] == "E06000001"
-        # the store reads only the documents published on the sites asked about
-        assert store.council_sites({site_of(here)}) == []
-        on_there = {url for _id, url, _council in store.council_sites({site_of(there)})}
-        assert on_there == {f"{there}/plan", f"{there}/named"}
-        assert len(store.council_sites()) == 2
+        # the pass reads the sites asked about: their unsettled documents and their tallies
+        assert store.unsettled_site_documents({site_of(here)}) == []
+        assert store.site_tally({site_of(here)}) == {}
+        on_there = store.unsettled_site_documents({site_of(there)})
+        assert [doc.key for doc in on_there] == [plan.document_id]
+        (named_count,) = store.site_tally({site_of(there)})[site_of(there) or ""]
+        assert (named_count.gss_code, named_count.documents) == ("E06000001", 1)
 
 
 def test_pool_tasks_hold_a_few_files_and_a_big_file_alone(tmp_path: Path) -> None:
@@ -366,12 +368,11 @@ def test_a_search_after_a_text_without_paragraph_breaks_stays_fast(
     assert elapsed < 3.0  # as one block: ≈ 10 s on SQLite (snippet() is quadratic); now ms
 
 
-def test_the_store_finds_a_sites_documents_whatever_the_case_of_their_urls(
+def test_a_document_counts_on_its_site_whatever_the_case_of_its_url(
     tmp_path: Path, database_url: str
 ) -> None:
     doc = make_text(tmp_path / "plan.txt", "Our services\n\nHartlepool Borough Council agreed.")
     with Store.open(database_url) as store:
         ingest_files([(doc, "HTTPS://WWW.Hartlepool.GOV.UK/Plan")], store, code=False)
-        assert [url for _id, url, _c in store.council_sites({"hartlepool.gov.uk"})] == [
-            "HTTPS://WWW.Hartlepool.GOV.UK/Plan"
-        ]
+        (count,) = store.site_tally({"hartlepool.gov.uk"})["hartlepool.gov.uk"]
+        assert (count.gss_code, count.documents) == ("E06000001", 1)
