@@ -118,15 +118,12 @@ def site_tally(session: Session, sites: Collection[str]) -> dict[str, list[SiteC
 def rebuild(session: Session) -> None:
     """Place every facts row on its site again and recount every site's tally: after the
     rule for sites changed (``councils/data/shared_hosts.txt``), or to repair a store."""
-    urls = dict(
-        session.execute(
-            select(SourceRow.document_id, func.min(SourceRow.url))
-            .where(SourceRow.url.is_not(None))
-            .group_by(SourceRow.document_id)
-        )
-        .tuples()
-        .all()
+    least_urls = session.execute(
+        select(SourceRow.document_id, func.min(SourceRow.url))
+        .where(SourceRow.url.is_not(None))
+        .group_by(SourceRow.document_id)
     )
+    urls = {document_id: url for document_id, url in least_urls}
     by_site: dict[str | None, list[int]] = defaultdict(list)
     for document_id, site in session.execute(select(FactsRow.document_id, FactsRow.site)):
         placed = site_of(urls.get(document_id))
