@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from alembic import command
 from sqlalchemy import Connection, inspect, select, text
@@ -259,3 +260,21 @@ def _facts_rows(store: Store) -> list[tuple[int, Facts, str | None, bool]]:
 
 def _tables(connection: Connection) -> set[str]:
     return set(inspect(connection).get_table_names())
+
+
+def test_concurrent_writers_on_one_site_count_every_document(
+    database_url: str, make_document: MakeDocument
+) -> None:
+    """Writers publishing on the same site at once (several ingests on one PostgreSQL) queue on
+    the site's tally row rather than losing a count or failing on its key."""
+    Store.open(database_url).close()  # migrated once, before the writers start
+
+    def write(writer: int) -> None:
+        with Store.open(database_url) as store:
+            for i in range(8):
+                _save(store, make_document, f"Paper {writer}-{i}", BOLSOVER, f"{SITE}/{writer}/{i}")
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        list(pool.map(write, range(3)))
+    with Store.open(database_url) as store:
+        assert _stored_tally(store) == {("bolsover.gov.uk", BOLSOVER): 24} == _recount(store)

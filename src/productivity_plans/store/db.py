@@ -282,6 +282,10 @@ def _save(
     with_new: Callable[[Session, int], object] | None,
 ) -> SaveOutcome:
     outcome, document_id = _save_document(session, doc, collected)
+    if with_new is not None and outcome == "new":
+        with_new(session, document_id)
+    # Facts last: counting the council locks its site's tally row until the commit, and
+    # concurrent writers on PostgreSQL publishing on the same site queue on that row.
     if facts is not None and outcome == "new":
         insert_facts(session, document_id, facts)  # nothing to replace: one write, not three
     elif facts is not None:
@@ -289,8 +293,6 @@ def _save(
     elif outcome != "new":  # a URL seen for a stored document can move it to another site
         untally(session, document_id)
         retally(session, document_id)
-    if with_new is not None and outcome == "new":
-        with_new(session, document_id)
     return outcome
 
 
