@@ -11,11 +11,12 @@ council identified from its own evidence.
 Counts, not a table of the site's councils refreshed per batch: refreshing one would read the
 site's documents again, the cost this removes. Counts must be kept right by every write that
 can move a document in or out of the tally, so the only functions that write the columns it
-depends on call these, in their own transaction: ``facts.insert_facts`` / ``replace_facts`` /
-``set_council`` (extraction, re-extraction, the site pass and any correction of a council),
-the store's save of a source (a new URL can change a document's first URL, so its site) and
-``ownership.delete_draft`` (deleting a document). ``rebuild`` recounts from the facts rows
-(``prodplans extract`` runs it, as does revision 0012 for an existing database).
+depends on call these, in the write's own transaction: ``facts.insert_facts`` /
+``replace_facts`` / ``set_council`` (extraction, re-extraction, the site pass and any
+correction of a council), the store's save of a source (a new URL can change a document's
+least URL, so its site) and ``ownership.delete_draft`` (deleting a document). ``rebuild``
+places and recounts everything from the facts and sources (``prodplans extract`` runs it;
+revision 0012 does the same for an existing database).
 """
 
 from __future__ import annotations
