@@ -100,6 +100,9 @@ def child(args: argparse.Namespace) -> None:
 # hold the single store connection; the others could run in workers.
 STAGES = {
     "store documents and facts (writer)": ("productivity_plans.pipeline", "_save"),
+    "  of which facts and the site tally": ("productivity_plans.store.db", "insert_facts"),
+    "  of which passages and codes": ("productivity_plans.store.codes", "_write_codes"),
+    "  of which passage vectors": ("productivity_plans.store.codes", "write_vectors"),
     "site pass (writer, reads the store)": ("productivity_plans.pipeline", "settle_site_councils"),
     "find documents to code (reads the store)": ("productivity_plans.coding_jobs", "_targets"),
     "load parsed text (reads the store)": ("productivity_plans.coding_jobs", "load_parsed"),

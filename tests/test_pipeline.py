@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from productivity_plans.cluster import in_order
 from productivity_plans.config import Limits
@@ -31,7 +31,7 @@ from productivity_plans.pipeline import (
     settle_site_councils,
 )
 from productivity_plans.prepare import WORKER_NICENESS, Prepared, prepare, prepare_batch
-from productivity_plans.store import Store
+from productivity_plans.store import Store, accounts, ownership
 from tests.fixtures.make_files import make_pdf, make_text, make_truncated_pdf
 
 
@@ -174,7 +174,7 @@ def _councils(store: Store) -> dict[str, str | None]:
         rows = connection.execute(
             text(
                 "select s.url, f.council_gss from facts f join sources s "
-                "on s.document_id = f.document_id"
+                "on s.document_id = f.document_id where s.url is not null"
             )
         ).all()
     return {row.url.rsplit("/", 1)[-1]: row.council_gss for row in rows}
@@ -222,11 +222,108 @@ def test_the_site_pass_after_a_batch_reads_only_the_sites_it_published_on(
         assert _councils(store)["plan"] is None
         assert settle_site_councils(store, {site_of(there)}) == 1
         assert _councils(store)["plan"] == "E06000001"
-        # the store reads only the documents published on the sites asked about
-        assert store.council_sites({site_of(here)}) == []
-        on_there = {url for _id, url, _council in store.council_sites({site_of(there)})}
-        assert on_there == {f"{there}/plan", f"{there}/named"}
-        assert len(store.council_sites()) == 2
+        # the pass reads the sites asked about: their unsettled documents and their tallies
+        assert store.unsettled_site_documents({site_of(here)}) == []
+        assert store.site_tally({site_of(here)}) == {}
+        on_there = store.unsettled_site_documents({site_of(there)})
+        assert [doc.key for doc in on_there] == [plan.document_id]
+        (named_count,) = store.site_tally({site_of(there)})[site_of(there) or ""]
+        assert (named_count.gss_code, named_count.documents) == ("E06000001", 1)
+
+
+def test_the_site_pass_follows_the_sites_tally_not_its_documents(
+    tmp_path: Path, database_url: str
+) -> None:
+    """What a site's documents name reaches the pass only through the site's tally: a tally
+    that says otherwise (changed by hand here) is what the pass follows."""
+    site = "https://beta.tenant1-prd.hostedcms.example"
+    named = make_text(tmp_path / "named.txt", "Our services\n\nHartlepool Borough Council agreed.")
+    unnamed = make_text(tmp_path / "plan.txt", "Productivity Plan\n\nWe are a bold Council.")
+    with Store.open(database_url) as store:
+        ingest_files([(named, f"{site}/named")], store, code=False)
+        with store.engine.begin() as connection:
+            connection.execute(text("UPDATE site_tally SET council_gss = 'E06000004'"))
+        ingest_files([(unnamed, f"{site}/plan")], store, code=False)
+        assert _councils(store) == {"named": "E06000001", "plan": "E06000004"}
+
+
+def test_the_site_pass_reads_its_sites_tallies_and_unsettled_documents_only(
+    tmp_path: Path, database_url: str
+) -> None:
+    here = "https://beta.tenant1-prd.hostedcms.example"
+    there = "https://beta.tenant2-prd.hostedcms.example"
+    named = [
+        make_text(tmp_path / f"named{i}.txt", f"Paper {i}\n\nHartlepool Borough Council agreed.")
+        for i in range(4)
+    ]
+    unnamed = make_text(tmp_path / "plan.txt", "Productivity Plan\n\nWe are a bold Council.")
+    with Store.open(database_url) as store:
+        items = [(p, f"{here if i < 2 else there}/{p.stem}") for i, p in enumerate(named)]
+        ingest_files([*items, (unnamed, f"{here}/plan")], store, code=False)
+        store.set_councils({document_id: None for document_id in _ids(store, "plan")})
+        statements: list[tuple[str, object]] = []
+
+        def record(_conn: object, _cursor: object, sql: str, params: object, *_: object) -> None:
+            statements.append((sql, params))
+
+        event.listen(store.engine, "before_cursor_execute", record)
+        try:
+            assert settle_site_councils(store, {site_of(here) or ""}) == 1
+        finally:
+            event.remove(store.engine, "before_cursor_execute", record)
+        assert _councils(store)["plan"] == "E06000001"
+    reads = [(sql, params) for sql, params in statements if sql.lstrip().startswith("SELECT")]
+    tally_reads = [params for sql, params in reads if "site_tally" in sql]
+    assert tally_reads and all(site_of(there) not in str(params) for params in tally_reads)
+    assert all(
+        "council_inferred" in sql for sql, _ in reads if "FROM facts" in sql and "UPDATE" not in sql
+    )  # facts are read only where a council is unknown or inferred
+
+
+def test_an_upload_changes_nothing_the_site_pass_does_on_a_councils_site(
+    tmp_path: Path, database_url: str
+) -> None:
+    """An officer's upload carries no published URL into the store (what they state is on the
+    upload), so however it is published it never counts on, or settles, any council's site."""
+    site = "https://beta.tenant1-prd.hostedcms.example"
+    named = make_text(tmp_path / "named.txt", "Our services\n\nHartlepool Borough Council agreed.")
+    unnamed = make_text(tmp_path / "plan.txt", "Productivity Plan\n\nWe are a bold Council.")
+    upload = make_text(tmp_path / "up.txt", "Our plan\n\nStockton-on-Tees Borough Council agreed.")
+    with Store.open(database_url) as store:
+        ingest_files([(named, f"{site}/named"), (unnamed, f"{site}/plan")], store, code=False)
+        tally = store.site_tally({site_of(site) or ""})
+        stockton = accounts.create_user(
+            store,
+            "o@example.org",
+            "correct horse battery staple",
+            "officer",
+            council_gss="E06000004",
+        )
+        ingest_files([(upload, None)], store, code=False, collected=False)
+        (document_id,) = _ids(store, "up")
+        ownership.record_upload(
+            store,
+            document_id=document_id,
+            council_gss="E06000004",
+            filename="up.txt",
+            by=stockton,
+            outcome="ingested",
+            publish=True,
+            url=f"{site}/our-copy",
+        )
+        settle_site_councils(store)
+        assert store.site_tally({site_of(site) or ""}) == tally
+        assert _councils(store) == {"named": "E06000001", "plan": "E06000001"}
+
+
+def _ids(store: Store, stem: str) -> list[int]:
+    """The ids of documents whose source file is named ``stem``."""
+    with store.engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT document_id FROM sources WHERE source LIKE :name"),
+            {"name": f"%/{stem}.txt"},
+        )
+        return [row.document_id for row in rows]
 
 
 def test_pool_tasks_hold_a_few_files_and_a_big_file_alone(tmp_path: Path) -> None:
@@ -366,12 +463,11 @@ def test_a_search_after_a_text_without_paragraph_breaks_stays_fast(
     assert elapsed < 3.0  # as one block: ≈ 10 s on SQLite (snippet() is quadratic); now ms
 
 
-def test_the_store_finds_a_sites_documents_whatever_the_case_of_their_urls(
+def test_a_document_counts_on_its_site_whatever_the_case_of_its_url(
     tmp_path: Path, database_url: str
 ) -> None:
     doc = make_text(tmp_path / "plan.txt", "Our services\n\nHartlepool Borough Council agreed.")
     with Store.open(database_url) as store:
         ingest_files([(doc, "HTTPS://WWW.Hartlepool.GOV.UK/Plan")], store, code=False)
-        assert [url for _id, url, _c in store.council_sites({"hartlepool.gov.uk"})] == [
-            "HTTPS://WWW.Hartlepool.GOV.UK/Plan"
-        ]
+        (count,) = store.site_tally({"hartlepool.gov.uk"})["hartlepool.gov.uk"]
+        assert (count.gss_code, count.documents) == ("E06000001", 1)

@@ -24,12 +24,7 @@ from sqlalchemy.orm import Session
 from productivity_plans.cluster import dask_cluster, in_order
 from productivity_plans.config import Limits
 from productivity_plans.councils.identify import CouncilMatch
-from productivity_plans.councils.sites import (
-    SiteDocument,
-    infer_site_councils,
-    is_inferred,
-    site_of,
-)
+from productivity_plans.councils.sites import infer_from_tally, is_inferred, site_of
 from productivity_plans.ingest.errors import CorruptFile
 from productivity_plans.ingest.files import readable
 from productivity_plans.prepare import (
@@ -394,21 +389,24 @@ def settle_site_councils(store: Store, sites: Collection[str] | None = None) -> 
     site's other documents agree (``councils.sites``), and take back inferences that no longer
     hold. A later document can settle an earlier one, so this runs after each batch, over the
     documents of ``sites`` (the sites the batch published on: no other site's documents
-    changed) or, without ``sites``, over the whole collection. Returns how many changed."""
-    stored = store.council_sites(sites)
-    if sites is not None:
-        stored = [row for row in stored if site_of(row[1]) in sites]
-    inferred = infer_site_councils(
-        (SiteDocument(document_id, url, council) for document_id, url, council in stored),
-        store.text,
-    )
+    changed) or, without ``sites``, over the whole collection, whose sites' tallies it first
+    recounts (``prodplans extract``). Returns how many changed.
+
+    It reads the documents it may change (those with no council or an inferred one) and their
+    sites' tallies of councils, never the sites' other documents, so what a batch's pass costs
+    does not grow with the archive (``store.site_tally``)."""
+    if sites is None:
+        store.rebuild_site_tally()
+    unsettled = store.unsettled_site_documents(sites)
+    tally = store.site_tally({site for doc in unsettled if (site := site_of(doc.url))})
+    inferred = infer_from_tally(unsettled, tally, store.text)
     changes: dict[int, CouncilMatch | None] = {}
-    for document_id, _url, council in stored:
-        new = inferred.get(document_id)
-        if new is not None and new != council:
-            changes[document_id] = new
-        elif new is None and is_inferred(council):
-            changes[document_id] = None
+    for doc in unsettled:
+        new = inferred.get(doc.key)
+        if new is not None and new != doc.council:
+            changes[doc.key] = new
+        elif new is None and is_inferred(doc.council):
+            changes[doc.key] = None
     if changes:
         store.set_councils(changes)
     return len(changes)

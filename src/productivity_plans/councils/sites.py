@@ -19,7 +19,7 @@ identified from the document's own text.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -69,6 +69,17 @@ def is_inferred(match: CouncilMatch | None) -> bool:
     return match is not None and any(e.startswith(SITE_EVIDENCE_PREFIX) for e in match.evidence)
 
 
+@dataclass(frozen=True, slots=True)
+class SiteCount:
+    """How many documents on one site name one council from their own evidence: a site's
+    tally of councils is a list of these, one per council with at least one document."""
+
+    gss_code: str
+    name: str
+    type: str
+    documents: int
+
+
 def infer_site_councils(
     documents: Iterable[SiteDocument], text_of: Callable[[int], str]
 ) -> dict[int, CouncilMatch]:
@@ -81,30 +92,51 @@ def infer_site_councils(
     documents came in.
     """
     identified: dict[str, dict[str, list[CouncilMatch]]] = defaultdict(lambda: defaultdict(list))
-    unknown: list[tuple[str, SiteDocument]] = []
+    unknown: list[SiteDocument] = []
     for doc in documents:
         site = site_of(doc.url)
         if site is None:
             continue
         if doc.council is None or is_inferred(doc.council):
-            unknown.append((site, doc))
+            unknown.append(doc)
         else:
             identified[site][doc.council.gss_code].append(doc.council)
+    tally = {
+        site: [
+            SiteCount(code, matches[0].name, matches[0].type, len(matches))
+            for code, matches in by_council.items()
+        ]
+        for site, by_council in identified.items()
+    }
+    return infer_from_tally(unknown, tally, text_of)
+
+
+def infer_from_tally(
+    unknown: Iterable[SiteDocument],
+    tally: Mapping[str, Sequence[SiteCount]],
+    text_of: Callable[[int], str],
+) -> dict[int, CouncilMatch]:
+    """Councils for unidentified documents (no council, or an inferred one) from their sites'
+    tallies of councils (``tally``: site → councils its identified documents name), so that a
+    store can keep the tally instead of reading every document of a site. The rule is
+    ``infer_site_councils``'s."""
     out: dict[int, CouncilMatch] = {}
-    for site, doc in unknown:
-        by_council = identified.get(site, {})
-        if len(by_council) != 1:
+    for doc in unknown:
+        site = site_of(doc.url)
+        counts = [count for count in tally.get(site, ()) if count.documents > 0] if site else []
+        if len(counts) != 1:
             continue
-        ((code, matches),) = by_council.items()
-        if not default_matcher().candidates(text_of(doc.key), url=doc.url) <= {code}:
+        (count,) = counts
+        if not default_matcher().candidates(text_of(doc.key), url=doc.url) <= {count.gss_code}:
             continue
-        first = matches[0]
-        plural = "s" if len(matches) > 1 else ""
+        plural = "s" if count.documents > 1 else ""
         out[doc.key] = CouncilMatch(
-            gss_code=code,
-            name=first.name,
-            type=first.type,
+            gss_code=count.gss_code,
+            name=count.name,
+            type=count.type,
             confidence=SITE_CONFIDENCE,
-            evidence=(f"{SITE_EVIDENCE_PREFIX} {len(matches)} document{plural} naming it: {site}",),
+            evidence=(
+                f"{SITE_EVIDENCE_PREFIX} {count.documents} document{plural} naming it: {site}",
+            ),
         )
     return out

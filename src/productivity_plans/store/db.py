@@ -34,16 +34,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from productivity_plans.councils.identify import CouncilMatch
+from productivity_plans.councils.sites import SiteCount, SiteDocument
 from productivity_plans.extract.records import Facts
 from productivity_plans.ingest.records import Document, ParsedDocument
 from productivity_plans.store.facts import (
     StoredFacts,
     check_fact_offsets,
-    council_sites,
     insert_facts,
     load_facts,
     replace_facts,
     set_council,
+    unsettled_site_documents,
 )
 from productivity_plans.store.migrations import upgrade_to_head
 from productivity_plans.store.models import (
@@ -69,6 +70,8 @@ from productivity_plans.store.search import (
     query_terms,
     ranked_statement,
 )
+from productivity_plans.store.site_tally import rebuild as rebuild_site_tally
+from productivity_plans.store.site_tally import retally, site_tally, untally
 from productivity_plans.store.visibility import is_public, is_public_sql
 
 SaveOutcome = Literal["new", "duplicate", "unchanged"]
@@ -279,12 +282,17 @@ def _save(
     with_new: Callable[[Session, int], object] | None,
 ) -> SaveOutcome:
     outcome, document_id = _save_document(session, doc, collected)
+    if with_new is not None and outcome == "new":
+        with_new(session, document_id)
+    # Facts last: counting the council locks its site's tally row until the commit, and
+    # concurrent writers on PostgreSQL publishing on the same site queue on that row.
     if facts is not None and outcome == "new":
         insert_facts(session, document_id, facts)  # nothing to replace: one write, not three
     elif facts is not None:
         replace_facts(session, document_id, facts)
-    if with_new is not None and outcome == "new":
-        with_new(session, document_id)
+    elif outcome != "new":  # a URL seen for a stored document can move it to another site
+        untally(session, document_id)
+        retally(session, document_id)
     return outcome
 
 
@@ -440,13 +448,23 @@ class Store:
             check_fact_offsets(facts, len(_text_of(session, document_id)))
             replace_facts(session, document_id, facts)
 
-    def council_sites(
-        self, sites: Collection[str] | None = None
-    ) -> list[tuple[int, str, CouncilMatch | None]]:
-        """(document id, a published URL, stored council) for documents with facts and a URL,
-        on ``sites`` when given (``facts.council_sites``)."""
+    def unsettled_site_documents(self, sites: Collection[str] | None = None) -> list[SiteDocument]:
+        """Documents on ``sites`` (every site when None) whose council is unknown or was
+        inferred from their site: those the site pass may change
+        (``facts.unsettled_site_documents``)."""
         with Session(self._engine) as session:
-            return council_sites(session, sites)
+            return unsettled_site_documents(session, sites)
+
+    def site_tally(self, sites: Collection[str]) -> dict[str, list[SiteCount]]:
+        """The councils that documents on each of ``sites`` name from their own evidence, with
+        how many name each (``store.site_tally``)."""
+        with Session(self._engine) as session:
+            return site_tally(session, sites)
+
+    def rebuild_site_tally(self) -> None:
+        """Place every document on its site again and recount the sites' tallies."""
+        with self._writing() as session:
+            rebuild_site_tally(session)
 
     def set_councils(self, councils: dict[int, CouncilMatch | None]) -> None:
         """Set the council of several documents' machine facts, all in one transaction."""

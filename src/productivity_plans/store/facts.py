@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from productivity_plans.councils import load_register
 from productivity_plans.councils.identify import CouncilMatch
+from productivity_plans.councils.sites import SiteDocument, is_inferred
 from productivity_plans.extract.records import (
     Author,
     Decision,
@@ -26,12 +27,14 @@ from productivity_plans.extract.records import (
     Quote,
 )
 from productivity_plans.store.models import (
+    UNSETTLED,
     DocumentRow,
     FactsRow,
     GovernanceEventRow,
     SourceRow,
     in_chunks,
 )
+from productivity_plans.store.site_tally import count, document_site, retally, untally
 from productivity_plans.store.visibility import is_public
 
 
@@ -64,21 +67,25 @@ def check_fact_offsets(facts: Facts, length: int) -> None:
 
 def replace_facts(session: Session, document_id: int, facts: Facts) -> None:
     """Delete the document's machine facts and events, then write ``facts``."""
+    untally(session, document_id)
     session.execute(delete(GovernanceEventRow).where(GovernanceEventRow.document_id == document_id))
     session.execute(delete(FactsRow).where(FactsRow.document_id == document_id))
     insert_facts(session, document_id, facts)
 
 
 def insert_facts(session: Session, document_id: int, facts: Facts) -> None:
-    """Write ``facts`` for a document that has no machine facts yet."""
+    """Write ``facts`` for a document that has no machine facts yet, and count its council in
+    its site's tally (``store.site_tally``)."""
     decision, author = facts.decision, facts.author
     council = facts.council
+    site = document_site(session, document_id)
     session.connection().execute(  # Core executemany: no ORM overhead
         insert(FactsRow),
         [
             {
                 "document_id": document_id,
                 **_council_columns(council),
+                "site": site,
                 "doc_type": facts.doc_type,
                 "decision_body": decision.body,
                 "decision_body_kind": decision.body_kind,
@@ -121,6 +128,8 @@ def insert_facts(session: Session, document_id: int, facts: Facts) -> None:
                 for ordinal, event in enumerate(facts.timeline)
             ],
         )
+    if site is not None and council is not None and not is_inferred(council):
+        count(session, site, council.gss_code)
 
 
 def _quote(sentence: str | None, start: int | None, end: int | None) -> Quote | None:
@@ -134,6 +143,7 @@ def _council_columns(council: CouncilMatch | None) -> dict[str, Any]:
         "council_gss": council.gss_code if council else None,
         "council_confidence": council.confidence if council else None,
         "council_evidence": list(council.evidence) if council else [],
+        "council_inferred": is_inferred(council),
     }
 
 
@@ -235,18 +245,12 @@ def load_facts(
     return out
 
 
-# Sites matched in one statement: four URL prefixes each, OR-ed, and SQLite refuses an
-# expression more than 1,000 deep.
-SITES_PER_QUERY = 25
-
-
-def council_sites(
+def unsettled_site_documents(
     session: Session, sites: Collection[str] | None = None
-) -> list[tuple[int, str, CouncilMatch | None]]:
-    """(document id, a published URL, stored council) for every document with facts and a URL;
-    with ``sites`` (hosts without "www."), only for documents with a URL on one of them or a
-    URL that merely looks like one (the caller checks each URL's site), so a batch's site pass
-    reads its own sites' documents, not the whole store."""
+) -> list[SiteDocument]:
+    """Documents on ``sites`` (every site when None) whose council the site pass may settle
+    or take back: none, or one inferred from the site; oldest first. Read through the partial
+    index on ``facts.site``, so what this costs follows those documents, not the sites' size."""
     url = (
         select(func.min(SourceRow.url))
         .where(SourceRow.document_id == FactsRow.document_id)
@@ -259,47 +263,30 @@ def council_sites(
         FactsRow.council_confidence,
         FactsRow.council_evidence,
         url,
-    ).order_by(FactsRow.document_id)
+    ).where(FactsRow.site.is_not(None), text(UNSETTLED))
     if sites is None:
-        rows = list(session.execute(query).all())
+        rows = list(session.execute(query))
     else:
-        found = {}
-        for chunk in in_chunks(sorted(sites), SITES_PER_QUERY):
-            # hosts are case-blind: "https://WWW.Example.gov.uk/…" is on "example.gov.uk"
-            url_lower = func.lower(SourceRow.url)
-            on_sites = select(SourceRow.document_id).where(
-                or_(*(url_lower.startswith(p, autoescape=True) for p in _site_prefixes(chunk)))
-            )
-            for row in session.execute(query.where(FactsRow.document_id.in_(on_sites))):
-                found[row.document_id] = row
-        rows = [found[document_id] for document_id in sorted(found)]
+        rows = []
+        for chunk in in_chunks(sorted(sites)):
+            rows += session.execute(query.where(FactsRow.site.in_(chunk)))
     return [
-        (
+        SiteDocument(
             row.document_id,
             row.url,
             _council(row.council_gss, row.council_confidence, row.council_evidence),
         )
-        for row in rows
-        if row.url
-    ]
-
-
-def _site_prefixes(sites: list[str]) -> list[str]:
-    """How a URL on each site starts, in lower case: either scheme, with or without "www.". A
-    prefix can also match another host ("example.gov.uk.evil"); the caller's check of each
-    URL's site decides."""
-    return [
-        f"{scheme}://{www}{site}"
-        for site in sites
-        for scheme in ("http", "https")
-        for www in ("", "www.")
+        for row in sorted(rows, key=lambda row: row.document_id)
     ]
 
 
 def set_council(session: Session, document_id: int, council: CouncilMatch | None) -> None:
-    """Replace only the council of a document's machine facts (collection-level inference)."""
+    """Replace only the council of a document's machine facts (collection-level inference, or
+    a correction), keeping its site's tally right."""
+    untally(session, document_id)
     session.execute(
         update(FactsRow)
         .where(FactsRow.document_id == document_id)
         .values(**_council_columns(council))
     )
+    retally(session, document_id)

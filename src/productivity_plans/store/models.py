@@ -37,10 +37,14 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 DocumentStatus = Literal["ok", "no_text_layer"]
+
+# A facts row the site pass may settle or unsettle: no council, or one inferred from its site.
+UNSETTLED = "(council_gss IS NULL OR council_inferred)"
 DOCUMENT_STATUSES: tuple[DocumentStatus, ...] = ("ok", "no_text_layer")
 
 # Explicit constraint names so later migrations can drop or alter them on both dialects
@@ -182,6 +186,13 @@ class FactsRow(Base):
             "decision_start IS NULL OR (decision_start >= 0 AND decision_end >= decision_start)",
             name="decision_offsets",
         ),
+        # The site pass's documents: those on a site whose council is unknown or was inferred.
+        Index(
+            "ix_facts_unsettled_site",
+            "site",
+            sqlite_where=text(UNSETTLED),
+            postgresql_where=text(UNSETTLED),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -211,6 +222,26 @@ class FactsRow(Base):
     published_end: Mapped[int | None] = mapped_column(Integer)
     extractor_version: Mapped[str] = mapped_column(String(32))
     extracted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Revision 0012, for the site pass (``store.site_tally``): the site the document was
+    # published on (``councils.sites.site_of`` of its first URL; None for no URL or a shared
+    # host), and whether ``council_gss`` was inferred from that site rather than identified
+    # from the document's own evidence (the evidence says so too; this is that, indexable).
+    site: Mapped[str | None] = mapped_column(Text)
+    council_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SiteTallyRow(Base):
+    """How many documents on a site name each council from their own evidence (revision 0012):
+    what the site pass checks an unidentified document against, instead of reading every
+    document of its site. Kept by the paths that write facts and sources
+    (``store.site_tally``), in the same transaction; a council no document names any longer
+    has no row."""
+
+    __tablename__ = "site_tally"
+
+    site: Mapped[str] = mapped_column(Text, primary_key=True)
+    council_gss: Mapped[str] = mapped_column(String(9), primary_key=True)
+    documents: Mapped[int] = mapped_column(Integer)
 
 
 class GovernanceEventRow(Base):

@@ -26,6 +26,7 @@ from productivity_plans.store import visibility
 from productivity_plans.store.accounts import User, UserRow, write_audit
 from productivity_plans.store.db import Store
 from productivity_plans.store.models import DocumentRow, FactsRow, SourceRow, UploadRow
+from productivity_plans.store.site_tally import untally
 
 
 class UploadNotFound(LookupError):
@@ -195,6 +196,7 @@ def delete_draft(store: Store, upload_id: int, by: User) -> list[str]:
                     select(SourceRow.source).where(SourceRow.document_id == document_id)
                 )
             )
+            untally(session, document_id)
             session.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
         write_audit(
             session,
