@@ -834,3 +834,26 @@ def test_a_sentence_wrapped_over_pdf_lines_reads_as_one_line():
 )
 def test_barriers_members_raise_in_a_recorded_debate_are_named(sentence, barrier):
     assert barrier in code_text(sentence + "\n").barrier_ids
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan does not set out specific productivity measures.",
+        "The draft does not yet describe how productivity will be measured.",
+        "Funding per resident is low because the assessment of need assumes low costs.",
+        "Councillor Lee said the council's record on efficiency was strong, and the number of "
+        "households in nightly-paid accommodation was unsustainable.",
+        "- Quarter 1 Performance Report 2024/25 - Head of Paid Service",
+    ],
+)
+def test_a_paper_saying_there_are_no_measures_or_naming_a_report_is_no_measure(sentence):
+    assert not code_text(sentence + "\n").states_measurement, sentence
+
+
+def test_a_report_that_shows_a_quantity_says_how_the_council_measures():
+    text = (
+        "A quarterly report goes to the Executive Board showing, for each directorate, spend per "
+        "head of population.\n"
+    )
+    assert code_text(text).states_measurement

@@ -25,6 +25,7 @@ from productivity_plans.coding.features import (
     measurement_title,
     measuring_a_quantity,
     passage_inputs,
+    says_it_has_no_measures,
 )
 from productivity_plans.coding.passages import (
     HARD_BULLET,
@@ -233,7 +234,13 @@ def _says_how_it_measures(reading: _Reading) -> bool:
     about evidence of any kind. A question or a section title only announces an answer."""
     if reading.title:
         return False
-    own = [s for s in reading.own if not s.rstrip().endswith("?") and not about_others_measuring(s)]
+    own = [
+        s
+        for s in reading.own
+        if not s.rstrip().endswith("?")
+        and not about_others_measuring(s)
+        and not says_it_has_no_measures(s)
+    ]
     if not own:
         return False
     statements = " ".join(own)

@@ -21,7 +21,7 @@ from productivity_plans.framework.schema import Framework
 # way of measuring: those spans are removed before the cues are read.
 MEASURE_STRONG = re.compile(
     r"\b(?:kpis?|key performance indicators?|indicators?|benchmark\w*|oflog|lg inform|"
-    r"performance (?:management|framework|report\w*|measures?|data|dashboards?)|"
+    r"performance (?:management|framework|measures?|data|dashboards?)|"
     r"measur\w+ (?:of )?productivity|productivity (?:measures?|metrics?)|"
     r"measur\w+ (?:our |its |the council.s )?performance|"
     r"(?:track|monitor)\w* (?:our |its |the council.s )?(?:performance|productivity)|"
@@ -116,16 +116,19 @@ def measurement_cue(text: str) -> bool:
 # say nothing about how the council measures, and aims ("assessing the efficiency of
 # services", "our approach to assessing performance") are not quantities.
 _MEASURING_ACT = re.compile(
-    r"\b(?:measur\w*|calculat\w*|comput(?:e|es|ed|ing)|record(?:s|ed|ing)?|logg?(?:s|ed|ing)?"
+    r"\b(?:measur\w*|calculat\w*|comput(?:e|es|ed|ing)|record(?:ed|ing)|logg?(?:s|ed|ing)?"
+    r"|(?:we|they|officers|staff|teams?|managers|services?) record"
     r"|count(?:s|ed|ing)?|track(?:s|ed|ing)?|monitor\w*|compar(?:e|es|ed|ing)|benchmark\w*"
-    r"|judg\w*|gaug\w*|assess\w*|evaluat\w*|quantif\w*|collect(?:s|ed|ing)?|sampl(?:e|es|ed|ing)"
+    r"|judg(?:e|es|ed|ing)|gaug\w*|assess(?:es|ed|ing)?|evaluat(?:e|es|ed|ing)|quantif\w*"
+    r"|collect(?:s|ed|ing)?|sampl(?:e|es|ed|ing)"
     r"|work(?:s|ed|ing)?\s+out|surveyed|surveying|yardsticks?|lens(?:es)?|vital\s+signs"
     r"|express(?:es|ed)?\s+as|(?:is|are)\s+taken\s+as|regard\w*\s+(?:\w+\s+){0,6}?as\s+the"
     r"|(?:review|report|sign)\w*\s+(?:\w+\s+){0,8}?(?:each|every|a)\s+(?:week|month|quarter|year)"
     r"|(?:each|every)\s+(?:week|month|quarter|year)\b[^.;]{0,40}?\b(?:review|report|sign)\w*"
     r"|(?:quarterly|monthly|weekly),[^.;]{0,40}?\b(?:review|report|sign)\w*"
     r"|(?:weekly|monthly|quarterly|annual)\s+(?:return|review|survey|summary)"
-    r"|(?:return|summary|dashboard|table)s?\s+(?:showing|that\s+shows?)"
+    r"|(?:report|return|summary|dashboard|table|scorecard)s?\b[^.;]{0,40}?\b(?:showing|shows?|sets?"
+    r"|setting)\b"
     r"|test(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|divided\s+by)\b",
     re.IGNORECASE,
 )
@@ -165,6 +168,20 @@ _OTHERS = re.compile(
     re.IGNORECASE,
 )
 _OUR_VOICE = re.compile(r"\b(?:we|our|us|the council|this council)\b", re.IGNORECASE)
+
+
+# A paper saying the plan has no measures ("The plan does not set out specific productivity
+# measures") speaks of measuring only to say there is none.
+_NO_MEASURES = re.compile(
+    r"\b(?:does|do|did) not (?:yet )?(?:set out|describe|include|contain|define|say|specify"
+    r"|propose|have|identify|give)\b[^.;]{0,60}\b(?:measur\w*|metrics?|indicators?|targets?|kpis?)",
+    re.IGNORECASE,
+)
+
+
+def says_it_has_no_measures(sentence: str) -> bool:
+    """Whether a sentence says the council or its plan has no measures (yet)."""
+    return _NO_MEASURES.search(sentence) is not None
 
 
 def about_others_measuring(sentence: str) -> bool:
