@@ -857,3 +857,64 @@ def test_a_report_that_shows_a_quantity_says_how_the_council_measures():
         "head of population.\n"
     )
     assert code_text(text).states_measurement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "The settlement covers twelve months and came five days before Christmas.",
+            "single_year_settlements",
+        ),
+        (
+            "The plan asked government for settlements covering at least three years.",
+            "single_year_settlements",
+        ),
+        ("We have less money in real terms than we had a decade ago.", "insufficient_funding"),
+        (
+            "The data used to share out funding is years old and ignores our growth.",
+            "funding_formula",
+        ),
+        (
+            "We manage 28 separate grants, each with its own conditions and return.",
+            "ringfenced_grants",
+        ),
+        (
+            "Our finance system dates from 2005 and its supplier will end support for it next year.",
+            "legacy_it_systems",
+        ),
+        (
+            "We have advertised the post three times this year without making an appointment.",
+            "recruitment_retention",
+        ),
+        (
+            "Housing benefit subsidy for temporary accommodation is still frozen at old rates.",
+            "housing_temporary_accommodation",
+        ),
+        (
+            "Officers spend a great deal of time completing returns for different departments.",
+            "regulation_reporting_burden",
+        ),
+        ("Planning fees set nationally do not cover the cost of the service.", "planning_system"),
+        (
+            "We are told to write a bid for every new idea and compete with our neighbours.",
+            "competitive_bidding",
+        ),
+        (
+            "If we were free to set our own council tax, residents could decide.",
+            "council_tax_referendum_limits",
+        ),
+    ],
+)
+def test_a_barrier_in_a_councils_everyday_words_is_named(sentence, barrier):
+    assert barrier in code_text(sentence + "\n").barrier_ids
+
+
+def test_being_expected_to_plan_is_not_a_restatement_of_the_plan_requirement():
+    text = (
+        "We get a budget from Whitehall one year at a time, and we are expected to plan a new "
+        "housing scheme on that basis.\n"
+    )
+    codes = code_text(text)
+    assert codes.passages[0].kind == "council"
+    assert "single_year_settlements" in codes.barrier_ids
