@@ -880,7 +880,7 @@ def test_a_report_that_shows_a_quantity_says_how_the_council_measures():
             "ringfenced_grants",
         ),
         (
-            "Our finance system dates from 2005 and its supplier will end support for it next year.",
+            "Our finance system dates from 2005 and the supplier will end support for it soon.",
             "legacy_it_systems",
         ),
         (
