@@ -499,3 +499,35 @@ def test_a_news_report_of_a_committees_agreement_gives_the_committee_and_the_day
 def test_a_submission_in_other_words_has_its_day(sentence, submitted):
     facts = extract_facts(sentence + "\n", url="https://democracy.erewash.gov.uk/ieDecision")
     assert facts.submitted_date == submitted
+
+
+def test_the_minutes_of_an_earlier_meeting_put_to_this_one_are_an_item_not_its_heading():
+    text = (
+        "Executive Cabinet - Wednesday, 17th July, 2024 2.00 pm\n\n"
+        "MINUTES OF THE STRATEGIC COMMISSIONING BOARD\n\nRESOLVED\nThat the minutes of the "
+        "Strategic Commissioning Board held on 26 June 2024 be noted.\n\nPRODUCTIVITY PLAN\n\n"
+        "RESOLVED\nThat the Productivity Plan be approved.\n"
+    )
+    facts = extract_facts(text, url="https://democracy.tameside.gov.uk/ieListDocuments.aspx")
+    assert (facts.decision.body, facts.decision.date) == ("Executive Cabinet", date(2024, 7, 17))
+
+
+def test_minutes_headed_over_two_lines_give_their_committee_and_day():
+    text = (
+        "SWALE BOROUGH COUNCIL\nMinutes of the Policy and Resources Committee\nMeeting held in "
+        "the Council Chamber, Swale House on Wednesday, 10 July 2024 from 7.00pm.\n"
+        "191 Productivity Plan\nRESOLVED: That the Productivity Plan be approved.\n"
+    )
+    facts = extract_facts(text, url="https://services.swale.gov.uk/meetings/mgMinutes.aspx")
+    assert facts.decision.body == "Policy and Resources Committee"
+    assert facts.decision.date == date(2024, 7, 10)
+
+
+def test_an_officers_decision_notice_gives_the_decision_in_its_details():
+    text = (
+        "Officer Decision Notice\n\nDecision maker: Chief Executive\nDate of decision: 18 July "
+        "2024\n\nDetails of the decision taken:\nI have agreed the final text of the Productivity "
+        "Plan 2024, as attached.\n"
+    )
+    facts = extract_facts(text, url="https://democracy.uttlesford.gov.uk/ieDecisionDetails.aspx")
+    assert facts.decision.outcome == "approved"

@@ -207,8 +207,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "meeting_of",
         re.compile(
             rf"\b(?i:meeting|minutes)\s+of\s+(?i:a\s+meeting\s+of\s+)?(?i:the\s+)?"
-            rf"(?P<body>{_BODY_CORE}|{_UPPER_BODY})(?:\s+meeting)?"
-            rf"(?:\s+held(?:\s+(?:at|in)\s+[^\n]{{1,100}}?)?)?"
+            rf"(?P<body>{_BODY_CORE}|{_UPPER_BODY})(?:\s+(?i:meeting))?"
+            rf"(?:\s+(?i:held)(?:\s+(?i:at|in)\s+[^\n]{{1,100}}?)?)?"
             # "Minutes of a meeting of the Executive / At 10.00 am on Thursday 11th July, 2024"
             rf"(?:\s+(?i:at)\s+\d{{1,2}}(?:[.:]\d{{2}})?\s*(?i:[ap]\.?m\.?))?"
             rf"(?:\s*,|\s+on|\s+-|\s)\s*(?P<date>{_DATE})",
@@ -403,6 +403,15 @@ def _date_in(text: str, year: int) -> date | None:
 BODY_HEAD = 6_000
 
 
+# The minutes of an earlier meeting put to this one ("… held on 26 June 2024 be approved as a
+# correct record", "… were confirmed"): an item of the meeting, not its own heading.
+_CONFIRMED_MINUTES = re.compile(
+    r"[^.\n]{0,120}?\b(?:be|were|was)\s+(?:\w+\s+)?(?:approved|noted|confirmed|agreed|signed"
+    r"|received|taken\s+as\s+read)\b",
+    re.IGNORECASE,
+)
+
+
 def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None, date | None, str]:
     """(body, meeting or decision date, how it was found) for the decision in ``text``."""
     head = min(len(text), BODY_HEAD)
@@ -436,6 +445,8 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
                     continue
                 if name in {"addressed_to", "narrative"} and _norm_body(found_body) in receivers:
                     continue
+            if name == "meeting_of" and _CONFIRMED_MINUTES.match(text, m.end(), m.end() + 160):
+                continue  # "That the minutes of the Board held on 26 June be noted": an item
             date_text = groups.get("date") or groups.get("date2")
             if date_text and _not_yet(text, _sentence_bounds(text, m.start())[0], m.start()):
                 continue  # "will be considered at a meeting of Cabinet on …": not yet met
@@ -486,6 +497,8 @@ _ZONE_ANCHOR = re.compile(
     r"^\s*(?:"
     r"(?:\d{1,2}[.)]\s*)?(?i:decisions?(?:\s+(?:taken|made))?)\s*:?\s*$"
     r"|(?:\d{1,2}[.)]\s*)?(?i:decisions?(?:\s+(?:taken|made))?)\s*:"
+    # an officer's decision notice: "Details of the decision taken:"
+    r"|(?i:details\s+of\s+(?:the\s+)?decisions?(?:\s+(?:taken|made))?)\s*:"
     r"|(?:\d+\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
     r"|Recommendations?\t"
     r"|(?:\(?\d+[.)]|\(?[a-z][.)]|[-•·])?\s*That\s+(?:the\s+)?(?:Cabinet|Council|Executive|Committee)\b"
@@ -1075,7 +1088,7 @@ def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
 _STOP_OR_SEMICOLON = re.compile(r"[.;]")
 # A day told from the date before it: "… and submitted (to government) the following day".
 _DAYS_LATER = re.compile(
-    r"[^.;\n]{0,40}?\b(?:(?:on\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after|a\s+day\s+later"
+    r"[^.;\n]{0,80}?\b(?:(?:on\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after|a\s+day\s+later"
     r"|(?P<same>(?:on\s+)?the\s+same\s+day|later\s+that\s+day))\b",
     re.IGNORECASE,
 )
