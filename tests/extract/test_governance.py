@@ -531,3 +531,38 @@ def test_an_officers_decision_notice_gives_the_decision_in_its_details():
     )
     facts = extract_facts(text, url="https://democracy.uttlesford.gov.uk/ieDecisionDetails.aspx")
     assert facts.decision.outcome == "approved"
+
+
+def test_a_news_report_in_the_active_voice_names_the_committee_not_the_council():
+    text = (
+        "Council agrees productivity plan\n\nBy Jo Smith, Local Democracy Reporting Service\n\n"
+        "STROUD District Council has signed off a plan setting out how it will save money.\n\n"
+        "The council's strategy and resources committee agreed the productivity plan at a "
+        "meeting on Thursday (July 11).\n\nThe plan will be sent to government ahead of the "
+        "19 July deadline.\n"
+    )
+    facts = extract_facts(text, url="https://www.stroudnewsandjournal.co.uk/news/123/")
+    assert (facts.decision.body or "").lower() == "strategy and resources committee"
+    assert facts.decision.date == date(2024, 7, 11)
+    assert facts.decision.outcome == "approved"
+    assert facts.submitted_date is None
+
+
+def test_a_resolution_noting_a_plan_as_agreed_by_cabinet_is_noted():
+    text = (
+        "Minutes of the Council, 10 July 2024\n\n330. PRODUCTIVITY PLAN 2024\nMembers debated "
+        "the plan.\nRESOLVED: That the Productivity Plan 2024, as agreed by the Cabinet, be "
+        "noted.\n\n331. QUESTIONS\nNone.\n"
+    )
+    facts = extract_facts(text, url="https://democracy.example-borough.gov.uk/mgMinutes.aspx")
+    assert facts.decision.outcome == "noted"
+    assert facts.decision.evidence is not None and facts.decision.evidence in text
+
+
+def test_a_recommendation_on_one_line_with_its_clause_is_a_decision_zone():
+    text = (
+        "REPORT TO: Council\nDATE: 17 July 2024\nSUBJECT: Productivity Plan\n\n"
+        "2.0 RECOMMENDATION: That Council endorse the Productivity Plan attached as Appendix 1.\n"
+    )
+    facts = extract_facts(text, url="https://democracy.example-borough.gov.uk/s123/report.pdf")
+    assert facts.decision.outcome == "endorsed"

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -104,6 +105,7 @@ def _clean_body(body: str) -> str:
     body = re.sub(r",?\s*(?:acting\s+)?jointly\s*$", "", body, flags=re.IGNORECASE)
     # "councillors on the Finance Committee": the committee decides
     body = re.sub(r"^(?:councillors|members)\s+(?:on|of)\s+", "", body, flags=re.IGNORECASE)
+    body = re.sub(r"^(?:the\s+)?(?:council|authority)['’]s\s+", "", body, flags=re.IGNORECASE)
     body = re.sub(r"\s+", " ", body).strip(" \t:-–—,.;|")
     body = re.sub(r"^(?:the|a|an)\s+", "", body, flags=re.IGNORECASE)
     body = re.sub(r"\s*\((?:item|minute)[^)]*\)\s*$", "", body, flags=re.IGNORECASE)
@@ -294,6 +296,17 @@ _PLAN_SIGNOFF = re.compile(
     rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
+# The same told in the active voice, as the press writes it: "The council's strategy and
+# resources committee agreed the productivity plan at a meeting on Thursday (July 11)".
+_PLAN_SIGNOFF_ACTIVE = re.compile(
+    rf"(?P<body>{_BODY_CORE})\s+(?:has\s+|have\s+|had\s+)?(?:unanimously\s+|formally\s+)?"
+    rf"(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+(?:the|its|our|a)\s+"
+    rf"(?:draft\s+|final\s+|council['’]s\s+)?(?:productivity\s+)?plan\b"
+    rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE}))?",
+    re.IGNORECASE | re.X,
+)
+# A place's name before "District Council": the council as an organisation.
+_ORGANISATION = re.compile(r"\b(?!(?:The|A|An|Our|Its|Their)\b)[A-Z][\w'’-]+[ \t]+\Z")
 # "It was approved by Cabinet on 9 July 2024" in a plan names its own sign-off only when the
 # day is after the Minister's letter: an earlier "it" is another strategy's.
 _PRONOUN_SUBJECTS = frozenset({"it", "this document"})
@@ -501,6 +514,7 @@ _ZONE_ANCHOR = re.compile(
     r"|(?i:details\s+of\s+(?:the\s+)?decisions?(?:\s+(?:taken|made))?)\s*:"
     r"|(?:\d+\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
     r"|Recommendations?\t"
+    r"|(?:\d+(?:\.\d+)*\s*)?(?i:recommendations?)\s*:\s*That\b"
     r"|(?:\(?\d+[.)]|\(?[a-z][.)]|[-•·])?\s*That\s+(?:the\s+)?(?:Cabinet|Council|Executive|Committee)\b"
     r"|(?:\d\)\s*)?(?:APPROVED|NOTED|AGREED|ENDORSED)\b|(?:Approved|Noted|Agreed|Endorsed)\s+the\b"
     r")"
@@ -519,6 +533,10 @@ _ZONE_END = re.compile(
 _ZONE_MAX = 700
 OUTCOME_HEAD = 15_000  # decisions sit in the front matter of reports and in short minutes
 _SIGNOFF = re.compile(r"\b(?:approved|agreed|endorsed|signed\s+off)\s+by\b", re.IGNORECASE)
+_AS_SIGNED_OFF = re.compile(
+    r",?\s*\bas\s+(?:previously\s+)?(?:approved|agreed|endorsed|signed\s+off)\s+by\s+[^,.;\n]+,?",
+    re.IGNORECASE,
+)
 _VERBS: list[tuple[str, re.Pattern[str]]] = [
     (
         "deferred",
@@ -658,7 +676,9 @@ def find_outcome(
             continue  # a decision of the item before
         zone = text[z_start : min(z_end, item_end)]
         for sentence_m in _DECISION_SENTENCE.finditer(zone):
-            sentence = sentence_m.group(0)
+            # "That the plan, as agreed by the Cabinet, be noted": a reference to an earlier
+            # step, then this meeting's decision
+            sentence = _AS_SIGNED_OFF.sub(" ", sentence_m.group(0))
             if _SIGNOFF.search(sentence):
                 sentence = _SIGNOFF.split(sentence)[0]
             delegation = _VERBS[1][1].search(sentence)
@@ -677,7 +697,9 @@ def find_outcome(
                         continue
                     if outcome not in hits:
                         s = z_start + sentence_m.start()
-                        hits[outcome] = (s, z_start + sentence_m.end(), sentence.strip())
+                        # the evidence quotes the text as written
+                        quote = sentence_m.group(0).strip()
+                        hits[outcome] = (s, z_start + sentence_m.end(), quote)
                     break
     hits = formal_hits or prose_hits
     for outcome in _PRECEDENCE:
@@ -701,10 +723,13 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
     """The first _PLAN_SIGNOFF match in ``text`` that reports a sign-off done, not one to come
     ("this plan will be approved by Cabinet on 15 July"). Cached: a plan's body and its
     outcome are both read from it, and the search runs over the whole text."""
-    for m in _PLAN_SIGNOFF.finditer(text):
+    for m in chain(_PLAN_SIGNOFF.finditer(text), _PLAN_SIGNOFF_ACTIVE.finditer(text)):
         if _not_yet(text, m.start(), m.start("verb")):
             continue
-        if re.sub(r"\s+", " ", m.group("subject").lower()) in _PRONOUN_SUBJECTS:
+        if "subject" not in m.groupdict() and _ORGANISATION.search(text, 0, m.start("body")):
+            continue  # "Stroud District Council has signed off a plan": the council, not a body
+        subject = m.groupdict().get("subject") or ""
+        if re.sub(r"\s+", " ", subject.lower()) in _PRONOUN_SUBJECTS:
             when = _date_in(m.group("date"), _LETTER.year) if m.group("date") else None
             if when is None or when <= _LETTER:
                 continue
@@ -842,7 +867,8 @@ _FUTURE_OR_DUTY = re.compile(
 )
 # A date something is due by is not a step taken: "submit the plan by 19 July 2024".
 _DUE_BY = re.compile(
-    r"\b(?:by|before|until|deadline(?:\s+(?:of|for))?|no\s+later\s+than)\s+(?:the\s+)?$",
+    r"\b(?:by|before|until|deadline(?:\s+(?:of|for))?|no\s+later\s+than|ahead\s+of"
+    r"|in\s+time\s+for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^.\n]+(?:\.(?!\d)[^.\n]*)*?(?:\.(?=\s|$)|\n|$)")
