@@ -163,3 +163,37 @@ def test_a_third_writers_ways_of_saying_how_a_council_measures_are_found():
         f1(got, {"m"} if item["measure"] else set(), totals)
     assert len(items) == 80
     assert score(totals) >= 0.88, totals
+
+
+def test_a_fourth_writers_papers_keep_their_facts_and_codes():
+    """Round 6: 26 council papers and pages (minutes, reports, decision records and notices,
+    news, landing pages; text, HTML, PDF and DOCX) by a writer who saw none of the rules."""
+    from productivity_plans.inspect import inspect_files
+
+    folder = FRESH / "round6"
+    labels = [json.loads(line) for line in (folder / "labels.jsonl").read_text().splitlines()]
+    records = inspect_files((folder / label["file"], label["url"]) for label in labels)
+    right = {"council": 0, "doc_type": 0, "date": 0, "outcome": 0}
+    barriers, measures = [0, 0, 0], [0, 0, 0]
+    for label, record in zip(labels, records, strict=True):
+        right["council"] += record.council.code == label["council_code"]
+        right["doc_type"] += record.doc_type == label["doc_type"]
+        right["date"] += record.decision.date == label["decision_date"]
+        right["outcome"] += record.decision.outcome == label["decision"]
+        f1({b.id for b in record.barriers}, set(label["barriers"]), barriers)
+        f1({"m"} if record.measures else set(), {"m"} if label["measurement"] else set(), measures)
+    assert len(labels) == 26
+    assert right["council"] >= 24 and min(right.values()) >= 19, right
+    assert score(barriers) >= 0.82, barriers
+    assert score(measures) >= 0.8, measures
+
+
+def test_a_fourth_writers_barrier_sentences_are_named_and_neutral_ones_are_not():
+    items = yaml.safe_load((FRESH / "round6" / "barriers.yaml").read_text())
+    named = [i for i in items if i["barriers"]]
+    neutral = [i for i in items if not i["barriers"]]
+    found = sum(set(i["barriers"]) <= set(coded(i["text"]).barrier_ids) for i in named)
+    wrongly = sum(bool(coded(i["text"]).barrier_ids) for i in neutral)
+    assert (len(named), len(neutral)) == (40, 20)
+    assert found >= 36, found
+    assert wrongly <= 1, wrongly
