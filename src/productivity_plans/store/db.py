@@ -550,9 +550,15 @@ class Store:
         if not terms:
             return SearchTotal(0)
         filters = self._search_filters(council, document_ids, public_only)
-        statement, params = count_statement(self.dialect, terms, filters, cap=cap + 1)
+        window: int | None = cap + 1
         with self._engine.connect() as connection:
-            found = int(connection.execute(statement, params).scalar_one())
+            while True:
+                statement, params = count_statement(self.dialect, terms, filters, window=window)
+                found, window_rows = connection.execute(statement, params).one()
+                if found > cap or window is None or window_rows < window:
+                    break
+                # Drafts took places in a full window (PostgreSQL): count further.
+                window = self._wider(window, found)
         return SearchTotal(cap, more=True) if found > cap else SearchTotal(found)
 
     def _search_filters(
@@ -572,23 +578,29 @@ class Store:
         limit: int,
         offset: int,
     ) -> dict[int, float]:
-        """Block id → score for one page, best first. On SQLite the filters look at a window
-        of the best matches, widened while it was full and left the page short."""
+        """Block id → score for one page, best first. The visibility rule (and on SQLite the
+        council filter) looks at a window of matches, widened while it was full and left the
+        page short: on SQLite the best matches by ``bm25``, on PostgreSQL the first
+        ``PG_CANDIDATES`` matches, ranked with ``ts_rank`` (``store/search.py``)."""
         postgres = self.dialect == "postgresql"
-        window = PG_CANDIDATES if postgres else max(FIRST_WINDOW, 2 * (offset + limit))
+        window: int | None = PG_CANDIDATES if postgres else max(FIRST_WINDOW, 2 * (offset + limit))
         while True:
             statement, params = ranked_statement(
                 self.dialect, terms, filters, limit=limit, offset=offset, window=window
             )
             rows = connection.execute(statement, params).all()
-            if postgres or window < 0 or len(rows) == limit:
+            if window is None or len(rows) == limit:
                 break
             if rows and rows[0].window_rows < window:
                 break  # the window held every match
-            # A page left short by a full window: a wider one, or (nothing at all in it) every
-            # match, which SQLite spells LIMIT -1.
-            window = window * 4 if rows else -1
+            window = self._wider(window, len(rows))
         return {row.block_id: float(row.score) for row in rows}
+
+    @staticmethod
+    def _wider(window: int, kept: int) -> int | None:
+        """The window after a full one that left too few matches: four times wider, or
+        (nothing kept at all) every match (None)."""
+        return window * 4 if kept else None
 
     def stats(self) -> StoreStats:
         """Counts for a status line: how much is stored and how much of it has no text."""
