@@ -112,3 +112,41 @@ def _pending_list_limit(connection) -> str | None:
     )
     found = dict(o.split("=", 1) for o in options or [])
     return found.get("gin_pending_list_limit")
+
+
+def test_a_page_tells_the_same_total_as_a_count_whenever_it_tells_one(
+    store: Store, make_document
+) -> None:
+    # A draft among the first matches: a window's public matches are fewer than its matches.
+    store.save_document(
+        _document_of_notes(make_document, 30, "a settlement", "/draft.pdf"), collected=False
+    )
+    store.save_document(_document_of_notes(make_document, BROAD, "a settlement", "/notes.pdf"))
+    store.save_document(_document_of_notes(make_document, 7, "a grant", "/grants.pdf"))
+    # Drafts fill most of a first window; the public matches are fewer than the cap.
+    store.save_document(
+        _document_of_notes(make_document, COUNT_CAP - 10, "a levy", "/levy-draft.pdf"),
+        collected=False,
+    )
+    store.save_document(_document_of_notes(make_document, 500, "a levy", "/levy.pdf"))
+
+    cases = [
+        ("levy", {}, 0),
+        ("levy", {}, 480),
+        ("settlement", {}, 0),
+        ("settlement", {"public_only": False}, 0),
+        ("settlement", {}, COUNT_CAP),
+        ("grant", {}, 0),
+        ("grant", {"limit": 3}, 3),
+        ("grant", {}, 40),
+        ("nothing matches this", {}, 0),
+    ]
+    for query, options, offset in cases:
+        page = store.search_page(query, offset=offset, **options)
+        public_only = options.get("public_only", True)
+        counted = store.count_matches(query, public_only=public_only)
+        assert page.total in (None, counted), (query, options, offset)
+    told = store.search_page("settlement", public_only=False).total
+    if store.dialect == "postgresql":  # the window held more than the cap: no count needed
+        assert told == store.count_matches("settlement", public_only=False)
+    assert store.search_page("grant").total == store.count_matches("grant")

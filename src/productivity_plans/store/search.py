@@ -153,7 +153,7 @@ WITH ranked AS MATERIALIZED (
     LIMIT :window
 )
 SELECT r.block_id, b.document_id, -r.bm25 AS score,
-       (SELECT count(*) FROM ranked) AS window_rows
+       (SELECT count(*) FROM ranked) AS window_rows, count(*) OVER () AS kept_rows
 FROM ranked r
 JOIN blocks b ON b.id = r.block_id
 LEFT JOIN facts f ON f.document_id = b.document_id
@@ -215,7 +215,7 @@ WITH candidates AS MATERIALIZED (
     LIMIT :window
 )
 SELECT b.id AS block_id, b.document_id, ts_rank(b.tsv, {_PG_TSQUERY}, 1) AS score,
-       (SELECT count(*) FROM candidates) AS window_rows
+       (SELECT count(*) FROM candidates) AS window_rows, count(*) OVER () AS kept_rows
 FROM candidates b
 WHERE 1 = 1 {{public_filter}}
 ORDER BY score DESC, b.id
@@ -262,11 +262,14 @@ _POSTGRES_COUNCIL = (
     "WHERE f.council_gss = :council))"
 )
 
-# At most this many matches are ranked per PostgreSQL query, unless drafts leave the page short
-# (see _POSTGRES_RANKED): every page up to the count's cap comes from one window.
-PG_CANDIDATES = 1_000
 # Totals are counted up to here; beyond it a page says "more than 1,000".
 COUNT_CAP = 1_000
+# At most this many matches are ranked per PostgreSQL query, unless drafts leave the page short
+# (see _POSTGRES_RANKED). One more than the count's cap, so that a window holding more public
+# matches than the cap tells the total ("more than 1,000") without a count. Kept below the
+# size at which the planner would hash every document for the visibility rule (≈ 2,000 on a
+# 100,000-document archive) rather than look up the window's.
+PG_CANDIDATES = COUNT_CAP + 1
 # The first SQLite window: enough for a page or two after drafts are filtered out.
 FIRST_WINDOW = 100
 
@@ -330,8 +333,9 @@ def ranked_statement(
     window: int | None,
 ) -> tuple[TextClause, dict[str, Any]]:
     """Ranked, filtered, paged block ids: ``block_id``, ``document_id``, ``score`` (higher is
-    better) and ``window_rows``: how many matches the window held (a full window means there
-    may be more beyond it). ``window`` None ranks every match."""
+    better), ``window_rows``: how many matches the window held (a full window means there may
+    be more beyond it), and ``kept_rows``: how many of those passed every filter (the total,
+    when the window was not full). ``window`` None ranks every match."""
     _check(dialect)
     sql = _SQLITE_RANKED if dialect == "sqlite" else _POSTGRES_RANKED
     params = _words(dialect, terms) | filters.params(dialect)
@@ -384,6 +388,15 @@ class SearchTotal:
 
     def __str__(self) -> str:
         return f"more than {self.count:,}" if self.more else f"{self.count:,}"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """One page of hits and, when the search itself told it, the total (None: ask
+    ``Store.count_matches``)."""
+
+    hits: list[SearchHit]
+    total: SearchTotal | None
 
 
 def finish_snippet(dialect: str, snippet: str, marks: Marks) -> str:
