@@ -303,7 +303,11 @@ class SearchFilters:
             params["council"] = self.council.upper()
         if self.document_ids is not None:
             ids = list(self.document_ids)
-            params["documents"] = json.dumps(ids) if dialect == "sqlite" else ids
+            # PostgreSQL gets an array literal: one string, where psycopg would adapt a list
+            # of tens of thousands of ids one by one (≈ 30 ms for a document type's 33,000).
+            params["documents"] = (
+                json.dumps(ids) if dialect == "sqlite" else "{" + ",".join(map(str, ids)) + "}"
+            )
         return params
 
 
