@@ -11,8 +11,8 @@ near its limit: autovacuum runs after a fifth of the table has been inserted aga
 blocks at 1.9 million), and until then each search, even of a word that matches nothing, read
 the 458 pages of the list: 6-11 ms against 0.02 ms once it was cleaned. A limit of 256 kB keeps
 fast update's batching for an ingest (a document's blocks add a few kB of entries) and bounds
-what a search reads to 32 pages. Smaller batches cost an ingest up to about 2 ms per document
-(docs/scale.md, "Full-text search on PostgreSQL at archive scale").
+what a search reads to 32 pages. Smaller batches showed no cost to an ingest beyond this
+machine's noise (``bench/gin_pending.py``; docs/scale.md).
 
 The upgrade also moves what the list holds now into the index (``gin_clean_pending_list``).
 SQLite (FTS5, no GIN) is untouched. The downgrade puts back the server's default.
