@@ -7,7 +7,8 @@ For each size in ``--sizes`` (ascending; each grows the same archive, built by
   document cost more as the store grows?);
 - new documents: seconds per document to ingest ``--delta`` (100) new documents into an empty
   store and into the archive, and their ratio (target: 1.0, the same per document);
-- search: p50/p95 at ``--clients`` (20) concurrent clients, full text and by meaning, against a
+- search: p50/p95 at ``--clients`` (20) concurrent clients, full text and by meaning (after
+  ``/healthz`` alone, the floor of the machine at that moment), against a
   uvicorn server on the archive (``bench/web.py``'s server and load generator), against the
   target p95 (50 ms on SQLite, 100 ms on PostgreSQL).
 
@@ -249,6 +250,12 @@ def search(args: argparse.Namespace, url: str, target_ms: float) -> None:
         build_hnsw_index(store)
         print(f"searching an archive of {archive_counts(store)}; load {os.getloadavg()[0]:.1f}")
     with served(url, args.workdir / "data", args.search_workers) as base:
+        # The floor: what the server, wrk and the machine's other work cost a request alone.
+        r = load(base, "/healthz", args.clients, args.seconds, args.requests, args.client)
+        print(
+            f"baseline /healthz: p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, "
+            f"{r['rps']:.0f} req/s at {args.clients} clients"
+        )
         for name, path in SEARCHES:
             warm(base + path, args.search_workers)
             # every request searches: the web layer's kept results must not stand in for it

@@ -98,7 +98,7 @@ def main() -> None:
             )
             ids = [r.block_id for r in connection.execute(ranked, params)]
             hits, hit_params = hits_statement("sqlite", terms, ids, SNIPPET_MARKS)
-            count, count_params = count_statement("sqlite", terms, filters, cap=COUNT_CAP + 1)
+            count, count_params = count_statement("sqlite", terms, filters, window=COUNT_CAP + 1)
             for name, statement, values in (
                 ("  rank (bm25 in FTS5, a window of 100)", ranked, params),
                 ("  the page's rows and snippets", hits, hit_params),

@@ -62,6 +62,7 @@ from productivity_plans.store.search import (
     Marks,
     SearchFilters,
     SearchHit,
+    SearchPage,
     SearchTotal,
     council_name,
     count_statement,
@@ -521,21 +522,49 @@ class Store:
         Any string is accepted; one with no searchable words returns no hits. ``council`` (a
         GSS code) keeps only documents the extract stage attributed to that council,
         ``document_ids`` only those documents. Private drafts are never searched unless
-        ``public_only`` is False. On PostgreSQL only the first ``PG_CANDIDATES`` matches are
-        ranked (``store/search.py``).
+        ``public_only`` is False. On PostgreSQL a query matching more than ``PG_CANDIDATES``
+        blocks is ranked among its first ``PG_CANDIDATES`` matches (``store/search.py``).
         """
+        return self.search_page(
+            query,
+            limit=limit,
+            offset=offset,
+            marks=marks,
+            council=council,
+            document_ids=document_ids,
+            public_only=public_only,
+        ).hits
+
+    def search_page(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        marks: Marks | None = None,
+        council: str | None = None,
+        document_ids: Collection[int] | None = None,
+        public_only: bool = True,
+        cap: int = COUNT_CAP,
+    ) -> SearchPage:
+        """:meth:`search`'s page, with the total :meth:`count_matches` would give (up to
+        ``cap``) when the search told it for free: a page shorter than asked ends the matches,
+        and a ranking window that was not full, or held more than ``cap`` matches, counted
+        them. A broad query on PostgreSQL needs no count statement."""
         terms = query_terms(query)
-        if not terms or limit <= 0 or offset < 0:
-            return []
+        if not terms:
+            return SearchPage([], SearchTotal(0))
+        if limit <= 0 or offset < 0:
+            return SearchPage([], None)
         marks = marks or Marks()
         filters = self._search_filters(council, document_ids, public_only)
         with self._engine.connect() as connection:
-            ranked = self._ranked(connection, terms, filters, limit, offset)
-            if not ranked:
-                return []
-            statement, params = hits_statement(self.dialect, terms, list(ranked), marks)
-            rows = {r["block_id"]: r for r in connection.execute(statement, params).mappings()}
-        return [
+            ranked, kept, whole = self._ranked(connection, terms, filters, limit, offset)
+            rows = {}
+            if ranked:
+                statement, params = hits_statement(self.dialect, terms, list(ranked), marks)
+                rows = {r["block_id"]: r for r in connection.execute(statement, params).mappings()}
+        hits = [
             SearchHit(
                 block_id=block_id,
                 document_id=row["document_id"],
@@ -552,6 +581,11 @@ class Store:
             for block_id, score in ranked.items()
             if (row := rows.get(block_id)) is not None  # deleted between the two reads
         ]
+        if len(hits) < limit and (hits or offset == 0):
+            kept, whole = offset + len(hits), True  # a short page: no match is left after it
+        if whole or kept > cap:
+            return SearchPage(hits, SearchTotal(min(kept, cap), more=kept > cap))
+        return SearchPage(hits, None)
 
     def count_matches(
         self,
@@ -568,9 +602,15 @@ class Store:
         if not terms:
             return SearchTotal(0)
         filters = self._search_filters(council, document_ids, public_only)
-        statement, params = count_statement(self.dialect, terms, filters, cap=cap + 1)
+        window: int | None = cap + 1
         with self._engine.connect() as connection:
-            found = int(connection.execute(statement, params).scalar_one())
+            while True:
+                statement, params = count_statement(self.dialect, terms, filters, window=window)
+                found, window_rows = connection.execute(statement, params).one()
+                if found > cap or window is None or window_rows < window:
+                    break
+                # Drafts took places in a full window (PostgreSQL): count further.
+                window = self._wider(window, found)
         return SearchTotal(cap, more=True) if found > cap else SearchTotal(found)
 
     def _search_filters(
@@ -589,24 +629,34 @@ class Store:
         filters: SearchFilters,
         limit: int,
         offset: int,
-    ) -> dict[int, float]:
-        """Block id → score for one page, best first. On SQLite the filters look at a window
-        of the best matches, widened while it was full and left the page short."""
+    ) -> tuple[dict[int, float], int, bool]:
+        """Block id → score for one page, best first; how many matches in the window passed
+        the filters, and whether the window held every match. The visibility rule (and on
+        SQLite the council filter) looks at a window of matches, widened while it was full and
+        left the page short: on SQLite the best matches by ``bm25``, on PostgreSQL the first
+        ``PG_CANDIDATES`` matches, ranked with ``ts_rank`` (``store/search.py``)."""
         postgres = self.dialect == "postgresql"
-        window = PG_CANDIDATES if postgres else max(FIRST_WINDOW, 2 * (offset + limit))
+        window: int | None = PG_CANDIDATES if postgres else max(FIRST_WINDOW, 2 * (offset + limit))
         while True:
             statement, params = ranked_statement(
                 self.dialect, terms, filters, limit=limit, offset=offset, window=window
             )
             rows = connection.execute(statement, params).all()
-            if postgres or window < 0 or len(rows) == limit:
+            if window is None or len(rows) == limit:
                 break
             if rows and rows[0].window_rows < window:
                 break  # the window held every match
-            # A page left short by a full window: a wider one, or (nothing at all in it) every
-            # match, which SQLite spells LIMIT -1.
-            window = window * 4 if rows else -1
-        return {row.block_id: float(row.score) for row in rows}
+            window = self._wider(window, len(rows))
+        scores = {row.block_id: float(row.score) for row in rows}
+        if not rows:  # past the last match, or none at all: the page says which
+            return scores, 0, False
+        return scores, rows[0].kept_rows, window is None or rows[0].window_rows < window
+
+    @staticmethod
+    def _wider(window: int, kept: int) -> int | None:
+        """The window after a full one that left too few matches: four times wider, or
+        (nothing kept at all) every match (None)."""
+        return window * 4 if kept else None
 
     def stats(self) -> StoreStats:
         """Counts for a status line: how much is stored and how much of it has no text."""

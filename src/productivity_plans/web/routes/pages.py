@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from productivity_plans.councils import Council
 from productivity_plans.store import ownership, workspace
-from productivity_plans.store.search import COUNT_CAP, SearchHit, SearchTotal
+from productivity_plans.store.search import SearchHit, SearchTotal
 from productivity_plans.store.vectors import SemanticHit
 from productivity_plans.web import auth
 from productivity_plans.web.catalogue import (
@@ -448,35 +448,28 @@ def text_hits(
     request: Request, q: str, council: str | None, doc_type: str | None, limit: int, offset: int
 ) -> tuple[list[SearchHit], SearchTotal]:
     """A page of full-text hits within the council's / type's documents when asked, and how
-    many blocks match in all (kept apart: every page of a query shares its total)."""
+    many blocks match in all: told by the search when it can (a short page, a ranking window
+    that held every match or more than the cap), else counted and kept apart (every page of
+    a query shares its total)."""
     state = app_state(request)
     results = state.catalogue.search_results
     keep = search_scope(state.catalogue.document_facts(), council, doc_type)
     fresh = wants_fresh(request)
-    hits = results.get(
+    page = results.get(
         ("text", q, council, doc_type, limit, offset),
-        lambda: state.store.search(
+        lambda: state.store.search_page(
             q, limit=limit, offset=offset, marks=SNIPPET_MARKS, document_ids=keep
         ),
         fresh=fresh,
     )
-    total = last_page_total(hits, limit, offset) or results.get(
+    if page.total is not None:
+        return page.hits, page.total
+    total = results.get(
         ("total", q, council, doc_type),
         lambda: state.store.count_matches(q, document_ids=keep),
         fresh=fresh,
     )
-    return hits, total
-
-
-def last_page_total(hits: list[SearchHit], limit: int, offset: int) -> SearchTotal | None:
-    """The total without counting, when the page tells it: ``Store.search`` returns a short page
-    only when no match is left after it, so the total is what came before it and on it (as
-    ``count_matches`` would say it, "more than" its cap beyond). An empty page past the first
-    says nothing (the matches may end anywhere before it): None."""
-    if len(hits) >= limit or (not hits and offset > 0):
-        return None
-    found = offset + len(hits)
-    return SearchTotal(COUNT_CAP, more=True) if found > COUNT_CAP else SearchTotal(found)
+    return page.hits, total
 
 
 def wants_fresh(request: Request) -> bool:
