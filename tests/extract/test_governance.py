@@ -566,3 +566,68 @@ def test_a_recommendation_on_one_line_with_its_clause_is_a_decision_zone():
     )
     facts = extract_facts(text, url="https://democracy.example-borough.gov.uk/s123/report.pdf")
     assert facts.decision.outcome == "endorsed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "when"),
+    [
+        (
+            "This plan was considered by the Cabinet on 15 July 2024 and approved for submission.",
+            "Cabinet",
+            date(2024, 7, 15),
+        ),
+        (
+            "Cabinet approved this plan at its meeting on 16 July 2024.",
+            "Cabinet",
+            date(2024, 7, 16),
+        ),
+        (
+            "This plan was agreed by the Executive Cabinet on 17 July 2024.",
+            "Executive Cabinet",
+            date(2024, 7, 17),
+        ),
+        (
+            "The plan\nwas considered by the Sub-Committee and approved by the Leader.",
+            "Leader",
+            None,
+        ),
+    ],
+)
+def test_a_plans_sign_off_in_more_words_gives_its_body_and_day(sentence, body, when):
+    facts = extract_facts(
+        "Productivity Plan 2024\n\n" + sentence + PLAN_BODY,
+        url="https://www.erewash.gov.uk/media/productivity-plan.pdf",
+    )
+    assert (facts.decision.body, facts.decision.date) == (body, when)
+    assert facts.decision.outcome == "approved"
+
+
+def test_a_councils_own_cabinet_in_the_possessive_is_the_body():
+    text = (
+        "Cabinet agrees council's productivity plan\n\nSouth Holland District Council's Cabinet "
+        "has approved a plan setting out how the council has become more efficient.\n"
+    )
+    facts = extract_facts(text, url="https://www.sholland.gov.uk/news/article/1")
+    assert facts.decision.body == "Cabinet" and facts.decision.outcome == "approved"
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "when"),
+    [
+        (
+            "MINUTES of a meeting of the COUNCIL held in the Council Chamber, Horncastle on "
+            "WEDNESDAY, 17 JULY 2024 at 6.30 pm.",
+            "Council",
+            date(2024, 7, 17),
+        ),
+        (
+            "MEETING/DECISION MAKER: Cabinet\n\nMEETING/DECISION DATE: 11 July 2024",
+            "Cabinet",
+            date(2024, 7, 11),
+        ),
+    ],
+)
+def test_headers_in_capitals_or_with_a_combined_label_give_body_and_day(header, body, when):
+    text = header + "\n\nProductivity Plan\n\nRESOLVED: That the Productivity Plan be noted.\n"
+    facts = extract_facts(text, url="https://democracy.example-district.gov.uk/mgMinutes.aspx")
+    assert (facts.decision.body, facts.decision.date) == (body, when)

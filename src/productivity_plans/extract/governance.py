@@ -41,7 +41,8 @@ from productivity_plans.extract.records import Author, Decision, GovernanceEvent
 from productivity_plans.framework import load_regime
 
 _M = re.IGNORECASE | re.MULTILINE
-_DATE = DATE_WITH_WEEKDAY
+# Dates in any case ("WEDNESDAY, 17 JULY 2024"), inside patterns that are case-sensitive.
+_DATE = f"(?i:{DATE_WITH_WEEKDAY})"
 _DATE_AGAIN = _DATE.replace("(?P<", "(?P<again_")  # a second date in one pattern
 
 # A body name as papers print it.
@@ -50,7 +51,7 @@ _BODY_CORE = (
     r"Leader\s+of\s+the\s+Council(?:\s+and\s+(?:the\s+)?Chief\s+Executive)?|Leader"
     r"|(?:Cabinet|Executive)\s+(?:Member|Portfolio\s+Holder)\s+for\s+[A-Z][\w,&' ]+?"
     r"|(?:[A-Z][\w&]*\s+)*Portfolio\s+Holder(?:\s+for\s+[A-Z][\w,&' ]+?)?"
-    r"|[Cc]abinet(?:\s+Executive|\s+and\s+Junior\s+Cabinet\s+Members)?"
+    r"|[Cc]abinet(?:\s+Executive|\s+and\s+Junior\s+Cabinet\s+Members)?|Executive\s+Cabinet"
     r"|Executive(?:\s+Committee)?"
     r"|(?:Full\s+|City\s+|County\s+|Borough\s+|District\s+)?Council"
     r"|Corporate\s+(?:Leadership|Management)\s+Team|(?:Senior|Extended)\s+Leadership\s+Team"
@@ -152,7 +153,7 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "Decision Maker:", "Decision taker:", "Decision taken by:", "Decided by:", and a
         # forward plan's "Decision to be taken by:" …
         re.compile(
-            r"^\s*(?:\d{1,2}[.)]\s*)?(?:Decision[\s-]+(?:Maker|Taker)s?"
+            r"^\s*(?:\d{1,2}[.)]\s*)?(?:Meeting\s*/\s*)?(?:Decision[\s-]+(?:Maker|Taker)s?"
             r"|Decisions?\s+(?:to\s+be\s+)?(?:taken|made)\s+by"
             r"|Decided\s+by|Decision\s+by|(?:Officer|Member|Person)\s+(?:taking|making)\s+the\s+decision)"
             r"\s*:\s*(?P<body>[^\n]+?)\s*$",
@@ -181,7 +182,7 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # and a forward plan's "Expected date of decision:", "Decision due:"
         re.compile(
             rf"^\s*(?:\d{{1,2}}[.)]\s*)?(?:(?:Expected|Proposed|Anticipated|Planned|Provisional"
-            rf"|Likely)\s+)?(?:Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+decision\s+"
+            rf"|Likely)\s+)?(?:Meeting\s*/\s*)?(?:Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+decision\s+"
             rf"(?:taken|made)|Decisions?\s+(?:taken|made)\s+on|Decision\s+due(?:\s+date)?)"
             rf"\s*:?\s*(?P<date>{_DATE})",
             _M | re.X,
@@ -286,9 +287,12 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# A character of the same sentence and paragraph: PDF lines break a sentence, blank lines
+# end its paragraph.
+_IN_PARAGRAPH = r"(?:[^.\n]|\n(?![ \t]*\n))"
 _PLAN_SIGNOFF = re.compile(
     rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+plan|it|this\s+document)\b"
-    rf"[^.\n]{{0,80}}?\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+by\s+"
+    rf"{_IN_PARAGRAPH}{{0,100}}?\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+by\s+"
     rf"(?:the\s+(?:council|authority)['’]s\s+)?(?P<body>{_BODY_CORE})"
     # the body runs to a word or mark that ends it ("… for Corporate Services on 11 July")
     rf"(?=\s+(?:on|at|in|and|under|following|with|before|after|as|to)\b|\s*[.,;:()\n]|\s*$)"
@@ -300,13 +304,21 @@ _PLAN_SIGNOFF = re.compile(
 # resources committee agreed the productivity plan at a meeting on Thursday (July 11)".
 _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"(?P<body>{_BODY_CORE})\s+(?:has\s+|have\s+|had\s+)?(?:unanimously\s+|formally\s+)?"
-    rf"(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+(?:the|its|our|a)\s+"
+    rf"(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+(?:the|its|our|a|this)\s+"
     rf"(?:draft\s+|final\s+|council['’]s\s+)?(?:productivity\s+)?plan\b"
     rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
+# "This plan was considered by the Cabinet on 15 July 2024 and approved for submission".
+_PLAN_CONSIDERED = re.compile(
+    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+plan|it)\b{_IN_PARAGRAPH}{{0,100}}?"
+    rf"\bconsidered\s+by"
+    rf"\s+(?P<body>{_BODY_CORE})(?:\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE}))?"
+    rf"\s+and\s+(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\b",
+    re.IGNORECASE | re.X,
+)
 # A place's name before "District Council": the council as an organisation.
-_ORGANISATION = re.compile(r"\b(?!(?:The|A|An|Our|Its|Their)\b)[A-Z][\w'’-]+[ \t]+\Z")
+_ORGANISATION = re.compile(r"\b(?!(?:The|A|An|Our|Its|Their)\b)[A-Z][\w-]+[ \t]+\Z")
 # "It was approved by Cabinet on 9 July 2024" in a plan names its own sign-off only when the
 # day is after the Minister's letter: an earlier "it" is another strategy's.
 _PRONOUN_SUBJECTS = frozenset({"it", "this document"})
@@ -723,7 +735,8 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
     """The first _PLAN_SIGNOFF match in ``text`` that reports a sign-off done, not one to come
     ("this plan will be approved by Cabinet on 15 July"). Cached: a plan's body and its
     outcome are both read from it, and the search runs over the whole text."""
-    for m in chain(_PLAN_SIGNOFF.finditer(text), _PLAN_SIGNOFF_ACTIVE.finditer(text)):
+    found = (p.finditer(text) for p in (_PLAN_SIGNOFF, _PLAN_CONSIDERED, _PLAN_SIGNOFF_ACTIVE))
+    for m in chain.from_iterable(found):
         if _not_yet(text, m.start(), m.start("verb")):
             continue
         if "subject" not in m.groupdict() and _ORGANISATION.search(text, 0, m.start("body")):
