@@ -246,3 +246,26 @@ def test_a_short_page_pointing_at_the_plan_as_a_file_is_a_landing_page():
     )
     kind, _ = classify_document(text, url="https://www.example-council.gov.uk/productivity-plan")
     assert kind == "web_page"
+
+
+def test_a_document_with_little_furniture_takes_its_likeliest_type_not_other():
+    text = (
+        "Dorset Council: Productivity Plan\n\nWorking smarter for Dorset\n\n"
+        "1. Who we are\nWe are a large rural unitary council serving 380,000 residents.\n"
+    )
+    kind, scores = classify_document(
+        text, url="https://moderngov.dorsetcouncil.gov.uk/documents/s41233/Appendix%201.pdf"
+    )
+    assert 0 < scores["plan"] < 1.0
+    assert kind == "plan"
+
+
+def test_a_democracy_systems_minutes_file_is_minutes():
+    text = (
+        "SCRUTINY COMMITTEE\nMINUTES OF A MEETING held on TUESDAY, 2 JULY 2024\n\n"
+        "The Chief Executive introduced the draft plan. A member said that the council "
+        "had been told its funding late.\n"
+    )
+    url = "https://example.moderngov.co.uk/documents/g6891/Printed%20minutes%2002nd-Jul-2024.pdf"
+    kind, _ = classify_document(text, url=url)
+    assert kind == "minutes"

@@ -267,6 +267,9 @@ URL_CUES: list[tuple[re.Pattern[str], str, float]] = [
         3,
     ),
     (re.compile(r"ieissuedetails|ielistdocuments|mgminutes", re.I), "minutes", 2),
+    # A democracy system's file named for what it is: "…/Printed minutes 02nd-Jul-2024….pdf",
+    # "…/Minutes of Cabinet…" (ModernGov files meetings' minutes under /documents/g1234/).
+    (re.compile(r"/documents/g\d+/|[/_%20+-]minutes\b", re.I), "minutes", 1.5),
     (re.compile(r"mgai\.aspx|ielistmeetings|mgagenda", re.I), "agenda_item", 1.5),
     # A council's or anyone's news section: "/news/", "/latest-news/", "/news-and-events/",
     # "/press-releases/", "/newsroom/", "/media-releases/".
@@ -293,7 +296,9 @@ SITE_TITLE_WEIGHT = 1.5
 ATTACHED_FILE = re.compile(r"/documents/s\d+/|\.(?:pdf|docx?|odt)(?:$|[?#])", re.I)
 DEMOCRACY_HOST = re.compile(
     r"^(?:democracy|democratic|moderngov\w*|committee\w*|minutes(?:-\d)?|mycouncil|"
-    r"councillors|meetings|cmis|modgov)\.",
+    r"councillors|meetings|cmis|modgov)\."
+    # a council's democracy system hosted by its supplier: "uttlesford.moderngov.co.uk"
+    r"|\.moderngov\.co\.uk$",
     re.I,
 )
 
@@ -390,7 +395,11 @@ def classify_document(
             on_council_site = host.endswith(".gov.uk")
             if plan_like and on_council_site and _is_sustained_prose(text[:DOCTYPE_HEAD]):
                 return "plan", scores
-            return "web_page", scores
+            if not is_file:  # a PDF or Word file is never a page of the site
+                return "web_page", scores
+        # little furniture, but some: the likeliest type beats "other"
+        if scores[best] > 0:
+            return best, scores
         return ("other" if "other" in scores else best), scores
     return best, scores
 
