@@ -269,3 +269,13 @@ def test_a_democracy_systems_minutes_file_is_minutes():
     url = "https://example.moderngov.co.uk/documents/g6891/Printed%20minutes%2002nd-Jul-2024.pdf"
     kind, _ = classify_document(text, url=url)
     assert kind == "minutes"
+
+
+def test_a_democracy_system_hosted_by_its_supplier_is_a_democracy_site():
+    text = (
+        "Issue - items at meetings - Productivity Plan\n\nMinutes:\nThe Cabinet noted the plan.\n"
+    )
+    kind, _ = classify_document(
+        text, url="https://uttlesford.moderngov.co.uk/ieIssueDetails.aspx?IId=1"
+    )
+    assert kind == "minutes"

@@ -298,7 +298,7 @@ DEMOCRACY_HOST = re.compile(
     r"^(?:democracy|democratic|moderngov\w*|committee\w*|minutes(?:-\d)?|mycouncil|"
     r"councillors|meetings|cmis|modgov)\."
     # a council's democracy system hosted by its supplier: "uttlesford.moderngov.co.uk"
-    r"|\.moderngov\.co\.uk$",
+    r"|[\w-]+\.moderngov\.co\.uk$",
     re.I,
 )
 
