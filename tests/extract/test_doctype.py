@@ -144,6 +144,7 @@ FURNITURE = [
     "News",
     "Can't see this email? View it in your browser.",
     "Summer e-news",
+    "MINUTES OF A MEETING held on Tuesday, 2 July 2024",
 ]
 
 
@@ -271,11 +272,25 @@ def test_a_democracy_systems_minutes_file_is_minutes():
     assert kind == "minutes"
 
 
-def test_a_democracy_system_hosted_by_its_supplier_is_a_democracy_site():
+def test_minutes_headed_as_minutes_quoting_members_are_minutes_not_an_article():
     text = (
-        "Issue - items at meetings - Productivity Plan\n\nMinutes:\nThe Cabinet noted the plan.\n"
+        "SCRUTINY COMMITTEE\nMINUTES OF A MEETING held on TUESDAY, 2 JULY 2024\n\n"
+        'Councillor Smith said the council was told its funding late. "We cannot plan," he '
+        "said. A spokesperson for the group agreed.\n"
     )
-    kind, _ = classify_document(
-        text, url="https://uttlesford.moderngov.co.uk/ieIssueDetails.aspx?IId=1"
-    )
+    url = "https://uttlesford.moderngov.co.uk/documents/g6891/Printed%20minutes.pdf"
+    kind, _ = classify_document(text, url=url)
     assert kind == "minutes"
+
+
+def test_a_democracy_system_hosted_by_its_supplier_is_a_democracy_site():
+    """A page of "<council>.moderngov.co.uk" is a paper, whatever plan wording it quotes."""
+    text = (
+        "Productivity Plan 2024\n\nWe have transformed our services and we will go further. "
+        "We are investing in digital services and we have cut wasteful spend.\n"
+    )
+    hosted, _ = classify_document(
+        text, url="https://uttlesford.moderngov.co.uk/mgIssueHistoryHome.aspx?IId=1"
+    )
+    own, _ = classify_document(text, url="https://www.uttlesford.gov.uk/productivity-plan")
+    assert own == "plan" and hosted != "plan"

@@ -89,6 +89,11 @@ CUES: dict[str, list[Cue]] = {
     ),
     "minutes": _cues(
         (r"^\s*minutes\s*:", 4),
+        # the record's own heading: "Minutes of the meeting held on …", "MINUTES OF A MEETING"
+        (
+            r"^\s*minutes\s+of\s+(?:a|the)\s+(?:\w+\s+){0,3}?(?:meeting|committee|council|cabinet)\b",
+            3,
+        ),
         (r"^\s*issue - meetings\s*$", 3),
         (r"^\s*agenda and minutes\s*$", 3),
         (
