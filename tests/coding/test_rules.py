@@ -918,3 +918,31 @@ def test_being_expected_to_plan_is_not_a_restatement_of_the_plan_requirement():
     codes = code_text(text)
     assert codes.passages[0].kind == "council"
     assert "single_year_settlements" in codes.barrier_ids
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We do not at present have a single corporate measure of productivity.",
+        "The plan says that the Council does not currently measure productivity as such.",
+        "(c) state how the Council will measure productivity.",
+        "Our treasury strategy limits investment in line with the CIPFA Prudential Code.",
+        "This plan shows how we are doing things differently.",
+    ],
+)
+def test_saying_there_is_no_measure_or_restating_the_ask_is_no_measure(sentence):
+    assert not code_text(sentence + "\n").states_measurement, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Staff cost per resident is the figure we watch most closely.",
+        "Each saving is tracked monthly, and cashable savings delivered are our clearest test.",
+        "Our dashboard combines sickness absence and the cost per household of each service.",
+        "Every business case sets out the staff time it will release, and the board checks "
+        "those hours a year after go-live.",
+    ],
+)
+def test_watching_tracking_and_checking_a_quantity_say_how_a_council_measures(sentence):
+    assert code_text(sentence + "\n").states_measurement, sentence

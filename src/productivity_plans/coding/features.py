@@ -41,7 +41,7 @@ def vocabulary(pattern: str) -> Vocabulary:
 MEASURE_STRONG = vocabulary(
     r"\b(?:kpis?|key performance indicators?|indicators?|benchmark\w*|oflog|lg inform|"
     r"performance (?:management|framework|measures?|data|dashboards?)|"
-    r"measur\w+ (?:of )?productivity|productivity (?:measures?|metrics?)|"
+    r"measur\w+ (?:of )?productivity|productivity (?:measures?|metrics?|dashboards?|index|indicators?)|"
     r"measur\w+ (?:our |its |the council.s )?performance|"
     r"(?:track|monitor)\w* (?:our |its |the council.s )?(?:performance|productivity)|"
     r"productivity (?:means|(?:is|can be|will be) (?:measured|assessed|tracked))|"
@@ -52,7 +52,8 @@ MEASURE_STRONG = vocabulary(
     r"(?:compar(?:e|es|ing)|(?:is|are) compared) (?:[\w,]+ ){0,10}?(?:with|against|to) "
     r"(?:those of |that of )?(?:the )?(?:other|similar|comparable|peer|neighbouring|statistical|"
     r"(?:councils|authorities) (?:that are )?(?:like|similar to) (?:us|ours))|"
-    r"cipfa|lg futures|(?:statistical|comparator|peer) (?:neighbours?|groups?)|"
+    r"cipfa (?:nearest |statistical )?(?:neighbours?|benchmark\w*|comparators?|family group|data|"
+    r"resilience index)|lg futures|(?:statistical|comparator|peer) (?:neighbours?|groups?)|"
     r"value for money profiles?|"
     # measuring a quantity, actively or passively ("unit costs have risen" is not measuring)
     r"(?:measur|count|track|monitor|compar|benchmark)\w* (?:\w+ ){0,2}?(?:average|number|"
@@ -65,7 +66,7 @@ MEASURE_STRONG = vocabulary(
     r"measur\w* how (?:productive|efficient|well)|"
     r"(?:decided|processed|handled|completed|resolved) per (?:\w+ )?(?:officer|member of staff|"
     r"fte|employee)|"
-    r"(?:judg|gaug|know|tell|see|understand|assess|show|check)\w* how (?:well )?(?:we|the "
+    r"(?:judg|gaug|know|tell|see|understand|assess|check)\w* how (?:well )?(?:we|the "
     r"council|our services|services|each service|it) (?:are|is) (?:doing|performing)|"
     r"measures? (?:we|that we|the council) (?:use|watch|track|look at|rely on|follow)|"
     r"(?:main|key|headline|core) measures? (?:of|for|we)|"
@@ -146,7 +147,8 @@ _MEASURING_ACT = vocabulary(
     r"|(?:quarterly|monthly|weekly),[^.;]{0,40}?\b(?:review|report|sign)\w*"
     r"|(?:weekly|monthly|quarterly|annual)\s+(?:return|review|survey|summary)"
     r"|(?:report|return|summary|dashboard|table|scorecard)s?\b[^.;]{0,40}?\b(?:showing|shows?|sets?"
-    r"|setting)\b"
+    r"|setting|combin\w+|brings? together)\b"
+    r"|(?:we|officers|managers|members|board|team) (?:watch|check)(?:es|ed|ing|s)?\b|checks"
     r"|test(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|divided\s+by)\b",
 )
 _QUANTITY = vocabulary(
@@ -156,6 +158,7 @@ _QUANTITY = vocabulary(
     r"|time\s+(?:taken|to)\b|days\s+(?:to|lost|taken)|elapsed\s+days|(?:staff|officer)\s+(?:time"
     r"|hours)|hours\s+(?:of|released|saved|freed)|fte|full[- ]time\s+equivalents?|satisfaction"
     r"|survey\w*|scores?|index|caseloads?|throughput|outputs?|results|indicators?|figures?"
+    r"|savings?\s+(?:delivered|achieved|realised|made)|cashable\s+savings?|hours"
     r"|backlogs?)\b",
 )
 
@@ -195,8 +198,11 @@ _OUR_VOICE = re.compile(r"\b(?:we|our|us|the council|this council)\b", re.IGNORE
 # A paper saying the plan has no measures ("The plan does not set out specific productivity
 # measures") speaks of measuring only to say there is none.
 _NO_MEASURES = re.compile(
-    r"\b(?:does|do|did) not (?:yet )?(?:set out|describe|include|contain|define|say|specify"
-    r"|propose|have|identify|give)\b[^.;]{0,60}\b(?:measur\w*|metrics?|indicators?|targets?|kpis?)",
+    r"\b(?:does|do|did) not (?:\w+ ){0,3}?(?:set out|describe|include|contain|define|say|specify"
+    r"|propose|have|identify|give|measure|track|assess)\b[^.;]{0,60}\b(?:measur\w*|metrics?"
+    r"|indicators?|targets?|kpis?|productivity)"
+    # an instruction restated from the letter: "(c) state how the Council will measure …"
+    r"|^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:state|explain|set out|describe|say|show|outline)\s+how\b",
     re.IGNORECASE,
 )
 
