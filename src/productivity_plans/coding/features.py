@@ -41,7 +41,8 @@ def vocabulary(pattern: str) -> Vocabulary:
 MEASURE_STRONG = vocabulary(
     r"\b(?:kpis?|key performance indicators?|indicators?|benchmark\w*|oflog|lg inform|"
     r"performance (?:management|framework|measures?|data|dashboards?)|"
-    r"measur\w+ (?:of )?productivity|productivity (?:measures?|metrics?|dashboards?|index|indicators?)|"
+    r"measur\w+ (?:of )?productivity|"
+    r"productivity (?:measures?|metrics?|dashboards?|index|indicators?)|"
     r"measur\w+ (?:our |its |the council.s )?performance|"
     r"(?:track|monitor)\w* (?:our |its |the council.s )?(?:performance|productivity)|"
     r"productivity (?:means|(?:is|can be|will be) (?:measured|assessed|tracked))|"
