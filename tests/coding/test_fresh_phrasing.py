@@ -197,3 +197,44 @@ def test_a_fourth_writers_barrier_sentences_are_named_and_neutral_ones_are_not()
     assert (len(named), len(neutral)) == (40, 20)
     assert found >= 36, found
     assert wrongly <= 1, wrongly
+
+
+def test_a_fifth_writers_plans_and_papers_keep_their_facts_and_codes():
+    """Round 7: 12 plans and 14 papers about councils no earlier set used."""
+    from productivity_plans.inspect import inspect_files
+
+    folder = FRESH / "round7"
+    labels = [json.loads(line) for line in (folder / "labels.jsonl").read_text().splitlines()]
+    records = inspect_files((folder / label["file"], label["url"]) for label in labels)
+    right = {"council": 0, "doc_type": 0, "date": 0, "outcome": 0}
+    barriers, measures, themes = [0, 0, 0], [0, 0, 0], [0, 0, 0]
+    for label, record in zip(labels, records, strict=True):
+        right["council"] += record.council.code == label["council_code"]
+        right["doc_type"] += record.doc_type == label["doc_type"]
+        right["date"] += record.decision.date == label["decision_date"]
+        right["outcome"] += record.decision.outcome == label["decision"]
+        f1({b.id for b in record.barriers}, set(label["barriers"]), barriers)
+        f1({"m"} if record.measures else set(), {"m"} if label["measurement"] else set(), measures)
+        if label["doc_type"] == "plan":
+            f1({t.id for t in record.themes}, set(label["themes"]), themes)
+    assert len(labels) == 26
+    assert right["council"] == 26 and min(right.values()) >= 20, right
+    assert score(barriers) >= 0.77, barriers
+    assert score(measures) >= 0.88, measures
+    assert score(themes) >= 0.95, themes
+
+
+def test_a_fifth_writers_sentences_on_barriers_and_measures_are_read():
+    folder = FRESH / "round7"
+    items = yaml.safe_load((folder / "barriers.yaml").read_text())
+    named = [i for i in items if i["barriers"]]
+    neutral = [i for i in items if not i["barriers"]]
+    found = sum(set(i["barriers"]) <= set(coded(i["text"]).barrier_ids) for i in named)
+    wrongly = sum(bool(coded(i["text"]).barrier_ids) for i in neutral)
+    assert (len(named), len(neutral)) == (28, 12)
+    assert found >= 25 and wrongly <= 1, (found, wrongly)
+    totals = [0, 0, 0]
+    for item in yaml.safe_load((folder / "measures.yaml").read_text()):
+        got = {"m"} if coded(item["text"]).states_measurement else set()
+        f1(got, {"m"} if item["measure"] else set(), totals)
+    assert score(totals) >= 0.9, totals
