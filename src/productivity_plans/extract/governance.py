@@ -37,7 +37,13 @@ from productivity_plans.extract.dates import (
     find_dates,
     scan_dates,
 )
-from productivity_plans.extract.records import Author, Decision, GovernanceEvent, Quote
+from productivity_plans.extract.records import (
+    MEMBER_KINDS,
+    Author,
+    Decision,
+    GovernanceEvent,
+    Quote,
+)
 from productivity_plans.framework import load_regime
 
 _M = re.IGNORECASE | re.MULTILINE
@@ -785,15 +791,6 @@ _CONTROL_PENDING = re.compile(
     r"\b(?:pending|tbc|tbd|to\s+be|proposed|for\s+approval|awaiting|subject\s+to|draft)\b",
     re.IGNORECASE,
 )
-_MEMBER_KINDS = {
-    "cabinet",
-    "executive",
-    "council",
-    "committee",
-    "leader",
-    "mayor",
-    "portfolio_holder",
-}
 _BODY_IN_CELL = re.compile(_BODY_CORE)
 # Rows of a version table read after its header.
 _CONTROL_ROWS = 8
@@ -814,7 +811,7 @@ def _member_body(cell: str) -> tuple[str, int] | None:
     (a leadership team, a director) is not member oversight."""
     for m in _BODY_IN_CELL.finditer(cell):
         body = _clean_body(m.group(0))
-        if body and not _BAD_BODIES.search(body) and body_kind(body) in _MEMBER_KINDS:
+        if body and not _BAD_BODIES.search(body) and body_kind(body) in MEMBER_KINDS:
             return body, m.end()
     return None
 

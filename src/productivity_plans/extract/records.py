@@ -24,6 +24,8 @@ BODY_KINDS = (
     "officer",
     "other",
 )
+# Bodies of elected members: their decision is member oversight. Officers are not.
+MEMBER_KINDS = frozenset(BODY_KINDS) - {"officer", "other"}
 
 
 @dataclass(frozen=True, slots=True)

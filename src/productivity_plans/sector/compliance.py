@@ -21,6 +21,7 @@ from typing import Literal
 from productivity_plans.councils import Council, Register, load_register
 from productivity_plans.extract import submission_to_come
 from productivity_plans.extract.governance import body_kind
+from productivity_plans.extract.records import MEMBER_KINDS
 from productivity_plans.framework import Framework, load_framework
 from productivity_plans.sector.plan_steps import StepKind, step_kind
 from productivity_plans.store import Store, StoredFacts
@@ -29,10 +30,6 @@ from productivity_plans.store.workspace import RecordedStep, recorded_steps
 Status = Literal["evidenced", "not_evidenced", "late", "no_documents"]
 STATUSES: tuple[Status, ...] = ("evidenced", "not_evidenced", "late", "no_documents")
 
-# Bodies of elected members: their decision is member oversight. Officers are not.
-MEMBER_KINDS = frozenset(
-    {"cabinet", "executive", "council", "committee", "leader", "mayor", "portfolio_holder"}
-)
 # What a step did, strongest first: used to pick the decision a claim cites.
 _STRENGTH = ["approved", "endorsed", "agreed", "delegated", "noted", "considered", "scrutinised"]
 _DECIDED = frozenset({"approved", "endorsed", "agreed", "delegated", "noted"})
