@@ -946,3 +946,34 @@ def test_saying_there_is_no_measure_or_restating_the_ask_is_no_measure(sentence)
 )
 def test_watching_tracking_and_checking_a_quantity_say_how_a_council_measures(sentence):
     assert code_text(sentence + "\n").states_measurement, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We welcome the Government's commitment to multi-year settlements from 2026/27.",
+        "Councillor Reid welcomed the one-year settlement, which gave a 6.5 per cent increase.",
+    ],
+)
+def test_welcoming_what_was_announced_names_no_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        ("We would welcome a return to multi-year settlements.", "single_year_settlements"),
+        (
+            "The new employer national insurance contributions will cost us £420,000, and "
+            "government has not yet confirmed that this will be met.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "We urge government to set out funding for three years or more.",
+            "single_year_settlements",
+        ),
+        ("The prevention grants come with separate conditions and reporting.", "ringfenced_grants"),
+    ],
+)
+def test_an_ask_or_a_new_cost_not_met_names_its_barrier(sentence, barrier):
+    assert barrier in code_text(sentence + "\n").barrier_ids

@@ -387,6 +387,16 @@ def _headings(
     return found
 
 
+# Welcoming something announced or done ("We welcome the Government's commitment to
+# multi-year settlements", "Councillor Reid welcomed the one-year settlement") names no barrier;
+# "we would welcome multi-year settlements" is an ask and still does.
+_WELCOMES_WHAT_EXISTS = re.compile(
+    r"\bwelcom(?:e|es|ed|ing)\s+the\s+(?:\w+['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:announcement|commitment"
+    r"|introduction|return|confirmation|news|decision|settlement|increase|extension|award)\b",
+    re.IGNORECASE,
+)
+
+
 def _barriers(
     readings: Sequence[_Reading],
     rules: Rules,
@@ -403,6 +413,8 @@ def _barriers(
     unmatched: list[tuple[int, str]] = []
     for i, reading in enumerate(readings):
         for sentence in reading.own:
+            if _WELCOMES_WHAT_EXISTS.search(sentence):
+                continue  # "We welcome the commitment to multi-year settlements": no barrier
             hits = rules.barriers_in(sentence)
             for bid in hits:
                 found[i][bid] = RULE_CONFIDENCE
