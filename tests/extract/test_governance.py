@@ -631,3 +631,33 @@ def test_headers_in_capitals_or_with_a_combined_label_give_body_and_day(header, 
     text = header + "\n\nProductivity Plan\n\nRESOLVED: That the Productivity Plan be noted.\n"
     facts = extract_facts(text, url="https://democracy.example-district.gov.uk/mgMinutes.aspx")
     assert (facts.decision.body, facts.decision.date) == (body, when)
+
+
+def test_an_undated_it_right_after_the_plan_is_named_is_the_plans_sign_off():
+    text = (
+        "Productivity Plan 2024\n\nThis document sets out the council's own plan, answering the "
+        "four areas in the Minister's letter. It was considered by the Joint Strategic "
+        "Sub-Committee and approved by the Leader.\n" + PLAN_BODY
+    )
+    facts = extract_facts(text, url="https://www.adur-worthing.gov.uk/media/plan.pdf")
+    assert (facts.decision.body, facts.decision.outcome) == ("Leader", "approved")
+
+
+def test_a_councils_plan_in_the_possessive_agreed_and_sent_gives_both_days():
+    text = (
+        "Cotswold District Council's plan was agreed by Cabinet on 4 July 2024 and sent to the "
+        "Government on 15 July 2024.\n"
+    )
+    facts = extract_facts(text, url="https://www.cotswold.gov.uk/productivity-plan")
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 7, 4))
+    assert facts.submitted_date == date(2024, 7, 15)
+
+
+def test_a_committee_in_capitals_over_its_minutes_heading_is_the_body():
+    text = (
+        "UTTLESFORD DISTRICT COUNCIL\nSCRUTINY COMMITTEE\nMINUTES OF A MEETING held at COUNCIL "
+        "CHAMBER, LONDON ROAD, SAFFRON WALDEN, on TUESDAY, 2 JULY 2024 at 7.00 pm\n\n"
+        "SC12 PRODUCTIVITY PLAN\nRESOLVED that the draft plan be noted.\n"
+    )
+    facts = extract_facts(text, url="https://uttlesford.moderngov.co.uk/documents/g1/m.pdf")
+    assert (facts.decision.body, facts.decision.date) == ("Scrutiny Committee", date(2024, 7, 2))

@@ -225,6 +225,16 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "body_over_minutes",  # "SCRUTINY COMMITTEE" over "MINUTES OF A MEETING held … on <date>"
+        re.compile(
+            rf"^[ \t]*(?P<body>(?:[A-Z][A-Z&',-]*[ \t]+){{0,5}}"
+            rf"(?:COMMITTEE|CABINET|COUNCIL|EXECUTIVE|BOARD|PANEL))[ \t]*\n"
+            rf"[ \t]*(?i:minutes\s+of\s+(?:a|the)\s+meeting)\b[^\n]{{0,200}}?"
+            rf"\b(?i:on)\s+(?P<date>{_DATE})",
+            re.MULTILINE | re.X,
+        ),
+    ),
+    (
         "header_line",
         re.compile(
             rf"^[ \t]*(?P<body>[A-Z][^\n]{{2,120}}?)\s+[-–]\s+(?P<date>{_DATE})[^\n]*$", _M | re.X
@@ -297,7 +307,7 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # end its paragraph.
 _IN_PARAGRAPH = r"(?:[^.\n]|\n(?![ \t]*\n))"
 _PLAN_SIGNOFF = re.compile(
-    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+plan|it|this\s+document)\b"
+    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it|this\s+document)\b"
     rf"{_IN_PARAGRAPH}{{0,100}}?\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+by\s+"
     rf"(?:the\s+(?:council|authority)['’]s\s+)?(?P<body>{_BODY_CORE})"
     # the body runs to a word or mark that ends it ("… for Corporate Services on 11 July")
@@ -328,6 +338,11 @@ _ORGANISATION = re.compile(r"\b(?!(?:The|A|An|Our|Its|Their)\b)[A-Z][\w-]+[ \t]+
 # "It was approved by Cabinet on 9 July 2024" in a plan names its own sign-off only when the
 # day is after the Minister's letter: an earlier "it" is another strategy's.
 _PRONOUN_SUBJECTS = frozenset({"it", "this document"})
+# "This document sets out the council's own plan … It was approved by the Leader."
+_PLAN_JUST_NAMED = re.compile(
+    r"\b(?:this|our|the|council['’]s(?: own)?)\s+(?:productivity\s+)?plan\b[^.]*\.\s*$",
+    re.IGNORECASE,
+)
 # Documents that report their own sign-off rather than record a decision.
 _PLAN_LIKE = {"plan", "web_page", "news", "other"}
 _BAD_BODIES = re.compile(
@@ -750,8 +765,12 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
         subject = m.groupdict().get("subject") or ""
         if re.sub(r"\s+", " ", subject.lower()) in _PRONOUN_SUBJECTS:
             when = _date_in(m.group("date"), _LETTER.year) if m.group("date") else None
-            if when is None or when <= _LETTER:
-                continue
+            if when is not None and when <= _LETTER:
+                continue  # another document's sign-off, before the letter
+            if when is None and not _PLAN_JUST_NAMED.search(
+                text, max(0, m.start() - 250), m.start()
+            ):
+                continue  # an undated "it" the sentence before does not make the plan
         return m
     return None
 
@@ -886,7 +905,8 @@ _PAST_SUBMITTED = re.compile(
     r"\b(?:was|were|been|has\s+been|had\s+been|which\s+was|it\s+was|has|have|had)\s+"
     r"(?:then\s+|today\s+|now\s+|already\s+)?(?P<verb>submitted)\b"
     # "was approved by Cabinet on 9 July and submitted on 12 July"
-    r"|\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b[^.\n;]{0,80}?\band\s+(?:then\s+)?(?P<verb2>submitted)\b",
+    r"|\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b[^.\n;]{0,80}?\band\s+(?:then\s+)?(?P<verb2>submitted|sent(?=\s+(?:off\s+)?to\s+(?:the\s+)?(?:government|dluhc|mhclg"
+    r"|department|ministry|minister)))\b",
     re.IGNORECASE,
 )
 
