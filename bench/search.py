@@ -19,12 +19,17 @@ import os
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 COMMON = "productivity plan"
 RARE = "single year settlement"
 MEANING = "money comes one year at a time"
+
+
+def _all_rows(connection: Any, statement: Any, values: Any) -> list[Any]:
+    return list(connection.execute(statement, values).all())
 
 
 def median_ms(call: Callable[[], Any], repeat: int) -> float:
@@ -76,7 +81,7 @@ def main() -> None:
     store, semantic = state.store, state.catalogue.semantic
     rows: list[tuple[str, float]] = []
 
-    def route(q: str, mode: str, fresh: bool) -> Any:
+    def route(q: str, mode: Literal["text", "semantic"], fresh: bool) -> Any:
         return api.search(
             request_for(app, fresh), q=q, council=None, doc_type=None, limit=20, offset=0, mode=mode
         )
@@ -84,11 +89,9 @@ def main() -> None:
     for q in (COMMON, RARE):
         matches = store.count_matches(q, cap=10**9).count
         rows.append((f"full text {q!r} ({matches:,} matching blocks)", float("nan")))
+        rows.append(("  route, searched", median_ms(partial(route, q, "text", True), args.repeat)))
         rows.append(
-            ("  route, searched", median_ms(lambda q=q: route(q, "text", True), args.repeat))
-        )
-        rows.append(
-            ("  route, kept result", median_ms(lambda q=q: route(q, "text", False), args.repeat))
+            ("  route, kept result", median_ms(partial(route, q, "text", False), args.repeat))
         )
         terms = query_terms(q)
         filters = store._search_filters(None, None, True)
@@ -107,10 +110,7 @@ def main() -> None:
                 rows.append(
                     (
                         name,
-                        median_ms(
-                            lambda s=statement, v=values: connection.execute(s, v).all(),
-                            args.repeat,
-                        ),
+                        median_ms(partial(_all_rows, connection, statement, values), args.repeat),
                     )
                 )
 

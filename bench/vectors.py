@@ -32,6 +32,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -150,7 +151,7 @@ def concurrent(clients: int, per_client: int, query: Callable[[int], object]) ->
     lock = threading.Lock()
 
     def client(c: int) -> None:
-        mine = [timed(lambda i=i: query(c * per_client + i)) for i in range(per_client)]
+        mine = [timed(partial(query, c * per_client + i)) for i in range(per_client)]
         with lock:
             samples.extend(mine)
 
@@ -201,7 +202,7 @@ def measure(url: str, size: int, clients: int) -> None:
         def kept(i: int) -> object:
             return index.search(QUERIES[i % len(QUERIES)], embedder=embedder, document_ids=council)
 
-        alone = [timed(lambda i=i: query(i)) for i in range(200)]
+        alone = [timed(partial(query, i)) for i in range(200)]
         print(f"  1 client:            {percentiles(alone)}")
         many = concurrent(clients, 20, query)
         target = TARGET_MS[dialect]
