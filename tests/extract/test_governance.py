@@ -661,3 +661,58 @@ def test_a_committee_in_capitals_over_its_minutes_heading_is_the_body():
     )
     facts = extract_facts(text, url="https://uttlesford.moderngov.co.uk/documents/g1/m.pdf")
     assert (facts.decision.body, facts.decision.date) == ("Scrutiny Committee", date(2024, 7, 2))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "when", "outcome"),
+    [
+        (
+            "This plan was approved by the Cabinet Member for Finance and Asset Management on "
+            "11 July 2024.",
+            "Cabinet Member for Finance and Asset Management",
+            date(2024, 7, 11),
+            "approved",
+        ),
+        (
+            "This plan was noted by the Executive Board on 4 July 2024.",
+            "Executive Board",
+            date(2024, 7, 4),
+            "noted",
+        ),
+        (
+            "The plan, which was approved at the Cabinet meeting on Wednesday 10 July 2024, "
+            "was requested by the government.",
+            "Cabinet",
+            date(2024, 7, 10),
+            "approved",
+        ),
+        (
+            "Cabinet members at Gedling Borough Council agreed the council's productivity plan at "
+            "a meeting on Thursday (July 11).",
+            "Cabinet",
+            date(2024, 7, 11),
+            "approved",
+        ),
+    ],
+)
+def test_a_sign_off_told_in_yet_more_words_gives_body_day_and_outcome(
+    sentence, body, when, outcome
+):
+    facts = extract_facts(
+        "Productivity Plan 2024\n\n" + sentence + PLAN_BODY,
+        url="https://www.erewash.gov.uk/media/productivity-plan.pdf",
+    )
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        body,
+        when,
+        outcome,
+    )
+
+
+def test_a_named_councillor_before_their_office_leaves_the_office_as_the_body():
+    text = (
+        "Record of decision\nDecision maker: Councillor Paula Hesketh, Cabinet Member for "
+        "Resources\nDate of decision: 12 July 2024\nDecision: To approve the Productivity Plan.\n"
+    )
+    facts = extract_facts(text, url="https://democracy.knowsley.gov.uk/ieDecisionDetails.aspx")
+    assert facts.decision.body == "Cabinet Member for Resources"

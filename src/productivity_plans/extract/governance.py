@@ -112,6 +112,8 @@ def _clean_body(body: str) -> str:
     body = re.sub(r",?\s*(?:acting\s+)?jointly\s*$", "", body, flags=re.IGNORECASE)
     # "councillors on the Finance Committee": the committee decides
     body = re.sub(r"^(?:councillors|members)\s+(?:on|of)\s+", "", body, flags=re.IGNORECASE)
+    # "Councillor Paula Hesketh, Cabinet Member for Resources": the office decides
+    body = re.sub(r"^(?:Cllr\.?|Councillor)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s*", "", body)
     body = re.sub(r"^(?:the\s+)?(?:council|authority)['’]s\s+", "", body, flags=re.IGNORECASE)
     body = re.sub(r"\s+", " ", body).strip(" \t:-–—,.;|")
     body = re.sub(r"^(?:the|a|an)\s+", "", body, flags=re.IGNORECASE)
@@ -308,10 +310,15 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _IN_PARAGRAPH = r"(?:[^.\n]|\n(?![ \t]*\n))"
 _PLAN_SIGNOFF = re.compile(
     rf"\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it|this\s+document)\b"
-    rf"{_IN_PARAGRAPH}{{0,100}}?\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+by\s+"
-    rf"(?:the\s+(?:council|authority)['’]s\s+)?(?P<body>{_BODY_CORE})"
-    # the body runs to a word or mark that ends it ("… for Corporate Services on 11 July")
-    rf"(?=\s+(?:on|at|in|and|under|following|with|before|after|as|to)\b|\s*[.,;:()\n]|\s*$)"
+    rf"{_IN_PARAGRAPH}{{0,100}}?\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted)"
+    # "approved by the Cabinet", "approved at the Cabinet meeting"
+    rf"\s+(?:by|at\s+(?:the|a|its))\s+(?:the\s+(?:council|authority)['’]s\s+)?(?P<body>{_BODY_CORE})"
+    rf"(?:\s+meeting)?"
+    # the body runs to a word or mark that ends it ("… for Corporate Services on 11 July");
+    # "and" ends it before a new clause ("and the Chief Executive", "and submitted"), not
+    # inside a portfolio's name ("Cabinet Member for Finance and Asset Management")
+    rf"(?=\s+(?:on|at|in|under|following|with|before|after|as|to)\b|\s+and\s+(?-i:[a-z])"
+    rf"|\s*[.,;:()\n]|\s*$)"
     # the day, perhaps after its weekday's part ("on Tuesday evening (July 16)")
     rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
@@ -319,9 +326,12 @@ _PLAN_SIGNOFF = re.compile(
 # The same told in the active voice, as the press writes it: "The council's strategy and
 # resources committee agreed the productivity plan at a meeting on Thursday (July 11)".
 _PLAN_SIGNOFF_ACTIVE = re.compile(
-    rf"(?P<body>{_BODY_CORE})\s+(?:has\s+|have\s+|had\s+)?(?:unanimously\s+|formally\s+)?"
+    rf"(?P<body>{_BODY_CORE})\s+"
+    # "Cabinet members at Gedling Borough Council agreed …"
+    rf"(?:(?:members|councillors)\s+(?:(?:at|of|on)\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Council|Authority)\s+)?)?"
+    rf"(?:has\s+|have\s+|had\s+)?(?:unanimously\s+|formally\s+)?"
     rf"(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+(?:the|its|our|a|this)\s+"
-    rf"(?:draft\s+|final\s+|council['’]s\s+)?(?:productivity\s+)?plan\b"
+    rf"(?:draft\s+|final\s+|new\s+|council['’]s\s+)?(?:productivity\s+)?plan\b"
     rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
@@ -783,7 +793,7 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
             return None, None, None, None
         return control.outcome, control.evidence, control.start, control.end
     verb = m.group("verb").lower()
-    outcome = "endorsed" if verb == "endorsed" else "approved"
+    outcome = verb if verb in {"endorsed", "noted"} else "approved"
     return outcome, m.group(0), m.start(), m.end()
 
 
