@@ -977,3 +977,67 @@ def test_welcoming_what_was_announced_names_no_barrier(sentence):
 )
 def test_an_ask_or_a_new_cost_not_met_names_its_barrier(sentence, barrier):
     assert barrier in code_text(sentence + "\n").barrier_ids
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "We set our budget knowing only what we will receive for the next twelve months.",
+            "single_year_settlements",
+        ),
+        (
+            "The settlement arrived a week before Christmas and covered a single year.",
+            "single_year_settlements",
+        ),
+        (
+            "Until we know what comes after March, our strategy rests on assumptions.",
+            "funding_uncertainty",
+        ),
+        (
+            "Our day-to-day funding is around 40 per cent lower than it was in 2010.",
+            "insufficient_funding",
+        ),
+        (
+            "We are being asked to do more with less, and there is nothing left to trim.",
+            "insufficient_funding",
+        ),
+        ("The way grant is shared out rests on data from a decade ago.", "funding_formula"),
+        (
+            "Consultants' fees to prepare bids cost us tens of thousands of pounds.",
+            "competitive_bidding",
+        ),
+        (
+            "The duty to collect food waste comes with a capital grant but nothing towards crews.",
+            "new_burdens_unfunded",
+        ),
+        ("Consultancies offer salaries we cannot match.", "recruitment_retention"),
+        (
+            "A clear legal basis for sharing data with the NHS would help us act sooner.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "Officers spend six weeks a year completing government returns.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "The number of adults needing long-term care has risen by 14 per cent.",
+            "social_care_demand",
+        ),
+        (
+            "The housing benefit we can reclaim covers less than half the cost of bed and breakfast.",
+            "housing_temporary_accommodation",
+        ),
+        (
+            "Current thresholds mean a small contract must go through a full tender process.",
+            "procurement_rules",
+        ),
+    ],
+)
+def test_a_sixth_writers_ways_of_putting_a_barrier_are_named(sentence, barrier):
+    assert barrier in code_text(sentence + "\n").barrier_ids
+
+
+def test_doing_more_with_less_as_a_success_is_no_barrier():
+    text = "The partnership has been our main route to doing more with less.\n"
+    assert code_text(text).barrier_ids == []
