@@ -1025,7 +1025,7 @@ def test_an_ask_or_a_new_cost_not_met_names_its_barrier(sentence, barrier):
             "social_care_demand",
         ),
         (
-            "The housing benefit we can reclaim covers less than half the cost of bed and breakfast.",
+            "The benefit we can reclaim covers less than half the cost of bed and breakfast.",
             "housing_temporary_accommodation",
         ),
         (
