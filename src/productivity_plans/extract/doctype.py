@@ -430,8 +430,7 @@ def _page_is_the_plan(text: str, web_page_score: float) -> bool:
     gives pages of running text, pointing at no file, publishes the plan as the page."""
     if web_page_score > 1.0 or _POINTS_TO_FILE.search(text):
         return False
-    prose = [ln for ln in text.splitlines() if len(ln) > 80]
-    return sum(map(len, prose)) >= PLAN_PROSE_CHARS
+    return sum(map(len, _prose_lines(text))) >= PLAN_PROSE_CHARS
 
 
 def _points_to_the_plan(text: str) -> bool:
@@ -439,13 +438,17 @@ def _points_to_the_plan(text: str) -> bool:
     page, whatever plan wording (the four headings restated) it carries."""
     if not _POINTS_TO_FILE.search(text):
         return False
-    prose = [ln for ln in text.splitlines() if len(ln) > 80]
-    return sum(map(len, prose)) < PLAN_PROSE_CHARS
+    return sum(map(len, _prose_lines(text))) < PLAN_PROSE_CHARS
+
+
+def _prose_lines(text: str) -> list[str]:
+    """The lines long enough to be running text rather than titles, links or list items."""
+    return [ln for ln in text.splitlines() if len(ln) > 80]
 
 
 def _is_sustained_prose(head: str) -> bool:
     """Whether the opening is running text (paragraphs of sentences), not a blurb or a list
     of links."""
-    prose = [ln for ln in head.splitlines() if len(ln) > 80]
-    chars = sum(len(ln) for ln in prose)
+    prose = _prose_lines(head)
+    chars = sum(map(len, prose))
     return chars >= PROSE_CHARS and len(_SENTENCE_END.findall("\n".join(prose))) >= PROSE_SENTENCES
