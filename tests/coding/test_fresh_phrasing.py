@@ -218,14 +218,17 @@ def test_a_sixth_writers_plans_and_papers_keep_their_facts_and_codes():
     assert score(totals) >= 0.85, totals
 
 
-def test_a_seventh_writers_set_kept_blind_holds_its_blind_figures():
-    """Round 9 was scored once with every rule of rounds 5-8 in, and no rule has been written
-    from it: the held-out check for the next change. The floors sit just under its blind
-    figures (docs/coding.md, "Round 9")."""
+def test_a_seventh_writers_plans_and_papers_keep_their_facts_and_codes():
+    """Round 9: held out while rounds 5-8 were turned into rules, then its own misses were, once
+    round 10 was in hand to hold out instead (docs/coding.md, "Round 9")."""
     scores = inspected("round9")
     assert scores.n == 18
-    assert scores.right["council"] == 18 and scores.right["doc_type"] >= 16, scores.right
-    assert score(scores.barriers) >= 0.77, scores.barriers
-    assert score(scores.measures) >= 0.75, scores.measures
+    assert scores.right["council"] == 18 and scores.right["doc_type"] >= 17, scores.right
+    assert min(scores.right[k] for k in ("body", "date", "outcome")) >= 17, scores.right
+    assert score(scores.barriers) >= 0.85, scores.barriers
+    assert score(scores.measures) >= 0.85, scores.measures
+    named, found, neutral, wrongly = sentences_named(FRESH / "round9" / "barriers.yaml")
+    assert (named, neutral) == (28, 12)
+    assert found >= 26 and wrongly <= 1, (found, wrongly)
     _, totals = measurement_passages(FRESH / "round9" / "measures.yaml")
-    assert score(totals) >= 0.75, totals
+    assert score(totals) >= 0.9, totals

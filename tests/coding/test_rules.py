@@ -1041,3 +1041,158 @@ def test_a_sixth_writers_ways_of_putting_a_barrier_are_named(sentence, barrier):
 def test_doing_more_with_less_as_a_success_is_no_barrier():
     text = "The partnership has been our main route to doing more with less.\n"
     assert code_text(text).barrier_ids == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "Once more we must balance the budget on a single year's figures.",
+            "single_year_settlements",
+        ),
+        (
+            "Our grant for rough sleeping is decided a year at a time.",
+            "single_year_settlements",
+        ),
+        (
+            "No business can plan without knowing how much money will come in next year.",
+            "funding_uncertainty",
+        ),
+        (
+            "The funding we have for each resident is a third lower than in 2010.",
+            "insufficient_funding",
+        ),
+        (
+            "New duties keep arriving, seldom with the money to carry them out.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "The new garden waste service was announced without any certainty about its cost.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "Hospitals want to share records with our social workers, but each case needs a "
+            "separate agreement.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "It would help us greatly if our staff had access to the shared care record.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "Completing statutory returns takes the equivalent of three full-time posts.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "Departments ask for information already published on our website.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "The need to hold a referendum for rises above 3 per cent keeps our charge low.",
+            "council_tax_referendum_limits",
+        ),
+        (
+            "A reset of the retained rates would take away growth we worked for.",
+            "business_rates_reset",
+        ),
+        (
+            "Members questioned the cost of placing homeless families in hotels.",
+            "housing_temporary_accommodation",
+        ),
+        (
+            "A small cleaning contract requires a full tender exercise, whatever its value.",
+            "procurement_rules",
+        ),
+        (
+            "The cost of taking pupils to schools out of county has doubled since 2020.",
+            "send_costs",
+        ),
+        (
+            "We lose trained planners to the private sector and now pay market supplements.",
+            "recruitment_retention",
+        ),
+        ("Our settlement was once again for a single year.", "single_year_settlements"),
+        (
+            "Grant is announced every December for the following April.",
+            "single_year_settlements",
+        ),
+        ("We know nothing of our income after next March.", "funding_uncertainty"),
+        (
+            "The main obstacle is the time officers spend applying for small funding pots.",
+            "competitive_bidding",
+        ),
+        (
+            "Most of the pots we get are for things the department has decided, not local needs.",
+            "ringfenced_grants",
+        ),
+        (
+            "A grant of £15,000 came with a six-page monitoring form.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "Our social workers cannot see hospital data without a separate agreement each time.",
+            "data_sharing_restrictions",
+        ),
+    ],
+)
+def test_a_barrier_put_as_its_consequence_is_named(sentence, barrier):
+    """Councils describe a barrier by what it does to them (one year's figures, a separate
+    agreement for each exchange, staff lost to the private sector)."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Local Government Association has argued that councils face a funding gap of "
+        "£6 billion.",
+        "According to the Institute for Fiscal Studies, spending power has fallen by a quarter.",
+        "Commentators have warned that councils face rising demand for adult social care.",
+    ],
+)
+def test_a_national_bodys_view_reported_is_not_the_councils_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+def test_a_national_bodys_view_the_council_speaks_to_is_its_own():
+    text = "The LGA has warned of a funding gap, and this council's share is a deficit of £4m.\n"
+    assert "insufficient_funding" in code_text(text).barrier_ids
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officers spent an estimated 900 hours last year preparing bids for small funds.",
+        "Claims are processed using automated evidence checks, and the average time to decide "
+        "one has fallen from 20 days to 8.",
+        "Our use of hotels remains low compared with the south, but the number of households "
+        "in temporary accommodation has doubled.",
+        "We have not yet settled on a measure of productivity and will develop one next year.",
+        "The council has not yet determined a single measure of productivity.",
+        "Productivity cannot be captured by a single number.",
+        "Metrics alone cannot capture the value of early help.",
+        "We welcome the government's intention to develop better measures of productivity.",
+        "Oflog has published a set of metrics for councils, which we are considering.",
+    ],
+)
+def test_a_figure_reported_or_a_measure_not_yet_chosen_is_no_measure(sentence):
+    """A result or a hedged figure is not a way of measuring; nor is saying that productivity
+    cannot be measured, that no measure is settled, or welcoming others' measures."""
+    assert not code_text(sentence + "\n").states_measurement, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For the libraries service the key figure is the cost per visit.",
+        "In housing we look at the number of repairs completed per operative each week.",
+        "For each project we record the baseline cost of the process and measure it again "
+        "after six months.",
+        "The PMO checks the hours each project releases twelve months after go-live.",
+        "Our costs per tonne are compared with the county's other districts every year.",
+    ],
+)
+def test_naming_the_key_figure_looking_at_a_rate_or_a_baseline_say_how_a_council_measures(
+    sentence,
+):
+    assert code_text(sentence + "\n").states_measurement, sentence

@@ -88,6 +88,8 @@ FURNITURE = [
     "Is the decision a key decision? No",
     "Subject to call-in: Yes",
     "Financial and Legal Implications",
+    "5 Financial Implications",
+    "This report presents the draft plan for approval.",
     "Wards affected: All",
     "Date of meeting 15 July 2024",
     "Appendix A",
@@ -294,3 +296,18 @@ def test_a_democracy_system_hosted_by_its_supplier_is_a_democracy_site():
     )
     own, _ = classify_document(text, url="https://www.uttlesford.gov.uk/productivity-plan")
     assert own == "plan" and hosted != "plan"
+
+
+def test_a_report_with_numbered_headings_under_a_meeting_header_is_a_committee_report():
+    """A report's own voice ("This report presents …") and its numbered headings ("5 Financial
+    Implications", "8 Recommendation") outweigh a "COMMITTEE – 8 JULY 2024" header line that
+    minutes also print."""
+    text = (
+        "EXAMPLE DISTRICT COUNCIL\n\nPOLICY AND RESOURCES COMMITTEE – 8 JULY 2024\n\n"
+        "7. PRODUCTIVITY PLAN\n\n1 Summary\n1.1 This report presents the Council's draft "
+        "productivity plan for approval.\n\n5 Financial Implications\n5.1 None.\n\n"
+        "6 Legal Implications\n6.1 None.\n\n8 Recommendation\n8.1 That the Committee approves "
+        "the plan.\n"
+    )
+    kind, _ = classify_document(text, url="https://www.example.gov.uk/meetings/report.pdf")
+    assert kind == "committee_report"

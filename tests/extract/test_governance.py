@@ -716,3 +716,96 @@ def test_a_named_councillor_before_their_office_leaves_the_office_as_the_body():
     )
     facts = extract_facts(text, url="https://democracy.knowsley.gov.uk/ieDecisionDetails.aspx")
     assert facts.decision.body == "Cabinet Member for Resources"
+
+
+def test_a_plan_considered_by_a_body_without_a_decision_gives_the_body_and_day_and_no_outcome():
+    """ "considered by Cabinet on …" with no approval: the body that considered it and the
+    day, outcome none; an approval told later outranks it."""
+    plan = (
+        "Productivity Plan 2024\n\nThis plan sets out how we are changing our services. It has "
+        "been prepared in response to the Minister's letter, was considered by Cabinet on 10 July "
+        "2024 and is published on our website.\n"
+    )
+    facts = extract_facts(plan, url="https://www.sthelens.gov.uk/productivity-plan")
+    decision = facts.decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 10),
+        "none",
+    )
+    approved_later = plan.replace(
+        "and is published on our website.",
+        "which recommended it to Full Council. Full Council approved the plan on 16 July 2024.",
+    )
+    decision = extract_facts(approved_later, url="https://www.sthelens.gov.uk/pp").decision
+    assert (decision.date, decision.outcome) == (date(2024, 7, 16), "approved")
+
+
+def test_earlier_minutes_listed_as_a_numbered_item_are_not_the_meetings_heading():
+    text = (
+        "Cabinet\nThursday 11 July 2024\n\nMinutes\n\n9. Productivity Plan\nResolved: That "
+        "Cabinet approves the Productivity Plan.\n\n14. Exempt Minutes of the Cabinet Meeting "
+        "held on 13 June 2024\nResolved: That the exempt minutes be agreed.\n"
+    )
+    facts = extract_facts(text, url="https://democracy.warwickshire.gov.uk/documents/g1/m.pdf")
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 7, 11))
+
+
+def test_minutes_headed_in_capitals_give_their_body_and_day():
+    text = (
+        "OADBY AND WIGSTON BOROUGH COUNCIL\n\nMINUTES OF THE MEETING OF THE COUNCIL HELD AT THE "
+        "COUNCIL OFFICES, STATION ROAD, WIGSTON ON TUESDAY, 23 JULY 2024 COMMENCING AT 7.00 PM\n\n"
+        "37. PRODUCTIVITY PLAN\nRESOLVED: That the Productivity Plan be noted.\n"
+    )
+    facts = extract_facts(text, url="https://democracy.oadby-wigston.gov.uk/documents/m.pdf")
+    assert facts.decision.body is not None and facts.decision.body.lower() == "council"
+    assert facts.decision.date == date(2024, 7, 23)
+
+
+def test_a_news_article_agreeing_the_document_gives_the_body_and_the_day():
+    text = (
+        "Council's productivity plan approved\n\nBy Local Democracy Reporting Service\n"
+        "Wednesday, 17th July 2024, 4:30pm\n\nCalderdale Council's plan for making its services "
+        "more productive has been approved.\n\nThe council's Cabinet agreed the document at its "
+        "meeting on Monday (July 15), ahead of a government deadline of this Friday.\n"
+    )
+    facts = extract_facts(text, url="https://www.halifaxcourier.co.uk/news/politics/plan-123")
+    decision = facts.decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 15),
+        "approved",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "submitted"),
+    [
+        ("The plan will be submitted to the department on Thursday.", date(2024, 7, 18)),
+        ("The plan was submitted to the department on Monday.", date(2024, 7, 15)),
+        ("The plan will be submitted on Thursday 18 July.", date(2024, 7, 18)),
+    ],
+)
+def test_a_weekday_without_a_date_is_read_from_the_articles_dateline(sentence, submitted):
+    """The press writes "on Thursday": the day next after the dateline for a step to come,
+    the last one before it for a step taken."""
+    text = "Plan approved\n\nWednesday, 17th July 2024, 4:30pm\n\nThe Cabinet met. " + sentence
+    facts = extract_facts(text + "\n", url="https://www.examplecourier.co.uk/news/plan")
+    assert facts.submitted_date == submitted
+
+
+def test_a_weekday_without_a_dateline_gives_no_submission_date():
+    text = "The plan will be submitted to the department on Thursday.\n"
+    assert extract_facts(text, url="https://www.examplecourier.co.uk/news/p").submitted_date is None
+
+
+def test_agreeing_that_the_plan_is_published_is_procedure_not_approval():
+    text = REPORT.replace(
+        "1. That Cabinet approves the Productivity Plan at Appendix A.\n"
+        "2. That authority be delegated to the Chief Executive to make minor changes.",
+        "2.1 That Cabinet:\na) notes the draft Productivity Plan at Appendix A;\nb) delegates "
+        "authority to the Chief Executive, in consultation with the Leader, to finalise and "
+        "approve the plan and submit it; and\nc) agrees that the final plan is published on the "
+        "Council's website.",
+    )
+    assert extract_facts(text).decision.outcome == "delegated"

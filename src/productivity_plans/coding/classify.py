@@ -25,6 +25,7 @@ from productivity_plans.coding.features import (
     measurement_title,
     measuring_a_quantity,
     passage_inputs,
+    reports_a_national_view,
     says_it_has_no_measures,
 )
 from productivity_plans.coding.passages import (
@@ -413,7 +414,7 @@ def _barriers(
     unmatched: list[tuple[int, str]] = []
     for i, reading in enumerate(readings):
         for sentence in reading.own:
-            if _WELCOMES_WHAT_EXISTS.search(sentence):
+            if _WELCOMES_WHAT_EXISTS.search(sentence) or reports_a_national_view(sentence):
                 continue  # "We welcome the commitment to multi-year settlements": no barrier
             hits = rules.barriers_in(sentence)
             for bid in hits:

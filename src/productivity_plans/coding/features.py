@@ -70,7 +70,8 @@ MEASURE_STRONG = vocabulary(
     r"(?:judg|gaug|know|tell|see|understand|assess|check)\w* how (?:well )?(?:we|the "
     r"council|our services|services|each service|it) (?:are|is) (?:doing|performing)|"
     r"measures? (?:we|that we|the council) (?:use|watch|track|look at|rely on|follow)|"
-    r"(?:main|key|headline|core) measures? (?:of|for|we)|"
+    r"(?:main|key|headline|core|single) (?:measures?|figures?|metrics?|indicators?) (?:of|for|we"
+    r"|is|are)|"
     r"dashboards? (?:\w+ ){0,2}?(?:showing|that shows?|which shows?|tracking|to track|"
     r"to monitor)|"
     r"right[- ]first[- ]time|first[- ]contact resolution|(?:average|mean) (?:handling|waiting|"
@@ -138,7 +139,11 @@ def measurement_cue(text: str) -> bool:
 _MEASURING_ACT = vocabulary(
     r"\b(?:measur\w*|calculat\w*|comput(?:e|es|ed|ing)|record(?:ed|ing)|logg?(?:s|ed|ing)?"
     r"|(?:we|they|officers|staff|teams?|managers|services?) record"
-    r"|count(?:s|ed|ing)?|track(?:s|ed|ing)?|monitor\w*|compar(?:e|es|ed|ing)|benchmark\w*"
+    r"|count(?:s|ed|ing)?|track(?:s|ed|ing)?|monitor\w*|compar(?:e|es|ing)|benchmark\w*"
+    # "compared" as a verb: "costs are compared", "we compared our costs"; not the preposition
+    # of a fact ("remains low compared with the south")
+    r"|(?:is|are|was|were|be|been|being|we|they|and|then)\s+compared|compared\s+(?:the|our|its"
+    r"|their|each|every|these|those|unit|costs?|performance)"
     r"|judg(?:e|es|ed|ing)|gaug\w*|assess(?:es|ed|ing)?|evaluat(?:e|es|ed|ing)|quantif\w*"
     r"|collect(?:s|ed|ing)?|sampl(?:e|es|ed|ing)"
     r"|work(?:s|ed|ing)?\s+out|surveyed|surveying|yardsticks?|lens(?:es)?|vital\s+signs"
@@ -149,8 +154,15 @@ _MEASURING_ACT = vocabulary(
     r"|(?:weekly|monthly|quarterly|annual)\s+(?:return|review|survey|summary)"
     r"|(?:report|return|summary|dashboard|table|scorecard)s?\b[^.;]{0,40}?\b(?:showing|shows?|sets?"
     r"|setting|combin\w+|brings? together)\b"
-    r"|(?:we|officers|managers|members|board|team) (?:watch|check)(?:es|ed|ing|s)?\b|checks"
-    r"|test(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|divided\s+by)\b",
+    r"|(?:we|officers|managers|members|board|team) (?:watch|check|look)(?:es|ed|ing|s)?\b"
+    r"|(?:we|officers|managers|members|board|team)s? (?:look|looks|looked) at"
+    # "checks" and "tests" measure when they take an object ("the PMO checks the benefits"),
+    # not as nouns ("automated evidence checks, and …")
+    r"|(?:checks|tests)\s+(?:the|those|these|that|whether|each|every|our|its|their|how|what|if)"
+    r"|test(?:ed|ing)?|estimat(?:e|es|ing)|divided\s+by"
+    # "estimated" as a verb; "an estimated 1,900 hours" hedges a figure, it measures nothing
+    r"|(?:we|they|officers|is|are|was|were|be|been|and)\s+estimated|estimated\s+(?:the|that"
+    r"|how|our|its|each|every))\b",
 )
 _QUANTITY = vocabulary(
     r"\b(?:per\s+(?:[\w,-]+\s+){0,2}?[\w,-]+|unit\s+costs?|cost\s+of\s+(?:a|an|each"
@@ -160,7 +172,7 @@ _QUANTITY = vocabulary(
     r"|hours)|hours\s+(?:of|released|saved|freed)|fte|full[- ]time\s+equivalents?|satisfaction"
     r"|survey\w*|scores?|index|caseloads?|throughput|outputs?|results|indicators?|figures?"
     r"|savings?\s+(?:delivered|achieved|realised|made)|cashable\s+savings?|hours"
-    r"|backlogs?)\b",
+    r"|backlogs?|baselines?)\b",
 )
 
 
@@ -196,12 +208,39 @@ _OTHERS = re.compile(
 _OUR_VOICE = re.compile(r"\b(?:we|our|us|the council|this council)\b", re.IGNORECASE)
 
 
+# A national body's view, reported ("The Local Government Association has argued that councils
+# face a funding gap of £6.2 billion"): a commentator's opinion, not the council naming its own
+# barrier, unless the sentence speaks for the council too ("… and this council's share is …").
+_NATIONAL_VIEW = re.compile(
+    r"^\W*(?:according\s+to\s+)?(?:the\s+)?(?:local\s+government\s+association|lga|institute\s+for"
+    r"\s+fiscal\s+studies|ifs|county\s+councils\s+network|ccn|district\s+councils.?\s+network|dcn"
+    r"|sigoma|national\s+audit\s+office|nao|commentators?|think[- ]tanks?|analysts|economists"
+    r"|the\s+new\s+local|localis|cipfa)\b(?:[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?(?:argued"
+    r"|said|says|estimated|estimates|warned|warns|claimed|claims|suggested|suggests|calculated"
+    r"|calculates|found|finds|reported|reports|predicted|predicts|believes?))?",
+    re.IGNORECASE,
+)
+
+
+def reports_a_national_view(sentence: str) -> bool:
+    """Whether a sentence reports a national body's view without speaking for the council."""
+    return bool(_NATIONAL_VIEW.search(sentence)) and not _OUR_VOICE.search(sentence)
+
+
 # A paper saying the plan has no measures ("The plan does not set out specific productivity
 # measures") speaks of measuring only to say there is none.
 _NO_MEASURES = re.compile(
     r"\b(?:does|do|did) not (?:\w+ ){0,3}?(?:set out|describe|include|contain|define|say|specify"
     r"|propose|have|identify|give|measure|track|assess)\b[^.;]{0,60}\b(?:measur\w*|metrics?"
     r"|indicators?|targets?|kpis?|productivity)"
+    # "We have not yet settled on a measure", "have not tried to put a single number on it"
+    r"|\b(?:have|has|had) not (?:yet )?(?:settled on|agreed|chosen|adopted|defined|found|decided"
+    r"|determined|identified|established|tried to)\b[^.;]{0,60}\b(?:measur\w*|metrics?"
+    r"|indicators?|numbers?|productivity)"
+    # "productivity cannot be captured by a single number", "metrics alone cannot capture the
+    # value of prevention": that it cannot be measured
+    r"|\b(?:cannot|can ?not|can't|could not) (?:\w+ )?(?:be (?:captured|measured|reduced"
+    r"|summed up|expressed|boiled down)|capture|measure|reflect)\b"
     # an instruction restated from the letter: "(c) state how the Council will measure …"
     r"|^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:state|explain|set out|describe|say|show|outline)\s+how\b",
     re.IGNORECASE,
@@ -213,9 +252,20 @@ def says_it_has_no_measures(sentence: str) -> bool:
     return _NO_MEASURES.search(sentence) is not None
 
 
+# The council only reacting to others' measures: "We welcome the government's intention to
+# develop better measures", "Oflog has published metrics, which we are considering".
+_REACTING = re.compile(
+    r"\b(?:we|the council|this council)\s+(?:\w+\s+)?(?:welcomes?|supports?|notes?"
+    r"|(?:are|is)\s+(?:now\s+)?(?:considering|reviewing|studying)|will\s+(?:consider|review)"
+    r"|looks?\s+forward)\b",
+    re.IGNORECASE,
+)
+
+
 def about_others_measuring(sentence: str) -> bool:
-    """Whether a sentence speaks of someone else's measuring rather than the council's."""
-    return bool(_OTHERS.search(sentence)) and not _OUR_VOICE.search(sentence)
+    """Whether a sentence speaks of someone else's measuring rather than the council's, the
+    council at most reacting to it."""
+    return bool(_OTHERS.search(sentence)) and not _OUR_VOICE.search(_REACTING.sub(" ", sentence))
 
 
 def measurement_title(title: str) -> bool:

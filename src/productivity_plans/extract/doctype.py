@@ -135,11 +135,14 @@ CUES: dict[str, list[Cue]] = {
             0.5,
         ),
     ),
+    # A report's headings are often numbered ("5 Financial Implications", "8. Recommendation").
     "committee_report": _cues(
         (r"\breport author\b", 3),
         (r"^\s*report (?:of|by|to)\b", 2),
-        (r"^\s*purpose (?:of (?:the )?report|/ summary)", 2),
-        (r"^\s*recommendations?(?:\(s\))?(?: to [\w ]+)?\s*:?\s*$", 2),
+        (r"^\s*(?:\d{1,2}\.?\s+)?purpose (?:of (?:the |this )?report|/ summary)", 2),
+        (r"^\s*(?:\d{1,2}\.?\s+)?recommendations?(?:\(s\))?(?: to [\w ]+)?\s*:?\s*$", 2),
+        # the paper speaking of itself: "This report presents the draft plan for approval"
+        (r"\bthis report (?:presents|seeks|asks|sets out|provides|recommends|invites)\b", 2),
         (r"\bkey decision\s*[:?]", 1.5),
         (
             r"\bis the decision a key decision\b|\bthis is (?:not )?a key decision\b",
@@ -147,7 +150,8 @@ CUES: dict[str, list[Cue]] = {
         ),
         (r"\bsubject to call[- ]in\s*[:?]", 1),
         (
-            r"^\s*(?:financial|legal|staffing|equalit\w+|risk)(?: and \w+)? implications\b",
+            r"^\s*(?:\d{1,2}\.?\s+)?(?:financial|legal|staffing|equalit\w+|risk)(?: and \w+)?"
+            r" implications\b",
             1.5,
         ),
         (r"^\s*background papers\b", 1),

@@ -217,12 +217,12 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "meeting_of",
         re.compile(
-            rf"\b(?i:meeting|minutes)\s+of\s+(?i:a\s+meeting\s+of\s+)?(?i:the\s+)?"
+            rf"\b(?i:meeting|minutes)\s+(?i:of)\s+(?i:(?:a|the)\s+meeting\s+of\s+)?(?i:the\s+)?"
             rf"(?P<body>{_BODY_CORE}|{_UPPER_BODY})(?:\s+(?i:meeting))?"
             rf"(?:\s+(?i:held)(?:\s+(?i:at|in)\s+[^\n]{{1,100}}?)?)?"
             # "Minutes of a meeting of the Executive / At 10.00 am on Thursday 11th July, 2024"
             rf"(?:\s+(?i:at)\s+\d{{1,2}}(?:[.:]\d{{2}})?\s*(?i:[ap]\.?m\.?))?"
-            rf"(?:\s*,|\s+on|\s+-|\s)\s*(?P<date>{_DATE})",
+            rf"(?:\s*,|\s+(?i:on)|\s+-|\s)\s*(?P<date>(?i:{_DATE}))",
             re.X,
         ),
     ),
@@ -331,16 +331,20 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"(?:(?:members|councillors)\s+(?:(?:at|of|on)\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Council|Authority)\s+)?)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:unanimously\s+|formally\s+)?"
     rf"(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+(?:the|its|our|a|this)\s+"
-    rf"(?:draft\s+|final\s+|new\s+|council['’]s\s+)?(?:productivity\s+)?plan\b"
+    # "agreed the document": a plan-like page speaks of the plan it is about
+    rf"(?:draft\s+|final\s+|new\s+|council['’]s\s+)?(?:(?:productivity\s+)?plan|document)\b"
     rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
-# "This plan was considered by the Cabinet on 15 July 2024 and approved for submission".
+# "This plan was considered by the Cabinet on 15 July 2024 and approved for submission". Without
+# an approval ("was considered by Cabinet on 10 July 2024 and is published") the body that
+# considered it and the day stand, and the plan records no decision (outcome none).
 _PLAN_CONSIDERED = re.compile(
     rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+plan|it)\b{_IN_PARAGRAPH}{{0,100}}?"
-    rf"\bconsidered\s+by"
+    rf"\b(?P<considered>considered)\s+by"
     rf"\s+(?P<body>{_BODY_CORE})(?:\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE}))?"
-    rf"\s+and\s+(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\b",
+    rf"(?:\s+and\s+(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\b"
+    rf"|(?=\s*[.,;]|\s+and\s+(?!(?:the|a|an)\b)[a-z]))",
     re.IGNORECASE | re.X,
 )
 # A place's name before "District Council": the council as an organisation.
@@ -466,6 +470,14 @@ _CONFIRMED_MINUTES = re.compile(
     r"|received|taken\s+as\s+read)\b",
     re.IGNORECASE,
 )
+# An item number opening the line ("14. Exempt Minutes of the Cabinet Meeting held on 13 June"):
+# earlier minutes listed as an item of the agenda, not the meeting's own heading.
+_ITEM_NUMBER = re.compile(r"[ \t]*(?:\(\d{1,3}\)|\d{1,3}[.)](?:\d{1,3}\.?)?)[ \t]+")
+
+
+def _an_item(text: str, at: int) -> bool:
+    """Whether the line holding ``text[at]`` opens with an item number."""
+    return _ITEM_NUMBER.match(text, text.rfind("\n", 0, at) + 1, at) is not None
 
 
 def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None, date | None, str]:
@@ -501,7 +513,9 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
                     continue
                 if name in {"addressed_to", "narrative"} and _norm_body(found_body) in receivers:
                     continue
-            if name == "meeting_of" and _CONFIRMED_MINUTES.match(text, m.end(), m.end() + 160):
+            if name == "meeting_of" and (
+                _CONFIRMED_MINUTES.match(text, m.end(), m.end() + 160) or _an_item(text, m.start())
+            ):
                 continue  # "That the minutes of the Board held on 26 June be noted": an item
             date_text = groups.get("date") or groups.get("date2")
             if date_text and _not_yet(text, _sentence_bounds(text, m.start())[0], m.start()):
@@ -630,9 +644,10 @@ _PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
 # a sentence of a decision; "the comments in 3.3" and "£1.2m" do not end one
 _DECISION_SENTENCE = re.compile(r"(?:[^.\n;]|\.(?=\d))+(?:[.;]|\n|$)")
 _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
-# "agreed that the comments be referred to Cabinet": a step of procedure, not an approval
+# "agreed that the comments be referred to Cabinet", "agrees that the final plan is published":
+# a step of procedure, not an approval
 _PROCEDURAL = re.compile(
-    r"^\s*that\b(?:[^.;]|\.(?=\d)){0,120}?\bbe\s+(?:referred|forwarded|circulated|published|reported|sent"
+    r"^\s*that\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:be|is|are)\s+(?:referred|forwarded|circulated|published|reported|sent"
     r"|passed|fed\s+back|shared|brought|considered)\b",
     re.IGNORECASE,
 )
@@ -767,8 +782,10 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
     ("this plan will be approved by Cabinet on 15 July"). Cached: a plan's body and its
     outcome are both read from it, and the search runs over the whole text."""
     found = (p.finditer(text) for p in (_PLAN_SIGNOFF, _PLAN_CONSIDERED, _PLAN_SIGNOFF_ACTIVE))
+    considered: re.Match[str] | None = None  # considered only: a decision told later outranks it
     for m in chain.from_iterable(found):
-        if _not_yet(text, m.start(), m.start("verb")):
+        verb_at = m.start("verb") if m.group("verb") else m.start("considered")
+        if _not_yet(text, m.start(), verb_at):
             continue
         if "subject" not in m.groupdict() and _ORGANISATION.search(text, 0, m.start("body")):
             continue  # "Stroud District Council has signed off a plan": the council, not a body
@@ -781,8 +798,11 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
                 text, max(0, m.start() - 250), m.start()
             ):
                 continue  # an undated "it" the sentence before does not make the plan
+        if m.group("verb") is None:
+            considered = considered or m
+            continue
         return m
-    return None
+    return considered
 
 
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
@@ -792,6 +812,8 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
         if control is None:
             return None, None, None, None
         return control.outcome, control.evidence, control.start, control.end
+    if m.group("verb") is None:
+        return "none", m.group(0), m.start(), m.end()  # considered, no decision recorded
     verb = m.group("verb").lower()
     outcome = verb if verb in {"endorsed", "noted"} else "approved"
     return outcome, m.group(0), m.start(), m.end()
@@ -1120,6 +1142,10 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
         if not mentions and _TODAY.search(text, start, end):
             # "The council has today submitted its plan": the day of the page's dateline.
             mentions = _dateline(text, scan)
+        if not mentions:
+            when = _weekday_from_dateline(text, scan, pm.start(), end)
+            if when is not None:
+                return when, Quote(text[start:end].strip(), *_stripped(text, start, end))
         if mentions:
             # "approved on 15 July and was submitted on 18 July": the date after the verb.
             after = [d for d in mentions if d.start >= pm.end()]
@@ -1186,17 +1212,52 @@ _DATELINE_LABEL = re.compile(
 )
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# What may follow a dateline's day on its line: the time it was posted ("…, 4:30pm").
+_DATELINE_TIME = re.compile(
+    r"\s*(?:[,|]|at|-)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:BST|GMT)?\s*",
+    re.IGNORECASE,
+)
+
+
 def _dateline(text: str, scan: DateScan) -> list[DateMention]:
-    """The date a news item or page is dated, when its head prints one alone on a line or
-    after "Published:"."""
+    """The date a news item or page is dated, when its head prints one alone on a line (perhaps
+    with the time it was posted) or after "Published:"."""
     for mention in scan.between(0, 400):
         line_start = text.rfind("\n", 0, mention.start) + 1
         line_end = text.find("\n", mention.end)
         before = text[line_start : mention.start]
         after = text[mention.end : len(text) if line_end < 0 else line_end]
-        if not after.strip() and (not before.strip() or _DATELINE_LABEL.search(before)):
+        if (not after.strip() or _DATELINE_TIME.fullmatch(after)) and (
+            not before.strip()
+            or _DATELINE_LABEL.search(before)
+            or before.strip(" \t,").title() in _WEEKDAYS
+        ):
             return [mention]
     return []
+
+
+# A weekday with no date, as the press writes it ("will be submitted to the department on
+# Thursday"): the day is read from the article's dateline.
+_WEEKDAY_ALONE = re.compile(
+    r"\bon\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?!\s*[(,]?\s*(?:\d|(?:the\s+)?\d|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December))"
+)
+
+
+def _weekday_from_dateline(text: str, scan: DateScan, start: int, end: int) -> date | None:
+    """The day a bare weekday in ``text[start:end]`` names: the next such day after the
+    dateline for a step to come, the last one before it for a step taken."""
+    found = _WEEKDAY_ALONE.search(text, start, end)
+    dated = _dateline(text, scan) if found else []
+    if not found or not dated:
+        return None
+    published = dated[0].value
+    shift = (_WEEKDAYS.index(found.group("day")) - published.weekday()) % 7
+    if _not_yet(text, start, found.start()):
+        return published + timedelta(days=shift or 7)
+    return published - timedelta(days=(7 - shift) % 7 or 7)
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
