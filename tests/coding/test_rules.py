@@ -1196,3 +1196,119 @@ def test_naming_the_key_figure_looking_at_a_rate_or_a_baseline_say_how_a_council
     sentence,
 ):
     assert code_text(sentence + "\n").states_measurement, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Over the next year we will develop a set of productivity measures with the LGA.",
+        "We will explore with our peers what such a measure could look like.",
+        "A set of measures would be developed as part of the new performance framework.",
+        "Members asked that future versions set out how productivity would be measured.",
+        "The Leader agreed that this would be picked up in the next version of the "
+        "performance framework.",
+        "We have begun to publish our performance data on an open dashboard.",
+        "Borrowing was £246m and investment returns exceeded the benchmark.",
+        "That Cabinet notes the treasury outturn and the prudential indicators.",
+    ],
+)
+def test_measures_still_to_be_developed_published_data_and_treasury_figures_are_no_measure(
+    sentence,
+):
+    """Intentions to develop or explore measures, a request for them, publishing performance
+    data and the treasury's benchmarks say nothing of how the council measures productivity
+    (docs/coding.md, "Intentions")."""
+    assert not code_text(sentence + "\n").states_measurement, sentence
+
+
+def test_measures_the_council_says_it_will_use_say_how_it_measures():
+    text = "New measures of service performance would be used to measure productivity.\n"
+    assert code_text(text).states_measurement
+
+
+def test_a_title_telling_what_the_council_has_changed_opens_heading_one():
+    text = (
+        "What we have changed\n\n"
+        "We moved from seven directorates to four and opened a single contact point for "
+        "health and social care.\n"
+    )
+    assert code_text(text).theme_ids == ["transformation"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        ("Every year we simply don't know whether the money will be there.", "funding_uncertainty"),
+        ("Our settlement today is smaller than it was in 2013.", "insufficient_funding"),
+        (
+            "The money we receive is no longer enough to run the services residents expect.",
+            "insufficient_funding",
+        ),
+        (
+            "Since 2010 we have lost over £90 million from our annual budget.",
+            "insufficient_funding",
+        ),
+        ("Our funding has not kept up with the growth of the town.", "insufficient_funding"),
+        (
+            "We receive one of the lowest levels of funding per head of any county.",
+            "insufficient_funding",
+        ),
+        (
+            "New recycling duties have landed on us without any additional revenue.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "We were told to introduce the new inspection timescales but received nothing "
+            "towards the staff needed.",
+            "new_burdens_unfunded",
+        ),
+        ("The first is the cost of new duties placed on districts.", "new_burdens_unfunded"),
+        ("We estimate the unfunded cost at £900,000 a year.", "new_burdens_unfunded"),
+        (
+            "We advertised for six engineers and appointed one, who left within a year for "
+            "private practice.",
+            "recruitment_retention",
+        ),
+        (
+            "Our repairs system cannot be connected to anything else, so requests are re-keyed "
+            "by hand.",
+            "legacy_it_systems",
+        ),
+        (
+            "Councils need a legal basis to see the health records of the people they support.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "Inspection regimes for housing and care all ask for the same evidence in different "
+            "formats.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "A 3% rise is the most we may ask of local taxpayers, however fast costs grow.",
+            "council_tax_referendum_limits",
+        ),
+        (
+            "The number of people needing home care has gone up every month this year.",
+            "social_care_demand",
+        ),
+        (
+            "The cost of one residential care placement has reached £8,000 a week.",
+            "social_care_demand",
+        ),
+        (
+            "We are paying hotels and nightly-let landlords because there is nowhere else to "
+            "place families.",
+            "housing_temporary_accommodation",
+        ),
+        ("Every contested application ends up at appeal.", "planning_system"),
+        ("We spend £300,000 a year defending planning appeals.", "planning_system"),
+        (
+            "The rules that govern how we buy things add time and cost to every contract.",
+            "procurement_rules",
+        ),
+        ("We want proportionate rules for small purchases.", "procurement_rules"),
+        ("The distribution of grant has not been updated since 2013.", "funding_formula"),
+    ],
+)
+def test_a_barrier_told_by_its_effect_on_the_council_is_named(sentence, barrier):
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence

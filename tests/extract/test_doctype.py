@@ -311,3 +311,29 @@ def test_a_report_with_numbered_headings_under_a_meeting_header_is_a_committee_r
     )
     kind, _ = classify_document(text, url="https://www.example.gov.uk/meetings/report.pdf")
     assert kind == "committee_report"
+
+
+def test_a_file_in_a_dated_upload_folder_is_not_a_news_story():
+    """ "/uploads/2024/07/11/…pdf" is where a site keeps files, not a dated article's path."""
+    text = (
+        "EXAMPLE BOROUGH COUNCIL\nPRODUCTIVITY PLAN\nJuly 2024\n\n1  About us\nWe are a council.\n"
+    )
+    url = "https://d2abc.cloudfront.net/uploads/2024/07/11/Productivity-Plan-2024-final.pdf"
+    assert classify_document(text, url=url)[0] == "plan"
+    article = "https://www.examplecourier.co.uk/2024/07/11/council-agrees-plan/"
+    assert classify_document(text, url=article)[1]["news"] > 0
+
+
+def test_a_page_publishing_a_short_plan_in_full_is_the_plan_even_with_a_download_link():
+    answer = (
+        "We have joined up our neighbourhood teams, brought fostering in house and moved "
+        "routine transactions online, which has saved money and time for residents and staff. "
+    )
+    text = (
+        "Our productivity plan\n\nThese are our answers, set out as the questions we were "
+        "asked.\n\n"
+        + "".join(f"Question {n}?\n\n{answer * 3}\n\n" for n in range(1, 6))
+        + "Download the plan (PDF, 200KB)\n"
+    )
+    url = "https://www.example-council.gov.uk/article/1/Our-productivity-plan"
+    assert classify_document(text, url=url)[0] == "plan"

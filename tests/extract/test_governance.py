@@ -809,3 +809,88 @@ def test_agreeing_that_the_plan_is_published_is_procedure_not_approval():
         "Council's website.",
     )
     assert extract_facts(text).decision.outcome == "delegated"
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "when"),
+    [
+        (
+            "July 2024          Approved by the Executive, 11 July 2024",
+            "Executive",
+            date(2024, 7, 11),
+        ),
+        ("Status: approved by Cabinet on 17 July 2024.", "Cabinet", date(2024, 7, 17)),
+        (
+            "Approved by the Lead Member for Resources and Climate Change at a decision meeting "
+            "on 15 July 2024.",
+            "Lead Member for Resources and Climate Change",
+            date(2024, 7, 15),
+        ),
+        ("The plan was approved by our Executive on 9 July 2024.", "Executive", date(2024, 7, 9)),
+    ],
+)
+def test_a_plans_own_sign_off_in_other_layouts_gives_its_body_and_day(line, body, when):
+    text = f"EXAMPLE COUNCIL\nPRODUCTIVITY PLAN\n{line}\n\n1 About us\nWe are a council.\n"
+    facts = extract_facts(text, url="https://www.example.gov.uk/files/productivity-plan.pdf")
+    decision = facts.decision
+    assert (decision.body, decision.date, decision.outcome) == (body, when, "approved")
+
+
+def test_a_body_that_considered_the_plan_and_handed_on_its_sign_off_delegated_it():
+    text = (
+        "Productivity Plan 2024\n\nGovernance: Cabinet considered the draft of this plan on 16 "
+        "July 2024 and agreed that the final version be signed off by the Leader of the Council "
+        "and the Chief Executive. The signed-off plan was submitted to DLUHC on 18 July 2024.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/files/productivity-plan.docx")
+    decision = facts.decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 16),
+        "delegated",
+    )
+    assert facts.submitted_date == date(2024, 7, 18)
+
+
+def test_a_report_submitted_to_a_meeting_is_not_the_plans_submission():
+    text = (
+        "Overview and Scrutiny Committee\n\nA report of the Chief Executive was submitted "
+        "presenting the Council's draft Productivity Plan for comment before its consideration "
+        "by Cabinet on 11 July 2024.\n\nRESOLVED: That the draft plan be noted.\n"
+    )
+    url = "https://democracy.example.gov.uk/ieListDocuments.aspx?MId=1"
+    assert extract_facts(text, url=url).submitted_date is None
+
+
+def test_a_submission_told_after_a_long_sign_off_clause_keeps_its_day():
+    text = (
+        "This is the full text of the council's productivity plan. It was agreed by the Leader "
+        "of the Council under his delegated powers on 12 July 2024, after consultation with the "
+        "Cabinet, and sent to the Department for Levelling Up, Housing and Communities on 15 "
+        "July 2024.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/productivity-plan")
+    assert facts.submitted_date == date(2024, 7, 15)
+
+
+def test_a_news_article_dated_with_its_time_and_a_meeting_of_the_cabinet():
+    text = (
+        "Council sets out its case\n\nBy Local Democracy Reporter\n16:45, 16 JUL 2024\n\n"
+        "The productivity plan was agreed at a meeting of the authority's cabinet at the "
+        "civic centre on\nMonday (July 15). It will be submitted on Thursday.\n"
+    )
+    facts = extract_facts(text, url="https://www.examplechronicle.co.uk/news/plan-1")
+    assert (facts.decision.body or "").lower() == "cabinet"
+    assert facts.decision.date == date(2024, 7, 15)
+    assert facts.submitted_date == date(2024, 7, 18)
+
+
+def test_agreeing_a_plan_in_principle_and_delegating_its_sign_off_is_delegated():
+    text = REPORT.replace(
+        "1. That Cabinet approves the Productivity Plan at Appendix A.\n"
+        "2. That authority be delegated to the Chief Executive to make minor changes.",
+        "(A) the draft Productivity Plan at Appendix A be agreed in principle; and\n(B) "
+        "authority be delegated to the Chief Executive, in consultation with the Leader, to "
+        "sign it off and to submit it.",
+    )
+    assert extract_facts(text).decision.outcome == "delegated"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
@@ -216,3 +217,22 @@ def test_a_forms_field_after_a_long_line_keeps_its_own_line():
     unwrapped = unwrap(text)
     assert "\nDecision to be taken by: Cabinet\nDate of decision: 9 July 2024\n" in unwrapped
     assert "explaining how they will improve" in unwrapped
+
+
+def test_a_form_label_over_its_value_reads_as_a_labelled_line():
+    """Pages built from headings or definition lists print "Decision taker" on one line and
+    the name under it: the record's fields are read as if written "Decision taker: …"."""
+    text = (
+        "Officer Delegated Decision\n\nDecision taker\n\nJane Smith, Chief Executive\n\n"
+        "Date of decision\n\n18 July 2024\n\nDecision\n\nTo approve the Productivity Plan 2024 "
+        "and to submit it to the Department.\n"
+    )
+    url = "https://www.example-district.gov.uk/your-council/decisions/officer-decisions/odd-1/"
+    facts = extract_facts(text, url=url)
+    assert facts.doc_type == "decision_record"
+    decision = facts.decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Chief Executive",
+        date(2024, 7, 18),
+        "approved",
+    )

@@ -117,7 +117,14 @@ _REPORTING = re.compile(
     r"(?:performance|kpi|monitoring)\s+reports?\b"
     r"|\b(?:kpi|performance|monitoring)\s+(?:data|information|reports?)\s+(?:is|are|was|were|"
     r"will\s+be)\s+(?:\w+\s+)?published\b"
-    r"|\bperformance\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be)\s+(?:\w+\s+)?reported\s+to\b",
+    r"|\bperformance\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be)\s+(?:\w+\s+)?reported\s+to\b"
+    # publishing performance data is openness about it: "publish our performance data on an
+    # open dashboard"
+    r"|\bpublish\w*\s+(?:\w+\s+){0,2}?(?:performance|kpi|monitoring)\s+(?:data|information"
+    r"|reports?)\b"
+    # the treasury's words: "prudential indicators", "investment returns exceeded the benchmark"
+    r"|\bprudential\s+indicators?\b|\b(?:investment|investments|treasury|borrowing|returns)\b"
+    r"[^.;]{0,60}?\bbenchmarks?\b",
     re.IGNORECASE,
 )
 
@@ -231,7 +238,7 @@ def reports_a_national_view(sentence: str) -> bool:
 # measures") speaks of measuring only to say there is none.
 _NO_MEASURES = re.compile(
     r"\b(?:does|do|did) not (?:\w+ ){0,3}?(?:set out|describe|include|contain|define|say|specify"
-    r"|propose|have|identify|give|measure|track|assess)\b[^.;]{0,60}\b(?:measur\w*|metrics?"
+    r"|propose|have|identify|give|measure|track|assess|use|apply|hold)\b[^.;]{0,60}\b(?:measur\w*|metrics?"
     r"|indicators?|targets?|kpis?|productivity)"
     # "We have not yet settled on a measure", "have not tried to put a single number on it"
     r"|\b(?:have|has|had) not (?:yet )?(?:settled on|agreed|chosen|adopted|defined|found|decided"
@@ -241,6 +248,21 @@ _NO_MEASURES = re.compile(
     # value of prevention": that it cannot be measured
     r"|\b(?:cannot|can ?not|can't|could not) (?:\w+ )?(?:be (?:captured|measured|reduced"
     r"|summed up|expressed|boiled down)|capture|measure|reflect)\b"
+    # measures still to be worked out: "we will explore what such a measure could look like",
+    # "a set of measures would be developed", "a commitment to develop a measure" (measures
+    # that "would be used to measure productivity" are a way of measuring, told ahead)
+    r"|\b(?:will|would|shall|to|plan to|intend to|aim to)\s+(?:\w+\s+){0,3}?(?:develop|explore"
+    r"|consider|investigate|design|devise|work out)\b[^.;]{0,80}\b(?:measur\w*|metrics?"
+    r"|indicators?|kpis?|performance (?:framework|management))"
+    r"|\b(?:measures?|metrics?|indicators?|kpis?)\b[^.;]{0,40}\b(?:would|will|to) be (?:developed"
+    r"|explored|considered|designed|devised|worked out)\b"
+    # "this would be picked up in the next version of the performance framework"
+    r"|\b(?:would|will) be (?:picked up|addressed|covered|included|considered|looked at)\b"
+    r"[^.;]{0,60}\b(?:next|future|new)\b[^.;]{0,40}\b(?:performance (?:framework|management)"
+    r"|measur\w*|metrics?|indicators?)"
+    # asked for: "members asked that future versions set out how productivity would be measured"
+    r"|\b(?:asked|requested|called for|urged)\b[^.;]{0,60}\b(?:set out|say|show|explain|include"
+    r"|develop)\b[^.;]{0,40}\bmeasur\w*"
     # an instruction restated from the letter: "(c) state how the Council will measure …"
     r"|^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:state|explain|set out|describe|say|show|outline)\s+how\b",
     re.IGNORECASE,

@@ -347,14 +347,16 @@ def classify_document(
             n = len(list(islice(cue.pattern.finditer(head), 3)))
             scores[doc_type] += cue.weight * n**0.5
     host = ""
+    is_file = bool(url) and ATTACHED_FILE.search(url or "") is not None
     if url:
         host = (urlsplit(url if "://" in url else f"http://{url}").hostname or "").lower()
         for pattern, doc_type, weight in URL_CUES:
+            if doc_type == "news" and is_file:
+                continue  # a file's dated or news folder ("/uploads/2024/07/11/") is a folder
             if pattern.search(url) and doc_type in scores:
                 scores[doc_type] += weight
     on_democracy_site = bool(DEMOCRACY_HOST.match(host))
     # A PDF or Word file is a document, whatever its first line looks like: not a site's page.
-    is_file = bool(url) and ATTACHED_FILE.search(url or "") is not None
     if is_file and "web_page" in scores:
         scores["web_page"] *= 0.3
     elif title and SITE_TITLE.search(title) and not on_democracy_site and "web_page" in scores:
@@ -426,7 +428,7 @@ _POINTS_TO_FILE = re.compile(
     re.IGNORECASE,
 )
 # Running text of a whole plan (3-4 pages), not a page's summary of one.
-PLAN_PROSE_CHARS = 3_000
+PLAN_PROSE_CHARS = 2_000
 
 
 def _page_is_the_plan(text: str, web_page_score: float) -> bool:

@@ -55,7 +55,7 @@ _DATE_AGAIN = _DATE.replace("(?P<", "(?P<again_")  # a second date in one patter
 _BODY_CORE = (
     r"(?:the\s+)?(?:"
     r"Leader\s+of\s+the\s+Council(?:\s+and\s+(?:the\s+)?Chief\s+Executive)?|Leader"
-    r"|(?:Cabinet|Executive)\s+(?:Member|Portfolio\s+Holder)\s+for\s+[A-Z][\w,&' ]+?"
+    r"|(?:Cabinet|Executive|Lead)\s+(?:Member|Portfolio\s+Holder)\s+for\s+[A-Z][\w,&' ]+?"
     r"|(?:[A-Z][\w&]*\s+)*Portfolio\s+Holder(?:\s+for\s+[A-Z][\w,&' ]+?)?"
     r"|[Cc]abinet(?:\s+Executive|\s+and\s+Junior\s+Cabinet\s+Members)?|Executive\s+Cabinet"
     r"|Executive(?:\s+Committee)?"
@@ -67,6 +67,11 @@ _BODY_CORE = (
     r")"
 )
 BODY_RE = re.compile(_BODY_CORE)
+# The first word of an office a named person holds: "Chief Executive", "Director of Finance".
+_OFFICE = (
+    r"(?:the\s+)?(?:Chief|Director|Leader|Head|Cabinet|Executive|Portfolio|Lead|Strategic|Deputy"
+    r"|Corporate|Assistant|Section|Monitoring|Interim|Acting)\b"
+)
 # Minutes headings print the body in capitals: "MINUTES of a meeting of the CABINET held …".
 _UPPER_BODY = (
     r"CABINET(?:\s+EXECUTIVE)?|EXECUTIVE(?:\s+COMMITTEE)?|(?:FULL\s+)?COUNCIL"
@@ -88,7 +93,9 @@ _NOT_YET = re.compile(
     r"|due\s+to\s+(?:be|go|come|meet|consider|take|receive)\b"
     r"|going\s+to|expected\s+to|scheduled|subject\s+to|pending|awaiting"
     r"|for\s+(?:the\s+)?(?:(?:full|next)\s+)?(?:cabinet|council|executive|committee|board|panel)\b"
-    r"(?:\s+meeting)?\s+(?:on|in|at)\b)",
+    r"(?:\s+meeting)?\s+(?:on|in|at)\b"
+    # "agreed that the final version be signed off by the Leader": a step handed on, to come
+    r"|\bbe\s+(?:formally\s+|finally\s+|then\s+)?$)",
     re.IGNORECASE,
 )
 
@@ -112,8 +119,10 @@ def _clean_body(body: str) -> str:
     body = re.sub(r",?\s*(?:acting\s+)?jointly\s*$", "", body, flags=re.IGNORECASE)
     # "councillors on the Finance Committee": the committee decides
     body = re.sub(r"^(?:councillors|members)\s+(?:on|of)\s+", "", body, flags=re.IGNORECASE)
-    # "Councillor Paula Hesketh, Cabinet Member for Resources": the office decides
+    # "Councillor Paula Hesketh, Cabinet Member for Resources", "Georgina Blackwood, Chief
+    # Executive": the office decides
     body = re.sub(r"^(?:Cllr\.?|Councillor)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s*", "", body)
+    body = re.sub(rf"^(?:[A-Z][\w'’-]*\s+){{1,3}}[A-Z][\w'’-]*,\s*(?={_OFFICE})", "", body)
     body = re.sub(r"^(?:the\s+)?(?:council|authority)['’]s\s+", "", body, flags=re.IGNORECASE)
     body = re.sub(r"\s+", " ", body).strip(" \t:-–—,.;|")
     body = re.sub(r"^(?:the|a|an)\s+", "", body, flags=re.IGNORECASE)
@@ -312,15 +321,20 @@ _PLAN_SIGNOFF = re.compile(
     rf"\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it|this\s+document)\b"
     rf"{_IN_PARAGRAPH}{{0,100}}?\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted)"
     # "approved by the Cabinet", "approved at the Cabinet meeting"
-    rf"\s+(?:by|at\s+(?:the|a|its))\s+(?:the\s+(?:council|authority)['’]s\s+)?(?P<body>{_BODY_CORE})"
+    # "agreed at a meeting of the authority's cabinet"
+    rf"\s+(?:by|at\s+(?:the|a|its)(?:\s+meeting\s+of(?:\s+the)?)?)"
+    rf"\s+(?:the\s+(?:council|authority)['’]s\s+|(?:council|authority)['’]s\s+|our\s+|its\s+)?"
+    rf"(?P<body>{_BODY_CORE})"
     rf"(?:\s+meeting)?"
     # the body runs to a word or mark that ends it ("… for Corporate Services on 11 July");
     # "and" ends it before a new clause ("and the Chief Executive", "and submitted"), not
     # inside a portfolio's name ("Cabinet Member for Finance and Asset Management")
     rf"(?=\s+(?:on|at|in|under|following|with|before|after|as|to)\b|\s+and\s+(?-i:[a-z])"
     rf"|\s*[.,;:()\n]|\s*$)"
-    # the day, perhaps after its weekday's part ("on Tuesday evening (July 16)")
-    rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE}))?",
+    # the day, perhaps after its weekday's part ("on Tuesday evening (July 16)"), or right after
+    # the body as a title page prints it ("Approved by the Executive, 11 July 2024")
+    rf"(?:(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?"
+    rf"|[ \t]*[,–—-][ \t]*)(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
 # The same told in the active voice, as the press writes it: "The council's strategy and
@@ -330,9 +344,11 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     # "Cabinet members at Gedling Borough Council agreed …"
     rf"(?:(?:members|councillors)\s+(?:(?:at|of|on)\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Council|Authority)\s+)?)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:unanimously\s+|formally\s+)?"
-    rf"(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+(?:the|its|our|a|this)\s+"
+    rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)|(?P<considered>considered))"
+    rf"\s+(?:the|its|our|a|this)\s+"
     # "agreed the document": a plan-like page speaks of the plan it is about
-    rf"(?:draft\s+|final\s+|new\s+|council['’]s\s+)?(?:(?:productivity\s+)?plan|document)\b"
+    rf"(?:draft\s+(?:of\s+(?:the|this|our)\s+)?|final\s+|new\s+|council['’]s\s+)?"
+    rf"(?:(?:productivity\s+)?plan|document)\b"
     rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
@@ -346,6 +362,12 @@ _PLAN_CONSIDERED = re.compile(
     rf"(?:\s+and\s+(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\b"
     rf"|(?=\s*[.,;]|\s+and\s+(?!(?:the|a|an)\b)[a-z]))",
     re.IGNORECASE | re.X,
+)
+# After a body considered the plan: "and agreed that the final version be signed off by …".
+_HANDED_ON = re.compile(
+    r"[^.;]{0,40}?\band\s+(?:agreed|resolved|decided)\s+(?:that\s+)?[^.;]{0,80}?\b(?:be|is\s+to\s+be)"
+    r"\s+(?:signed\s+off|approved|agreed|finalised)\s+by\b|[^.;]{0,40}?\bdelegat\w+\b",
+    re.IGNORECASE,
 )
 # A place's name before "District Council": the council as an organisation.
 _ORGANISATION = re.compile(r"\b(?!(?:The|A|An|Our|Its|Their)\b)[A-Z][\w-]+[ \t]+\Z")
@@ -641,6 +663,7 @@ _ASKED_TO_DECIDE = (
     "panel is ",
 )
 _PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
+_IN_PRINCIPLE = re.compile(r"\bin\s+principle\b", re.IGNORECASE)
 # a sentence of a decision; "the comments in 3.3" and "£1.2m" do not end one
 _DECISION_SENTENCE = re.compile(r"(?:[^.\n;]|\.(?=\d))+(?:[.;]|\n|$)")
 _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
@@ -760,6 +783,8 @@ def find_outcome(
                         hits[outcome] = (s, z_start + sentence_m.end(), quote)
                     break
     hits = formal_hits or prose_hits
+    if "approved" in hits and "delegated" in hits and _IN_PRINCIPLE.search(hits["approved"][2]):
+        del hits["approved"]  # "agreed in principle", the final sign-off handed on: delegated
     for outcome in _PRECEDENCE:
         if outcome in hits:
             s, e, sentence = hits[outcome]
@@ -813,7 +838,10 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
             return None, None, None, None
         return control.outcome, control.evidence, control.start, control.end
     if m.group("verb") is None:
-        return "none", m.group(0), m.start(), m.end()  # considered, no decision recorded
+        # considered: "… and agreed that the final version be signed off by the Leader" hands
+        # the sign-off on; otherwise no decision is recorded
+        handed_on = _HANDED_ON.match(text, m.end())
+        return ("delegated" if handed_on else "none"), m.group(0), m.start(), m.end()
     verb = m.group("verb").lower()
     outcome = verb if verb in {"endorsed", "noted"} else "approved"
     return outcome, m.group(0), m.start(), m.end()
@@ -823,7 +851,9 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
 # line start ("Approved by: Cabinet, 27 June 2024", "Endorsed by | Full Council") or a version
 # table whose header has an "Approved by" column, its latest row naming the body.
 _CONTROL_LABEL = re.compile(
-    r"^[ \t|•*-]*(?P<label>approved\s+by|approving\s+body|approval\s+(?:by|body|route)"
+    # "Status: approved by Cabinet on 17 July 2024" is the same label after a status field
+    r"^[ \t|•*-]*(?:(?:document\s+)?status\s*:\s*)?"
+    r"(?P<label>approved\s+by|approving\s+body|approval\s+(?:by|body|route)"
     r"|signed\s+off\s+by|endorsed\s+by)\b[ \t]*[:|]?[ \t]*(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -937,7 +967,7 @@ _PAST_SUBMITTED = re.compile(
     r"\b(?:was|were|been|has\s+been|had\s+been|which\s+was|it\s+was|has|have|had)\s+"
     r"(?:then\s+|today\s+|now\s+|already\s+)?(?P<verb>submitted)\b"
     # "was approved by Cabinet on 9 July and submitted on 12 July"
-    r"|\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b[^.\n;]{0,80}?\band\s+(?:then\s+)?(?P<verb2>submitted|sent(?=\s+(?:off\s+)?to\s+(?:the\s+)?(?:government|dluhc|mhclg"
+    r"|\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b[^.\n;]{0,160}?\band\s+(?:then\s+)?(?P<verb2>submitted|sent(?=\s+(?:off\s+)?to\s+(?:the\s+)?(?:government|dluhc|mhclg"
     r"|department|ministry|minister)))\b",
     re.IGNORECASE,
 )
@@ -1133,6 +1163,9 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
         if _RELATIVE_TO.search(text, max(0, pm.start() - 20), pm.start()):
             continue  # "approved on 15 July, before it was submitted": no date of its own
         start, end = _sentence_bounds(text, pm.start())
+        subject = text[start : pm.start()]
+        if _A_PAPER.search(subject) and not _THE_PLAN.search(subject):
+            continue  # "A report of the Chief Executive was submitted": to the meeting
         # "submitted by the deadline of 19 July" restates the deadline: not a submission date.
         mentions: list[DateMention] = [
             d
@@ -1178,6 +1211,9 @@ def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
 
 
 _STOP_OR_SEMICOLON = re.compile(r"[.;]")
+# A paper put to a meeting is "submitted" too: "A report of the Chief Executive was submitted".
+_A_PAPER = re.compile(r"\b(?:report|paper|item|motion|petition|amendment|question)s?\b", re.I)
+_THE_PLAN = re.compile(r"\bplan\b", re.IGNORECASE)
 # A day told from the date before it: "… and submitted (to government) the following day".
 _DAYS_LATER = re.compile(
     r"[^.;\n]{0,80}?\b(?:(?:on\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after|a\s+day\s+later"
@@ -1213,9 +1249,10 @@ _DATELINE_LABEL = re.compile(
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# What may follow a dateline's day on its line: the time it was posted ("…, 4:30pm").
+# What may stand beside a dateline's day on its line: the time it was posted ("…, 4:30pm",
+# "16:45, 16 JUL 2024").
 _DATELINE_TIME = re.compile(
-    r"\s*(?:[,|]|at|-)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:BST|GMT)?\s*",
+    r"\s*(?:[,|]|at|-)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:BST|GMT)?\s*[,|-]?\s*",
     re.IGNORECASE,
 )
 
@@ -1232,6 +1269,7 @@ def _dateline(text: str, scan: DateScan) -> list[DateMention]:
             not before.strip()
             or _DATELINE_LABEL.search(before)
             or before.strip(" \t,").title() in _WEEKDAYS
+            or _DATELINE_TIME.fullmatch(before)  # "16:45, 16 JUL 2024"
         ):
             return [mention]
     return []

@@ -9,6 +9,11 @@ two cells is a label and its value ("Decision to be taken by | Cabinet"), the sa
 "Decision to be taken by: Cabinet", so its " | " becomes ":  " (or spaces after a label that
 has its own colon) and the rules for labelled lines read both.
 
+Fields over two lines: pages built from headings or definition lists print a form's label on
+its own line and its value under it ("Decision taker" / "Georgina Blackwood, Chief Executive").
+The newline (and one blank line) after such a label becomes ":" (and a space), so it reads as
+"Decision taker: Georgina Blackwood, Chief Executive", as the rules for labelled lines expect.
+
 Soft line wraps: PDF text (and hard-wrapped captures) break every paragraph into lines of about
 the same width. The rules read sentences and lines; a sentence cut at "approved by the" /
 "Cabinet on 9 July" loses its body, its date or its verb. A wrap is told from a real line break
@@ -45,16 +50,34 @@ _SPACES = re.compile(f"[{_SPACE_CHARS}]")
 _TWO_CELLS = re.compile(r"^([^\n|]{1,60}?) \| (?=[^\n|]*$)", re.MULTILINE)
 
 
+# A decision form's label alone on its line, its value on the next (perhaps after a blank line).
+_LABEL_OVER_VALUE = re.compile(
+    r"^([ \t]*(?:Decision[ \t]+(?:maker|taker)s?|Decisions?[ \t]+(?:taken|made)[ \t]+by"
+    r"|Decided[ \t]+by"
+    r"|Date[ \t]+of[ \t]+(?:the[ \t]+)?(?:decision|meeting)|Decision[ \t]+date|Meeting[ \t]+date"
+    r"|Date[ \t]+decision[ \t]+(?:taken|made)|Report[ \t]+to|Report[ \t]+author|Decision))[ \t]*"
+    r"(\n[ \t]*\n|\n)(?=[ \t]*\S)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def normalise(text: str) -> str:
-    """Plain spaces and ``\\n`` line ends, two-cell rows as labelled lines, then
-    :func:`unwrap` (same length throughout)."""
+    """Plain spaces and ``\\n`` line ends, two-cell rows and fields over two lines as labelled
+    lines, then :func:`unwrap` (same length throughout)."""
     if any(char in text for char in _SPACE_CHARS):
         text = _SPACES.sub(" ", text)
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     if " | " in text:
         text = _TWO_CELLS.sub(_labelled, text)
+    text = _LABEL_OVER_VALUE.sub(_label_joined, text)
     return unwrap(text)
+
+
+def _label_joined(field: re.Match[str]) -> str:
+    """The label, then ":" for its newline and spaces for the rest of the gap (same length)."""
+    gap = field.group(0)[len(field.group(1)) :]
+    return field.group(1) + ":" + re.sub(r"\S", " ", gap[1:]).replace("\n", " ")
 
 
 def _labelled(row: re.Match[str]) -> str:
