@@ -1312,3 +1312,85 @@ def test_a_title_telling_what_the_council_has_changed_opens_heading_one():
 )
 def test_a_barrier_told_by_its_effect_on_the_council_is_named(sentence, barrier):
     assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We are committed to improving productivity and we monitor our performance closely.",
+        "The Scrutiny Committee has a standing role in monitoring the council's performance.",
+        "Right first time: redesigning the most common customer journeys so people contact us "
+        "once.",
+        "Theme 1 also asks how we measure productivity; our approach is in our Corporate Plan.",
+    ],
+)
+def test_an_aim_a_programme_name_or_the_question_restated_is_no_measure(sentence):
+    assert not code_text(sentence + "\n").states_measurement, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We monitor our performance against a set of twelve service indicators.",
+        "The right first time rate for repairs is reported monthly.",
+        "Every automation project records the staff hours it releases.",
+    ],
+)
+def test_monitoring_against_measures_a_rate_and_a_project_recording_hours_are_measures(sentence):
+    assert code_text(sentence + "\n").states_measurement, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "We would ask for an indicative view of funding for the next three years.",
+            "funding_uncertainty",
+        ),
+        ("Our budget has already been cut to the bone.", "insufficient_funding"),
+        (
+            "The cost of introducing food waste collections goes well beyond the grant offered.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "Each new responsibility comes with work for our staff but no money to pay for it.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "A third of our social workers left within two years for agency work.",
+            "recruitment_retention",
+        ),
+        (
+            "We have difficulties attracting and retaining qualified planners.",
+            "recruitment_retention",
+        ),
+        (
+            "Staff ask families for information another part of government already holds.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "We complete more than forty separate statistical returns a year.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "The threshold for a referendum is set at under 3% for districts.",
+            "council_tax_referendum_limits",
+        ),
+        (
+            "A child placed in a residential home can cost more than £400,000 a year.",
+            "social_care_demand",
+        ),
+        (
+            "Taxis for pupils with additional needs now cost more than our roads budget.",
+            "send_costs",
+        ),
+        ("Capital comes in small pots that we have to compete for.", "competitive_bidding"),
+        ("Our finance system is no longer supported by its supplier.", "legacy_it_systems"),
+        (
+            "We are poorly served by funding formulas that have not been updated since 2013.",
+            "funding_formula",
+        ),
+    ],
+)
+def test_more_barriers_told_by_their_effect_on_the_council_are_named(sentence, barrier):
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence

@@ -894,3 +894,86 @@ def test_agreeing_a_plan_in_principle_and_delegating_its_sign_off_is_delegated()
         "sign it off and to submit it.",
     )
     assert extract_facts(text).decision.outcome == "delegated"
+
+
+def test_minutes_in_a_table_with_earlier_minutes_approved_as_an_item_keep_their_own_day():
+    """A CMIS minute table: "22<tab>Minutes of the Council Meeting held on 16 May 2024" is an
+    item, and "Council" over "Thursday 25 July 2024, 2.00 pm" is the meeting."""
+    text = (
+        "Meeting Minutes\nCouncil\nThursday 25 July 2024, 2.00 pm\nCouncil Chamber\n\n"
+        "Minute No.\tItem\n22\tMinutes of the Council Meeting held on 16 May 2024\n\tRESOLVED "
+        "that the minutes be approved as a correct record.\n\n26\tProductivity Plan\n\tThe "
+        "Council received the Productivity Plan which had been agreed by the Mayor and Cabinet "
+        "and submitted to Government on 18 July 2024.\n\tRESOLVED that the plan be noted.\n"
+    )
+    facts = extract_facts(text, url="https://doncaster.moderngov.co.uk/ieListDocuments.aspx")
+    assert (facts.decision.body, facts.decision.date) == ("Council", date(2024, 7, 25))
+    assert facts.submitted_date == date(2024, 7, 18)
+
+
+def test_approving_earlier_minutes_named_after_the_verb_is_an_item_not_the_heading():
+    text = (
+        "FYLDE COUNCIL\n\nFINANCE AND DEMOCRACY COMMITTEE\n\nMINUTES\n\nDate: Monday, 8 July "
+        "2024\n\n1. Confirmation of minutes\nRESOLVED: To approve the minutes of the Finance and "
+        "Democracy Committee meeting held on 3 June 2024 as a correct record.\n\n4. Productivity "
+        "Plan\nRESOLVED: That the Productivity Plan be approved.\n"
+    )
+    facts = extract_facts(text, url="https://fylde.cmis.uk.com/fylde/Document.ashx?czJKcaeAi=1")
+    assert (facts.decision.body or "").lower() == "finance and democracy committee"
+    assert facts.decision.date == date(2024, 7, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "when", "outcome"),
+    [
+        (
+            "The plan was signed off by the Leader of the Council, following a discussion at "
+            "Cabinet briefing, and it was submitted on 17 July 2024.",
+            "Leader of the Council",
+            None,
+            "approved",
+        ),
+        (
+            "Decision: approved by the Executive Member for Finance and Governance on 15 July "
+            "2024 (key decision reference KD/2024/031).",
+            "Executive Member for Finance and Governance",
+            date(2024, 7, 15),
+            "approved",
+        ),
+        (
+            "Devon County Council agreed a draft of this plan at Cabinet on 10 July 2024 and "
+            "authorised the Chief Executive to make any final changes before it was sent.",
+            "Cabinet",
+            date(2024, 7, 10),
+            "delegated",
+        ),
+        (
+            "Approved by the Cabinet of South Tyneside Council on 17 July 2024.",
+            "Cabinet",
+            date(2024, 7, 17),
+            "approved",
+        ),
+    ],
+)
+def test_a_plans_sign_off_keeps_its_own_body_day_and_outcome(text, body, when, outcome):
+    """A later step's date is not the sign-off's; a draft agreed with the final changes handed
+    on is delegated; a body "of" its council is the body."""
+    facts = extract_facts(
+        "Productivity Plan 2024\n\n" + text + "\n", url="https://www.example.gov.uk/pp"
+    )
+    decision = facts.decision
+    assert (decision.body, decision.date, decision.outcome) == (body, when, outcome)
+
+
+def test_a_release_saying_the_cabinet_met_last_night_dates_the_decision_from_its_dateline():
+    text = (
+        "Council sets out how it is getting more from every pound\n\nPublished: Friday, 12 July "
+        "2024\n\nRichmond Council's Cabinet last night approved the borough's productivity plan.\n"
+    )
+    facts = extract_facts(text, url="https://www.richmond.gov.uk/news/july_2024/plan")
+    decision = facts.decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 11),
+        "approved",
+    )

@@ -44,7 +44,9 @@ MEASURE_STRONG = vocabulary(
     r"measur\w+ (?:of )?productivity|"
     r"productivity (?:measures?|metrics?|dashboards?|index|indicators?)|"
     r"measur\w+ (?:our |its |the council.s )?performance|"
-    r"(?:track|monitor)\w* (?:our |its |the council.s )?(?:performance|productivity)|"
+    # monitoring performance "closely" is an aim; "through", "against", "using" says how
+    r"(?:track|monitor)\w* (?:our |its |the council.s )?(?:performance|productivity) (?:\w+ )?"
+    r"(?:through|using|against|with|via|by means of)|"
     r"productivity (?:means|(?:is|can be|will be) (?:measured|assessed|tracked))|"
     r"nearest neighbours?|apse|outcomes? (?:framework|measures|indicators)|"
     r"metrics?|scorecard|"
@@ -74,7 +76,11 @@ MEASURE_STRONG = vocabulary(
     r"|is|are)|"
     r"dashboards? (?:\w+ ){0,2}?(?:showing|that shows?|which shows?|tracking|to track|"
     r"to monitor)|"
-    r"right[- ]first[- ]time|first[- ]contact resolution|(?:average|mean) (?:handling|waiting|"
+    # "Right first time: redesigning journeys" names a programme; its rate is a measure
+    r"(?:rates?|percentage|share|proportion|measures?) (?:of )?(?:cases |calls |contacts )?"
+    r"right[- ]first[- ]time|"
+    r"right[- ]first[- ]time (?:rates?|percentage|scores?|measures?|indicators?)|"
+    r"first[- ]contact resolution|(?:average|mean) (?:handling|waiting|"
     r"processing|response|turnaround) times?|"
     # productivity as outputs for inputs: a definition is a way of measuring
     r"outputs? (?:per|for each|relative to|against) (?:\w+ )?(?:input|unit|pound|fte|"
@@ -146,6 +152,7 @@ def measurement_cue(text: str) -> bool:
 _MEASURING_ACT = vocabulary(
     r"\b(?:measur\w*|calculat\w*|comput(?:e|es|ed|ing)|record(?:ed|ing)|logg?(?:s|ed|ing)?"
     r"|(?:we|they|officers|staff|teams?|managers|services?) record"
+    r"|records\s+(?:the|its|each|every|how|what|all|our)\b"
     r"|count(?:s|ed|ing)?|track(?:s|ed|ing)?|monitor\w*|compar(?:e|es|ing)|benchmark\w*"
     # "compared" as a verb: "costs are compared", "we compared our costs"; not the preposition
     # of a fact ("remains low compared with the south")
@@ -264,7 +271,9 @@ _NO_MEASURES = re.compile(
     r"|\b(?:asked|requested|called for|urged)\b[^.;]{0,60}\b(?:set out|say|show|explain|include"
     r"|develop)\b[^.;]{0,40}\bmeasur\w*"
     # an instruction restated from the letter: "(c) state how the Council will measure …"
-    r"|^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:state|explain|set out|describe|say|show|outline)\s+how\b",
+    r"|^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:state|explain|set out|describe|say|show|outline)\s+how\b"
+    # the question restated: "Theme 1 also asks how we measure productivity"
+    r"|\basks?\s+(?:us\s+)?how\s+(?:we|councils?|the council)\s+(?:\w+\s+)?measur",
     re.IGNORECASE,
 )
 

@@ -261,7 +261,7 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "body_over_date",  # "Cabinet" on one line, "Tuesday 16 July 2024" on the next
         re.compile(
             rf"^[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*\n(?:[ \t]*\n)?"
-            rf"[ \t]*(?P<date>{_DATE})[ \t]*(?:(?:at\s+)?\d[^\n]*)?$",
+            rf"[ \t]*(?P<date>{_DATE})[ \t,]*(?:(?:at\s+)?\d[^\n]*)?$",
             _M | re.X,
         ),
     ),
@@ -287,7 +287,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "title_line",
         re.compile(
             r"\A(?:[^\n]*\n){0,8}?[ \t]*(?P<body>(?-i:Cabinet(?:[ \t]+Executive)?|CABINET|Executive"
-            r"|EXECUTIVE|Full[ \t]+Council|(?:[A-Z][\w&]+,?[ \t]+(?:and[ \t]+)?)+Committee))"
+            r"|EXECUTIVE|Full[ \t]+Council|(?:[A-Z][\w&]+,?[ \t]+(?:and[ \t]+)?)+Committee"
+            r"|(?:[A-Z][A-Z&]+,?[ \t]+(?:AND[ \t]+)?)+COMMITTEE))"
             r"[ \t]*(?::[ \t]*Minutes)?[ \t]*$",
             re.MULTILINE | re.IGNORECASE,
         ),
@@ -317,6 +318,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # A character of the same sentence and paragraph: PDF lines break a sentence, blank lines
 # end its paragraph.
 _IN_PARAGRAPH = r"(?:[^.\n]|\n(?![ \t]*\n))"
+# A character of the sign-off's clause: not the start of a later step's verb.
+_NOT_A_LATER_STEP = r"(?!(?:submitted|sent|published|e-?mailed|returned)\b)[^.\n]"
 _PLAN_SIGNOFF = re.compile(
     rf"\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it|this\s+document)\b"
     rf"{_IN_PARAGRAPH}{{0,100}}?\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted)"
@@ -333,7 +336,8 @@ _PLAN_SIGNOFF = re.compile(
     rf"|\s*[.,;:()\n]|\s*$)"
     # the day, perhaps after its weekday's part ("on Tuesday evening (July 16)"), or right after
     # the body as a title page prints it ("Approved by the Executive, 11 July 2024")
-    rf"(?:(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?"
+    # (not a later step's: "signed off by the Leader, …, and it was submitted on 17 July")
+    rf"(?:(?:(?:{_NOT_A_LATER_STEP}){{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?"
     rf"|[ \t]*[,–—-][ \t]*)(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
@@ -341,15 +345,26 @@ _PLAN_SIGNOFF = re.compile(
 # resources committee agreed the productivity plan at a meeting on Thursday (July 11)".
 _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"(?P<body>{_BODY_CORE})\s+"
+    # "Cabinet last night approved …": the day told from the release's dateline
+    rf"(?:(?P<relday>last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\s+)?"
     # "Cabinet members at Gedling Borough Council agreed …"
     rf"(?:(?:members|councillors)\s+(?:(?:at|of|on)\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Council|Authority)\s+)?)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:unanimously\s+|formally\s+)?"
     rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)|(?P<considered>considered))"
     rf"\s+(?:the|its|our|a|this)\s+"
     # "agreed the document": a plan-like page speaks of the plan it is about
-    rf"(?:draft\s+(?:of\s+(?:the|this|our)\s+)?|final\s+|new\s+|council['’]s\s+)?"
+    rf"(?:draft\s+(?:of\s+(?:the|this|our)\s+)?|final\s+|new\s+"
+    rf"|(?:council|borough|county|city|district|authority)['’]s\s+)?"
     rf"(?:(?:productivity\s+)?plan|document)\b"
     rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE}))?",
+    re.IGNORECASE | re.X,
+)
+# The council agreeing the plan at a meeting of its body: "Devon County Council agreed a draft
+# of this plan at Cabinet on 10 July 2024".
+_PLAN_AGREED_AT = re.compile(
+    rf"\b(?P<verb>approved|agreed|endorsed|adopted)\s+(?:a|the|its|our|this)\s+(?:draft\s+(?:of\s+)?"
+    rf"(?:this|the|our|its)\s+)?(?:productivity\s+)?plan\s+at\s+(?:its\s+|a\s+meeting\s+of\s+(?:the\s+)?)?"
+    rf"(?P<body>{_BODY_CORE})(?:\s+meeting)?\s+on\s+(?P<date>{_DATE})",
     re.IGNORECASE | re.X,
 )
 # "This plan was considered by the Cabinet on 15 July 2024 and approved for submission". Without
@@ -366,9 +381,13 @@ _PLAN_CONSIDERED = re.compile(
 # After a body considered the plan: "and agreed that the final version be signed off by …".
 _HANDED_ON = re.compile(
     r"[^.;]{0,40}?\band\s+(?:agreed|resolved|decided)\s+(?:that\s+)?[^.;]{0,80}?\b(?:be|is\s+to\s+be)"
-    r"\s+(?:signed\s+off|approved|agreed|finalised)\s+by\b|[^.;]{0,40}?\bdelegat\w+\b",
+    r"\s+(?:signed\s+off|approved|agreed|finalised)\s+by\b|[^.;]{0,40}?\bdelegat\w+\b"
+    # "… and authorised the Chief Executive … to make any final changes"
+    r"|[^.;]{0,40}?\bauthori[sz]ed\b[^.;]{0,120}?\bto\s+(?:make\s+(?:any\s+)?final|finalise|approve"
+    r"|sign)",
     re.IGNORECASE,
 )
+_DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
 # A place's name before "District Council": the council as an organisation.
 _ORGANISATION = re.compile(r"\b(?!(?:The|A|An|Our|Its|Their)\b)[A-Z][\w-]+[ \t]+\Z")
 # "It was approved by Cabinet on 9 July 2024" in a plan names its own sign-off only when the
@@ -492,9 +511,14 @@ _CONFIRMED_MINUTES = re.compile(
     r"|received|taken\s+as\s+read)\b",
     re.IGNORECASE,
 )
+# "To approve the minutes of the Committee meeting held on 3 June 2024 as a correct record".
+_CONFIRMING = re.compile(
+    r"\b(?:approv\w*|confirm\w*|agree\w*|sign\w*|not(?:e|ed|es|ing)|receiv\w*|accept\w*)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # An item number opening the line ("14. Exempt Minutes of the Cabinet Meeting held on 13 June"):
 # earlier minutes listed as an item of the agenda, not the meeting's own heading.
-_ITEM_NUMBER = re.compile(r"[ \t]*(?:\(\d{1,3}\)|\d{1,3}[.)](?:\d{1,3}\.?)?)[ \t]+")
+_ITEM_NUMBER = re.compile(r"[ \t]*(?:\(\d{1,3}\)|\d{1,3}[.)](?:\d{1,3}\.?)?[ \t]+|\d{1,3}\t)")
 
 
 def _an_item(text: str, at: int) -> bool:
@@ -520,6 +544,8 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
         body = _clean_body(signoff.group("body"))
         if signoff.group("date"):
             when = _date_in(signoff.group("date"), year)
+        elif signoff.groupdict().get("relday"):
+            when = _relative_day(text, signoff.group("relday"), year)
         return body, when, "plan_signoff"
     for name, pattern in _HEADER_PATTERNS:
         if body is not None and when is not None:
@@ -536,7 +562,9 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
                 if name in {"addressed_to", "narrative"} and _norm_body(found_body) in receivers:
                     continue
             if name == "meeting_of" and (
-                _CONFIRMED_MINUTES.match(text, m.end(), m.end() + 160) or _an_item(text, m.start())
+                _CONFIRMED_MINUTES.match(text, m.end(), m.end() + 160)
+                or _CONFIRMING.search(text, max(0, m.start() - 40), m.start())
+                or _an_item(text, m.start())
             ):
                 continue  # "That the minutes of the Board held on 26 June be noted": an item
             date_text = groups.get("date") or groups.get("date2")
@@ -806,7 +834,10 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
     """The first _PLAN_SIGNOFF match in ``text`` that reports a sign-off done, not one to come
     ("this plan will be approved by Cabinet on 15 July"). Cached: a plan's body and its
     outcome are both read from it, and the search runs over the whole text."""
-    found = (p.finditer(text) for p in (_PLAN_SIGNOFF, _PLAN_CONSIDERED, _PLAN_SIGNOFF_ACTIVE))
+    found = (
+        p.finditer(text)
+        for p in (_PLAN_SIGNOFF, _PLAN_AGREED_AT, _PLAN_CONSIDERED, _PLAN_SIGNOFF_ACTIVE)
+    )
     considered: re.Match[str] | None = None  # considered only: a decision told later outranks it
     for m in chain.from_iterable(found):
         verb_at = m.start("verb") if m.group("verb") else m.start("considered")
@@ -837,11 +868,13 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
         if control is None:
             return None, None, None, None
         return control.outcome, control.evidence, control.start, control.end
+    handed_on = _HANDED_ON.match(text, m.end())
     if m.group("verb") is None:
         # considered: "… and agreed that the final version be signed off by the Leader" hands
         # the sign-off on; otherwise no decision is recorded
-        handed_on = _HANDED_ON.match(text, m.end())
         return ("delegated" if handed_on else "none"), m.group(0), m.start(), m.end()
+    if handed_on and _DRAFT.search(m.group(0)):
+        return "delegated", m.group(0), m.start(), m.end()  # a draft agreed, the final handed on
     verb = m.group("verb").lower()
     outcome = verb if verb in {"endorsed", "noted"} else "approved"
     return outcome, m.group(0), m.start(), m.end()
@@ -852,7 +885,7 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
 # table whose header has an "Approved by" column, its latest row naming the body.
 _CONTROL_LABEL = re.compile(
     # "Status: approved by Cabinet on 17 July 2024" is the same label after a status field
-    r"^[ \t|•*-]*(?:(?:document\s+)?status\s*:\s*)?"
+    r"^[ \t|•*-]*(?:(?:(?:document\s+)?status|decision)\s*:\s*)?"
     r"(?P<label>approved\s+by|approving\s+body|approval\s+(?:by|body|route)"
     r"|signed\s+off\s+by|endorsed\s+by)\b[ \t]*[:|]?[ \t]*(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
@@ -872,7 +905,12 @@ _CONTROL_PENDING = re.compile(
     r"\b(?:pending|tbc|tbd|to\s+be|proposed|for\s+approval|awaiting|subject\s+to|draft)\b",
     re.IGNORECASE,
 )
-_BODY_IN_CELL = re.compile(_BODY_CORE)
+# A body in a cell runs to a word or mark that ends it ("Executive Member for Finance and
+# Governance on 15 July 2024"), as in _PLAN_SIGNOFF.
+_BODY_IN_CELL = re.compile(
+    _BODY_CORE
+    + r"(?=\s+(?:on|of|at|in|under|following|with|before|after|as|to)\b|\s*[.,;:()|\n]|\s*$)"
+)
 # Rows of a version table read after its header.
 _CONTROL_ROWS = 8
 
@@ -967,7 +1005,8 @@ _PAST_SUBMITTED = re.compile(
     r"\b(?:was|were|been|has\s+been|had\s+been|which\s+was|it\s+was|has|have|had)\s+"
     r"(?:then\s+|today\s+|now\s+|already\s+)?(?P<verb>submitted)\b"
     # "was approved by Cabinet on 9 July and submitted on 12 July"
-    r"|\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b[^.\n;]{0,160}?\band\s+(?:then\s+)?(?P<verb2>submitted|sent(?=\s+(?:off\s+)?to\s+(?:the\s+)?(?:government|dluhc|mhclg"
+    r"|\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?\w+ed\b[^.\n;]{0,160}?\band\s+"
+    r"(?:then\s+)?(?P<verb2>submitted|sent(?=\s+(?:off\s+)?to\s+(?:the\s+)?(?:government|dluhc|mhclg"
     r"|department|ministry|minister)))\b",
     re.IGNORECASE,
 )
@@ -1244,7 +1283,9 @@ _RELATIVE_TO = re.compile(
 )
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _DATELINE_LABEL = re.compile(
-    r"(?:published|posted|updated|date|issued)(?:\s+on)?\s*:?\s*$", re.IGNORECASE
+    r"(?:published|posted|updated|date|issued)(?:\s+on)?\s*:?\s*"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    re.IGNORECASE,
 )
 
 
@@ -1273,6 +1314,15 @@ def _dateline(text: str, scan: DateScan) -> list[DateMention]:
         ):
             return [mention]
     return []
+
+
+def _relative_day(text: str, word: str, year: int) -> date | None:
+    """The day "last night", "yesterday" or "today" names, from the page's dateline."""
+    dated = _dateline(text, scan_dates(text, year))
+    if not dated:
+        return None
+    back = 1 if word.lower() in {"last night", "yesterday"} else 0
+    return dated[0].value - timedelta(days=back)
 
 
 # A weekday with no date, as the press writes it ("will be submitted to the department on
