@@ -1394,3 +1394,123 @@ def test_monitoring_against_measures_a_rate_and_a_project_recording_hours_are_me
 )
 def test_more_barriers_told_by_their_effect_on_the_council_are_named(sentence, barrier):
     assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "One child in an unregistered placement cost this council 14,000 pounds a week.",
+            "social_care_demand",
+        ),
+        (
+            "The subsidy we can reclaim covers barely a third of what we pay for bed and "
+            "breakfast.",
+            "housing_temporary_accommodation",
+        ),
+        ("We were once again given a settlement for 2024/25 only.", "single_year_settlements"),
+        (
+            "We ask for a settlement that runs for the life of a Parliament.",
+            "single_year_settlements",
+        ),
+        (
+            "Nobody here can tell you what our grant will be in April 2026.",
+            "funding_uncertainty",
+        ),
+        (
+            "The absence of any information about funding after March 2025 is our largest risk.",
+            "funding_uncertainty",
+        ),
+        (
+            "The gap between what we need and what we receive is now 11 million pounds a year.",
+            "insufficient_funding",
+        ),
+        (
+            "We spent more than 200,000 pounds on three bids, only one of which succeeded.",
+            "competitive_bidding",
+        ),
+        (
+            "These grants each arrive with their own conditions, and none can be used to support "
+            "the others.",
+            "ringfenced_grants",
+        ),
+        (
+            "Implementing the recycling reforms will cost us 1.2 million pounds a year and the "
+            "Government has yet to confirm any revenue support.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "Where Parliament gives us a new duty, the money to carry it out should follow.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "The number of adults needing support with personal care has risen by 9 per cent.",
+            "social_care_demand",
+        ),
+    ],
+)
+def test_barriers_with_sums_in_words_and_in_other_phrasings_are_named(sentence, barrier):
+    """Sums written "1.2 million pounds" read as "£1.2 million" for every rule."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chief Economist of the Institute for Fiscal Studies has said that councils face a "
+        "funding gap of several billion pounds.",
+        "A spokesperson for the Local Government Association said councils faced a funding gap "
+        "of £6.2 billion.",
+        "The county has blamed soaring demand and an outdated funding system for its pressures.",
+        "The provisional settlement for 2024/25 was published on 18 December 2023.",
+    ],
+)
+def test_a_national_voice_a_policy_system_or_a_settlements_date_names_no_such_barrier(sentence):
+    codes = code_text(sentence + "\n").barrier_ids
+    assert "legacy_it_systems" not in codes and "insufficient_funding" not in codes, sentence
+    assert "single_year_settlements" not in codes, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We are testing AI note-taking in social work, which saves each worker four hours a week.",
+        "The plan's indicators would be included in the quarterly performance report to Cabinet.",
+    ],
+)
+def test_a_trial_and_indicators_put_in_a_report_are_no_measure(sentence):
+    assert not code_text(sentence + "\n").states_measurement, sentence
+
+
+def test_an_answer_to_the_measurement_question_that_only_repeats_its_words_is_no_measure():
+    text = (
+        "How do you measure productivity?\n\n"
+        "We are committed to improving productivity year on year and our officers will keep "
+        "productivity under review.\n"
+    )
+    assert not code_text(text).states_measurement
+
+
+def test_a_heading_block_that_runs_on_into_the_next_is_read_as_one_sentence():
+    """A PDF table cell's first line, taken by the parser for a heading, ends on a function
+    word; the sentence it starts is read whole."""
+    from productivity_plans.coding.passages import passages_from_parsed
+    from productivity_plans.ingest.records import Block, BlockKind, ParsedDocument
+
+    text = (
+        "Councils spend large sums preparing competitive bids for\n"
+        "small pots. Our last bid cost us £100,000.\n"
+    )
+    first = text.index("\n") + 1
+    parsed = ParsedDocument(
+        text=text,
+        pages=[],
+        blocks=[
+            Block(BlockKind.HEADING, 1, 0, first - 1),
+            Block(BlockKind.PARAGRAPH, 1, first, len(text) - 1),
+        ],
+        parser="test",
+        parser_version="0",
+    )
+    [passage] = passages_from_parsed(parsed)
+    assert passage.text.startswith("Councils spend") and passage.text.endswith("£100,000.")

@@ -977,3 +977,115 @@ def test_a_release_saying_the_cabinet_met_last_night_dates_the_decision_from_its
         date(2024, 7, 11),
         "approved",
     )
+
+
+def test_a_plan_saying_a_body_will_consider_it_gives_that_body_and_day_and_no_decision():
+    text = (
+        "Productivity Plan 2024\n\nThis document is our plan. Cabinet will consider it on 16 July "
+        "2024 and, subject to any changes Cabinet asks for, it will be submitted on 18 July 2024.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/files/plan.docx")
+    decision = facts.decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 16),
+        "none",
+    )
+    assert facts.timeline == [] or all(e.action != "approved" for e in facts.timeline)
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "body", "when", "outcome"),
+    [
+        (
+            "Our productivity plan\n\nAgreed by the Policy and Resources Committee on 25 June "
+            "2024.\n\nWe are a small district council.\n",
+            "https://www.example.gov.uk/productivity-plan",
+            "Policy and Resources Committee",
+            date(2024, 6, 25),
+            "approved",
+        ),
+        (
+            "Councillors agree plan\n\nPublished: Tuesday 9 July 2024\n\nThe plan was approved at "
+            "Monday evening's meeting of the Corporate Policy and Resources Committee.\n",
+            "https://www.example.gov.uk/news/plan",
+            "Corporate Policy and Resources Committee",
+            date(2024, 7, 8),
+            "approved",
+        ),
+        (
+            "Plan signed off\n\nFriday, 19th July 2024, 6:00am\n\nThe authority's cabinet signed "
+            'off its "productivity plan" at a meeting at County Hall on Thursday (July 18).\n',
+            "https://www.examplepaper.co.uk/news/plan",
+            "cabinet",
+            date(2024, 7, 18),
+            "approved",
+        ),
+    ],
+)
+def test_a_sign_off_told_by_a_label_a_weekday_or_in_quotes_gives_body_day_and_outcome(
+    text, url, body, when, outcome
+):
+    decision = extract_facts(text, url=url).decision
+    assert ((decision.body or "").lower(), decision.date, decision.outcome) == (
+        body.lower(),
+        when,
+        outcome,
+    )
+
+
+def test_a_submission_officers_said_would_happen_on_a_day_is_that_day():
+    text = (
+        "Council officers said the document would be submitted to the Department on Friday "
+        "(July 19).\n"
+    )
+    facts = extract_facts(text, url="https://www.examplepaper.co.uk/news/p")
+    assert facts.submitted_date == date(2024, 7, 19)
+
+
+def test_resolved_followed_by_a_comma_records_the_outcome():
+    text = (
+        "Council\nThursday 18 July 2024\n\nCL23 Productivity Plan\nMembers debated the plan.\n\n"
+        "Resolved, that the Productivity Plan be noted.\n"
+    )
+    url = "https://democracy.example.gov.uk/ieListDocuments.aspx?MId=2"
+    assert extract_facts(text, url=url).decision.outcome == "noted"
+
+
+def test_authority_to_approve_the_plan_delegated_is_a_delegation_not_an_approval():
+    text = REPORT.replace(
+        "1. That Cabinet approves the Productivity Plan at Appendix A.\n"
+        "2. That authority be delegated to the Chief Executive to make minor changes.",
+        "2. That Cabinet notes the draft Productivity Plan at Appendix A.\n3. That authority to "
+        "make final amendments to the plan and to approve it for submission be delegated to the "
+        "Chief Executive in consultation with the Leader.",
+    )
+    assert extract_facts(text).decision.outcome == "delegated"
+
+
+def test_a_report_header_set_out_in_columns_gives_the_body_and_day():
+    text = (
+        "Report of                    Meeting                    Date\n"
+        "Director of Change and       Executive Cabinet          Thursday, 11 July 2024\n"
+        "Delivery\n\nProductivity Plan\n\nPurpose of the Report\n1. To present the draft plan "
+        "for approval by members before it is submitted to government in July.\n"
+    )
+    facts = extract_facts(text, url="https://democracy.example.gov.uk/documents/s1/report.pdf")
+    assert (facts.decision.body, facts.decision.date) == ("Executive Cabinet", date(2024, 7, 11))
+
+
+def test_a_forward_plan_between_rules_gives_the_meeting_it_lists():
+    rule = "-" * 83
+    text = (
+        "THE CABINET'S FORWARD PLAN\n\nThis Forward Plan gives at least 28 clear days' notice of "
+        "the key decisions that the Cabinet expects to take in the period set out below, and of "
+        f"any meeting at which the public may be excluded.\n{rule}\nCabinet meeting - Thursday 27 "
+        f"June 2024\n{rule}\n1187      Productivity Plan 2024      Cabinet will be asked to "
+        "agree the plan.\n"
+    )
+    facts = extract_facts(text, url="https://modgov.example.gov.uk/mgListPlanItems.aspx?PlanId=1")
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Cabinet",
+        date(2024, 6, 27),
+        "none",
+    )

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from productivity_plans.extract import extract_facts
 from productivity_plans.extract.layout import (
+    _COLUMNS,
     _NEW_ITEM,
+    _RULE,
     FULL_LINE,
     MAX_WRAP_WIDTH,
     MIN_WRAP_WIDTH,
@@ -125,6 +127,9 @@ def _plain_unwrap(text: str) -> str:
             and stripped[-1] not in ".:;!?"
             and following.strip()
             and not _NEW_ITEM.match(following)
+            and not _RULE.fullmatch(line)
+            and not _RULE.fullmatch(following)
+            and not _COLUMNS.search(line)
         )
         pieces += [line, " " if soft else "\n"]
     return "".join([*pieces, lines[-1]])

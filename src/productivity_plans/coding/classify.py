@@ -112,14 +112,19 @@ class _Reading:
     measuring: bool = False  # under a title about measuring ("How we measure productivity")
 
 
+_POUNDS = re.compile(r"\b(\d[\d,.]*)(\s*(?:million|billion|m|bn|k))?\s+pounds\b", re.IGNORECASE)
+
+
 def _read(passage: Passage, rules: Rules) -> _Reading:
     """A passage restates the requirement when most of its words are in sentences that do; the
     council's own sentences (asks of government included) are what the other codes read."""
     own: list[str] = []
     restated = total = 0
     for start, end in sentences(passage.text):
-        # one line, as the rules read it: a PDF paragraph keeps its line breaks
+        # one line, as the rules read it: a PDF paragraph keeps its line breaks; sums written
+        # in words ("1.2 million pounds") read as the rules write them ("£1.2 million")
         sentence = " ".join(_HYPHEN_BREAK.sub("", passage.text[start:end]).split())
+        sentence = _POUNDS.sub(r"£\1\2", sentence)
         words = len(sentence.split())
         total += words
         if rules.restates(sentence):

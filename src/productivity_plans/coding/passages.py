@@ -27,6 +27,8 @@ _TRAILING_FUNCTION_WORD = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+# "Q1.", "2.", "3.1", "A)": a title's number
+_NUMBERED_TITLE = re.compile(r"\s*(?:Q\d+|\d+(?:\.\d+)*|[A-Z])[.):]?\s", re.IGNORECASE)
 MAX_HEADING_WORDS = 18  # the framework's own heading wording, repeated as a title, runs to 16
 # A block of this many lines or more is cut again by its line structure (see _from_blocks).
 MANY_LINES = 3
@@ -72,7 +74,7 @@ def _from_blocks(text: str, blocks: list[Block]) -> list[Passage]:
     after it, a form laid out one field per line) would otherwise make one passage of many."""
     out: list[Passage] = []
     heading: str | None = None
-    for block in sorted(blocks, key=lambda b: b.start):
+    for block in _run_on(text, sorted(blocks, key=lambda b: b.start)):
         start, end = _trimmed(text, block.start, block.end)
         if start >= end:
             continue
@@ -92,6 +94,30 @@ def _from_blocks(text: str, blocks: list[Block]) -> list[Passage]:
         out.append(
             Passage(text[start:end], block.page, start, end, str(block.kind), heading, len(out))
         )
+    return out
+
+
+def _run_on(text: str, blocks: list[Block]) -> list[Block]:
+    """The blocks with a "heading" that runs on into the next block joined to it: a table
+    cell's first line in a PDF ("Councils spend large sums preparing competitive bids for" /
+    "small pots. …") is the start of a sentence, not a title, when it ends on a function word
+    or the next block starts in lower case. A numbered title wrapped over two lines ("Q1. How
+    have you transformed the way you design and deliver" / "services …?") stays a title."""
+    out: list[Block] = []
+    for block in blocks:
+        before = out[-1] if out else None
+        if before is not None and before.kind == BlockKind.HEADING:
+            head = text[before.start : before.end].strip()
+            following = text[block.start : block.end].lstrip()
+            if (
+                head
+                and following
+                and not _NUMBERED_TITLE.match(head)
+                and (_TRAILING_FUNCTION_WORD.search(head) or following[:1].islower())
+            ):
+                out[-1] = Block(BlockKind.PARAGRAPH, before.page, before.start, block.end)
+                continue
+        out.append(block)
     return out
 
 

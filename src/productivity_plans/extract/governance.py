@@ -113,6 +113,7 @@ def _not_yet(text: str, start: int, end: int) -> bool:
 
 def _clean_body(body: str) -> str:
     body = body.strip().split("\n")[-1]
+    body = re.sub(r"\s+meeting$", "", body, flags=re.IGNORECASE)  # "Cabinet meeting - 27 June"
     # "Leader of the Council (Councillor P. Harkness) and Portfolio Holder for … (Councillor J.
     # Ostrowski), acting jointly": the offices decide, not the names
     body = re.sub(r"\s*\((?:Cllr\.?|Councillor|Mayor)\b[^)]*\)", "", body)
@@ -258,6 +259,14 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "body_date_columns",  # a report's header row: "Director of …   Executive Cabinet   11 July"
+        re.compile(
+            rf"^[^\n]*?[ \t]{{3,}}(?:the\s+)?(?P<body>{_BODY_CORE})"
+            rf"[ \t]{{3,}}(?P<date>{_DATE})[ \t]*$",
+            _M | re.X,
+        ),
+    ),
+    (
         "body_over_date",  # "Cabinet" on one line, "Tuesday 16 July 2024" on the next
         re.compile(
             rf"^[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*\n(?:[ \t]*\n)?"
@@ -318,6 +327,7 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # A character of the same sentence and paragraph: PDF lines break a sentence, blank lines
 # end its paragraph.
 _IN_PARAGRAPH = r"(?:[^.\n]|\n(?![ \t]*\n))"
+_WEEKDAY = r"(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # A character of the sign-off's clause: not the start of a later step's verb.
 _NOT_A_LATER_STEP = r"(?!(?:submitted|sent|published|e-?mailed|returned)\b)[^.\n]"
 _PLAN_SIGNOFF = re.compile(
@@ -325,7 +335,9 @@ _PLAN_SIGNOFF = re.compile(
     rf"{_IN_PARAGRAPH}{{0,100}}?\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted)"
     # "approved by the Cabinet", "approved at the Cabinet meeting"
     # "agreed at a meeting of the authority's cabinet"
-    rf"\s+(?:by|at\s+(?:the|a|its)(?:\s+meeting\s+of(?:\s+the)?)?)"
+    # "approved at Monday evening's meeting of the Corporate Policy and Resources Committee"
+    rf"\s+(?:by|at\s+(?:the|a|its|(?P<relwd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?['’]s)"
+    rf"(?:\s+meeting\s+of(?:\s+the)?)?)"
     rf"\s+(?:the\s+(?:council|authority)['’]s\s+|(?:council|authority)['’]s\s+|our\s+|its\s+)?"
     rf"(?P<body>{_BODY_CORE})"
     rf"(?:\s+meeting)?"
@@ -355,9 +367,17 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     # "agreed the document": a plan-like page speaks of the plan it is about
     rf"(?:draft\s+(?:of\s+(?:the|this|our)\s+)?|final\s+|new\s+"
     rf"|(?:council|borough|county|city|district|authority)['’]s\s+)?"
-    rf"(?:(?:productivity\s+)?plan|document)\b"
+    rf"[\"“‘']?(?:(?:productivity\s+)?plan|document)\b"
     rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
+)
+# A plan saying who will consider it and when ("Cabinet will consider it on 16 July 2024"): the
+# body and day of a decision to come, outcome none, as the conventions read a notice.
+_PLAN_TO_COME = re.compile(
+    rf"(?P<body>{_BODY_CORE})\s+(?:will|is\s+due\s+to|is\s+to)\s+(?P<considered>consider|discuss|decide\s+on)"
+    rf"\s+(?:it|this\s+(?:draft|plan|document)|the\s+(?:draft\s+)?(?:productivity\s+)?plan)"
+    rf"\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE})",
+    re.X,
 )
 # The council agreeing the plan at a meeting of its body: "Devon County Council agreed a draft
 # of this plan at Cabinet on 10 July 2024".
@@ -546,6 +566,8 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
             when = _date_in(signoff.group("date"), year)
         elif signoff.groupdict().get("relday"):
             when = _relative_day(text, signoff.group("relday"), year)
+        elif signoff.groupdict().get("relwd"):
+            when = _last_weekday(text, signoff.group("relwd"), year)
         return body, when, "plan_signoff"
     for name, pattern in _HEADER_PATTERNS:
         if body is not None and when is not None:
@@ -625,7 +647,7 @@ _ZONE_ANCHOR = re.compile(
     r"|(?:\(?\d+[.)]|\(?[a-z][.)]|[-•·])?\s*That\s+(?:the\s+)?(?:Cabinet|Council|Executive|Committee)\b"
     r"|(?:\d\)\s*)?(?:APPROVED|NOTED|AGREED|ENDORSED)\b|(?:Approved|Noted|Agreed|Endorsed)\s+the\b"
     r")"
-    r"|\b(?:RESOLVED\b|(?:Resolved|[Ii]t\s+was\s+resolved)\b(?:,?\s+(?:unanimously|by\s+a\s+majority|nem\.?\s*con\.?),?)?\s*(?:that|to|:)"
+    r"|\b(?:RESOLVED\b|(?:Resolved|[Ii]t\s+was\s+resolved)\b(?:,?\s+(?:unanimously|by\s+a\s+majority|nem\.?\s*con\.?),?)?,?\s*(?:that|to|:)"
     r"|ORDERED\b"
     r"|RECOMMENDED\s+TO\b|is\s+RECOMMENDED\s+to\b|Recommendations?\s+approved\b"
     r"|(?:Cabinet|Council|Executive|Committee|Leader|Mayor|Holder)\s+(?:has\s+)?"
@@ -692,6 +714,8 @@ _ASKED_TO_DECIDE = (
 )
 _PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
 _IN_PRINCIPLE = re.compile(r"\bin\s+principle\b", re.IGNORECASE)
+# "That authority to make final amendments and to approve it … be delegated to …"
+_AUTHORITY_TO = re.compile(r"\bauthority\s+to\b", re.IGNORECASE)
 # a sentence of a decision; "the comments in 3.3" and "£1.2m" do not end one
 _DECISION_SENTENCE = re.compile(r"(?:[^.\n;]|\.(?=\d))+(?:[.;]|\n|$)")
 _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
@@ -795,7 +819,14 @@ def find_outcome(
                 if outcome in hits:
                     continue  # an outcome keeps the first sentence it was found in
                 for vm in pattern.finditer(sentence):
-                    if outcome == "approved" and delegation and delegation.start() < vm.start():
+                    if (
+                        outcome == "approved"
+                        and delegation
+                        and (
+                            delegation.start() < vm.start()
+                            or _AUTHORITY_TO.search(sentence, 0, vm.start())
+                        )
+                    ):
                         continue  # "delegates ... authority to agree": the delegate's power
                     before = sentence[: vm.start()]
                     if _TO_COME.search(before):
@@ -836,12 +867,19 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
     outcome are both read from it, and the search runs over the whole text."""
     found = (
         p.finditer(text)
-        for p in (_PLAN_SIGNOFF, _PLAN_AGREED_AT, _PLAN_CONSIDERED, _PLAN_SIGNOFF_ACTIVE)
+        for p in (
+            _PLAN_SIGNOFF,
+            _PLAN_AGREED_AT,
+            _PLAN_CONSIDERED,
+            _PLAN_SIGNOFF_ACTIVE,
+            _PLAN_TO_COME,
+        )
     )
     considered: re.Match[str] | None = None  # considered only: a decision told later outranks it
     for m in chain.from_iterable(found):
-        verb_at = m.start("verb") if m.group("verb") else m.start("considered")
-        if _not_yet(text, m.start(), verb_at):
+        verb = m.groupdict().get("verb")
+        verb_at = m.start("verb") if verb else m.start("considered")
+        if m.re is not _PLAN_TO_COME and _not_yet(text, m.start(), verb_at):
             continue
         if "subject" not in m.groupdict() and _ORGANISATION.search(text, 0, m.start("body")):
             continue  # "Stroud District Council has signed off a plan": the council, not a body
@@ -854,7 +892,7 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
                 text, max(0, m.start() - 250), m.start()
             ):
                 continue  # an undated "it" the sentence before does not make the plan
-        if m.group("verb") is None:
+        if verb is None:
             considered = considered or m
             continue
         return m
@@ -869,7 +907,7 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
             return None, None, None, None
         return control.outcome, control.evidence, control.start, control.end
     handed_on = _HANDED_ON.match(text, m.end())
-    if m.group("verb") is None:
+    if m.groupdict().get("verb") is None:
         # considered: "… and agreed that the final version be signed off by the Leader" hands
         # the sign-off on; otherwise no decision is recorded
         return ("delegated" if handed_on else "none"), m.group(0), m.start(), m.end()
@@ -886,7 +924,7 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
 _CONTROL_LABEL = re.compile(
     # "Status: approved by Cabinet on 17 July 2024" is the same label after a status field
     r"^[ \t|•*-]*(?:(?:(?:document\s+)?status|decision)\s*:\s*)?"
-    r"(?P<label>approved\s+by|approving\s+body|approval\s+(?:by|body|route)"
+    r"(?P<label>approved\s+by|agreed\s+by|approving\s+body|approval\s+(?:by|body|route)"
     r"|signed\s+off\s+by|endorsed\s+by)\b[ \t]*[:|]?[ \t]*(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -1016,7 +1054,7 @@ _PAST_SUBMITTED = re.compile(
 # it to the Department on 18 July 2024". The labelling conventions count its day as the
 # submission date; the sector's record of what happened does not (submission_to_come).
 _SUBMISSION_TO_COME = (
-    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+(?:then\s+|now\s+)?be\s+"
+    r"\b(?:will|would|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+(?:then\s+|now\s+)?be\s+"
     r"(?P<verb3>submitted|sent|returned|emailed|e-mailed)\b"
     r"|\bto\s+(?P<verb5>submit|send)\b(?=[^.;\n]{0,60}?\bon\s+(?:\w+day,?\s+)?\d)"
     r"|\b(?:will|shall)\s+(?:then\s+)?(?P<verb6>submit|send|return|email)\b"
@@ -1323,6 +1361,16 @@ def _relative_day(text: str, word: str, year: int) -> date | None:
         return None
     back = 1 if word.lower() in {"last night", "yesterday"} else 0
     return dated[0].value - timedelta(days=back)
+
+
+def _last_weekday(text: str, weekday: str, year: int) -> date | None:
+    """The last such weekday before the page's dateline ("at Monday evening's meeting")."""
+    dated = _dateline(text, scan_dates(text, year))
+    if not dated:
+        return None
+    day = _WEEKDAYS.index(weekday.split()[-1].title())
+    published = dated[0].value
+    return published - timedelta(days=(published.weekday() - day) % 7 or 7)
 
 
 # A weekday with no date, as the press writes it ("will be submitted to the department on

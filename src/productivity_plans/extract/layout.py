@@ -40,6 +40,11 @@ _NEW_ITEM = re.compile(
     r"|[ \t]*[A-Z][\w'’()/&,-]*(?:[ \t]+[\w'’()/&,-]+){0,6}:[ \t]"
 )
 _ENDS_CLAUSE = frozenset(".:;!?")
+# A rule drawn with dashes, equals signs or underscores: a separator, never a wrapped line.
+_RULE = re.compile(r"[ \t]*[-=_~*]{3,}[ \t-=_~*]*")
+# Three or more cells set out in columns ("Report of      Meeting      Date"): a table's row,
+# not a wrapped line.
+_COLUMNS = re.compile(r"\S[ \t]{4,}\S(?:[^\n]*?\S)?[ \t]{4,}\S")
 _SPACE_CHARS = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"
 # Looked for with `in` and replaced with a character class: str.translate with a table costs
 # about 100 ns per character of non-ASCII text, more than all the rules together.
@@ -113,6 +118,9 @@ def unwrap(text: str) -> str:
         and lines[i][w - 1] not in _ENDS_CLAUSE
         and widths[i + 1]
         and not _NEW_ITEM.match(lines[i + 1])
+        and not _RULE.fullmatch(lines[i])
+        and not _RULE.fullmatch(lines[i + 1])
+        and not _COLUMNS.search(lines[i])
     ]
     if not soft:
         return text
