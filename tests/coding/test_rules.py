@@ -1514,3 +1514,110 @@ def test_a_heading_block_that_runs_on_into_the_next_is_read_as_one_sentence():
     )
     [passage] = passages_from_parsed(parsed)
     assert passage.text.startswith("Councils spend") and passage.text.endswith("£100,000.")
+
+
+def test_costs_that_compare_well_are_a_result_not_a_way_of_measuring():
+    text = "Our costs compare well with other Hampshire districts.\n"
+    assert not code_text(text).states_measurement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "Each settlement told us what we would get for twelve months and nothing beyond.",
+            "single_year_settlements",
+        ),
+        ("Needs assessments still rest on data from the early 2010s.", "funding_formula"),
+        (
+            "Our bids to national funds each cost between £20,000 and £60,000 to prepare.",
+            "competitive_bidding",
+        ),
+        (
+            "Our grants come with a narrow purpose and stop us pooling money.",
+            "ringfenced_grants",
+        ),
+        (
+            "Bring the dozens of small pots for housing into one allocation.",
+            "ringfenced_grants",
+        ),
+        (
+            "The new duty to collect food waste will cost us £900,000 a year, and only the "
+            "vehicles have been paid for.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "Responsibilities continue to be passed to councils without an assessment of cost.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "A planner can earn a third more in the private sector, and our adverts attracted no "
+            "suitable applicants.",
+            "recruitment_retention",
+        ),
+        (
+            "The NHS holds the information but is not permitted to pass it to us.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "Clearer guidance on lawful data sharing would let us act earlier.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "We would need a referendum to raise an extra £10 on a Band D bill.",
+            "council_tax_referendum_limits",
+        ),
+        (
+            "A child's placement in an unregistered home could cost more than our entire parks "
+            "budget.",
+            "social_care_demand",
+        ),
+        (
+            "The nightly rate for a room has climbed faster than any subsidy we can reclaim.",
+            "housing_temporary_accommodation",
+        ),
+        (
+            "We ask that the rules on public procurement be simplified for small contracts.",
+            "procurement_rules",
+        ),
+    ],
+)
+def test_still_more_barriers_told_by_their_effect_on_the_council_are_named(sentence, barrier):
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our annual residents' survey asks whether issues were sorted first time, and we treat "
+        "the share who say yes as our measure of productivity.",
+        "We will know the plan is working if the time from first contact to the case being "
+        "closed falls by a quarter.",
+    ],
+)
+def test_treating_a_result_as_the_measure_and_a_target_we_will_know_by_say_how(sentence):
+    assert code_text(sentence + "\n").states_measurement, sentence
+
+
+def test_answering_how_we_know_with_a_rank_among_peers_says_how_a_council_measures():
+    text = (
+        "How do we know we are more productive? Because our spend per head on corporate "
+        "services is now the fourth lowest among the 36 metropolitan boroughs.\n"
+    )
+    assert code_text(text).states_measurement
+
+
+def test_a_performance_framework_being_developed_is_no_measure_yet():
+    text = "A new performance framework is being developed and will go to Cabinet.\n"
+    assert not code_text(text).states_measurement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        ("Care workers are hard to find and keep in rural areas.", "recruitment_retention"),
+        ("We go cap in hand, writing bid after bid.", "competitive_bidding"),
+    ],
+)
+def test_staff_hard_to_find_and_bid_after_bid_are_named(sentence, barrier):
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence

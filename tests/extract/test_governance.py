@@ -1089,3 +1089,99 @@ def test_a_forward_plan_between_rules_gives_the_meeting_it_lists():
         date(2024, 6, 27),
         "none",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "body", "when", "outcome"),
+    [
+        (
+            "This plan has been prepared by the Chief Executive. Following the Executive's "
+            "discussion on 9 July 2024 it was signed off by the Leader of the Council.",
+            "https://www.example.gov.uk/files/plan.docx",
+            "Leader of the Council",
+            None,
+            "approved",
+        ),
+        (
+            "This plan was agreed at the Executive meeting held on 3 July 2024.",
+            "https://www.example.gov.uk/productivity-plan",
+            "Executive",
+            date(2024, 7, 3),
+            "approved",
+        ),
+        (
+            "It was considered by Cabinet on 11 July 2024, which endorsed its content and asked "
+            "the Leader to finalise the wording.",
+            "https://www.example.gov.uk/files/plan.pdf",
+            "Cabinet",
+            date(2024, 7, 11),
+            "endorsed",
+        ),
+    ],
+)
+def test_a_plans_sign_off_in_further_words(text, url, body, when, outcome):
+    facts = extract_facts("Productivity Plan 2024\n\n" + text + "\n", url=url)
+    decision = facts.decision
+    assert (decision.body, decision.date, decision.outcome) == (body, when, outcome)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "when"),
+    [
+        (
+            "Plan given the go-ahead\n\nPublished: 17 July 2024\n\nThe council's plan was given "
+            "the green light by Cabinet at its meeting last night.\n",
+            "Cabinet",
+            date(2024, 7, 16),
+        ),
+        (
+            "Council chiefs set out plan\n\n11:03, 11 JUL 2024\n\nThe comments are in the "
+            "borough council's productivity plan, which was signed off by cabinet members at "
+            "Castle House yesterday.\n",
+            "cabinet",
+            date(2024, 7, 10),
+        ),
+    ],
+)
+def test_the_press_telling_an_approval_by_last_night_or_yesterday_dates_it(text, body, when):
+    decision = extract_facts(text, url="https://www.examplepaper.co.uk/news/plan").decision
+    assert ((decision.body or "").lower(), decision.date, decision.outcome) == (
+        body.lower(),
+        when,
+        "approved",
+    )
+
+
+def test_a_submission_still_to_come_without_a_day_takes_no_earlier_steps_day():
+    text = (
+        "The document was approved by the council's cabinet on Monday (July 15) and will be "
+        "sent to Whitehall before Friday's deadline.\n"
+    )
+    facts = extract_facts(text, url="https://www.examplepaper.co.uk/news/plan")
+    assert facts.submitted_date is None
+    assert facts.decision.date == date(2024, 7, 15)
+
+
+def test_officers_will_email_the_plan_on_a_day_is_its_submission_date():
+    text = (
+        "Subject to Council's endorsement, officers will e-mail the plan to the Department's "
+        "productivity plans mailbox on 19 July 2024.\n"
+    )
+    url = "https://democracy.example.gov.uk/documents/s1/report.pdf"
+    assert extract_facts(text, url=url).submitted_date == date(2024, 7, 19)
+
+
+def test_a_democracy_page_whose_meeting_is_only_in_its_title_takes_it_from_there():
+    text = (
+        "Venue: Council Chamber. Contact: Democratic Services\n\n18.\n\nProductivity Plan\n\n"
+        "The Chief Executive presented the report.\n\nResolved - That the plan be approved.\n"
+    )
+    facts = extract_facts(
+        text,
+        url="https://democracy.wirral.gov.uk/ieListDocuments.aspx?CId=921&MId=11214",
+        title="Minutes - Policy and Resources Committee, Wednesday, 10th July, 2024 6.00 p.m.",
+    )
+    assert (facts.decision.body, facts.decision.date) == (
+        "Policy and Resources Committee",
+        date(2024, 7, 10),
+    )

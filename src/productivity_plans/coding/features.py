@@ -107,7 +107,8 @@ _EVIDENCE = re.compile(
     r"outcomes?|outputs?|metrics?|measur\w*|assess\w*|evaluat\w+|benchmark\w*|dashboards?|"
     # not "productivity" or "performance": the question says them, so an answer that only
     # repeats them ("we are committed to improving productivity") gives no evidence
-    r"insight|evidence|baselines?|scorecards?|per cent)\b|%",
+    r"insight|evidence|baselines?|scorecards?|per cent|per (?:head|resident|household|case"
+    r"|transaction)|rank\w*|(?:lowest|highest) (?:in|among|of))\b|%",
     re.IGNORECASE,
 )
 _SERVICE_REVIEW = re.compile(r"\bservice reviews?\b", re.IGNORECASE)
@@ -135,6 +136,8 @@ _REPORTING = re.compile(
     # open dashboard"
     r"|\bpublish\w*\s+(?:\w+\s+){0,2}?(?:performance|kpi|monitoring)\s+(?:data|information"
     r"|reports?)\b"
+    # a result, not a way of measuring: "our costs compare well with other districts"
+    r"|\bcompares?\s+(?:very\s+|so\s+)?(?:well|favourably|poorly|badly|strongly)\b"
     # the treasury's words: "prudential indicators", "investment returns exceeded the benchmark"
     r"|\bprudential\s+indicators?\b|\b(?:investment|investments|treasury|borrowing|returns)\b"
     r"[^.;]{0,60}?\bbenchmarks?\b",
@@ -169,6 +172,7 @@ _MEASURING_ACT = vocabulary(
     r"|collect(?:s|ed|ing)?|sampl(?:e|es|ed|ing)"
     r"|work(?:s|ed|ing)?\s+out|surveyed|surveying|yardsticks?|lens(?:es)?|vital\s+signs"
     r"|express(?:es|ed)?\s+as|(?:is|are)\s+taken\s+as|regard\w*\s+(?:\w+\s+){0,6}?as\s+the"
+    r"|we\s+treat\s+(?:\w+\s+){0,6}?as|(?:we|you)\s+(?:will|would|can|shall)\s+know\b[^.;]{0,40}?\bif"
     r"|(?:review|report|sign)\w*\s+(?:\w+\s+){0,8}?(?:each|every|a)\s+(?:week|month|quarter|year)"
     r"|(?:each|every)\s+(?:week|month|quarter|year)\b[^.;]{0,40}?\b(?:review|report|sign)\w*"
     r"|(?:quarterly|monthly|weekly),[^.;]{0,40}?\b(?:review|report|sign)\w*"
@@ -191,7 +195,7 @@ _QUANTITY = vocabulary(
     r"\b(?:per\s+(?:[\w,-]+\s+){0,2}?[\w,-]+|unit\s+costs?|cost\s+of\s+(?:a|an|each"
     r"|every)\b|ratios?|rates?|percentages?|proportions?|share\s+of|number\s+of|volumes?|averages?"
     r"|(?:processing|waiting|response|handling|turnaround|elapsed|cycle|takt|journey)\s+times?"
-    r"|time\s+(?:taken|to)\b|days\s+(?:to|lost|taken)|elapsed\s+days|(?:staff|officer)\s+(?:time"
+    r"|time\s+(?:taken|to|from)\b|days\s+(?:to|lost|taken)|elapsed\s+days|(?:staff|officer)\s+(?:time"
     r"|hours)|hours\s+(?:of|released|saved|freed)|fte|full[- ]time\s+equivalents?|satisfaction"
     r"|survey\w*|scores?|index|caseloads?|throughput|outputs?|results|indicators?|figures?"
     r"|savings?\s+(?:delivered|achieved|realised|made)|cashable\s+savings?|hours"
@@ -273,8 +277,9 @@ _NO_MEASURES = re.compile(
     r"|\b(?:will|would|shall|to|plan to|intend to|aim to)\s+(?:\w+\s+){0,3}?(?:develop|explore"
     r"|consider|investigate|design|devise|work out)\b[^.;]{0,80}\b(?:measur\w*|metrics?"
     r"|indicators?|kpis?|performance (?:framework|management))"
-    r"|\b(?:measures?|metrics?|indicators?|kpis?)\b[^.;]{0,40}\b(?:would|will|to) be (?:developed"
-    r"|explored|considered|designed|devised|worked out)\b"
+    r"|\b(?:measures?|metrics?|indicators?|kpis?|performance (?:framework|management))\b[^.;]{0,40}"
+    r"\b(?:(?:would|will|to) be|is being|are being) (?:developed|explored|considered|designed"
+    r"|devised|worked out)\b"
     # "this would be picked up in the next version of the performance framework"
     r"|\b(?:would|will) be (?:picked up|addressed|covered|included|considered|looked at)\b"
     r"[^.;]{0,60}\b(?:next|future|new)\b[^.;]{0,40}\b(?:performance (?:framework|management)"

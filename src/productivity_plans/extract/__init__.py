@@ -5,10 +5,13 @@ Pure: takes text (and the publication URL/title when known), returns plain recor
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from productivity_plans.councils.identify import CouncilMatch, identify_council
 from productivity_plans.extract.dates import scan_dates
 from productivity_plans.extract.doctype import classify_document
 from productivity_plans.extract.governance import (
+    body_kind,
     extract_decision,
     find_author,
     find_call_in,
@@ -17,6 +20,7 @@ from productivity_plans.extract.governance import (
     find_recommendations,
     find_submission,
     find_timeline,
+    meeting_in_title,
     submission_to_come,
 )
 from productivity_plans.extract.layout import normalise
@@ -41,6 +45,15 @@ def extract_facts(text: str, *, url: str | None = None, title: str | None = None
     # One date scan, shared by the decision, the timeline and the submission date.
     scan = scan_dates(text, load_regime().deadline.year)
     decision, year = extract_decision(text, doc_type, scan)
+    if title and doc_type in _PAPERS and (decision.body is None or decision.date is None):
+        # a democracy page whose text starts below its heading: the meeting is in its title
+        body, when = meeting_in_title(title, year)
+        decision = replace(
+            decision,
+            body=decision.body or body,
+            body_kind=body_kind(decision.body or body),
+            date=decision.date or when,
+        )
     submitted, submission = find_submission(text, scan)
     is_paper = doc_type in _PAPERS
     return Facts(

@@ -331,8 +331,10 @@ _WEEKDAY = r"(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
 # A character of the sign-off's clause: not the start of a later step's verb.
 _NOT_A_LATER_STEP = r"(?!(?:submitted|sent|published|e-?mailed|returned)\b)[^.\n]"
 _PLAN_SIGNOFF = re.compile(
-    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it|this\s+document)\b"
-    rf"{_IN_PARAGRAPH}{{0,100}}?\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted)"
+    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it|(?:this|the)\s+document)\b"
+    rf"{_IN_PARAGRAPH}{{0,100}}?\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted"
+    # the press's words for an approval: "given the green light by Cabinet"
+    rf"|given\s+the\s+(?:green\s+light|go-ahead))"
     # "approved by the Cabinet", "approved at the Cabinet meeting"
     # "agreed at a meeting of the authority's cabinet"
     # "approved at Monday evening's meeting of the Corporate Policy and Resources Committee"
@@ -340,17 +342,19 @@ _PLAN_SIGNOFF = re.compile(
     rf"(?:\s+meeting\s+of(?:\s+the)?)?)"
     rf"\s+(?:the\s+(?:council|authority)['’]s\s+|(?:council|authority)['’]s\s+|our\s+|its\s+)?"
     rf"(?P<body>{_BODY_CORE})"
-    rf"(?:\s+meeting)?"
+    rf"(?:\s+(?:meeting|members))?"
     # the body runs to a word or mark that ends it ("… for Corporate Services on 11 July");
     # "and" ends it before a new clause ("and the Chief Executive", "and submitted"), not
     # inside a portfolio's name ("Cabinet Member for Finance and Asset Management")
-    rf"(?=\s+(?:on|at|in|under|following|with|before|after|as|to)\b|\s+and\s+(?-i:[a-z])"
-    rf"|\s*[.,;:()\n]|\s*$)"
+    rf"(?=\s+(?:on|at|in|under|following|with|before|after|as|to|held|last|yesterday)\b"
+    rf"|\s+and\s+(?-i:[a-z])|\s*[.,;:()\n]|\s*$)"
     # the day, perhaps after its weekday's part ("on Tuesday evening (July 16)"), or right after
     # the body as a title page prints it ("Approved by the Executive, 11 July 2024")
     # (not a later step's: "signed off by the Leader, …, and it was submitted on 17 July")
     rf"(?:(?:(?:{_NOT_A_LATER_STEP}){{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?"
-    rf"|[ \t]*[,–—-][ \t]*)(?P<date>{_DATE}))?",
+    rf"|[ \t]*[,–—-][ \t]*)(?P<date>{_DATE})"
+    # or told from the dateline: "at its meeting last night", "at Castle House yesterday"
+    rf"|[^.\n]{{0,60}}?\b(?P<relday>last\s+night|yesterday))?",
     re.IGNORECASE | re.X,
 )
 # The same told in the active voice, as the press writes it: "The council's strategy and
@@ -394,7 +398,7 @@ _PLAN_CONSIDERED = re.compile(
     rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+plan|it)\b{_IN_PARAGRAPH}{{0,100}}?"
     rf"\b(?P<considered>considered)\s+by"
     rf"\s+(?P<body>{_BODY_CORE})(?:\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE}))?"
-    rf"(?:\s+and\s+(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\b"
+    rf"(?:,?\s+(?:and|which)\s+(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted)\b"
     rf"|(?=\s*[.,;]|\s+and\s+(?!(?:the|a|an)\b)[a-z]))",
     re.IGNORECASE | re.X,
 )
@@ -415,7 +419,8 @@ _ORGANISATION = re.compile(r"\b(?!(?:The|A|An|Our|Its|Their)\b)[A-Z][\w-]+[ \t]+
 _PRONOUN_SUBJECTS = frozenset({"it", "this document"})
 # "This document sets out the council's own plan … It was approved by the Leader."
 _PLAN_JUST_NAMED = re.compile(
-    r"\b(?:this|our|the|council['’]s(?: own)?)\s+(?:productivity\s+)?plan\b[^.]*\.\s*$",
+    # "This plan has been prepared by … . Following the Executive's discussion, it was …"
+    r"\b(?:this|our|the|council['’]s(?: own)?)\s+(?:productivity\s+)?plan\b[^.]*\.\s*[^.]{0,80}$",
     re.IGNORECASE,
 )
 # Documents that report their own sign-off rather than record a decision.
@@ -544,6 +549,22 @@ _ITEM_NUMBER = re.compile(r"[ \t]*(?:\(\d{1,3}\)|\d{1,3}[.)](?:\d{1,3}\.?)?[ \t]
 def _an_item(text: str, at: int) -> bool:
     """Whether the line holding ``text[at]`` opens with an item number."""
     return _ITEM_NUMBER.match(text, text.rfind("\n", 0, at) + 1, at) is not None
+
+
+# A democracy system's page title names the meeting: "Minutes - Policy and Resources
+# Committee, Wednesday, 10th July, 2024 6.00 p.m.", "Agenda for Cabinet on Tuesday, 16th July".
+_TITLE_MEETING = re.compile(
+    rf"(?:^|[-–|:]\s*|\bfor\s+)(?:the\s+)?(?P<body>{_BODY_CORE})\s*(?:,|\s+on|\s+[-–])\s*(?P<date>{_DATE})",
+    re.X,
+)
+
+
+def meeting_in_title(title: str, year: int) -> tuple[str | None, date | None]:
+    """The body and day a page's title names, when it names a meeting."""
+    m = _TITLE_MEETING.search(title)
+    if m is None:
+        return None, None
+    return _clean_body(m.group("body")), _date_in(m.group("date"), year)
 
 
 def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None, date | None, str]:
@@ -1057,8 +1078,8 @@ _SUBMISSION_TO_COME = (
     r"\b(?:will|would|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+(?:then\s+|now\s+)?be\s+"
     r"(?P<verb3>submitted|sent|returned|emailed|e-mailed)\b"
     r"|\bto\s+(?P<verb5>submit|send)\b(?=[^.;\n]{0,60}?\bon\s+(?:\w+day,?\s+)?\d)"
-    r"|\b(?:will|shall)\s+(?:then\s+)?(?P<verb6>submit|send|return|email)\b"
-    r"(?=[^.;\n]{0,60}?\bon\s+(?:\w+day,?\s+)?\d)"
+    r"|\b(?:will|shall)\s+(?:then\s+)?(?P<verb6>submit|send|return|e-?mail)\b"
+    r"(?=[^.;\n]{0,100}?\bon\s+(?:\w+day,?\s+)?\d)"
 )
 # A submission date as the labelling conventions read it: the day the plan was, or is to be,
 # submitted ("will be submitted on 19 July", "we sent it to the Department on 17 July"); a
@@ -1265,8 +1286,10 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
                 days = 0 if later.group("same") else 1
                 when = mentions[-1].value + timedelta(days=days)
                 return when, Quote(text[start:end].strip(), *_stripped(text, start, end))
-            if pm.group("verb2") and not after:
-                continue  # "was agreed on 15 July and submitted": 15 July is the agreement
+            if (pm.group("verb2") or _SUBMISSION_TO_COME_RE.match(pm.group(0))) and not after:
+                # "was agreed on 15 July and submitted": 15 July is the agreement; "approved on
+                # Monday (July 15) and will be sent to Whitehall": the sending has no day
+                continue
             # "On 18 July the plan was submitted": else the nearest date before the verb.
             when = after[0].value if after else mentions[-1].value
             return when, Quote(text[start:end].strip(), *_stripped(text, start, end))
@@ -1277,7 +1300,7 @@ def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
     """The matches of _STATED_SUBMISSION. Each holds "submitted", "sent" or "returned" and no
     "." or ";", so only the stretches between those two around each of the words are searched."""
     stop = 0
-    words = ("submitted", "sent", "returned", "submit", "send", "mailed", "went", "return")
+    words = ("submitted", "sent", "returned", "submit", "send", "mail", "went", "return")
     for at in word_offsets(text, words):
         if at < stop:
             continue  # in the stretch just searched
