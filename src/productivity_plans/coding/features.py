@@ -21,6 +21,8 @@ class Vocabulary(Protocol):
 
     def search(self, text: str) -> object | None: ...
 
+    def sub(self, repl: str, text: str) -> str: ...
+
 
 def vocabulary(pattern: str) -> Vocabulary:
     """A case-insensitive vocabulary pattern, matched by RE2 as the framework's rules are
@@ -90,7 +92,7 @@ MEASURE_STRONG = vocabulary(
     r"benefits? (?:realisation|tracking|tracker|register))\b",
 )
 # A title about measuring: the passages under it answer "How do you measure productivity?"
-_MEASUREMENT_TITLE = re.compile(
+_MEASUREMENT_TITLE = vocabulary(
     # "measures" alone are often actions ("Measures to reduce waste"): not a title about measuring
     r"\b(?:measur(?:ing|ed|ement)|(?:how|ways?) (?:\w+ ){0,3}?measure|"
     r"measures? (?:of|for) (?:productivity|performance|success)|"
@@ -99,17 +101,15 @@ _MEASUREMENT_TITLE = re.compile(
     r"(?:monitoring|assessing|tracking) (?:performance|productivity|progress|impact)|"
     r"evaluat\w+|how (?:we|do we|do you|will we|can we|does the council|do councils) "
     r"(?:know|track|assess|tell|judge))\b",
-    re.IGNORECASE,
 )
 # Evidence of any kind: what a statement under such a title must speak of to answer it.
-_EVIDENCE = re.compile(
+_EVIDENCE = vocabulary(
     r"\b(?:data|compar\w+|track\w*|monitor\w*|surveys?|costs?|targets?|indicators?|"
     r"outcomes?|outputs?|metrics?|measur\w*|assess\w*|evaluat\w+|benchmark\w*|dashboards?|"
     # not "productivity" or "performance": the question says them, so an answer that only
     # repeats them ("we are committed to improving productivity") gives no evidence
     r"insight|evidence|baselines?|scorecards?|per cent|per (?:head|resident|household|case"
     r"|transaction)|rank\w*|(?:lowest|highest) (?:in|among|of))\b|%",
-    re.IGNORECASE,
 )
 _SERVICE_REVIEW = re.compile(r"\bservice reviews?\b", re.IGNORECASE)
 _ASSESSING = re.compile(
@@ -118,7 +118,7 @@ _ASSESSING = re.compile(
     r"|how\s+(?:each|the|a)\s+service\s+(?:is|was)\s+(?:currently\s+)?(?:delivered|performing|run))\b",
     re.IGNORECASE,
 )
-_REPORTING = re.compile(
+_REPORTING = vocabulary(
     r"\b(?:kpi|performance|monitoring)\s+reports?\s+(?:[^\s.;]+\s+){0,6}?"
     r"(?:are|is|were|was|will\s+be|would\s+be|to\s+be)\s+(?:\w+\s+)?"
     r"(?:presented|reported|submitted|taken|brought)\s+to\b"
@@ -141,7 +141,6 @@ _REPORTING = re.compile(
     # the treasury's words: "prudential indicators", "investment returns exceeded the benchmark"
     r"|\bprudential\s+indicators?\b|\b(?:investment|investments|treasury|borrowing|returns)\b"
     r"[^.;]{0,60}?\bbenchmarks?\b",
-    re.IGNORECASE,
 )
 
 
@@ -225,12 +224,11 @@ def measuring_a_quantity(sentence: str) -> bool:
 # Measuring done or wanted by someone else: government, Oflog, the sector at large ("whether a
 # different mechanism for measuring productivity will be developed", "how local authorities
 # will monitor and assess their plans"). Said in the council's voice it is the council's again.
-_OTHERS = re.compile(
+_OTHERS = vocabulary(
     r"\b(?:government|ministers?|department|dluhc|mhclg|ministry|secretary of state|whitehall|"
     r"local authorities|all councils|councils (?:will|should|must|are|were)|"
     r"(?:local government association|lga|oflog)(?:.s|\s+(?:has|have|had|will|is|are|publish\w*"
     r"|collect\w*|produc\w*|set\w*|uses?|track\w*|measur\w*|report\w*)))\b",
-    re.IGNORECASE,
 )
 _OUR_VOICE = re.compile(r"\b(?:we|our|us|the council|this council)\b", re.IGNORECASE)
 
@@ -259,7 +257,7 @@ def reports_a_national_view(sentence: str) -> bool:
 
 # A paper saying the plan has no measures ("The plan does not set out specific productivity
 # measures") speaks of measuring only to say there is none.
-_NO_MEASURES = re.compile(
+_NO_MEASURES = vocabulary(
     r"\b(?:does|do|did) not (?:\w+ ){0,3}?(?:set out|describe|include|contain|define|say|specify"
     r"|propose|have|identify|give|measure|track|assess|use|apply|hold)\b[^.;]{0,60}\b(?:measur\w*|metrics?"
     r"|indicators?|targets?|kpis?|productivity)"
@@ -291,7 +289,6 @@ _NO_MEASURES = re.compile(
     r"|^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:state|explain|set out|describe|say|show|outline)\s+how\b"
     # the question restated: "Theme 1 also asks how we measure productivity"
     r"|\basks?\s+(?:us\s+)?how\s+(?:we|councils?|the council)\s+(?:\w+\s+)?measur",
-    re.IGNORECASE,
 )
 
 
@@ -302,11 +299,10 @@ def says_it_has_no_measures(sentence: str) -> bool:
 
 # The council only reacting to others' measures: "We welcome the government's intention to
 # develop better measures", "Oflog has published metrics, which we are considering".
-_REACTING = re.compile(
+_REACTING = vocabulary(
     r"\b(?:we|the council|this council)\s+(?:\w+\s+)?(?:welcomes?|supports?|notes?"
     r"|(?:are|is)\s+(?:now\s+)?(?:considering|reviewing|studying)|will\s+(?:consider|review)"
     r"|looks?\s+forward)\b",
-    re.IGNORECASE,
 )
 
 

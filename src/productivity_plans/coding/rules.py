@@ -37,12 +37,18 @@ than then so if
 _STOP = frozenset(_STOP_WORDS.split())
 
 
+SET_MEMORY = 64 << 20  # bytes
+
+
 class PatternSet:
     """Case-insensitive patterns matched together: which of them a text matches."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
         options = re2.Options()
         options.case_sensitive = False
+        # Room for the set's DFA: the barrier rules' few hundred patterns outgrow RE2's default
+        # 8 MB, and past it every match falls back to a search thirty times slower.
+        options.max_mem = SET_MEMORY
         self._set = re2.Set.SearchSet(options)
         for pattern in patterns:
             self._set.Add(pattern)
