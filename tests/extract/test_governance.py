@@ -979,6 +979,21 @@ def test_a_release_saying_the_cabinet_met_last_night_dates_the_decision_from_its
     )
 
 
+def test_a_decision_to_come_that_will_hand_on_its_sign_off_records_no_decision():
+    """Public record: a plan saying Cabinet will consider it and is expected to delegate its
+    sign-off asserts no delegation that has not happened."""
+    text = (
+        "Productivity Plan 2024\n\nCabinet will consider it on 16 July 2024 and is expected to "
+        "delegate the final sign-off to the Chief Executive.\n"
+    )
+    decision = extract_facts(text, url="https://www.example.gov.uk/files/plan.docx").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 16),
+        "none",
+    )
+
+
 def test_a_plan_saying_a_body_will_consider_it_gives_that_body_and_day_and_no_decision():
     text = (
         "Productivity Plan 2024\n\nThis document is our plan. Cabinet will consider it on 16 July "

@@ -927,6 +927,8 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
         if control is None:
             return None, None, None, None
         return control.outcome, control.evidence, control.start, control.end
+    if m.re is _PLAN_TO_COME:
+        return "none", m.group(0), m.start(), m.end()  # a decision still to come: none taken
     handed_on = _HANDED_ON.match(text, m.end())
     if m.groupdict().get("verb") is None:
         # considered: "… and agreed that the final version be signed off by the Leader" hands
