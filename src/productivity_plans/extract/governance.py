@@ -327,7 +327,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # A character of the same sentence and paragraph: PDF lines break a sentence, blank lines
 # end its paragraph.
 _IN_PARAGRAPH = r"(?:[^.\n]|\n(?![ \t]*\n))"
-_WEEKDAY = r"(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = rf"(?:last\s+)?(?:{'|'.join(_WEEKDAYS)})"
 # A character of the sign-off's clause: not the start of a later step's verb.
 _NOT_A_LATER_STEP = r"(?!(?:submitted|sent|published|e-?mailed|returned)\b)[^.\n]"
 _PLAN_SIGNOFF = re.compile(
@@ -585,10 +586,8 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
         body = _clean_body(signoff.group("body"))
         if signoff.group("date"):
             when = _date_in(signoff.group("date"), year)
-        elif signoff.groupdict().get("relday"):
-            when = _relative_day(text, signoff.group("relday"), year)
-        elif signoff.groupdict().get("relwd"):
-            when = _last_weekday(text, signoff.group("relwd"), year)
+        elif told := signoff.groupdict().get("relday") or signoff.groupdict().get("relwd"):
+            when = _told_from_dateline(text, told, year)
         return body, when, "plan_signoff"
     for name, pattern in _HEADER_PATTERNS:
         if body is not None and when is not None:
@@ -1352,7 +1351,6 @@ _DATELINE_LABEL = re.compile(
 )
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # What may stand beside a dateline's day on its line: the time it was posted ("…, 4:30pm",
 # "16:45, 16 JUL 2024").
 _DATELINE_TIME = re.compile(
@@ -1379,29 +1377,31 @@ def _dateline(text: str, scan: DateScan) -> list[DateMention]:
     return []
 
 
-def _relative_day(text: str, word: str, year: int) -> date | None:
-    """The day "last night", "yesterday" or "today" names, from the page's dateline."""
+def _told_from_dateline(text: str, words: str, year: int) -> date | None:
+    """The day a sign-off told by the press names ("last night", "yesterday", "today",
+    "Monday evening's meeting"), from the page's dateline."""
     dated = _dateline(text, scan_dates(text, year))
-    if not dated:
-        return None
-    back = 1 if word.lower() in {"last night", "yesterday"} else 0
-    return dated[0].value - timedelta(days=back)
+    return _day_named(dated[0].value, words, ahead=False) if dated else None
 
 
-def _last_weekday(text: str, weekday: str, year: int) -> date | None:
-    """The last such weekday before the page's dateline ("at Monday evening's meeting")."""
-    dated = _dateline(text, scan_dates(text, year))
-    if not dated:
-        return None
-    day = _WEEKDAYS.index(weekday.split()[-1].title())
-    published = dated[0].value
-    return published - timedelta(days=(published.weekday() - day) % 7 or 7)
+def _day_named(published: date, words: str, *, ahead: bool) -> date:
+    """The day ``words`` name from a page dated ``published``: a weekday is the next such day
+    after it (``ahead``, a step to come) or the last one before it; "last night" and
+    "yesterday" the day before; "today", "tonight", "this evening" the day itself."""
+    last = words.split()[-1].title()
+    if last in _WEEKDAYS:
+        day = _WEEKDAYS.index(last)
+        if ahead:
+            return published + timedelta(days=(day - published.weekday()) % 7 or 7)
+        return published - timedelta(days=(published.weekday() - day) % 7 or 7)
+    back = 1 if words.lower() in {"last night", "yesterday"} else 0
+    return published - timedelta(days=back)
 
 
 # A weekday with no date, as the press writes it ("will be submitted to the department on
 # Thursday"): the day is read from the article's dateline.
 _WEEKDAY_ALONE = re.compile(
-    r"\bon\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"\bon\s+(?P<day>{'|'.join(_WEEKDAYS)})\b"
     r"(?!\s*[(,]?\s*(?:\d|(?:the\s+)?\d|January|February|March|April|May|June|July|August"
     r"|September|October|November|December))"
 )
@@ -1414,11 +1414,9 @@ def _weekday_from_dateline(text: str, scan: DateScan, start: int, end: int) -> d
     dated = _dateline(text, scan) if found else []
     if not found or not dated:
         return None
-    published = dated[0].value
-    shift = (_WEEKDAYS.index(found.group("day")) - published.weekday()) % 7
-    if _not_yet(text, start, found.start()):
-        return published + timedelta(days=shift or 7)
-    return published - timedelta(days=(7 - shift) % 7 or 7)
+    return _day_named(
+        dated[0].value, found.group("day"), ahead=_not_yet(text, start, found.start())
+    )
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
