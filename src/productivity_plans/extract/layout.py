@@ -81,8 +81,8 @@ def normalise(text: str) -> str:
 
 def _label_joined(field: re.Match[str]) -> str:
     """The label, then ":" for its newline and spaces for the rest of the gap (same length)."""
-    gap = field.group(0)[len(field.group(1)) :]
-    return field.group(1) + ":" + re.sub(r"\S", " ", gap[1:]).replace("\n", " ")
+    gap = len(field.group(0)) - len(field.group(1))  # blanks and newlines only
+    return field.group(1) + ":" + " " * (gap - 1)
 
 
 def _labelled(row: re.Match[str]) -> str:
