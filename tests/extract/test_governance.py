@@ -994,6 +994,24 @@ def test_a_decision_to_come_that_will_hand_on_its_sign_off_records_no_decision()
     )
 
 
+@pytest.mark.parametrize(
+    "after",
+    [
+        " and final sign-off will be delegated to the Leader.",
+        ", which will delegate the final sign-off to the Leader.",
+    ],
+)
+def test_a_delegation_still_to_come_after_a_consideration_records_no_delegation(after):
+    """Public record: the body considered the plan; the delegation has not happened."""
+    text = f"Productivity Plan 2024\n\nIt was considered by Cabinet on 10 July 2024{after}\n"
+    decision = extract_facts(text, url="https://www.example.gov.uk/files/plan.docx").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 10),
+        "none",
+    )
+
+
 def test_a_plan_saying_a_body_will_consider_it_gives_that_body_and_day_and_no_decision():
     text = (
         "Productivity Plan 2024\n\nThis document is our plan. Cabinet will consider it on 16 July "

@@ -929,6 +929,8 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
     if m.re is _PLAN_TO_COME:
         return "none", m.group(0), m.start(), m.end()  # a decision still to come: none taken
     handed_on = _HANDED_ON.match(text, m.end())
+    if handed_on and _not_yet(text, m.end(), handed_on.end()):
+        handed_on = None  # "… and sign-off will be delegated": a step to come, none taken
     if m.groupdict().get("verb") is None:
         # considered: "… and agreed that the final version be signed off by the Leader" hands
         # the sign-off on; otherwise no decision is recorded
