@@ -436,3 +436,221 @@ The council has published the plan it is sending to government, after the plan w
 """
     decision = extract_facts(text, url="https://www.example.gov.uk/news/plan").decision
     assert (decision.body, decision.outcome) == ("Executive", "approved")
+
+
+# Sign-offs, submissions and notices told in further ways (written after blind round 14; every
+# text made up).
+
+PLAN_HEAD = "Example Borough Council Productivity Plan 2024\n\n"
+
+
+def test_a_plan_presented_to_a_committee_where_members_agreed_it_is_approved_there() -> None:
+    text = PLAN_HEAD + (
+        "The plan was presented to the Resources Committee on 4 July 2024, where councillors "
+        "agreed it, and it will be sent to the Department on 15 July 2024.\n"
+    )
+    facts = extract_facts(text)
+    decision = facts.decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Resources Committee",
+        date(2024, 7, 4),
+        "approved",
+    )
+    assert facts.submitted_date == date(2024, 7, 15)
+
+
+def test_a_plan_only_presented_to_a_committee_records_no_decision() -> None:
+    text = PLAN_HEAD + "This plan was presented to the Resources Committee on 4 July 2024.\n"
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.outcome) == ("Resources Committee", "none")
+
+
+def test_a_plan_to_be_reported_to_a_committee_later_is_a_decision_to_come() -> None:
+    text = PLAN_HEAD + (
+        "It went to the Ministry on 16 July 2024 and will be reported to the Audit and "
+        "Governance Committee at its meeting on 30 July 2024.\n"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Audit and Governance Committee",
+        date(2024, 7, 30),
+        "none",
+    )
+
+
+def test_an_office_holder_who_approved_it_once_the_plan_is_named() -> None:
+    text = PLAN_HEAD + (
+        "Councils were asked to explain how they will improve productivity. This is our plan. "
+        "The Leader of the Council approved it at an individual decision meeting on 5 July 2024.\n"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Leader of the Council",
+        date(2024, 7, 5),
+        "approved",
+    )
+
+
+def test_an_it_approved_before_the_ministers_letter_is_another_documents() -> None:
+    text = PLAN_HEAD + (
+        "Our corporate strategy sets our priorities. This is our plan. The Cabinet approved it "
+        "at its meeting on 6 February 2024.\n\n1. Transformation\nWe have changed how we work."
+        "\n\n2. Technology and data\nWe use data well.\n\n3. Reducing wasteful spend\nWe cut "
+        "waste.\n\n4. Barriers\nGovernment could help.\n"
+    )
+    facts = extract_facts(text)
+    assert facts.doc_type == "plan"
+    assert (facts.decision.body, facts.decision.outcome) == (None, "none")
+
+
+def test_a_title_page_approval_label_gives_the_body_without_the_label() -> None:
+    text = (
+        "EXAMPLE BOROUGH COUNCIL\n\nProductivity Plan\n2024\n\n"
+        "Approved by the Strategy and Resources Board, 11 July 2024\n"
+        "Submitted to DLUHC: 18 July 2024\n\n1  Introduction\n"
+    )
+    facts = extract_facts(text)
+    assert facts.decision.body == "Strategy and Resources Board"
+    assert facts.submitted_date == date(2024, 7, 18)
+
+
+def test_we_submitted_it_to_the_department_on_a_day_is_the_submission() -> None:
+    text = PLAN_HEAD + (
+        "Cabinet agreed the plan on 2 July 2024, and we submitted it to the Department for "
+        "Levelling Up, Housing and Communities on 11 July 2024.\n"
+    )
+    assert extract_facts(text).submitted_date == date(2024, 7, 11)
+
+
+def test_the_press_lead_plans_that_were_approved_takes_the_body_and_day() -> None:
+    text = (
+        "Published: Thursday, 11 July 2024\n"
+        "Plans setting out how Example Council will carry on saving money while protecting "
+        "front-line services were approved by Cabinet members on Wednesday (10 July).\n"
+        "The plans will be sent to government next week.\n"
+    )
+    decision = extract_facts(text, url="https://www.example.gov.uk/news/plans").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 10),
+        "approved",
+    )
+
+
+def test_the_press_lead_plans_still_to_be_approved_records_no_decision() -> None:
+    text = (
+        "Published: Thursday, 11 July 2024\n"
+        "Plans to save money will be approved by Cabinet on Tuesday (16 July).\n"
+    )
+    decision = extract_facts(text, url="https://www.example.gov.uk/news/plans").decision
+    assert decision.outcome == "none"
+
+
+def test_a_plan_agreed_unanimously_at_a_meeting_of_the_executive_is_approved() -> None:
+    text = (
+        "Council agrees its productivity plan\n"
+        "Example's plan was approved unanimously at a meeting of the council's executive on "
+        "Tuesday (July 9).\n"
+    )
+    decision = extract_facts(text, url="https://www.example-news.co.uk/council/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 7, 9),
+        "approved",
+    )
+
+
+def test_a_report_for_information_records_its_recommendation_not_the_earlier_approval() -> None:
+    text = """PRODUCTIVITY PLAN
+
+Cabinet - 5 September 2024
+
+Status:            For Information
+
+Executive Summary: This report tells Members about the Productivity Plan, which was approved
+by the Chief Executive under delegated authority in July.
+
+Recommendation to Cabinet: That the Productivity Plan at Appendix 1 be noted.
+
+Reason for recommendation: So that Members are aware of the plan.
+
+1   The Chief Executive approved the Plan under delegated powers on 15 July 2024.
+"""
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.outcome) == ("Cabinet", "noted")
+
+
+def test_a_draft_agreed_with_the_final_approval_delegated_is_delegated() -> None:
+    text = """Executive
+2 July 2024
+
+PRODUCTIVITY PLAN 2024
+
+2.    RECOMMENDATIONS
+
+2.1   That Executive agrees the draft Productivity Plan at Appendix 1.
+
+2.2   That authority to approve the final version for submission be delegated to the Chief
+      Executive in consultation with the Leader.
+
+3.    REASONS FOR RECOMMENDATIONS
+"""
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "delegated"
+
+
+def test_a_draft_agreed_with_only_tidying_up_delegated_is_approved() -> None:
+    text = """Executive
+2 July 2024
+
+PRODUCTIVITY PLAN 2024
+
+2.    RECOMMENDATIONS
+
+2.1   That Executive agrees the draft Productivity Plan at Appendix 1.
+
+2.2   That the correction of typing errors be delegated to the Chief Executive.
+
+3.    REASONS FOR RECOMMENDATIONS
+"""
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "approved"
+
+
+def test_a_notice_of_key_decisions_to_be_taken_is_a_forward_plan() -> None:
+    text = """THE FORWARD PLAN OF EXAMPLE BOROUGH COUNCIL
+
+NOTICE OF KEY AND OTHER DECISIONS TO BE TAKEN BY THE CABINET
+
+Publication date: 12 June 2024
+
+Decision taker: Cabinet
+Date of meeting: 9 July 2024
+
+Subject matter: Productivity Plan
+Key decision: No
+Summary: Cabinet will be asked to agree the Council's plan for submission to government.
+Lead Officer: Director of Strategy
+Documents to be considered: Report and draft Productivity Plan
+"""
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.doc_type == "agenda_item"
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 9),
+        "none",
+    )
+
+
+def test_a_page_that_gives_the_plan_in_full_is_the_plan_despite_a_download() -> None:
+    paragraph = (
+        "We have brought our housing and benefits teams together so that residents get advice "
+        "on money and housing in one conversation, and we have moved our street teams to mobile "
+        "working so that jobs are logged where they are done. "
+    )
+    text = (
+        "Productivity plan 2024\n\n"
+        "In April 2024 the government asked every council to write a short plan. This page sets "
+        "out our plan in full.\n\n" + "\n\n".join([paragraph] * 10) + "\n\nDownloads\n\n"
+        "Productivity plan 2024 (PDF, 180KB)\n"
+    )
+    doc_type = extract_facts(text, url="https://www.example.gov.uk/productivity-plan").doc_type
+    assert doc_type == "plan"

@@ -431,12 +431,24 @@ _POINTS_TO_FILE = re.compile(
 PLAN_PROSE_CHARS = 2_000
 
 
+# A page saying it carries the plan's whole text: "This page sets out our plan in full", "the
+# plan is published in full below".
+_IN_FULL_HERE = re.compile(
+    r"\bthis\s+page\b[^.\n]{0,80}\bin\s+full\b|\bin\s+full\s+(?:below|on\s+this\s+page)\b",
+    re.IGNORECASE,
+)
+
+
 def _page_is_the_plan(text: str, web_page_score: float) -> bool:
     """A page that only speaks of itself ("This page sets out our productivity plan") and then
-    gives pages of running text, pointing at no file, publishes the plan as the page."""
+    gives pages of running text, pointing at no file, publishes the plan as the page; so does
+    one that says it gives the plan in full, whatever download of it it also offers."""
+    long_enough = sum(map(len, _prose_lines(text))) >= PLAN_PROSE_CHARS
+    if _IN_FULL_HERE.search(text):
+        return long_enough
     if web_page_score > 1.0 or _POINTS_TO_FILE.search(text):
         return False
-    return sum(map(len, _prose_lines(text))) >= PLAN_PROSE_CHARS
+    return long_enough
 
 
 def _points_to_the_plan(text: str) -> bool:

@@ -114,6 +114,10 @@ def _not_yet(text: str, start: int, end: int) -> bool:
 def _clean_body(body: str) -> str:
     body = body.strip().split("\n")[-1]
     body = re.sub(r"\s+meeting$", "", body, flags=re.IGNORECASE)  # "Cabinet meeting - 27 June"
+    # a title page's "Approved by the Policy and Organisation Board, 10 July 2024": the board
+    body = re.sub(
+        r"^(?:approved|agreed|endorsed|adopted|signed\s+off)\s+by\s+", "", body, flags=re.I
+    )
     # "Leader of the Council (Councillor P. Harkness) and Portfolio Holder for … (Councillor J.
     # Ostrowski), acting jointly": the offices decide, not the names
     body = re.sub(r"\s*\((?:Cllr\.?|Councillor|Mayor)\b[^)]*\)", "", body)
@@ -332,10 +336,16 @@ _WEEKDAY = rf"(?:last\s+)?(?:{'|'.join(_WEEKDAYS)})"
 # A character of the sign-off's clause: not the start of a later step's verb.
 _NOT_A_LATER_STEP = r"(?!(?:submitted|sent|published|e-?mailed|returned)\b)[^.\n]"
 _PLAN_SIGNOFF = re.compile(
-    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it|(?:this|the)\s+document)\b"
-    rf"{_IN_PARAGRAPH}{{0,100}}?\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted"
+    rf"(?:\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it|(?:this|the)\s+document)\b"
+    rf"{_IN_PARAGRAPH}{{0,100}}?"
+    # the press's lead: "Plans showing how the council will keep costs down were given the green
+    # light by Cabinet members on Tuesday (9 July)"
+    rf"|\bplans\b{_IN_PARAGRAPH}{{0,160}}?\b(?P<were>were|have\s+been)\s+)"
+    rf"\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted"
     # the press's words for an approval: "given the green light by Cabinet"
     rf"|given\s+the\s+(?:green\s+light|go-ahead))"
+    # "agreed unanimously at a meeting of the council's executive"
+    rf"(?:\s+(?:unanimously|formally|overwhelmingly))?"
     # "approved by the Cabinet", "approved at the Cabinet meeting"
     # "agreed at a meeting of the authority's cabinet"
     # "approved at Monday evening's meeting of the Corporate Policy and Resources Committee"
@@ -368,11 +378,13 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"(?:(?:members|councillors)\s+(?:(?:at|of|on)\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Council|Authority)\s+)?)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:unanimously\s+|formally\s+)?"
     rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)|(?P<considered>considered))"
-    rf"\s+(?:the|its|our|a|this)\s+"
+    rf"\s+(?:(?:the|its|our|a|this)\s+"
     # "agreed the document": a plan-like page speaks of the plan it is about
     rf"(?:draft\s+(?:of\s+(?:the|this|our)\s+)?|final\s+|new\s+"
     rf"|(?:council|borough|county|city|district|authority)['’]s\s+)?"
-    rf"[\"“‘']?(?:(?:productivity\s+)?plan|document)\b"
+    rf"[\"“‘']?(?:(?:productivity\s+)?plan|document)"
+    # "This is Bolton's plan. The Leader of the Council approved it at …"
+    rf"|(?P<pronoun>it))\b"
     rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
@@ -383,6 +395,15 @@ _PLAN_TO_COME = re.compile(
     rf"\s+(?:it|this\s+(?:draft|plan|document)|the\s+(?:draft\s+)?(?:productivity\s+)?plan)"
     rf"\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE})",
     re.X,
+)
+# The same told of the plan: "It was submitted on 17 July and will be reported to the Finance &
+# Assets Committee at its meeting on 25 July 2024".
+_PLAN_REPORTED_LATER = re.compile(
+    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+plan|it)\b{_IN_PARAGRAPH}{{0,100}}?"
+    rf"\b(?:will|is\s+(?:due\s+)?to)\s+be\s+(?P<considered>(?:reported|presented|taken|put)\s+to"
+    rf"|considered\s+by)\s+(?P<body>{_BODY_CORE})(?:\s+(?:at\s+its\s+meeting|meeting))?"
+    rf"\s+on\s+(?P<date>{_DATE})",
+    re.IGNORECASE | re.X,
 )
 # The council agreeing the plan at a meeting of its body: "Devon County Council agreed a draft
 # of this plan at Cabinet on 10 July 2024".
@@ -397,9 +418,12 @@ _PLAN_AGREED_AT = re.compile(
 # considered it and the day stand, and the plan records no decision (outcome none).
 _PLAN_CONSIDERED = re.compile(
     rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+plan|it)\b{_IN_PARAGRAPH}{{0,100}}?"
-    rf"\b(?P<considered>considered)\s+by"
+    # "was presented to the Hub Committee on 9 July 2024, where Members agreed its content"
+    rf"\b(?P<considered>considered\s+by|(?:presented|reported|taken)\s+to)"
     rf"\s+(?P<body>{_BODY_CORE})(?:\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE}))?"
-    rf"(?:,?\s+(?:and|which)\s+(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted)\b"
+    rf"(?:,?\s+(?:and|which|where|at\s+which|when)"
+    rf"\s+(?:(?:members|councillors|it|they)\s+)?(?:was\s+|were\s+)?(?:unanimously\s+)?"
+    rf"(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted)\b"
     rf"|(?=\s*[.,;]|\s+and\s+(?!(?:the|a|an)\b)[a-z]))",
     re.IGNORECASE | re.X,
 )
@@ -412,6 +436,7 @@ _HANDED_ON = re.compile(
     r"|sign)",
     re.IGNORECASE,
 )
+_DECISIONS_TO_COME = (_PLAN_TO_COME, _PLAN_REPORTED_LATER)
 _DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
 # A place's name before "District Council": the council as an organisation.
 _ORGANISATION = re.compile(r"\b(?!(?:The|A|An|Our|Its|Their)\b)[A-Z][\w-]+[ \t]+\Z")
@@ -663,7 +688,8 @@ _ZONE_ANCHOR = re.compile(
     r"|(?i:details\s+of\s+(?:the\s+)?decisions?(?:\s+(?:taken|made))?)\s*:"
     r"|(?:\d+\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
     r"|Recommendations?\t"
-    r"|(?:\d+(?:\.\d+)*\s*)?(?i:recommendations?)\s*:\s*That\b"
+    # "Recommendation to Cabinet: That the Productivity Plan at Appendix A be noted."
+    r"|(?:\d+(?:\.\d+)*\s*)?(?i:recommendations?)(?:\s+to\s+[^:\n]{1,80})?\s*:\s*That\b"
     r"|(?:\(?\d+[.)]|\(?[a-z][.)]|[-•·])?\s*That\s+(?:the\s+)?(?:Cabinet|Council|Executive|Committee)\b"
     r"|(?:\d\)\s*)?(?:APPROVED|NOTED|AGREED|ENDORSED)\b|(?:Approved|Noted|Agreed|Endorsed)\s+the\b"
     r")"
@@ -733,7 +759,11 @@ _ASKED_TO_DECIDE = (
     "panel is ",
 )
 _PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
-_IN_PRINCIPLE = re.compile(r"\bin\s+principle\b", re.IGNORECASE)
+# An approval short of the final one: "agreed in principle", "agrees the draft plan".
+_PROVISIONAL = re.compile(r"\bin\s+principle\b|\bdraft\b", re.IGNORECASE)
+# A delegation of the final sign-off, not of tidying up: "authority … to approve the final
+# version … be delegated to the Chief Executive".
+_SIGNOFF_HANDED_ON = re.compile(r"\b(?:approv\w*|sign\w*|final\w*|agree\w*)\b", re.IGNORECASE)
 # "That authority to make final amendments and to approve it … be delegated to …"
 _AUTHORITY_TO = re.compile(r"\bauthority\s+to\b", re.IGNORECASE)
 # a sentence of a decision; "the comments in 3.3" and "£1.2m" do not end one
@@ -862,8 +892,13 @@ def find_outcome(
                         hits[outcome] = (s, z_start + sentence_m.end(), quote)
                     break
     hits = formal_hits or prose_hits
-    if "approved" in hits and "delegated" in hits and _IN_PRINCIPLE.search(hits["approved"][2]):
-        del hits["approved"]  # "agreed in principle", the final sign-off handed on: delegated
+    if (
+        "approved" in hits
+        and "delegated" in hits
+        and _PROVISIONAL.search(hits["approved"][2])
+        and _SIGNOFF_HANDED_ON.search(hits["delegated"][2])
+    ):
+        del hits["approved"]  # agreed in principle or in draft, the final sign-off handed on
     for outcome in _PRECEDENCE:
         if outcome in hits:
             s, e, sentence = hits[outcome]
@@ -893,17 +928,21 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
             _PLAN_CONSIDERED,
             _PLAN_SIGNOFF_ACTIVE,
             _PLAN_TO_COME,
+            _PLAN_REPORTED_LATER,
         )
     )
     considered: re.Match[str] | None = None  # considered only: a decision told later outranks it
     for m in chain.from_iterable(found):
         verb = m.groupdict().get("verb")
         verb_at = m.start("verb") if verb else m.start("considered")
-        if m.re is not _PLAN_TO_COME and _not_yet(text, m.start(), verb_at):
+        # the tense is the verb's, not that of the plans' own words ("Plans showing how the
+        # council will keep costs down were approved")
+        tense_from = m.start("were") if m.groupdict().get("were") else m.start()
+        if m.re not in _DECISIONS_TO_COME and _not_yet(text, tense_from, verb_at):
             continue
         if "subject" not in m.groupdict() and _ORGANISATION.search(text, 0, m.start("body")):
             continue  # "Stroud District Council has signed off a plan": the council, not a body
-        subject = m.groupdict().get("subject") or ""
+        subject = m.groupdict().get("subject") or m.groupdict().get("pronoun") or ""
         if re.sub(r"\s+", " ", subject.lower()) in _PRONOUN_SUBJECTS:
             when = _date_in(m.group("date"), _LETTER.year) if m.group("date") else None
             if when is not None and when <= _LETTER:
@@ -926,7 +965,7 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
         if control is None:
             return None, None, None, None
         return control.outcome, control.evidence, control.start, control.end
-    if m.re is _PLAN_TO_COME:
+    if m.re in _DECISIONS_TO_COME:
         return "none", m.group(0), m.start(), m.end()  # a decision still to come: none taken
     handed_on = _HANDED_ON.match(text, m.end())
     if handed_on and _not_yet(text, m.end(), handed_on.end()):
@@ -1089,11 +1128,13 @@ _SUBMISSION_TO_COME = (
 # date it is due by restates the deadline (_DUE_BY).
 _STATED_SUBMISSION = re.compile(
     _PAST_SUBMITTED.pattern + r"|\b(?:we|the\s+council|it\s+was|was|were|been|has|have|had)\s+"
-    r"(?:then\s+|now\s+|already\s+)?(?P<verb4>sent|returned|emailed|e-mailed)\b"
+    r"(?:then\s+|now\s+|already\s+)?(?P<verb4>sent|returned|emailed|e-mailed|submitted)\b"
     r"[^.;\n]{0,30}?\bto\s+(?:the\s+)?(?:government|dluhc|mhclg|department|ministry|minister)"
     # "went to the Ministry on 18 July"
     r"|\b(?P<verb7>went)\s+(?:off\s+)?to\s+(?:the\s+)?(?:government|dluhc|mhclg|department"
     r"|ministry|minister)\b"
+    # a title page's label: "Submitted to DLUHC: 17 July 2024", "Date submitted: 17 July 2024"
+    r"|(?<![^\n])[ \t]*(?:date\s+)?(?P<verb8>submitted)(?:\s+to\s+[^:\n]{1,60})?[ \t]*:"
     rf"|{_SUBMISSION_TO_COME}",
     re.IGNORECASE,
 )
@@ -1621,7 +1662,12 @@ FORWARD_PLAN = re.compile(
     r"|(?:date\s+)?(?:first\s+)?(?:published|included|entered)\s+(?:in|on)\s+(?:the\s+)?"
     r"forward\s+plan"
     r"|anticipated\s+restriction"
-    r"|making\s+representations\s+on\s+this\s+decision)",
+    r"|making\s+representations\s+on\s+this\s+decision"
+    # the notice's own title: "Notice of key and other decisions to be taken by the Cabinet",
+    # "The Forward Plan of the London Borough of …", "Forward Plan" alone (not a report's
+    # "Forward Plan reference")
+    r"|notice\s+of\s+(?:key\s+|executive\s+)?(?:and\s+other\s+)?decisions\s+to\s+be\s+(?:taken|made)"
+    r"|(?:the\s+)?forward\s+plan(?:\s+(?:of|for)\b|[ \t]*$))",
     re.IGNORECASE | re.MULTILINE,
 )
 # What a page shows once the decision has been taken.
