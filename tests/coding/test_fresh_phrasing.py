@@ -234,15 +234,16 @@ class RoundFloors:
     passages: float
 
 
-# Rounds 9-13: each held out while the round before it was turned into rules, scored once,
+# Rounds 9-14: each held out while the round before it was turned into rules, scored once,
 # then its own misses became rules once the next round was in hand to hold out instead
-# (docs/coding.md, "Round 9" to "Round 13"). The floors sit just under the figures after.
+# (docs/coding.md, "Round 9" to "Round 14"). The floors sit just under the figures after.
 USED_ROUNDS = {
     "round9": RoundFloors(18, 17, 17, 0.85, 0.85, 0.95, 26, 0.9),
     "round10": RoundFloors(18, 17, 17, 0.87, 0.9, 0.95, 26, 0.9),
     "round11": RoundFloors(18, 17, 17, 0.82, 0.9, 0.95, 25, 0.9),
     "round12": RoundFloors(18, 17, 17, 0.86, 0.9, 0.95, 26, 0.9),
     "round13": RoundFloors(17, 17, 17, 0.78, 0.85, 0.95, 26, 0.9),
+    "round14": RoundFloors(18, 17, 17, 0.9, 0.95, 0.95, 27, 0.95),
 }
 
 
@@ -264,17 +265,18 @@ def test_a_used_blind_rounds_documents_and_sentences_keep_their_figures(folder):
     assert score(totals) >= floors.passages, totals
 
 
-def test_a_twelfth_writers_set_kept_blind_holds_its_blind_figures():
-    """Round 14 was scored once with every rule of rounds 5-13 in, and no rule has been written
+def test_a_thirteenth_writers_set_kept_blind_holds_its_blind_figures():
+    """Round 15 was scored once with every rule of rounds 5-14 in, and no rule has been written
     from it: the held-out check for the next change. The floors sit just under its blind
-    figures (docs/coding.md, "Round 14")."""
-    scores = inspected("round14")
+    figures (docs/coding.md, "Round 15")."""
+    scores = inspected("round15")
     assert scores.n == 18
-    assert scores.right["council"] == 18 and scores.right["doc_type"] >= 16, scores.right
+    assert scores.right["council"] >= 17 and scores.right["doc_type"] >= 16, scores.right
     assert score(scores.barriers) >= 0.85, scores.barriers
-    assert score(scores.measures) >= 0.8, scores.measures
-    named, found, neutral, wrongly = sentences_named(FRESH / "round14" / "barriers.yaml")
+    assert score(scores.measures) >= 0.9, scores.measures
+    assert score(scores.themes) >= 0.95, scores.themes
+    named, found, neutral, wrongly = sentences_named(FRESH / "round15" / "barriers.yaml")
     assert (named, neutral) == (28, 12)
-    assert found >= 12 and wrongly <= 1, (found, wrongly)
-    _, totals = measurement_passages(FRESH / "round14" / "measures.yaml")
-    assert score(totals) >= 0.8, totals
+    assert found >= 15 and wrongly <= 1, (found, wrongly)
+    _, totals = measurement_passages(FRESH / "round15" / "measures.yaml")
+    assert score(totals) >= 0.85, totals

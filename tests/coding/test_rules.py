@@ -75,7 +75,7 @@ NAMED = [
         "Rising demand in adult social care takes a growing share of the budget.",
         "social_care_demand",
     ),
-    ("The high needs deficit on the dedicated schools grant keeps growing.", "send_costs"),
+    ("The dedicated schools grant deficit keeps growing as high needs rise.", "send_costs"),
     ("Spending on home to school transport has doubled in three years.", "send_costs"),
     ("The cost of temporary accommodation has risen sharply.", "housing_temporary_accommodation"),
     ("Planning fees are set nationally and do not cover our costs.", "planning_system"),
@@ -1621,3 +1621,169 @@ def test_a_performance_framework_being_developed_is_no_measure_yet():
 )
 def test_staff_hard_to_find_and_bid_after_bid_are_named(sentence, barrier):
     assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Spend per resident, set against the average for similar councils, is one way we judge "
+        "whether we are lean.",
+        "External inspection and the auditor's value-for-money report are the tests we use of "
+        "whether money is well spent.",
+        "Regular mystery shopping of the customer service centre tells us how well we deal with "
+        "callers.",
+        "Missed bins per thousand collections are now reported monthly so that we can see "
+        "whether the new rounds are working.",
+        "We use our budget and performance frameworks to monitor our efficiency.",
+    ],
+)
+def test_naming_the_test_the_council_uses_or_a_figure_reported_to_see_if_it_works(sentence):
+    assert code_text(sentence + "\n").states_measurement, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our performance management framework is mature and makes sure performance is "
+        "reported to councillors.",
+        "Delivery of the corporate plan is monitored by the Executive and scrutinised by the "
+        "Overview and Scrutiny Committee.",
+        "Service performance is overseen by the Performance Board.",
+        "The key performance indicators are refreshed each year so that they remain relevant.",
+    ],
+)
+def test_a_performance_framework_named_alone_oversight_or_keeping_indicators_current_is_no_measure(
+    sentence,
+):
+    """Governance of performance says who watches it, not what is measured (docs/coding.md,
+    "Round 14")."""
+    assert not code_text(sentence + "\n").states_measurement, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "We only learn what we will be given for next year a week before Christmas.",
+            "single_year_settlements",
+        ),
+        (
+            "While the shape of the fair funding review is still unclear we are planning for three "
+            "different scenarios.",
+            "funding_uncertainty",
+        ),
+        (
+            "Delays to the reform of local government finance leave us unable to plan.",
+            "funding_uncertainty",
+        ),
+        ("The council cannot be confident of its income after March 2025.", "funding_uncertainty"),
+        (
+            "Put plainly, the money is not there: we need an additional £6m a year just to keep "
+            "services running.",
+            "insufficient_funding",
+        ),
+        (
+            "Money is shared out between councils using census figures from 2011, so we are funded "
+            "for a town that has since grown by a fifth.",
+            "funding_formula",
+        ),
+        (
+            "The long delay in reviewing how funding is divided between councils hurts growing "
+            "areas.",
+            "funding_formula",
+        ),
+        (
+            "The roll-out of the new inspection regime arrived with no extra funding for the "
+            "officers it needs.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "We were told to take on the new licensing duties without any additional funding.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "Weekly food waste collections will cost us far more than the grant on offer.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "Our council tax system was installed in the 1990s and its supplier will end support "
+            "next spring.",
+            "legacy_it_systems",
+        ),
+        (
+            "HMRC holds the income data, yet we cannot see which households qualify for help.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "Agreeing one data-sharing protocol with the hospital trust took eleven months.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "Residents, not Whitehall, should decide their council tax, without the threat of a "
+            "referendum.",
+            "council_tax_referendum_limits",
+        ),
+        (
+            "If a reset takes the business rates growth we have earned and hands it to others, no "
+            "council will want to back development.",
+            "business_rates_reset",
+        ),
+        (
+            "The number of residents over 80 who need care at home has gone up by a third.",
+            "social_care_demand",
+        ),
+        (
+            "Changes to the planning system keep coming faster than our fees can pay for them.",
+            "planning_system",
+        ),
+        (
+            "A routine tender for a small cleaning contract took six months under rules written "
+            "for government departments rather than district councils.",
+            "procurement_rules",
+        ),
+        (
+            "Bidding for small pots of money costs us more than some of the awards are worth.",
+            "competitive_bidding",
+        ),
+        (
+            "Give us capital on a formula over several years rather than through competitions.",
+            "competitive_bidding",
+        ),
+        (
+            "Our planners leave because we cannot compete with what the private sector pays.",
+            "recruitment_retention",
+        ),
+        (
+            "The Council has real difficulty hiring environmental health officers.",
+            "recruitment_retention",
+        ),
+        (
+            "The volume of returns and grant claims for separate departments absorbs much of our "
+            "finance team's time.",
+            "regulation_reporting_burden",
+        ),
+    ],
+)
+def test_barriers_told_by_their_effect_in_further_words(sentence, barrier):
+    """Paraphrase rules written after blind round 14 (docs/coding.md, "Round 14")."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The high needs block of the Dedicated Schools Grant is £41m in 2024/25.",
+        "Average days to complete an education, health and care needs assessment fell to 14 "
+        "weeks, a difficult target we met.",
+        "We are reviewing our rounds ahead of the introduction of food waste collections.",
+    ],
+)
+def test_a_budget_figure_a_childs_needs_assessment_or_a_new_service_named_is_no_barrier(
+    sentence,
+):
+    assert not code_text(sentence + "\n").barrier_ids, sentence
+
+
+def test_funding_reform_whose_outcome_is_unknown_is_uncertainty_not_the_formula():
+    text = "With the outcome of funding reform still unknown we must model several scenarios.\n"
+    assert code_text(text).barrier_ids == ["funding_uncertainty"]

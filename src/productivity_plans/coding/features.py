@@ -42,7 +42,16 @@ def vocabulary(pattern: str) -> Vocabulary:
 # way of measuring: those spans are removed before the cues are read.
 MEASURE_STRONG = vocabulary(
     r"\b(?:kpis?|key performance indicators?|indicators?|benchmark\w*|oflog|lg inform|"
-    r"performance (?:management|framework|measures?|data|dashboards?)|"
+    # a performance framework measures when the council says what it uses it for ("frameworks
+    # to monitor and oversee our efficiency"); named alone ("our performance management framework
+    # is well established") it is governance, as five blind writers read it
+    r"performance (?:measures?|data|dashboards?)|"
+    r"(?:frameworks?|processes|systems|tools|arrangements)\b[^.;]{0,30}?\bto (?:monitor|oversee"
+    r"|measure|track|assess)\w*(?: and \w+)? (?:our |its |the council.s )?(?:efficiency"
+    r"|effectiveness|productivity|performance)|"
+    # or what it holds: "our performance management framework sets targets for every service"
+    r"performance (?:management )?framework\b[^.;]{0,40}?\b(?:sets?|includes?|contains?|holds?"
+    r"|tracks?) (?:\w+ ){0,2}?(?:targets?|indicators?|measures?|kpis?|metrics?)|"
     r"measur\w+ (?:of )?productivity|"
     r"productivity (?:measures?|metrics?|dashboards?|index|indicators?)|"
     r"measur\w+ (?:our |its |the council.s )?performance|"
@@ -89,7 +98,13 @@ MEASURE_STRONG = vocabulary(
     r"member of staff|employee|hour)|"
     r"(?:define|defines|defined|think of|see|understand) productivity as|"
     r"productivity (?:is|can be) (?:defined|understood|seen|thought of) as|"
-    r"benefits? (?:realisation|tracking|tracker|register))\b",
+    r"benefits? (?:realisation|tracking|tracker|register)|"
+    # the council naming its own test: "the simplest test we use of whether we are lean",
+    # "set against the average for similar districts", "tells us how efficiently we handle"
+    r"(?:tests?|yardsticks?|gauges?|checks?) (?:that )?we (?:use|apply|rely on)|"
+    r"(?:set|measured|compared|judged|benchmarked) against (?:the )?(?:average|median|mean)|"
+    r"tells? (?:us|members|managers) how (?:well|efficiently|productive\w*|quickly)|"
+    r"mystery shop\w*)\b",
 )
 # A title about measuring: the passages under it answer "How do you measure productivity?"
 _MEASUREMENT_TITLE = vocabulary(
@@ -140,7 +155,16 @@ _REPORTING = vocabulary(
     r"|\bcompares?\s+(?:very\s+|so\s+)?(?:well|favourably|poorly|badly|strongly)\b"
     # the treasury's words: "prudential indicators", "investment returns exceeded the benchmark"
     r"|\bprudential\s+indicators?\b|\b(?:investment|investments|treasury|borrowing|returns)\b"
-    r"[^.;]{0,60}?\bbenchmarks?\b",
+    r"[^.;]{0,60}?\bbenchmarks?\b"
+    # who oversees performance, not how it is measured: "performance against the Council Plan
+    # is monitored by Cabinet and scrutinised by …"
+    r"|\bperformance\b[^.;]{0,60}?\b(?:is|are)\s+(?:\w+\s+)?(?:monitored|scrutinised|overseen)"
+    r"\s+by\b"
+    # keeping indicators up to date: "KPIs will continue to be reviewed annually to ensure that
+    # they remain relevant"
+    r"|\b(?:kpis?|indicators?|measures?|metrics?)\s+(?:\w+\s+){0,4}?(?:reviewed|refreshed|revised"
+    r"|updated)\s+(?:\w+\s+){0,3}?(?:to\s+ensure|so)\s+(?:that\s+)?(?:they|it)\s+(?:remains?"
+    r"|stays?|(?:are|is)\s+still)\s+(?:relevant|fit|appropriate|up\s+to\s+date)",
 )
 
 
@@ -176,6 +200,10 @@ _MEASURING_ACT = vocabulary(
     r"|(?:each|every)\s+(?:week|month|quarter|year)\b[^.;]{0,40}?\b(?:review|report|sign)\w*"
     r"|(?:quarterly|monthly|weekly),[^.;]{0,40}?\b(?:review|report|sign)\w*"
     r"|(?:weekly|monthly|quarterly|annual)\s+(?:return|review|survey|summary)"
+    # "are now reported monthly so that we can see whether route planning is working"
+    r"|(?:reported|reviewed|tracked|monitored|published)\s+(?:weekly|monthly|quarterly|annually"
+    r"|every\s+(?:week|month|quarter))"
+    r"|so\s+(?:that\s+)?we\s+can\s+(?:see|tell|judge|check)\s+(?:whether|if|how)"
     r"|(?:report|return|summary|dashboard|table|scorecard)s?\b[^.;]{0,40}?\b(?:showing|shows?|sets?"
     r"|setting|combin\w+|brings? together)\b"
     r"|(?:we|officers|managers|members|board|team) (?:watch|check|look)(?:es|ed|ing|s)?\b"
@@ -216,6 +244,7 @@ def measuring_a_quantity(sentence: str) -> bool:
     """Whether a sentence says the council measures something (see ``_MEASURING_ACT``)."""
     if _TIMING.search(sentence):
         return True
+    sentence = _REPORTING.sub(" ", sentence)  # reporting, oversight and upkeep measure nothing
     if _MEASURING_ACT.search(sentence) is None:
         return False
     return _QUANTITY.search(_NOT_A_RATE.sub(" ", sentence)) is not None
