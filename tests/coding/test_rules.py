@@ -1787,3 +1787,89 @@ def test_a_budget_figure_a_childs_needs_assessment_or_a_new_service_named_is_no_
 def test_funding_reform_whose_outcome_is_unknown_is_uncertainty_not_the_formula():
     text = "With the outcome of funding reform still unknown we must model several scenarios.\n"
     assert code_text(text).barrier_ids == ["funding_uncertainty"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "The allocations never arrive until the week before Christmas.",
+            "single_year_settlements",
+        ),
+        (
+            "We are told what we will get only weeks before we set the budget, and never for more "
+            "than a year at a time.",
+            "single_year_settlements",
+        ),
+        (
+            "Not knowing what, if anything, will replace the rural services grant leaves a gap we "
+            "cannot plan for.",
+            "funding_uncertainty",
+        ),
+        (
+            "There is no more fat to trim; what we need is a fair level of funding.",
+            "insufficient_funding",
+        ),
+        ("The grant we receive buys far less than it did a decade ago.", "insufficient_funding"),
+        (
+            "The assessment of need behind our share was last updated over a decade ago.",
+            "funding_formula",
+        ),
+        ("We want an end to the beauty parade for capital funding.", "competitive_bidding"),
+        (
+            "The flood grant is tied to specific schemes, so we cannot move it to where it is "
+            "needed.",
+            "ringfenced_grants",
+        ),
+        (
+            "The new duty has come with funding that covers barely half the cost.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "Members noted that the adult care budget was growing faster than any other.",
+            "social_care_demand",
+        ),
+        ("Taking pupils to school now costs more than we spend on our parks.", "send_costs"),
+        (
+            "Each family placed in a hotel costs us around £20,000 a year.",
+            "housing_temporary_accommodation",
+        ),
+        (
+            "Applications that should take eight weeks now take six months because of nutrient "
+            "neutrality.",
+            "planning_system",
+        ),
+        ("Homes are stuck in the planning system because of water neutrality.", "planning_system"),
+        (
+            "Running a full tender for a small contract is not a good use of anyone's time.",
+            "procurement_rules",
+        ),
+    ],
+)
+def test_barriers_told_in_a_thirteenth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 15 (docs/coding.md, "Round 15")."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+def test_working_hard_to_attract_growth_is_no_recruitment_barrier():
+    text = "Business rates growth we have worked hard to attract could be lost at a reset.\n"
+    assert "recruitment_retention" not in code_text(text).barrier_ids
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Staff fill in a short quarterly pulse survey on wasted time, and the number of fixes "
+        "is reported each month.",
+        "How will we know? By the average time to answer a call and the percentage of "
+        "requests resolved online.",
+        "We will measure the success of this plan against the savings target in our budget.",
+    ],
+)
+def test_a_survey_an_answer_to_how_will_we_know_or_measuring_against_a_target(sentence):
+    assert code_text(sentence + "\n").states_measurement, sentence
+
+
+def test_welcoming_national_measures_is_no_measure_of_the_councils():
+    text = "We would welcome a consistent national set of productivity measures.\n"
+    assert not code_text(text).states_measurement

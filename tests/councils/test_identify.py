@@ -399,3 +399,19 @@ def test_the_council_in_a_running_footer_is_the_documents_own_among_partners() -
     )
     match = identify_council(text, url="https://d1example.cloudfront.net/docs/plan.pdf")
     assert match is not None and match.gss_code == "E07000112"
+
+
+def test_a_local_papers_title_names_the_paper_not_the_council_its_lead_opens_on():
+    text = (
+        "Example Times\n\nCouncil backs plan to save money\n\nBy Local Democracy Reporter\n\n"
+        "North East Derbyshire District Council's cabinet has signed off its productivity plan.\n\n"
+        "The plan highlights joint working with Bolsover District Council. Leaders at North East "
+        "Derbyshire said money was tight.\n"
+    )
+    match = identify_council(text, url="https://www.example-times.co.uk/news/council-backs-plan")
+    assert match is not None and match.gss_code == "E07000038"
+
+
+def test_a_county_named_papers_title_alone_does_not_name_the_county_council():
+    text = "Derbyshire Times\n\nWeather warning for the weekend\n\nBy Jane Smith\n\nRain is due.\n"
+    assert identify_council(text, url="https://www.derbyshiretimes.co.uk/news/weather") is None

@@ -53,3 +53,10 @@ def test_publishers_hosts_are_never_a_councils_site():
     assert site_of("https://www.instituteforgovernment.org.uk/x") is None
     assert site_of("https://www.gov.uk/x") is None
     assert site_of("https://democracy.sefton.gov.uk/x") == "democracy.sefton.gov.uk"
+
+
+def test_a_local_papers_title_is_a_news_masthead():
+    for line in ("Derbyshire Times", "Manchester Evening News", "The Northern Echo", "Kent Online"):
+        publisher, _line = publisher_of_masthead([line, "Council backs plan"])
+        assert publisher is not None and publisher.kind == "news", line
+    assert publisher_of_masthead(["Productivity Plan 2024", "Our approach"]) == (None, -1)

@@ -654,3 +654,97 @@ def test_a_page_that_gives_the_plan_in_full_is_the_plan_despite_a_download() -> 
     )
     doc_type = extract_facts(text, url="https://www.example.gov.uk/productivity-plan").doc_type
     assert doc_type == "plan"
+
+
+# Written after blind round 15 (every text made up).
+
+
+def test_a_plan_signed_off_as_a_mayoral_decision_is_the_mayors() -> None:
+    text = PLAN_HEAD + (
+        "Foreword from the Mayor\nThis plan answers the Government's letter. I signed it off as "
+        "a Mayoral decision on 11 July 2024 after it was discussed at the Resources Board.\n"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Mayor",
+        date(2024, 7, 11),
+        "approved",
+    )
+
+
+def test_a_title_page_line_sent_to_the_department_on_a_day_is_the_submission() -> None:
+    text = (
+        "Example District Council\nProductivity Plan\nJuly 2024\n\n"
+        "Approved by the Executive on 9 July 2024\n"
+        "Sent to the Department for Levelling Up, Housing and Communities on 12 July 2024\n\n"
+        "1. Introduction\n"
+    )
+    facts = extract_facts(text)
+    assert facts.decision.date == date(2024, 7, 9)
+    assert facts.submitted_date == date(2024, 7, 12)
+
+
+def test_a_report_header_of_the_councils_name_and_body_over_the_date() -> None:
+    text = (
+        "Example City Council Cabinet\n\n10 July 2024\n\nProductivity Plan\n\n"
+        "Report by:\nCabinet Member for Resources\n\n"
+        "Recommendations\n\n1. That Cabinet approves the Productivity Plan at Appendix 1.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == ("Cabinet", date(2024, 7, 10))
+
+
+def test_the_press_lead_a_plan_given_the_go_ahead_at_its_meeting_last_weekday() -> None:
+    text = (
+        "Published 16 July 2024\n\nPlan sets out how the council will do more with less\n\n"
+        "A plan showing how Example District Council has saved money, and what the Government "
+        "could do to help, was given the go-ahead by the council's Cabinet at its meeting last "
+        "Thursday (11 July).\n"
+    )
+    decision = extract_facts(text, url="https://www.example.gov.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 11),
+        "approved",
+    )
+
+
+def test_an_article_gives_the_day_of_the_account_that_has_one() -> None:
+    text = (
+        "Example Gazette\n\nCouncil backs plan\n\nBy Local Democracy Reporter\n"
+        "Friday, 12th July 2024\n\n"
+        "Example District Council's cabinet has signed off a plan on how it will save money.\n\n"
+        "Councillors on the cabinet backed the productivity plan at a meeting in the town hall "
+        "on Wednesday (July 10).\n"
+    )
+    facts = extract_facts(text, url="https://www.example-gazette.co.uk/news/council-backs-plan")
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 7, 10))
+
+
+def test_a_body_in_a_relative_clause_is_not_the_one_that_agreed_the_plan() -> None:
+    text = (
+        "Example Post\n\nBy Local Democracy Reporter\n08:15, 9 JUL 2024\n\n"
+        "Councillors on the committee which replaced the mayor's cabinet backed the plan.\n\n"
+        "The council's Strategy and Resources Committee agreed the document at a meeting on "
+        "Monday, July 8, 2024.\n"
+    )
+    facts = extract_facts(text, url="https://www.example-post.co.uk/news/plan")
+    assert (facts.decision.body, facts.decision.date) == (
+        "Strategy and Resources Committee",
+        date(2024, 7, 8),
+    )
+
+
+def test_a_page_saying_this_is_the_councils_plan_with_a_download_is_the_plan() -> None:
+    paragraph = (
+        "Our transformation programme is rebuilding the council around fewer services done "
+        "well, with a single front door for residents and one case system for officers. "
+    )
+    text = (
+        "Productivity plan 2024\n\nThis is Example Borough Council's productivity plan, "
+        "prepared in response to the Minister's letter.\n\n"
+        + "\n\n".join([paragraph] * 14)
+        + "\n\nDownload\n\nProductivity plan 2024 (PDF, 400KB)\n"
+    )
+    doc_type = extract_facts(text, url="https://www.example.gov.uk/productivity-plan").doc_type
+    assert doc_type == "plan"

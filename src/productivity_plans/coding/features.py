@@ -104,7 +104,10 @@ MEASURE_STRONG = vocabulary(
     r"(?:tests?|yardsticks?|gauges?|checks?) (?:that )?we (?:use|apply|rely on)|"
     r"(?:set|measured|compared|judged|benchmarked) against (?:the )?(?:average|median|mean)|"
     r"tells? (?:us|members|managers) how (?:well|efficiently|productive\w*|quickly)|"
-    r"mystery shop\w*)\b",
+    r"mystery shop\w*|"
+    # "we will measure the success of this plan through the savings it delivers"
+    r"(?:we|the council) (?:will |shall |would )?measure (?:\w+ ){0,5}?(?:through|by|using|against"
+    r"|with))\b",
 )
 # A title about measuring: the passages under it answer "How do you measure productivity?"
 _MEASUREMENT_TITLE = vocabulary(
@@ -123,7 +126,8 @@ _EVIDENCE = vocabulary(
     r"outcomes?|outputs?|metrics?|measur\w*|assess\w*|evaluat\w+|benchmark\w*|dashboards?|"
     # not "productivity" or "performance": the question says them, so an answer that only
     # repeats them ("we are committed to improving productivity") gives no evidence
-    r"insight|evidence|baselines?|scorecards?|per cent|per (?:head|resident|household|case"
+    r"insight|evidence|baselines?|scorecards?|per cent|averages?|percentages?|proportions?"
+    r"|number of|days to|per (?:head|resident|household|case"
     r"|transaction)|rank\w*|(?:lowest|highest) (?:in|among|of))\b|%",
 )
 _SERVICE_REVIEW = re.compile(r"\bservice reviews?\b", re.IGNORECASE)
@@ -199,7 +203,7 @@ _MEASURING_ACT = vocabulary(
     r"|(?:review|report|sign)\w*\s+(?:\w+\s+){0,8}?(?:each|every|a)\s+(?:week|month|quarter|year)"
     r"|(?:each|every)\s+(?:week|month|quarter|year)\b[^.;]{0,40}?\b(?:review|report|sign)\w*"
     r"|(?:quarterly|monthly|weekly),[^.;]{0,40}?\b(?:review|report|sign)\w*"
-    r"|(?:weekly|monthly|quarterly|annual)\s+(?:return|review|survey|summary)"
+    r"|(?:weekly|monthly|quarterly|annual)\s+(?:\w+\s+)?(?:return|review|survey|summary)"
     # "are now reported monthly so that we can see whether route planning is working"
     r"|(?:reported|reviewed|tracked|monitored|published)\s+(?:weekly|monthly|quarterly|annually"
     r"|every\s+(?:week|month|quarter))"
@@ -316,6 +320,9 @@ _NO_MEASURES = vocabulary(
     r"|develop)\b[^.;]{0,40}\bmeasur\w*"
     # an instruction restated from the letter: "(c) state how the Council will measure …"
     r"|^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:state|explain|set out|describe|say|show|outline)\s+how\b"
+    # others' measures wished for: "We would welcome a consistent national set of measures"
+    r"|\bwelcome\w*\b[^.;]{0,40}\b(?:national|consistent|common|standard|sector[- ]wide|single)\b"
+    r"[^.;]{0,30}\b(?:measures?|metrics?|indicators?|framework)"
     # the question restated: "Theme 1 also asks how we measure productivity"
     r"|\basks?\s+(?:us\s+)?how\s+(?:we|councils?|the council)\s+(?:\w+\s+)?measur",
 )

@@ -50,6 +50,7 @@ from productivity_plans.councils.names import abbreviated_forms, unambiguous_sho
 from productivity_plans.councils.publishers import (
     MASTHEAD_LENGTH,
     Publisher,
+    is_newspaper_title,
     masthead_lines,
     publisher_of_masthead,
     publisher_of_url,
@@ -151,6 +152,8 @@ class _Tally:
     mentions: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     repeats: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     full_named: set[str] = field(default_factory=set)  # named in full at least once
+    # Named in full at the start of a line at the top: a letterhead's, or an article's lead.
+    lead: set[str] = field(default_factory=set)
     machine: set[str] = field(default_factory=set)  # a URL or e-mail domain speaks for it
     publisher: Publisher | None = None  # a publisher that is not a council
     # Published at a URL that is neither a council's own site nor a hosting provider's (whose
@@ -381,8 +384,8 @@ class CouncilMatcher:
     @staticmethod
     def _about_one(tally: _Tally) -> str | None:
         """The council a non-council publisher's document is clearly about: the one council
-        named in its headline (or URL), unless another is named more; or the only council
-        named at all, in full at least once and again and again."""
+        named in its headline (or URL), unless another is named more; the only council named
+        at all, in full at least once and again and again; or the one its lead opens on."""
         if len(tally.headline) == 1:
             (code,) = tally.headline
             if tally.scores[code] >= max(tally.scores.values()):
@@ -390,6 +393,16 @@ class CouncilMatcher:
         if len(tally.scores) == 1:
             (code,) = tally.scores
             if code in tally.full_named and tally.mentions[code] >= ABOUT_MENTIONS:
+                return code
+        # the article's lead opens on one council named in full, named again, and ahead of any
+        # other ("North East Derbyshire District Council's cabinet has signed off a plan …")
+        if len(tally.lead) == 1:
+            (code,) = tally.lead
+            if (
+                code in tally.full_named
+                and tally.mentions[code] >= 2
+                and tally.scores[code] >= max(tally.scores.values())
+            ):
                 return code
         return None
 
@@ -541,6 +554,7 @@ class CouncilMatcher:
         # Lindsey and South Holland"), not a letterhead.
         if len(heading) == 1:
             tally.identity |= heading
+            tally.lead |= heading
         elif len(letterhead) == 1:
             tally.identity |= letterhead
         return first_full
@@ -564,11 +578,13 @@ class CouncilMatcher:
         """The title line a name at ``start`` sits on: the title itself, or an opening line
         short enough to be a heading."""
         if source == "title":
-            return _Line(0, len(body), body)
-        for line in opening:
-            if line.start <= start < line.end and _is_title(line.text):
-                return line
-        return None
+            line: _Line | None = _Line(0, len(body), body)
+        else:
+            line = next(
+                (x for x in opening if x.start <= start < x.end and _is_title(x.text)), None
+            )
+        # a local paper's title names the paper ("Derbyshire Times"), not a council
+        return None if line is None or is_newspaper_title(line.text) else line
 
     @staticmethod
     def _count(

@@ -36,6 +36,15 @@ _NOT_A_PERSON = re.compile(
     r"\b(?:Cllr|Councillor|Council|Team|Office|Officer|Communications|Press|Department|Service"
     r"|Services|Unit|Leader|Mayor|Order)\b"
 )
+# A local paper's title: a place and a newspaper's word ("Derbyshire Times", "Manchester Evening
+# News", "The Northern Echo"). Its place names the paper, not a council; there are too many
+# local papers to list each.
+_NEWSPAPER_TITLE = re.compile(
+    r"(?:The\s+)?(?:[A-Z][\w'&-]*\s+){1,4}(?:Evening\s+|Free\s+|Daily\s+|Weekly\s+)?"
+    r"(?:Times|Telegraph|Echo|Post|Gazette|Mercury|Herald|Chronicle|Advertiser|Observer|Star"
+    r"|Journal|Express|Mail|News|Live|Online|Standard|Argus|Courier|Examiner|Press|Messenger"
+    r"|Recorder|Sentinel|Citizen|Bulletin|Independent|Reporter|Guardian)"
+)
 # What separates a masthead's parts ("BBC News | Home", "Productivity plans - LocalGov").
 _PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 # Listed hosts cover their subdomains, except a public suffix: ``gov.uk`` lists GOV.UK's own
@@ -116,4 +125,11 @@ def publisher_of_masthead(lines: list[str]) -> tuple[Publisher | None, int]:
                 return Publisher(kind, f"masthead {line!r}"), i
         if _BYLINE.fullmatch(line) and not _NOT_A_PERSON.search(line):
             return Publisher("news", f"byline {line!r}"), i
+        if is_newspaper_title(line):
+            return Publisher("news", f"masthead {line!r}"), i
     return None, -1
+
+
+def is_newspaper_title(line: str) -> bool:
+    """Whether a line is a local paper's title ("Derbyshire Times"), not a council's heading."""
+    return _NEWSPAPER_TITLE.fullmatch(line.strip()) is not None

@@ -432,9 +432,11 @@ PLAN_PROSE_CHARS = 2_000
 
 
 # A page saying it carries the plan's whole text: "This page sets out our plan in full", "the
-# plan is published in full below".
+# plan is published in full below", "This is Slough Borough Council's productivity plan".
 _IN_FULL_HERE = re.compile(
-    r"\bthis\s+page\b[^.\n]{0,80}\bin\s+full\b|\bin\s+full\s+(?:below|on\s+this\s+page)\b",
+    r"\bthis\s+page\b[^.\n]{0,80}\bin\s+full\b|\bin\s+full\s+(?:below|on\s+this\s+page)\b"
+    r"|\bthis\s+is\s+(?:our|the\s+council['’]s|(?-i:[A-Z])[\w' -]{0,60}['’]s)\s+"
+    r"(?:productivity\s+)?plan\b",
     re.IGNORECASE,
 )
 

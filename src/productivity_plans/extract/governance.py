@@ -273,7 +273,9 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "body_over_date",  # "Cabinet" on one line, "Tuesday 16 July 2024" on the next
         re.compile(
-            rf"^[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*\n(?:[ \t]*\n)?"
+            # "Chelmsford City Council Cabinet" over "16 July 2024": the council's name first
+            rf"^[ \t]*(?:(?:[A-Z][\w'’&-]*[ \t]+){{1,5}}Council[ \t]+)?"
+            rf"(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*\n(?:[ \t]*\n)?"
             rf"[ \t]*(?P<date>{_DATE})[ \t,]*(?:(?:at\s+)?\d[^\n]*)?$",
             _M | re.X,
         ),
@@ -333,14 +335,18 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _IN_PARAGRAPH = r"(?:[^.\n]|\n(?![ \t]*\n))"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = rf"(?:last\s+)?(?:{'|'.join(_WEEKDAYS)})"
+# "at its meeting last Thursday (11 July)": the day told after its weekday.
+_AT_ITS_MEETING_ON_A_WEEKDAY = (
+    rf"at\s+(?:its|a|the)\s+meeting\s+(?:this\s+|on\s+)?{_WEEKDAY}[ \t]*\(?"
+)
 # A character of the sign-off's clause: not the start of a later step's verb.
 _NOT_A_LATER_STEP = r"(?!(?:submitted|sent|published|e-?mailed|returned)\b)[^.\n]"
 _PLAN_SIGNOFF = re.compile(
     rf"(?:\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it|(?:this|the)\s+document)\b"
     rf"{_IN_PARAGRAPH}{{0,100}}?"
     # the press's lead: "Plans showing how the council will keep costs down were given the green
-    # light by Cabinet members on Tuesday (9 July)"
-    rf"|\bplans\b{_IN_PARAGRAPH}{{0,160}}?\b(?P<were>were|have\s+been)\s+)"
+    # light by Cabinet members on Tuesday (9 July)", "A plan showing how … was given the go-ahead"
+    rf"|\b(?:plans|a\s+plan)\b{_IN_PARAGRAPH}{{0,160}}?\b(?P<were>were|was|have\s+been|has\s+been)\s+)"
     rf"\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted"
     # the press's words for an approval: "given the green light by Cabinet"
     rf"|given\s+the\s+(?:green\s+light|go-ahead))"
@@ -363,6 +369,7 @@ _PLAN_SIGNOFF = re.compile(
     # the body as a title page prints it ("Approved by the Executive, 11 July 2024")
     # (not a later step's: "signed off by the Leader, …, and it was submitted on 17 July")
     rf"(?:(?:(?:{_NOT_A_LATER_STEP}){{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?"
+    rf"|\s+{_AT_ITS_MEETING_ON_A_WEEKDAY}"
     rf"|[ \t]*[,–—-][ \t]*)(?P<date>{_DATE})"
     # or told from the dateline: "at its meeting last night", "at Castle House yesterday"
     rf"|[^.\n]{{0,60}}?\b(?P<relday>last\s+night|yesterday))?",
@@ -377,7 +384,7 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     # "Cabinet members at Gedling Borough Council agreed …"
     rf"(?:(?:members|councillors)\s+(?:(?:at|of|on)\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Council|Authority)\s+)?)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:unanimously\s+|formally\s+)?"
-    rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)|(?P<considered>considered))"
+    rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|backed)|(?P<considered>considered))"
     rf"\s+(?:(?:the|its|our|a|this)\s+"
     # "agreed the document": a plan-like page speaks of the plan it is about
     rf"(?:draft\s+(?:of\s+(?:the|this|our)\s+)?|final\s+|new\s+"
@@ -385,7 +392,8 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"[\"“‘']?(?:(?:productivity\s+)?plan|document)"
     # "This is Bolton's plan. The Leader of the Council approved it at …"
     rf"|(?P<pronoun>it))\b"
-    rf"(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE}))?",
+    rf"(?:(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?"
+    rf"|\s+{_AT_ITS_MEETING_ON_A_WEEKDAY})(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
 # A plan saying who will consider it and when ("Cabinet will consider it on 16 July 2024"): the
@@ -403,6 +411,14 @@ _PLAN_REPORTED_LATER = re.compile(
     rf"\b(?:will|is\s+(?:due\s+)?to)\s+be\s+(?P<considered>(?:reported|presented|taken|put)\s+to"
     rf"|considered\s+by)\s+(?P<body>{_BODY_CORE})(?:\s+(?:at\s+its\s+meeting|meeting))?"
     rf"\s+on\s+(?P<date>{_DATE})",
+    re.IGNORECASE | re.X,
+)
+# The plan taken as an office's decision: "I signed it off as a Mayoral decision on 12 July 2024".
+_PLAN_AS_DECISION = re.compile(
+    rf"\b(?P<verb>signed|approved|agreed|took|made)\s+(?P<subject>it|this\s+plan|the\s+plan)\s+"
+    rf"(?:off\s+)?as\s+an?\s+(?:individual\s+|formal\s+)?"
+    rf"(?P<body>Mayor|Leader|(?:Cabinet|Executive)\s+Member|Portfolio\s+Holder|Cabinet|Executive)"
+    rf"(?:al|['’]s)?\s+(?:key\s+)?decision\s+on\s+(?P<date>{_DATE})",
     re.IGNORECASE | re.X,
 )
 # The council agreeing the plan at a meeting of its body: "Devon County Council agreed a draft
@@ -916,14 +932,16 @@ def _not_a_decision(before: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _plan_signoff(text: str) -> re.Match[str] | None:
-    """The first _PLAN_SIGNOFF match in ``text`` that reports a sign-off done, not one to come
-    ("this plan will be approved by Cabinet on 15 July"). Cached: a plan's body and its
-    outcome are both read from it, and the search runs over the whole text."""
+def _plan_signoffs(text: str) -> tuple[re.Match[str], ...]:
+    """Every sign-off a plan-like text reports as done or as a decision to come, in the order
+    of the patterns and then of the text; not one to come that is told as done ("this plan
+    will be approved by Cabinet on 15 July"). Cached: a plan's body, day and outcome are all
+    read from them, and the search runs over the whole text."""
     found = (
         p.finditer(text)
         for p in (
             _PLAN_SIGNOFF,
+            _PLAN_AS_DECISION,
             _PLAN_AGREED_AT,
             _PLAN_CONSIDERED,
             _PLAN_SIGNOFF_ACTIVE,
@@ -931,31 +949,36 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
             _PLAN_REPORTED_LATER,
         )
     )
-    considered: re.Match[str] | None = None  # considered only: a decision told later outranks it
-    for m in chain.from_iterable(found):
-        verb = m.groupdict().get("verb")
-        verb_at = m.start("verb") if verb else m.start("considered")
-        # the tense is the verb's, not that of the plans' own words ("Plans showing how the
-        # council will keep costs down were approved")
-        tense_from = m.start("were") if m.groupdict().get("were") else m.start()
-        if m.re not in _DECISIONS_TO_COME and _not_yet(text, tense_from, verb_at):
-            continue
-        if "subject" not in m.groupdict() and _ORGANISATION.search(text, 0, m.start("body")):
-            continue  # "Stroud District Council has signed off a plan": the council, not a body
-        subject = m.groupdict().get("subject") or m.groupdict().get("pronoun") or ""
-        if re.sub(r"\s+", " ", subject.lower()) in _PRONOUN_SUBJECTS:
-            when = _date_in(m.group("date"), _LETTER.year) if m.group("date") else None
-            if when is not None and when <= _LETTER:
-                continue  # another document's sign-off, before the letter
-            if when is None and not _PLAN_JUST_NAMED.search(
-                text, max(0, m.start() - 250), m.start()
-            ):
-                continue  # an undated "it" the sentence before does not make the plan
-        if verb is None:
-            considered = considered or m
-            continue
-        return m
-    return considered
+    return tuple(m for m in chain.from_iterable(found) if _reports_the_plans_signoff(text, m))
+
+
+def _reports_the_plans_signoff(text: str, m: re.Match[str]) -> bool:
+    verb_at = m.start("verb") if m.groupdict().get("verb") else m.start("considered")
+    # the tense is the verb's, not that of the plans' own words ("Plans showing how the
+    # council will keep costs down were approved")
+    tense_from = m.start("were") if m.groupdict().get("were") else m.start()
+    if m.re not in _DECISIONS_TO_COME and _not_yet(text, tense_from, verb_at):
+        return False
+    if "subject" not in m.groupdict() and _ORGANISATION.search(text, 0, m.start("body")):
+        return False  # "Stroud District Council has signed off a plan": the council, not a body
+    subject = m.groupdict().get("subject") or m.groupdict().get("pronoun") or ""
+    if re.sub(r"\s+", " ", subject.lower()) in _PRONOUN_SUBJECTS:
+        when = _date_in(m.group("date"), _LETTER.year) if m.group("date") else None
+        if when is not None and when <= _LETTER:
+            return False  # another document's sign-off, before the letter
+        if when is None and not _PLAN_JUST_NAMED.search(text, max(0, m.start() - 250), m.start()):
+            return False  # an undated "it" the sentence before does not make the plan
+    return True
+
+
+def _plan_signoff(text: str) -> re.Match[str] | None:
+    """The plan's sign-off: the first one with a decision and its day, else the first with a
+    decision (the fuller account outranks a headline's); else (considered only, or a decision
+    to come) the first of those, which a decision told later outranks."""
+    found = _plan_signoffs(text)
+    decided = [m for m in found if m.groupdict().get("verb")]
+    dated = (m for m in decided if m.group("date"))
+    return next(dated, decided[0] if decided else found[0] if found else None)
 
 
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
@@ -1135,6 +1158,9 @@ _STATED_SUBMISSION = re.compile(
     r"|ministry|minister)\b"
     # a title page's label: "Submitted to DLUHC: 17 July 2024", "Date submitted: 17 July 2024"
     r"|(?<![^\n])[ \t]*(?:date\s+)?(?P<verb8>submitted)(?:\s+to\s+[^:\n]{1,60})?[ \t]*:"
+    # or as a line of its own: "Sent to the Department for Levelling Up, … on 18 July 2024"
+    r"|(?<![^\n])[ \t]*(?P<verb9>sent|submitted|returned|e-?mailed)\s+to\s+(?:the\s+)?(?:government"
+    r"|dluhc|mhclg|department|ministry|minister)\b[^\n]{0,80}?\bon\b"
     rf"|{_SUBMISSION_TO_COME}",
     re.IGNORECASE,
 )
