@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import chain
 
 from productivity_plans.extract.dates import (
     DATE_WITH_WEEKDAY,
@@ -56,7 +55,9 @@ _BODY_CORE = (
     r"(?:the\s+)?(?:"
     r"Leader\s+of\s+the\s+Council(?:\s+and\s+(?:the\s+)?Chief\s+Executive)?|Leader"
     r"|(?:Cabinet|Executive|Lead)\s+(?:Member|Portfolio\s+Holder)\s+for\s+[A-Z][\w,&' ]+?"
-    r"|(?:[A-Z][\w&]*\s+)*Portfolio\s+Holder(?:\s+for\s+[A-Z][\w,&' ]+?)?"
+    # a portfolio's name of up to four words ("Deputy Leader and Finance Portfolio Holder");
+    # unbounded, it was tried from every word to the end of the text
+    r"|(?:[A-Z][\w&]*\s+){0,4}Portfolio\s+Holder(?:\s+for\s+[A-Z][\w,&' ]+?)?"
     r"|[Cc]abinet(?:\s+Executive|\s+and\s+Junior\s+Cabinet\s+Members)?|Executive\s+Cabinet"
     r"|Executive(?:\s+Committee)?"
     r"|(?:Full\s+|City\s+|County\s+|Borough\s+|District\s+)?Council"
@@ -378,7 +379,7 @@ _PLAN_SIGNOFF = re.compile(
 # The same told in the active voice, as the press writes it: "The council's strategy and
 # resources committee agreed the productivity plan at a meeting on Thursday (July 11)".
 _PLAN_SIGNOFF_ACTIVE = re.compile(
-    rf"(?P<body>{_BODY_CORE})\s+"
+    rf"\b(?P<body>{_BODY_CORE})\s+"
     # "Cabinet last night approved …": the day told from the release's dateline
     rf"(?:(?P<relday>last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\s+)?"
     # "Cabinet members at Gedling Borough Council agreed …"
@@ -399,7 +400,7 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
 # A plan saying who will consider it and when ("Cabinet will consider it on 16 July 2024"): the
 # body and day of a decision to come, outcome none, as the conventions read a notice.
 _PLAN_TO_COME = re.compile(
-    rf"(?P<body>{_BODY_CORE})\s+(?:will|is\s+due\s+to|is\s+to)\s+(?P<considered>consider|discuss|decide\s+on)"
+    rf"\b(?P<body>{_BODY_CORE})\s+(?:will|is\s+due\s+to|is\s+to)\s+(?P<considered>consider|discuss|decide\s+on)"
     rf"\s+(?:it|this\s+(?:draft|plan|document)|the\s+(?:draft\s+)?(?:productivity\s+)?plan)"
     rf"\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE})",
     re.X,
@@ -453,6 +454,18 @@ _HANDED_ON = re.compile(
     re.IGNORECASE,
 )
 _DECISIONS_TO_COME = (_PLAN_TO_COME, _PLAN_REPORTED_LATER)
+# The patterns of a plan's account of its sign-off, in the order they are read, each with the
+# words its verb is one of: a plan-like text is searched for it only within reach of them.
+_APPROVALS = ("approv", "agreed", "endors", "signed", "adopt")
+_SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (_PLAN_SIGNOFF, (*_APPROVALS, "noted", "given the")),
+    (_PLAN_AS_DECISION, ("decision",)),
+    (_PLAN_AGREED_AT, _APPROVALS),
+    (_PLAN_CONSIDERED, ("considered", "presented", "reported", "taken")),
+    (_PLAN_SIGNOFF_ACTIVE, (*_APPROVALS, "backed", "considered")),
+    (_PLAN_TO_COME, ("consider", "discuss", "decide")),
+    (_PLAN_REPORTED_LATER, ("reported", "presented", "taken", "put", "considered")),
+)
 _DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
 # A place's name before "District Council": the council as an organisation.
 _ORGANISATION = re.compile(r"\b(?!(?:The|A|An|Our|Its|Their)\b)[A-Z][\w-]+[ \t]+\Z")
@@ -937,19 +950,36 @@ def _plan_signoffs(text: str) -> tuple[re.Match[str], ...]:
     of the patterns and then of the text; not one to come that is told as done ("this plan
     will be approved by Cabinet on 15 July"). Cached: a plan's body, day and outcome are all
     read from them, and the search runs over the whole text."""
-    found = (
-        p.finditer(text)
-        for p in (
-            _PLAN_SIGNOFF,
-            _PLAN_AS_DECISION,
-            _PLAN_AGREED_AT,
-            _PLAN_CONSIDERED,
-            _PLAN_SIGNOFF_ACTIVE,
-            _PLAN_TO_COME,
-            _PLAN_REPORTED_LATER,
-        )
-    )
-    return tuple(m for m in chain.from_iterable(found) if _reports_the_plans_signoff(text, m))
+    found: list[re.Match[str]] = []
+    for pattern, words in _SIGNOFF_PATTERNS:
+        spans: dict[tuple[int, int], re.Match[str]] = {}
+        for start, end in _around_words(text, words, _SIGNOFF_REACH):
+            for m in pattern.finditer(text, start, end):
+                spans.setdefault(m.span(), m)
+        found += sorted(spans.values(), key=lambda m: m.start())
+    return tuple(m for m in found if _reports_the_plans_signoff(text, m))
+
+
+# Farther than any sign-off pattern reaches from its verb: a subject 160 characters before it
+# and a body of six words before that, or a day 100 characters after. Searched only there, the
+# patterns that start at a body's name are not tried at every word of the text (which had been
+# most of the extract stage's time).
+_SIGNOFF_REACH = 400
+
+
+def _around_words(text: str, words: tuple[str, ...], reach: int) -> list[tuple[int, int]]:
+    """The stretches of ``text`` within ``reach`` of any of ``words``, widened to whole lines
+    and merged where they overlap."""
+    stretches: list[tuple[int, int]] = []
+    for at in word_offsets(text, words):
+        start = text.rfind("\n", 0, max(0, at - reach)) + 1
+        end = text.find("\n", min(len(text), at + reach))
+        end = len(text) if end < 0 else end
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
+        else:
+            stretches.append((start, end))
+    return stretches
 
 
 def _reports_the_plans_signoff(text: str, m: re.Match[str]) -> bool:
