@@ -1673,7 +1673,8 @@ def test_a_performance_framework_named_alone_oversight_or_keeping_indicators_cur
             "funding_uncertainty",
         ),
         (
-            "Delays to the reform of local government finance leave us unable to plan.",
+            "Delays to the reform of local government finance leave our income beyond next year "
+            "uncertain.",
             "funding_uncertainty",
         ),
         ("The council cannot be confident of its income after March 2025.", "funding_uncertainty"),
@@ -1872,4 +1873,81 @@ def test_a_survey_an_answer_to_how_will_we_know_or_measuring_against_a_target(se
 
 def test_welcoming_national_measures_is_no_measure_of_the_councils():
     text = "We would welcome a consistent national set of productivity measures.\n"
+    assert not code_text(text).states_measurement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "Our share is still set using population figures from over a decade ago.",
+            "funding_formula",
+        ),
+        ("The funding formula hasn't been updated since 2013.", "funding_formula"),
+        (
+            "Each new duty from Whitehall has arrived without the money needed to deliver it.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "The cost of the new weekly food waste collections is well above the funding offered.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "We cannot build retained growth into our budget with any confidence.",
+            "funding_uncertainty",
+        ),
+        (
+            "Because we cannot see beyond next April, we hold more in reserves than we need.",
+            "funding_uncertainty",
+        ),
+        (
+            "The money comes in small, short-lived pots that can only be spent on narrowly defined "
+            "projects.",
+            "ringfenced_grants",
+        ),
+        (
+            "Government should give councils certainty over more than a single year.",
+            "single_year_settlements",
+        ),
+        (
+            "We only find out in December what we will receive the following April.",
+            "single_year_settlements",
+        ),
+        (
+            "Every new initiative seems to come with a bidding round and a monitoring return.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "The plan notes the burden of the reporting requirements attached to small grants.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "The plan names the growing volume of government data returns.",
+            "regulation_reporting_burden",
+        ),
+    ],
+)
+def test_barriers_told_in_a_fourteenth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 16 (docs/coding.md, "Round 16")."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+def test_a_delayed_fair_funding_review_alone_is_the_formula_not_uncertainty():
+    text = "The long-delayed Fair Funding Review leaves us with an allocation based on 2013 data.\n"
+    assert "funding_uncertainty" not in code_text(text).barrier_ids
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our annual residents' survey asks whether people think we give value for money.",
+        "We will commission a review of our costs against comparable councils every three years.",
+    ],
+)
+def test_a_survey_that_asks_and_costs_reviewed_against_comparable_councils_measure(sentence):
+    assert code_text(sentence + "\n").states_measurement, sentence
+
+
+def test_a_framework_not_yet_developed_is_no_measure():
+    text = "We have not yet developed a framework for measuring productivity.\n"
     assert not code_text(text).states_measurement

@@ -748,3 +748,94 @@ def test_a_page_saying_this_is_the_councils_plan_with_a_download_is_the_plan() -
     )
     doc_type = extract_facts(text, url="https://www.example.gov.uk/productivity-plan").doc_type
     assert doc_type == "plan"
+
+
+# Written after blind round 16 (every text made up).
+
+
+def test_a_response_signed_off_after_a_meeting_has_no_day_of_its_own() -> None:
+    text = PLAN_HEAD + (
+        "This response has been signed off by the Leader of the Council following discussion "
+        "at Cabinet on 9 July 2024.\n"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Leader of the Council",
+        None,
+        "approved",
+    )
+
+
+def test_a_sign_off_dated_after_a_clause_about_consultation_keeps_its_day() -> None:
+    text = PLAN_HEAD + (
+        "It was signed off by the Chief Executive under delegated authority, following "
+        "consultation with the Leader, on 12 July 2024.\n"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date) == ("Chief Executive", date(2024, 7, 12))
+
+
+def test_agreed_that_a_report_be_noted_is_noted_and_agreed_that_the_panel_lists_the_decision() -> (
+    None
+):
+    minutes = "MINUTES\n4. PRODUCTIVITY PLAN\nThe Panel considered the draft Productivity Plan.\n"
+    tail = "5. WORK PROGRAMME\nThe Panel agreed its work programme.\n"
+    noted = minutes + "AGREED that the report be noted.\n" + tail
+    listed = (
+        minutes
+        + (
+            "It was proposed by Councillor Ahmed, seconded by Councillor Price and AGREED that the "
+            "Panel:\n1. Notes the draft Productivity Plan;\n2. Recommends changes to Cabinet.\n"
+        )
+        + tail
+    )
+    assert extract_facts(noted, url=DEMOCRACY).decision.outcome == "noted"
+    assert extract_facts(listed, url=DEMOCRACY).decision.outcome == "noted"
+
+
+def test_a_committee_agreeing_that_the_plan_be_submitted_still_approves_it() -> None:
+    text = (
+        "MINUTES\n4. PRODUCTIVITY PLAN\nThe Committee agreed that the Productivity Plan be "
+        "submitted to government.\n5. WORK PROGRAMME\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "approved"
+
+
+def test_a_panels_name_in_capitals_over_a_blank_line_and_its_minutes_heading() -> None:
+    text = (
+        "EXAMPLE DISTRICT COUNCIL\n\nOVERVIEW AND SCRUTINY PANEL\n\n"
+        "Minutes of the meeting held on Tuesday 25 June 2024 at 7.00 pm.\n\n"
+        "4. PRODUCTIVITY PLAN\nAGREED that the Panel notes the draft plan.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == ("Overview and Scrutiny Panel", date(2024, 6, 25))
+
+
+def test_a_report_titled_council_over_a_date_label_is_to_council() -> None:
+    text = (
+        "COUNCIL\n\nDATE: 23 July 2024\n\nSUBJECT: Productivity Plan\n\n"
+        "PURPOSE\n1. To ask Council to endorse the plan agreed by the Executive on 8 July 2024.\n\n"
+        "RECOMMENDATION\n2. Council is recommended to endorse the plan at Appendix A.\n\n"
+        "BACKGROUND\n3. The Executive considered the draft at its meeting on 8 July 2024.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Council",
+        date(2024, 7, 23),
+        "endorsed",
+    )
+
+
+def test_the_press_at_their_meeting_on_a_weekday_cabinet_members_backed_the_plan() -> None:
+    text = (
+        "Council sets out how it will save\n\nPublished: 12 July 2024\n\n"
+        "Example Council's Cabinet has given the green light to the council's productivity plan.\n\n"
+        "At their meeting on Tuesday, Cabinet members backed the plan, which describes the "
+        "savings made since 2020.\n"
+    )
+    decision = extract_facts(text, url="https://www.example.gov.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 9),
+        "approved",
+    )

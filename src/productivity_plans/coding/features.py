@@ -105,6 +105,12 @@ MEASURE_STRONG = vocabulary(
     r"(?:set|measured|compared|judged|benchmarked) against (?:the )?(?:average|median|mean)|"
     r"tells? (?:us|members|managers) how (?:well|efficiently|productive\w*|quickly)|"
     r"mystery shop\w*|"
+    # a survey that asks or tracks: "our annual residents' survey asks whether people agree …"
+    r"(?:residents.?|staff|customer|annual|satisfaction) surveys? (?:\w+ ){0,2}?(?:asks?|measures?"
+    r"|tracks?|shows?|tells?)|"
+    # benchmarking in other words: "a review of our costs against comparable councils"
+    r"(?:costs?|performance|spend\w*)\b[^.;]{0,30}\bagainst (?:comparable|similar|other|peer"
+    r"|neighbouring) (?:councils|authorities|districts|boroughs)|"
     # "we will measure the success of this plan through the savings it delivers"
     r"(?:we|the council) (?:will |shall |would )?measure (?:\w+ ){0,5}?(?:through|by|using|against"
     r"|with))\b",
@@ -296,7 +302,8 @@ _NO_MEASURES = vocabulary(
     r"|indicators?|targets?|kpis?|productivity)"
     # "We have not yet settled on a measure", "have not tried to put a single number on it"
     r"|\b(?:have|has|had) not (?:yet )?(?:settled on|agreed|chosen|adopted|defined|found|decided"
-    r"|determined|identified|established|tried to)\b[^.;]{0,60}\b(?:measur\w*|metrics?"
+    r"|determined|identified|established|tried to|developed|created|built|designed|set up)\b"
+    r"[^.;]{0,60}\b(?:measur\w*|metrics?"
     r"|indicators?|numbers?|productivity)"
     # "productivity cannot be captured by a single number", "metrics alone cannot capture the
     # value of prevention": that it cannot be measured

@@ -245,7 +245,7 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "body_over_minutes",  # "SCRUTINY COMMITTEE" over "MINUTES OF A MEETING held … on <date>"
         re.compile(
             rf"^[ \t]*(?P<body>(?:[A-Z][A-Z&',-]*[ \t]+){{0,5}}"
-            rf"(?:COMMITTEE|CABINET|COUNCIL|EXECUTIVE|BOARD|PANEL))[ \t]*\n"
+            rf"(?:COMMITTEE|CABINET|COUNCIL|EXECUTIVE|BOARD|PANEL))[ \t]*\n(?:[ \t]*\n)?"
             rf"[ \t]*(?i:minutes\s+of\s+(?:a|the)\s+meeting)\b[^\n]{{0,200}}?"
             rf"\b(?i:on)\s+(?P<date>{_DATE})",
             re.MULTILINE | re.X,
@@ -277,7 +277,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # "Chelmsford City Council Cabinet" over "16 July 2024": the council's name first
             rf"^[ \t]*(?:(?:[A-Z][\w'’&-]*[ \t]+){{1,5}}Council[ \t]+)?"
             rf"(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*\n(?:[ \t]*\n)?"
-            rf"[ \t]*(?P<date>{_DATE})[ \t,]*(?:(?:at\s+)?\d[^\n]*)?$",
+            # "COUNCIL" over "DATE: 23 July 2024"
+            rf"[ \t]*(?:date\s*:[ \t]*)?(?P<date>{_DATE})[ \t,]*(?:(?:at\s+)?\d[^\n]*)?$",
             _M | re.X,
         ),
     ),
@@ -343,7 +344,8 @@ _AT_ITS_MEETING_ON_A_WEEKDAY = (
 # A character of the sign-off's clause: not the start of a later step's verb.
 _NOT_A_LATER_STEP = r"(?!(?:submitted|sent|published|e-?mailed|returned)\b)[^.\n]"
 _PLAN_SIGNOFF = re.compile(
-    rf"(?:\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it|(?:this|the)\s+document)\b"
+    rf"(?:\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it"
+    rf"|(?:this|the)\s+document|(?:this|our|the)\s+(?:response|submission))\b"
     rf"{_IN_PARAGRAPH}{{0,100}}?"
     # the press's lead: "Plans showing how the council will keep costs down were given the green
     # light by Cabinet members on Tuesday (9 July)", "A plan showing how … was given the go-ahead"
@@ -379,13 +381,17 @@ _PLAN_SIGNOFF = re.compile(
 # The same told in the active voice, as the press writes it: "The council's strategy and
 # resources committee agreed the productivity plan at a meeting on Thursday (July 11)".
 _PLAN_SIGNOFF_ACTIVE = re.compile(
+    # "At their meeting on Tuesday, Cabinet members backed the plan"
+    rf"(?:\b[Aa]t\s+(?:their|its|the|a)\s+meeting\s+(?:on\s+)?(?P<relwd>{_WEEKDAY})"
+    rf"(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
     rf"\b(?P<body>{_BODY_CORE})\s+"
     # "Cabinet last night approved …": the day told from the release's dateline
     rf"(?:(?P<relday>last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\s+)?"
     # "Cabinet members at Gedling Borough Council agreed …"
     rf"(?:(?:members|councillors)\s+(?:(?:at|of|on)\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Council|Authority)\s+)?)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:unanimously\s+|formally\s+)?"
-    rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|backed)|(?P<considered>considered))"
+    rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|backed"
+    rf"|given\s+the\s+(?:green\s+light|go-ahead)\s+to)|(?P<considered>considered))"
     rf"\s+(?:(?:the|its|our|a|this)\s+"
     # "agreed the document": a plan-like page speaks of the plan it is about
     rf"(?:draft\s+(?:of\s+(?:the|this|our)\s+)?|final\s+|new\s+"
@@ -462,7 +468,7 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_PLAN_AS_DECISION, ("decision",)),
     (_PLAN_AGREED_AT, _APPROVALS),
     (_PLAN_CONSIDERED, ("considered", "presented", "reported", "taken")),
-    (_PLAN_SIGNOFF_ACTIVE, (*_APPROVALS, "backed", "considered")),
+    (_PLAN_SIGNOFF_ACTIVE, (*_APPROVALS, "backed", "considered", "given the")),
     (_PLAN_TO_COME, ("consider", "discuss", "decide")),
     (_PLAN_REPORTED_LATER, ("reported", "presented", "taken", "put", "considered")),
 )
@@ -622,6 +628,12 @@ def meeting_in_title(title: str, year: int) -> tuple[str | None, date | None]:
     return _clean_body(m.group("body")), _date_in(m.group("date"), year)
 
 
+# An earlier step's day between the body and the date: "signed off by the Leader following
+# discussion at Cabinet on 15 July" gives the discussion's day, not the sign-off's (unlike
+# "…, following consultation with the Leader, on 12 July").
+_AN_EARLIER_STEP = re.compile(r"\b(?:following|after)\b[^,;]*\Z", re.IGNORECASE)
+
+
 def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None, date | None, str]:
     """(body, meeting or decision date, how it was found) for the decision in ``text``."""
     head = min(len(text), BODY_HEAD)
@@ -638,7 +650,9 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
     if signoff and not _BAD_BODIES.search(signoff.group("body")):
         # A plan's own account of its sign-off outranks any furniture it prints.
         body = _clean_body(signoff.group("body"))
-        if signoff.group("date"):
+        if signoff.group("date") and not _AN_EARLIER_STEP.search(
+            text, signoff.end("body"), signoff.start("date")
+        ):
             when = _date_in(signoff.group("date"), year)
         elif told := signoff.groupdict().get("relday") or signoff.groupdict().get("relwd"):
             when = _told_from_dateline(text, told, year)
@@ -723,7 +737,7 @@ _ZONE_ANCHOR = re.compile(
     r"|(?:\d\)\s*)?(?:APPROVED|NOTED|AGREED|ENDORSED)\b|(?:Approved|Noted|Agreed|Endorsed)\s+the\b"
     r")"
     r"|\b(?:RESOLVED\b|(?:Resolved|[Ii]t\s+was\s+resolved)\b(?:,?\s+(?:unanimously|by\s+a\s+majority|nem\.?\s*con\.?),?)?,?\s*(?:that|to|:)"
-    r"|ORDERED\b"
+    r"|ORDERED\b|AGREED\s+(?:that\b|:)"
     r"|RECOMMENDED\s+TO\b|is\s+RECOMMENDED\s+to\b|Recommendations?\s+approved\b"
     r"|(?:Cabinet|Council|Executive|Committee|Leader|Mayor|Holder)\s+(?:has\s+)?"
     r"(?:noted|approved|agreed|endorsed)\b)",
@@ -914,6 +928,8 @@ def find_outcome(
                         continue
                     if outcome == "approved" and _PROCEDURAL.match(sentence[vm.end() :]):
                         continue
+                    if outcome == "approved" and _introduces_the_decision(sentence, vm):
+                        continue
                     if outcome not in hits:
                         s = z_start + sentence_m.start()
                         # the evidence quotes the text as written
@@ -933,6 +949,21 @@ def find_outcome(
             s, e, sentence = hits[outcome]
             return outcome, sentence, s, e
     return None, None, None, None
+
+
+# The word that records a resolution: "AGREED that the report be noted", "resolved that:".
+_RESOLVING = re.compile(r"(?:agreed|resolved)(?:\s+unanimously)?\s*(?:that\b|:)", re.IGNORECASE)
+
+
+def _introduces_the_decision(sentence: str, verb: re.Match[str]) -> bool:
+    """Whether an "agreed" is the minute's word for resolving, introducing the decision rather
+    than being it: a decision verb follows it in the sentence ("AGREED that the report be
+    noted"), or it opens a list of them ("… and AGREED that the Panel:")."""
+    resolving = _RESOLVING.match(sentence, verb.start())
+    if resolving is None:
+        return False
+    rest = sentence[resolving.end() :]
+    return rest.rstrip().endswith(":") or any(p.search(rest) for _, p in _VERBS)
 
 
 def _not_a_decision(before: str) -> bool:
@@ -1007,7 +1038,11 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
     to come) the first of those, which a decision told later outranks."""
     found = _plan_signoffs(text)
     decided = [m for m in found if m.groupdict().get("verb")]
-    dated = (m for m in decided if m.group("date"))
+    dated = (
+        m
+        for m in decided
+        if m.group("date") or m.groupdict().get("relday") or m.groupdict().get("relwd")
+    )
     return next(dated, decided[0] if decided else found[0] if found else None)
 
 
