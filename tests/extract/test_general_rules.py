@@ -839,3 +839,16 @@ def test_the_press_at_their_meeting_on_a_weekday_cabinet_members_backed_the_plan
         date(2024, 7, 9),
         "approved",
     )
+
+
+def test_another_plans_dated_approval_before_the_letter_does_not_outrank_the_plans_own() -> None:
+    text = (
+        "Example Borough Council Productivity Plan 2024\n\n"
+        "This productivity plan was approved by the Executive. Our earlier work built on a town "
+        "centre strategy; the Cabinet approved the plan for the town centre on 3 March 2023.\n\n"
+        "1. Transformation\nWe have changed how we work.\n\n2. Technology and data\nWe use data "
+        "well.\n\n3. Reducing wasteful spend\nWe cut waste.\n\n4. Barriers\nGovernment could help.\n"
+    )
+    facts = extract_facts(text)
+    assert facts.doc_type == "plan"
+    assert (facts.decision.body, facts.decision.date) == ("Executive", None)

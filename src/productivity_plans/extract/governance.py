@@ -1035,15 +1035,19 @@ def _reports_the_plans_signoff(text: str, m: re.Match[str]) -> bool:
 def _plan_signoff(text: str) -> re.Match[str] | None:
     """The plan's sign-off: the first one with a decision and its day, else the first with a
     decision (the fuller account outranks a headline's); else (considered only, or a decision
-    to come) the first of those, which a decision told later outranks."""
+    to come) the first of those, which a decision told later outranks. A day before the
+    Minister's letter is another plan's, so it does not make an account the fuller one."""
     found = _plan_signoffs(text)
     decided = [m for m in found if m.groupdict().get("verb")]
-    dated = (
-        m
-        for m in decided
-        if m.group("date") or m.groupdict().get("relday") or m.groupdict().get("relwd")
-    )
+    dated = (m for m in decided if _told_with_its_day(m))
     return next(dated, decided[0] if decided else found[0] if found else None)
+
+
+def _told_with_its_day(m: re.Match[str]) -> bool:
+    if m.groupdict().get("relday") or m.groupdict().get("relwd"):
+        return True
+    when = _date_in(m.group("date"), _LETTER.year) if m.group("date") else None
+    return when is not None and when > _LETTER
 
 
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
