@@ -852,3 +852,16 @@ def test_another_plans_dated_approval_before_the_letter_does_not_outrank_the_pla
     facts = extract_facts(text)
     assert facts.doc_type == "plan"
     assert (facts.decision.body, facts.decision.date) == ("Executive", None)
+
+
+def test_a_plan_approved_before_the_ministers_letter_is_another_plans_approval() -> None:
+    text = (
+        "Example Borough Council Productivity Plan 2024\n\n"
+        "This is our productivity plan. It builds on our town centre work: the Cabinet approved "
+        "the plan for the town centre on 3 March 2023.\n\n"
+        "1. Transformation\nWe have changed how we work.\n\n2. Technology and data\nWe use data "
+        "well.\n\n3. Reducing wasteful spend\nWe cut waste.\n\n4. Barriers\nGovernment could help.\n"
+    )
+    facts = extract_facts(text)
+    assert facts.doc_type == "plan"
+    assert (facts.decision.date, facts.decision.outcome) == (None, "none")

@@ -1022,21 +1022,23 @@ def _reports_the_plans_signoff(text: str, m: re.Match[str]) -> bool:
         return False
     if "subject" not in m.groupdict() and _ORGANISATION.search(text, 0, m.start("body")):
         return False  # "Stroud District Council has signed off a plan": the council, not a body
+    when = _date_in(m.group("date"), _LETTER.year) if m.group("date") else None
+    if when is not None and when <= _LETTER:
+        return False  # another plan's or document's sign-off: before the Minister's letter
     subject = m.groupdict().get("subject") or m.groupdict().get("pronoun") or ""
-    if re.sub(r"\s+", " ", subject.lower()) in _PRONOUN_SUBJECTS:
-        when = _date_in(m.group("date"), _LETTER.year) if m.group("date") else None
-        if when is not None and when <= _LETTER:
-            return False  # another document's sign-off, before the letter
-        if when is None and not _PLAN_JUST_NAMED.search(text, max(0, m.start() - 250), m.start()):
-            return False  # an undated "it" the sentence before does not make the plan
-    return True
+    pronoun = re.sub(r"\s+", " ", subject.lower()) in _PRONOUN_SUBJECTS
+    # an undated "it" the sentence before does not make the plan
+    return not (
+        pronoun
+        and when is None
+        and not _PLAN_JUST_NAMED.search(text, max(0, m.start() - 250), m.start())
+    )
 
 
 def _plan_signoff(text: str) -> re.Match[str] | None:
     """The plan's sign-off: the first one with a decision and its day, else the first with a
     decision (the fuller account outranks a headline's); else (considered only, or a decision
-    to come) the first of those, which a decision told later outranks. A day before the
-    Minister's letter is another plan's, so it does not make an account the fuller one."""
+    to come) the first of those, which a decision told later outranks."""
     found = _plan_signoffs(text)
     decided = [m for m in found if m.groupdict().get("verb")]
     dated = (m for m in decided if _told_with_its_day(m))
@@ -1044,10 +1046,7 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
 
 
 def _told_with_its_day(m: re.Match[str]) -> bool:
-    if m.groupdict().get("relday") or m.groupdict().get("relwd"):
-        return True
-    when = _date_in(m.group("date"), _LETTER.year) if m.group("date") else None
-    return when is not None and when > _LETTER
+    return bool(m.group("date") or m.groupdict().get("relday") or m.groupdict().get("relwd"))
 
 
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
