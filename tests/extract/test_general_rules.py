@@ -442,6 +442,11 @@ The council has published the plan it is sending to government, after the plan w
 # text made up).
 
 PLAN_HEAD = "Example Borough Council Productivity Plan 2024\n\n"
+# The four headings answered in a line each: enough for a short text to be read as a plan.
+FOUR_HEADINGS = (
+    "\n\n1. Transformation\nWe have changed how we work.\n\n2. Technology and data\nWe use data "
+    "well.\n\n3. Reducing wasteful spend\nWe cut waste.\n\n4. Barriers\nGovernment could help.\n"
+)
 
 
 def test_a_plan_presented_to_a_committee_where_members_agreed_it_is_approved_there() -> None:
@@ -494,9 +499,7 @@ def test_an_office_holder_who_approved_it_once_the_plan_is_named() -> None:
 def test_an_it_approved_before_the_ministers_letter_is_another_documents() -> None:
     text = PLAN_HEAD + (
         "Our corporate strategy sets our priorities. This is our plan. The Cabinet approved it "
-        "at its meeting on 6 February 2024.\n\n1. Transformation\nWe have changed how we work."
-        "\n\n2. Technology and data\nWe use data well.\n\n3. Reducing wasteful spend\nWe cut "
-        "waste.\n\n4. Barriers\nGovernment could help.\n"
+        "at its meeting on 6 February 2024." + FOUR_HEADINGS
     )
     facts = extract_facts(text)
     assert facts.doc_type == "plan"
@@ -842,12 +845,10 @@ def test_the_press_at_their_meeting_on_a_weekday_cabinet_members_backed_the_plan
 
 
 def test_another_plans_dated_approval_before_the_letter_does_not_outrank_the_plans_own() -> None:
-    text = (
-        "Example Borough Council Productivity Plan 2024\n\n"
+    text = PLAN_HEAD + (
         "This productivity plan was approved by the Executive. Our earlier work built on a town "
-        "centre strategy; the Cabinet approved the plan for the town centre on 3 March 2023.\n\n"
-        "1. Transformation\nWe have changed how we work.\n\n2. Technology and data\nWe use data "
-        "well.\n\n3. Reducing wasteful spend\nWe cut waste.\n\n4. Barriers\nGovernment could help.\n"
+        "centre strategy; the Cabinet approved the plan for the town centre on 3 March 2023."
+        + FOUR_HEADINGS
     )
     facts = extract_facts(text)
     assert facts.doc_type == "plan"
@@ -855,12 +856,9 @@ def test_another_plans_dated_approval_before_the_letter_does_not_outrank_the_pla
 
 
 def test_a_plan_approved_before_the_ministers_letter_is_another_plans_approval() -> None:
-    text = (
-        "Example Borough Council Productivity Plan 2024\n\n"
+    text = PLAN_HEAD + (
         "This is our productivity plan. It builds on our town centre work: the Cabinet approved "
-        "the plan for the town centre on 3 March 2023.\n\n"
-        "1. Transformation\nWe have changed how we work.\n\n2. Technology and data\nWe use data "
-        "well.\n\n3. Reducing wasteful spend\nWe cut waste.\n\n4. Barriers\nGovernment could help.\n"
+        "the plan for the town centre on 3 March 2023." + FOUR_HEADINGS
     )
     facts = extract_facts(text)
     assert facts.doc_type == "plan"
