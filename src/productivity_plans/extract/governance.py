@@ -411,10 +411,15 @@ _PLAN_TO_COME = re.compile(
     rf"\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE})",
     re.X,
 )
+# The plan named (or "it") and the rest of its sentence up to a step told of it, as the
+# considered and to-come patterns read it.
+_THE_PLAN_THEN = (
+    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+plan|it)\b{_IN_PARAGRAPH}{{0,100}}?"
+)
 # The same told of the plan: "It was submitted on 17 July and will be reported to the Finance &
 # Assets Committee at its meeting on 25 July 2024".
 _PLAN_REPORTED_LATER = re.compile(
-    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+plan|it)\b{_IN_PARAGRAPH}{{0,100}}?"
+    rf"{_THE_PLAN_THEN}"
     rf"\b(?:will|is\s+(?:due\s+)?to)\s+be\s+(?P<considered>(?:reported|presented|taken|put)\s+to"
     rf"|considered\s+by)\s+(?P<body>{_BODY_CORE})(?:\s+(?:at\s+its\s+meeting|meeting))?"
     rf"\s+on\s+(?P<date>{_DATE})",
@@ -440,7 +445,7 @@ _PLAN_AGREED_AT = re.compile(
 # an approval ("was considered by Cabinet on 10 July 2024 and is published") the body that
 # considered it and the day stand, and the plan records no decision (outcome none).
 _PLAN_CONSIDERED = re.compile(
-    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+plan|it)\b{_IN_PARAGRAPH}{{0,100}}?"
+    rf"{_THE_PLAN_THEN}"
     # "was presented to the Hub Committee on 9 July 2024, where Members agreed its content"
     rf"\b(?P<considered>considered\s+by|(?:presented|reported|taken)\s+to)"
     rf"\s+(?P<body>{_BODY_CORE})(?:\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE}))?"
