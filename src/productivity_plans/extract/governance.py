@@ -34,6 +34,7 @@ from productivity_plans.extract.dates import (
     DateMention,
     DateScan,
     find_dates,
+    lowercase,
     scan_dates,
 )
 from productivity_plans.extract.records import (
@@ -1440,19 +1441,28 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
 
 
 def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
-    """The matches of _STATED_SUBMISSION. Each holds "submitted", "sent" or "returned" and no
-    "." or ";", so only the stretches between those two around each of the words are searched."""
-    stop = 0
+    """The matches of _STATED_SUBMISSION. Each holds "submitted", "sent" or "returned", no "."
+    or ";", and reaches at most _SUBMISSION_REACH from that word, so only those stretches are
+    searched (a sentence of a table without stops can be a page long)."""
+    stop = yielded = 0
     words = ("submitted", "sent", "returned", "submit", "send", "mail", "went", "return")
     for at in word_offsets(text, words):
         if at < stop:
             continue  # in the stretch just searched
-        start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
-        end = _STOP_OR_SEMICOLON.search(text, at)
-        stop = end.start() if end else len(text)
-        yield from _STATED_SUBMISSION.finditer(text, start, stop)
+        start = max(text.rfind(".", 0, at) + 1, text.rfind(";", 0, at) + 1, at - _SUBMISSION_REACH)
+        limit = min(len(text), at + _SUBMISSION_REACH)
+        end = _STOP_OR_SEMICOLON.search(text, at, limit)
+        stop = end.start() if end else limit
+        for m in _STATED_SUBMISSION.finditer(text, max(0, start), stop):
+            if m.start() >= yielded:  # stretches can overlap: each match once
+                yielded = m.end()
+                yield m
 
 
+# Farther than _STATED_SUBMISSION reaches from its verb: "was approved by Cabinet on 9 July
+# and submitted" (the approval up to 160 characters before), or "Sent to the Department …
+# on 18 July" (the day up to 80 after the department's name).
+_SUBMISSION_REACH = 250
 _STOP_OR_SEMICOLON = re.compile(r"[.;]")
 # A paper put to a meeting is "submitted" too: "A report of the Chief Executive was submitted".
 _A_PAPER = re.compile(r"\b(?:report|paper|item|motion|petition|amendment|question)s?\b", re.I)
@@ -1469,9 +1479,7 @@ def word_offsets(text: str, words: tuple[str, ...]) -> list[int]:
     """Where any of ``words`` (lowercase) occurs in ``text``, in any case, in order. A rule
     that needs a rare word looks there instead of running a case-insensitive pattern over the
     whole text."""
-    low = text.lower()
-    if len(low) != len(text):  # "İ" is the one character whose lowercase is two long
-        low = text.replace("İ", "I").lower()
+    low = lowercase(text)
     found: list[int] = []
     for word in words:
         at = low.find(word)

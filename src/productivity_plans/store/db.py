@@ -34,7 +34,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from productivity_plans.councils.identify import CouncilMatch
-from productivity_plans.councils.sites import SiteCount, SiteDocument
+from productivity_plans.councils.sites import SiteCount, SiteDocument, site_of
 from productivity_plans.extract.records import Facts
 from productivity_plans.ingest.records import Document, ParsedDocument
 from productivity_plans.store.facts import (
@@ -288,7 +288,8 @@ def _save(
     # Facts last: counting the council locks its site's tally row until the commit, and
     # concurrent writers on PostgreSQL publishing on the same site queue on that row.
     if facts is not None and outcome == "new":
-        insert_facts(session, document_id, facts)  # nothing to replace: one write, not three
+        # nothing to replace: one write, not three; its one source's URL places it
+        insert_facts(session, document_id, facts, site_of(doc.provenance.url))
     elif facts is not None:
         replace_facts(session, document_id, facts)
     elif outcome != "new":  # a URL seen for a stored document can move it to another site

@@ -70,15 +70,16 @@ def replace_facts(session: Session, document_id: int, facts: Facts) -> None:
     untally(session, document_id)
     session.execute(delete(GovernanceEventRow).where(GovernanceEventRow.document_id == document_id))
     session.execute(delete(FactsRow).where(FactsRow.document_id == document_id))
-    insert_facts(session, document_id, facts)
+    insert_facts(session, document_id, facts, document_site(session, document_id))
 
 
-def insert_facts(session: Session, document_id: int, facts: Facts) -> None:
-    """Write ``facts`` for a document that has no machine facts yet, and count its council in
-    its site's tally (``store.site_tally``)."""
+def insert_facts(session: Session, document_id: int, facts: Facts, site: str | None) -> None:
+    """Write ``facts`` for a document that has no machine facts yet, on ``site`` (that of the
+    least of its sources' URLs: ``site_tally.document_site``, or for a document just stored
+    with one source, that source's), and count its council in its site's tally
+    (``store.site_tally``)."""
     decision, author = facts.decision, facts.author
     council = facts.council
-    site = document_site(session, document_id)
     session.connection().execute(  # Core executemany: no ORM overhead
         insert(FactsRow),
         [
