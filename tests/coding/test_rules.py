@@ -1951,3 +1951,174 @@ def test_a_survey_that_asks_and_costs_reviewed_against_comparable_councils_measu
 def test_a_framework_not_yet_developed_is_no_measure():
     text = "We have not yet developed a framework for measuring productivity.\n"
     assert not code_text(text).states_measurement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "We have set four budgets on a settlement that says nothing about the year after.",
+            "single_year_settlements",
+        ),
+        (
+            "There simply isn't enough money in the system to pay for the services we provide.",
+            "insufficient_funding",
+        ),
+        ("Our core funding has been cut year after year since 2015.", "insufficient_funding"),
+        ("There is only so far we can stretch a shrinking budget.", "insufficient_funding"),
+        (
+            "The district has taken far more than its fair share of the cuts.",
+            "insufficient_funding",
+        ),
+        (
+            "The way funding is divided between councils no longer matches what it costs to "
+            "serve a rural area.",
+            "funding_formula",
+        ),
+        (
+            "The assessment of our relative needs uses census figures from 2011.",
+            "funding_formula",
+        ),
+        (
+            "Our last two bids to national regeneration funds produced nothing.",
+            "competitive_bidding",
+        ),
+        (
+            "Setting up a data-sharing agreement with the police took us nearly a year and a "
+            "half of meetings, eighteen months in all.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "Our benefits team cannot routinely access HMRC income data for the families it "
+            "supports.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "Our housing and revenues systems cannot talk to each other.",
+            "legacy_it_systems",
+        ),
+        (
+            "We have held a vacancy for a senior surveyor for over two years.",
+            "recruitment_retention",
+        ),
+        (
+            "We lost three social workers to authorities that could pay more.",
+            "recruitment_retention",
+        ),
+        (
+            "The new duty to collect food waste comes without any confirmation of the running "
+            "costs government will meet.",
+            "new_burdens_unfunded",
+        ),
+        ("This new duty needs to be fully funded.", "new_burdens_unfunded"),
+        (
+            "The future of the Services Grant beyond 2025/26 is unknown.",
+            "funding_uncertainty",
+        ),
+        (
+            "We cannot set a balanced medium-term budget on one year's figures.",
+            "funding_uncertainty",
+        ),
+        (
+            "Residents, not a referendum threshold set by ministers, should decide.",
+            "council_tax_referendum_limits",
+        ),
+        (
+            "The council tax cap means increases can never keep pace with our costs.",
+            "council_tax_referendum_limits",
+        ),
+        (
+            "A developer can appeal at no cost to itself while the council pays for its defence.",
+            "planning_system",
+        ),
+        (
+            "Councils should be allowed to keep the money they collect from planning fees.",
+            "planning_system",
+        ),
+        (
+            "Placing a household in a hotel now costs us more than renting a flat for a year.",
+            "housing_temporary_accommodation",
+        ),
+        (
+            "The cost of caring for older and disabled adults has grown faster than anything "
+            "else we pay for.",
+            "social_care_demand",
+        ),
+    ],
+)
+def test_barriers_told_in_a_fifteenth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 17 (docs/coding.md, "Round 17")."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "Agency staff costs fell by a fifth as permanent posts were filled.",
+            "recruitment_retention",
+        ),
+        (
+            "Shared data lets us find households at risk of homelessness early.",
+            "housing_temporary_accommodation",
+        ),
+        (
+            "Writing bids for pots of money takes up a disproportionate share of the team's time.",
+            "funding_formula",
+        ),
+        (
+            "We spent months writing bids for pots of money we had no guarantee of winning.",
+            "ringfenced_grants",
+        ),
+    ],
+)
+def test_a_success_a_risk_or_a_teams_time_is_not_that_barrier(sentence, barrier):
+    assert barrier not in code_text(sentence + "\n").barrier_ids, sentence
+
+
+def test_the_items_of_a_list_led_in_by_the_councils_own_words_are_its_content():
+    text = (
+        "The plan follows the four headings set out by the Minister in his letter of April "
+        "2024. Among the points it makes are:\n\n"
+        "- the budget gap of £4 million by 2026/27, which the plan attributes to a decade of "
+        "reductions in government funding that have not been reversed;\n"
+        "- the sharp rise in homeless households placed in temporary accommodation, now "
+        "costing over £900,000 a year against a budget of £250,000.\n"
+    )
+    assert {"insufficient_funding", "housing_temporary_accommodation"} <= set(
+        code_text(text).barrier_ids
+    )
+
+
+def test_a_paragraphs_first_line_with_a_sentence_in_it_is_not_a_title():
+    text = (
+        "Temporary accommodation is the biggest pressure on our budget. We now house more\n"
+        "2,000 households in it, and the net cost has risen from £6m to £28m in three years.\n"
+    )
+    assert "housing_temporary_accommodation" in code_text(text).barrier_ids
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We have no single productivity measure yet, but will introduce one next year based on "
+        "the cost of each of our twenty commonest transactions.",
+        "In children's services we follow the proportion of cases closed within twelve weeks.",
+        "A review of the repairs service established a baseline of 31 days from report to "
+        "completion.",
+    ],
+)
+def test_a_measure_to_come_with_its_basis_a_proportion_followed_and_a_baseline_measure(sentence):
+    assert code_text(sentence + "\n").states_measurement, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Value in public services is hard to measure, since much of what we do is prevention.",
+        "Twelve grants, each with its own conditions and monitoring, take up the number of "
+        "hours of two officers.",
+    ],
+)
+def test_measuring_said_to_be_hard_or_a_grants_monitoring_is_no_measure(sentence):
+    assert not code_text(sentence + "\n").states_measurement, sentence

@@ -415,3 +415,18 @@ def test_a_local_papers_title_names_the_paper_not_the_council_its_lead_opens_on(
 def test_a_county_named_papers_title_alone_does_not_name_the_county_council():
     text = "Derbyshire Times\n\nWeather warning for the weekend\n\nBy Jane Smith\n\nRain is due.\n"
     assert identify_council(text, url="https://www.derbyshiretimes.co.uk/news/weather") is None
+
+
+def test_an_articles_lead_opening_on_the_only_council_it_names_is_about_that_council():
+    """Named once in full, then only as "the city" and "the council": the lead decides when no
+    other council is named at all."""
+    text = (
+        "Depots to close as cabinet backs savings plan\n\nLocal Democracy Reporting Service\n"
+        "16 JUL 2024\n\n"
+        "Sunderland City Council's cabinet has agreed to close two depots as part of a shake-up "
+        "of how the city's bins are collected.\n\n"
+        "At the same meeting the cabinet agreed the council's productivity plan. The leader said "
+        "the city had borne more than its share of the cuts.\n"
+    )
+    match = identify_council(text, url="https://www.example-chronicle.co.uk/news/depots-to-close")
+    assert match is not None and match.name == "Sunderland City Council"

@@ -863,3 +863,170 @@ def test_a_plan_approved_before_the_ministers_letter_is_another_plans_approval()
     facts = extract_facts(text)
     assert facts.doc_type == "plan"
     assert (facts.decision.date, facts.decision.outcome) == (None, "none")
+
+
+def test_a_cover_line_endorsed_by_a_body_before_a_sentence_on_the_submission_to_come() -> None:
+    text = (
+        "EXAMPLE BOROUGH COUNCIL\n\nProductivity Plan - July 2024\n\n"
+        "Endorsed by the Executive on 1 July 2024. To be submitted to the Department for "
+        "Levelling Up, Housing and Communities on 12 July 2024.\n\nAbout this plan\n"
+        + FOUR_HEADINGS
+    )
+    facts = extract_facts(text)
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Executive",
+        date(2024, 7, 1),
+        "endorsed",
+    )
+    assert facts.submitted_date == date(2024, 7, 12)
+
+
+def test_a_plans_approval_told_as_a_noun_gives_the_body_the_day_and_an_approval() -> None:
+    text = PLAN_HEAD + (
+        "Following its approval by Full Council on 18 July 2024, this plan will be submitted to "
+        "the Ministry on 19 July 2024." + FOUR_HEADINGS
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body_kind, decision.date, decision.outcome) == (
+        "council",
+        date(2024, 7, 18),
+        "approved",
+    )
+
+
+def test_a_running_footer_gives_the_body_without_the_councils_name_before_it() -> None:
+    text = (
+        "Example Borough Council\n\nFinance and Resources Committee\n\nMinutes\n\n"
+        "Members present: Councillors A, B and C.\n\n"
+        "12/24 Productivity Plan\n\nThe Committee considered the draft plan.\n\n"
+        "RESOLVED that the Productivity Plan be approved.\n\n"
+        "Example Borough Council - Finance and Resources Committee - 15 July 2024\n"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date) == ("Finance and Resources Committee", date(2024, 7, 15))
+
+
+def test_the_officer_who_decides_in_consultation_with_members_is_the_body() -> None:
+    text = (
+        "Decision taken under urgency procedures\n\n"
+        "Committee:           Resources Committee\n"
+        "Subject:             Productivity Plan\n"
+        "Decision taken by:   The Town Clerk and Chief Executive, in consultation with the Chairman\n"
+        "                     and Deputy Chairman of the Resources Committee\n"
+        "Date of decision:    17 July 2024\n\n"
+        "Decision\n\nThe Town Clerk approved the Productivity Plan at Appendix 1.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert decision.body == "Town Clerk and Chief Executive"
+
+
+def test_a_meeting_label_naming_only_the_body_outranks_a_body_in_the_narrative() -> None:
+    text = (
+        "Productivity Plan 2024\n\nMeeting:            Council\nDate:               24 July 2024\n\n"
+        "1.0   Purpose of the report\n\n1.1   To ask Council to endorse the plan.\n\n"
+        "2.0   Recommendations\n\n2.1   That the Productivity Plan, as approved by Cabinet on 16 "
+        "July 2024, be endorsed.\n\n3.0   Reasons for recommendations\n\n3.1   Cabinet approved "
+        "the Plan at short notice because of the general election.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Council",
+        date(2024, 7, 24),
+        "endorsed",
+    )
+
+
+def test_a_committee_asked_to_delegate_the_final_version_is_a_delegation() -> None:
+    text = (
+        "Policy and Resources Committee\n\nDate of meeting | 2 July 2024\n\nSubject | Productivity Plan\n\n"
+        "The Committee is asked to:\n\ncomment on the draft Productivity Plan at Appendix 1;\n\n"
+        "delegate authority to the Managing Director to finalise the Productivity Plan and submit "
+        "it to Government.\n\nThe Minister's letter asked that plans be agreed with members; the "
+        "report proposes that the final version is signed off under delegation.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "delegated"
+
+
+def test_a_decision_that_authorised_the_plans_submission_on_a_day_states_the_submission() -> None:
+    text = (
+        "Decision\n\nThe Chief Executive approved the Productivity Plan and authorised its "
+        "submission to the Ministry of Housing, Communities and Local Government on 18 July 2024.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).submitted_date == date(2024, 7, 18)
+
+
+def test_a_plan_e_mailed_to_the_department_after_it_was_finalised_is_submitted() -> None:
+    text = (
+        "4.1   Following Cabinet's approval, the Plan was finalised by officers and e-mailed to the "
+        "Department's productivity plans inbox on 17 July 2024.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).submitted_date == date(2024, 7, 17)
+
+
+def test_submitted_today_in_an_article_whose_dateline_gives_the_time_first() -> None:
+    text = (
+        "Council tells Whitehall what stands in its way\n\nBy Local Democracy Reporter\n"
+        "Published: 07:00, 19 July 2024\n\n"
+        "The borough council's productivity plan was approved at a meeting of the cabinet on "
+        "Wednesday (July 17).\n\nThe plan will be submitted today (Friday), the final day allowed.\n"
+    )
+    facts = extract_facts(text, url="https://www.example-news.co.uk/news/plan")
+    assert facts.submitted_date == date(2024, 7, 19)
+    assert facts.decision.date == date(2024, 7, 17)
+
+
+def test_approved_at_a_meeting_somewhere_on_a_weekday_evening_takes_the_day_before_the_dateline() -> (
+    None
+):
+    text = (
+        "News\n\nPlan sets out the council's case for longer-term funding\n\nPublished: 10 July 2024\n\n"
+        "The plan was approved by the Executive at its meeting at the Civic Centre on Tuesday "
+        "evening and will now be sent to the Government.\n"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date) == ("Executive", date(2024, 7, 9))
+
+
+def test_at_a_meeting_on_a_weekday_the_cabinet_also_agreed_the_plan() -> None:
+    text = (
+        "Depots to close as cabinet backs plan\n\nLocal Democracy Reporting Service\n16 JUL 2024\n\n"
+        "Example City Council's cabinet has agreed to close two depots.\n\n"
+        "At a meeting at the Civic Centre on Monday, the cabinet also agreed the council's "
+        "productivity plan.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-chronicle.co.uk/news/depots").decision
+    assert (decision.body_kind, decision.date, decision.outcome) == (
+        "cabinet",
+        date(2024, 7, 15),
+        "approved",
+    )
+
+
+def test_the_meeting_an_item_is_deferred_to_is_not_the_meetings_own_day() -> None:
+    text = (
+        "Minutes\n\nExecutive\nThursday, 13th June, 2024 10.00 am\n\nE.12/24 Productivity Plan\n\n"
+        "The Executive considered a draft Productivity Plan.\n\nRESOLVED\n\n"
+        "That consideration of the Productivity Plan be deferred to the meeting of the Executive "
+        "on 18 July 2024.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.date, decision.outcome) == (date(2024, 6, 13), "deferred")
+
+
+def test_the_elected_mayor_and_cabinet_is_a_cabinet() -> None:
+    text = PLAN_HEAD + (
+        "The plan was agreed by the Elected Mayor and Cabinet on 8 July 2024." + FOUR_HEADINGS
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body_kind, decision.date) == ("cabinet", date(2024, 7, 8))
+
+
+def test_a_short_council_page_saying_download_the_plan_is_its_landing_page() -> None:
+    text = (
+        "Productivity plan\n\nAll councils were asked to produce a productivity plan in 2024. Ours "
+        "explains how we have changed the way we work.\n\nThe plan was agreed by Cabinet on 8 July "
+        "2024.\n\nDownload the plan\n\nWhat the plan covers\n\nOur shared services.\n\nOur asks of "
+        "government.\n\nLast updated: 16 July 2024\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/council/productivity-plan")
+    assert facts.doc_type == "web_page"

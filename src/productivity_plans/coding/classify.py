@@ -162,8 +162,21 @@ def _structure(
             if lead_in_restates:
                 reading.kind, reading.own, reading.share = "requirement", [], 1.0
         else:
-            lead_in_restates = reading.kind == "requirement" and passage.text.rstrip().endswith(":")
+            lead_in_restates = passage.text.rstrip().endswith(":") and _leads_in_restating(
+                passage.text, rules
+            )
     return readings
+
+
+def _leads_in_restating(text: str, rules: Rules) -> bool:
+    """Whether the sentence that leads into a list (the passage's last) restates the
+    requirement: "The letter asked councils to cover:" does; "The Plan follows the Minister's
+    four headings. Among the points it makes are:" leads into the plan's own points."""
+    spans = list(sentences(text))
+    if not spans:
+        return False
+    start, end = spans[-1]
+    return rules.restates(" ".join(text[start:end].split()))
 
 
 # "Part B", "Section 2", "3.", "3)", "3.1", "3.1.2", "(a)", "a)": the numbering of a title

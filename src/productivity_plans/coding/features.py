@@ -161,6 +161,10 @@ _REPORTING = vocabulary(
     # open dashboard"
     r"|\bpublish\w*\s+(?:\w+\s+){0,2}?(?:performance|kpi|monitoring)\s+(?:data|information"
     r"|reports?)\b"
+    # a grant's conditions, not the council measuring: "grants, each with its own conditions
+    # and monitoring", "monitoring returns to three departments"
+    r"|\b(?:conditions|reporting|claims?|paperwork)\s+and\s+monitoring\b"
+    r"|\bmonitoring\s+(?:requirements?|returns?|conditions|regimes?|arrangements\s+of\s+each)\b"
     # a result, not a way of measuring: "our costs compare well with other districts"
     r"|\bcompares?\s+(?:very\s+|so\s+)?(?:well|favourably|poorly|badly|strongly)\b"
     # the treasury's words: "prudential indicators", "investment returns exceeded the benchmark"
@@ -224,6 +228,11 @@ _MEASURING_ACT = vocabulary(
     # "satisfaction is tested every two years", not "we are testing AI note-taking" (a trial)
     r"|test(?:ed|ing)\s+(?:against|whether|how|every|each|annually|quarterly|monthly|through)"
     r"|estimat(?:e|es|ing)|divided\s+by"
+    # "we follow the proportion of people still at home 91 days after reablement"
+    r"|(?:we|they|officers|managers|teams?)\s+follow\s+(?:the\s+)?(?:proportion|number|percentage"
+    r"|rate|share|cost|level|trend)s?"
+    # a baseline taken: "process mapping established a baseline of 14 steps and 26 days"
+    r"|(?:establish\w*|set|sets|setting|took|taken|measur\w*|record\w*)\s+(?:a|the|our)\s+baselines?"
     # "estimated" as a verb; "an estimated 1,900 hours" hedges a figure, it measures nothing
     r"|(?:we|they|officers|is|are|was|were|be|been|and)\s+estimated|estimated\s+(?:the|that"
     r"|how|our|its|each|every))\b",
@@ -331,13 +340,23 @@ _NO_MEASURES = vocabulary(
     r"|\bwelcome\w*\b[^.;]{0,40}\b(?:national|consistent|common|standard|sector[- ]wide|single)\b"
     r"[^.;]{0,30}\b(?:measures?|metrics?|indicators?|framework)"
     # the question restated: "Theme 1 also asks how we measure productivity"
-    r"|\basks?\s+(?:us\s+)?how\s+(?:we|councils?|the council)\s+(?:\w+\s+)?measur",
+    r"|\basks?\s+(?:us\s+)?how\s+(?:we|councils?|the council)\s+(?:\w+\s+)?measur"
+    # that measuring is hard: "where the outputs are often hard to count"
+    r"|\b(?:hard|difficult|impossible|challenging)\s+to\s+(?:count|measure|quantify|capture)\b",
+)
+# A measure to come with its content: "we do not yet have a single measure …, but we will
+# introduce one in 2025/26 based on the cost of delivering each of our top twenty transactions".
+_MEASURE_TO_COME = vocabulary(
+    r"\b(?:will|shall|are\s+going\s+to)\s+(?:introduce|adopt|use|start\s+using|publish|put\s+in\s+place)"
+    r"\s+(?:one|it|an?\s+(?:[\w-]+\s+){0,2}?(?:measures?|index|indicators?)|measures?)\b[^.;]{0,60}"
+    r"\bbased\s+on\b"
 )
 
 
 def says_it_has_no_measures(sentence: str) -> bool:
-    """Whether a sentence says the council or its plan has no measures (yet)."""
-    return _NO_MEASURES.search(sentence) is not None
+    """Whether a sentence says the council or its plan has no measures (yet), and not what its
+    measure to come will be based on."""
+    return _NO_MEASURES.search(sentence) is not None and _MEASURE_TO_COME.search(sentence) is None
 
 
 # The council only reacting to others' measures: "We welcome the government's intention to

@@ -26,6 +26,8 @@ _TRAILING_FUNCTION_WORD = re.compile(
     r"\b(?:the|then|a|an|of|and|or|to|in|for|with|on|by|its|their|our|that|which|from|as|be)\s*$",
     re.IGNORECASE,
 )
+# One sentence ending and the next starting on the line: running text, not a title.
+_SENTENCE_INSIDE = re.compile(r"[a-z][.!?][ \t]+[A-Z]")
 _WORD = re.compile(r"\w+")
 # "Q1.", "2.", "3.1", "A)": a title's number
 _NUMBERED_TITLE = re.compile(r"\s*(?:Q\d+|\d+(?:\.\d+)*|[A-Z])[.):]?\s", re.IGNORECASE)
@@ -150,6 +152,8 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
         return True  # a label such as "Risk:" or "Legal:"
     if _SENTENCE_END.search(line) or _TRAILING_FUNCTION_WORD.search(line):
         return False
+    if _SENTENCE_INSIDE.search(line):
+        return False  # "… pressure on our budget. We have more than": a paragraph's first line
     if "\t" in line or HARD_BULLET.match(line):
         return False
     if "," in line and len(words) > 5:

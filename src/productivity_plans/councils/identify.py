@@ -394,13 +394,14 @@ class CouncilMatcher:
             (code,) = tally.scores
             if code in tally.full_named and tally.mentions[code] >= ABOUT_MENTIONS:
                 return code
-        # the article's lead opens on one council named in full, named again, and ahead of any
-        # other ("North East Derbyshire District Council's cabinet has signed off a plan …")
+        # the article's lead opens on one council named in full, named again or the only
+        # council named, and ahead of any other ("North East Derbyshire District Council's
+        # cabinet has signed off a plan …")
         if len(tally.lead) == 1:
             (code,) = tally.lead
             if (
                 code in tally.full_named
-                and tally.mentions[code] >= 2
+                and (tally.mentions[code] >= 2 or len(tally.scores) == 1)
                 and tally.scores[code] >= max(tally.scores.values())
             ):
                 return code

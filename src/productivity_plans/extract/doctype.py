@@ -387,8 +387,9 @@ def classify_document(
     best = max(scores, key=lambda t: scores[t])
     if best == "web_page" and "plan" in scores and _page_is_the_plan(text, scores["web_page"]):
         return "plan", scores
-    # a short page pointing at the plan as a file, on the council's site: its landing page
-    landing = url and not is_file and not on_democracy_site and scores.get("web_page", 0) > 0
+    # a short page pointing at the plan as a file ("Download the plan"), on the council's site:
+    # its landing page, even with no other furniture of a site's page
+    landing = url and not is_file and not on_democracy_site
     if best == "plan" and landing and _points_to_the_plan(text):
         return "web_page", scores
     if best == "decision_record" and "agenda_item" in scores and is_forward_plan(text):

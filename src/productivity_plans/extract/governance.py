@@ -59,7 +59,9 @@ _BODY_CORE = (
     # a portfolio's name of up to four words ("Deputy Leader and Finance Portfolio Holder");
     # unbounded, it was tried from every word to the end of the text
     r"|(?:[A-Z][\w&]*\s+){0,4}Portfolio\s+Holder(?:\s+for\s+[A-Z][\w,&' ]+?)?"
-    r"|[Cc]abinet(?:\s+Executive|\s+and\s+Junior\s+Cabinet\s+Members)?|Executive\s+Cabinet"
+    # a mayoral executive: "the Elected Mayor and Cabinet", "Mayor in Cabinet"
+    r"|(?:(?:Elected\s+|City\s+)?Mayor\s+(?:and|in)\s+)?"
+    r"[Cc]abinet(?:\s+Executive|\s+and\s+Junior\s+Cabinet\s+Members)?|Executive\s+Cabinet"
     r"|Executive(?:\s+Committee)?"
     r"|(?:Full\s+|City\s+|County\s+|Borough\s+|District\s+)?Council"
     r"|Corporate\s+(?:Leadership|Management)\s+Team|(?:Senior|Extended)\s+Leadership\s+Team"
@@ -97,7 +99,10 @@ _NOT_YET = re.compile(
     r"|for\s+(?:the\s+)?(?:(?:full|next)\s+)?(?:cabinet|council|executive|committee|board|panel)\b"
     r"(?:\s+meeting)?\s+(?:on|in|at)\b"
     # "agreed that the final version be signed off by the Leader": a step handed on, to come
-    r"|\bbe\s+(?:formally\s+|finally\s+|then\s+)?$)",
+    r"|\bbe\s+(?:formally\s+|finally\s+|then\s+)?$"
+    # "be deferred to the meeting of the Executive on 18 July": a later meeting's day
+    r"|\b(?:deferred|adjourned|postponed|referred|put\s+back)\s+(?:un)?to\s+(?:the\s+|a\s+|its\s+)?"
+    r"(?:next\s+)?$)",
     re.IGNORECASE,
 )
 
@@ -131,6 +136,14 @@ def _clean_body(body: str) -> str:
     body = re.sub(r"^(?:Cllr\.?|Councillor)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s*", "", body)
     body = re.sub(rf"^(?:[A-Z][\w'’-]*\s+){{1,3}}[A-Z][\w'’-]*,\s*(?={_OFFICE})", "", body)
     body = re.sub(r"^(?:the\s+)?(?:council|authority)['’]s\s+", "", body, flags=re.IGNORECASE)
+    # a running footer's "Spelthorne Borough Council - Corporate Policy and Resources Committee":
+    # the body after the council's name
+    body = re.sub(r"^(?:[A-Z][\w'’&-]*\s+){1,5}Council\s*[-–—|:]\s+(?=\S)", "", body)
+    # "The Town Clerk and Chief Executive, in consultation with the Chairman …": the one
+    # consulted does not decide
+    body = re.sub(
+        r",?\s+(?:in|after|following)\s+consultation\s+with\b.*$", "", body, flags=re.I | re.S
+    )
     body = re.sub(r"\s+", " ", body).strip(" \t:-–—,.;|")
     body = re.sub(r"^(?:the|a|an)\s+", "", body, flags=re.IGNORECASE)
     body = re.sub(r"\s*\((?:item|minute)[^)]*\)\s*$", "", body, flags=re.IGNORECASE)
@@ -147,6 +160,8 @@ def body_kind(body: str | None) -> str | None:
     if not body:
         return None
     low = body.lower()
+    if re.search(r"\bmayor\s+(?:and|in)\s+cabinet\b", low):
+        return "cabinet"  # a mayoral executive meeting as a cabinet
     if re.search(r"\bmayor\b", low):
         return "mayor"
     if re.search(r"\bportfolio holder\b|\b(?:cabinet|executive) member\b", low):
@@ -222,6 +237,10 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"^[ \t]*Meeting\s*:[ \t]*(?P<body>[^\n\d]+?)[ \t]+Date\s*:[ \t]*(?P<date>{_DATE})",
             _M | re.X,
         ),
+    ),
+    (
+        "meeting_body_label",  # "Meeting:   Council" on a line of its own, the date on another
+        re.compile(rf"^[ \t]*Meeting\s*:[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*$", _M),
     ),
     (
         "minutes_held_on",  # "Minutes of the meeting held on Tuesday, 9 July 2024": a date alone
@@ -375,22 +394,24 @@ _PLAN_SIGNOFF = re.compile(
     rf"(?:(?:(?:{_NOT_A_LATER_STEP}){{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?"
     rf"|\s+{_AT_ITS_MEETING_ON_A_WEEKDAY}"
     rf"|[ \t]*[,–—-][ \t]*)(?P<date>{_DATE})"
-    # or told from the dateline: "at its meeting last night", "at Castle House yesterday"
-    rf"|[^.\n]{{0,60}}?\b(?P<relday>last\s+night|yesterday))?",
+    # or told from the dateline: "at its meeting last night", "at Castle House yesterday",
+    # "at its meeting at the Civic Centre on Tuesday evening"
+    rf"|[^.\n]{{0,60}}?\b(?P<relday>last\s+night|yesterday|on\s+{_WEEKDAY}\b))?",
     re.IGNORECASE | re.X,
 )
 # The same told in the active voice, as the press writes it: "The council's strategy and
 # resources committee agreed the productivity plan at a meeting on Thursday (July 11)".
 _PLAN_SIGNOFF_ACTIVE = re.compile(
     # "At their meeting on Tuesday, Cabinet members backed the plan"
-    rf"(?:\b[Aa]t\s+(?:their|its|the|a)\s+meeting\s+(?:on\s+)?(?P<relwd>{_WEEKDAY})"
-    rf"(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
+    # "At a meeting at the Civic Centre on Monday, the cabinet also agreed …"
+    rf"(?:\b[Aa]t\s+(?:their|its|the|a)\s+meeting\s+(?:(?:at|in)\s+[^,.\n]{{1,40}}?\s+)?"
+    rf"(?:on\s+)?(?P<relwd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
     rf"\b(?P<body>{_BODY_CORE})\s+"
     # "Cabinet last night approved …": the day told from the release's dateline
     rf"(?:(?P<relday>last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\s+)?"
     # "Cabinet members at Gedling Borough Council agreed …"
     rf"(?:(?:members|councillors)\s+(?:(?:at|of|on)\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Council|Authority)\s+)?)?"
-    rf"(?:has\s+|have\s+|had\s+)?(?:unanimously\s+|formally\s+)?"
+    rf"(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+)?(?:unanimously\s+|formally\s+)?"
     rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|backed"
     rf"|given\s+the\s+(?:green\s+light|go-ahead)\s+to)|(?P<considered>considered))"
     rf"\s+(?:(?:the|its|our|a|this)\s+"
@@ -442,6 +463,15 @@ _PLAN_AGREED_AT = re.compile(
     rf"(?P<body>{_BODY_CORE})(?:\s+meeting)?\s+on\s+(?P<date>{_DATE})",
     re.IGNORECASE | re.X,
 )
+# The plan's approval told as a noun: "Following its approval by Full Council on 18 July 2024,
+# this plan will be submitted", "after the plan's endorsement by the Executive on 2 July".
+_PLAN_APPROVAL_NOUN = re.compile(
+    rf"\b(?:following|after|upon|since)\s+(?P<subject>its|(?:the|this)\s+plan['’]s)\s+"
+    rf"(?P<verb>approval|adoption|endorsement)\s+by\s+(?:the\s+)?(?P<body>{_BODY_CORE})"
+    rf"(?:\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE})"
+    rf"|(?=\s+(?:at|in)\b|\s*[.,;:()\n]|\s*$))",
+    re.IGNORECASE | re.X,
+)
 # "This plan was considered by the Cabinet on 15 July 2024 and approved for submission". Without
 # an approval ("was considered by Cabinet on 10 July 2024 and is published") the body that
 # considered it and the day stand, and the plan records no decision (outcome none).
@@ -473,6 +503,7 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_PLAN_SIGNOFF, (*_APPROVALS, "noted", "given the")),
     (_PLAN_AS_DECISION, ("decision",)),
     (_PLAN_AGREED_AT, _APPROVALS),
+    (_PLAN_APPROVAL_NOUN, ("approval", "adoption", "endorsement")),
     (_PLAN_CONSIDERED, ("considered", "presented", "reported", "taken")),
     (_PLAN_SIGNOFF_ACTIVE, (*_APPROVALS, "backed", "considered", "given the")),
     (_PLAN_TO_COME, ("consider", "discuss", "decide")),
@@ -483,7 +514,7 @@ _DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
 _ORGANISATION = re.compile(r"\b(?!(?:The|A|An|Our|Its|Their)\b)[A-Z][\w-]+[ \t]+\Z")
 # "It was approved by Cabinet on 9 July 2024" in a plan names its own sign-off only when the
 # day is after the Minister's letter: an earlier "it" is another strategy's.
-_PRONOUN_SUBJECTS = frozenset({"it", "this document"})
+_PRONOUN_SUBJECTS = frozenset({"it", "its", "this document"})
 # "This document sets out the council's own plan … It was approved by the Leader."
 _PLAN_JUST_NAMED = re.compile(
     # "This plan has been prepared by … . Following the Executive's discussion, it was …"
@@ -735,7 +766,8 @@ _ZONE_ANCHOR = re.compile(
     r"|(?:\d{1,2}[.)]\s*)?(?i:decisions?(?:\s+(?:taken|made))?)\s*:"
     # an officer's decision notice: "Details of the decision taken:"
     r"|(?i:details\s+of\s+(?:the\s+)?decisions?(?:\s+(?:taken|made))?)\s*:"
-    r"|(?:\d+\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
+    # "2.0   Recommendations", "3 Recommendation(s)"
+    r"|(?:\d+(?:\.\d+)*\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
     r"|Recommendations?\t"
     # "Recommendation to Cabinet: That the Productivity Plan at Appendix A be noted."
     r"|(?:\d+(?:\.\d+)*\s*)?(?i:recommendations?)(?:\s+to\s+[^:\n]{1,80})?\s*:\s*That\b"
@@ -745,12 +777,16 @@ _ZONE_ANCHOR = re.compile(
     r"|\b(?:RESOLVED\b|(?:Resolved|[Ii]t\s+was\s+resolved)\b(?:,?\s+(?:unanimously|by\s+a\s+majority|nem\.?\s*con\.?),?)?,?\s*(?:that|to|:)"
     r"|ORDERED\b|AGREED\s+(?:that\b|:)"
     r"|RECOMMENDED\s+TO\b|is\s+RECOMMENDED\s+to\b|Recommendations?\s+approved\b"
+    # a report's recommendations as a request: "The Committee is asked to:", "Members are
+    # recommended to"
+    r"|(?:Cabinet|Council|Executive|Committee|Board|Panel|Members)\s+(?:is|are)\s+"
+    r"(?:asked|recommended|invited|requested)\s+to\b"
     r"|(?:Cabinet|Council|Executive|Committee|Leader|Mayor|Holder)\s+(?:has\s+)?"
     r"(?:noted|approved|agreed|endorsed)\b)",
     re.MULTILINE,
 )
 _ZONE_END = re.compile(
-    r"^\s*(?:\d+\.?\s*)?(?:Reasons?\b|Alternative\s+options|Options\s+considered|Other\s+options"
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:Reasons?\b|Alternative\s+options|Options\s+considered|Other\s+options"
     r"|Implications|Background\b|Purpose\b|List\s+of\s+Appendices|IMPLICATIONS)",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -768,7 +804,7 @@ _VERBS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "delegated",
-        re.compile(r"\bdelegat(?:e|es|ed|ing)\b|\bdelegated\s+authority\b", re.IGNORECASE),
+        re.compile(r"\bdelegat(?:e|es|ed|ing)\b|\bunder\s+delegation\b", re.IGNORECASE),
     ),
     (
         "approved",
@@ -791,7 +827,10 @@ _VERBS: list[tuple[str, re.Pattern[str]]] = [
 # A body asked to decide ("Cabinet is asked to approve") is a report's recommendation, which
 # is its outcome.
 _NOT_A_DECISION = re.compile(
-    r"\b(?:to\s+seek|failure\s+to|not\s+to|(?P<asked>asked\s+to))\s*$", re.IGNORECASE
+    r"\b(?:to\s+seek|failure\s+to|not\s+to|(?P<asked>asked\s+to)"
+    # a request told: "The Minister's letter asked that plans be agreed with members"
+    r"|(?:asked|requested|expected|required|requires)\s+that\b[^.;]{0,80}?\bbe)\s*$",
+    re.IGNORECASE,
 )
 # A decision still to come, just before its verb: "will be approved", "is to be noted", "not
 # yet agreed".
@@ -808,6 +847,7 @@ _ASKED_TO_DECIDE = (
     "panel is ",
 )
 _PRECEDENCE = ["deferred", "approved", "delegated", "endorsed", "noted"]
+_UNDER_DELEGATION = re.compile(r"\s+under\s+(?:delegation|delegated\s+(?:powers|authority))\b")
 # An approval short of the final one: "agreed in principle", "agrees the draft plan".
 _PROVISIONAL = re.compile(r"\bin\s+principle\b|\bdraft\b", re.IGNORECASE)
 # A delegation of the final sign-off, not of tidying up: "authority … to approve the final
@@ -927,6 +967,8 @@ def find_outcome(
                         )
                     ):
                         continue  # "delegates ... authority to agree": the delegate's power
+                    if outcome == "approved" and _UNDER_DELEGATION.match(sentence, vm.end()):
+                        continue  # "signed off under delegation": the delegate signs it off
                     before = sentence[: vm.start()]
                     if _TO_COME.search(before):
                         continue
@@ -1074,7 +1116,9 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
     if handed_on and _DRAFT.search(m.group(0)):
         return "delegated", m.group(0), m.start(), m.end()  # a draft agreed, the final handed on
     verb = m.group("verb").lower()
-    outcome = verb if verb in {"endorsed", "noted"} else "approved"
+    outcome = (
+        "endorsed" if verb.startswith("endors") else "noted" if verb == "noted" else "approved"
+    )
     return outcome, m.group(0), m.start(), m.end()
 
 
@@ -1109,6 +1153,9 @@ _BODY_IN_CELL = re.compile(
     _BODY_CORE
     + r"(?=\s+(?:on|of|at|in|under|following|with|before|after|as|to)\b|\s*[.,;:()|\n]|\s*$)"
 )
+# Where a cover line's sentence ends and another begins ("… 1 July 2024. To be submitted"),
+# not an initial's stop ("Cllr J. Smith").
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 # Rows of a version table read after its header.
 _CONTROL_ROWS = 8
 
@@ -1146,7 +1193,9 @@ def _control_signoff(text: str, year: int = _DEADLINE.year) -> _ControlSignoff |
         for start, end in reversed(rows):
             row = text[start:end]
             named = _member_body(row)
-            if named is None or _CONTROL_PENDING.search(row):
+            # "Endorsed by the Executive on 1 July 2024. To be submitted …": the next
+            # sentence's step to come is not this one's
+            if named is None or _CONTROL_PENDING.search(_SENTENCE_BREAK.split(row, 1)[0]):
                 continue
             body, body_end = named
             when = _date_in(row[body_end:], year) or _date_in(row, year)
@@ -1204,8 +1253,9 @@ _PAST_SUBMITTED = re.compile(
     r"(?:then\s+|today\s+|now\s+|already\s+)?(?P<verb>submitted)\b"
     # "was approved by Cabinet on 9 July and submitted on 12 July"
     r"|\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?\w+ed\b[^.\n;]{0,160}?\band\s+"
-    r"(?:then\s+)?(?P<verb2>submitted|sent(?=\s+(?:off\s+)?to\s+(?:the\s+)?(?:government|dluhc|mhclg"
-    r"|department|ministry|minister)))\b",
+    # "finalised by officers and e-mailed to the Department's inbox on 17 July 2024"
+    r"(?:then\s+)?(?P<verb2>submitted|(?:sent|e-?mailed)(?=\s+(?:off\s+)?to\s+(?:the\s+)?"
+    r"(?:government|dluhc|mhclg|department|ministry|minister)))\b",
     re.IGNORECASE,
 )
 
@@ -1219,6 +1269,12 @@ _SUBMISSION_TO_COME = (
     r"|\bto\s+(?P<verb5>submit|send)\b(?=[^.;\n]{0,60}?\bon\s+(?:\w+day,?\s+)?\d)"
     r"|\b(?:will|shall)\s+(?:then\s+)?(?P<verb6>submit|send|return|e-?mail)\b"
     r"(?=[^.;\n]{0,100}?\bon\s+(?:\w+day,?\s+)?\d)"
+    # a cover line's "To be submitted to the Department … on 12 July 2024", and a decision
+    # that "authorised its submission to the Ministry … on 18 July 2024"
+    r"|(?:(?<![^\n])|(?<=[.!?]\s))[ \t]*to\s+be\s+(?P<verb10>submitted|sent|returned|e-?mailed)\b"
+    r"(?=[^.;\n]{0,120}?\bon\s+(?:\w+day,?\s+)?\d)"
+    r"|\b(?:authori[sz]ed|approved|agreed)\s+(?:its|the\s+plan['’]s|the)\s+(?P<verb11>submission)\b"
+    r"(?=[^.;\n]{0,120}?\bon\s+(?:\w+day,?\s+)?\d)"
 )
 # A submission date as the labelling conventions read it: the day the plan was, or is to be,
 # submitted ("will be submitted on 19 July", "we sent it to the Department on 17 July"); a
@@ -1414,9 +1470,10 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
             for d in scan.between(start, end)
             if d.value != _LETTER and not _DUE_BY.search(text, max(0, d.start - 30), d.start)
         ]
-        if not mentions and _TODAY.search(text, start, end):
-            # "The council has today submitted its plan": the day of the page's dateline.
-            mentions = _dateline(text, scan)
+        if not mentions and _TODAY.search(text, start, end) and (dateline := _dateline(text, scan)):
+            # "The council has today submitted its plan", "will be submitted today (Friday)":
+            # the day of the page's dateline
+            return dateline[-1].value, Quote(text[start:end].strip(), *_stripped(text, start, end))
         if not mentions:
             when = _weekday_from_dateline(text, scan, pm.start(), end)
             if when is not None:
@@ -1441,11 +1498,11 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
 
 
 def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
-    """The matches of _STATED_SUBMISSION. Each holds "submitted", "sent" or "returned", no "."
+    """The matches of _STATED_SUBMISSION. Each holds one of the words below, no "."
     or ";", and reaches at most _SUBMISSION_REACH from that word, so only those stretches are
     searched (a sentence of a table without stops can be a page long)."""
     stop = yielded = 0
-    words = ("submitted", "sent", "returned", "submit", "send", "mail", "went", "return")
+    words = ("submi", "sent", "send", "mail", "went", "return")
     for at in word_offsets(text, words):
         if at < stop:
             continue  # in the stretch just searched
@@ -1496,6 +1553,8 @@ _RELATIVE_TO = re.compile(
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _DATELINE_LABEL = re.compile(
     r"(?:published|posted|updated|date|issued)(?:\s+on)?\s*:?\s*"
+    # the time it was posted first: "Published: 07:00, 19 July 2024"
+    r"(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
     re.IGNORECASE,
 )
