@@ -394,14 +394,16 @@ class CouncilMatcher:
             (code,) = tally.scores
             if code in tally.full_named and tally.mentions[code] >= ABOUT_MENTIONS:
                 return code
-        # the article's lead opens on one council named in full, named again or the only
-        # council named, and ahead of any other ("North East Derbyshire District Council's
-        # cabinet has signed off a plan …")
+        # the article's lead opens on one council named in full, named again (or, in the local
+        # press, the only council named: trade press and national bodies survey many), and
+        # ahead of any other ("North East Derbyshire District Council's cabinet has signed off
+        # a plan …")
         if len(tally.lead) == 1:
             (code,) = tally.lead
+            local_press = tally.publisher is not None and tally.publisher.kind == "news"
             if (
                 code in tally.full_named
-                and (tally.mentions[code] >= 2 or len(tally.scores) == 1)
+                and (tally.mentions[code] >= 2 or (local_press and len(tally.scores) == 1))
                 and tally.scores[code] >= max(tally.scores.values())
             ):
                 return code
