@@ -671,9 +671,54 @@ def meeting_in_title(title: str, year: int) -> tuple[str | None, date | None]:
 _AN_EARLIER_STEP = re.compile(r"\b(?:following|after)\b[^,;]*\Z", re.IGNORECASE)
 
 
-def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None, date | None, str]:
+# The header patterns that end at a date. They are searched only over each date of the head and
+# the lines just above it (a body over a blank line over a minutes heading with its date is the
+# farthest apart), not over the whole head, most of which is running text they cannot match.
+_DATED_HEADERS = frozenset(
+    {
+        "decided_at",
+        "date_of_decision",
+        "issue_meeting",
+        "meeting_label",
+        "minutes_held_on",
+        "meeting_of",
+        "body_over_minutes",
+        "header_line",
+        "body_then_date",
+        "body_date_columns",
+        "body_over_date",
+        "meeting_date",
+    }
+)
+_LINES_ABOVE_A_DATE = 4
+
+
+def _around_dates(text: str, scan: DateScan, head: int) -> list[tuple[int, int]]:
+    """The stretches of ``text[:head]`` from _LINES_ABOVE_A_DATE lines above each date to the
+    end of the date's line, merged where they overlap."""
+    stretches: list[tuple[int, int]] = []
+    for mention in scan.between(0, head):
+        start = text.rfind("\n", 0, mention.start) + 1
+        for _ in range(_LINES_ABOVE_A_DATE):
+            if start == 0:
+                break
+            start = text.rfind("\n", 0, start - 1) + 1
+        end = text.find("\n", mention.end, head)
+        end = head if end < 0 else end
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
+        else:
+            stretches.append((start, end))
+    return stretches
+
+
+def find_body_and_date(
+    text: str, doc_type: str, scan: DateScan
+) -> tuple[str | None, date | None, str]:
     """(body, meeting or decision date, how it was found) for the decision in ``text``."""
     head = min(len(text), BODY_HEAD)
+    year = scan.year
+    near_dates = _around_dates(text, scan, head)
     body: str | None = None
     when: date | None = None
     how: list[str] = []
@@ -699,7 +744,9 @@ def find_body_and_date(text: str, doc_type: str, year: int) -> tuple[str | None,
             break
         if name == "narrative" and body is not None:
             break
-        for m in pattern.finditer(text, 0, head):
+        stretches = near_dates if name in _DATED_HEADERS else [(0, head)]
+        found = (m for start, end in stretches for m in pattern.finditer(text, start, end))
+        for m in found:
             groups = m.groupdict()
             found_body = groups.get("body")
             if found_body is not None:
@@ -1903,8 +1950,9 @@ def extract_decision(
     text: str, doc_type: str, scan: DateScan | None = None
 ) -> tuple[Decision, int]:
     """The decision in ``text`` and the context year used for year-less dates."""
-    year = (scan or scan_dates(text, _DEADLINE.year)).year
-    body, when, _how = find_body_and_date(text, doc_type, year)
+    scan = scan or scan_dates(text, _DEADLINE.year)
+    year = scan.year
+    body, when, _how = find_body_and_date(text, doc_type, scan)
     outcome: str | None
     if doc_type in _NOTICE_TYPES and is_forward_plan(text):
         # A notice of a decision still to be taken: no outcome yet. Its body and date are the
