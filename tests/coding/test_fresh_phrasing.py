@@ -234,9 +234,9 @@ class RoundFloors:
     passages: float
 
 
-# Rounds 9-17: each held out while the round before it was turned into rules, scored once,
+# Rounds 9-18: each held out while the round before it was turned into rules, scored once,
 # then its own misses became rules once the next round was in hand to hold out instead
-# (docs/coding.md, "Round 9" to "Round 17"). The floors sit just under the figures after.
+# (docs/coding.md, "Round 9" to "Round 18"). The floors sit just under the figures after.
 USED_ROUNDS = {
     "round9": RoundFloors(18, 17, 17, 0.85, 0.85, 0.95, 26, 0.9),
     "round10": RoundFloors(18, 17, 17, 0.87, 0.9, 0.95, 26, 0.9),
@@ -247,6 +247,7 @@ USED_ROUNDS = {
     "round15": RoundFloors(18, 17, 16, 0.9, 0.95, 0.95, 27, 0.95),
     "round16": RoundFloors(17, 18, 15, 0.9, 0.9, 0.95, 27, 0.95),
     "round17": RoundFloors(17, 18, 15, 0.9, 0.95, 0.95, 24, 0.95),
+    "round18": RoundFloors(18, 18, 16, 0.94, 0.9, 0.95, 26, 0.95),
 }
 
 
@@ -268,19 +269,19 @@ def test_a_used_blind_rounds_documents_and_sentences_keep_their_figures(folder):
     assert score(totals) >= floors.passages, totals
 
 
-def test_a_sixteenth_writers_set_kept_blind_holds_its_blind_figures():
-    """Round 18 was scored once with every rule of rounds 5-16 in, and again after round 17's
-    rules (the same or better on every figure); no rule has been written from it: the
-    held-out check for the next change. The floors sit just under its blind figures
-    (docs/coding.md, "Round 18")."""
-    scores = inspected("round18")
+def test_a_seventeenth_writers_set_kept_blind_holds_its_blind_figures():
+    """Round 19 was scored once with every rule of rounds 5-17 in, and again after round 18's
+    rules (the same figures); no rule has been written from it: the held-out check for the
+    next change. The floors sit just under its blind figures (docs/coding.md, "Round 19"); its
+    writer's neutral sentences are named wrongly four times."""
+    scores = inspected("round19")
     assert scores.n == 18
-    assert scores.right["council"] >= 17 and scores.right["doc_type"] >= 16, scores.right
-    assert score(scores.barriers) >= 0.87, scores.barriers
-    assert score(scores.measures) >= 0.9, scores.measures
+    assert scores.right["council"] >= 17 and scores.right["doc_type"] >= 15, scores.right
+    assert score(scores.barriers) >= 0.86, scores.barriers
+    assert score(scores.measures) >= 0.85, scores.measures
     assert score(scores.themes) >= 0.95, scores.themes
-    named, found, neutral, wrongly = sentences_named(FRESH / "round18" / "barriers.yaml")
+    named, found, neutral, wrongly = sentences_named(FRESH / "round19" / "barriers.yaml")
     assert (named, neutral) == (28, 12)
-    assert found >= 18 and wrongly <= 1, (found, wrongly)
-    _, totals = measurement_passages(FRESH / "round18" / "measures.yaml")
-    assert score(totals) >= 0.95, totals
+    assert found >= 16 and wrongly <= 4, (found, wrongly)
+    _, totals = measurement_passages(FRESH / "round19" / "measures.yaml")
+    assert score(totals) >= 0.9, totals

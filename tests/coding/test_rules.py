@@ -2122,3 +2122,80 @@ def test_a_measure_to_come_with_its_basis_a_proportion_followed_and_a_baseline_m
 )
 def test_measuring_said_to_be_hard_or_a_grants_monitoring_is_no_measure(sentence):
     assert not code_text(sentence + "\n").states_measurement, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "Our team spent three weeks on an application to a fund that was oversubscribed.",
+            "competitive_bidding",
+        ),
+        (
+            "The national programme was oversubscribed ten times over, and we were not funded.",
+            "competitive_bidding",
+        ),
+        (
+            "Combine the homelessness grants and the household support money into one flexible "
+            "allocation.",
+            "ringfenced_grants",
+        ),
+        (
+            "The new recycling requirements bring running costs that no one has offered to meet.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "We have received nothing towards the ongoing costs of the new inspection duties.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "The new collection duties come with capital money but no confirmed revenue funding.",
+            "new_burdens_unfunded",
+        ),
+        ("Larger authorities poach our trained planners.", "recruitment_retention"),
+        (
+            "Information governance rules mean our care staff cannot see the hospital's records.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "HMRC data cannot be re-used to award our discounts automatically.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "Tendering a small contract takes as long as tendering a large one.",
+            "procurement_rules",
+        ),
+        (
+            "We are placing families in hotels at around £120 a night.",
+            "housing_temporary_accommodation",
+        ),
+        (
+            "The way the government distributes funding has not been reviewed since 2013.",
+            "funding_formula",
+        ),
+        (
+            "We still rely on several ageing on-premises finance systems.",
+            "legacy_it_systems",
+        ),
+        (
+            "We cannot increase council tax by more than 2.99% without a referendum.",
+            "council_tax_referendum_limits",
+        ),
+        (
+            "Grants each with their own return to government take up officer time on returns.",
+            "regulation_reporting_burden",
+        ),
+    ],
+)
+def test_barriers_told_in_a_sixteenth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 18 (docs/coding.md, "Round 18")."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+def test_fewer_temporary_accommodation_placements_are_a_success_not_a_barrier():
+    text = "Temporary accommodation placements fell from 140 to 90 over the year.\n"
+    assert "housing_temporary_accommodation" not in code_text(text).barrier_ids
+
+
+def test_a_table_of_measures_with_baselines_and_targets_is_a_measure():
+    assert code_text("Measure | Baseline 2023/24 | Target 2025/26\n").states_measurement

@@ -1030,3 +1030,82 @@ def test_a_short_council_page_saying_download_the_plan_is_its_landing_page() -> 
     )
     facts = extract_facts(text, url="https://www.example.gov.uk/council/productivity-plan")
     assert facts.doc_type == "web_page"
+
+
+def test_a_meeting_held_on_a_day_under_the_committees_name() -> None:
+    text = (
+        "EXAMPLE CITY COUNCIL\n\nFinance Policy Committee\n\nMeeting held 10 July 2024\n\n"
+        "PRESENT: Councillors A, B and C\n\n8. PRODUCTIVITY PLAN\n\n"
+        "8.1 The Committee considered the draft plan.\n\n8.2 RESOLVED: That the plan be approved.\n"
+    )
+    facts = extract_facts(text)
+    assert (facts.doc_type, facts.decision.date) == ("minutes", date(2024, 7, 10))
+
+
+def test_full_council_minutes_of_a_debate_with_reported_speech_are_minutes() -> None:
+    text = (
+        "EXAMPLE DISTRICT COUNCIL\n\nMINUTES\n\nCOUNCIL\n\n22nd July 2024\n\n"
+        "Present: Councillor A (Chairman) and 40 other Councillors.\n\n15   PRODUCTIVITY PLAN\n\n"
+        "Members received a report on the plan, approved by Cabinet on 8th July 2024.\n\n"
+        "In the debate that followed:\n\nCouncillor B said that funding had fallen. She said "
+        "the plan should say so.\n\nCouncillor C said he agreed.\n\n"
+        "DECISION: That the Productivity Plan be noted.\n\n16   MOTIONS\n\n"
+        "DECISION: That the Motion be referred to the Cabinet.\n"
+    )
+    facts = extract_facts(text)
+    assert facts.doc_type == "minutes"
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Council",
+        date(2024, 7, 22),
+        "noted",
+    )
+
+
+def test_a_recommendations_zone_ends_at_the_next_numbered_section_in_capitals() -> None:
+    text = (
+        "COUNCIL - 22 JULY 2024\n\nPRODUCTIVITY PLAN\n\n1. RECOMMENDATIONS\n\n1.1 That Council "
+        "endorses the Productivity Plan, as approved by the Cabinet on 3 July 2024.\n\n"
+        "2. INTRODUCTION\n\n2.1 The Cabinet considered and approved the plan at its meeting on 3 "
+        "July 2024.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "endorsed"
+
+
+def test_the_officer_taking_the_decision_label_without_the_article() -> None:
+    text = (
+        "RECORD OF DECISION TAKEN BY AN OFFICER UNDER DELEGATED POWERS\n\n"
+        "Officer taking decision: Chief Executive\nDate decision taken: Thursday 18 July 2024\n\n"
+        "1. DECISION\nTo approve the final version of the Productivity Plan. On 4 July 2024 the "
+        "Policy Committee considered a draft of the plan.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.body == "Chief Executive"
+
+
+def test_a_release_whose_lead_names_the_plan_after_a_pronoun_takes_its_sign_off() -> None:
+    text = (
+        "Council agrees plan to make every pound go further\n\nPublished: Friday, 12 July 2024\n\n"
+        "Example Council has set out how it will get more from its budget in a new productivity "
+        "plan, agreed by Cabinet members at their meeting on Thursday evening.\n\n"
+        "The plan will be sent to the Department ahead of the deadline on 19 July.\n"
+    )
+    facts = extract_facts(text)
+    assert (facts.decision.body_kind, facts.decision.date, facts.decision.outcome) == (
+        "cabinet",
+        date(2024, 7, 11),
+        "approved",
+    )
+    assert facts.submitted_date is None  # the deadline restated, not a day of its own
+
+
+def test_the_press_on_a_decision_put_off_gives_the_meeting_that_deferred_it() -> None:
+    text = (
+        "Council puts off productivity plan decision\n\n06:00, 21 JUN 2024\n\n"
+        "The council's executive was due to approve its productivity plan on Tuesday (June 18), "
+        "but members agreed instead to defer a decision until their next meeting on July 16.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-live.co.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 6, 18),
+        "deferred",
+    )

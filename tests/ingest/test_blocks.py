@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from productivity_plans.ingest.blocks import (
     LIST_ITEM_RE,
     MARKDOWN_HEADING_RE,
+    MEASURE_MIN_LINES,
+    MEASURE_QUANTILE,
     NUMBERED_PARAGRAPH_RE,
     Mode,
     TextBuilder,
@@ -136,7 +138,12 @@ def _reference_ends_pdf_paragraph(line: str, width: int) -> bool:
 
 def _reference_segment(text: str, lo: int, hi: int, page: int, mode: Mode) -> list[Block]:
     lines = list(_reference_lines(text, lo, hi))
-    width = max((len(line.text) for line in lines), default=0)
+    # the page's measure: the length of its long lines (a quantile), the longest when few
+    lengths = sorted(len(line.text) for line in lines if not line.blank)
+    if len(lengths) >= MEASURE_MIN_LINES:
+        width = lengths[int(MEASURE_QUANTILE * (len(lengths) - 1))]
+    else:
+        width = max(lengths, default=0)
     blocks: list[Block] = []
     current: list[_ReferenceLine] = []
     kind = BlockKind.PARAGRAPH

@@ -38,7 +38,7 @@ def test_moderngov_page_blocks_have_headings_list_items_and_table_rows(
     assert (BlockKind.PARAGRAPH, MODERNGOV_DECISION) in blocks
     assert (BlockKind.LIST_ITEM, "Publish the plan on the council website.") in blocks
     assert (BlockKind.TABLE_ROW, "Digital transformation | 450") in blocks
-    assert parsed.title == "Decision - Productivity Plan"
+    assert parsed.title == "Decision - Productivity Plan | Anytown Borough Council"  # <title>
 
 
 def test_html_page_that_trafilatura_cannot_use_falls_back_to_the_body_text(
@@ -108,3 +108,26 @@ def test_a_data_tables_rows_stay_rows_when_its_cells_wrap_values_in_paragraphs(
     parsed, _ = parse_file(make_html(tmp_path / "record.html", html), limits)
     rows = [parsed.block_text(b) for b in parsed.blocks if b.kind is BlockKind.TABLE_ROW]
     assert rows == ["Decision maker | Cabinet", "Date of decision | 9 July 2024"]
+
+
+def test_a_democracy_systems_minutes_keep_their_item_headings_and_line_breaks(
+    tmp_path: Path, limits: Limits
+) -> None:
+    """trafilatura drops the item headings inside ModernGov's content area; they say where each
+    minute starts, so that area is read as it is."""
+    html = (
+        "<html><head><title>Minutes - Cabinet</title></head><body><nav><a>Home</a></nav>"
+        '<div id="modgov"><h1 class="mgMainTitleTxt">Minutes</h1>'
+        '<p class="mgSubTitleTxt">Cabinet<br/>Monday, 8th July, 2024 6.00 pm</p>'
+        '<div class="mgContent"><h2>CAB 26 DISPOSAL OF LAND</h2><p>RESOLVED: That the disposal '
+        "be approved.</p><h2>CAB 27 PRODUCTIVITY PLAN</h2><p>The Director introduced the report."
+        "</p><p>RESOLVED: That the plan be approved for submission.</p>"
+        "<h2>CAB 28 CAR PARKING</h2><p>RESOLVED: That the tariffs be deferred.</p></div></div>"
+        "<footer>Site footer</footer></body></html>"
+    )
+    parsed, _ = parse_file(make_html(tmp_path / "mgMinutes.html", html), limits)
+    blocks = [(b.kind, parsed.block_text(b)) for b in parsed.blocks]
+    assert (BlockKind.HEADING, "CAB 27 PRODUCTIVITY PLAN") in blocks
+    assert "Cabinet\nMonday, 8th July, 2024 6.00 pm" in parsed.text
+    assert "Home" not in parsed.text and "Site footer" not in parsed.text
+    assert parsed.title == "Minutes - Cabinet"  # the page's title, which names the meeting

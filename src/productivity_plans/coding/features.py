@@ -41,6 +41,8 @@ def vocabulary(pattern: str) -> Vocabulary:
 # comparison with others). Performance or KPI reports going to a meeting are reporting, not a
 # way of measuring: those spans are removed before the cues are read.
 MEASURE_STRONG = vocabulary(
+    # a table of measures with their baselines or targets: "Measure | Baseline 2023/24 | Target"
+    r"\b(?:measures?|indicators?|kpis?|metrics?)\s*\|[^|\n]{0,40}\b(?:baseline|target)|"
     r"\b(?:kpis?|key performance indicators?|indicators?|benchmark\w*|oflog|lg inform|"
     # a performance framework measures when the council says what it uses it for ("frameworks
     # to monitor and oversee our efficiency"); named alone ("our performance management framework

@@ -89,6 +89,10 @@ CUES: dict[str, list[Cue]] = {
     ),
     "minutes": _cues(
         (r"^\s*minutes\s*:", 4),
+        # the record's heading alone on its line, and its attendance: "MINUTES", "Present:"
+        (r"^\s*(?:printed\s+|draft\s+|confirmed\s+)?minutes\s*$", 3),
+        (r"^\s*present\s*:", 2),
+        (r"\bin the (?:debate|discussion) that followed\b", 1.5),
         # the record's own heading: "Minutes of the meeting held on …", "MINUTES OF A MEETING"
         (
             r"^\s*minutes\s+of\s+(?:a|the)\s+(?:\w+\s+){0,3}?(?:meeting|committee|council|cabinet)\b",
@@ -109,7 +113,7 @@ CUES: dict[str, list[Cue]] = {
         (r"\bCouncillor \w+ (?:moved|proposed|seconded)\b", 2),
         (r"\bapologies (?:for absence|were received)\b", 2),
         (
-            r"\bmembers (?:considered|discussed|were informed|noted)\b",
+            r"\bmembers (?:considered|discussed|were informed|noted|received)\b",
             1.5,
         ),
         (

@@ -194,7 +194,7 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"^\s*(?:\d{1,2}[.)]\s*)?(?:Meeting\s*/\s*)?(?:Decision[\s-]+(?:Maker|Taker)s?"
             r"|Decisions?\s+(?:to\s+be\s+)?(?:taken|made)\s+by"
-            r"|Decided\s+by|Decision\s+by|(?:Officer|Member|Person)\s+(?:taking|making)\s+the\s+decision)"
+            r"|Decided\s+by|Decision\s+by|(?:Officer|Member|Person)\s+(?:taking|making)\s+(?:the\s+)?decision)"
             r"\s*:\s*(?P<body>[^\n]+?)\s*$",
             _M,
         ),
@@ -243,9 +243,12 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"^[ \t]*Meeting\s*:[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*$", _M),
     ),
     (
-        "minutes_held_on",  # "Minutes of the meeting held on Tuesday, 9 July 2024": a date alone
+        # "Minutes of the meeting held on Tuesday, 9 July 2024", "Meeting held 10 July 2024": a
+        # date alone
+        "minutes_held_on",
         re.compile(
-            rf"^[ \t]*Minutes\s+of\s+(?:the|a)\s+meeting\s+held\s+on\s+(?P<date>{_DATE})",
+            rf"^[ \t]*(?:Minutes\s+of\s+(?:the|a)\s+meeting|Meeting)\s+held\s+(?:on\s+)?"
+            rf"(?P<date>{_DATE})",
             _M | re.X,
         ),
     ),
@@ -496,6 +499,15 @@ _HANDED_ON = re.compile(
     re.IGNORECASE,
 )
 _DECISIONS_TO_COME = (_PLAN_TO_COME, _PLAN_REPORTED_LATER)
+# The press on a decision put off: "The council's executive was due to approve its
+# productivity plan on Tuesday (June 18), but members agreed instead to defer a decision".
+_PLAN_PUT_OFF = re.compile(
+    rf"\b(?P<body>{_BODY_CORE})\s+(?:was|were|had\s+been)\s+(?:due|expected|scheduled|set)\s+to\s+"
+    rf"(?:approve|agree|consider|sign\s+off|decide\s+on|adopt)\s+(?:the|its|our|a|this)\s+"
+    rf"(?:draft\s+)?(?:productivity\s+)?plan\b[^.]{{0,60}}?\bon\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE})"
+    rf"[^.]{{0,120}}?\b(?P<verb>defer(?:red)?|put\s+(?:it\s+)?off|postpone[ds]?|sent\s+(?:it\s+)?back)\b",
+    re.IGNORECASE | re.X,
+)
 # The patterns of a plan's account of its sign-off, in the order they are read, each with the
 # words its verb is one of: a plan-like text is searched for it only within reach of them.
 _APPROVALS = ("approv", "agreed", "endors", "signed", "adopt")
@@ -508,6 +520,7 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_PLAN_SIGNOFF_ACTIVE, (*_APPROVALS, "backed", "considered", "given the")),
     (_PLAN_TO_COME, ("consider", "discuss", "decide")),
     (_PLAN_REPORTED_LATER, ("reported", "presented", "taken", "put", "considered")),
+    (_PLAN_PUT_OFF, ("defer", "put off", "put it off", "postpone", "sent back", "sent it back")),
 )
 _DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
 # A place's name before "District Council": the council as an organisation.
@@ -834,7 +847,9 @@ _ZONE_ANCHOR = re.compile(
 )
 _ZONE_END = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:Reasons?\b|Alternative\s+options|Options\s+considered|Other\s+options"
-    r"|Implications|Background\b|Purpose\b|List\s+of\s+Appendices|IMPLICATIONS)",
+    r"|Implications|Background\b|Purpose\b|Introduction\b|List\s+of\s+Appendices|IMPLICATIONS)"
+    # the next numbered section or item, its title in capitals: "2. INTRODUCTION", "16 MOTIONS"
+    r"|^[ \t]*\d{1,3}\.?[ \t]+(?-i:[A-Z][A-Z&,'’ -]{3,})[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 _ZONE_MAX = 700
@@ -1110,9 +1125,17 @@ def _around_words(text: str, words: tuple[str, ...], reach: int) -> list[tuple[i
 
 def _reports_the_plans_signoff(text: str, m: re.Match[str]) -> bool:
     verb_at = m.start("verb") if m.groupdict().get("verb") else m.start("considered")
+    subject = m.groupdict().get("subject") or m.groupdict().get("pronoun") or ""
+    # "it will get more from its budget in a new productivity plan, agreed by Cabinet …": the
+    # plan named between a pronoun and the verb is the subject, and the tense is its clause's
+    named = (
+        _THE_PLAN.search(text, m.end("subject"), verb_at)
+        if m.groupdict().get("subject") and subject.lower() in _PRONOUN_SUBJECTS
+        else None
+    )
     # the tense is the verb's, not that of the plans' own words ("Plans showing how the
     # council will keep costs down were approved")
-    tense_from = m.start("were") if m.groupdict().get("were") else m.start()
+    tense_from = m.start("were") if m.groupdict().get("were") else (named or m).start()
     if m.re not in _DECISIONS_TO_COME and _not_yet(text, tense_from, verb_at):
         return False
     if "subject" not in m.groupdict() and _ORGANISATION.search(text, 0, m.start("body")):
@@ -1120,8 +1143,7 @@ def _reports_the_plans_signoff(text: str, m: re.Match[str]) -> bool:
     when = _date_in(m.group("date"), _LETTER.year) if m.group("date") else None
     if when is not None and when <= _LETTER:
         return False  # another plan's or document's sign-off: before the Minister's letter
-    subject = m.groupdict().get("subject") or m.groupdict().get("pronoun") or ""
-    pronoun = re.sub(r"\s+", " ", subject.lower()) in _PRONOUN_SUBJECTS
+    pronoun = re.sub(r"\s+", " ", subject.lower()) in _PRONOUN_SUBJECTS and named is None
     # an undated "it" the sentence before does not make the plan
     return not (
         pronoun
@@ -1163,6 +1185,8 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
     if handed_on and _DRAFT.search(m.group(0)):
         return "delegated", m.group(0), m.start(), m.end()  # a draft agreed, the final handed on
     verb = m.group("verb").lower()
+    if m.re is _PLAN_PUT_OFF:
+        return "deferred", m.group(0), m.start(), m.end()
     outcome = (
         "endorsed" if verb.startswith("endors") else "noted" if verb == "noted" else "approved"
     )
@@ -1290,7 +1314,7 @@ _FUTURE_OR_DUTY = re.compile(
 )
 # A date something is due by is not a step taken: "submit the plan by 19 July 2024".
 _DUE_BY = re.compile(
-    r"\b(?:by|before|until|deadline(?:\s+(?:of|for))?|no\s+later\s+than|ahead\s+of"
+    r"\b(?:by|before|until|deadline(?:\s+(?:of|for|on))?|no\s+later\s+than|ahead\s+of"
     r"|in\s+time\s+for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

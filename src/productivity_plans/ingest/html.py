@@ -1,8 +1,10 @@
 """Saved web pages (ModernGov decision and agenda pages, council news pages).
 
-trafilatura removes navigation, cookie banners, footers and scripts and keeps the decision or
-report text, tables included. When it finds nothing, selectolax reads ``<main>`` (or the
-ModernGov content area, or ``<body>``) with scripts, styles, nav, header and footer removed.
+A democracy system's page (ModernGov's ``#modgov`` or ``.mgContent`` area) is read directly
+with selectolax: that area is the meeting's or decision's own text, and trafilatura drops its
+item headings. Other pages go through trafilatura, which removes navigation, cookie banners,
+footers and scripts and keeps the text, tables included. When it finds nothing, selectolax
+reads ``<main>`` (or ``<body>``) with scripts, styles, nav, header and footer removed.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ _HTML_BLOCKS = {
     "li": BlockKind.LIST_ITEM,
     "tr": BlockKind.TABLE_ROW,
 }
-_MAIN_SELECTORS = ["main", "[role=main]", "#modgov", ".mgContent", "article", "#content", "body"]
+_MAIN_SELECTORS = ["main", "[role=main]", "article", "#content", "body"]
 
 
 def decode_html(data: bytes) -> str:
@@ -91,7 +93,18 @@ def parse_html(path: Path, data: bytes) -> ParsedDocument:
     warnings: list[str] = []
     builder = TextBuilder()
     parser = "trafilatura"
-    h1_from_content = _from_trafilatura(html, builder)
+    democracy_area = _democracy_area(tree)
+    if democracy_area is not None:
+        # A democracy system's content area is the document, without the site around it;
+        # trafilatura drops item headings there ("CAB 27 PRODUCTIVITY PLAN"), which say
+        # where each minute starts.
+        # its page title names the meeting ("Minutes - Cabinet, Monday, 8th July, 2024"); the
+        # area's own heading is often a bare "Minutes"
+        parser = "selectolax"
+        h1_from_content = None
+        _walk(democracy_area, builder)
+    else:
+        h1_from_content = _from_trafilatura(html, builder)
     if not builder.blocks:
         parser = "selectolax"
         _from_selectolax(tree, builder)
@@ -196,6 +209,27 @@ def _xml_text(element: etree._Element) -> str:
 # --- selectolax fallback -----------------------------------------------------------------------
 
 
+# ModernGov's content area: the meeting's or decision's own text.
+_DEMOCRACY_AREAS = ("#modgov", ".mgContent")
+
+
+def _democracy_area(tree: LexborHTMLParser) -> LexborNode | None:
+    """A democracy system's content area with text in it, its scripts and forms removed."""
+    for selector in _DEMOCRACY_AREAS:
+        area = tree.css_first(selector)
+        if area is not None and (area.text(deep=True) or "").strip():
+            area.strip_tags(_DROP_TAGS)
+            _line_breaks(area)
+            return area
+    return None
+
+
+def _line_breaks(node: LexborNode) -> None:
+    """``<br>`` as the line break it is ("Cabinet<br>Monday, 8th July"), not nothing."""
+    for br in node.css("br"):
+        br.replace_with("\n")
+
+
 def _from_selectolax(tree: LexborHTMLParser, builder: TextBuilder) -> None:
     tree.strip_tags(_DROP_TAGS)
     root = None
@@ -207,6 +241,7 @@ def _from_selectolax(tree: LexborHTMLParser, builder: TextBuilder) -> None:
         root = tree.root
     if root is None:
         return
+    _line_breaks(root)
     found = _walk(root, builder)
     if not found:
         for line in (root.text(deep=True, separator="\n") or "").splitlines():
