@@ -1344,7 +1344,7 @@ _SUBMISSION_TO_COME = (
     # that "authorised its submission to the Ministry … on 18 July 2024"
     r"|(?:(?<![^\n])|(?<=[.!?]\s))[ \t]*to\s+be\s+(?P<verb10>submitted|sent|returned|e-?mailed)\b"
     r"(?=[^.;\n]{0,120}?\bon\s+(?:\w+day,?\s+)?\d)"
-    r"|\b(?:authori[sz]ed|approved|agreed)\s+(?:its|the\s+plan['’]s|the)\s+(?P<verb11>submission)\b"
+    r"|\b(?:authori[sz]ed|approved|agreed)\s+(?:its|the\s+plan's)\s+(?P<verb11>submission)\b"
     r"(?=[^.;\n]{0,120}?\bon\s+(?:\w+day,?\s+)?\d)"
 )
 # A submission date as the labelling conventions read it: the day the plan was, or is to be,
@@ -1573,7 +1573,16 @@ def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
     or ";", and reaches at most _SUBMISSION_REACH from that word, so only those stretches are
     searched (a sentence of a table without stops can be a page long)."""
     stop = yielded = 0
-    words = ("submi", "sent", "send", "mail", "went", "return")
+    words = (
+        "submit",
+        "sent",
+        "send",
+        "mail",
+        "went",
+        "return",
+        "its submission",
+        "plan's submission",
+    )
     for at in word_offsets(text, words):
         if at < stop:
             continue  # in the stretch just searched
