@@ -232,11 +232,12 @@ class RoundFloors:
     themes: float
     sentences: int
     passages: float
+    neutral_named: int = 1  # neutral sentences named as barriers, at most
 
 
-# Rounds 9-18: each held out while the round before it was turned into rules, scored once,
+# Rounds 9-19: each held out while the round before it was turned into rules, scored once,
 # then its own misses became rules once the next round was in hand to hold out instead
-# (docs/coding.md, "Round 9" to "Round 18"). The floors sit just under the figures after.
+# (docs/coding.md, "Round 9" to "Round 19"). The floors sit just under the figures after.
 USED_ROUNDS = {
     "round9": RoundFloors(18, 17, 17, 0.85, 0.85, 0.95, 26, 0.9),
     "round10": RoundFloors(18, 17, 17, 0.87, 0.9, 0.95, 26, 0.9),
@@ -248,6 +249,9 @@ USED_ROUNDS = {
     "round16": RoundFloors(17, 18, 15, 0.9, 0.9, 0.95, 27, 0.95),
     "round17": RoundFloors(17, 18, 15, 0.9, 0.95, 0.95, 24, 0.95),
     "round18": RoundFloors(18, 18, 16, 0.94, 0.9, 0.95, 26, 0.95),
+    # round 19's writer counts a settlement received, a grant towards a deficit, preventions
+    # rising and a commentator's view as neutral; the rules still name them
+    "round19": RoundFloors(18, 17, 16, 0.86, 0.85, 0.95, 26, 0.95, neutral_named=4),
 }
 
 
@@ -264,24 +268,24 @@ def test_a_used_blind_rounds_documents_and_sentences_keep_their_figures(folder):
     assert score(scores.themes) >= floors.themes, scores.themes
     named, found, neutral, wrongly = sentences_named(FRESH / folder / "barriers.yaml")
     assert (named, neutral) == (28, 12)
-    assert found >= floors.sentences and wrongly <= 1, (found, wrongly)
+    assert found >= floors.sentences and wrongly <= floors.neutral_named, (found, wrongly)
     _, totals = measurement_passages(FRESH / folder / "measures.yaml")
     assert score(totals) >= floors.passages, totals
 
 
-def test_a_seventeenth_writers_set_kept_blind_holds_its_blind_figures():
-    """Round 19 was scored once with every rule of rounds 5-17 in, and again after round 18's
-    rules (the same figures); no rule has been written from it: the held-out check for the
-    next change. The floors sit just under its blind figures (docs/coding.md, "Round 19"); its
-    writer's neutral sentences are named wrongly four times."""
-    scores = inspected("round19")
+def test_an_eighteenth_writers_set_kept_blind_holds_its_blind_figures():
+    """Round 20 was scored once with every rule of rounds 5-18 in, and again after round 19's
+    rules (the same but the date of papers, 0.44 to 0.50); no rule has been written from it:
+    the held-out check for the next change. The floors sit just under its blind figures
+    (docs/coding.md, "Round 20")."""
+    scores = inspected("round20")
     assert scores.n == 18
     assert scores.right["council"] >= 17 and scores.right["doc_type"] >= 15, scores.right
     assert score(scores.barriers) >= 0.86, scores.barriers
     assert score(scores.measures) >= 0.85, scores.measures
-    assert score(scores.themes) >= 0.95, scores.themes
-    named, found, neutral, wrongly = sentences_named(FRESH / "round19" / "barriers.yaml")
+    assert score(scores.themes) >= 0.93, scores.themes
+    named, found, neutral, wrongly = sentences_named(FRESH / "round20" / "barriers.yaml")
     assert (named, neutral) == (28, 12)
-    assert found >= 16 and wrongly <= 4, (found, wrongly)
-    _, totals = measurement_passages(FRESH / "round19" / "measures.yaml")
+    assert found >= 17 and wrongly <= 1, (found, wrongly)
+    _, totals = measurement_passages(FRESH / "round20" / "measures.yaml")
     assert score(totals) >= 0.9, totals

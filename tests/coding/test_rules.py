@@ -2199,3 +2199,76 @@ def test_fewer_temporary_accommodation_placements_are_a_success_not_a_barrier():
 
 def test_a_table_of_measures_with_baselines_and_targets_is_a_measure():
     assert code_text("Measure | Baseline 2023/24 | Target 2025/26\n").states_measurement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "We were given our settlement figures in late December, weeks before the budget.",
+            "single_year_settlements",
+        ),
+        (
+            "We cannot commit to a long contract when we only ever know our income a year ahead.",
+            "single_year_settlements",
+        ),
+        (
+            "We need a formula that reflects the real cost of serving a sparse rural area.",
+            "funding_formula",
+        ),
+        (
+            "The new safeguarding duty came with one year of funding, though it is permanent.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "The collections become compulsory in 2026, with no confirmation of the revenue "
+            "funding to run them.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "Agency planners earn far more than our own staff, so experienced officers leave.",
+            "recruitment_retention",
+        ),
+        (
+            "Our housing benefit system was built in the 1990s and needs a bespoke fix from the "
+            "supplier for every rule change.",
+            "legacy_it_systems",
+        ),
+        (
+            "We ask for routine access to Universal Credit data to award discounts automatically.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "With a referendum required for any rise above the limit, we cannot raise enough.",
+            "council_tax_referendum_limits",
+        ),
+        (
+            "Speculative appeals have tied up our planning officers for months.",
+            "planning_system",
+        ),
+        (
+            "Without action on the cost of children's residential placements, we cannot balance "
+            "the budget.",
+            "social_care_demand",
+        ),
+    ],
+)
+def test_barriers_told_in_a_seventeenth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 19 (docs/coding.md, "Round 19")."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Repairs cost per job will be reported every three months against a 2023/24 baseline.",
+        "We will publish a productivity index based on the real-terms cost of our services.",
+    ],
+)
+def test_a_measure_reported_against_a_baseline_and_an_index_are_measures(sentence):
+    assert code_text(sentence + "\n").states_measurement, sentence
+
+
+def test_saying_that_measuring_productivity_is_difficult_is_no_measure():
+    text = "Measuring productivity in public services is notoriously difficult to do well.\n"
+    assert not code_text(text).states_measurement

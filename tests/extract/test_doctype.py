@@ -147,6 +147,9 @@ FURNITURE = [
     "Can't see this email? View it in your browser.",
     "Summer e-news",
     "MINUTES OF A MEETING held on Tuesday, 2 July 2024",
+    "MINUTES",
+    "Present: Councillor A (Chairman)",
+    "In the debate that followed:",
 ]
 
 

@@ -1109,3 +1109,124 @@ def test_the_press_on_a_decision_put_off_gives_the_meeting_that_deferred_it() ->
         date(2024, 6, 18),
         "deferred",
     )
+
+
+def test_an_elected_city_mayor_deciding_alone_is_the_body() -> None:
+    text = PLAN_HEAD + (
+        "The City Mayor approved the plan on 15 July 2024 following discussion with the "
+        "Executive, and it was submitted on 19 July 2024." + FOUR_HEADINGS
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.body_kind, decision.date) == (
+        "City Mayor",
+        "mayor",
+        date(2024, 7, 15),
+    )
+
+
+def test_the_leader_saying_i_approved_this_plan_as_leader() -> None:
+    text = PLAN_HEAD + (
+        "Foreword\n\nI approved this plan as Leader on 15 July 2024, after discussing it with "
+        "Cabinet colleagues." + FOUR_HEADINGS
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Leader",
+        date(2024, 7, 15),
+        "approved",
+    )
+
+
+def test_a_running_header_of_the_body_and_a_short_date_with_its_page_number() -> None:
+    text = (
+        "EXAMPLE DISTRICT COUNCIL\n\nMinutes of the meeting of the Council held in the Council "
+        "Chamber\n\nCOUNCIL 23.07.24                                    Page 1\n\n"
+        "45   Productivity Plan\n\nCouncil received the report.\n\nRESOLVED that the plan be "
+        "noted.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == ("Council", date(2024, 7, 23))
+
+
+def test_a_report_header_with_its_item_number_and_a_recommended_decision() -> None:
+    text = (
+        "                                                     Item\n"
+        "Cabinet                                                8\n"
+        "                                                10 July 2024\n\n"
+        "Title        Productivity Plan 2024\n\n"
+        "2.    Recommended Decision\n2.1   To approve the Productivity Plan at Appendix A for "
+        "submission to government.\n\n3.    Reason for Recommended Decision\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 10),
+        "approved",
+    )
+
+
+def test_a_decision_record_dated_by_its_signature() -> None:
+    text = (
+        "Cabinet Member Report / Record of Decision\n\n"
+        "Decision Maker:        Cabinet Member for Finance\nDate:                  Signed 18 July 2024\n"
+        "Title:                 Productivity Plan 2024\n\n"
+        "2. Recommendation\n2.1 That the Cabinet Member approves the Productivity Plan.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.date == date(2024, 7, 18)
+
+
+def test_a_report_for_information_with_a_sign_off_table_and_no_forward_plan_entry() -> None:
+    text = (
+        "Agenda Item No 9\n\nCabinet\n12 September 2024\n\n"
+        "Title: Productivity Plan – submitted to government (for information)\n"
+        "Key decision: No\nIncluded in the Forward Plan: No\n\n"
+        "Officer/Councillor Approval\nChief Executive – Simon Pryce – 27 August 2024\n"
+        "Portfolio Holder – Cllr Ruth Ashworth – 29 August 2024\n\n"
+        "2. Recommendation\n2.1 That Cabinet notes the Productivity Plan at Appendix 1, as approved "
+        "by the Chief Executive under delegated powers and sent to government.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 9, 12),
+        "noted",
+    )
+
+
+def test_a_release_where_the_cabinet_last_night_gave_the_go_ahead() -> None:
+    text = (
+        "News\n\nPublished: Thursday 11 July 2024\n\n"
+        "Example Borough Council's Cabinet last night gave the go-ahead to the council's first "
+        "Productivity Plan, which will now be sent to government.\n"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 10),
+        "approved",
+    )
+
+
+def test_sent_to_whitehall_the_following_day_is_the_submission() -> None:
+    text = (
+        "City plan signed off\n\nBy Local Democracy Reporter\nPublished: 19 July 2024\n\n"
+        "The city's plan was signed off by the council's executive board on Tuesday (July 16) and "
+        "sent to Whitehall the following day, a spokesperson confirmed.\n"
+    )
+    facts = extract_facts(text, url="https://www.example-post.co.uk/news/plan")
+    assert facts.submitted_date == date(2024, 7, 17)
+
+
+def test_the_press_on_an_item_held_over_after_the_board_was_asked_to_agree_it() -> None:
+    text = (
+        "Thursday 18 July 2024\n\n"
+        "Example City Council's executive board was asked on Wednesday (July 17) to agree the "
+        'authority\'s "productivity plan".\n\nBut members agreed to hold the item over after '
+        "opposition councillors complained about the timing.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-news.co.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive board",
+        date(2024, 7, 17),
+        "deferred",
+    )

@@ -131,3 +131,26 @@ def test_a_democracy_systems_minutes_keep_their_item_headings_and_line_breaks(
     assert "Cabinet\nMonday, 8th July, 2024 6.00 pm" in parsed.text
     assert "Home" not in parsed.text and "Site footer" not in parsed.text
     assert parsed.title == "Minutes - Cabinet"  # the page's title, which names the meeting
+
+
+def test_a_minutes_page_whose_headings_trafilatura_drops_is_read_with_its_sections(
+    tmp_path: Path, limits: Limits
+) -> None:
+    """Without its item headings a minutes page is one run of text; a page with several
+    headings of which trafilatura kept none is read directly. A bare cell beside a layout cell
+    ("RESOLVED") stays in the text."""
+    items = "".join(
+        f"<h2>{n}. {title}</h2><p>The committee considered the {title.lower()} report in "
+        "detail and discussed it at some length before reaching its view.</p>"
+        for n, title in enumerate(["Apologies", "Minutes", "Draft Productivity Plan"], start=1)
+    )
+    html = (
+        "<html><body><div id='breadcrumb'>Home &gt; Meetings</div><h1>Scrutiny Committee</h1>"
+        f"{items}<table><tr><th>RESOLVED</th><td><p>To note the draft plan and to recommend to "
+        "Cabinet that:</p><ol><li>it sets out its measures;</li></ol></td></tr></table>"
+        "</body></html>"
+    )
+    parsed, _ = parse_file(make_html(tmp_path / "minutes.html", html), limits)
+    blocks = [(b.kind, parsed.block_text(b)) for b in parsed.blocks]
+    assert (BlockKind.HEADING, "3. Draft Productivity Plan") in blocks
+    assert (BlockKind.PARAGRAPH, "RESOLVED") in blocks

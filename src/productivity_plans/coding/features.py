@@ -43,6 +43,8 @@ def vocabulary(pattern: str) -> Vocabulary:
 MEASURE_STRONG = vocabulary(
     # a table of measures with their baselines or targets: "Measure | Baseline 2023/24 | Target"
     r"\b(?:measures?|indicators?|kpis?|metrics?)\s*\|[^|\n]{0,40}\b(?:baseline|target)|"
+    # "an efficiency index, based on the real-terms cost of a fixed basket of services"
+    r"\b(?:efficiency|productivity|value\s+for\s+money)\s+index\b|"
     r"\b(?:kpis?|key performance indicators?|indicators?|benchmark\w*|oflog|lg inform|"
     # a performance framework measures when the council says what it uses it for ("frameworks
     # to monitor and oversee our efficiency"); named alone ("our performance management framework
@@ -218,7 +220,9 @@ _MEASURING_ACT = vocabulary(
     r"|(?:weekly|monthly|quarterly|annual)\s+(?:\w+\s+)?(?:return|review|survey|summary)"
     # "are now reported monthly so that we can see whether route planning is working"
     r"|(?:reported|reviewed|tracked|monitored|published)\s+(?:weekly|monthly|quarterly|annually"
-    r"|every\s+(?:week|month|quarter))"
+    r"|every\s+(?:week|month|quarter|(?:\w+\s+)?(?:weeks|months)))"
+    # "… against a 2023/24 baseline"
+    r"|against\s+(?:a|the|our)\s+(?:\d{4}/\d{2}\s+|\d{4}\s+)?baseline"
     r"|so\s+(?:that\s+)?we\s+can\s+(?:see|tell|judge|check)\s+(?:whether|if|how)"
     r"|(?:report|return|summary|dashboard|table|scorecard)s?\b[^.;]{0,40}?\b(?:showing|shows?|sets?"
     r"|setting|combin\w+|brings? together)\b"
@@ -344,7 +348,9 @@ _NO_MEASURES = vocabulary(
     # the question restated: "Theme 1 also asks how we measure productivity"
     r"|\basks?\s+(?:us\s+)?how\s+(?:we|councils?|the council)\s+(?:\w+\s+)?measur"
     # that measuring is hard: "where the outputs are often hard to count"
-    r"|\b(?:hard|difficult|impossible|challenging)\s+to\s+(?:count|measure|quantify|capture)\b",
+    r"|\b(?:hard|difficult|impossible|challenging)\s+to\s+(?:count|measure|quantify|capture)\b"
+    r"|\bmeasuring\s+(?:productivity|performance|value|outcomes)\b[^.;]{0,40}\b(?:is|are)\s+(?:\w+\s+)?"
+    r"(?:difficult|hard|complex|challenging)\b",
 )
 # A measure to come with its content: "we do not yet have a single measure …, but we will
 # introduce one in 2025/26 based on the cost of delivering each of our top twenty transactions".

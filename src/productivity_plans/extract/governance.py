@@ -62,6 +62,8 @@ _BODY_CORE = (
     # a mayoral executive: "the Elected Mayor and Cabinet", "Mayor in Cabinet"
     r"|(?:(?:Elected\s+|City\s+)?Mayor\s+(?:and|in)\s+)?"
     r"[Cc]abinet(?:\s+Executive|\s+and\s+Junior\s+Cabinet\s+Members)?|Executive\s+Cabinet"
+    # an elected mayor deciding alone: "The City Mayor approved the plan on 15 July"
+    r"|(?:(?:Directly\s+)?Elected\s+|City\s+)Mayor"
     r"|Executive(?:\s+Committee)?"
     r"|(?:Full\s+|City\s+|County\s+|Borough\s+|District\s+)?Council"
     r"|Corporate\s+(?:Leadership|Management)\s+Team|(?:Senior|Extended)\s+Leadership\s+Team"
@@ -139,6 +141,8 @@ def _clean_body(body: str) -> str:
     # a running footer's "Spelthorne Borough Council - Corporate Policy and Resources Committee":
     # the body after the council's name
     body = re.sub(r"^(?:[A-Z][\w'’&-]*\s+){1,5}Council\s*[-–—|:]\s+(?=\S)", "", body)
+    # the press's "Leeds City Council's executive board": the board
+    body = re.sub(r"^(?:[A-Z][\w'’&-]*\s+){1,5}(?:Council|Authority)['’]s\s+(?=\S)", "", body)
     # "The Town Clerk and Chief Executive, in consultation with the Chairman …": the one
     # consulted does not decide
     body = re.sub(
@@ -283,7 +287,10 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "body_then_date",
         re.compile(
-            rf"^[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})[ \t]*$", _M | re.X
+            # a running header too: "COUNCIL 23.07.24      Page 1"
+            rf"^[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})"
+            rf"(?:[ \t]{{2,}}Page\s+\d+(?:\s+of\s+\d+)?)?[ \t]*$",
+            _M | re.X,
         ),
     ),
     (
@@ -299,7 +306,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # "Chelmsford City Council Cabinet" over "16 July 2024": the council's name first
             rf"^[ \t]*(?:(?:[A-Z][\w'’&-]*[ \t]+){{1,5}}Council[ \t]+)?"
-            rf"(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*\n(?:[ \t]*\n)?"
+            # an item number set at its right: "Cabinet          8" over "10 July 2024"
+            rf"(?:the\s+)?(?P<body>{_BODY_CORE})(?:[ \t]{{3,}}\d{{1,3}})?[ \t]*\n(?:[ \t]*\n)?"
             # "COUNCIL" over "DATE: 23 July 2024"
             rf"[ \t]*(?:date\s*:[ \t]*)?(?P<date>{_DATE})[ \t,]*(?:(?:at\s+)?\d[^\n]*)?$",
             _M | re.X,
@@ -319,7 +327,7 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "meeting_date",
         re.compile(
             rf"^\s*(?:Date\s+of\s+(?:the\s+)?Meeting|Meeting\s+Date|Date)\s*:?[ \t]*"
-            rf"(?P<date>{_DATE})",
+            rf"(?:Signed\s+(?:on\s+)?)?(?P<date>{_DATE})",
             _M | re.X,
         ),
     ),
@@ -416,11 +424,11 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"(?:(?:members|councillors)\s+(?:(?:at|of|on)\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Council|Authority)\s+)?)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+)?(?:unanimously\s+|formally\s+)?"
     rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|backed"
-    rf"|given\s+the\s+(?:green\s+light|go-ahead)\s+to)|(?P<considered>considered))"
+    rf"|(?:given|gave)\s+the\s+(?:green\s+light|go-ahead)\s+to)|(?P<considered>considered))"
     rf"\s+(?:(?:the|its|our|a|this)\s+"
     # "agreed the document": a plan-like page speaks of the plan it is about
-    rf"(?:draft\s+(?:of\s+(?:the|this|our)\s+)?|final\s+|new\s+"
-    rf"|(?:council|borough|county|city|district|authority)['’]s\s+)?"
+    rf"(?:draft\s+(?:of\s+(?:the|this|our)\s+)?|final\s+|new\s+|first\s+"
+    rf"|(?:council|borough|county|city|district|authority)['’]s\s+(?:first\s+|new\s+)?)?"
     rf"[\"“‘']?(?:(?:productivity\s+)?plan|document)"
     # "This is Bolton's plan. The Leader of the Council approved it at …"
     rf"|(?P<pronoun>it))\b"
@@ -451,6 +459,13 @@ _PLAN_REPORTED_LATER = re.compile(
     re.IGNORECASE | re.X,
 )
 # The plan taken as an office's decision: "I signed it off as a Mayoral decision on 12 July 2024".
+# The decision-maker speaking: "I approved this plan as Leader on 15 July 2024".
+_PLAN_SIGNED_AS = re.compile(
+    rf"\bI\s+(?P<verb>approved|agreed|signed\s+off|endorsed|adopted)\s+(?P<subject>this\s+plan|the\s+plan"
+    rf"|our\s+plan|it)\s+(?:off\s+)?as\s+(?:the\s+)?(?P<body>{_BODY_CORE})"
+    rf"(?:\s+on\s+(?P<date>{_DATE})|(?=\s*[.,;]))",
+    re.IGNORECASE | re.X,
+)
 _PLAN_AS_DECISION = re.compile(
     rf"\b(?P<verb>signed|approved|agreed|took|made)\s+(?P<subject>it|this\s+plan|the\s+plan)\s+"
     rf"(?:off\s+)?as\s+an?\s+(?:individual\s+|formal\s+)?"
@@ -502,10 +517,16 @@ _DECISIONS_TO_COME = (_PLAN_TO_COME, _PLAN_REPORTED_LATER)
 # The press on a decision put off: "The council's executive was due to approve its
 # productivity plan on Tuesday (June 18), but members agreed instead to defer a decision".
 _PLAN_PUT_OFF = re.compile(
-    rf"\b(?P<body>{_BODY_CORE})\s+(?:was|were|had\s+been)\s+(?:due|expected|scheduled|set)\s+to\s+"
-    rf"(?:approve|agree|consider|sign\s+off|decide\s+on|adopt)\s+(?:the|its|our|a|this)\s+"
-    rf"(?:draft\s+)?(?:productivity\s+)?plan\b[^.]{{0,60}}?\bon\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE})"
-    rf"[^.]{{0,120}}?\b(?P<verb>defer(?:red)?|put\s+(?:it\s+)?off|postpone[ds]?|sent\s+(?:it\s+)?back)\b",
+    rf"\b(?P<body>{_BODY_CORE})\s+(?:was|were|had\s+been)\s+(?:due|expected|scheduled|set|asked)\s+"
+    # "was asked on Wednesday (July 17) to agree the authority's productivity plan"
+    rf"(?:on\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE})\)?\s+)?"
+    rf"to\s+(?:approve|agree|consider|sign\s+off|decide\s+on|adopt)\s+(?:the|its|our|a|this)\s+"
+    rf"(?:draft\s+)?(?:(?:council|authority)['’]s\s+)?[\"“‘']?(?:productivity\s+)?plan\b"
+    rf"(?(date)|[^.]{{0,60}}?\bon\s+[^.\n\d]{{0,25}}?(?P<again_date>{_DATE_AGAIN}))"
+    # the deferral, perhaps in the next sentence ("But members agreed to hold the item over")
+    rf"[^.]{{0,160}}?(?:\.\s+[^.]{{0,160}}?)?"
+    rf"\b(?P<verb>defer(?:red)?|put\s+(?:it\s+)?off|postpone[ds]?|sent\s+(?:it\s+)?back"
+    rf"|hold\s+(?:the\s+item|it)\s+over|held\s+(?:the\s+item|it)\s+over)\b",
     re.IGNORECASE | re.X,
 )
 # The patterns of a plan's account of its sign-off, in the order they are read, each with the
@@ -514,13 +535,17 @@ _APPROVALS = ("approv", "agreed", "endors", "signed", "adopt")
 _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_PLAN_SIGNOFF, (*_APPROVALS, "noted", "given the")),
     (_PLAN_AS_DECISION, ("decision",)),
+    (_PLAN_SIGNED_AS, ("i approved", "i agreed", "i signed", "i endorsed", "i adopted")),
     (_PLAN_AGREED_AT, _APPROVALS),
     (_PLAN_APPROVAL_NOUN, ("approval", "adoption", "endorsement")),
     (_PLAN_CONSIDERED, ("considered", "presented", "reported", "taken")),
-    (_PLAN_SIGNOFF_ACTIVE, (*_APPROVALS, "backed", "considered", "given the")),
+    (_PLAN_SIGNOFF_ACTIVE, (*_APPROVALS, "backed", "considered", "given the", "gave the")),
     (_PLAN_TO_COME, ("consider", "discuss", "decide")),
     (_PLAN_REPORTED_LATER, ("reported", "presented", "taken", "put", "considered")),
-    (_PLAN_PUT_OFF, ("defer", "put off", "put it off", "postpone", "sent back", "sent it back")),
+    (
+        _PLAN_PUT_OFF,
+        ("defer", "put off", "put it off", "postpone", "sent back", "sent it back", "over"),
+    ),
 )
 _DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
 # A place's name before "District Council": the council as an organisation.
@@ -745,10 +770,9 @@ def find_body_and_date(
     if signoff and not _BAD_BODIES.search(signoff.group("body")):
         # A plan's own account of its sign-off outranks any furniture it prints.
         body = _clean_body(signoff.group("body"))
-        if signoff.group("date") and not _AN_EARLIER_STEP.search(
-            text, signoff.end("body"), signoff.start("date")
-        ):
-            when = _date_in(signoff.group("date"), year)
+        day = _day_told(signoff)
+        if day and not _AN_EARLIER_STEP.search(text, signoff.end("body"), signoff.start(day)):
+            when = _date_in(signoff.group(day), year)
         elif told := signoff.groupdict().get("relday") or signoff.groupdict().get("relwd"):
             when = _told_from_dateline(text, told, year)
         return body, when, "plan_signoff"
@@ -781,6 +805,8 @@ def find_body_and_date(
             if date_text and found_date is None:
                 continue  # the date is the letter/deadline: not this meeting
             # a free header line must name a body with a body word in it
+            if name == "header_line" and found_body and re.search(r"\s[-–]\s", found_body):
+                continue  # "Chief Executive – Simon Pryce – 27 August 2024": a sign-off row
             if (
                 name == "header_line"
                 and found_body
@@ -826,6 +852,8 @@ _ZONE_ANCHOR = re.compile(
     r"|(?:\d{1,2}[.)]\s*)?(?i:decisions?(?:\s+(?:taken|made))?)\s*:"
     # an officer's decision notice: "Details of the decision taken:"
     r"|(?i:details\s+of\s+(?:the\s+)?decisions?(?:\s+(?:taken|made))?)\s*:"
+    # "2.    Recommended Decision"
+    r"|(?:\d+(?:\.\d+)*\.?\s*)?(?i:Recommended\s+Decisions?)\s*:?\s*$"
     # "2.0   Recommendations", "3 Recommendation(s)"
     r"|(?:\d+(?:\.\d+)*\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
     r"|Recommendations?\t"
@@ -1140,7 +1168,8 @@ def _reports_the_plans_signoff(text: str, m: re.Match[str]) -> bool:
         return False
     if "subject" not in m.groupdict() and _ORGANISATION.search(text, 0, m.start("body")):
         return False  # "Stroud District Council has signed off a plan": the council, not a body
-    when = _date_in(m.group("date"), _LETTER.year) if m.group("date") else None
+    day = _day_told(m)
+    when = _date_in(m.group(day), _LETTER.year) if day else None
     if when is not None and when <= _LETTER:
         return False  # another plan's or document's sign-off: before the Minister's letter
     pronoun = re.sub(r"\s+", " ", subject.lower()) in _PRONOUN_SUBJECTS and named is None
@@ -1163,7 +1192,13 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
 
 
 def _told_with_its_day(m: re.Match[str]) -> bool:
-    return bool(m.group("date") or m.groupdict().get("relday") or m.groupdict().get("relwd"))
+    return bool(_day_told(m) or m.groupdict().get("relday") or m.groupdict().get("relwd"))
+
+
+def _day_told(m: re.Match[str]) -> str | None:
+    """The group holding a sign-off's date, if it gives one: "date", or in a pattern whose date
+    can stand in two places, "again_date" for the second."""
+    return next((g for g in ("date", "again_date") if m.groupdict().get(g)), None)
 
 
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
@@ -1326,7 +1361,7 @@ _PAST_SUBMITTED = re.compile(
     r"|\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?\w+ed\b[^.\n;]{0,160}?\band\s+"
     # "finalised by officers and e-mailed to the Department's inbox on 17 July 2024"
     r"(?:then\s+)?(?P<verb2>submitted|(?:sent|e-?mailed)(?=\s+(?:off\s+)?to\s+(?:the\s+)?"
-    r"(?:government|dluhc|mhclg|department|ministry|minister)))\b",
+    r"(?:government|dluhc|mhclg|department|ministry|minister|whitehall)))\b",
     re.IGNORECASE,
 )
 
@@ -1353,15 +1388,15 @@ _SUBMISSION_TO_COME = (
 _STATED_SUBMISSION = re.compile(
     _PAST_SUBMITTED.pattern + r"|\b(?:we|the\s+council|it\s+was|was|were|been|has|have|had)\s+"
     r"(?:then\s+|now\s+|already\s+)?(?P<verb4>sent|returned|emailed|e-mailed|submitted)\b"
-    r"[^.;\n]{0,30}?\bto\s+(?:the\s+)?(?:government|dluhc|mhclg|department|ministry|minister)"
+    r"[^.;\n]{0,30}?\bto\s+(?:the\s+)?(?:government|dluhc|mhclg|department|ministry|minister|whitehall)"
     # "went to the Ministry on 18 July"
     r"|\b(?P<verb7>went)\s+(?:off\s+)?to\s+(?:the\s+)?(?:government|dluhc|mhclg|department"
-    r"|ministry|minister)\b"
+    r"|ministry|minister|whitehall)\b"
     # a title page's label: "Submitted to DLUHC: 17 July 2024", "Date submitted: 17 July 2024"
     r"|(?<![^\n])[ \t]*(?:date\s+)?(?P<verb8>submitted)(?:\s+to\s+[^:\n]{1,60})?[ \t]*:"
     # or as a line of its own: "Sent to the Department for Levelling Up, … on 18 July 2024"
     r"|(?<![^\n])[ \t]*(?P<verb9>sent|submitted|returned|e-?mailed)\s+to\s+(?:the\s+)?(?:government"
-    r"|dluhc|mhclg|department|ministry|minister)\b[^\n]{0,80}?\bon\b"
+    r"|dluhc|mhclg|department|ministry|minister|whitehall)\b[^\n]{0,80}?\bon\b"
     rf"|{_SUBMISSION_TO_COME}",
     re.IGNORECASE,
 )
@@ -1905,8 +1940,10 @@ FORWARD_PLAN = re.compile(
     r"|decision\s+due\b"
     r"|(?:proposed|anticipated|expected|planned|provisional|likely)\s+(?:date\s+of\s+(?:the\s+)?"
     r"decision|decision\s+date)"
+    # "Date first published in the Forward Plan: 14/06/2024" (not a report's "Included in the
+    # Forward Plan: No")
     r"|(?:date\s+)?(?:first\s+)?(?:published|included|entered)\s+(?:in|on)\s+(?:the\s+)?"
-    r"forward\s+plan"
+    r"forward\s+plan(?:\s*:?\s*(?:yes\b|on\b|\d)|[ \t]*$)"
     r"|anticipated\s+restriction"
     r"|making\s+representations\s+on\s+this\s+decision"
     # the notice's own title: "Notice of key and other decisions to be taken by the Cabinet",

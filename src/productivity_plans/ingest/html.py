@@ -3,8 +3,9 @@
 A democracy system's page (ModernGov's ``#modgov`` or ``.mgContent`` area) is read directly
 with selectolax: that area is the meeting's or decision's own text, and trafilatura drops its
 item headings. Other pages go through trafilatura, which removes navigation, cookie banners,
-footers and scripts and keeps the text, tables included. When it finds nothing, selectolax
-reads ``<main>`` (or ``<body>``) with scripts, styles, nav, header and footer removed.
+footers and scripts and keeps the text, tables included. When it finds nothing, or keeps none of
+the headings of a page that has several (its sections lost), selectolax reads ``<main>`` (or
+``<body>``) with scripts, styles, nav, header and footer removed.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ _HTML_BLOCKS = {
     "li": BlockKind.LIST_ITEM,
     "tr": BlockKind.TABLE_ROW,
 }
+_HTML_BLOCK_TAGS = ", ".join(_HTML_BLOCKS)
 _MAIN_SELECTORS = ["main", "[role=main]", "article", "#content", "body"]
 
 
@@ -105,6 +107,8 @@ def parse_html(path: Path, data: bytes) -> ParsedDocument:
         _walk(democracy_area, builder)
     else:
         h1_from_content = _from_trafilatura(html, builder)
+        if _lost_its_headings(builder, tree):
+            builder = TextBuilder()  # its sections are lost: read the page as below
     if not builder.blocks:
         parser = "selectolax"
         _from_selectolax(tree, builder)
@@ -184,6 +188,8 @@ def _xml_blocks(element: etree._Element) -> Iterator[tuple[BlockKind, etree._Ele
         kind = _XML_BLOCKS.get(str(child.tag))
         if kind is BlockKind.TABLE_ROW and _xml_layout_row(child):
             kind = None  # a layout row: its cells' blocks are the text, each one whole
+        if kind is None and child.tag == "cell" and len(child) == 0 and (child.text or "").strip():
+            kind = BlockKind.PARAGRAPH  # a layout row's bare cell ("RESOLVED" beside its text)
         if kind is None:
             yield from _xml_blocks(child)
             continue
@@ -207,6 +213,17 @@ def _xml_text(element: etree._Element) -> str:
 
 
 # --- selectolax fallback -----------------------------------------------------------------------
+
+
+# A page with at least this many headings whose text trafilatura kept without any of them has
+# lost its sections (a minutes page's items, "4. Draft Productivity Plan"): it is read directly.
+_SECTIONED = 3
+
+
+def _lost_its_headings(builder: TextBuilder, tree: LexborHTMLParser) -> bool:
+    kept = any(block.kind is BlockKind.HEADING for block in builder.blocks)
+    body = tree.body
+    return not kept and body is not None and len(body.css("h1, h2, h3, h4, h5, h6")) >= _SECTIONED
 
 
 # ModernGov's content area: the meeting's or decision's own text.
@@ -254,6 +271,13 @@ def _walk(node: LexborNode, builder: TextBuilder) -> bool:
         kind = _HTML_BLOCKS.get(child.tag or "")
         if kind is BlockKind.TABLE_ROW and _html_layout_row(child):
             kind = None  # a layout row (see _XML_STRUCTURE)
+        if (
+            kind is None
+            and child.tag in ("td", "th")
+            and child.css_first(_HTML_BLOCK_TAGS) is None
+            and (child.text(deep=True) or "").strip()
+        ):
+            kind = BlockKind.PARAGRAPH  # a layout row's bare cell, as in _xml_blocks
         if kind is None:
             found = _walk(child, builder) or found
             continue
