@@ -1230,3 +1230,15 @@ def test_the_press_on_an_item_held_over_after_the_board_was_asked_to_agree_it() 
         date(2024, 7, 17),
         "deferred",
     )
+
+
+def test_a_sign_off_whose_day_is_an_earlier_steps_does_not_outrank_one_with_its_own_day() -> None:
+    """The day after "following …" is the earlier step's, both when the day is read and when
+    the plan's accounts of its sign-off are ranked by whether they give one."""
+    text = PLAN_HEAD + (
+        "This plan was signed off by the Leader following discussion at Cabinet on 15 July 2024."
+        "\n\nThe Leader approved it on 17 July 2024, and it was submitted on 18 July 2024."
+        + FOUR_HEADINGS
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date) == ("Leader", date(2024, 7, 17))

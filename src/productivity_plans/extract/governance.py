@@ -770,8 +770,7 @@ def find_body_and_date(
     if signoff and not _BAD_BODIES.search(signoff.group("body")):
         # A plan's own account of its sign-off outranks any furniture it prints.
         body = _clean_body(signoff.group("body"))
-        day = _day_told(signoff)
-        if day and not _AN_EARLIER_STEP.search(text, signoff.end("body"), signoff.start(day)):
+        if day := _own_day(signoff):
             when = _date_in(signoff.group(day), year)
         elif told := signoff.groupdict().get("relday") or signoff.groupdict().get("relwd"):
             when = _told_from_dateline(text, told, year)
@@ -1192,7 +1191,16 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
 
 
 def _told_with_its_day(m: re.Match[str]) -> bool:
-    return bool(_day_told(m) or m.groupdict().get("relday") or m.groupdict().get("relwd"))
+    return bool(_own_day(m) or m.groupdict().get("relday") or m.groupdict().get("relwd"))
+
+
+def _own_day(m: re.Match[str]) -> str | None:
+    """The group holding the sign-off's own date: not an earlier step's ("signed off by the
+    Leader following discussion at Cabinet on 15 July" gives the discussion's day)."""
+    day = _day_told(m)
+    if day and _AN_EARLIER_STEP.search(m.string, m.end("body"), m.start(day)):
+        return None
+    return day
 
 
 def _day_told(m: re.Match[str]) -> str | None:
