@@ -544,7 +544,16 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_PLAN_REPORTED_LATER, ("reported", "presented", "taken", "put", "considered")),
     (
         _PLAN_PUT_OFF,
-        ("defer", "put off", "put it off", "postpone", "sent back", "sent it back", "over"),
+        (
+            "defer",
+            "put off",
+            "put it off",
+            "postpone",
+            "sent back",
+            "sent it back",
+            "item over",
+            "it over",
+        ),
     ),
 )
 _DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
