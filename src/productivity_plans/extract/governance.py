@@ -138,11 +138,13 @@ def _clean_body(body: str) -> str:
     body = re.sub(r"^(?:Cllr\.?|Councillor)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s*", "", body)
     body = re.sub(rf"^(?:[A-Z][\w'’-]*\s+){{1,3}}[A-Z][\w'’-]*,\s*(?={_OFFICE})", "", body)
     body = re.sub(r"^(?:the\s+)?(?:council|authority)['’]s\s+", "", body, flags=re.IGNORECASE)
-    # a running footer's "Spelthorne Borough Council - Corporate Policy and Resources Committee":
-    # the body after the council's name
-    body = re.sub(r"^(?:[A-Z][\w'’&-]*\s+){1,5}Council\s*[-–—|:]\s+(?=\S)", "", body)
-    # the press's "Leeds City Council's executive board": the board
-    body = re.sub(r"^(?:[A-Z][\w'’&-]*\s+){1,5}(?:Council|Authority)['’]s\s+(?=\S)", "", body)
+    # the body after the council's name: a running footer's "Spelthorne Borough Council -
+    # Corporate Policy and Resources Committee", the press's "Leeds City Council's executive board"
+    body = re.sub(
+        r"^(?:[A-Z][\w'’&-]*\s+){1,5}(?:Council\s*[-–—|:]\s+|(?:Council|Authority)['’]s\s+)(?=\S)",
+        "",
+        body,
+    )
     # "The Town Clerk and Chief Executive, in consultation with the Chairman …": the one
     # consulted does not decide
     body = re.sub(
@@ -743,7 +745,7 @@ _LINES_ABOVE_A_DATE = 4
 def _around_dates(text: str, scan: DateScan, head: int) -> list[tuple[int, int]]:
     """The stretches of ``text[:head]`` from _LINES_ABOVE_A_DATE lines above each date to the
     end of the date's line, merged where they overlap."""
-    stretches: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     for mention in scan.between(0, head):
         start = text.rfind("\n", 0, mention.start) + 1
         for _ in range(_LINES_ABOVE_A_DATE):
@@ -751,7 +753,14 @@ def _around_dates(text: str, scan: DateScan, head: int) -> list[tuple[int, int]]
                 break
             start = text.rfind("\n", 0, start - 1) + 1
         end = text.find("\n", mention.end, head)
-        end = head if end < 0 else end
+        spans.append((start, head if end < 0 else end))
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (in order of their starts) with those that overlap joined into one."""
+    stretches: list[tuple[int, int]] = []
+    for start, end in spans:
         if stretches and start <= stretches[-1][1]:
             stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
         else:
@@ -765,7 +774,6 @@ def find_body_and_date(
     """(body, meeting or decision date, how it was found) for the decision in ``text``."""
     head = min(len(text), BODY_HEAD)
     year = scan.year
-    near_dates = _around_dates(text, scan, head)
     body: str | None = None
     when: date | None = None
     how: list[str] = []
@@ -784,6 +792,7 @@ def find_body_and_date(
         elif told := signoff.groupdict().get("relday") or signoff.groupdict().get("relwd"):
             when = _told_from_dateline(text, told, year)
         return body, when, "plan_signoff"
+    near_dates = _around_dates(text, scan, head)
     for name, pattern in _HEADER_PATTERNS:
         if body is not None and when is not None:
             break
@@ -1147,16 +1156,12 @@ _SIGNOFF_REACH = 400
 def _around_words(text: str, words: tuple[str, ...], reach: int) -> list[tuple[int, int]]:
     """The stretches of ``text`` within ``reach`` of any of ``words``, widened to whole lines
     and merged where they overlap."""
-    stretches: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     for at in word_offsets(text, words):
         start = text.rfind("\n", 0, max(0, at - reach)) + 1
         end = text.find("\n", min(len(text), at + reach))
-        end = len(text) if end < 0 else end
-        if stretches and start <= stretches[-1][1]:
-            stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
-        else:
-            stretches.append((start, end))
-    return stretches
+        spans.append((start, len(text) if end < 0 else end))
+    return _merged(spans)
 
 
 def _reports_the_plans_signoff(text: str, m: re.Match[str]) -> bool:
@@ -1371,14 +1376,16 @@ _DUE_BY = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^.\n]+(?:\.(?!\d)[^.\n]*)*?(?:\.(?=\s|$)|\n|$)")
+# Where a plan is submitted to: "to the Department", "to DLUHC", "sent to Whitehall".
+_TO_GOVERNMENT = r"(?:government|dluhc|mhclg|department|ministry|minister|whitehall)"
 _PAST_SUBMITTED = re.compile(
     r"\b(?:was|were|been|has\s+been|had\s+been|which\s+was|it\s+was|has|have|had)\s+"
     r"(?:then\s+|today\s+|now\s+|already\s+)?(?P<verb>submitted)\b"
     # "was approved by Cabinet on 9 July and submitted on 12 July"
     r"|\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?\w+ed\b[^.\n;]{0,160}?\band\s+"
     # "finalised by officers and e-mailed to the Department's inbox on 17 July 2024"
-    r"(?:then\s+)?(?P<verb2>submitted|(?:sent|e-?mailed)(?=\s+(?:off\s+)?to\s+(?:the\s+)?"
-    r"(?:government|dluhc|mhclg|department|ministry|minister|whitehall)))\b",
+    rf"(?:then\s+)?(?P<verb2>submitted|(?:sent|e-?mailed)(?=\s+(?:off\s+)?to\s+(?:the\s+)?"
+    rf"{_TO_GOVERNMENT}))\b",
     re.IGNORECASE,
 )
 
@@ -1405,15 +1412,14 @@ _SUBMISSION_TO_COME = (
 _STATED_SUBMISSION = re.compile(
     _PAST_SUBMITTED.pattern + r"|\b(?:we|the\s+council|it\s+was|was|were|been|has|have|had)\s+"
     r"(?:then\s+|now\s+|already\s+)?(?P<verb4>sent|returned|emailed|e-mailed|submitted)\b"
-    r"[^.;\n]{0,30}?\bto\s+(?:the\s+)?(?:government|dluhc|mhclg|department|ministry|minister|whitehall)"
+    rf"[^.;\n]{{0,30}}?\bto\s+(?:the\s+)?{_TO_GOVERNMENT}"
     # "went to the Ministry on 18 July"
-    r"|\b(?P<verb7>went)\s+(?:off\s+)?to\s+(?:the\s+)?(?:government|dluhc|mhclg|department"
-    r"|ministry|minister|whitehall)\b"
+    rf"|\b(?P<verb7>went)\s+(?:off\s+)?to\s+(?:the\s+)?{_TO_GOVERNMENT}\b"
     # a title page's label: "Submitted to DLUHC: 17 July 2024", "Date submitted: 17 July 2024"
     r"|(?<![^\n])[ \t]*(?:date\s+)?(?P<verb8>submitted)(?:\s+to\s+[^:\n]{1,60})?[ \t]*:"
     # or as a line of its own: "Sent to the Department for Levelling Up, … on 18 July 2024"
-    r"|(?<![^\n])[ \t]*(?P<verb9>sent|submitted|returned|e-?mailed)\s+to\s+(?:the\s+)?(?:government"
-    r"|dluhc|mhclg|department|ministry|minister|whitehall)\b[^\n]{0,80}?\bon\b"
+    rf"|(?<![^\n])[ \t]*(?P<verb9>sent|submitted|returned|e-?mailed)\s+to\s+(?:the\s+)?"
+    rf"{_TO_GOVERNMENT}\b[^\n]{{0,80}}?\bon\b"
     rf"|{_SUBMISSION_TO_COME}",
     re.IGNORECASE,
 )

@@ -99,9 +99,8 @@ def parse_html(path: Path, data: bytes) -> ParsedDocument:
     if democracy_area is not None:
         # A democracy system's content area is the document, without the site around it;
         # trafilatura drops item headings there ("CAB 27 PRODUCTIVITY PLAN"), which say
-        # where each minute starts.
-        # its page title names the meeting ("Minutes - Cabinet, Monday, 8th July, 2024"); the
-        # area's own heading is often a bare "Minutes"
+        # where each minute starts. The title stays the page's, which names the meeting
+        # ("Minutes - Cabinet, Monday, 8th July, 2024"), not the area's bare "Minutes".
         parser = "selectolax"
         h1_from_content = None
         _walk(democracy_area, builder)
