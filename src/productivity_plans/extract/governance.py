@@ -34,7 +34,6 @@ from productivity_plans.extract.dates import (
     DateMention,
     DateScan,
     find_dates,
-    lowercase,
     scan_dates,
 )
 from productivity_plans.extract.records import (
@@ -1674,7 +1673,9 @@ def word_offsets(text: str, words: tuple[str, ...]) -> list[int]:
     """Where any of ``words`` (lowercase) occurs in ``text``, in any case, in order. A rule
     that needs a rare word looks there instead of running a case-insensitive pattern over the
     whole text."""
-    low = lowercase(text)
+    low = text.lower()
+    if len(low) != len(text):  # "İ" is the one character whose lowercase is two long
+        low = text.replace("İ", "I").lower()
     found: list[int] = []
     for word in words:
         at = low.find(word)
