@@ -2272,3 +2272,161 @@ def test_a_measure_reported_against_a_baseline_and_an_index_are_measures(sentenc
 def test_saying_that_measuring_productivity_is_difficult_is_no_measure():
     text = "Measuring productivity in public services is notoriously difficult to do well.\n"
     assert not code_text(text).states_measurement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "We have no idea what the next settlement will bring, yet we must set a three-year "
+            "budget.",
+            "funding_uncertainty",
+        ),
+        (
+            "After inflation, the council has a quarter less to spend per resident than in 2015.",
+            "insufficient_funding",
+        ),
+        (
+            "Money from government has not kept up with the cost of running statutory services.",
+            "insufficient_funding",
+        ),
+        (
+            "Our costs have grown faster than government funding every year since 2016.",
+            "insufficient_funding",
+        ),
+        (
+            "The new tree-planting duty adds costs we have not been told will be funded.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "The new licensing duty came with a grant that covers only a third of its cost.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "The extra inspection requirements were imposed on councils with no additional "
+            "funding.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "New standards for council landlords arrived last year, and no additional money has "
+            "been provided to meet them.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "The new duties under the Act have brought costs for which the grant falls well short.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "We re-advertised the post of senior surveyor three times before filling it with an "
+            "interim.",
+            "recruitment_retention",
+        ),
+        (
+            "The service now relies on a locum at nearly double the salary of a permanent officer.",
+            "recruitment_retention",
+        ),
+        (
+            "Government should make it lawful for us to use HMRC data to award discounts "
+            "automatically.",
+            "data_sharing_restrictions",
+        ),
+        ("Demand for children's services has risen every year since 2019.", "social_care_demand"),
+        (
+            "The rule that stops us raising council tax by more than 2.99% without a referendum "
+            "should go.",
+            "council_tax_referendum_limits",
+        ),
+        (
+            "Rises are capped at 2.99% without a referendum, which leaves us little room.",
+            "council_tax_referendum_limits",
+        ),
+        ("We ask for greater freedom over local taxation.", "council_tax_referendum_limits"),
+        (
+            "Ministers could reduce the number of separate quarterly monitoring returns.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "Grants are announced late and for a single year, so we cannot commit to longer "
+            "contracts.",
+            "single_year_settlements",
+        ),
+        (
+            "Short-term pots of funding make it impossible to plan beyond a single year.",
+            "single_year_settlements",
+        ),
+        (
+            "We ask government for a long-term funding settlement for local government.",
+            "single_year_settlements",
+        ),
+    ],
+)
+def test_barriers_told_in_an_eighteenth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 20 (docs/coding.md, "Round 20")."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # residents' budgets, not the council's
+        "Households have less to spend than in 2019 because of rising prices.",
+        # a budget fact: the rise taken, not the limit complained of
+        "We raised council tax by 2.99%, the most allowed without a referendum.",
+        # the council's own reporting streamlined
+        "We reduced the number of reports to Cabinet by merging two of them.",
+        # access already given is a success
+        "The new system will allow us to use DWP data to identify eligible households.",
+        "Spending on children's services fell for the second year running.",
+        "The new food waste service is fully funded and will start in April.",
+    ],
+)
+def test_a_households_budget_a_rise_taken_or_access_given_is_no_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # where indicators are kept
+        "Key performance indicators are listed in each directorate's business plan.",
+        # a result, not a way of measuring
+        "Benchmarking shows that our costs compare favourably with similar councils.",
+        "We benchmark favourably against other unitary authorities.",
+        # a staff survey as listening
+        "The staff survey tells us what our employees think about working here.",
+        # measures still to come, recommended, or missing
+        "A set of productivity measures was still being worked out when the plan was written.",
+        "Members recommended that a small set of productivity indicators be included in the "
+        "final plan.",
+        "The Scrutiny Committee recommended that the final plan include measures with baselines.",
+        "Members asked why the plan said so little about tracking results.",
+    ],
+)
+def test_indicators_kept_somewhere_a_good_result_or_measures_still_wanted_are_no_measure(
+    sentence,
+):
+    assert not code_text(sentence + "\n").states_measurement, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We benchmark our unit costs against comparable councils every year.",
+        "Our KPIs, listed in the council plan, include average waiting time for repairs.",
+    ],
+)
+def test_benchmarking_done_and_indicators_named_with_their_content_still_measure(sentence):
+    assert code_text(sentence + "\n").states_measurement, sentence
+
+
+def test_a_title_about_spending_money_well_introduces_the_wasteful_spend_heading():
+    text = (
+        "Spending public money well\n\n"
+        "Every new contract over £50,000 goes to a panel of two directors before it is let.\n"
+    )
+    assert "wasteful_spend" in code_text(text).theme_ids
+
+
+def test_vacancies_reviewed_and_buying_jointly_speak_of_wasteful_spend():
+    text = "We review every vacancy before it is filled and buy jointly with our neighbours.\n"
+    assert "wasteful_spend" in code_text(text).theme_ids

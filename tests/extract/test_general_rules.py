@@ -1242,3 +1242,161 @@ def test_a_sign_off_whose_day_is_an_earlier_steps_does_not_outrank_one_with_its_
     )
     decision = extract_facts(text).decision
     assert (decision.body, decision.date) == ("Leader", date(2024, 7, 17))
+
+
+def test_the_press_names_the_plan_by_its_place_between_the_article_and_productivity_plan() -> None:
+    text = (
+        "Borough news\n\nBy Local Democracy Reporting Service\nPublished 12th July 2024\n\n"
+        "The borough's cabinet endorsed the Exampleton Productivity Plan at a meeting in the "
+        "town hall on Thursday (July 11), after the government asked every council for one.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-telegraph.co.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 11),
+        "endorsed",
+    )
+
+
+def test_it_was_agreed_right_after_the_plan_calls_itself_this_document() -> None:
+    text = PLAN_HEAD + (
+        "This document is the council's answer to the Minister's request for a short plan on "
+        "productivity. It has been approved by\nthe Leader of the Council after discussion with "
+        "the Cabinet, and will be published on our website." + FOUR_HEADINGS
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.outcome) == ("Leader of the Council", "approved")
+
+
+def test_an_undated_it_after_another_subject_is_still_not_the_plans_sign_off() -> None:
+    text = PLAN_HEAD + (
+        "The capital strategy was refreshed last year. It was approved by Cabinet." + FOUR_HEADINGS
+    )
+    assert extract_facts(text).decision.outcome == "none"
+
+
+def test_a_text_grid_tables_two_cell_row_reads_as_a_labelled_line() -> None:
+    text = (
+        "Example Borough Council\n\nAUDIT AND GOVERNANCE COMMITTEE\n\nMINUTES\n\n"
+        "+-----------------+--------------------------------+\n"
+        "| Date of meeting | Tuesday 16 July 2024 at 7.00pm |\n"
+        "| Place           | Committee Room 2, Civic Centre |\n"
+        "|                 | (continued)                    |\n"
+        "+-----------------+--------------------------------+\n\n"
+        "12/24  Productivity Plan\n        The Committee considered the draft plan.\n"
+        "        RESOLVED: That the Committee notes the Productivity Plan.\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.decision.date == date(2024, 7, 16)
+    assert facts.decision.outcome == "noted"
+
+
+def test_a_meeting_held_on_label_gives_the_meetings_date() -> None:
+    text = (
+        "Example District Council\n\nCABINET\n\nMINUTES\n\nMeeting held on: Wednesday 10 July "
+        "2024\n\n5. Productivity Plan\nRESOLVED: That the Productivity Plan be approved.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 10),
+        "approved",
+    )
+
+
+def test_a_cover_tables_header_row_over_its_values_gives_the_body_and_date() -> None:
+    text = (
+        "Report No.      Status:      Meeting Date:        Committee:\n"
+        "7               Public       16 July 2024         Executive\n\n"
+        "Report title: Productivity Plan 2024\n\n"
+        "RECOMMENDATIONS\nThat the Executive approves the Productivity Plan at Appendix A.\n\n"
+        "BACKGROUND\nOn 16 April 2024 the Minister wrote to all councils. The deadline was "
+        "19 July 2024.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 7, 16),
+        "approved",
+    )
+
+
+def test_a_forward_plans_table_row_about_the_plan_gives_its_decision_maker_and_date() -> None:
+    """Cells joined by " | " (an HTML or DOCX table): the header names the columns, and of the
+    rows under it the one about the productivity plan is the entry (not the other items')."""
+    text = (
+        "Forward Plan of Key Decisions\n\nFor the period 1 July 2024 to 31 October 2024\n\n"
+        "Ref | Item | Decision maker | Date of decision | Key decision?\n\n"
+        "FP/1 | Fees and charges review | Cabinet Member for Finance | 2 Jul 2024 | No\n\n"
+        "FP/2 | Productivity Plan: to agree the council's response to the Minister | "
+        "Cabinet | 16 Jul 2024 | No\n\n"
+        "FP/3 | Leisure contract award | Cabinet | 10 Sep 2024 | Yes\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 7, 16))
+    assert facts.decision.outcome == "none"
+
+
+def test_a_table_of_several_items_none_about_the_plan_gives_no_body_or_date() -> None:
+    text = (
+        "Ref | Item | Decision maker | Date of decision\n\n"
+        "FP/1 | Fees and charges review | Cabinet Member for Finance | 2 Jul 2024\n\n"
+        "FP/3 | Leisure contract award | Council | 10 Sep 2024\n"
+    )
+    from productivity_plans.extract.governance import _cover_table
+
+    assert _cover_table(text, len(text), 2024) == (None, None)
+
+
+def test_members_considered_the_plan_at_a_meeting_and_voted_to_adopt_it() -> None:
+    text = (
+        "Our productivity plan\n\nThe government asked every council for a short plan.\n\n"
+        "How it was agreed\n\nMembers discussed the plan at the Cabinet meeting on Tuesday "
+        "9 July 2024 and voted to approve it.\n\nDownload the plan (PDF, 300KB)\n"
+    )
+    decision = extract_facts(text, url="https://www.example.gov.uk/productivity-plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 9),
+        "approved",
+    )
+
+
+def test_the_press_on_members_due_to_approve_the_document_who_deferred_it_on_a_weekday() -> None:
+    text = (
+        "Plan sent back\n\nPublished: 6th July 2024, 07:00 BST\n\n"
+        "Members of the council's Policy and Resources Committee were due to agree the document "
+        "at their meeting in the town hall on Thursday evening.\n\nInstead they voted to defer "
+        "a decision until a special meeting.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-mail.co.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Policy and Resources Committee",
+        date(2024, 7, 4),
+        "deferred",
+    )
+
+
+def test_a_submission_to_come_to_the_department_under_its_full_name_over_a_line_break() -> None:
+    text = PLAN_HEAD + (
+        "Cabinet approved this plan on 8 July 2024. We intend to send it to the Department for "
+        "Levelling Up,\nHousing and Communities on 15 July 2024." + FOUR_HEADINGS
+    )
+    assert extract_facts(text).submitted_date == date(2024, 7, 15)
+
+
+def test_a_version_as_submitted_to_the_department_gives_the_submission_date() -> None:
+    text = PLAN_HEAD + (
+        "Council endorsed the plan on 8 July 2024. This final version, as submitted to the "
+        "Ministry on 17 July 2024, includes the changes members asked for." + FOUR_HEADINGS
+    )
+    assert extract_facts(text).submitted_date == date(2024, 7, 17)
+
+
+def test_a_dateline_with_a_release_number_after_a_bar_dates_yesterday() -> None:
+    text = (
+        "Plan approved\n\nPosted on Friday 12 July 2024 | News release 2024/101\n\n"
+        "The council's productivity plan was approved by Cabinet yesterday.\n"
+    )
+    decision = extract_facts(text, url="https://www.example.gov.uk/news/plan").decision
+    assert (decision.body, decision.date) == ("Cabinet", date(2024, 7, 11))

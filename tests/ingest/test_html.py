@@ -154,3 +154,27 @@ def test_a_minutes_page_whose_headings_trafilatura_drops_is_read_with_its_sectio
     blocks = [(b.kind, parsed.block_text(b)) for b in parsed.blocks]
     assert (BlockKind.HEADING, "3. Draft Productivity Plan") in blocks
     assert (BlockKind.PARAGRAPH, "RESOLVED") in blocks
+
+
+def test_a_news_pages_dateline_that_trafilatura_drops_stays_after_its_heading(
+    tmp_path: Path, limits: Limits
+) -> None:
+    """A story's "yesterday" is told from its dateline, which sits in the article's meta markup
+    that trafilatura takes for furniture; a footer's "last reviewed" date is not a dateline."""
+    story = "".join(
+        f"<p>The council's cabinet approved its productivity plan yesterday. Paragraph {n} goes "
+        "on about what the plan says and what the council has asked of government.</p>"
+        for n in range(1, 5)
+    )
+    html = (
+        "<html><head><title>Plan approved | Example Council</title></head><body>"
+        "<nav>Home / News</nav><article><h1>Plan approved</h1>"
+        "<p class='meta'>Posted on Friday 12 July 2024 | News release 2024/101</p>"
+        f"{story}</article><footer>Page last reviewed: 3 June 2024</footer></body></html>"
+    )
+    parsed, _ = parse_file(make_html(tmp_path / "news.html", html), limits)
+    blocks = [parsed.block_text(b) for b in parsed.blocks]
+    assert blocks[:2] == ["Plan approved", "Posted on Friday 12 July 2024 | News release 2024/101"]
+    assert parsed.text.count("12 July 2024") == 1
+    assert "3 June 2024" not in parsed.text
+    assert_well_formed(parsed)

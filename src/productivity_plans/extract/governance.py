@@ -327,7 +327,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "meeting_date",
         re.compile(
-            rf"^\s*(?:Date\s+of\s+(?:the\s+)?Meeting|Meeting\s+Date|Date)\s*:?[ \t]*"
+            rf"^\s*(?:Date\s+of\s+(?:the\s+)?Meeting|Meeting\s+Date|Meeting\s+held(?:\s+on)?|Date)"
+            rf"\s*:?[ \t]*"
             rf"(?:Signed\s+(?:on\s+)?)?(?P<date>{_DATE})",
             _M | re.X,
         ),
@@ -431,6 +432,9 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"(?:draft\s+(?:of\s+(?:the|this|our)\s+)?|final\s+|new\s+|first\s+"
     rf"|(?:council|borough|county|city|district|authority)['’]s\s+(?:first\s+|new\s+)?)?"
     rf"[\"“‘']?(?:(?:productivity\s+)?plan|document)"
+    # the plan under its own name: "backed the Hyndburn Productivity Plan", "the new 2024
+    # productivity plan" (with "productivity" said, so "the Local Plan" is not it)
+    rf"|(?:the|its|our|this)\s+(?:[\w'’-]+\s+){{1,3}}productivity\s+plan"
     # "This is Bolton's plan. The Leader of the Council approved it at …"
     rf"|(?P<pronoun>it))\b"
     rf"(?:(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?"
@@ -505,6 +509,20 @@ _PLAN_CONSIDERED = re.compile(
     rf"|(?=\s*[.,;]|\s+and\s+(?!(?:the|a|an)\b)[a-z]))",
     re.IGNORECASE | re.X,
 )
+# Members considering the plan at a body's meeting, perhaps then voting on it: "Councillors
+# considered the plan at the Full Council meeting on Monday 15 July 2024 and voted to adopt
+# it", "Members discussed the draft plan at a meeting of the Cabinet on 9 July and agreed it".
+_PLAN_CONSIDERED_AT = re.compile(
+    rf"\b(?P<subject>councillors|members|they)\s+(?P<considered>considered|discussed|debated)\s+"
+    rf"(?:the|its|our|this)\s+(?:draft\s+)?(?:productivity\s+)?plan\s+at\s+(?:the|a|its|their)\s+"
+    rf"(?:meeting\s+of\s+(?:the\s+)?)?(?P<body>{_BODY_CORE})(?:\s+meeting)?"
+    rf"(?:\s+(?:held\s+)?on\s+(?P<date>{_DATE}))?"
+    rf"(?:,?\s+(?:and|where|when)\s+(?:they\s+|members\s+)?(?:unanimously\s+)?"
+    rf"(?:(?:voted|agreed|decided)\s+to\s+)?"
+    rf"(?P<verb>adopt(?:ed)?|approved?|agreed?|endorsed?|sign(?:ed)?\s+off|noted?)"
+    rf"\s+(?:it|the\s+plan)\b)?",
+    re.IGNORECASE | re.X,
+)
 # After a body considered the plan: "and agreed that the final version be signed off by …".
 _HANDED_ON = re.compile(
     r"[^.;]{0,40}?\band\s+(?:agreed|resolved|decided)\s+(?:that\s+)?[^.;]{0,80}?\b(?:be|is\s+to\s+be)"
@@ -522,8 +540,11 @@ _PLAN_PUT_OFF = re.compile(
     # "was asked on Wednesday (July 17) to agree the authority's productivity plan"
     rf"(?:on\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE})\)?\s+)?"
     rf"to\s+(?:approve|agree|consider|sign\s+off|decide\s+on|adopt)\s+(?:the|its|our|a|this)\s+"
-    rf"(?:draft\s+)?(?:(?:council|authority)['’]s\s+)?[\"“‘']?(?:productivity\s+)?plan\b"
-    rf"(?(date)|[^.]{{0,60}}?\bon\s+[^.\n\d]{{0,25}}?(?P<again_date>{_DATE_AGAIN}))"
+    rf"(?:draft\s+)?(?:(?:council|authority)['’]s\s+)?[\"“‘']?(?:(?:productivity\s+)?plan|document)\b"
+    rf"(?(date)|(?:[^.]{{0,60}}?\bon\s+[^.\n\d]{{0,25}}?(?P<again_date>{_DATE_AGAIN})"
+    # or on a weekday told from the dateline: "at their meeting in the Guildhall on Thursday
+    # evening"
+    rf"|[^.]{{0,80}}?\bon\s+(?P<relwd>{_WEEKDAY})\b))"
     # the deferral, perhaps in the next sentence ("But members agreed to hold the item over")
     rf"[^.]{{0,160}}?(?:\.\s+[^.]{{0,160}}?)?"
     rf"\b(?P<verb>defer(?:red)?|put\s+(?:it\s+)?off|postpone[ds]?|sent\s+(?:it\s+)?back"
@@ -540,6 +561,7 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_PLAN_AGREED_AT, _APPROVALS),
     (_PLAN_APPROVAL_NOUN, ("approval", "adoption", "endorsement")),
     (_PLAN_CONSIDERED, ("considered", "presented", "reported", "taken")),
+    (_PLAN_CONSIDERED_AT, ("considered", "discussed", "debated")),
     (_PLAN_SIGNOFF_ACTIVE, (*_APPROVALS, "backed", "considered", "given the", "gave the")),
     (_PLAN_TO_COME, ("consider", "discuss", "decide")),
     (_PLAN_REPORTED_LATER, ("reported", "presented", "taken", "put", "considered")),
@@ -566,7 +588,10 @@ _PRONOUN_SUBJECTS = frozenset({"it", "its", "this document"})
 # "This document sets out the council's own plan … It was approved by the Leader."
 _PLAN_JUST_NAMED = re.compile(
     # "This plan has been prepared by … . Following the Executive's discussion, it was …"
-    r"\b(?:this|our|the|council['’]s(?: own)?)\s+(?:productivity\s+)?plan\b[^.]*\.\s*[^.]{0,80}$",
+    r"\b(?:(?:this|our|the|council['’]s(?: own)?)\s+(?:productivity\s+)?plan"
+    # a plan's page on itself: "This document is the council's response to … . It has been
+    # agreed by the Leader"
+    r"|this\s+(?:document|response|submission))\b[^.]*\.\s*[^.]{0,80}$",
     re.IGNORECASE,
 )
 # Documents that report their own sign-off rather than record a decision.
@@ -767,6 +792,77 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return stretches
 
 
+# A table's header row naming who decides and when, over the row of its values: a report's
+# cover table ("Item No.   Date:   Meeting Name:" over "12.   9 July 2024   Cabinet") or a
+# forward plan's ("Ref | Subject | Decision maker | Date of decision" over the plan's row).
+_BODY_COLUMN = re.compile(
+    r"(?:meeting(?:\s+name)?|decision[\s-]*(?:maker|taker)s?|decision\s+to\s+be\s+taken\s+by"
+    r"|decided\s+by|committee|report\s+to)\s*[:?]?",
+    re.IGNORECASE,
+)
+_DATE_COLUMN = re.compile(
+    r"(?:date(?:\s+of\s+(?:the\s+)?(?:decision|meeting))?|(?:meeting|decision)\s+date)\s*[:?]?",
+    re.IGNORECASE,
+)
+_SPACED_CELLS = re.compile(r"[^ \t]+(?:[ \t]{1,2}[^ \t]+)*")
+# Rows of a forward plan read under its header, looking for the plan's.
+_TABLE_ROWS = 30
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """(where, text) of each cell of a table row: cells joined by " | " (HTML and DOCX tables)
+    by their place in the row, else cells set apart by three or more spaces or a tab by their
+    column."""
+    if " | " in line:
+        return list(enumerate(cell.strip() for cell in line.split("|")))  # by its place
+    return [(m.start(), m.group(0)) for m in _SPACED_CELLS.finditer(line)]
+
+
+def _cover_table(text: str, head: int, year: int) -> tuple[str | None, date | None]:
+    """The body and day a table gives under headers for them: the one row under a cover
+    table's header, or a forward plan's row about the productivity plan."""
+    for at in word_offsets(text[:head], ("date",)):
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        header = _cells(text[start : len(text) if end < 0 else end])
+        body_at = next((col for col, cell in header if _BODY_COLUMN.fullmatch(cell)), None)
+        date_at = next((col for col, cell in header if _DATE_COLUMN.fullmatch(cell)), None)
+        if body_at is None or date_at is None or end < 0:
+            continue
+        row = _row_under(text, end + 1, len(header), piped=" | " in text[start:end])
+        if row is None:
+            continue
+        body = _clean_body(_cell_at(row, body_at))
+        if not body or _BAD_BODIES.search(body) or len(body) > 120:
+            body = ""
+        return body or None, _date_in(_cell_at(row, date_at), year)
+    return None, None
+
+
+def _row_under(text: str, pos: int, width: int, piped: bool) -> list[tuple[int, str]] | None:
+    """The row a header's values are in: the next line of a spaced cover table; of a piped
+    table's rows (blank lines between them), the one about the productivity plan, or the only
+    one."""
+    rows: list[list[tuple[int, str]]] = []
+    for line in text[pos:].split("\n", _TABLE_ROWS * 2)[: _TABLE_ROWS * 2]:
+        if not line.strip():
+            continue
+        cells = _cells(line)
+        if len(cells) < 2 or len(cells) > width:
+            break
+        if not piped:
+            return cells
+        if "productivity" in line.lower():
+            return cells
+        rows.append(cells)
+    return rows[0] if len(rows) == 1 else None
+
+
+def _cell_at(row: list[tuple[int, str]], column: int) -> str:
+    """The cell of ``row`` that starts nearest ``column``."""
+    return min(row, key=lambda cell: abs(cell[0] - column))[1]
+
+
 def find_body_and_date(
     text: str, doc_type: str, scan: DateScan
 ) -> tuple[str | None, date | None, str]:
@@ -791,6 +887,10 @@ def find_body_and_date(
         elif told := signoff.groupdict().get("relday") or signoff.groupdict().get("relwd"):
             when = _told_from_dateline(text, told, year)
         return body, when, "plan_signoff"
+    if doc_type in _PAPER_TYPES:
+        body, when = _cover_table(text, head, year)
+        if body is not None or when is not None:
+            how.append("cover_table")
     near_dates = _around_dates(text, scan, head)
     for name, pattern in _HEADER_PATTERNS:
         if body is not None and when is not None:
@@ -1244,7 +1344,11 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
     if m.re is _PLAN_PUT_OFF:
         return "deferred", m.group(0), m.start(), m.end()
     outcome = (
-        "endorsed" if verb.startswith("endors") else "noted" if verb == "noted" else "approved"
+        "endorsed"
+        if verb.startswith("endors")
+        else "noted"
+        if verb.startswith("note")
+        else "approved"
     )
     return outcome, m.group(0), m.start(), m.end()
 
@@ -1395,7 +1499,9 @@ _PAST_SUBMITTED = re.compile(
 _SUBMISSION_TO_COME = (
     r"\b(?:will|would|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+(?:then\s+|now\s+)?be\s+"
     r"(?P<verb3>submitted|sent|returned|emailed|e-mailed)\b"
-    r"|\bto\s+(?P<verb5>submit|send)\b(?=[^.;\n]{0,60}?\bon\s+(?:\w+day,?\s+)?\d)"
+    # "we intend to send it to the Department for Levelling Up, Housing and Communities on …"
+    # (the department's full name, perhaps over a line break)
+    r"|\bto\s+(?P<verb5>submit|send)\b(?=[^.;]{0,100}?\bon\s+(?:\w+day,?\s+)?\d)"
     r"|\b(?:will|shall)\s+(?:then\s+)?(?P<verb6>submit|send|return|e-?mail)\b"
     r"(?=[^.;\n]{0,100}?\bon\s+(?:\w+day,?\s+)?\d)"
     # a cover line's "To be submitted to the Department … on 12 July 2024", and a decision
@@ -1412,6 +1518,8 @@ _STATED_SUBMISSION = re.compile(
     _PAST_SUBMITTED.pattern + r"|\b(?:we|the\s+council|it\s+was|was|were|been|has|have|had)\s+"
     r"(?:then\s+|now\s+|already\s+)?(?P<verb4>sent|returned|emailed|e-mailed|submitted)\b"
     rf"[^.;\n]{{0,30}}?\bto\s+(?:the\s+)?{_TO_GOVERNMENT}"
+    # "This final version, as submitted to the Department … on 17 July 2024, …"
+    rf"|\bas\s+(?P<verb12>submitted|sent)\s+to\s+(?:the\s+)?{_TO_GOVERNMENT}\b"
     # "went to the Ministry on 18 July"
     rf"|\b(?P<verb7>went)\s+(?:off\s+)?to\s+(?:the\s+)?{_TO_GOVERNMENT}\b"
     # a title page's label: "Submitted to DLUHC: 17 July 2024", "Date submitted: 17 July 2024"
@@ -1707,6 +1815,11 @@ _DATELINE_TIME = re.compile(
 )
 
 
+# What a labelled dateline may have after a bar: "Posted on 12 July 2024 | News release 087"
+# (which the layout step reads as a two-cell row, its bar a colon).
+_BESIDE_DATELINE = re.compile(r"\s*[|•·:]\s*[^\n]{0,40}")
+
+
 def _dateline(text: str, scan: DateScan) -> list[DateMention]:
     """The date a news item or page is dated, when its head prints one alone on a line (perhaps
     with the time it was posted) or after "Published:"."""
@@ -1715,9 +1828,14 @@ def _dateline(text: str, scan: DateScan) -> list[DateMention]:
         line_end = text.find("\n", mention.end)
         before = text[line_start : mention.start]
         after = text[mention.end : len(text) if line_end < 0 else line_end]
-        if (not after.strip() or _DATELINE_TIME.fullmatch(after)) and (
+        labelled = _DATELINE_LABEL.search(before)
+        if (
+            not after.strip()
+            or _DATELINE_TIME.fullmatch(after)
+            or (labelled and _BESIDE_DATELINE.fullmatch(after))
+        ) and (
             not before.strip()
-            or _DATELINE_LABEL.search(before)
+            or labelled
             or before.strip(" \t,").title() in _WEEKDAYS
             or _DATELINE_TIME.fullmatch(before)  # "16:45, 16 JUL 2024"
         ):

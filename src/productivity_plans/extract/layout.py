@@ -9,6 +9,10 @@ two cells is a label and its value ("Decision to be taken by | Cabinet"), the sa
 "Decision to be taken by: Cabinet", so its " | " becomes ":  " (or spaces after a label that
 has its own colon) and the rules for labelled lines read both.
 
+Text grid tables ("| Meeting held on | Monday 15 July 2024 |", as text captures draw a table)
+give the same: a row of two cells becomes "Meeting held on:   Monday 15 July 2024", its bars
+spaces.
+
 Fields over two lines: pages built from headings or definition lists print a form's label on
 its own line and its value under it ("Decision taker" / "Georgina Blackwood, Chief Executive").
 The newline (and one blank line) after such a label becomes ":" (and a space), so it reads as
@@ -55,6 +59,16 @@ _SPACES = re.compile(f"[{_SPACE_CHARS}]")
 _TWO_CELLS = re.compile(r"^([^\n|]{1,60}?) \| (?=[^\n|]*$)", re.MULTILINE)
 
 
+# A two-cell row of a text grid table, as plain-text and PDF captures draw one:
+# "| Meeting held on  | Monday 15 July 2024 at 6.30 pm |". A continuation row ("|   | Mahmood,
+# Peter Oakes |") has no label and is left alone.
+_GRID_ROW = re.compile(
+    r"^(?P<lead>[ \t]*\|[ \t]*)(?P<label>[^|\s][^|\n]{0,59}?)(?P<gap>[ \t]*\|[ \t]*)"
+    r"(?P<value>[^|\s][^|\n]*?)?(?P<tail>[ \t]*\|[ \t]*)$",
+    re.MULTILINE,
+)
+
+
 # A decision form's label alone on its line, its value on the next (perhaps after a blank line).
 _LABEL_OVER_VALUE = re.compile(
     r"^([ \t]*(?:Decision[ \t]+(?:maker|taker)s?|Decisions?[ \t]+(?:taken|made)[ \t]+by"
@@ -75,6 +89,8 @@ def normalise(text: str) -> str:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     if " | " in text:
         text = _TWO_CELLS.sub(_labelled, text)
+    if "|" in text:
+        text = _GRID_ROW.sub(_grid_labelled, text)
     text = _LABEL_OVER_VALUE.sub(_label_joined, text)
     return unwrap(text)
 
@@ -83,6 +99,20 @@ def _label_joined(field: re.Match[str]) -> str:
     """The label, then ":" for its newline and spaces for the rest of the gap (same length)."""
     gap = len(field.group(0)) - len(field.group(1))  # blanks and newlines only
     return field.group(1) + ":" + " " * (gap - 1)
+
+
+def _grid_labelled(row: re.Match[str]) -> str:
+    """The grid row as a labelled line: its bars become spaces, the label gets its colon."""
+    label = row.group("label")
+    colon = " " if label.endswith(":") else ":"
+    return (
+        " " * len(row.group("lead"))
+        + label
+        + colon
+        + " " * (len(row.group("gap")) - 1)
+        + (row.group("value") or "")
+        + " " * len(row.group("tail"))
+    )
 
 
 def _labelled(row: re.Match[str]) -> str:

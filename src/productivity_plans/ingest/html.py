@@ -105,7 +105,7 @@ def parse_html(path: Path, data: bytes) -> ParsedDocument:
         h1_from_content = None
         _walk(democracy_area, builder)
     else:
-        h1_from_content = _from_trafilatura(html, builder)
+        h1_from_content = _from_trafilatura(html, builder, _dateline(tree))
         if _lost_its_headings(builder, tree):
             builder = TextBuilder()  # its sections are lost: read the page as below
     if not builder.blocks:
@@ -128,8 +128,9 @@ def parse_html(path: Path, data: bytes) -> ParsedDocument:
 # --- trafilatura -------------------------------------------------------------------------------
 
 
-def _from_trafilatura(html: str, builder: TextBuilder) -> str | None:
-    """Fill ``builder`` from trafilatura's XML; return the first h1 it kept, if any."""
+def _from_trafilatura(html: str, builder: TextBuilder, dateline: str | None) -> str | None:
+    """Fill ``builder`` from trafilatura's XML, with the page's ``dateline`` after its leading
+    headings if trafilatura dropped it; return the first h1 it kept, if any."""
     xml = trafilatura.extract(
         html,
         output_format="xml",
@@ -149,7 +150,13 @@ def _from_trafilatura(html: str, builder: TextBuilder) -> str | None:
     if main is None:
         return None
     first_h1: str | None = None
+    if dateline is not None and dateline in " ".join(main.itertext()):
+        dateline = None
     for kind, element in _xml_blocks(main):
+        if dateline is not None and kind is not BlockKind.HEADING:
+            builder.add(BlockKind.PARAGRAPH, dateline)
+        if kind is not BlockKind.HEADING:
+            dateline = None
         if kind is BlockKind.TABLE_ROW:
             builder.add(kind, join_cells([clean_inline(_xml_text(c)) for c in element]))
             continue
@@ -158,6 +165,30 @@ def _from_trafilatura(html: str, builder: TextBuilder) -> str | None:
         if first_h1 is None and kind is BlockKind.HEADING and element.get("rend") == "h1":
             first_h1 = block_text or None
     return first_h1
+
+
+# A news page's dateline ("Posted on Friday 12 July 2024 | News release 2024/087"), in its
+# article or main content: trafilatura drops it as page furniture, but "yesterday" and "today"
+# in the story are told from it.
+_DATELINE_NODES = ", ".join(
+    f"{area} {node}"
+    for area in ("article", "main")
+    for node in ("time", "[class*=date]", "[class*=meta]", "[class*=posted]", "[class*=published]")
+)
+_WRITTEN_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+20\d\d\b|\b[A-Z][a-z]+\s+\d{1,2},?\s+20\d\d\b"
+    r"|\b\d{1,2}/\d{1,2}/20\d\d\b"
+)
+
+
+def _dateline(tree: LexborHTMLParser) -> str | None:
+    """The first short line of the page's content area that gives a date under a dateline's
+    markup."""
+    for node in tree.css(_DATELINE_NODES):
+        line = clean_inline(node.text(separator=" ")).replace("\n", " ")
+        if len(line) <= 120 and _WRITTEN_DATE.search(line):
+            return line
+    return None
 
 
 # A table that lays out a page (an e-mail, an older council site) rather than tabulating data
