@@ -2430,3 +2430,179 @@ def test_a_title_about_spending_money_well_introduces_the_wasteful_spend_heading
 def test_vacancies_reviewed_and_buying_jointly_speak_of_wasteful_spend():
     text = "We review every vacancy before it is filled and buy jointly with our neighbours.\n"
     assert "wasteful_spend" in code_text(text).theme_ids
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "Each spring officers are told to draw up fresh bids for capital pots that might "
+            "never be awarded.",
+            "competitive_bidding",
+        ),
+        (
+            "Our three unsuccessful bids to the Active Travel Fund cost the transport team around "
+            "six months of work.",
+            "competitive_bidding",
+        ),
+        (
+            "The planning team spent weeks of staff time bidding into the Shared Prosperity Fund.",
+            "competitive_bidding",
+        ),
+        (
+            "Money for high streets should be shared out to every town, not won in a competition.",
+            "competitive_bidding",
+        ),
+        (
+            "Any new responsibilities, such as the duty to inspect private rented homes, must come "
+            "with full ongoing funding.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "Legal restrictions stop us linking our housing benefit records with HMRC income data "
+            "to target discounts.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "Officers find it hard getting information from the NHS about residents leaving "
+            "hospital.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "The rules force a formal tendering exercise even on routine purchases of playground "
+            "equipment.",
+            "procurement_rules",
+        ),
+        (
+            "Procurement law has added several months to the replacement of our refuse fleet.",
+            "procurement_rules",
+        ),
+        (
+            "Our final settlement was not confirmed until late January, weeks after the budget had "
+            "been drafted.",
+            "single_year_settlements",
+        ),
+        (
+            "Ministers have yet to confirm whether the Household Support Fund will be extended "
+            "beyond March.",
+            "funding_uncertainty",
+        ),
+        (
+            "Our adult skills allocation is still based on historic spending levels rather than "
+            "current need.",
+            "funding_formula",
+        ),
+        (
+            "Since 2015 the borough has seen a bigger fall in its core funding than most London "
+            "boroughs.",
+            "funding_formula",
+        ),
+        (
+            "Over the decade the council lost a quarter of its core spending power.",
+            "insufficient_funding",
+        ),
+        (
+            "The service could not attract enough qualified environmental health officers last "
+            "year.",
+            "recruitment_retention",
+        ),
+        (
+            "Recruitment of building control surveyors, structural engineers and licensing "
+            "officers in this part of the county remains extremely difficult.",
+            "recruitment_retention",
+        ),
+        (
+            "The cost of getting children with additional needs to school has risen by £3m in two "
+            "years.",
+            "send_costs",
+        ),
+        (
+            "Members heard that emergency housing for homeless families is now the biggest threat "
+            "to our financial stability.",
+            "housing_temporary_accommodation",
+        ),
+    ],
+)
+def test_barriers_told_in_a_nineteenth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 21."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "not_named"),
+    [
+        # the uncertainty of bidding is the bidding barrier, not uncertain funding
+        (
+            "The cost and uncertainty of bidding for regeneration funds are a poor use of officer "
+            "time.",
+            "competitive_bidding",
+            "funding_uncertainty",
+        ),
+        # the service whose data cannot be seen, or whose system is old, is only the setting
+        (
+            "We cannot yet see health records for residents in adult social care, which slows "
+            "hospital discharge.",
+            "data_sharing_restrictions",
+            "social_care_demand",
+        ),
+        (
+            "Our ageing housing register software cannot talk to the homelessness case system.",
+            "legacy_it_systems",
+            "housing_temporary_accommodation",
+        ),
+    ],
+)
+def test_bidding_uncertainty_and_a_data_or_systems_barriers_setting_name_only_that_barrier(
+    sentence, named, not_named
+):
+    ids = code_text(sentence + "\n").barrier_ids
+    assert named in ids and not_named not in ids, (sentence, ids)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a unit cost is a measure, not a rising cost
+        "Our scorecard tracks the gross cost per children's social care case and the cost per "
+        "household on the housing register.",
+        # a settlement's date without complaint, a bid that later succeeded, a funded duty,
+        # recruitment going well, a grant confirmed, a pressure that is the biggest in the budget
+        "The final local government finance settlement was confirmed in February.",
+        "An unsuccessful bid to the Towns Fund in 2021 was resubmitted and approved in 2023.",
+        "The new food waste duty came with funding for its full running costs.",
+        "Recruitment of apprentices has been a real success this year.",
+        "Government has confirmed that the Services Grant will continue in 2025/26.",
+        "Waste collection takes up a larger share of our budget than any other service.",
+    ],
+)
+def test_a_unit_cost_a_settlement_date_or_a_bid_that_later_won_is_no_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # measures to be worked out with others
+        "We will work with neighbouring districts and the LGA on a shared set of productivity "
+        "indicators.",
+        # what a performance report covers, told between commas, as it goes to a meeting
+        "Our quarterly performance report, with 45 indicators on waste, housing and customer "
+        "contact, is taken to the Executive.",
+    ],
+)
+def test_measures_worked_out_with_others_or_a_report_going_to_a_meeting_are_no_measure(sentence):
+    assert not code_text(sentence + "\n").states_measurement, sentence
+
+
+def test_working_with_a_benchmarking_body_on_unit_costs_still_measures():
+    sentence = "We work with APSE to benchmark the unit costs of our waste service."
+    assert code_text(sentence + "\n").states_measurement
+
+
+def test_a_performance_reports_name_as_an_agenda_title_is_no_title_about_measuring():
+    text = (
+        "Quarter 2 Performance Monitoring Report\n\n"
+        "The Executive received a report setting out progress against the outcomes in the "
+        "corporate plan for July to September.\n"
+    )
+    assert not code_text(text).states_measurement

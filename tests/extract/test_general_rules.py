@@ -1400,3 +1400,38 @@ def test_a_dateline_with_a_release_number_after_a_bar_dates_yesterday() -> None:
     )
     decision = extract_facts(text, url="https://www.example.gov.uk/news/plan").decision
     assert (decision.body, decision.date) == ("Cabinet", date(2024, 7, 11))
+
+
+def test_a_forward_plans_decision_due_line_names_the_decision_maker_after_by() -> None:
+    """ModernGov prints "Decision due: 16 Jul 2024 by Cabinet"; the entry's list of meetings
+    (a scrutiny committee first) is not the decision-maker."""
+    text = (
+        "Issue details\n\nProductivity Plan\n\nTo consider and approve the council's plan.\n\n"
+        "Decision status: | For Determination\n\nDecision due: | 23 Jul 2024 by Executive\n\n"
+        "Consultation process: | Pre-decision scrutiny on 15 July 2024.\n\nMeetings\n\n"
+        "Resources Scrutiny Committee - 15 July 2024\n\nExecutive - 23 July 2024\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert (facts.decision.body, facts.decision.date) == ("Executive", date(2024, 7, 23))
+    assert facts.decision.outcome == "none"
+
+
+def test_a_flattened_document_control_row_gives_the_submission_date() -> None:
+    text = PLAN_HEAD + (
+        "Document owner Head of Finance\nAgreed by Cabinet, 9 July 2024\n"
+        "Submitted to MHCLG 16 July 2024\nNext review Cabinet, March 2025\n" + FOUR_HEADINGS
+    )
+    facts = extract_facts(text)
+    assert facts.submitted_date == date(2024, 7, 16)
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 7, 9))
+
+
+def test_the_press_on_a_plan_signed_off_by_council_leader_cllr_named_after_a_clause() -> None:
+    text = (
+        "Town hall sends its plan\n\nBy Local Democracy Reporter\nPublished: 25 July 2024\n\n"
+        "The productivity plan, which every council in England was asked to write by ministers "
+        "before the general election, was signed off by council leader Cllr Sam Porter and sent "
+        "to Whitehall last week.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-gazette.co.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == ("Leader", None, "approved")

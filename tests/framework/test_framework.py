@@ -107,6 +107,15 @@ def test_duplicate_ids_are_rejected_with_the_file_name(tmp_path: Path) -> None:
         load_framework_file(write(tmp_path, text))
 
 
+def test_a_barriers_setting_must_be_a_barrier_of_the_framework(tmp_path: Path) -> None:
+    text = TINY.replace(
+        "{id: lorries, label: Lorries, description: Not enough lorries.}",
+        "{id: lorries, label: Lorries, description: Not enough lorries., settings: [crews]}",
+    )
+    with pytest.raises(FrameworkError, match="unknown setting"):
+        load_framework_file(write(tmp_path, text))
+
+
 def test_a_question_outside_its_heading_is_rejected(tmp_path: Path) -> None:
     text = TINY.replace("id: bins.frequency", "id: lorries.frequency")
     with pytest.raises(FrameworkError, match="prefixed with its heading"):

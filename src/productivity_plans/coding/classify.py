@@ -415,6 +415,14 @@ _WELCOMES_WHAT_EXISTS = re.compile(
     re.IGNORECASE,
 )
 
+# The uncertainty of bidding is the bidding barrier's own ("the cost and uncertainty of
+# competing for pots"), not uncertainty about the council's future funding: read as a risk.
+_BIDDING_UNCERTAINTY = re.compile(
+    r"\buncertaint(?:y|ies)\s+(?:of|in|around|about|over|involved\s+in|that\s+comes\s+with)\s+"
+    r"(?:\w+\s+){0,2}?(?:competing|competitive|competitions?|bidding|bids?|applying|applications?)\b",
+    re.IGNORECASE,
+)
+
 
 def _barriers(
     readings: Sequence[_Reading],
@@ -434,11 +442,17 @@ def _barriers(
         for sentence in reading.own:
             if _WELCOMES_WHAT_EXISTS.search(sentence) or reports_a_national_view(sentence):
                 continue  # "We welcome the commitment to multi-year settlements": no barrier
+            sentence = _BIDDING_UNCERTAINTY.sub(
+                lambda m: "risk" + m.group(0)[m.group(0).index(" ") :], sentence
+            )
             hits = rules.barriers_in(sentence)
             for bid in hits:
                 found[i][bid] = RULE_CONFIDENCE
-            topics = rules.barrier_topics_in(
-                sentence, in_barriers_section=reading.section in barrier_sections
+            topics = rules.beyond_settings(
+                rules.barrier_topics_in(
+                    sentence, in_barriers_section=reading.section in barrier_sections
+                ),
+                hits,
             )
             for bid in topics:
                 found[i][bid] = max(found[i].get(bid, 0.0), TOPIC_CONFIDENCE)

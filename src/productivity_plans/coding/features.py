@@ -148,7 +148,9 @@ _ASSESSING = re.compile(
     re.IGNORECASE,
 )
 _REPORTING = vocabulary(
-    r"\b(?:kpi|performance|monitoring)\s+reports?\s+(?:[^\s.;]+\s+){0,6}?"
+    # "our performance report, covering 40 indicators of service outcomes, goes to Cabinet":
+    # what the report covers, told between commas, does not make its reporting a way of measuring
+    r"\b(?:kpi|performance|monitoring)\s+reports?(?:\s*,[^,.;]{0,120},)?\s+(?:[^\s.;]+\s+){0,6}?"
     r"(?:are|is|were|was|will\s+be|would\s+be|to\s+be)\s+(?:\w+\s+)?"
     r"(?:presented|reported|submitted|taken|brought)\s+to\b"
     r"|\b(?:reported|presented|monitored)\s+(?:through|via|in)\s+(?:the\s+)?(?:\w+\s+){0,4}?"
@@ -354,6 +356,12 @@ _NO_MEASURES = vocabulary(
     # added before submission"
     r"|\bthat\s+(?:[\w,-]+\s+){0,6}?(?:measures?|metrics?|indicators?|kpis?)\b[^.;]{0,60}?"
     r"\bbe\s+(?:added|included|developed|introduced|set\s+out|agreed|drawn\s+up)\b"
+    # measures to be worked out with others: "we will work with the LGA and our neighbours on
+    # common productivity indicators"
+    r"|\b(?:will|would|shall|plan\s+to|intend\s+to|aim\s+to|are\s+keen\s+to|want\s+to|hope\s+to)"
+    r"\s+(?:continue\s+to\s+)?(?:work|engage|collaborate|partner)\s+(?:closely\s+)?with\b[^.;]{0,80}"
+    r"\b(?:on|to\s+(?:develop|agree|define|design|shape)|in\s+(?:developing|agreeing|defining"
+    r"|designing|shaping))\s+(?:[\w-]+\s+){0,5}?(?:measur\w*|metrics?|indicators?|kpis?)"
     # "this would be picked up in the next version of the performance framework"
     r"|\b(?:would|will) be (?:picked up|addressed|covered|included|considered|looked at)\b"
     r"[^.;]{0,60}\b(?:next|future|new)\b[^.;]{0,40}\b(?:performance (?:framework|management)"
@@ -403,9 +411,19 @@ def about_others_measuring(sentence: str) -> bool:
     return bool(_OTHERS.search(sentence)) and not _OUR_VOICE.search(_REACTING.sub(" ", sentence))
 
 
+# A report's name as a title: an agenda item "Quarter 3 Performance Monitoring Report" in
+# minutes is an item of business, not the council saying how it measures; its other words
+# still count ("Performance reports and benchmarking").
+_REPORT_NAME = vocabulary(
+    r"\b(?:kpi|performance|monitoring|management|progress)\s+(?:(?:management|monitoring"
+    r"|and\s+(?:finance|financial|risk))\s+)?reports?\b"
+)
+
+
 def measurement_title(title: str) -> bool:
-    """Whether a section title is about measuring (see ``_MEASUREMENT_TITLE``)."""
-    return bool(_MEASUREMENT_TITLE.search(title))
+    """Whether a section title is about measuring (see ``_MEASUREMENT_TITLE``), a report's
+    name aside (``_REPORT_NAME``)."""
+    return bool(_MEASUREMENT_TITLE.search(_REPORT_NAME.sub(" ", title)))
 
 
 def evidence_cue(text: str) -> bool:

@@ -95,6 +95,7 @@ class Rules:
     topics: _Grouped  # barrier id -> what it is about
     signals: PatternSet  # trouble, or an ask for change
     order: dict[str, int]  # barrier id -> its place in the framework
+    settings: dict[str, frozenset[str]]  # barrier id -> barriers that are only its setting
     wording: list[frozenset[str]]  # content words of each heading and question text
 
     def restates(self, sentence: str) -> bool:
@@ -138,6 +139,14 @@ class Rules:
             return []
         return sorted(self.topics.counts(sentence), key=self.order.__getitem__)
 
+    def beyond_settings(self, topics: Iterable[str], named: Iterable[str]) -> list[str]:
+        """The topics that are not only the setting of a barrier the sentence's rules named
+        ("we cannot use DWP data to find households at risk of homelessness" names data
+        sharing, not homelessness), unless their own rules named them too."""
+        named = set(named)
+        setting = set().union(*(self.settings.get(b, frozenset()) for b in named)) - named
+        return [t for t in topics if t not in setting]
+
 
 @lru_cache(maxsize=8)
 def compile_rules(framework: Framework) -> Rules:
@@ -153,6 +162,7 @@ def compile_rules(framework: Framework) -> Rules:
         topics=_Grouped((b.id, b.topics) for b in framework.barriers),
         signals=PatternSet(framework.barrier_signals),
         order={b.id: i for i, b in enumerate(framework.barriers)},
+        settings={b.id: frozenset(b.settings) for b in framework.barriers if b.settings},
         wording=wording,
     )
 

@@ -228,7 +228,9 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"^\s*(?:\d{{1,2}}[.)]\s*)?(?:(?:Expected|Proposed|Anticipated|Planned|Provisional"
             rf"|Likely)\s+)?(?:Meeting\s*/\s*)?(?:Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+decision\s+"
             rf"(?:taken|made)|Decisions?\s+(?:taken|made)\s+on|Decision\s+due(?:\s+date)?)"
-            rf"\s*:?\s*(?P<date>{_DATE})",
+            rf"\s*:?\s*(?P<date>{_DATE})"
+            # ModernGov's "Decision due: 16 Jul 2024 by Cabinet" names the decision-maker too
+            rf"(?:[ \t]+by[ \t]+(?:the[ \t]+)?(?P<body>{_BODY_CORE})[ \t.]*$)?",
             _M | re.X,
         ),
     ),
@@ -379,7 +381,9 @@ _NOT_A_LATER_STEP = r"(?!(?:submitted|sent|published|e-?mailed|returned)\b)[^.\n
 _PLAN_SIGNOFF = re.compile(
     rf"(?:\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it"
     rf"|(?:this|the)\s+document|(?:this|our|the)\s+(?:response|submission))\b"
-    rf"{_IN_PARAGRAPH}{{0,100}}?"
+    # perhaps with a clause between: "The plan, which every council was asked to produce
+    # before the election, was signed off by …"
+    rf"{_IN_PARAGRAPH}{{0,160}}?"
     # the press's lead: "Plans showing how the council will keep costs down were given the green
     # light by Cabinet members on Tuesday (9 July)", "A plan showing how … was given the go-ahead"
     rf"|\b(?:plans|a\s+plan)\b{_IN_PARAGRAPH}{{0,160}}?\b(?P<were>were|was|have\s+been|has\s+been)\s+)"
@@ -393,9 +397,12 @@ _PLAN_SIGNOFF = re.compile(
     # "approved at Monday evening's meeting of the Corporate Policy and Resources Committee"
     rf"\s+(?:by|at\s+(?:the|a|its|(?P<relwd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?['’]s)"
     rf"(?:\s+meeting\s+of(?:\s+the)?)?)"
-    rf"\s+(?:the\s+(?:council|authority)['’]s\s+|(?:council|authority)['’]s\s+|our\s+|its\s+)?"
+    rf"\s+(?:the\s+(?:council|authority)['’]s\s+|(?:council|authority)['’]s\s+|our\s+|its\s+"
+    # the press's "signed off by council leader Cllr Jane Smith"
+    rf"|council\s+(?=leader\b))?"
     rf"(?P<body>{_BODY_CORE})"
     rf"(?:\s+(?:meeting|members))?"
+    rf"(?:,?\s+(?:Cllr\.?|Councillor|Mayor)\s+(?:(?-i:[A-Z])[\w'’-]+\s+){{0,3}}?(?-i:[A-Z])[\w'’-]+,?)?"
     # the body runs to a word or mark that ends it ("… for Corporate Services on 11 July");
     # "and" ends it before a new clause ("and the Chief Executive", "and submitted"), not
     # inside a portfolio's name ("Cabinet Member for Finance and Asset Management")
@@ -1523,7 +1530,9 @@ _STATED_SUBMISSION = re.compile(
     # "went to the Ministry on 18 July"
     rf"|\b(?P<verb7>went)\s+(?:off\s+)?to\s+(?:the\s+)?{_TO_GOVERNMENT}\b"
     # a title page's label: "Submitted to DLUHC: 17 July 2024", "Date submitted: 17 July 2024"
-    r"|(?<![^\n])[ \t]*(?:date\s+)?(?P<verb8>submitted)(?:\s+to\s+[^:\n]{1,60})?[ \t]*:"
+    r"|(?<![^\n])[ \t]*(?:date\s+)?(?P<verb8>submitted)(?:\s+to\s+[^:\n]{1,60}?)?"
+    # or as a flattened table's row, the colon lost: "Submitted to DLUHC    17 July 2024"
+    r"(?:[ \t]*:|[ \t]+(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+20\d\d[ \t]*(?:\n|$)))"
     # or as a line of its own: "Sent to the Department for Levelling Up, … on 18 July 2024"
     rf"|(?<![^\n])[ \t]*(?P<verb9>sent|submitted|returned|e-?mailed)\s+to\s+(?:the\s+)?"
     rf"{_TO_GOVERNMENT}\b[^\n]{{0,80}}?\bon\b"

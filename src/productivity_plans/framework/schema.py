@@ -70,6 +70,10 @@ class Barrier(_Strict):
     patterns: tuple[Pattern, ...] = ()
     # What the barrier is about; named together with one of the framework's barrier signals.
     topics: tuple[Pattern, ...] = ()
+    # Barriers whose topics, in a sentence this barrier's rules name, are only its setting (the
+    # service whose data cannot be shared or whose system is old): there they name nothing
+    # unless their own rules match.
+    settings: tuple[str, ...] = ()
 
 
 class Choice(_Strict):
@@ -128,6 +132,13 @@ class Framework(_Strict):
             duplicates = sorted({i for i in ids if ids.count(i) > 1})
             if duplicates:
                 raise ValueError(f"duplicate {kind} id(s): {', '.join(duplicates)}")
+        barrier_ids = {b.id for b in self.barriers}
+        for barrier in self.barriers:
+            unknown = sorted(set(barrier.settings) - barrier_ids)
+            if unknown:
+                raise ValueError(
+                    f"barrier {barrier.id!r} names unknown setting(s): {', '.join(unknown)}"
+                )
         for heading in self.headings:
             for question in heading.questions:
                 if not question.id.startswith(f"{heading.id}."):
