@@ -2606,3 +2606,182 @@ def test_a_performance_reports_name_as_an_agenda_title_is_no_title_about_measuri
         "corporate plan for July to September.\n"
     )
     assert not code_text(text).states_measurement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        (
+            "Since 2018 we have not once received a settlement that ran for longer than a year.",
+            "single_year_settlements",
+        ),
+        (
+            "Settlements covering at least four years would let the county invest in prevention.",
+            "single_year_settlements",
+        ),
+        (
+            "The fate of the Rural Services Delivery Grant after this year is still in doubt.",
+            "funding_uncertainty",
+        ),
+        (
+            "The future of the Public Health Grant and of the Better Care Fund has remained "
+            "unclear for three budget rounds.",
+            "funding_uncertainty",
+        ),
+        (
+            "We still do not know whether the Disabled Facilities and the Household Support "
+            "allocations will continue next year.",
+            "funding_uncertainty",
+        ),
+        (
+            "Government should provide sustained new investment in frontline services.",
+            "insufficient_funding",
+        ),
+        (
+            "- Put substantially more money into councils' budgets for children's centres.",
+            "insufficient_funding",
+        ),
+        (
+            "We would ask HMRC to let councils see income data so that we can award free school "
+            "meals automatically.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "It would help if the DWP would let us match Pension Credit records against our "
+            "council tax reduction caseload.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "The Procurement Act means two sets of rules operating side by side until older "
+            "contracts expire.",
+            "procurement_rules",
+        ),
+        (
+            "Smaller councils struggle to resource the extra training and notices the Procurement "
+            "Act demands.",
+            "procurement_rules",
+        ),
+        (
+            "Extending licensing to every private landlord is a new duty whose grant will not "
+            "meet the cost of the extra inspectors.",
+            "new_burdens_unfunded",
+        ),
+        # a speaker's comment on what the plan should say is the speaker's point, not the
+        # regime's request
+        (
+            "Councillor Patel said the plan should be clearer that the high needs deficit is now "
+            "the council's largest financial risk.",
+            "send_costs",
+        ),
+    ],
+)
+def test_barriers_told_in_a_twentieth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 22."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "not_named"),
+    [
+        # a new duty's own funding falling short is the unfunded burden, not underfunding
+        (
+            "Extending licensing to every private landlord is a new duty whose grant will not "
+            "meet the cost of the extra inspectors.",
+            "new_burdens_unfunded",
+            "insufficient_funding",
+        ),
+        # the Act that brings an unfunded duty is its setting, not a complaint about procurement
+        (
+            "The Procurement Act and the new food waste duty both arrived without the money to "
+            "carry them out.",
+            "new_burdens_unfunded",
+            "procurement_rules",
+        ),
+    ],
+)
+def test_a_new_duty_s_own_funding_and_the_act_that_brings_it_name_only_the_unfunded_burden(
+    sentence, named, not_named
+):
+    ids = code_text(sentence + "\n").barrier_ids
+    assert named in ids and not_named not in ids, (sentence, ids)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the council setting its own tax, with the social care precept as part of it
+        "Next year the district's Band D charge will rise by £6.20, and the county's social "
+        "care precept adds a further 2%.",
+        "In April the average household's council tax will rise by 2.99 per cent, with the "
+        "adult social care element set at 2 per cent.",
+        # a department that has already agreed to share its data
+        "The DWP agreed last year to let us use Universal Credit data for our discretionary "
+        "housing payments.",
+    ],
+)
+def test_a_council_tax_rise_set_or_data_access_already_given_is_no_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+def test_the_items_of_a_list_led_in_by_an_ask_of_government_are_asks():
+    asked = (
+        "We would like the government to:\n\n"
+        "- move to settlements over several years for district councils\n"
+    )
+    planned = (
+        "Over the next year we will:\n\n"
+        "- move to settlements over several years for district councils\n"
+    )
+    assert "single_year_settlements" in code_text(asked).barrier_ids
+    assert code_text(planned).barrier_ids == []
+
+
+def test_a_barrier_named_as_context_does_not_answer_a_barriers_section_that_only_restates():
+    text = (
+        "Productivity Plan\n\n"
+        "1. Our district\n\n"
+        "1.1 Looked-after children's placements now cost twice what they did in 2021 and are our "
+        "largest single pressure.\n\n"
+        "2. Transforming our services\n\n"
+        "2.1 We merged our two contact centres into one in 2023, saving £400,000 a year.\n\n"
+        "3. Barriers to productivity\n\n"
+        "3.1 The Minister asked councils to describe the barriers that government could "
+        "remove.\n"
+    )
+    codes = code_text(text)
+    assert "social_care_demand" in codes.barrier_ids
+    assert "barriers" not in [t.id for t in codes.themes]
+    answered = text.replace(
+        "3.1 The Minister asked councils to describe the barriers that government could remove.",
+        "3.1 We ask government to return to multi-year settlements.",
+    )
+    assert "barriers" in [t.id for t in code_text(answered).themes]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Question three asks what barriers government could remove.",
+        "The second heading asks how councils use technology and data.",
+        "The plan should be agreed with members and published.",
+    ],
+)
+def test_a_heading_told_by_what_it_asks_restates_the_requirement(rules, sentence):
+    assert rules.restates(sentence), sentence
+
+
+def test_a_speakers_comment_on_what_the_plan_should_say_is_no_restatement(rules):
+    sentence = (
+        "Members said the plan should be more explicit that temporary accommodation costs have "
+        "tripled since 2021."
+    )
+    assert not rules.restates(sentence)
+
+
+def test_measures_still_to_be_agreed_are_no_measure_but_measures_to_be_used_are():
+    agreed = (
+        "We will agree a small set of productivity indicators with the Cabinet member next spring."
+    )
+    used = "We will use the agreed indicators to report productivity to Cabinet each quarter."
+    assert not code_text(agreed + "\n").states_measurement
+    assert code_text(used + "\n").states_measurement

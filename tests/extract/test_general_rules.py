@@ -1435,3 +1435,52 @@ def test_the_press_on_a_plan_signed_off_by_council_leader_cllr_named_after_a_cla
     )
     decision = extract_facts(text, url="https://www.example-gazette.co.uk/news/plan").decision
     assert (decision.body, decision.date, decision.outcome) == ("Leader", None, "approved")
+
+
+def test_an_executive_decision_report_with_a_decision_date_label_is_a_decision_record() -> None:
+    """A decision sheet carries report furniture too (Purpose, Recommendations, Alternative
+    options); its heading and its "Decision date:" label say what it records."""
+    text = (
+        "Example County Council\n\nDecision Report - Executive Decision by the Cabinet Member "
+        "for Resources\n\nTitle of report: Productivity Plan 2024\n\nDecision maker: Cabinet "
+        "Member for Resources\n\nDecision date: Thursday 11 July 2024\n\nReport by: Director of "
+        "Resources\n\nPurpose\nTo approve the council's productivity plan.\n\n"
+        "Recommendation(s)\nThat:\na) the Productivity Plan at Appendix 1 be approved; and\n"
+        "b) the plan be submitted to the Ministry on 17 July 2024.\n\nAlternative options\n"
+        "1. Not to submit a plan. This is not recommended.\n\nKey considerations\n2. The plan "
+        "follows the four headings.\n\nLegal implications\n3. None.\n\nFinancial implications\n"
+        "4. None.\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.doc_type == "decision_record"
+    assert facts.submitted_date == date(2024, 7, 17)
+    assert facts.decision.date == date(2024, 7, 11)
+
+
+def test_a_committee_named_with_its_remit_after_a_dash_over_the_date() -> None:
+    text = (
+        "Example Council\n\nScrutiny Committee - Adults and Health\n2 October 2024\n\n"
+        "Productivity Plan: report for information\nLead Member: Cllr A Jones, Resources\n"
+        "Lead Officer: Director of Resources\nAuthor: Policy Manager\n\nSummary\n"
+        "1. In April 2024 the Minister for Local Government wrote to all councils in England\n"
+        "   asking each to produce a productivity plan. The letter asked for a short document,\n"
+        "   with member oversight, by 19 July 2024.\n\n"
+        "Recommendation\nThat the Committee notes the Productivity Plan.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert decision.body == "Scrutiny Committee - Adults and Health"
+    assert decision.date == date(2024, 10, 2)
+
+
+def test_the_press_on_a_committee_that_agreed_the_document_on_a_weekday_evening() -> None:
+    text = (
+        "Council agrees plan\n06:00, 19 July 2024\n\nPolitics\n\n"
+        "Councillors on the council's finance and resources committee agreed the document on "
+        "Tuesday evening. All councils were asked to write a productivity plan.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-echo.co.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Finance and resources committee",
+        date(2024, 7, 16),
+        "approved",
+    )

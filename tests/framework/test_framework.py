@@ -116,6 +116,18 @@ def test_a_barriers_setting_must_be_a_barrier_of_the_framework(tmp_path: Path) -
         load_framework_file(write(tmp_path, text))
 
 
+@pytest.mark.parametrize("absorbs", ["[crews]", "[lorries]"])
+def test_a_barrier_absorbs_only_other_barriers_of_the_framework(
+    tmp_path: Path, absorbs: str
+) -> None:
+    text = TINY.replace(
+        "{id: lorries, label: Lorries, description: Not enough lorries.}",
+        f"{{id: lorries, label: Lorries, description: Not enough lorries., absorbs: {absorbs}}}",
+    )
+    with pytest.raises(FrameworkError, match="absorbs unknown or its own"):
+        load_framework_file(write(tmp_path, text))
+
+
 def test_a_question_outside_its_heading_is_rejected(tmp_path: Path) -> None:
     text = TINY.replace("id: bins.frequency", "id: lorries.frequency")
     with pytest.raises(FrameworkError, match="prefixed with its heading"):

@@ -110,6 +110,7 @@ class _Reading:
     share: float = 1.0  # the share of the passage's words that are of its kind
     title: bool = False  # a section title: it opens a section but answers nothing itself
     measuring: bool = False  # under a title about measuring ("How we measure productivity")
+    asked: bool = False  # an item of a list led in by an ask ("We ask government to:")
 
 
 _POUNDS = re.compile(r"\b(\d[\d,.]*)(\s*(?:million|billion|m|bn|k))?\s+pounds\b", re.IGNORECASE)
@@ -146,7 +147,7 @@ def _structure(
     outline = _Outline(rules)
     context: str | None = None
     measuring = False
-    lead_in_restates = False
+    lead_in_restates = lead_in_asks = False
     for i, (passage, reading) in enumerate(zip(passages, readings, strict=True)):
         if passage.heading != context:
             context = passage.heading
@@ -161,9 +162,12 @@ def _structure(
         if passage.block == "list_item":
             if lead_in_restates:
                 reading.kind, reading.own, reading.share = "requirement", [], 1.0
+            reading.asked = lead_in_asks
         else:
-            lead_in_restates = passage.text.rstrip().endswith(":") and _leads_in_restating(
-                passage.text, rules
+            lead_in = passage.text.rstrip().endswith(":")
+            lead_in_restates = lead_in and _leads_in_restating(passage.text, rules)
+            lead_in_asks = (
+                lead_in and not lead_in_restates and _leads_in_asking(passage.text, rules)
             )
     return readings
 
@@ -177,6 +181,30 @@ def _leads_in_restating(text: str, rules: Rules) -> bool:
         return False
     start, end = spans[-1]
     return rules.restates(" ".join(text[start:end].split()))
+
+
+# A lead-in that asks government for what its list holds: "Our plan asks the government to:",
+# "We would like ministers to:", "What we need from government:".
+_ASK_LEAD_IN = re.compile(
+    r"\b(?:asks?|asking|urges?|urging|calls?\s+on|calling\s+on|would\s+(?:like|welcome)|wants?"
+    r"|needs?|invites?|inviting)\s+(?:the\s+)?(?:new\s+|incoming\s+|next\s+)?(?:government|ministers?"
+    r"|whitehall|the\s+department|dluhc|mhclg)\s+(?:to|for)\s*:\s*$"
+    r"|\b(?:asks?|requests?|needs?)\s+(?:of|from)\s+(?:the\s+)?(?:new\s+)?government"
+    r"\s*(?:are|is|include)?\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _leads_in_asking(text: str, rules: Rules) -> bool:
+    """Whether the sentence that leads into a list asks government for what the list holds: its
+    items are asks, as a barriers section's are ("Our plan asks the government to:" / "give
+    councils settlements covering several years")."""
+    spans = list(sentences(text))
+    if not spans:
+        return False
+    start, end = spans[-1]
+    lead = " ".join(text[start:end].split())
+    return bool(_ASK_LEAD_IN.search(lead)) or bool(rules.council_ask.matches(lead))
 
 
 # "Part B", "Section 2", "3.", "3)", "3.1", "3.1.2", "(a)", "a)": the numbering of a title
@@ -300,6 +328,11 @@ def _code(
     barriers = _barriers(readings, rules, model, embedder, set(barrier_headings))
     measure_questions = [q.id for q in framework.questions if q.measurement]
     spoken_of = _spoken_of(readings, rules)
+    # a document that gives the barriers heading a section of its own, with text under its
+    # title, answers it there: a barrier named elsewhere as context ("1.2 Home-to-school
+    # transport is our largest pressure") does not answer it when that section's text is not
+    # the council's own ("The Leader will write separately with our asks")
+    own_barrier_section = any(r.section in barrier_headings and not r.title for r in readings)
     out: list[PassageCode] = []
     for i, (passage, reading) in enumerate(zip(passages, readings, strict=True)):
         named = barriers[i]
@@ -318,8 +351,10 @@ def _code(
             headings = _headings(reading, own, rules, model, head_p[i], spoken_of)
             for bid, score in named.items():
                 conf[f"barrier:{bid}"] = round(score, 4)
-            if named:  # naming a barrier answers the barriers heading
+            if named:  # naming a barrier answers the barriers heading (see above)
                 for hid in barrier_headings:
+                    if own_barrier_section and reading.section != hid:
+                        continue
                     headings[hid] = max(headings.get(hid, 0.0), max(named.values()))
             if measure:  # saying how it measures answers the measurement question's heading
                 conf["measure"] = MEASURE_CONFIDENCE
@@ -424,6 +459,26 @@ _BIDDING_UNCERTAINTY = re.compile(
 )
 
 
+# The council setting its own tax ("Council tax for a Band D home will rise by 4.99%, of which 2%
+# is the adult social care precept") is a neutral fact: the rise is the council's decision, not a
+# word of trouble for the topics beside it. Read without it when topics are matched; a limit on
+# the rise ("can only rise by", "the maximum without a referendum") stays.
+_OWN_TAX_RISE = re.compile(
+    r"\b(?:council\s+tax|band\s+d|precept)\b"
+    r"(?:(?!\b(?:only|cannot|can't|capped|cap|limit\w*|maximum|most|referend\w*|without|allowed"
+    r"|permitted|more\s+than)\b)[^.;]){0,60}?"
+    r"\b(?:rise|rises|rising|rose|risen|increase|increases|increased|increasing|go\s+up|goes\s+up"
+    r"|went\s+up|gone\s+up)\s+by\s+(?:£\d[\d,.]*|\d+(?:\.\d+)?\s?(?:%|per\s?cent))",
+    re.IGNORECASE,
+)
+
+
+def _topic_reading(sentence: str) -> str:
+    """The sentence as its topics and words of trouble are read: without the council setting
+    its own tax."""
+    return _OWN_TAX_RISE.sub(" ", sentence)
+
+
 def _barriers(
     readings: Sequence[_Reading],
     rules: Rules,
@@ -446,14 +501,18 @@ def _barriers(
                 lambda m: "risk" + m.group(0)[m.group(0).index(" ") :], sentence
             )
             hits = rules.barriers_in(sentence)
+            absorbed = rules.absorbed_by(hits)
+            hits = [bid for bid in hits if bid not in absorbed]
             for bid in hits:
                 found[i][bid] = RULE_CONFIDENCE
             topics = rules.beyond_settings(
                 rules.barrier_topics_in(
-                    sentence, in_barriers_section=reading.section in barrier_sections
+                    _topic_reading(sentence),
+                    in_barriers_section=reading.section in barrier_sections or reading.asked,
                 ),
                 hits,
             )
+            topics = [bid for bid in topics if bid not in absorbed]
             for bid in topics:
                 found[i][bid] = max(found[i].get(bid, 0.0), TOPIC_CONFIDENCE)
             if (

@@ -356,6 +356,12 @@ _NO_MEASURES = vocabulary(
     # added before submission"
     r"|\bthat\s+(?:[\w,-]+\s+){0,6}?(?:measures?|metrics?|indicators?|kpis?)\b[^.;]{0,60}?"
     r"\bbe\s+(?:added|included|developed|introduced|set\s+out|agreed|drawn\s+up)\b"
+    # measures still to be settled: "we intend to agree productivity indicators with members",
+    # "we will choose a small set of measures next year"
+    r"|\b(?:will|shall|plan\s+to|intend\s+to|aim\s+to|expect\s+to|hope\s+to|are\s+going\s+to)\s+"
+    r"(?:then\s+|also\s+|now\s+|first\s+|jointly\s+)?(?:agree|settle\s+on|decide\s+on|choose|select"
+    r"|define|identify|draw\s+up|finalise|finalize)\s+(?:(?:a|an|the|our|some|its|which|what)\s+)?"
+    r"(?:[\w-]+\s+){0,5}?(?:measures?|metrics?|indicators?|kpis?)\b"
     # measures to be worked out with others: "we will work with the LGA and our neighbours on
     # common productivity indicators"
     r"|\b(?:will|would|shall|plan\s+to|intend\s+to|aim\s+to|are\s+keen\s+to|want\s+to|hope\s+to)"

@@ -26,6 +26,17 @@ from productivity_plans.framework.schema import Framework
 # line break; abbreviations such as "e.g." rarely start a capitalised word, so they seldom cut.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"“‘'(•\-–])|\n\s*\n|\n(?=\s*[-•–*]\s)")
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
+# A speaker's comment on what the council's own plan should say ("Councillor Reid said the plan
+# should be clearer that homelessness is the biggest pressure"): the words about the plan are not
+# the regime's request, and what follows them is the speaker's point.
+_COMMENT_ON_PLAN = re.compile(
+    r"\b(?:the|this|our)\s+(?:draft\s+)?(?:productivity\s+)?plan\s+(?:should|must|ought\s+to"
+    r"|needed\s+to|needs\s+to|could)\s+(?:be\s+(?:clearer|more\s+explicit|more\s+forceful|stronger"
+    r"|firmer|more\s+direct)|make\s+(?:it\s+)?(?:clear|clearer|plain|explicit)|say\s+more"
+    r"|(?:stress|emphasise|emphasize|highlight|spell\s+out|acknowledge|reflect|recognise|mention)"
+    r"(?:\s+more\s+(?:strongly|clearly))?)\s+(?:that|about|how)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z][a-z-]*")
 # Words that carry no topic: left out when a passage is compared with the framework's wording.
 _STOP_WORDS = """
@@ -96,12 +107,14 @@ class Rules:
     signals: PatternSet  # trouble, or an ask for change
     order: dict[str, int]  # barrier id -> its place in the framework
     settings: dict[str, frozenset[str]]  # barrier id -> barriers that are only its setting
+    absorbs: dict[str, frozenset[str]]  # barrier id -> barriers that are part of it
     wording: list[frozenset[str]]  # content words of each heading and question text
 
     def restates(self, sentence: str) -> bool:
         """Whether a sentence restates the requirement: it reports what government asked or the
         regime's own terms, or repeats a heading's or question's wording, and is not the
         council asking government for something."""
+        sentence = _COMMENT_ON_PLAN.sub(" ", sentence)
         asks = bool(self.council_ask.matches(sentence))
         if self.restatement.matches(sentence):
             # "The Minister asked what government could remove" is reported speech; "we ask
@@ -147,6 +160,13 @@ class Rules:
         setting = set().union(*(self.settings.get(b, frozenset()) for b in named)) - named
         return [t for t in topics if t not in setting]
 
+    def absorbed_by(self, named: Iterable[str]) -> set[str]:
+        """The barriers that are part of one the sentence's rules named, and so name nothing of
+        their own there: a new duty whose funding "does not cover the ongoing cost", or that the
+        council "does not know will be funded", names the unfunded burden, not underfunding or
+        funding uncertainty in general."""
+        return set().union(*(self.absorbs.get(b, frozenset()) for b in named))
+
 
 @lru_cache(maxsize=8)
 def compile_rules(framework: Framework) -> Rules:
@@ -163,6 +183,7 @@ def compile_rules(framework: Framework) -> Rules:
         signals=PatternSet(framework.barrier_signals),
         order={b.id: i for i, b in enumerate(framework.barriers)},
         settings={b.id: frozenset(b.settings) for b in framework.barriers if b.settings},
+        absorbs={b.id: frozenset(b.absorbs) for b in framework.barriers if b.absorbs},
         wording=wording,
     )
 

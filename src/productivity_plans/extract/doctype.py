@@ -43,16 +43,18 @@ CUES: dict[str, list[Cue]] = {
         (r"^\s*decision details\s*$", 4),
         (r"^\s*decision maker\s*:", 4),
         (r"^\s*decision status\s*:", 2),
-        (r"^\s*date of decision\s*:", 2),
+        (r"^\s*(?:date of decision|decision date)\s*:", 2),
         (
             r"^\s*(?:record of )?(?:executive |officer |delegated )?decision notice\b",
             3,
         ),
         (r"\bofficer decision\b", 1),
         # Record headings: "Delegated Decision", "Mayoral Decision Record", "Decision by the
-        # Portfolio Holder …", and ModernGov's page title "Decision - <subject>".
+        # Portfolio Holder …", "Decision Report - Executive Decision by the Leader", and
+        # ModernGov's page title "Decision - <subject>".
         (
-            r"^\s*(?:record\s+of\s+(?:an?\s+)?)?(?:delegated|individual|executive|officer|key"
+            r"^\s*(?:decision\s+(?:report|sheet|notice)\s*[-–:]\s*)?(?:record\s+of\s+(?:an?\s+)?)?"
+            r"(?:delegated|individual|executive|officer|key"
             r"|mayoral|leader'?s|urgent|cabinet\s+member)\s+decisions?\b",
             3,
         ),

@@ -310,7 +310,9 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # "Chelmsford City Council Cabinet" over "16 July 2024": the council's name first
             rf"^[ \t]*(?:(?:[A-Z][\w'’&-]*[ \t]+){{1,5}}Council[ \t]+)?"
             # an item number set at its right: "Cabinet          8" over "10 July 2024"
-            rf"(?:the\s+)?(?P<body>{_BODY_CORE})(?:[ \t]{{3,}}\d{{1,3}})?[ \t]*\n(?:[ \t]*\n)?"
+            # "Scrutiny Committee - Corporate and Resources": a committee and its remit
+            rf"(?:the\s+)?(?P<body>{_BODY_CORE}(?:[ \t]+[-–][ \t]+(?-i:[A-Z])[\w&,'’ ]{{2,60}}?)?)"
+            rf"(?:[ \t]{{3,}}\d{{1,3}})?[ \t]*\n(?:[ \t]*\n)?"
             # "COUNCIL" over "DATE: 23 July 2024"
             rf"[ \t]*(?:date\s*:[ \t]*)?(?P<date>{_DATE})[ \t,]*(?:(?:at\s+)?\d[^\n]*)?$",
             _M | re.X,
@@ -445,7 +447,9 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     # "This is Bolton's plan. The Leader of the Council approved it at …"
     rf"|(?P<pronoun>it))\b"
     rf"(?:(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?"
-    rf"|\s+{_AT_ITS_MEETING_ON_A_WEEKDAY})(?P<date>{_DATE}))?",
+    rf"|\s+{_AT_ITS_MEETING_ON_A_WEEKDAY})(?P<date>{_DATE})"
+    # or a weekday told from the dateline: "agreed the document on Wednesday evening"
+    rf"|[^.\n]{{0,60}}?\bon\s+(?P<later_wd>{_WEEKDAY})\b)?",
     re.IGNORECASE | re.X,
 )
 # A plan saying who will consider it and when ("Cabinet will consider it on 16 July 2024"): the
@@ -891,7 +895,7 @@ def find_body_and_date(
         body = _clean_body(signoff.group("body"))
         if day := _own_day(signoff):
             when = _date_in(signoff.group(day), year)
-        elif told := signoff.groupdict().get("relday") or signoff.groupdict().get("relwd"):
+        elif told := _day_told_from_dateline(signoff):
             when = _told_from_dateline(text, told, year)
         return body, when, "plan_signoff"
     if doc_type in _PAPER_TYPES:
@@ -1311,7 +1315,14 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
 
 
 def _told_with_its_day(m: re.Match[str]) -> bool:
-    return bool(_own_day(m) or m.groupdict().get("relday") or m.groupdict().get("relwd"))
+    return bool(_own_day(m) or _day_told_from_dateline(m))
+
+
+def _day_told_from_dateline(m: re.Match[str]) -> str | None:
+    """The words of a sign-off's day told from the page's dateline ("last night", "on Tuesday
+    evening"), if it gives one."""
+    groups = m.groupdict()
+    return groups.get("relday") or groups.get("relwd") or groups.get("later_wd")
 
 
 def _own_day(m: re.Match[str]) -> str | None:
@@ -1516,6 +1527,9 @@ _SUBMISSION_TO_COME = (
     r"|(?:(?<![^\n])|(?<=[.!?]\s))[ \t]*to\s+be\s+(?P<verb10>submitted|sent|returned|e-?mailed)\b"
     r"(?=[^.;\n]{0,120}?\bon\s+(?:\w+day,?\s+)?\d)"
     r"|\b(?:authori[sz]ed|approved|agreed)\s+(?:its|the\s+plan's)\s+(?P<verb11>submission)\b"
+    r"(?=[^.;\n]{0,120}?\bon\s+(?:\w+day,?\s+)?\d)"
+    # a recommendation's "b) the plan be submitted to the Ministry on 18 July 2024"
+    r"|\b(?:plan|it|document)\s+be\s+(?P<verb13>submitted|sent|returned|e-?mailed)\b"
     r"(?=[^.;\n]{0,120}?\bon\s+(?:\w+day,?\s+)?\d)"
 )
 # A submission date as the labelling conventions read it: the day the plan was, or is to be,

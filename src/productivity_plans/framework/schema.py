@@ -74,6 +74,10 @@ class Barrier(_Strict):
     # service whose data cannot be shared or whose system is old): there they name nothing
     # unless their own rules match.
     settings: tuple[str, ...] = ()
+    # Barriers that, in a sentence this barrier's rules name, are part of it and name nothing
+    # there, whatever matched them: the shortfall or the uncertainty of a new duty's own funding
+    # is the unfunded burden, not underfunding or uncertain funding in general.
+    absorbs: tuple[str, ...] = ()
 
 
 class Choice(_Strict):
@@ -138,6 +142,12 @@ class Framework(_Strict):
             if unknown:
                 raise ValueError(
                     f"barrier {barrier.id!r} names unknown setting(s): {', '.join(unknown)}"
+                )
+            unknown = sorted(set(barrier.absorbs) - barrier_ids)
+            if unknown or barrier.id in barrier.absorbs:
+                raise ValueError(
+                    f"barrier {barrier.id!r} absorbs unknown or its own id(s): "
+                    f"{', '.join(unknown or [barrier.id])}"
                 )
         for heading in self.headings:
             for question in heading.questions:
