@@ -235,9 +235,9 @@ class RoundFloors:
     neutral_named: int = 1  # neutral sentences named as barriers, at most
 
 
-# Rounds 9-22: each held out while the round before it was turned into rules, scored once,
+# Rounds 9-23: each held out while the round before it was turned into rules, scored once,
 # then its own misses became rules once the next round was in hand to hold out instead
-# (docs/coding.md, "Round 9" to "Round 22"). The floors sit just under the figures after.
+# (docs/coding.md, "Round 9" to "Round 23"). The floors sit just under the figures after.
 USED_ROUNDS = {
     "round9": RoundFloors(18, 17, 17, 0.85, 0.85, 0.95, 26, 0.9),
     "round10": RoundFloors(18, 17, 17, 0.87, 0.9, 0.95, 26, 0.9),
@@ -258,6 +258,7 @@ USED_ROUNDS = {
     "round20": RoundFloors(18, 16, 14, 0.92, 0.95, 0.95, 24, 0.95),
     "round21": RoundFloors(18, 18, 16, 0.95, 0.95, 0.95, 26, 0.95),
     "round22": RoundFloors(18, 18, 15, 0.94, 0.95, 0.95, 24, 0.95),
+    "round23": RoundFloors(18, 17, 16, 0.93, 0.85, 0.95, 25, 0.95),
 }
 
 
@@ -279,20 +280,19 @@ def test_a_used_blind_rounds_documents_and_sentences_keep_their_figures(folder):
     assert score(totals) >= floors.passages, totals
 
 
-def test_a_twenty_first_writers_set_kept_blind_holds_its_blind_figures():
-    """Round 23 was scored once with every rule of rounds 5-21 in, and again after round 22's
-    rules (barriers 0.86 to 0.87, one neutral sentence fewer named); no rule has been written
-    from it: the held-out check for the next change. The floors sit just under its figures
-    (docs/coding.md, "Round 23")."""
-    scores = inspected("round23")
+def test_a_twenty_second_writers_set_kept_blind_holds_its_blind_figures():
+    """Round 24 was scored once with every rule of rounds 5-22 in, and again after round 23's
+    rules (the same figures); no rule has been written from it: the held-out check for the next
+    change. The floors sit just under its blind figures (docs/coding.md, "Round 24")."""
+    scores = inspected("round24")
     assert scores.n == 18
-    assert scores.right["council"] >= 16 and scores.right["doc_type"] >= 14, scores.right
-    assert min(scores.right[k] for k in ("body", "date", "outcome")) >= 13, scores.right
-    assert score(scores.barriers) >= 0.82, scores.barriers
-    assert score(scores.measures) >= 0.85, scores.measures
+    assert scores.right["council"] >= 17 and scores.right["doc_type"] >= 16, scores.right
+    assert min(scores.right[k] for k in ("body", "date", "outcome")) >= 11, scores.right
+    assert score(scores.barriers) >= 0.89, scores.barriers
+    assert score(scores.measures) >= 0.8, scores.measures
     assert score(scores.themes) >= 0.93, scores.themes
-    named, found, neutral, wrongly = sentences_named(FRESH / "round23" / "barriers.yaml")
+    named, found, neutral, wrongly = sentences_named(FRESH / "round24" / "barriers.yaml")
     assert (named, neutral) == (28, 12)
-    assert found >= 21 and wrongly <= 2, (found, wrongly)
-    _, totals = measurement_passages(FRESH / "round23" / "measures.yaml")
-    assert score(totals) >= 0.9, totals
+    assert found >= 21 and wrongly <= 1, (found, wrongly)
+    _, totals = measurement_passages(FRESH / "round24" / "measures.yaml")
+    assert score(totals) >= 0.85, totals

@@ -2785,3 +2785,192 @@ def test_measures_still_to_be_agreed_are_no_measure_but_measures_to_be_used_are(
     used = "We will use the agreed indicators to report productivity to Cabinet each quarter."
     assert not code_text(agreed + "\n").states_measurement
     assert code_text(used + "\n").states_measurement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # not knowing future income, told in the past tense; no word of funding ahead
+        (
+            "The finance director warned that no one could say what the county's grant would be "
+            "after the spending review.",
+            "funding_uncertainty",
+        ),
+        (
+            "With no information about our allocation beyond 2026, the ten-year capital "
+            "programme is largely guesswork.",
+            "funding_uncertainty",
+        ),
+        (
+            "We have had no indication of grant levels after next March.",
+            "funding_uncertainty",
+        ),
+        # staff turnover as a retention problem
+        (
+            "Staff turnover in our environmental health team rose to 31% in 2023/24.",
+            "recruitment_retention",
+        ),
+        (
+            "Persistently high turnover among our planning officers means applications are "
+            "handed from one officer to another.",
+            "recruitment_retention",
+        ),
+        (
+            "Turnover of occupational therapists is the worst in the region and we cannot hold "
+            "on to the people we train.",
+            "recruitment_retention",
+        ),
+        # a burden told as the posts it takes
+        (
+            "Grant returns to five separate departments tie up the equivalent of three full-time "
+            "officers in our finance team.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "Every department wants its own quarterly return, and filling them in takes the "
+            "equivalent of four posts.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "We complete more than 50 statistical and grant returns for Whitehall every year.",
+            "regulation_reporting_burden",
+        ),
+        # one cost larger than a whole budget
+        (
+            "A single out-of-area placement for a teenager now costs more than the entire budget "
+            "for our leisure centres.",
+            "social_care_demand",
+        ),
+        # a distribution that never recognised a cost; money shared out
+        (
+            "The way ministers hand out grant has never reflected the cost of serving scattered "
+            "coastal villages.",
+            "funding_formula",
+        ),
+        (
+            "Funding shares have never properly recognised the cost of delivering services "
+            "across the moors.",
+            "funding_formula",
+        ),
+    ],
+)
+def test_barriers_told_in_a_twenty_first_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 23."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a national body's estimate, whatever its article, adjectives or lead-in
+        "An independent think-tank has calculated that district councils face a shortfall of "
+        "£900m by 2027.",
+        "For context: a leading think-tank said this spring that social care faces a gap of "
+        "several billion pounds.",
+        # staff turnover down, or a business's turnover
+        "Staff turnover fell to 9% last year, the lowest since 2015.",
+        "Local businesses reported that turnover had risen by 12% since the market reopened.",
+        # a success told in posts
+        "Automating benefit claims saved the equivalent of six full-time posts.",
+        # a tender as a point in time
+        "The new catering contract started in April, after the last tender closed.",
+    ],
+)
+def test_a_national_estimate_a_success_or_a_word_that_only_names_a_topic_is_no_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "not_named"),
+    [
+        # prices since the last tender are the transport's, not the procurement rules'
+        (
+            "Fares for pupils with special educational needs have gone up by 40% since the last "
+            "tender.\n",
+            "send_costs",
+            "procurement_rules",
+        ),
+        # money given by formula is the remedy for bidding, not a complaint about the formula
+        (
+            "What government could do\n\nWe ask government to stop making districts bid against "
+            "each other for small pots, and to pay the money by formula instead.\n",
+            "competitive_bidding",
+            "funding_formula",
+        ),
+        # grant returns are paperwork, not grants given a year at a time
+        (
+            "What government could do\n\nGrant monitoring. We submit 12 grant returns to the "
+            "department each year.\n",
+            "regulation_reporting_burden",
+            "single_year_settlements",
+        ),
+    ],
+)
+def test_a_topic_named_only_as_a_time_a_remedy_or_paperwork_names_no_barrier(
+    text, named, not_named
+):
+    ids = code_text(text).barrier_ids
+    assert named in ids and not_named not in ids, (text, ids)
+
+
+def test_a_service_named_in_an_it_systems_name_is_no_pressure_on_that_service():
+    sentence = "We are replacing our ageing adult social care records system with a cloud product."
+    assert code_text(sentence + "\n").barrier_ids == []
+
+
+def test_a_formula_still_faulted_after_by_formula_names_the_formula():
+    asked = (
+        "What government could do\n\nWe ask that grant be allocated by a formula that reflects "
+        "rural costs.\n"
+    )
+    faulted = "Grant is still allocated by a formula that ignores the cost of rural travel.\n"
+    assert "funding_formula" in code_text(asked).barrier_ids
+    assert "funding_formula" in code_text(faulted).barrier_ids
+
+
+def test_many_departments_asking_for_returns_is_a_complaint_not_a_restatement(rules):
+    assert not rules.restates(
+        "Every department asks for its own data on the same households, and we re-enter it each "
+        "time."
+    )
+    assert rules.restates("The department asked us to set out our plans by July.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # outputs set against inputs as a ratio
+        ("Each team reports a ratio of outputs to inputs that managers review monthly.", True),
+        ("We express productivity as cases closed divided by staff hours.", True),
+        ("The service works out outputs divided by staff hours in every quarterly review.", True),
+        # a ratio set aside is no measure
+        (
+            "A simple ratio of outputs to inputs would miss most of what the library service is "
+            "for.",
+            False,
+        ),
+        # the tax the council sets, compared, is a level of tax, not a way of measuring
+        (
+            "We compare our Band D council tax with the other Essex districts and remain below "
+            "the average.",
+            False,
+        ),
+        # the cost of collecting it is a measure
+        ("We compare our council tax collection rate with our CIPFA nearest neighbours.", True),
+        # a member's question about measures is a question; the answer given measures
+        ("Councillor Ahmed asked whether productivity indicators would be published.", False),
+        (
+            "Members asked how productivity would be measured, and officers explained that unit "
+            "costs are benchmarked against similar councils.",
+            True,
+        ),
+        # a survey's question is a way of measuring
+        (
+            "Residents are asked whether they are satisfied, and the satisfaction rate is "
+            "tracked each quarter.",
+            True,
+        ),
+    ],
+)
+def test_ratios_of_outputs_a_tax_level_and_reported_questions(sentence, measure):
+    assert code_text(sentence + "\n").states_measurement is measure, sentence

@@ -1484,3 +1484,70 @@ def test_the_press_on_a_committee_that_agreed_the_document_on_a_weekday_evening(
         date(2024, 7, 16),
         "approved",
     )
+
+
+def test_a_report_for_label_names_the_body_the_report_goes_to() -> None:
+    text = (
+        "Report for:                 Executive\n\nDate of Meeting:            9 July 2024\n\n"
+        "Subject:                    Productivity Plan\n\nKey Decision:               No\n\n"
+        "Recommendations\nThat the Executive approves the Productivity Plan.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == ("Executive", date(2024, 7, 9))
+
+
+def test_a_cover_lines_cell_or_a_participle_gives_the_submission_date() -> None:
+    cover = PLAN_HEAD + "Version 2.0 | Submitted to MHCLG 17 July 2024\n" + FOUR_HEADINGS
+    assert extract_facts(cover).submitted_date == date(2024, 7, 17)
+    report = (
+        "Report to the Executive\n\n1.1 To report the Productivity Plan submitted to the "
+        "Ministry on 16 July 2024 under delegated authority.\n"
+    )
+    assert extract_facts(report, url=DEMOCRACY).submitted_date == date(2024, 7, 16)
+
+
+def test_a_title_line_then_submitted_on_the_next_line_is_read_as_its_own_line() -> None:
+    text = (
+        "EXAMPLE CITY COUNCIL\nProductivity Plan\nSubmitted to the Department for Levelling Up, "
+        "Housing and Communities on 18 July 2024\n" + FOUR_HEADINGS
+    )
+    assert extract_facts(text).submitted_date == date(2024, 7, 18)
+
+
+def test_a_resolution_to_defer_consideration_is_deferred() -> None:
+    text = (
+        "Example County Council\n\nResources Committee\n\nMinutes of the meeting held on "
+        "Tuesday 2 July 2024\n\n31. Productivity Plan\n\nThe Committee considered the draft plan."
+        "\n\nIt was resolved by a majority to:\n\ndefer consideration of the Productivity Plan to "
+        "the next meeting; and\n\nset up a cross-party working group.\n\n32. Treasury Report\n\n"
+        "It was resolved unanimously to note the report.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "deferred"
+
+
+def test_a_decision_sheets_numbered_resolution_is_its_row_and_not_the_next_rows() -> None:
+    text = (
+        "Cabinet decisions – 10 July 2024\n\nDecision sheet\n\nThe following decisions were taken "
+        "by the Cabinet at its meeting held on Wednesday 10 July 2024.\n\n"
+        "Minute | Subject | Decision\n\n41/24 | Fees and charges | That the fees be approved.\n\n"
+        "42/24\n\nProductivity Plan\n\n(1) That the Productivity Plan be approved.\n\n"
+        "(2) That the Chief Executive submit it to the Ministry.\n\n"
+        "43/24 | Leisure contract | Deferred to the meeting on 4 September 2024.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/cabinet-decisions-10-july-2024")
+    assert facts.doc_type == "decision_record"
+    assert facts.decision.outcome == "approved"
+
+
+def test_the_press_on_a_plan_agreed_by_the_executive_mayor_at_a_cabinet_meeting() -> None:
+    text = (
+        "Borough asks for help\n\nFriday, 19 July 2024, 4:05pm\n\nThe borough's productivity "
+        "plan, which was agreed by the Executive Mayor at a cabinet meeting on Wednesday, 17 "
+        "July, was sent to Whitehall the following day.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-news.co.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive Mayor",
+        date(2024, 7, 17),
+        "approved",
+    )

@@ -178,3 +178,51 @@ def test_a_news_pages_dateline_that_trafilatura_drops_stays_after_its_heading(
     assert parsed.text.count("12 July 2024") == 1
     assert "3 June 2024" not in parsed.text
     assert_well_formed(parsed)
+
+
+def test_a_page_wrapped_in_one_form_as_asp_net_sites_do_keeps_its_content(
+    tmp_path: Path, limits: Limits
+) -> None:
+    """CMIS and other ASP.NET sites put the whole body in a <form>; a small search form is
+    still dropped."""
+    minutes = "".join(
+        f"<h3>{n}. {title}</h3><p>The Committee considered the {title.lower()} and resolved "
+        "to note it after a short discussion of the points raised by members.</p>"
+        for n, title in enumerate(["Apologies", "Finance Monitoring", "Productivity Plan"], 21)
+    )
+    html = (
+        "<html><head><title>Meeting details - Resources Committee</title></head><body>"
+        "<form method='post' id='Form'><div class='menu'><a href='/'>Home</a></div>"
+        "<h1>Resources Committee</h1><table><tr><th>Date:</th><td>Tuesday, 02 July 2024</td>"
+        f"</tr></table><h2>Minutes</h2>{minutes}"
+        "<form class='search'><input name='q'><button>Search site</button></form></form>"
+        "</body></html>"
+    )
+    parsed, _ = parse_file(make_html(tmp_path / "meeting.html", html), limits)
+    assert "23. Productivity Plan" in parsed.text
+    assert "Tuesday, 02 July 2024" in parsed.text
+    assert "Search site" not in parsed.text
+    assert_well_formed(parsed)
+
+
+def test_a_layout_cells_lines_broken_by_br_keep_their_first_line(
+    tmp_path: Path, limits: Limits
+) -> None:
+    """trafilatura turns a cell's line breaks into paragraphs after the first line, which stays
+    the cell's own text: it is kept, in its place."""
+    rows = "".join(
+        f"<tr><td>{n}/24</td><td>Item {n}</td><td>That the report be noted.</td></tr>"
+        for n in range(40, 43)
+    )
+    html = (
+        "<html><body><article><h1>Cabinet decisions</h1><p>The following decisions were taken "
+        "by the Cabinet at its meeting on 17 July 2024.</p><table>"
+        "<tr><th>Minute</th><th>Subject</th><th>Decision</th></tr>"
+        f"{rows}<tr><td>43/24</td><td>Productivity Plan</td><td>(1) That the plan be approved."
+        "<br>(2) That it be submitted to the Ministry.<br>(3) That progress be reported.</td>"
+        "</tr></table></article></body></html>"
+    )
+    parsed, _ = parse_file(make_html(tmp_path / "decisions.html", html), limits)
+    first = parsed.text.find("(1) That the plan be approved.")
+    assert 0 <= first < parsed.text.find("(2) That it be submitted") < parsed.text.find("(3)")
+    assert_well_formed(parsed)

@@ -100,6 +100,15 @@ MEASURE_STRONG = vocabulary(
     # productivity as outputs for inputs: a definition is a way of measuring
     r"outputs? (?:per|for each|relative to|against) (?:\w+ )?(?:input|unit|pound|fte|"
     r"member of staff|employee|hour)|"
+    # a ratio of outputs to inputs the council uses: "each service reports a ratio of outputs to
+    # staff hours", "outputs divided by inputs" (round 23); not one it sets aside ("best
+    # understood through outcomes rather than a ratio of outputs to inputs")
+    r"(?:reports?|reported|uses?|used|tracks?|tracked|calculates?|calculated|measures?|measured"
+    r"|sets?|compares?|compared|records?|recorded|monitors?|monitored|publish\w*|produces?"
+    r"|expresse?[sd]?|works? out) (?:a |an |the |its |our |each |their )?(?:\w+ ){0,2}?"
+    r"ratios? (?:of )?(?:\w+ ){0,2}?outputs? (?:to|per|against|over|and) (?:\w+ ){0,2}?"
+    r"(?:inputs?|hours?|costs?|spend\w*|staff|fte|employees|pounds?|resources)|"
+    r"outputs? divided by (?:\w+ ){0,2}?(?:inputs?|hours|costs?|spend\w*|fte|resources)|"
     r"(?:define|defines|defined|think of|see|understand) productivity as|"
     r"productivity (?:is|can be) (?:defined|understood|seen|thought of) as|"
     r"benefits? (?:realisation|tracking|tracker|register)|"
@@ -178,6 +187,12 @@ _REPORTING = vocabulary(
     r"|benchmarks?|performs?)\s+(?:very\s+|so\s+)?(?:well|favourably|strongly)\b"
     r"|\b(?:compares?|benchmarks?)\s+(?:very\s+|so\s+)?(?:well|favourably|poorly|badly"
     r"|strongly)\b"
+    # the tax the council sets, compared: "we benchmark our council tax against other districts
+    # and remain in the lowest quartile" is a level of tax, not a way of measuring productivity
+    # (the cost or rate of collecting it is: "council tax collection" is not read here)
+    r"|\b(?:benchmark\w*|compar(?:e|es|ed|ing))\s+(?:our|its|the\s+council.s|the)\s+(?:band\s+d\s+)?"
+    r"(?:council\s+tax|precept|tax)(?:\s+(?:levels?|bills?|charges?|rates?|increases?|rises?))?"
+    r"\s+(?:against|with|to)\b[^.;]*"
     # where indicators are kept, not how anything is measured: "key performance indicators are
     # set out in the Council Plan", "our KPIs are available to view on the website"
     r"|\b(?:kpis?|key\s+performance\s+indicators?|performance\s+indicators?)\b[^.;]{0,40}?"
@@ -308,7 +323,12 @@ _OUR_VOICE = re.compile(r"\b(?:we|our|us|the council|this council)\b", re.IGNORE
 _NATIONAL_VIEW = re.compile(
     # "The Chief Economist of the Institute for Fiscal Studies has said …", "A spokesperson for
     # the Local Government Association said …"
-    r"^\W*(?:according\s+to\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){1,3}(?:of|at|for)\s+the\s+)?"
+    # a lead-in naming the context ("For context:", "Nationally,") and an article with a word or
+    # two of description ("A national think-tank has estimated …", round 23) change nothing
+    r"^\W*(?:(?:for\s+context|in\s+context|nationally|more\s+widely|across\s+the\s+country"
+    r"|meanwhile|elsewhere)\s*[:,]\s*)?(?:according\s+to\s+)?(?:(?:the|a|an|one)\s+)?"
+    r"(?:(?:national|leading|independent|respected|influential|prominent|well[- ]known|sector"
+    r"|london-based|major)\s+){0,2}(?:(?:[\w-]+\s+){1,3}(?:of|at|for)\s+the\s+)?"
     r"(?:local\s+government\s+association|lga|institute\s+for"
     r"\s+fiscal\s+studies|ifs|county\s+councils\s+network|ccn|district\s+councils.?\s+network|dcn"
     r"|sigoma|national\s+audit\s+office|nao|commentators?|think[- ]tanks?|analysts|economists"
@@ -409,6 +429,31 @@ _REACTING = vocabulary(
     r"|(?:are|is)\s+(?:now\s+)?(?:considering|reviewing|studying)|will\s+(?:consider|review)"
     r"|looks?\s+forward)\b",
 )
+
+
+# A question reported in minutes ("Members asked whether the measures of productivity would be
+# reported to the Committee", round 23) only asks about measuring, as a question does: its words
+# are read without it. The answer that follows stays ("…, and officers confirmed that unit costs
+# are benchmarked against nearest neighbours").
+_REPORTED_QUESTION = re.compile(
+    # asked by a member, or an item of minutes that starts with the question ("asked how …");
+    # not a survey's question ("residents are asked whether …", "we asked tenants how …")
+    r"(?:^\W*|\b(?:councillors?|cllrs?\.?|members?|the\s+chair(?:man|woman|person)?|the\s+committee"
+    r"|he|she|they|the\s+leader|the\s+mayor|the\s+opposition\s+\w+)\s+(?:[A-Z][\w'’-]+\s+){0,2}"
+    r"(?:also\s+|then\s+|further\s+)?)"
+    r"(?:asked|queried|enquired|inquired|questioned|wondered|wanted\s+to\s+know"
+    r"|sought\s+(?:clarification|assurance|confirmation)(?:\s+(?:on|about|as\s+to|that))?)\s+"
+    r"(?:\w+\s+){0,3}?(?:whether|if|how|what|why|when|which)\b"
+    r"[^.;?]*?(?=[.;?]|$|,?\s+(?:and|to\s+which|but)\s+(?:the\s+)?(?:officers?|directors?|the\s+\w+"
+    r"|chief\s+\w+|head\s+of\s+\w+|it|he|she|they|members?)\s+(?:was\s+|were\s+)?(?:said|told"
+    r"|explained|confirmed|replied|responded|advised|answered|noted|stated))",
+    re.IGNORECASE,
+)
+
+
+def without_reported_questions(sentence: str) -> str:
+    """The sentence without the questions it reports (see ``_REPORTED_QUESTION``)."""
+    return _REPORTED_QUESTION.sub(" ", sentence)
 
 
 def about_others_measuring(sentence: str) -> bool:

@@ -37,6 +37,14 @@ _COMMENT_ON_PLAN = re.compile(
     r"(?:\s+more\s+(?:strongly|clearly))?)\s+(?:that|about|how)\b",
     re.IGNORECASE,
 )
+# Many departments asking ("Each department asks for its own monitoring return, and we …",
+# round 23) is the council's complaint about their demands, not the department that asked for
+# the plans: the regime's request comes from one department and its minister.
+_MANY_DEPARTMENTS = re.compile(
+    r"\b(?:each|every|different|separate|several|multiple|numerous|many|various|other|individual)"
+    r"\s+(?:government\s+|whitehall\s+|central\s+)?departments?\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z][a-z-]*")
 # Words that carry no topic: left out when a passage is compared with the framework's wording.
 _STOP_WORDS = """
@@ -114,7 +122,7 @@ class Rules:
         """Whether a sentence restates the requirement: it reports what government asked or the
         regime's own terms, or repeats a heading's or question's wording, and is not the
         council asking government for something."""
-        sentence = _COMMENT_ON_PLAN.sub(" ", sentence)
+        sentence = _MANY_DEPARTMENTS.sub("they", _COMMENT_ON_PLAN.sub(" ", sentence))
         asks = bool(self.council_ask.matches(sentence))
         if self.restatement.matches(sentence):
             # "The Minister asked what government could remove" is reported speech; "we ask

@@ -59,6 +59,10 @@ CUES: dict[str, list[Cue]] = {
             3,
         ),
         (r"^\s*decisions?\s+(?:of|by|taken\s+by)\s+the\b", 2),
+        # a sheet of a meeting's decisions: "Decision sheet", "The following decisions were
+        # taken by the Cabinet at its meeting held on …"
+        (r"^\s*decisions?\s+sheet\s*$", 3),
+        (r"\bthe following decisions were (?:taken|made)\b", 3),
         (r"^\s*decision\s+-\s+\S", 2),
         (r"^\s*decisions?\s*:[ \t]*\S", 1),
         # A decision box: "Decision taken:", "Decisions made", "Decision:" over its text.

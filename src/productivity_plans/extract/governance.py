@@ -59,10 +59,11 @@ _BODY_CORE = (
     # unbounded, it was tried from every word to the end of the text
     r"|(?:[A-Z][\w&]*\s+){0,4}Portfolio\s+Holder(?:\s+for\s+[A-Z][\w,&' ]+?)?"
     # a mayoral executive: "the Elected Mayor and Cabinet", "Mayor in Cabinet"
-    r"|(?:(?:Elected\s+|City\s+)?Mayor\s+(?:and|in)\s+)?"
+    r"|(?:(?:Elected\s+|City\s+|Executive\s+)?Mayor\s+(?:and|in)\s+)?"
     r"[Cc]abinet(?:\s+Executive|\s+and\s+Junior\s+Cabinet\s+Members)?|Executive\s+Cabinet"
-    # an elected mayor deciding alone: "The City Mayor approved the plan on 15 July"
-    r"|(?:(?:Directly\s+)?Elected\s+|City\s+)Mayor"
+    # an elected mayor deciding alone: "The City Mayor approved the plan on 15 July", "agreed
+    # by the Executive Mayor at a cabinet meeting"
+    r"|(?:(?:Directly\s+)?Elected\s+|City\s+|Executive\s+)Mayor"
     r"|Executive(?:\s+Committee)?"
     r"|(?:Full\s+|City\s+|County\s+|Borough\s+|District\s+)?Council"
     r"|Corporate\s+(?:Leadership|Management)\s+Team|(?:Senior|Extended)\s+Leadership\s+Team"
@@ -321,7 +322,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "report_to",
         re.compile(
-            rf"^\s*Report\s+To\s*:?[ \t]+(?P<body>[^\n]+?)"
+            # and Harrow's "Report for:   Cabinet"
+            rf"^\s*Report\s+(?:To\s*:?|for\s*:)[ \t]+(?P<body>[^\n]+?)"
             rf"(?:[ \t]*[-–—,][ \t]*(?P<date>{_DATE})[^\n]*"
             # or the date alone on the next line: "Report to Cabinet\n\n16 July 2024"
             rf"|[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<date2>{_DATE_AGAIN})[ \t]*$)?\s*$",
@@ -987,6 +989,9 @@ _ZONE_ANCHOR = re.compile(
     # "Recommendation to Cabinet: That the Productivity Plan at Appendix A be noted."
     r"|(?:\d+(?:\.\d+)*\s*)?(?i:recommendations?)(?:\s+to\s+[^:\n]{1,80})?\s*:\s*That\b"
     r"|(?:\(?\d+[.)]|\(?[a-z][.)]|[-•·])?\s*That\s+(?:the\s+)?(?:Cabinet|Council|Executive|Committee)\b"
+    # a numbered resolution in the passive: "(1) That the Productivity Plan … be approved."
+    r"|(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\))\s*That\s+[^\n]{0,200}?\bbe\s+"
+    r"(?:approved|agreed|endorsed|noted|adopted|deferred)\b"
     r"|(?:\d\)\s*)?(?:APPROVED|NOTED|AGREED|ENDORSED)\b|(?:Approved|Noted|Agreed|Endorsed)\s+the\b"
     r")"
     r"|\b(?:RESOLVED\b|(?:Resolved|[Ii]t\s+was\s+resolved)\b(?:,?\s+(?:unanimously|by\s+a\s+majority|nem\.?\s*con\.?),?)?,?\s*(?:that|to|:)"
@@ -1004,7 +1009,9 @@ _ZONE_END = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:Reasons?\b|Alternative\s+options|Options\s+considered|Other\s+options"
     r"|Implications|Background\b|Purpose\b|Introduction\b|List\s+of\s+Appendices|IMPLICATIONS)"
     # the next numbered section or item, its title in capitals: "2. INTRODUCTION", "16 MOTIONS"
-    r"|^[ \t]*\d{1,3}\.?[ \t]+(?-i:[A-Z][A-Z&,'’ -]{3,})[ \t]*$",
+    r"|^[ \t]*\d{1,3}\.?[ \t]+(?-i:[A-Z][A-Z&,'’ -]{3,})[ \t]*$"
+    # the next minute of a decision sheet or minutes: "99/24 | Adult Social Care Charging …"
+    r"|^[ \t]*\d{1,4}/\d{2}\b(?!/)",
     re.MULTILINE | re.IGNORECASE,
 )
 _ZONE_MAX = 700
@@ -1017,7 +1024,10 @@ _AS_SIGNED_OFF = re.compile(
 _VERBS: list[tuple[str, re.Pattern[str]]] = [
     (
         "deferred",
-        re.compile(r"\b(?:deferred|withdrawn|postponed|adjourned|put\s+back)\b", re.IGNORECASE),
+        # and a resolution's infinitive: "It was resolved to: defer consideration of the plan"
+        re.compile(
+            r"\b(?:defer(?:red|s)?|withdrawn|postpone[ds]?|adjourned|put\s+back)\b", re.IGNORECASE
+        ),
     ),
     (
         "delegated",
@@ -1539,14 +1549,19 @@ _STATED_SUBMISSION = re.compile(
     _PAST_SUBMITTED.pattern + r"|\b(?:we|the\s+council|it\s+was|was|were|been|has|have|had)\s+"
     r"(?:then\s+|now\s+|already\s+)?(?P<verb4>sent|returned|emailed|e-mailed|submitted)\b"
     rf"[^.;\n]{{0,30}}?\bto\s+(?:the\s+)?{_TO_GOVERNMENT}"
-    # "This final version, as submitted to the Department … on 17 July 2024, …"
-    rf"|\bas\s+(?P<verb12>submitted|sent)\s+to\s+(?:the\s+)?{_TO_GOVERNMENT}\b"
+    # "This final version, as submitted to the Department … on 17 July 2024, …", "to report
+    # the Productivity Plan submitted to the Ministry on 16 July 2024"
+    rf"|\b(?:as|plan|document|version)[ \t]+(?P<verb12>submitted|sent)\s+to\s+(?:the\s+)?"
+    rf"{_TO_GOVERNMENT}\b"
     # "went to the Ministry on 18 July"
     rf"|\b(?P<verb7>went)\s+(?:off\s+)?to\s+(?:the\s+)?{_TO_GOVERNMENT}\b"
     # a title page's label: "Submitted to DLUHC: 17 July 2024", "Date submitted: 17 July 2024"
     r"|(?<![^\n])[ \t]*(?:date\s+)?(?P<verb8>submitted)(?:\s+to\s+[^:\n]{1,60}?)?"
-    # or as a flattened table's row, the colon lost: "Submitted to DLUHC    17 July 2024"
-    r"(?:[ \t]*:|[ \t]+(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+20\d\d[ \t]*(?:\n|$)))"
+    r"[ \t]*:"
+    # or as a flattened table's row or a cover line's cell, the colon lost: "Submitted to DLUHC
+    # 17 July 2024", "Version 1.0 | Submitted to DLUHC 18 July 2024" (its bar read as a colon)
+    r"|(?:(?<![^\n])|(?<=:  )|(?<=\| ))[ \t]*(?P<verb14>submitted)\s+to\s+[^:\n]{1,60}?[ \t]+"
+    r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+20\d\d[ \t]*(?:\n|$))"
     # or as a line of its own: "Sent to the Department for Levelling Up, … on 18 July 2024"
     rf"|(?<![^\n])[ \t]*(?P<verb9>sent|submitted|returned|e-?mailed)\s+to\s+(?:the\s+)?"
     rf"{_TO_GOVERNMENT}\b[^\n]{{0,80}}?\bon\b"
@@ -1720,7 +1735,7 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
         if _RELATIVE_TO.search(text, max(0, pm.start() - 20), pm.start()):
             continue  # "approved on 15 July, before it was submitted": no date of its own
         start, end = _sentence_bounds(text, pm.start())
-        subject = text[start : pm.start()]
+        subject = text[start : pm.end()]  # "the Productivity Plan submitted to …" names it
         if _A_PAPER.search(subject) and not _THE_PLAN.search(subject):
             continue  # "A report of the Chief Executive was submitted": to the meeting
         # "submitted by the deadline of 19 July" restates the deadline: not a submission date.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import importlib.metadata
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import trafilatura
@@ -92,6 +92,8 @@ def decode_html(data: bytes) -> str:
 def parse_html(path: Path, data: bytes) -> ParsedDocument:
     html = decode_html(data)
     tree = LexborHTMLParser(html)
+    if _unwrap_page_forms(tree):
+        html = tree.html or html  # trafilatura drops a form's content too
     warnings: list[str] = []
     builder = TextBuilder()
     parser = "trafilatura"
@@ -123,6 +125,16 @@ def parse_html(path: Path, data: bytes) -> ParsedDocument:
         title=h1_from_content or _title(tree),
         warnings=warnings,
     )
+
+
+def _unwrap_page_forms(tree: LexborHTMLParser) -> bool:
+    """Keep the content of a form that wraps the page, as ASP.NET sites (CMIS, DotNetNuke, older
+    ModernGov) wrap the whole body in one ``<form>``: a form holding headings or paragraphs is
+    the page, not a search box. Whether any was unwrapped."""
+    wrappers = [form for form in tree.css("form") if form.css_first("h1, h2, h3, p") is not None]
+    for form in wrappers:
+        form.unwrap()
+    return bool(wrappers)
 
 
 # --- trafilatura -------------------------------------------------------------------------------
@@ -213,13 +225,19 @@ def _html_layout_row(row: LexborNode) -> bool:
     )
 
 
-def _xml_blocks(element: etree._Element) -> Iterator[tuple[BlockKind, etree._Element]]:
-    for child in element:
+def _xml_blocks(
+    children: Iterable[etree._Element],
+) -> Iterator[tuple[BlockKind, etree._Element]]:
+    """The blocks of ``children`` (an element's, or a list of elements), in order."""
+    for child in children:
         kind = _XML_BLOCKS.get(str(child.tag))
         if kind is BlockKind.TABLE_ROW and _xml_layout_row(child):
             kind = None  # a layout row: its cells' blocks are the text, each one whole
         if kind is None and child.tag == "cell" and len(child) == 0 and (child.text or "").strip():
             kind = BlockKind.PARAGRAPH  # a layout row's bare cell ("RESOLVED" beside its text)
+        if kind is None and child.tag == "cell" and len(child):
+            yield from _cell_blocks(child)
+            continue
         if kind is None:
             yield from _xml_blocks(child)
             continue
@@ -228,6 +246,23 @@ def _xml_blocks(element: etree._Element) -> Iterator[tuple[BlockKind, etree._Ele
         for nested in child:
             if nested.tag in ("list", "table"):
                 yield from _xml_blocks(nested)
+
+
+def _cell_blocks(cell: etree._Element) -> Iterator[tuple[BlockKind, etree._Element]]:
+    """A layout cell's blocks in order, its own text before and between its children included:
+    trafilatura turns a cell's line breaks into paragraphs after the first line, which stays
+    the cell's text ("(1) That the plan be approved.<p>(2) That …</p>")."""
+    yield from _paragraph(cell.text)
+    for child in cell:
+        yield from _xml_blocks([child])
+        yield from _paragraph(child.tail)
+
+
+def _paragraph(text: str | None) -> Iterator[tuple[BlockKind, etree._Element]]:
+    if text and text.strip():
+        paragraph = etree.Element("p")
+        paragraph.text = text
+        yield BlockKind.PARAGRAPH, paragraph
 
 
 def _xml_text(element: etree._Element) -> str:
