@@ -167,7 +167,6 @@ def _from_trafilatura(html: str, builder: TextBuilder, dateline: str | None) -> 
     for kind, element in _xml_blocks(main):
         if dateline is not None and kind is not BlockKind.HEADING:
             builder.add(BlockKind.PARAGRAPH, dateline)
-        if kind is not BlockKind.HEADING:
             dateline = None
         if kind is BlockKind.TABLE_ROW:
             builder.add(kind, join_cells([clean_inline(_xml_text(c)) for c in element]))
@@ -233,9 +232,8 @@ def _xml_blocks(
         kind = _XML_BLOCKS.get(str(child.tag))
         if kind is BlockKind.TABLE_ROW and _xml_layout_row(child):
             kind = None  # a layout row: its cells' blocks are the text, each one whole
-        if kind is None and child.tag == "cell" and len(child) == 0 and (child.text or "").strip():
-            kind = BlockKind.PARAGRAPH  # a layout row's bare cell ("RESOLVED" beside its text)
-        if kind is None and child.tag == "cell" and len(child):
+        if kind is None and child.tag == "cell":
+            # a layout row's cell: its blocks, and its bare text ("RESOLVED" beside the text)
             yield from _cell_blocks(child)
             continue
         if kind is None:
@@ -249,9 +247,10 @@ def _xml_blocks(
 
 
 def _cell_blocks(cell: etree._Element) -> Iterator[tuple[BlockKind, etree._Element]]:
-    """A layout cell's blocks in order, its own text before and between its children included:
-    trafilatura turns a cell's line breaks into paragraphs after the first line, which stays
-    the cell's text ("(1) That the plan be approved.<p>(2) That …</p>")."""
+    """A layout cell's blocks in order, its own text before and between its children included
+    (a bare cell's text is one paragraph): trafilatura turns a cell's line breaks into
+    paragraphs after the first line, which stays the cell's text ("(1) That the plan be
+    approved.<p>(2) That …</p>")."""
     yield from _paragraph(cell.text)
     for child in cell:
         yield from _xml_blocks([child])
