@@ -2974,3 +2974,151 @@ def test_many_departments_asking_for_returns_is_a_complaint_not_a_restatement(ru
 )
 def test_ratios_of_outputs_a_tax_level_and_reported_questions(sentence, measure):
     assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # posts the council cannot fill, fills with agency cover, or pay it cannot match
+        (
+            "Nearly half of our environmental health officer posts are covered by agency staff.",
+            "recruitment_retention",
+        ),
+        (
+            "The district could not match the salaries offered by the water companies for "
+            "drainage engineers.",
+            "recruitment_retention",
+        ),
+        (
+            "We still cannot fill building control and conservation officer posts after a year "
+            "of trying.",
+            "recruitment_retention",
+        ),
+        (
+            "We compete with the county and two hospital trusts for qualified occupational "
+            "therapists.",
+            "recruitment_retention",
+        ),
+        # money lost from a government grant, however the grant is named
+        (
+            "The borough has lost £31m a year from its central government grant since 2012.",
+            "insufficient_funding",
+        ),
+        # a new duty costing more than its funding; the ask that new duties be funded in full
+        (
+            "The new duty to inspect private rented homes will cost us more each year than the "
+            "burdens grant we were given.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "Ministers should fully fund the new responsibilities in the Renters Reform Act.",
+            "new_burdens_unfunded",
+        ),
+        # rising numbers of children in a council's care
+        (
+            "The number of children in the council's care has grown by a fifth since 2021.",
+            "social_care_demand",
+        ),
+        # endless rounds of bidding; bidding for small, named pots
+        (
+            "Officers are caught in a constant cycle of bids to one Whitehall fund after another.",
+            "competitive_bidding",
+        ),
+        (
+            "Members criticised the time spent bidding for small, short-lived pots.",
+            "competitive_bidding",
+        ),
+        # funding that does not reflect an area's need or rurality is the formula
+        (
+            "Our grant fails to reflect the sparsity of a district with 90 parishes.",
+            "funding_formula",
+        ),
+        # families placed in B&B or hotels at a cost in pounds
+        (
+            "Most nights we put up 40 households in hotels, costing more than £2m a year.",
+            "housing_temporary_accommodation",
+        ),
+        # certainty asked about a named stream of money beyond a year
+        (
+            "We need certainty about our New Homes Bonus allocations after 2025.",
+            "funding_uncertainty",
+        ),
+        # one cost larger than a whole programme
+        (
+            "Transport for pupils with special needs now costs more than our entire parks "
+            "programme.",
+            "send_costs",
+        ),
+    ],
+)
+def test_barriers_told_in_a_twenty_second_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 24."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        # home-to-school transport named as a fact, with no word of trouble
+        (
+            "Home to school transport routes are planned by the passenger transport unit.",
+            "send_costs",
+        ),
+        # the adult social care precept is tax, not care demand
+        (
+            "The referendum limit of 2.99% (plus 2% for adult social care) leaves us little room.",
+            "social_care_demand",
+        ),
+        # funding that does not reflect need is the formula, not too little money
+        (
+            "Funding that does not reflect the age of our population.",
+            "insufficient_funding",
+        ),
+        # a neutral count of children in care; a round of bidding that simply opens; no B&B
+        ("There are 280 children in our care.", "social_care_demand"),
+        ("The third round of bidding opens in May.", "competitive_bidding"),
+        (
+            "We have not placed any families in bed and breakfast since April.",
+            "housing_temporary_accommodation",
+        ),
+        # a success in filling posts
+        (
+            "We filled all our social work posts with permanent staff this year.",
+            "recruitment_retention",
+        ),
+    ],
+)
+def test_a_fact_a_precept_or_a_success_names_no_round_24_barrier(sentence, absent):
+    assert absent not in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # a unit cost or an output rate the council uses or reports
+        ("For planning we use cost per application decided and decisions per case officer.", True),
+        ("Each directorate reports its gross cost per client supported every quarter.", True),
+        # measuring wished for and not begun; waiting on definitions; decided against a metric
+        ("We hope to sign up to a regional benchmarking network next year.", False),
+        (
+            "Productivity indicators will be added to the corporate scorecard once definitions "
+            "have been agreed.",
+            False,
+        ),
+        ("The council has chosen not to set a single efficiency metric for all services.", False),
+        # performance reported to a meeting through a named framework is governance
+        (
+            "Performance against the Corporate Plan is reported to the Executive every quarter "
+            "through the Strategic Outcomes Framework.",
+            False,
+        ),
+        # a framework said to hold targets still measures
+        (
+            "Performance is reported to Cabinet through our performance framework, which sets "
+            "targets for every service.",
+            True,
+        ),
+    ],
+)
+def test_unit_costs_used_measure_but_measures_wished_for_or_declined_do_not(sentence, measure):
+    assert code_text(sentence + "\n").states_measurement is measure, sentence

@@ -5,6 +5,8 @@ up, in the way democracy systems (ModernGov, CMIS) and the press print such page
 
 from datetime import date
 
+import pytest
+
 from productivity_plans.extract import extract_facts
 from productivity_plans.extract.makers import decision_makers
 
@@ -1551,3 +1553,89 @@ def test_the_press_on_a_plan_agreed_by_the_executive_mayor_at_a_cabinet_meeting(
         date(2024, 7, 17),
         "approved",
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "body"),
+    [
+        ("approved by the Leader and Cabinet", "Cabinet"),
+        ("endorsed by the Executive Leader and Executive Cabinet", "Executive Cabinet"),
+        ("agreed by the Leader and the Executive", "Executive"),
+        ("agreed by Cabinet and Full Council", "Cabinet and Full Council"),
+        ("signed off by the Leader and the Chief Executive", "Leader and the Chief Executive"),
+    ],
+)
+def test_a_plan_signed_off_by_two_bodies_together_names_the_meeting_or_both(
+    said: str, body: str
+) -> None:
+    """The Leader with a collective body is that body's meeting; other pairs are named both."""
+    text = f"{PLAN_HEAD}This plan was {said} on 9 October 2024.{FOUR_HEADINGS}"
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date) == (body, date(2024, 10, 9))
+
+
+def test_a_sign_offs_day_is_not_a_later_step_to_come_after_and() -> None:
+    text = (
+        f"{PLAN_HEAD}The plan was approved by Cabinet and the Chief Executive will submit it on "
+        f"10 October 2024.{FOUR_HEADINGS}"
+    )
+    facts = extract_facts(text)
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", None)
+    assert facts.submitted_date == date(2024, 10, 10)
+
+
+def test_a_plans_document_control_date_is_when_it_was_written_not_a_decision() -> None:
+    text = (
+        "Example District Council\nProductivity Plan\nVersion 2.1\nDate 3 October 2024\n"
+        "Owner Director of Resources" + FOUR_HEADINGS
+    )
+    assert extract_facts(text).decision.date is None
+
+
+def test_minutes_with_item_numbers_over_their_titles_read_the_plans_own_item() -> None:
+    text = (
+        "Minutes\n\nResources Committee\nThursday, 5th September, 2024\n\n11.\n\nProductivity "
+        "Plan\n\n11.1 The Committee considered the draft plan.\n\n11.2 RESOLVED: That the "
+        "Committee delegates authority to the Chief Executive to finalise the plan.\n\n12.\n\n"
+        "Capital Programme\n\n12.1 RESOLVED: That the Committee approves the additions to the "
+        "capital programme.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "delegated"
+
+
+def test_a_decision_sheets_table_row_about_the_plan_gives_its_outcome_and_signature_its_maker() -> (
+    None
+):
+    text = (
+        "Example County Council\n\nRecord of Executive Member Decisions\n\nDecisions taken on "
+        "2 October 2024\n\nRef\tSubject\tDecision\tDecision maker\n"
+        "EMD/41\tLibrary fees\tDeferred to a later date.\tExecutive Member for\n"
+        "EMD/42\tProductivity Plan\tApproved the Council's plan\tExecutive Member for\n"
+        "\t\tfor submission to the Ministry.\tCorporate Services\n\n"
+        "Signed: Executive Member for Corporate Services\nDate: 2 October 2024\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.outcome) == (
+        "Executive Member for Corporate Services",
+        "approved",
+    )
+
+
+def test_a_cover_sheets_for_consideration_by_line_gives_the_body_and_day() -> None:
+    text = (
+        "Agenda Item 9\nTITLE Productivity Plan\nFOR CONSIDERATION BY The Cabinet on Tuesday, "
+        "8 October 2024\nWARD None specific\n\nRECOMMENDATION\nThat the Cabinet approves the "
+        "Productivity Plan.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == ("Cabinet", date(2024, 10, 8))
+
+
+def test_a_bylines_date_tells_the_weekday_of_a_submission_still_to_come() -> None:
+    text = (
+        "Live: the county's cabinet\n\nBy our Local Democracy Reporter · Thursday 3 October "
+        "2024\n\n15:40\n\nCabinet members have approved the productivity plan. Officers say it "
+        "will be submitted to the government on Monday.\n"
+    )
+    facts = extract_facts(text, url="https://www.example-news.co.uk/live/cabinet")
+    assert facts.submitted_date == date(2024, 10, 7)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from datetime import date
 from itertools import pairwise
@@ -20,6 +21,7 @@ from productivity_plans.extract.layout import (
     FULL_LINE,
     MAX_WRAP_WIDTH,
     MIN_WRAP_WIDTH,
+    normalise,
     unwrap,
 )
 
@@ -120,6 +122,7 @@ def _plain_unwrap(text: str) -> str:
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return text
     pieces: list[str] = []
+    carried = lines[0]  # a line, less the start a hyphenated word took from it
     for line, following in pairwise(lines):
         stripped = line.rstrip()
         soft = (
@@ -131,8 +134,16 @@ def _plain_unwrap(text: str) -> str:
             and not _RULE.fullmatch(following)
             and not _COLUMNS.search(line)
         )
-        pieces += [line, " " if soft else "\n"]
-    return "".join([*pieces, lines[-1]])
+        broken = re.search(r"(?<![\w-])([A-Za-z]+)-$", carried) if soft else None
+        rest = re.match(r"[a-z]+", following) if broken else None
+        if broken and rest:
+            # "was ap-" / "proved by": "was " + " " + "approved" + " " + " by"
+            pieces += [carried[: broken.start()] + " ", broken.group(1) + rest.group(0)]
+            carried = " " + following[rest.end() :]
+        else:
+            pieces += [carried, " " if soft else "\n"]
+            carried = following
+    return "".join([*pieces, carried])
 
 
 def _edge_texts() -> list[str]:
@@ -206,6 +217,23 @@ LINE_PARTS = st.sampled_from(
 def test_unwrap_matches_the_plain_reading_on_generated_texts(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert unwrap(text) == _plain_unwrap(text)
+
+
+def test_a_word_hyphenated_over_a_wrapped_line_is_read_whole() -> None:
+    """Typeset PDFs hyphenate words at a line's end ("en-" / "dorsed"); the rules read the
+    word whole, and the text keeps its length."""
+    text = (
+        "Example Borough Council Productivity Plan\n\n"
+        "Our plan was considered in draft by members over the summer and en-\n"
+        "dorsed by the Executive on 2 October 2024. It was then sent to the\n"
+        "Ministry of Housing, Communities and Local Government on 4 Oc-\n"
+        "tober 2024 with a covering letter from the Leader of the Coun-\n"
+        "cil, as members had asked at the meeting, and it is published here.\n"
+    )
+    assert len(normalise(text)) == len(text)
+    facts = extract_facts(text)
+    assert (facts.decision.body, facts.decision.outcome) == ("Executive", "endorsed")
+    assert facts.submitted_date == date(2024, 10, 4)
 
 
 def test_a_forms_field_after_a_long_line_keeps_its_own_line():

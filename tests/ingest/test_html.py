@@ -226,3 +226,51 @@ def test_a_layout_cells_lines_broken_by_br_keep_their_first_line(
     first = parsed.text.find("(1) That the plan be approved.")
     assert 0 <= first < parsed.text.find("(2) That it be submitted") < parsed.text.find("(3)")
     assert_well_formed(parsed)
+
+
+def test_a_democracy_pages_divisions_of_bare_text_are_kept_and_its_link_bars_are_not(
+    tmp_path: Path, limits: Limits
+) -> None:
+    """A democracy system prints an item's meeting and its "Decision:" label in divisions of
+    their own, which are the document's; its breadcrumbs and link bars are the site's."""
+    html = (
+        "<html><head><title>Agenda item - Budget Plan - Example Council</title></head><body>"
+        "<div id='modgov'><div class='mgBreadCrumbs'>Committees &gt; Cabinet &gt; Item</div>"
+        "<div class='mgLinkBar'><a href='a'>Meetings</a> | <a href='b'>Councillors</a></div>"
+        "<h1>Agenda item</h1><h2>Budget Plan</h2>"
+        "<div class='mgSectionTitle'>Meeting: 04/09/2024 - Executive (Item 7)</div>"
+        "<div class='mgSectionTitle'>Decision:</div><p>That the budget plan be noted.</p>"
+        "</div></body></html>"
+    )
+    parsed, _ = parse_file(make_html(tmp_path / "item.html", html), limits)
+    assert "Meeting: 04/09/2024 - Executive (Item 7)" in parsed.text
+    assert parsed.text.index("Decision:") < parsed.text.index("That the budget plan be noted.")
+    assert "Committees > Cabinet" not in parsed.text
+    assert "Councillors" not in parsed.text
+    assert_well_formed(parsed)
+
+
+def test_a_news_pages_byline_or_publication_metadata_gives_its_dateline(
+    tmp_path: Path, limits: Limits
+) -> None:
+    """A story dated only in a byline with the month in capitals, or only in its
+    ``article:published_time`` metadata, keeps that day: "on Monday" is told from it."""
+    story = "".join(
+        f"<p>The council's executive agreed its productivity plan on Monday. Paragraph {n} "
+        "says more about the plan and about what the council asked of ministers.</p>"
+        for n in range(1, 5)
+    )
+
+    def page(head: str, byline: str) -> str:
+        return (
+            f"<html><head><title>Plan agreed</title>{head}</head><body><article>"
+            f"<h1>Plan agreed</h1>{byline}{story}</article></body></html>"
+        )
+
+    by_line = page("", "<p class='byline'>By A Reporter · 08:30, 21 AUG 2024</p>")
+    parsed, _ = parse_file(make_html(tmp_path / "byline.html", by_line), limits)
+    assert "21 AUG 2024" in parsed.text
+    meta = "<meta property='article:published_time' content='2024-08-21T08:30:00+01:00'>"
+    parsed, _ = parse_file(make_html(tmp_path / "meta.html", page(meta, "")), limits)
+    assert "Published 2024-08-21" in parsed.text
+    assert_well_formed(parsed)

@@ -117,3 +117,12 @@ def test_pdf_with_more_pages_than_the_limit_is_too_large(tmp_path: Path) -> None
     path = make_pdf(tmp_path / "long.pdf", ["one", "two", "three"])
     with pytest.raises(TooLarge, match="3 pages"):
         parse_file(path, Limits(max_pages=2))
+
+
+def test_typeset_ligatures_in_pdf_text_read_as_their_letters() -> None:
+    """A typeset plan's "ﬁnance" and "eﬀective" (one glyph each, as PDFium may hand them over)
+    are found by rules and search that look for "finance" and "effective"."""
+    from productivity_plans.ingest.pdf import normalise_page_text
+
+    raw = "Executive Member for \ufb01nance\r\nan e\ufb00ective o\ufb03ce \ufb02ow\f"
+    assert normalise_page_text(raw) == "Executive Member for finance\nan effective office flow"

@@ -485,8 +485,20 @@ _OWN_TAX_RISE = re.compile(
 #   and let us decide") asks for formula funding; it does not fault the formula ("allocated by
 #   a formula that ignores need" still does, through its own rules and words);
 # - a service named as part of an IT system's name ("our ageing social care case management
-#   system", "the housing records database"): the system is the subject, not the service.
+#   system", "the housing records database"): the system is the subject, not the service;
+# - the adult social care precept (round 24): "the referendum limit of 2.99% (plus 2% for adult
+#   social care)", "the social care precept" name a share of the council's tax, not its care
+#   service or the demand on it.
 _NAMED_NOT_MEANT = (
+    (
+        re.compile(
+            r"\b(?:(?:plus|and|with|including|of\s+which|incl\.?)\s+(?:a\s+further\s+|another\s+"
+            r"|an\s+extra\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent)\s+(?:for|on|towards)\s+"
+            r"(?:adults?['’]?\s+)?social\s+care\b|(?:adults?['’]?\s+)?social\s+care\s+precepts?\b)",
+            re.I,
+        ),
+        " precept",
+    ),
     (re.compile(r"\b(?:grant|funding)\s+(returns?|claims?|monitoring|reporting)\b", re.I), r"\1"),
     (
         re.compile(

@@ -109,6 +109,15 @@ MEASURE_STRONG = vocabulary(
     r"ratios? (?:of )?(?:\w+ ){0,2}?outputs? (?:to|per|against|over|and) (?:\w+ ){0,2}?"
     r"(?:inputs?|hours?|costs?|spend\w*|staff|fte|employees|pounds?|resources)|"
     r"outputs? divided by (?:\w+ ){0,2}?(?:inputs?|hours|costs?|spend\w*|fte|resources)|"
+    # a unit cost or an output rate the council uses or reports: "for housing repairs we use
+    # cost per void turned round", "each team reports its gross cost per case closed" (round 24)
+    r"(?:use|uses|used|using|reports?|reported|reporting|publish(?:es|ed)?|tracks?|tracked"
+    r"|records?|recorded|calculates?|calculated) (?:a |an |the |its |our |each |their )?"
+    r"(?:[\w-]+ ){0,2}?(?:costs?|spend|outputs?|transactions|cases|collections|claims"
+    r"|applications|repairs|visits|inspections|hours|time) (?:[\w-]+ ){0,2}?per (?:[\w-]+ )?"
+    r"(?:household|resident|head|case|transaction|crew|officer|fte|operative|assessor|employee"
+    r"|member of staff|client|user|tonne|visit|claim|application|property|pupil|child|adult"
+    r"|person|customer|call|contact|void|repair|inspection)s?|"
     r"(?:define|defines|defined|think of|see|understand) productivity as|"
     r"productivity (?:is|can be) (?:defined|understood|seen|thought of) as|"
     r"benefits? (?:realisation|tracking|tracker|register)|"
@@ -166,7 +175,12 @@ _REPORTING = vocabulary(
     r"(?:performance|kpi|monitoring)\s+reports?\b"
     r"|\b(?:kpi|performance|monitoring)\s+(?:data|information|reports?)\s+(?:is|are|was|were|"
     r"will\s+be)\s+(?:\w+\s+)?published\b"
-    r"|\bperformance\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be)\s+(?:\w+\s+)?reported\s+to\b"
+    # performance reported to a meeting through a named framework, and nothing more said of the
+    # framework, is its governance: "performance against our Council Plan is reported to Cabinet
+    # each quarter through the Performance and Outcomes Framework" (round 24)
+    r"|\bperformance\s+(?:\w+\s+){0,5}?(?:is|are|was|were|be)\s+(?:\w+\s+)?reported\s+to\b"
+    r"(?:[^.;]{0,40}?\b(?:through|via|under|within)\s+(?:the\s+|our\s+|its\s+)?"
+    r"(?:[\w-]+\s+(?:and\s+)?){0,3}?framework\s*(?:[.;]|$))?"
     # indicators put in a report: "the plan's indicators would be included in the quarterly
     # performance report to Cabinet"
     r"|\b(?:indicators?|measures?|kpis?|metrics?)\s+(?:[^\s.;]+\s+){0,3}?(?:would|will|are|is)\s+"
@@ -382,6 +396,21 @@ _NO_MEASURES = vocabulary(
     r"(?:then\s+|also\s+|now\s+|first\s+|jointly\s+)?(?:agree|settle\s+on|decide\s+on|choose|select"
     r"|define|identify|draw\s+up|finalise|finalize)\s+(?:(?:a|an|the|our|some|its|which|what)\s+)?"
     r"(?:[\w-]+\s+){0,5}?(?:measures?|metrics?|indicators?|kpis?)\b"
+    # a decision not to have one: "we have chosen not to set a single efficiency measure"
+    r"|\b(?:decided|decide|chose|chosen|choose|opted|elected|agreed)\s+not\s+to\s+(?:adopt|use|set"
+    r"|introduce|develop|have|create|publish|rely\s+on|pursue)\b[^.;]{0,60}\b(?:measur\w*|metrics?"
+    r"|indicators?|kpis?|targets?|benchmark\w*)"
+    # measuring wished for and not yet begun: "we intend to sign up to a regional benchmarking
+    # network", or waiting on measures to exist or be agreed: "… once definitions have been agreed
+    # with services", "when one becomes available" (round 24)
+    r"|\b(?:intend|intends|intending|plan|plans|planning|aim|aims|hope|hopes|would\s+like|wish"
+    r"|(?:are|is)\s+keen|(?:are|is)\s+considering)\s+(?:to\s+)?(?:join|joining|sign\s+up"
+    r"|signing\s+up|take\s+part|taking\s+part|participat\w+|becom\w+\s+(?:a\s+)?members?)\b"
+    r"[^.;]{0,80}\b(?:benchmark\w*|measur\w*|metrics?|indicators?|kpis?|comparisons?)"
+    r"|\b(?:measur\w*|metrics?|indicators?|kpis?|benchmark\w*)\b[^.;]{0,100}\b(?:once|when|until"
+    r"|as\s+soon\s+as)\s+(?:we|they|the\s+council|officers|services|one|it|such\s+\w+|definitions"
+    r"|these|those)\s+(?:[\w-]+\s+){0,3}?(?:agreed|defined|developed|settled|set\s+up|established"
+    r"|created|available|in\s+place|launched|exists?)\b"
     # measures to be worked out with others: "we will work with the LGA and our neighbours on
     # common productivity indicators"
     r"|\b(?:will|would|shall|plan\s+to|intend\s+to|aim\s+to|are\s+keen\s+to|want\s+to|hope\s+to)"

@@ -53,7 +53,8 @@ _DATE_AGAIN = _DATE.replace("(?P<", "(?P<again_")  # a second date in one patter
 # A body name as papers print it.
 _BODY_CORE = (
     r"(?:the\s+)?(?:"
-    r"Leader\s+of\s+the\s+Council(?:\s+and\s+(?:the\s+)?Chief\s+Executive)?|Leader"
+    r"Leader\s+of\s+the\s+Council(?:\s+and\s+(?:the\s+)?Chief\s+Executive)?"
+    r"|(?:Executive\s+|Deputy\s+)?Leader"
     r"|(?:Cabinet|Executive|Lead)\s+(?:Member|Portfolio\s+Holder)\s+for\s+[A-Z][\w,&' ]+?"
     # a portfolio's name of up to four words ("Deputy Leader and Finance Portfolio Holder");
     # unbounded, it was tried from every word to the end of the text
@@ -73,6 +74,11 @@ _BODY_CORE = (
     r")"
 )
 BODY_RE = re.compile(_BODY_CORE)
+# Two bodies that took one decision together, as a plan's sign-off names them ("approved by
+# the Leader and Cabinet", "endorsed by the Executive Leader and Executive Cabinet"): the body
+# is both, as the text names it. The second starts with a capital, and the words after it must
+# end a body, so "and the Chief Executive will …" or "and submitted" still ends the first.
+_BODIES = rf"{_BODY_CORE}(?:\s+(?:and|&)\s+(?=(?:the\s+)?(?-i:[A-Z])){_BODY_CORE})?"
 # The first word of an office a named person holds: "Chief Executive", "Director of Finance".
 _OFFICE = (
     r"(?:the\s+)?(?:Chief|Director|Leader|Head|Cabinet|Executive|Portfolio|Lead|Strategic|Deputy"
@@ -118,6 +124,27 @@ def _not_yet(text: str, start: int, end: int) -> bool:
     """Whether the words of ``text[start:end]`` (a sentence up to a verb or date) nearest the
     verb or date put the step in the future."""
     return _NOT_YET.search(text, max(start, end - _TENSE_REACH), end) is not None
+
+
+# The Leader deciding with a collective body: "the Leader and Cabinet", "the Executive Leader
+# and Executive Cabinet".
+_LEADER_WITH = re.compile(
+    r"(?:the\s+)?(?:Executive\s+|Deputy\s+)?Leader(?:\s+of\s+the\s+Council)?\s+(?:and|&)\s+"
+    r"(?P<meeting>.+)",
+    re.IGNORECASE,
+)
+
+
+def _meeting_of_a_pair(body: str) -> str:
+    """A sign-off by "the Leader and Cabinet" is the cabinet's meeting, which the Leader chairs:
+    the body is the cabinet (or executive, council, committee); other pairs stay as named."""
+    pair = _LEADER_WITH.fullmatch(body)
+    if pair is None or body_kind(pair.group("meeting")) not in _MEETINGS:
+        return body
+    return re.sub(r"^the\s+", "", pair.group("meeting"), flags=re.IGNORECASE)
+
+
+_MEETINGS = frozenset({"cabinet", "executive", "council", "committee"})
 
 
 def _clean_body(body: str) -> str:
@@ -212,6 +239,15 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"^\s*(?:(?:Executive|Individual|Officer|Delegated|Key)\s+)?Decisions?\s+"
             rf"(?:of|by|taken\s+by)\s+(?:the\s+)?(?P<body>{_BODY_CORE})\s*$",
             re.MULTILINE | re.X,
+        ),
+    ),
+    (
+        # a decision record's signature block: "Signed: Executive Member for Finance" (a
+        # person's name alone is no body; a plan's signed foreword is no decision)
+        "signed_by",
+        re.compile(
+            rf"^[ \t]*Signed(?:[ \t]+by)?[ \t]*:[ \t]*(?:the[ \t]+)?(?P<body>{_BODY_CORE})[ \t]*$",
+            re.MULTILINE,
         ),
     ),
     (
@@ -322,9 +358,11 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "report_to",
         re.compile(
-            # and Harrow's "Report for:   Cabinet"
-            rf"^\s*Report\s+(?:To\s*:?|for\s*:)[ \t]+(?P<body>[^\n]+?)"
-            rf"(?:[ \t]*[-–—,][ \t]*(?P<date>{_DATE})[^\n]*"
+            # and Harrow's "Report for:   Cabinet", a cover sheet's "For consideration by
+            # The Executive on Thursday, 27 June 2024"
+            rf"^\s*(?:Report\s+(?:To\s*:?|for\s*:)|For\s+consideration\s+by\s*:?|To\s+be\s+considered\s+by\s*:?)"
+            rf"[ \t]+(?P<body>[^\n]+?)"
+            rf"(?:(?:[ \t]*[-–—,][ \t]*|[ \t]+on[ \t]+)(?P<date>{_DATE})[^\n]*"
             # or the date alone on the next line: "Report to Cabinet\n\n16 July 2024"
             rf"|[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<date2>{_DATE_AGAIN})[ \t]*$)?\s*$",
             _M | re.X,
@@ -333,7 +371,9 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "meeting_date",
         re.compile(
-            rf"^\s*(?:Date\s+of\s+(?:the\s+)?Meeting|Meeting\s+Date|Meeting\s+held(?:\s+on)?|Date)"
+            rf"^\s*(?:Date\s+of\s+(?:the\s+)?Meeting|Meeting\s+Date|Meeting\s+held(?:\s+on)?"
+            # a bare "Date": a paper's meeting, but a plan's own date in its document control
+            rf"|(?P<bare_date>Date))"
             rf"\s*:?[ \t]*"
             rf"(?:Signed\s+(?:on\s+)?)?(?P<date>{_DATE})",
             _M | re.X,
@@ -381,7 +421,9 @@ _AT_ITS_MEETING_ON_A_WEEKDAY = (
     rf"at\s+(?:its|a|the)\s+meeting\s+(?:this\s+|on\s+)?{_WEEKDAY}[ \t]*\(?"
 )
 # A character of the sign-off's clause: not the start of a later step's verb.
-_NOT_A_LATER_STEP = r"(?!(?:submitted|sent|published|e-?mailed|returned)\b)[^.\n]"
+_NOT_A_LATER_STEP = (
+    r"(?!(?:submit(?:ted)?|sen[dt]|publish(?:ed)?|e-?mail(?:ed)?|return(?:ed)?)\b)[^.\n]"
+)
 _PLAN_SIGNOFF = re.compile(
     rf"(?:\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it"
     rf"|(?:this|the)\s+document|(?:this|our|the)\s+(?:response|submission))\b"
@@ -404,7 +446,7 @@ _PLAN_SIGNOFF = re.compile(
     rf"\s+(?:the\s+(?:council|authority)['’]s\s+|(?:council|authority)['’]s\s+|our\s+|its\s+"
     # the press's "signed off by council leader Cllr Jane Smith"
     rf"|council\s+(?=leader\b))?"
-    rf"(?P<body>{_BODY_CORE})"
+    rf"(?P<body>{_BODIES})"
     rf"(?:\s+(?:meeting|members))?"
     rf"(?:,?\s+(?:Cllr\.?|Councillor|Mayor)\s+(?:(?-i:[A-Z])[\w'’-]+\s+){{0,3}}?(?-i:[A-Z])[\w'’-]+,?)?"
     # the body runs to a word or mark that ends it ("… for Corporate Services on 11 July");
@@ -430,7 +472,7 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     # "At a meeting at the Civic Centre on Monday, the cabinet also agreed …"
     rf"(?:\b[Aa]t\s+(?:their|its|the|a)\s+meeting\s+(?:(?:at|in)\s+[^,.\n]{{1,40}}?\s+)?"
     rf"(?:on\s+)?(?P<relwd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
-    rf"\b(?P<body>{_BODY_CORE})\s+"
+    rf"\b(?P<body>{_BODIES})\s+"
     # "Cabinet last night approved …": the day told from the release's dateline
     rf"(?:(?P<relday>last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\s+)?"
     # "Cabinet members at Gedling Borough Council agreed …"
@@ -817,7 +859,7 @@ _DATE_COLUMN = re.compile(
     r"(?:date(?:\s+of\s+(?:the\s+)?(?:decision|meeting))?|(?:meeting|decision)\s+date)\s*[:?]?",
     re.IGNORECASE,
 )
-_SPACED_CELLS = re.compile(r"[^ \t]+(?:[ \t]{1,2}[^ \t]+)*")
+_SPACED_CELLS = re.compile(r"[^ \t]+(?: {1,2}[^ \t]+)*")  # a tab always ends a cell
 # Rows of a forward plan read under its header, looking for the plan's.
 _TABLE_ROWS = 30
 
@@ -894,7 +936,7 @@ def find_body_and_date(
     signoff = _plan_signoff(text) if doc_type in _PLAN_LIKE else None
     if signoff and not _BAD_BODIES.search(signoff.group("body")):
         # A plan's own account of its sign-off outranks any furniture it prints.
-        body = _clean_body(signoff.group("body"))
+        body = _meeting_of_a_pair(_clean_body(signoff.group("body")))
         if day := _own_day(signoff):
             when = _date_in(signoff.group(day), year)
         elif told := _day_told_from_dateline(signoff):
@@ -927,6 +969,10 @@ def find_body_and_date(
                 or _an_item(text, m.start())
             ):
                 continue  # "That the minutes of the Board held on 26 June be noted": an item
+            if name == "signed_by" and doc_type not in _PAPER_TYPES:
+                continue
+            if groups.get("bare_date") and doc_type not in _PAPER_TYPES:
+                continue  # "Date 12 July 2024" over a plan's version and owner: when written
             date_text = groups.get("date") or groups.get("date2")
             if date_text and _not_yet(text, _sentence_bounds(text, m.start())[0], m.start()):
                 continue  # "will be considered at a meeting of Cabinet on …": not yet met
@@ -1096,7 +1142,11 @@ _PROCEDURAL = re.compile(
 # "24/105 Reports", "C.26 Recommendations from the Cabinet", "(b) Productivity Plan": a short
 # line led by an item number, a capital after it, no full stop at its end.
 _ITEM_HEADING = re.compile(
-    r"^[ \t]*(?:[A-Z]{1,3}\.?\s?\d{1,3}|\d{1,3}(?:/\d{1,4})?|\([a-z]\))[.)]?[ \t]+"
+    r"^[ \t]*(?:[A-Z]{1,3}\.?\s?\d{1,3}|\d{1,3}(?:/\d{1,4})?|\([a-z]\))"
+    # the title after the number, or on the next line after a number with its stop: a web
+    # page's minutes print the number and the title in cells of their own ("8." over
+    # "Productivity Plan"; a bare number alone is a page number)
+    r"(?:[.)]?[ \t]+|[.)][ \t]*\n(?:[ \t]*\n)?[ \t]*)"
     r"[A-Z][^\n]{2,90}(?<![.;,])$",
     re.MULTILINE,
 )
@@ -1837,7 +1887,9 @@ _RELATIVE_TO = re.compile(
 )
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _DATELINE_LABEL = re.compile(
-    r"(?:published|posted|updated|date|issued)(?:\s+on)?\s*:?\s*"
+    r"(?:(?:published|posted|updated|date|issued)(?:\s+on)?\s*:?"
+    # a byline: "By our Local Democracy Reporter · Thursday 11 July 2024"
+    r"|^\s*by\s+[^\n]{1,60}?\s*[·|•,–-])\s*"
     # the time it was posted first: "Published: 07:00, 19 July 2024"
     r"(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
@@ -2193,6 +2245,33 @@ def _status_outcome(text: str) -> tuple[str | None, str | None, int | None, int 
     return None, None, None, None
 
 
+_RECORDS = frozenset({"decision_record", "minutes"})
+# A cell that opens with the outcome a decision sheet's table gives its row: "Approved the
+# plan …", "Deferred pending …", "Noted".
+_OUTCOME_CELL = re.compile(
+    r"(?:Approved|Agreed|Adopted|Endorsed|Noted|Deferred|Delegated|Withdrawn)\b"
+)
+
+
+def _row_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
+    """(outcome, row, start, end) from the row of a decision sheet's table about the plan: a
+    line naming productivity, with a later cell that opens with its outcome; or Nones."""
+    for at in word_offsets(text[:OUTCOME_HEAD], ("productivity",)):
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        cells = _cells(text[start:end])
+        # the cell that names the plan, then the next two in its row (a maker's column may
+        # come first; further on, a wrapped table's next row may have been joined on)
+        named = [i for i, (col, _) in enumerate(cells) if start + col <= at]
+        for _, cell in cells[named[-1] + 1 : named[-1] + 3] if named and len(cells) > 2 else []:
+            if _OUTCOME_CELL.match(cell):
+                found = {outcome for outcome, pattern in _VERBS if pattern.match(cell)}
+                outcome = next(o for o in _PRECEDENCE if o in found)
+                return outcome, text[start:end].strip(), start, end
+    return None, None, None, None
+
+
 # ---------------------------------------------------------------- together
 
 
@@ -2216,7 +2295,13 @@ def extract_decision(
         if outcome is None:
             outcome = "none"
     else:
-        outcome, sentence, start, end = find_outcome(text, doc_type)
+        # A decision sheet's table gives each row its outcome: the plan's row is its own,
+        # whatever the rows around it say (a report's table tells history, not its decision).
+        outcome, sentence, start, end = (
+            _row_outcome(text) if doc_type in _RECORDS else (None, None, None, None)
+        )
+        if outcome is None:
+            outcome, sentence, start, end = find_outcome(text, doc_type)
         if outcome is None:
             # A decision page whose box gives no verb: its status line ("Decision status:
             # Recommendations approved").

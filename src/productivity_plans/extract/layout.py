@@ -25,7 +25,8 @@ by shape: the line before it is nearly as long as the text's typical full line a
 a sentence or a label, and the line after it is neither blank, nor a new list item, nor a
 form's field ("Date of decision: 9 July 2024"). Each such newline becomes a space, so the text
 keeps its length and every offset the rules report still
-points into the stored text.
+points into the stored text. A word hyphenated over such a wrap ("ap-" / "proved") is joined,
+the hyphen and the newline becoming spaces either side of it.
 """
 
 from __future__ import annotations
@@ -159,4 +160,25 @@ def unwrap(text: str) -> str:
     pieces[::2] = lines
     for i in soft:
         pieces[2 * i + 1] = " "
+        _join_hyphenated(pieces, 2 * i)
     return "".join(pieces)
+
+
+# A word hyphenated at a line's end ("ap-" / "proved by Cabinet"), as typeset PDFs break them
+# (PDFium's soft-hyphen marks are hyphens by then): its two parts and what follows.
+_BROKEN_WORD_END = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
+_BROKEN_WORD_REST = re.compile(r"[a-z]+")
+
+
+def _join_hyphenated(pieces: list[str], at: int) -> None:
+    """Join a word broken by a hyphen over the soft wrap after ``pieces[at]``, keeping the
+    length: "was ap-" + " " + "proved by" becomes "was " + " " + "approved" + " " + " by",
+    the hyphen and the wrap turned into spaces either side of the word."""
+    end = _BROKEN_WORD_END.search(pieces[at])
+    rest = _BROKEN_WORD_REST.match(pieces[at + 2])
+    if end is None or rest is None:
+        return
+    word = end.group(1) + rest.group(0)
+    pieces[at] = pieces[at][: end.start()] + " "
+    pieces[at + 1] = word
+    pieces[at + 2] = " " + pieces[at + 2][rest.end() :]

@@ -184,22 +184,35 @@ def _from_trafilatura(html: str, builder: TextBuilder, dateline: str | None) -> 
 _DATELINE_NODES = ", ".join(
     f"{area} {node}"
     for area in ("article", "main")
-    for node in ("time", "[class*=date]", "[class*=meta]", "[class*=posted]", "[class*=published]")
+    for node in (
+        "time",
+        "[class*=date]",
+        "[class*=meta]",
+        "[class*=posted]",
+        "[class*=published]",
+        "[class*=byline]",
+    )
 )
+# A date as a dateline writes it: "12 July 2024", "10 JUL 2024", "July 12, 2024", "12/07/2024".
 _WRITTEN_DATE = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+20\d\d\b|\b[A-Z][a-z]+\s+\d{1,2},?\s+20\d\d\b"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][A-Za-z]+,?\s+20\d\d\b|\b[A-Z][A-Za-z]+\s+\d{1,2},?\s+20\d\d\b"
     r"|\b\d{1,2}/\d{1,2}/20\d\d\b"
 )
+# A news page's publication time in its metadata (Open Graph's article:published_time).
+_PUBLISHED_META = "meta[property='article:published_time'], meta[name='article:published_time']"
+_ISO_DAY = re.compile(r"20\d\d-[01]\d-[0-3]\d")
 
 
 def _dateline(tree: LexborHTMLParser) -> str | None:
     """The first short line of the page's content area that gives a date under a dateline's
-    markup."""
+    markup, else the day of the page's publication time in its metadata."""
     for node in tree.css(_DATELINE_NODES):
         line = clean_inline(node.text(separator=" ")).replace("\n", " ")
         if len(line) <= 120 and _WRITTEN_DATE.search(line):
             return line
-    return None
+    meta = tree.css_first(_PUBLISHED_META)
+    day = _ISO_DAY.match((meta.attributes.get("content") or "") if meta is not None else "")
+    return f"Published {day.group(0)}" if day else None
 
 
 # A table that lays out a page (an e-mail, an older council site) rather than tabulating data
@@ -329,6 +342,23 @@ def _from_selectolax(tree: LexborHTMLParser, builder: TextBuilder) -> None:
             builder.add(BlockKind.PARAGRAPH, clean_inline(line))
 
 
+# Elements that are no block of their own but may hold a block's text directly.
+_BARE_TEXT_HOLDERS = ("td", "th", "div", "section")
+# A class or id naming the site's furniture: breadcrumbs, menus, link bars.
+_FURNITURE_NAME = re.compile(r"crumb|nav|menu|links|header|footer|cookie|skip", re.IGNORECASE)
+
+
+def _site_furniture(node: LexborNode) -> bool:
+    """Whether a division of bare text is the site's, not the document's: named as furniture,
+    or nothing but links ("Committee structure | Meetings | Councillors")."""
+    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    if _FURNITURE_NAME.search(names):
+        return True
+    text = "".join((node.text(deep=True) or "").split())
+    linked = "".join("".join((a.text(deep=True) or "").split()) for a in node.css("a"))
+    return bool(linked) and len(re.sub(r"[|>›»·•/-]", "", text)) <= len(linked)
+
+
 def _walk(node: LexborNode, builder: TextBuilder) -> bool:
     found = False
     for child in node.iter(include_text=False):
@@ -337,11 +367,14 @@ def _walk(node: LexborNode, builder: TextBuilder) -> bool:
             kind = None  # a layout row (see _XML_STRUCTURE)
         if (
             kind is None
-            and child.tag in ("td", "th")
+            and child.tag in _BARE_TEXT_HOLDERS
             and child.css_first(_HTML_BLOCK_TAGS) is None
             and (child.text(deep=True) or "").strip()
+            and not _site_furniture(child)
         ):
-            kind = BlockKind.PARAGRAPH  # a layout row's bare cell, as in _xml_blocks
+            # a layout row's bare cell, as in _xml_blocks, or a division holding only text
+            # (a democracy page's "Meeting: 27/06/2024 - Cabinet (Item 14)" and "Decision:")
+            kind = BlockKind.PARAGRAPH
         if kind is None:
             found = _walk(child, builder) or found
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -19,15 +21,21 @@ PARSER_VERSION = f"pypdfium2 {PYPDFIUM_INFO} (PDFium {PDFIUM_INFO})"
 PAGE_SEPARATOR = "\n\n"
 NO_TEXT_LAYER = "no_text_layer"
 
+# The Latin ligatures of Unicode's compatibility block (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ).
+_LIGATURES = re.compile("[\ufb00-\ufb06]")
+
 _PASSWORD_ERRORS = {pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY}
 
 
 def normalise_page_text(raw: str) -> str:
     """Minimal clean-up of what PDFium returns: ``\\r\\n`` → ``\\n``, form feeds and NULs
-    dropped, PDFium's soft-hyphen markers shown as hyphens, trailing spaces on lines and blank
-    lines at the page's ends removed. Nothing else is touched."""
+    dropped, PDFium's soft-hyphen markers shown as hyphens, typeset ligatures as their letters
+    ("ﬁnance" is "finance" to every rule and search), trailing spaces on lines and blank lines
+    at the page's ends removed. Nothing else is touched."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").replace("\0", "")
     text = text.replace("\ufffe", "-").replace("\x02", "-")
+    if _LIGATURES.search(text):
+        text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
