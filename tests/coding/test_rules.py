@@ -3122,3 +3122,162 @@ def test_a_fact_a_precept_or_a_success_names_no_round_24_barrier(sentence, absen
 )
 def test_unit_costs_used_measure_but_measures_wished_for_or_declined_do_not(sentence, measure):
     assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # a settlement that leaves officers days or weeks to set the budget
+        (
+            "Last winter the final settlement landed just before Christmas, leaving our finance "
+            "team a fortnight to balance the budget.",
+            "single_year_settlements",
+        ),
+        # no settlement beyond a single year
+        (
+            "Members regretted the absence of any multi-year settlement beyond a single year.",
+            "single_year_settlements",
+        ),
+        # a budget gap told as the spread between the best and the worst case
+        (
+            "Our forecasts for 2026/27 show a gap of £3.4m between the best and worst outcomes.",
+            "funding_uncertainty",
+        ),
+        # the lowest spending power per head; less to spend than in a past year; grant falling
+        (
+            "We have among the lowest core spending power per household of any shire district.",
+            "insufficient_funding",
+        ),
+        (
+            "The borough has less money to spend on each resident than it had in 2011.",
+            "insufficient_funding",
+        ),
+        (
+            "Since 2015 we have watched our core grant shrink year after year.",
+            "insufficient_funding",
+        ),
+        (
+            "Government grant to the county has fallen faster than to most metropolitan areas.",
+            "insufficient_funding",
+        ),
+        # the case for a fairer share of the money
+        (
+            "The Mayor will keep pressing ministers for a fairer share of national funding for "
+            "coastal towns.",
+            "funding_formula",
+        ),
+        # a new requirement whose revenue funding government has not confirmed, even with a
+        # decimal figure in between
+        (
+            "The new duty to provide free garden waste bins will cost us £1.2m to set up and "
+            "the department has not confirmed any ongoing funding.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "No revenue funding has been offered for the additional inspections the new "
+            "regime brings.",
+            "new_burdens_unfunded",
+        ),
+        # trouble hiring a profession; staff going to the private sector for more pay; scarcity
+        (
+            "Officers reported persistent problems recruiting building control surveyors.",
+            "recruitment_retention",
+        ),
+        (
+            "Our trainee engineers tend to go to the private sector for better salaries.",
+            "recruitment_retention",
+        ),
+        (
+            "Educational psychologists have become so scarce that statutory assessments are late.",
+            "recruitment_retention",
+        ),
+        # partners reading data protection rules differently or too cautiously
+        (
+            "Joining our housing and hospital discharge records is held back by inconsistent "
+            "interpretations of GDPR across the partnership.",
+            "data_sharing_restrictions",
+        ),
+        # emergency housing and special needs transport named short, with a rise that keeps going
+        (
+            "The bill for emergency accommodation keeps rising month after month.",
+            "housing_temporary_accommodation",
+        ),
+        (
+            "Spending on special needs transport keeps going up faster than pupil numbers.",
+            "send_costs",
+        ),
+    ],
+)
+def test_barriers_told_in_a_twenty_third_writers_kind_of_words(sentence, barrier):
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        # a settlement that arrives early enough, a modelled scenario without a spread
+        (
+            "The settlement arrived in early December, leaving us time to consult residents.",
+            "single_year_settlements",
+        ),
+        ("The MTFS models three scenarios for 2025/26.", "funding_uncertainty"),
+        # a grant that rose, a fair share of a cost the council pays, a success with staff
+        ("Our core grant rose by 4% this year.", "insufficient_funding"),
+        ("Each partner pays its fair share of the running costs.", "funding_formula"),
+        (
+            "Our graduate planners stay with us, and none went to the private sector last year.",
+            "recruitment_retention",
+        ),
+        ("Staff time is a scarce resource and we protect it.", "recruitment_retention"),
+        # emergency housing as a neutral fact; data protection training as a neutral fact
+        (
+            "We opened twelve units of emergency accommodation in May.",
+            "housing_temporary_accommodation",
+        ),
+        (
+            "All staff complete data protection training and our interpretation of the rules "
+            "is reviewed by the DPO.",
+            "data_sharing_restrictions",
+        ),
+    ],
+)
+def test_a_fact_a_success_or_an_early_settlement_names_no_round_25_barrier(sentence, absent):
+    assert absent not in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # monitoring as a service the council runs is not measuring
+        (
+            "We cut the number of depots by a third and moved our community alarm monitoring "
+            "to a shared control room.",
+            False,
+        ),
+        # indicators reported, but which of them might show productivity still to be chosen
+        (
+            "Directorates report 36 service indicators every quarter and we will review which "
+            "of them could show productivity.",
+            False,
+        ),
+        # indicators reported and used still measure
+        ("Directorates report 36 service indicators to the Executive every quarter.", True),
+    ],
+)
+def test_service_monitoring_and_indicators_still_to_be_chosen_are_no_measure(sentence, measure):
+    assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
+def test_a_title_telling_how_the_council_is_changing_opens_heading_one():
+    text = (
+        "How we are changing\n\n"
+        "Libraries and customer services now share buildings and one management team.\n"
+    )
+    assert code_text(text).theme_ids == ["transformation"]
+
+
+def test_a_referendum_limit_capping_what_the_council_can_raise_names_the_limit():
+    text = (
+        "The referendum threshold limits how much the borough can raise from its own residents.\n"
+    )
+    assert "council_tax_referendum_limits" in code_text(text).barrier_ids

@@ -64,6 +64,9 @@ def test_running_text_that_points_to_a_download_is_a_web_page():
 # Furniture lines, one or more for each kind of cue.
 FURNITURE = [
     "Home > Council and democracy > Budgets and spending > Our productivity plan",
+    "Agenda",
+    "Status: | Agenda published",
+    "CABINET – DECISION SHEET",
     "This page summarises what the plan says.",
     "Decision details",
     "Decision Maker: Leader of the Council",

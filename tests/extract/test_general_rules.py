@@ -1639,3 +1639,110 @@ def test_a_bylines_date_tells_the_weekday_of_a_submission_still_to_come() -> Non
     )
     facts = extract_facts(text, url="https://www.example-news.co.uk/live/cabinet")
     assert facts.submitted_date == date(2024, 10, 7)
+
+
+def test_a_cover_label_for_the_submission_wrapped_over_two_lines_gives_its_date() -> None:
+    text = (
+        "Example Borough Council\nProductivity Plan\nSubmitted to the Ministry of Housing, "
+        "Communities and Local\nGovernment: 03/10/2024\nIntroduction\nThis plan sets out how "
+        "we work.\n"
+    )
+    assert extract_facts(text).submitted_date == date(2024, 10, 3)
+
+
+def test_a_plans_undated_sign_off_takes_its_day_from_the_document_control() -> None:
+    text = (
+        f"{PLAN_HEAD}Approved by | Leader of the Council\n\nDate approved | 7 October 2024\n\n"
+        "Governance\n\nThere was no Cabinet meeting in time, so the plan was agreed by the Leader "
+        "after consulting Cabinet members." + FOUR_HEADINGS
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date) == ("Leader", date(2024, 10, 7))
+
+
+def test_a_status_line_with_its_status_before_the_sign_off_is_read() -> None:
+    text = (
+        "EXAMPLE DISTRICT COUNCIL\nProductivity Plan\n\nStatus: Final. Endorsed by Full Council "
+        "on 14 October 2024 (Minute 12/24).\n" + FOUR_HEADINGS
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Full Council",
+        date(2024, 10, 14),
+        "endorsed",
+    )
+
+
+@pytest.mark.parametrize(
+    ("recommendation", "outcome"),
+    [
+        (
+            "1. That Cabinet notes the Productivity Plan.\n\n2. That Cabinet notes that the Plan "
+            "was approved by the Leader on 1 October 2024.",
+            "noted",
+        ),
+        ("Cabinet is asked to note the Plan because it was approved under urgency.", "noted"),
+        ("That Cabinet notes the report and approves the Productivity Plan.", "approved"),
+    ],
+)
+def test_an_approval_the_meeting_notes_as_done_is_history_not_its_decision(
+    recommendation: str, outcome: str
+) -> None:
+    text = (
+        "Report to Cabinet\n\nDate of meeting: 22 October 2024\n\nProductivity Plan\n\n"
+        f"Recommendations\n\n{recommendation}\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == outcome
+
+
+def test_the_city_council_submitted_the_plan_to_the_ministry_on_a_day() -> None:
+    text = (
+        "Report to Cabinet\n\nPurpose\n\nTo inform Cabinet of the plan which the City Council "
+        "submitted to the Ministry of Housing, Communities and Local Government on 2 October "
+        "2024.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).submitted_date == date(2024, 10, 2)
+
+
+def test_a_cabinet_decision_sheet_headed_with_its_body_and_a_denied_deferral() -> None:
+    text = (
+        "Example Borough Council\n\nCABINET – DECISION SHEET\n\nMeeting held on Tuesday 1 "
+        "October 2024\n\nItem 4   Productivity Plan\n\n         Cabinet agreed to:\n"
+        "         1. approve the Productivity Plan at Appendix A.\n\n         Reason: the "
+        "Chair of Scrutiny agreed on 27 September 2024 that the decision could not reasonably "
+        "be deferred.\n\nItem 5   Fees and charges\n\n         Cabinet agreed to note the report.\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.doc_type == "decision_record"
+    assert (facts.decision.body, facts.decision.outcome) == ("Cabinet", "approved")
+
+
+def test_a_meeting_page_with_its_agenda_published_is_an_agenda() -> None:
+    text = (
+        "Resources Committee\n\nDate: | Tuesday, 15 October 2024\n\nStatus: | Agenda "
+        "published\n\nAgenda\n\n1. | Apologies for absence\n\n2. | Minutes – 10 September 2024"
+        "\n\n3. | Productivity Plan Summary: The Committee is asked to approve the plan.\n"
+    )
+    url = "https://example.cmis.uk.com/live/Meetings/tabid/70/ctl/ViewMeetingPublic/mid/1"
+    assert extract_facts(text, url=url).doc_type == "agenda_item"
+
+
+def test_the_press_on_a_plan_approved_on_a_weekday_and_submitted_yesterday() -> None:
+    text = (
+        "Plan sent to ministers\n\nPublished: 18 October 2024\n\nThe council's productivity "
+        "plan was approved by its executive on Tuesday and submitted to the Government "
+        "yesterday.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/news/plan-sent")
+    assert facts.submitted_date == date(2024, 10, 17)
+    assert facts.decision.date == date(2024, 10, 15)
+
+
+def test_the_press_on_members_who_agreed_the_plan_at_a_meeting_last_night() -> None:
+    text = (
+        "Cabinet backs plan\n\nBy Our Reporter · Wednesday, 16 October 2024, 6:45am · Updated "
+        "9:12am\n\nAt a meeting at the Civic Centre last night, cabinet members agreed the "
+        "authority's productivity plan.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-news.co.uk/news/plan").decision
+    assert (decision.body, decision.date) == ("Cabinet", date(2024, 10, 15))

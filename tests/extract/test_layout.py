@@ -134,12 +134,12 @@ def _plain_unwrap(text: str) -> str:
             and not _RULE.fullmatch(following)
             and not _COLUMNS.search(line)
         )
-        broken = re.search(r"(?<![\w-])([A-Za-z]+)-$", carried) if soft else None
-        rest = re.match(r"[a-z]+", following) if broken else None
+        broken = re.search(r"(?<![\w-])([A-Za-z]+)[-\u00ad]$", carried) if soft else None
+        rest = re.match(r"([ \t]*)([a-z]+)", following) if broken else None
         if broken and rest:
-            # "was ap-" / "proved by": "was " + " " + "approved" + " " + " by"
-            pieces += [carried[: broken.start()] + " ", broken.group(1) + rest.group(0)]
-            carried = " " + following[rest.end() :]
+            # "was ap-" / "  proved by": "was " + " " + "approved" + "   " + " by"
+            pieces += [carried[: broken.start()] + " ", broken.group(1) + rest.group(2)]
+            carried = " " * (1 + len(rest.group(1))) + following[rest.end() :]
         else:
             pieces += [carried, " " if soft else "\n"]
             carried = following
@@ -220,14 +220,15 @@ def test_unwrap_matches_the_plain_reading_on_generated_texts(lines: list[str]) -
 
 
 def test_a_word_hyphenated_over_a_wrapped_line_is_read_whole() -> None:
-    """Typeset PDFs hyphenate words at a line's end ("en-" / "dorsed"); the rules read the
-    word whole, and the text keeps its length."""
+    """Typeset PDFs hyphenate words at a line's end ("en-" / "dorsed"; a text file may keep a
+    soft hyphen, U+00AD, and indent the next line); the rules read the word whole, and the
+    text keeps its length."""
     text = (
         "Example Borough Council Productivity Plan\n\n"
         "Our plan was considered in draft by members over the summer and en-\n"
         "dorsed by the Executive on 2 October 2024. It was then sent to the\n"
-        "Ministry of Housing, Communities and Local Government on 4 Oc-\n"
-        "tober 2024 with a covering letter from the Leader of the Coun-\n"
+        "Ministry of Housing, Communities and Local Government on 4 Oc\u00ad\n"
+        "   tober 2024 with a covering letter from the Leader of the Coun-\n"
         "cil, as members had asked at the meeting, and it is published here.\n"
     )
     assert len(normalise(text)) == len(text)

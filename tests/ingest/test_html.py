@@ -274,3 +274,7 @@ def test_a_news_pages_byline_or_publication_metadata_gives_its_dateline(
     parsed, _ = parse_file(make_html(tmp_path / "meta.html", page(meta, "")), limits)
     assert "Published 2024-08-21" in parsed.text
     assert_well_formed(parsed)
+    # a page that prints its own date keeps it, without the metadata's copy
+    printed = page(meta, "<p>Published: 21 August 2024</p>")
+    parsed, _ = parse_file(make_html(tmp_path / "printed.html", printed), limits)
+    assert "21 August 2024" in parsed.text and "2024-08-21" not in parsed.text

@@ -377,3 +377,23 @@ def test_a_notice_of_a_decision_to_come_is_no_step_and_no_oversight(
     assert result.trail == []
     oversight = result.claim("member_oversight")
     assert oversight is not None and oversight.status == "not_evidenced"
+
+
+def test_a_reports_recommendation_is_shown_as_the_plan_put_to_the_meeting_not_as_approved(
+    store: Store, make_document
+) -> None:
+    """A report's outcome is what it recommends (the inspect contract reads it so), written
+    before the meeting, which may defer instead: the public record shows the plan considered
+    by that meeting, and an approval only from a record of the meeting."""
+    facts = extract_facts(BLABY_REPORT)
+    assert (facts.doc_type, facts.decision.outcome) == ("committee_report", "approved")
+    _save(store, make_document, BLABY_REPORT, "/report.txt")
+    blaby = find_council("E07000129")
+    assert blaby is not None
+
+    trail = council_governance(store, blaby).trail
+
+    assert [(e.date.isoformat(), e.action) for e in trail] == [("2024-07-15", "considered")]
+    _save(store, make_document, BLABY_MINUTES, "/minutes.txt")
+    actions = {(e.date.isoformat(), e.action) for e in council_governance(store, blaby).trail}
+    assert ("2024-07-15", "approved") in actions

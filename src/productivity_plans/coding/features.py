@@ -190,6 +190,10 @@ _REPORTING = vocabulary(
     # open dashboard"
     r"|\bpublish\w*\s+(?:\w+\s+){0,2}?(?:performance|kpi|monitoring)\s+(?:data|information"
     r"|reports?)\b"
+    # monitoring as a service the council runs, not measuring: "CCTV monitoring brought back in
+    # house", "our community alarm monitoring centre" (round 25)
+    r"|\b(?:cctv|camera|alarm|community\s+alarm|telecare|careline|lifeline|control\s+room)"
+    r"\s+monitoring\b"
     # a grant's conditions, not the council measuring: "grants, each with its own conditions
     # and monitoring", "monitoring returns to three departments"
     r"|\b(?:conditions|reporting|claims?|paperwork)\s+and\s+monitoring\b"
@@ -396,6 +400,12 @@ _NO_MEASURES = vocabulary(
     r"(?:then\s+|also\s+|now\s+|first\s+|jointly\s+)?(?:agree|settle\s+on|decide\s+on|choose|select"
     r"|define|identify|draw\s+up|finalise|finalize)\s+(?:(?:a|an|the|our|some|its|which|what)\s+)?"
     r"(?:[\w-]+\s+){0,5}?(?:measures?|metrics?|indicators?|kpis?)\b"
+    # which existing indicators might serve still to be chosen: "we will consider which of our
+    # service indicators, if any, could show productivity" (round 25)
+    r"|\b(?:will|would|shall|to|plan\s+to|intend\s+to|aim\s+to)\s+(?:\w+\s+){0,2}?(?:consider"
+    r"|explore|decide|review|assess|look\s+at|work\s+out|identify)\b[^.;]{0,40}?\bwhich\s+(?:of\s+"
+    r"(?:them|these|those|the(?:se)?\s+\w+|our\s+(?:[\w-]+\s+){0,2}?(?:indicators|measures|kpis"
+    r"|metrics))|(?:[\w-]+\s+){0,2}?(?:indicators|measures|kpis|metrics))\b"
     # a decision not to have one: "we have chosen not to set a single efficiency measure"
     r"|\b(?:decided|decide|chose|chosen|choose|opted|elected|agreed)\s+not\s+to\s+(?:adopt|use|set"
     r"|introduce|develop|have|create|publish|rely\s+on|pursue)\b[^.;]{0,60}\b(?:measur\w*|metrics?"

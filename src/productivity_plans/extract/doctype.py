@@ -61,7 +61,7 @@ CUES: dict[str, list[Cue]] = {
         (r"^\s*decisions?\s+(?:of|by|taken\s+by)\s+the\b", 2),
         # a sheet of a meeting's decisions: "Decision sheet", "The following decisions were
         # taken by the Cabinet at its meeting held on …"
-        (r"^\s*decisions?\s+sheet\s*$", 3),
+        (r"^[^\n]{0,40}?\bdecisions?\s+sheet\s*$", 3),  # "CABINET – DECISION SHEET"
         (r"\bthe following decisions were (?:taken|made)\b", 3),
         (r"^\s*decision\s+-\s+\S", 2),
         (r"^\s*decisions?\s*:[ \t]*\S", 1),
@@ -175,6 +175,9 @@ CUES: dict[str, list[Cue]] = {
     ),
     "agenda_item": _cues(
         (r"^\s*agenda item\s*$", 3),
+        # a meeting's page before it is held: "Agenda" over its items, "Status: Agenda published"
+        (r"^\s*agenda\s*$", 1.5),
+        (r"^\s*(?:meeting\s+)?status\s*:?[ \t|]*agenda\s+(?:published|issued|available)\b", 3),
         (r"^\s*presented by\s*:", 1),
         (r"^\s*report\s*:", 1),
         (r"^\s*supporting documents\s*:?", 1),

@@ -385,7 +385,10 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\A(?:[^\n]*\n){0,8}?[ \t]*(?P<body>(?-i:Cabinet(?:[ \t]+Executive)?|CABINET|Executive"
             r"|EXECUTIVE|Full[ \t]+Council|(?:[A-Z][\w&]+,?[ \t]+(?:and[ \t]+)?)+Committee"
             r"|(?:[A-Z][A-Z&]+,?[ \t]+(?:AND[ \t]+)?)+COMMITTEE))"
-            r"[ \t]*(?::[ \t]*Minutes)?[ \t]*$",
+            # "Cabinet: Minutes", "CABINET – DECISION SHEET"
+            r"[ \t]*(?:(?::|[ \t][-–—])[ \t]*"
+            r"(?:Minutes|Decisions?(?:[ \t]+(?:Sheet|Notice|Record))?"
+            r"|Record[ \t]+of[ \t]+Decisions))?[ \t]*$",
             re.MULTILINE | re.IGNORECASE,
         ),
     ),
@@ -471,7 +474,9 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     # "At their meeting on Tuesday, Cabinet members backed the plan"
     # "At a meeting at the Civic Centre on Monday, the cabinet also agreed …"
     rf"(?:\b[Aa]t\s+(?:their|its|the|a)\s+meeting\s+(?:(?:at|in)\s+[^,.\n]{{1,40}}?\s+)?"
-    rf"(?:on\s+)?(?P<relwd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
+    # "At a meeting at Gun Wharf last night, cabinet members agreed …"
+    rf"(?:on\s+)?(?P<relwd>{_WEEKDAY}|last\s+night|yesterday)"
+    rf"(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
     rf"\b(?P<body>{_BODIES})\s+"
     # "Cabinet last night approved …": the day told from the release's dateline
     rf"(?:(?P<relday>last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\s+)?"
@@ -941,6 +946,11 @@ def find_body_and_date(
             when = _date_in(signoff.group(day), year)
         elif told := _day_told_from_dateline(signoff):
             when = _told_from_dateline(text, told, year)
+        control = _control_signoff(text, year) if when is None else None
+        if control is not None and body_kind(control.body) == body_kind(body):
+            # "the plan was agreed by the Leader" beside "Approved by: Leader of the Council" /
+            # "Date approved: 15 July 2024": the same sign-off, dated in the document control
+            when = control.date
         return body, when, "plan_signoff"
     if doc_type in _PAPER_TYPES:
         body, when = _cover_table(text, head, year)
@@ -1251,6 +1261,10 @@ def find_outcome(
                         continue
                     if outcome == "approved" and _not_a_decision(before):
                         continue
+                    if outcome == "deferred" and _NEGATED.search(before):
+                        continue  # "the decision could not reasonably be deferred"
+                    if outcome == "approved" and _NOTED_THAT.search(before):
+                        continue  # what the meeting notes was approved before: history
                     if outcome == "approved" and _PROCEDURAL.match(sentence[vm.end() :]):
                         continue
                     if outcome == "approved" and _introduces_the_decision(sentence, vm):
@@ -1276,6 +1290,18 @@ def find_outcome(
     return None, None, None, None
 
 
+# A step denied: "could not reasonably be deferred", "will not be postponed".
+_NEGATED = re.compile(
+    r"\b(?:not|never|cannot|can't|couldn't|won't)\s+(?:\w+ly\s+)?(?:be\s+|been\s+)?$",
+    re.IGNORECASE,
+)
+# An approval told in the past after the meeting's own noting: "That Cabinet notes that the
+# Plan was approved … by the Leader", "Cabinet is asked to note the Plan because it was
+# approved under urgency" (but "notes the report and approves the plan" is this decision).
+_NOTED_THAT = re.compile(
+    r"\b(?:notes?|noted|noting)\b[^.;]*\b(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 # The word that records a resolution: "AGREED that the report be noted", "resolved that:".
 _RESOLVING = re.compile(r"(?:agreed|resolved)(?:\s+unanimously)?\s*(?:that\b|:)", re.IGNORECASE)
 
@@ -1435,8 +1461,10 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
 # line start ("Approved by: Cabinet, 27 June 2024", "Endorsed by | Full Council") or a version
 # table whose header has an "Approved by" column, its latest row naming the body.
 _CONTROL_LABEL = re.compile(
-    # "Status: approved by Cabinet on 17 July 2024" is the same label after a status field
-    r"^[ \t|•*-]*(?:(?:(?:document\s+)?status|decision)\s*:\s*)?"
+    # "Status: approved by Cabinet on 17 July 2024" is the same label after a status field,
+    # perhaps after the status itself ("Status: Final. Endorsed by Full Council on …")
+    r"^[ \t|•*-]*(?:(?:(?:document\s+)?status|decision)\s*:\s*"
+    r"(?:[A-Za-z][A-Za-z ]{0,20}[.;,–-]\s*)?)?"
     r"(?P<label>approved\s+by|agreed\s+by|approving\s+body|approval\s+(?:by|body|route)"
     r"|signed\s+off\s+by|endorsed\s+by)\b[ \t]*[:|]?[ \t]*(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
@@ -1596,7 +1624,9 @@ _SUBMISSION_TO_COME = (
 # submitted ("will be submitted on 19 July", "we sent it to the Department on 17 July"); a
 # date it is due by restates the deadline (_DUE_BY).
 _STATED_SUBMISSION = re.compile(
-    _PAST_SUBMITTED.pattern + r"|\b(?:we|the\s+council|it\s+was|was|were|been|has|have|had)\s+"
+    _PAST_SUBMITTED.pattern
+    + r"|\b(?:we|the\s+(?:(?:city|county|borough|district)\s+)?council|it\s+was|was|were|been"
+    r"|has|have|had)\s+"
     r"(?:then\s+|now\s+|already\s+)?(?P<verb4>sent|returned|emailed|e-mailed|submitted)\b"
     rf"[^.;\n]{{0,30}}?\bto\s+(?:the\s+)?{_TO_GOVERNMENT}"
     # "This final version, as submitted to the Department … on 17 July 2024, …", "to report
@@ -1605,8 +1635,11 @@ _STATED_SUBMISSION = re.compile(
     rf"{_TO_GOVERNMENT}\b"
     # "went to the Ministry on 18 July"
     rf"|\b(?P<verb7>went)\s+(?:off\s+)?to\s+(?:the\s+)?{_TO_GOVERNMENT}\b"
-    # a title page's label: "Submitted to DLUHC: 17 July 2024", "Date submitted: 17 July 2024"
-    r"|(?<![^\n])[ \t]*(?:date\s+)?(?P<verb8>submitted)(?:\s+to\s+[^:\n]{1,60}?)?"
+    # a title page's label: "Submitted to DLUHC: 17 July 2024", "Date submitted: 17 July 2024",
+    # a government's full name wrapped over two lines ("Submitted to the Ministry of Housing,
+    # Communities and Local" / "Government: 12/07/2024")
+    r"|(?<![^\n])[ \t]*(?:date\s+)?(?P<verb8>submitted)"
+    rf"(?:\s+to\s+(?:[^:\n]{{1,60}}?|(?:the\s+)?{_TO_GOVERNMENT}\b[^:]{{1,80}}?))?"
     r"[ \t]*:"
     # or as a flattened table's row or a cover line's cell, the colon lost: "Submitted to DLUHC
     # 17 July 2024", "Version 1.0 | Submitted to DLUHC 18 July 2024" (its bar read as a colon)
@@ -1785,6 +1818,11 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
         if _RELATIVE_TO.search(text, max(0, pm.start() - 20), pm.start()):
             continue  # "approved on 15 July, before it was submitted": no date of its own
         start, end = _sentence_bounds(text, pm.start())
+        if pm.end() > end:
+            # a label wrapped over two lines ("Submitted to the Ministry of …" / "Government:
+            # 12/07/2024"): its value is on the line where the label ends
+            line_end = text.find("\n", pm.end())
+            end = len(text) if line_end < 0 else line_end
         subject = text[start : pm.end()]  # "the Productivity Plan submitted to …" names it
         if _A_PAPER.search(subject) and not _THE_PLAN.search(subject):
             continue  # "A report of the Chief Executive was submitted": to the meeting
@@ -1794,14 +1832,20 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
             for d in scan.between(start, end)
             if d.value != _LETTER and not _DUE_BY.search(text, max(0, d.start - 30), d.start)
         ]
-        if not mentions and _TODAY.search(text, start, end) and (dateline := _dateline(text, scan)):
-            # "The council has today submitted its plan", "will be submitted today (Friday)":
-            # the day of the page's dateline
-            return dateline[-1].value, Quote(text[start:end].strip(), *_stripped(text, start, end))
+        # the submission's own words, not an earlier step's in the same sentence ("approved
+        # by its executive on Tuesday and submitted to the Government yesterday")
+        verb_at = pm.start("verb2") if pm.group("verb2") else pm.start()
+        relative = _RELATIVE_DAY.search(text, verb_at, end) if not mentions else None
+        if relative and (dateline := _dateline(text, scan)):
+            # "The council has today submitted its plan", "will be submitted today (Friday)",
+            # "submitted yesterday", "will be submitted tomorrow": from the page's dateline
+            shift = _RELATIVE_DAYS[relative.group(0).lower()]
+            told = dateline[-1].value + timedelta(days=shift)
+            return told, Quote(text[start:end].strip(), *_stripped(text, start, end))
         if not mentions:
-            when = _weekday_from_dateline(text, scan, pm.start(), end)
-            if when is not None:
-                return when, Quote(text[start:end].strip(), *_stripped(text, start, end))
+            weekday = _weekday_from_dateline(text, scan, verb_at, end)
+            if weekday is not None:
+                return weekday, Quote(text[start:end].strip(), *_stripped(text, start, end))
         if mentions:
             # "approved on 15 July and was submitted on 18 July": the date after the verb.
             after = [d for d in mentions if d.start >= pm.end()]
@@ -1885,7 +1929,8 @@ _RELATIVE_TO = re.compile(
     r"\b(?:before|after|prior\s+to|until|once|when|since)\s+(?:(?:it|this|the\s+plan)\s+)?$",
     re.IGNORECASE,
 )
-_TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
+_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow)\b", re.IGNORECASE)
 _DATELINE_LABEL = re.compile(
     r"(?:(?:published|posted|updated|date|issued)(?:\s+on)?\s*:?"
     # a byline: "By our Local Democracy Reporter · Thursday 11 July 2024"
@@ -1907,7 +1952,11 @@ _DATELINE_TIME = re.compile(
 
 # What a labelled dateline may have after a bar: "Posted on 12 July 2024 | News release 087"
 # (which the layout step reads as a two-cell row, its bar a colon).
-_BESIDE_DATELINE = re.compile(r"\s*[|•·:]\s*[^\n]{0,40}")
+_BESIDE_DATELINE = re.compile(
+    # perhaps after the time it was posted: "…, 6:45am · Updated 9:12am"
+    rf"(?:{_DATELINE_TIME.pattern})?\s*[|•·:]\s*[^\n]{{0,40}}",
+    re.IGNORECASE,
+)
 
 
 def _dateline(text: str, scan: DateScan) -> list[DateMention]:

@@ -165,20 +165,21 @@ def unwrap(text: str) -> str:
 
 
 # A word hyphenated at a line's end ("ap-" / "proved by Cabinet"), as typeset PDFs break them
-# (PDFium's soft-hyphen marks are hyphens by then): its two parts and what follows.
-_BROKEN_WORD_END = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
-_BROKEN_WORD_REST = re.compile(r"[a-z]+")
+# (PDFium's soft-hyphen marks are hyphens by then; a text file may keep U+00AD): its first
+# part, and the next line's indent and the word's rest.
+_BROKEN_WORD_END = re.compile(r"(?<![\w-])([A-Za-z]+)[-\u00ad]$")
+_BROKEN_WORD_REST = re.compile(r"([ \t]*)([a-z]+)")
 
 
 def _join_hyphenated(pieces: list[str], at: int) -> None:
     """Join a word broken by a hyphen over the soft wrap after ``pieces[at]``, keeping the
     length: "was ap-" + " " + "proved by" becomes "was " + " " + "approved" + " " + " by",
-    the hyphen and the wrap turned into spaces either side of the word."""
+    the hyphen, the wrap and the next line's indent turned into spaces either side of it."""
     end = _BROKEN_WORD_END.search(pieces[at])
     rest = _BROKEN_WORD_REST.match(pieces[at + 2])
     if end is None or rest is None:
         return
-    word = end.group(1) + rest.group(0)
+    indent, tail = rest.groups()
     pieces[at] = pieces[at][: end.start()] + " "
-    pieces[at + 1] = word
-    pieces[at + 2] = " " + pieces[at + 2][rest.end() :]
+    pieces[at + 1] = end.group(1) + tail
+    pieces[at + 2] = " " * (1 + len(indent)) + pieces[at + 2][rest.end() :]

@@ -107,7 +107,7 @@ def parse_html(path: Path, data: bytes) -> ParsedDocument:
         h1_from_content = None
         _walk(democracy_area, builder)
     else:
-        h1_from_content = _from_trafilatura(html, builder, _dateline(tree))
+        h1_from_content = _from_trafilatura(html, builder, tree)
         if _lost_its_headings(builder, tree):
             builder = TextBuilder()  # its sections are lost: read the page as below
     if not builder.blocks:
@@ -140,8 +140,8 @@ def _unwrap_page_forms(tree: LexborHTMLParser) -> bool:
 # --- trafilatura -------------------------------------------------------------------------------
 
 
-def _from_trafilatura(html: str, builder: TextBuilder, dateline: str | None) -> str | None:
-    """Fill ``builder`` from trafilatura's XML, with the page's ``dateline`` after its leading
+def _from_trafilatura(html: str, builder: TextBuilder, tree: LexborHTMLParser) -> str | None:
+    """Fill ``builder`` from trafilatura's XML, with the page's dateline after its leading
     headings if trafilatura dropped it; return the first h1 it kept, if any."""
     xml = trafilatura.extract(
         html,
@@ -162,8 +162,7 @@ def _from_trafilatura(html: str, builder: TextBuilder, dateline: str | None) -> 
     if main is None:
         return None
     first_h1: str | None = None
-    if dateline is not None and dateline in " ".join(main.itertext()):
-        dateline = None
+    dateline = _page_dateline(tree, " ".join(main.itertext()))
     for kind, element in _xml_blocks(main):
         if dateline is not None and kind is not BlockKind.HEADING:
             builder.add(BlockKind.PARAGRAPH, dateline)
@@ -205,14 +204,35 @@ _ISO_DAY = re.compile(r"20\d\d-[01]\d-[0-3]\d")
 
 def _dateline(tree: LexborHTMLParser) -> str | None:
     """The first short line of the page's content area that gives a date under a dateline's
-    markup, else the day of the page's publication time in its metadata."""
+    markup."""
     for node in tree.css(_DATELINE_NODES):
         line = clean_inline(node.text(separator=" ")).replace("\n", " ")
         if len(line) <= 120 and _WRITTEN_DATE.search(line):
             return line
+    return None
+
+
+def _published_meta(tree: LexborHTMLParser) -> str | None:
+    """The day of the page's publication time in its metadata, as a dateline line."""
     meta = tree.css_first(_PUBLISHED_META)
     day = _ISO_DAY.match((meta.attributes.get("content") or "") if meta is not None else "")
     return f"Published {day.group(0)}" if day else None
+
+
+# How far into a page's text a dateline it prints itself would be.
+_DATELINE_REACH = 500
+
+
+def _page_dateline(tree: LexborHTMLParser, kept: str) -> str | None:
+    """The dateline to put back into the text trafilatura ``kept``: one under a dateline's
+    markup that it dropped, else, when the page's head prints no date, the publication day
+    in its metadata."""
+    dateline = _dateline(tree)
+    if dateline is not None:
+        return None if dateline in kept else dateline
+    if _WRITTEN_DATE.search(kept[:_DATELINE_REACH]):
+        return None
+    return _published_meta(tree)
 
 
 # A table that lays out a page (an e-mail, an older council site) rather than tabulating data

@@ -111,6 +111,20 @@ def _body_key(body: str | None) -> str:
     return re.sub(r"[^a-z]+", " ", (body or "").lower()).strip()
 
 
+# Papers written before their meeting: their outcome is what they recommend ("That Cabinet
+# approves the plan"), which the meeting may not have done. They show the plan put to it.
+_PROPOSALS = frozenset({"committee_report", "agenda_item"})
+
+
+def _decision_action(stored: StoredFacts) -> str:
+    """The step a paper's own decision shows: its outcome when it records one taken, else
+    "considered" (a report's or an agenda's recommendation is not a decision taken)."""
+    outcome = stored.facts.decision.outcome
+    if stored.facts.doc_type in _PROPOSALS or outcome not in _DECIDED:
+        return "considered"
+    return outcome
+
+
 def decision_kind(stored: StoredFacts, framework: Framework) -> StepKind:
     """What the paper's own decision is about: its date, and its subject as the title, the
     decision sentence and the recommendations put it."""
@@ -147,7 +161,7 @@ def governance_trail(
         # A document that records no decision ("none": a forward plan, an agenda before its
         # meeting) names the meeting to come, not a step taken.
         if decision.date is not None and decision.outcome != "none":
-            action = decision.outcome if decision.outcome in _DECIDED else "considered"
+            action = _decision_action(stored)
             events.append(
                 TrailEvent(
                     decision.date,
@@ -244,9 +258,13 @@ def _same_step(a: TrailEvent, b: TrailEvent) -> bool:
 
 
 def _with_also(kept: TrailEvent, other: TrailEvent) -> TrailEvent:
+    if kept.action == "considered" and other.action in _DECIDED and other.document:
+        # a report put the plan to the meeting; another paper says what the meeting decided
+        kept, other = other, kept
     also = kept.also_in
-    if other.document and other.document != kept.document and other.document not in also:
-        also = (*also, other.document)
+    for document in (other.document, *other.also_in):
+        if document and document != kept.document and document not in also:
+            also = (*also, document)
     body = kept.body or other.body
     if also == kept.also_in and body == kept.body:
         return kept
@@ -285,12 +303,12 @@ def _oversight(
         if d.outcome == "none" or (d.date is None and decision_kind(stored, fw) != "plan_decision"):
             continue
         if d.date is None and d.body_kind in MEMBER_KINDS:
-            undated.append((stored, d.outcome if d.outcome in _DECIDED else "considered"))
+            undated.append((stored, _decision_action(stored)))
         elif (
             d.date is None
             and d.body is None
             and d.outcome in _DECIDED
-            and stored.facts.doc_type in {"minutes", "decision_record", "agenda_item"}
+            and stored.facts.doc_type in {"minutes", "decision_record"}
         ):
             # "Approved the Productivity Plan" on a committee paper: a decision, body unnamed.
             undated.append((stored, d.outcome))
