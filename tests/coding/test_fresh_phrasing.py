@@ -235,9 +235,9 @@ class RoundFloors:
     neutral_named: int = 1  # neutral sentences named as barriers, at most
 
 
-# Rounds 9-25: each held out while the round before it was turned into rules, scored once,
+# Rounds 9-26: each held out while the round before it was turned into rules, scored once,
 # then its own misses became rules once the next round was in hand to hold out instead
-# (docs/coding.md, "Round 9" to "Round 25"). The floors sit just under the figures after.
+# (docs/coding.md, "Round 9" to "Round 26"). The floors sit just under the figures after.
 USED_ROUNDS = {
     "round9": RoundFloors(18, 17, 17, 0.85, 0.85, 0.95, 26, 0.9),
     "round10": RoundFloors(18, 17, 17, 0.87, 0.9, 0.95, 26, 0.9),
@@ -264,6 +264,9 @@ USED_ROUNDS = {
     # round 25's live blog of a full council notes the plan by a vote count alone; bodies as
     # written ("Full Council")
     "round25": RoundFloors(18, 18, 16, 0.93, 0.95, 0.95, 27, 0.95),
+    # round 26's writer labels a forward plan's decision to come `unknown` (round 27's and the
+    # rules read `none`), and counts some benchmarking and indicator frameworks as measures
+    "round26": RoundFloors(18, 18, 17, 0.89, 0.9, 0.95, 26, 0.9),
 }
 
 
@@ -285,19 +288,19 @@ def test_a_used_blind_rounds_documents_and_sentences_keep_their_figures(folder):
     assert score(totals) >= floors.passages, totals
 
 
-def test_a_twenty_fourth_writers_set_kept_blind_holds_its_blind_figures():
-    """Round 26 (documents at the length real ones have) was scored once with every rule of
-    rounds 5-25 in; no rule has been written from it: the held-out check for the next change.
-    The floors sit just under its blind figures (docs/coding.md, "Round 26")."""
-    scores = inspected("round26")
+def test_a_twenty_fifth_writers_set_kept_blind_holds_its_blind_figures():
+    """Round 27 (most documents real PDFs laid out as councils' are) was scored once with
+    every rule of rounds 5-26 in; no rule has been written from it: the held-out check for the
+    next change. The floors sit just under its blind figures (docs/coding.md, "Round 27")."""
+    scores = inspected("round27")
     assert scores.n == 18
     assert scores.right["council"] >= 17 and scores.right["doc_type"] >= 15, scores.right
-    assert min(scores.right[k] for k in ("body", "date", "outcome")) >= 12, scores.right
-    assert score(scores.barriers) >= 0.84, scores.barriers
-    assert score(scores.measures) >= 0.88, scores.measures
+    assert min(scores.right[k] for k in ("body", "date", "outcome")) >= 11, scores.right
+    assert score(scores.barriers) >= 0.85, scores.barriers
+    assert score(scores.measures) >= 0.95, scores.measures
     assert score(scores.themes) >= 0.93, scores.themes
-    named, found, neutral, wrongly = sentences_named(FRESH / "round26" / "barriers.yaml")
+    named, found, neutral, wrongly = sentences_named(FRESH / "round27" / "barriers.yaml")
     assert (named, neutral) == (28, 12)
-    assert found >= 21 and wrongly <= 1, (found, wrongly)
-    _, totals = measurement_passages(FRESH / "round26" / "measures.yaml")
-    assert score(totals) >= 0.85, totals
+    assert found >= 18 and wrongly <= 1, (found, wrongly)
+    _, totals = measurement_passages(FRESH / "round27" / "measures.yaml")
+    assert score(totals) >= 0.88, totals

@@ -3281,3 +3281,135 @@ def test_a_referendum_limit_capping_what_the_council_can_raise_names_the_limit()
         "The referendum threshold limits how much the borough can raise from its own residents.\n"
     )
     assert "council_tax_referendum_limits" in code_text(text).barrier_ids
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # a grant or a rate still frozen, unchanged or based on an old year's level
+        (
+            "Our rough sleeping outreach relies on a grant unchanged since 2018.",
+            "housing_temporary_accommodation",
+        ),
+        # one cost larger than several other services put together
+        (
+            "Wanstead spends more on emergency accommodation than on its libraries, museums and "
+            "sports centres put together.",
+            "housing_temporary_accommodation",
+        ),
+        # a regime that brings extra notices, steps or paperwork
+        (
+            "The new procurement regime brings extra notices and publication steps to every "
+            "contract we let, however small.",
+            "procurement_rules",
+        ),
+        # money in pots that must be bid for, or awarded only through competitions
+        (
+            "Active travel money is mostly in pots that must be bid for, year after year.",
+            "competitive_bidding",
+        ),
+        (
+            "Capital grants for leisure centres are awarded only through competitions.",
+            "competitive_bidding",
+        ),
+        # staff of a profession lost to agency work; a premium paid for interim or locum cover
+        (
+            "Our children's services have lost eleven qualified social workers to agency work in "
+            "eighteen months.",
+            "recruitment_retention",
+        ),
+        (
+            "Covering vacant planning posts with interim staff carries a premium of roughly 40% on "
+            "salary.",
+            "recruitment_retention",
+        ),
+        # a funding system not reviewed for years, lost out under, or asked to be reformed
+        (
+            "The allocation methodology has not been properly revisited in eleven years.",
+            "funding_formula",
+        ),
+        (
+            "We urge ministers to reform the way that grant funding is distributed between "
+            "authorities.",
+            "funding_formula",
+        ),
+        # a small council held to the same monitoring as a large one; returns counted with their
+        # kinds; a return for each small grant
+        (
+            "A district of 90,000 people faces the same monitoring requirements as a large county.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "We complete over 60 statutory and quarterly returns each year.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "We would like one return in place of the monitoring forms for each small grant.",
+            "regulation_reporting_burden",
+        ),
+        # an information-sharing agreement that takes months
+        (
+            "Every information sharing agreement with the ambulance trust takes around four months "
+            "to sign.",
+            "data_sharing_restrictions",
+        ),
+        # a cost told, then its rise in a clause of its own
+        (
+            "Spending on residential placements for looked-after children, which has quadrupled "
+            "over the decade, is our biggest risk.",
+            "social_care_demand",
+        ),
+        # SEND with a word of trouble still names it
+        ("Our SEND budget is under severe pressure from rising assessments.", "send_costs"),
+    ],
+)
+def test_barriers_told_in_a_twenty_fourth_writers_kind_of_words(sentence, barrier):
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        # SEND named as a team, a service or an offer is a fact, not a barrier
+        ("The SEND team moved into the new civic offices in March.", "send_costs"),
+        (
+            "Special educational needs coordinators meet termly with the education welfare "
+            "service.",
+            "send_costs",
+        ),
+        # the council's own tax frozen; spending shifted to prevention; staff coming back
+        (
+            "Council tax was frozen at 2010 levels for three years under the freeze grant.",
+            "council_tax_referendum_limits",
+        ),
+        (
+            "We now spend more on preventing homelessness than on temporary accommodation.",
+            "housing_temporary_accommodation",
+        ),
+        ("Two social workers returned to us from agency work this year.", "recruitment_retention"),
+        ("The new procurement regime came into force in February 2025.", "procurement_rules"),
+        ("We won £2m from the Levelling Up Fund in round two.", "competitive_bidding"),
+    ],
+)
+def test_a_service_named_or_a_success_names_no_round_26_barrier(sentence, absent):
+    assert absent not in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # others' ways of measuring still being studied are no measure
+        (
+            "We are looking at how neighbouring boroughs measure productivity and will bring "
+            "options to members in the autumn.",
+            False,
+        ),
+        # figures for a unit cost the council will publish are a measure told ahead
+        (
+            "We will publish baseline and quarterly figures for gross cost per tenancy sustained.",
+            True,
+        ),
+    ],
+)
+def test_unit_cost_figures_to_be_published_measure_and_studying_others_does_not(sentence, measure):
+    assert code_text(sentence + "\n").states_measurement is measure, sentence

@@ -1746,3 +1746,95 @@ def test_the_press_on_members_who_agreed_the_plan_at_a_meeting_last_night() -> N
     )
     decision = extract_facts(text, url="https://www.example-news.co.uk/news/plan").decision
     assert (decision.body, decision.date) == ("Cabinet", date(2024, 10, 15))
+
+
+def test_a_deadline_named_with_its_weekday_is_no_submission_date() -> None:
+    text = (
+        "Plan agreed\n\nPublished: 10 October 2024\n\nThe plan will be sent to the Ministry "
+        "ahead of the deadline of Friday, October 18, and published online.\n"
+    )
+    assert extract_facts(text, url="https://www.example-news.co.uk/news/x").submitted_date is None
+
+
+def test_the_press_on_members_who_endorsed_the_plan_yesterday_with_the_day_in_brackets() -> None:
+    text = (
+        "Plan endorsed\n\nPublished: Thursday, 10 October 2024\n\nCabinet members endorsed the "
+        "council's Productivity Plan when they met at the Guildhall yesterday (Wednesday 9 "
+        "October).\n"
+    )
+    decision = extract_facts(text, url="https://www.example.gov.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 10, 9),
+        "endorsed",
+    )
+
+
+def test_minutes_headed_with_the_meetings_place_over_two_centred_lines() -> None:
+    text = (
+        "                    EXAMPLE DISTRICT COUNCIL\n\n            Minutes of a meeting of "
+        "Cabinet held in the\n    Council Chamber, Council Offices, High Street, Exampleton\n"
+        "                  on Monday, 7 October 2024 at 6.00 pm\n\nCAB.31  Productivity Plan"
+        "\n\n        RESOLVED: That the Productivity Plan be approved.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == ("Cabinet", date(2024, 10, 7))
+
+
+def test_a_plan_whose_committee_considered_the_draft_and_then_endorsed_it() -> None:
+    text = (
+        f"{PLAN_HEAD}Governance\n\nThe Audit, Risk and Resources Committee considered the draft "
+        f"at its meeting on 14 October 2024 and endorsed it for submission.{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Audit, Risk and Resources Committee",
+        date(2024, 10, 14),
+        "endorsed",
+    )
+
+
+def test_a_round_up_dated_in_its_byline_dates_a_plan_the_council_sent_on_a_weekday() -> None:
+    text = (
+        "Town hall week\n\nBy Sam Reporter 18 October 2024 4 min read\n\nExample Borough "
+        "Council sent its productivity plan to the Government on Wednesday.\n\nThe council had "
+        "the plan approved by its Policy and Resources Committee on Tuesday evening.\n"
+    )
+    facts = extract_facts(text, url="https://www.example-news.co.uk/round-up")
+    assert facts.submitted_date == date(2024, 10, 16)
+    assert facts.decision.date == date(2024, 10, 15)
+
+
+def test_a_letter_the_council_sent_to_the_minister_is_not_the_plans_submission() -> None:
+    text = (
+        "Report to Cabinet\n\nBackground\n\nThe council sent a letter to the Minister on 3 "
+        "October 2024 about the funding settlement.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).submitted_date is None
+
+
+def test_a_forward_plan_of_several_entries_gives_the_plans_own_entry() -> None:
+    entries = "".join(
+        f"{title}\nRef: FP/24/{n}\n\nExecutive\n\n{day}\n\nTo approve the {title.lower()}.\n\n"
+        for n, (title, day) in enumerate(
+            [("Budget Strategy", "19 Nov 2024"), ("Productivity Plan", "22 Oct 2024")], 60
+        )
+    )
+    text = (
+        "Forward Plan - Notice of Key and Executive Decisions\n\nPublished: 20/09/2024\n\n"
+        "Item | Decision maker | Decision due | Details\n\n" + entries
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.doc_type == "agenda_item"
+    assert (facts.decision.date, facts.decision.outcome) == (date(2024, 10, 22), "none")
+
+
+def test_a_page_telling_what_the_plan_says_and_how_it_was_agreed_is_a_web_page() -> None:
+    summary = " ".join(["It explains what we have saved and what we would ask of ministers."] * 30)
+    text = (
+        "Our productivity plan\n\nFind out what our plan says and read it in full.\n\n"
+        f"What our plan says\n\n{summary}\n\nHow our plan was agreed\n\nCabinet agreed the plan "
+        "at its meeting on 9 October 2024.\n\nRead the plan\n"
+    )
+    url = "https://www.example.gov.uk/council/strategies/our-productivity-plan"
+    assert extract_facts(text, url=url).doc_type == "web_page"

@@ -118,6 +118,11 @@ MEASURE_STRONG = vocabulary(
     r"(?:household|resident|head|case|transaction|crew|officer|fte|operative|assessor|employee"
     r"|member of staff|client|user|tonne|visit|claim|application|property|pupil|child|adult"
     r"|person|customer|call|contact|void|repair|inspection)s?|"
+    # figures for a unit cost the council says it publishes or will publish: "we will publish a
+    # baseline and quarterly figures for gross cost per tenancy sustained" (round 26)
+    r"(?:publish\w*|report\w*|track\w*|set|sets|use|uses|record\w*|produc\w+)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:figures|data|baselines?|statistics|results|measures?|indicators?)\s+(?:for|on|of)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:costs?|spend) (?:[\w-]+ ){0,2}?per\s+\w+|"
     r"(?:define|defines|defined|think of|see|understand) productivity as|"
     r"productivity (?:is|can be) (?:defined|understood|seen|thought of) as|"
     r"benefits? (?:realisation|tracking|tracker|register)|"
@@ -439,6 +444,13 @@ _NO_MEASURES = vocabulary(
     # others' measures wished for: "We would welcome a consistent national set of measures"
     r"|\bwelcome\w*\b[^.;]{0,40}\b(?:national|consistent|common|standard|sector[- ]wide|single)\b"
     r"[^.;]{0,30}\b(?:measures?|metrics?|indicators?|framework)"
+    # others' ways of measuring still being studied: "we are looking at how neighbouring
+    # authorities track productivity and will bring proposals back" (round 26)
+    r"|\b(?:reviewing|looking\s+at|studying|researching|exploring|examining|investigating"
+    r"|learning\s+from|will\s+(?:review|look\s+at|study|research|explore|examine))\s+(?:\w+\s+)?"
+    r"(?:how|what|the\s+ways?)\s+(?:other|similar|neighbouring|comparable|peer|leading|some)"
+    r"\s+(?:\w+\s+)?(?:councils|authorities|organisations|boroughs|districts)\b[^.;]{0,30}"
+    r"\b(?:measur\w*|track\w*|assess\w*|benchmark\w*|metrics?|indicators?|kpis?)"
     # the question restated: "Theme 1 also asks how we measure productivity"
     r"|\basks?\s+(?:us\s+)?how\s+(?:we|councils?|the council)\s+(?:\w+\s+)?measur"
     # that measuring is hard: "where the outputs are often hard to count"

@@ -233,6 +233,15 @@ CUES: dict[str, list[Cue]] = {
             r"\b(?:you can )?(?:read|view|download) (?:our|the) (?:full )?productivity plan\b",
             1.5,
         ),
+        # A page about the plan, by its headings and links: "What our plan says", "How our
+        # plan was agreed", "Find out what our plan says", "Read the plan".
+        (
+            r"^\s*(?:what|how) (?:our|the) (?:productivity )?plan (?:says|was (?:agreed|approved"
+            r"|developed|written))\s*$",
+            2,
+        ),
+        (r"\bfind out (?:what|how|more about)\b[^.\n]{0,40}\bplan\b", 1.5),
+        (r"^\s*(?:read|view|download) the (?:full )?(?:productivity )?plan\s*$", 1.5),
     ),
     "news": _cues(
         (r"\bpress release\b", 3),

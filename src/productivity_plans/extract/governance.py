@@ -301,7 +301,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?i:meeting|minutes)\s+(?i:of)\s+(?i:(?:a|the)\s+meeting\s+of\s+)?(?i:the\s+)?"
             rf"(?P<body>{_BODY_CORE}|{_UPPER_BODY})(?:\s+(?i:meeting))?"
-            rf"(?:\s+(?i:held)(?:\s+(?i:at|in)\s+[^\n]{{1,100}}?)?)?"
+            # the place perhaps over two lines, as a centred heading prints it
+            rf"(?:\s+(?i:held)(?:\s+(?i:at|in)\s+[^\n]{{1,100}}?(?:\n[^\n]{{1,100}}?)?)?)?"
             # "Minutes of a meeting of the Executive / At 10.00 am on Thursday 11th July, 2024"
             rf"(?:\s+(?i:at)\s+\d{{1,2}}(?:[.:]\d{{2}})?\s*(?i:[ap]\.?m\.?))?"
             rf"(?:\s*,|\s+(?i:on)|\s+-|\s)\s*(?P<date>(?i:{_DATE}))",
@@ -490,13 +491,17 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"(?:draft\s+(?:of\s+(?:the|this|our)\s+)?|final\s+|new\s+|first\s+"
     rf"|(?:council|borough|county|city|district|authority)['’]s\s+(?:first\s+|new\s+)?)?"
     rf"[\"“‘']?(?:(?:productivity\s+)?plan|document)"
+    # a plan's "the draft" alone ("considered the draft at its meeting on 8 July")
+    rf"|(?:the|this|our)\s+draft(?=\s+(?:at|on|and)\b|\s*[,.])"
     # the plan under its own name: "backed the Hyndburn Productivity Plan", "the new 2024
     # productivity plan" (with "productivity" said, so "the Local Plan" is not it)
     rf"|(?:the|its|our|this)\s+(?:[\w'’-]+\s+){{1,3}}productivity\s+plan"
     # "This is Bolton's plan. The Leader of the Council approved it at …"
     rf"|(?P<pronoun>it))\b"
     rf"(?:(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?"
-    rf"|\s+{_AT_ITS_MEETING_ON_A_WEEKDAY})(?P<date>{_DATE})"
+    rf"|\s+{_AT_ITS_MEETING_ON_A_WEEKDAY}"
+    # the press's day in brackets: "when they met at City Hall yesterday (Wednesday 10 July)"
+    rf"|[^.\n]{{0,100}}?\b(?:yesterday|last\s+night|today)\s*\(\s*)(?P<date>{_DATE})"
     # or a weekday told from the dateline: "agreed the document on Wednesday evening"
     rf"|[^.\n]{{0,60}}?\bon\s+(?P<later_wd>{_WEEKDAY})\b)?",
     re.IGNORECASE | re.X,
@@ -923,6 +928,21 @@ def _cell_at(row: list[tuple[int, str]], column: int) -> str:
     return min(row, key=lambda cell: abs(cell[0] - column))[1]
 
 
+# An entry's reference in a list of forward-plan entries: "Ref: FP/2024/067".
+_ENTRY_REF = re.compile(r"^[ \t]*Ref(?:erence)?(?:\s+no\.?)?\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+def _plan_entry_start(text: str, doc_type: str, head: int) -> int:
+    """Where a forward plan listing several entries starts the plan's own: the line that
+    first names productivity (the other entries' makers and days are other business); 0 for
+    any other text."""
+    if doc_type not in _NOTICE_TYPES or len(_ENTRY_REF.findall(text, 0, head)) < 2:
+        return 0
+    if not is_forward_plan(text) or (first := _PRODUCTIVITY.search(text, 0, head)) is None:
+        return 0
+    return text.rfind("\n", 0, first.start()) + 1
+
+
 def find_body_and_date(
     text: str, doc_type: str, scan: DateScan
 ) -> tuple[str | None, date | None, str]:
@@ -957,13 +977,18 @@ def find_body_and_date(
         if body is not None or when is not None:
             how.append("cover_table")
     near_dates = _around_dates(text, scan, head)
+    entry = _plan_entry_start(text, doc_type, head)
     for name, pattern in _HEADER_PATTERNS:
         if body is not None and when is not None:
             break
         if name == "narrative" and body is not None:
             break
         stretches = near_dates if name in _DATED_HEADERS else [(0, head)]
-        found = (m for start, end in stretches for m in pattern.finditer(text, start, end))
+        found = (
+            m
+            for start, end in stretches
+            for m in pattern.finditer(text, max(start, entry), max(end, entry))
+        )
         for m in found:
             groups = m.groupdict()
             found_body = groups.get("body")
@@ -1438,23 +1463,37 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
     handed_on = _HANDED_ON.match(text, m.end())
     if handed_on and _not_yet(text, m.end(), handed_on.end()):
         handed_on = None  # "… and sign-off will be delegated": a step to come, none taken
-    if m.groupdict().get("verb") is None:
+    decided = _THEN_DECIDED.match(text, m.end()) if m.groupdict().get("verb") is None else None
+    if m.groupdict().get("verb") is None and decided is None:
         # considered: "… and agreed that the final version be signed off by the Leader" hands
         # the sign-off on; otherwise no decision is recorded
         return ("delegated" if handed_on else "none"), m.group(0), m.start(), m.end()
+    if decided is not None:
+        # considered, then decided in the same sentence: "… considered the draft at its
+        # meeting on 8 July 2024 and endorsed it for submission"
+        return _outcome_of(decided.group("verb")), m.group(0), m.start(), m.end()
     if handed_on and _DRAFT.search(m.group(0)):
         return "delegated", m.group(0), m.start(), m.end()  # a draft agreed, the final handed on
-    verb = m.group("verb").lower()
     if m.re is _PLAN_PUT_OFF:
         return "deferred", m.group(0), m.start(), m.end()
-    outcome = (
-        "endorsed"
-        if verb.startswith("endors")
-        else "noted"
-        if verb.startswith("note")
-        else "approved"
-    )
-    return outcome, m.group(0), m.start(), m.end()
+    return _outcome_of(m.group("verb")), m.group(0), m.start(), m.end()
+
+
+# A decision after a consideration in the same sentence: "… and endorsed it", "and
+# unanimously approved the plan".
+_THEN_DECIDED = re.compile(
+    r"[^.;\n]{0,40}?\band\s+(?:then\s+)?(?:unanimously\s+)?"
+    r"(?P<verb>approved|endorsed|agreed|adopted|noted|signed\s+off)\s+(?:it|the\s+(?:draft|plan))\b",
+    re.IGNORECASE,
+)
+
+
+def _outcome_of(verb: str) -> str:
+    """The outcome a sign-off's verb records."""
+    verb = verb.lower()
+    if verb.startswith("endors"):
+        return "endorsed"
+    return "noted" if verb.startswith("note") else "approved"
 
 
 # A plan's own record of its sign-off, as document-control furniture prints it: a label at a
@@ -1581,7 +1620,8 @@ _FUTURE_OR_DUTY = re.compile(
 # A date something is due by is not a step taken: "submit the plan by 19 July 2024".
 _DUE_BY = re.compile(
     r"\b(?:by|before|until|deadline(?:\s+(?:of|for|on))?|no\s+later\s+than|ahead\s+of"
-    r"|in\s+time\s+for)\s+(?:the\s+)?$",
+    # "ahead of the deadline of Friday, July 19"
+    r"|in\s+time\s+for)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^.\n]+(?:\.(?!\d)[^.\n]*)*?(?:\.(?=\s|$)|\n|$)")
@@ -1625,7 +1665,7 @@ _SUBMISSION_TO_COME = (
 # date it is due by restates the deadline (_DUE_BY).
 _STATED_SUBMISSION = re.compile(
     _PAST_SUBMITTED.pattern
-    + r"|\b(?:we|the\s+(?:(?:city|county|borough|district)\s+)?council|it\s+was|was|were|been"
+    + r"|\b(?:we|(?:the\s+)?(?:(?:city|county|borough|district)\s+)?council|it\s+was|was|were|been"
     r"|has|have|had)\s+"
     r"(?:then\s+|now\s+|already\s+)?(?P<verb4>sent|returned|emailed|e-mailed|submitted)\b"
     rf"[^.;\n]{{0,30}}?\bto\s+(?:the\s+)?{_TO_GOVERNMENT}"
@@ -1898,8 +1938,11 @@ def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
 # on 18 July" (the day up to 80 after the department's name).
 _SUBMISSION_REACH = 250
 _STOP_OR_SEMICOLON = re.compile(r"[.;]")
-# A paper put to a meeting is "submitted" too: "A report of the Chief Executive was submitted".
-_A_PAPER = re.compile(r"\b(?:report|paper|item|motion|petition|amendment|question)s?\b", re.I)
+# A paper put to a meeting is "submitted" too ("A report of the Chief Executive was submitted"),
+# and a letter sent to the Minister is not the plan.
+_A_PAPER = re.compile(
+    r"\b(?:report|paper|item|motion|petition|amendment|question|letter)s?\b", re.IGNORECASE
+)
 _THE_PLAN = re.compile(r"\bplan\b", re.IGNORECASE)
 # A day told from the date before it: "… and submitted (to government) the following day".
 _DAYS_LATER = re.compile(
@@ -1933,8 +1976,9 @@ _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow)\b", re.IGNORECASE)
 _DATELINE_LABEL = re.compile(
     r"(?:(?:published|posted|updated|date|issued)(?:\s+on)?\s*:?"
-    # a byline: "By our Local Democracy Reporter · Thursday 11 July 2024"
-    r"|^\s*by\s+[^\n]{1,60}?\s*[·|•,–-])\s*"
+    # a byline: "By our Local Democracy Reporter · Thursday 11 July 2024", "By Tom Beckett 19
+    # July 2024"
+    r"|^\s*by\s+[^\n]{1,60}?\s*[·|•,–-]?)\s*"
     # the time it was posted first: "Published: 07:00, 19 July 2024"
     r"(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
@@ -1953,8 +1997,9 @@ _DATELINE_TIME = re.compile(
 # What a labelled dateline may have after a bar: "Posted on 12 July 2024 | News release 087"
 # (which the layout step reads as a two-cell row, its bar a colon).
 _BESIDE_DATELINE = re.compile(
-    # perhaps after the time it was posted: "…, 6:45am · Updated 9:12am"
-    rf"(?:{_DATELINE_TIME.pattern})?\s*[|•·:]\s*[^\n]{{0,40}}",
+    # perhaps after the time it was posted: "…, 6:45am · Updated 9:12am"; or a reading time
+    # ("19 July 2024 5 min read")
+    rf"(?:{_DATELINE_TIME.pattern})?\s*(?:[|•·:]\s*[^\n]{{0,40}}|\d{{1,2}}\s*min(?:ute)?s?\s+read)",
     re.IGNORECASE,
 )
 
@@ -2231,7 +2276,9 @@ FORWARD_PLAN = re.compile(
     # "The Forward Plan of the London Borough of …", "Forward Plan" alone (not a report's
     # "Forward Plan reference")
     r"|notice\s+of\s+(?:key\s+|executive\s+)?(?:and\s+other\s+)?decisions\s+to\s+be\s+(?:taken|made)"
-    r"|(?:the\s+)?forward\s+plan(?:\s+(?:of|for)\b|[ \t]*$))",
+    # "Forward Plan - Notice of Key and Executive Decisions"
+    r"|notice\s+of\s+key\s+and\s+(?:executive|other|non-key)\s+decisions\b"
+    r"|(?:the\s+)?forward\s+plan(?:\s+(?:of|for)\b|[ \t]*$|\s*[-–—:|]))",
     re.IGNORECASE | re.MULTILINE,
 )
 # What a page shows once the decision has been taken.
