@@ -235,9 +235,9 @@ class RoundFloors:
     neutral_named: int = 1  # neutral sentences named as barriers, at most
 
 
-# Rounds 9-26: each held out while the round before it was turned into rules, scored once,
+# Rounds 9-27: each held out while the round before it was turned into rules, scored once,
 # then its own misses became rules once the next round was in hand to hold out instead
-# (docs/coding.md, "Round 9" to "Round 26"). The floors sit just under the figures after.
+# (docs/coding.md, "Round 9" to "Round 27"). The floors sit just under the figures after.
 USED_ROUNDS = {
     "round9": RoundFloors(18, 17, 17, 0.85, 0.85, 0.95, 26, 0.9),
     "round10": RoundFloors(18, 17, 17, 0.87, 0.9, 0.95, 26, 0.9),
@@ -267,6 +267,8 @@ USED_ROUNDS = {
     # round 26's writer labels a forward plan's decision to come `unknown` (round 27's and the
     # rules read `none`), and counts some benchmarking and indicator frameworks as measures
     "round26": RoundFloors(18, 18, 17, 0.89, 0.9, 0.95, 26, 0.9),
+    # round 27's live blog of a committee is dated only by its byline and post times
+    "round27": RoundFloors(18, 18, 17, 0.88, 0.95, 0.95, 25, 0.95),
 }
 
 
@@ -288,19 +290,19 @@ def test_a_used_blind_rounds_documents_and_sentences_keep_their_figures(folder):
     assert score(totals) >= floors.passages, totals
 
 
-def test_a_twenty_fifth_writers_set_kept_blind_holds_its_blind_figures():
-    """Round 27 (most documents real PDFs laid out as councils' are) was scored once with
-    every rule of rounds 5-26 in; no rule has been written from it: the held-out check for the
-    next change. The floors sit just under its blind figures (docs/coding.md, "Round 27")."""
-    scores = inspected("round27")
+def test_a_twenty_sixth_writers_set_kept_blind_holds_its_blind_figures():
+    """Round 28 (12 of 18 documents real PDFs laid out as councils' are) was scored once with
+    every rule of rounds 5-27 in; no rule has been written from it: the held-out check for the
+    next change. The floors sit just under its blind figures (docs/coding.md, "Round 28")."""
+    scores = inspected("round28")
     assert scores.n == 18
     assert scores.right["council"] >= 17 and scores.right["doc_type"] >= 15, scores.right
-    assert min(scores.right[k] for k in ("body", "date", "outcome")) >= 11, scores.right
-    assert score(scores.barriers) >= 0.85, scores.barriers
-    assert score(scores.measures) >= 0.95, scores.measures
+    assert min(scores.right[k] for k in ("body", "date", "outcome")) >= 10, scores.right
+    assert score(scores.barriers) >= 0.9, scores.barriers
+    assert score(scores.measures) >= 0.85, scores.measures
     assert score(scores.themes) >= 0.93, scores.themes
-    named, found, neutral, wrongly = sentences_named(FRESH / "round27" / "barriers.yaml")
+    named, found, neutral, wrongly = sentences_named(FRESH / "round28" / "barriers.yaml")
     assert (named, neutral) == (28, 12)
-    assert found >= 18 and wrongly <= 1, (found, wrongly)
-    _, totals = measurement_passages(FRESH / "round27" / "measures.yaml")
-    assert score(totals) >= 0.88, totals
+    assert found >= 15 and wrongly <= 1, (found, wrongly)
+    _, totals = measurement_passages(FRESH / "round28" / "measures.yaml")
+    assert score(totals) >= 0.9, totals

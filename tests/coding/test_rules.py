@@ -3413,3 +3413,147 @@ def test_a_service_named_or_a_success_names_no_round_26_barrier(sentence, absent
 )
 def test_unit_cost_figures_to_be_published_measure_and_studying_others_does_not(sentence, measure):
     assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # grants folded into one allocation described by several words with commas
+        (
+            "We ask that the Public Health Grant and the Drug and Alcohol Treatment Grant be "
+            "combined into one flexible, non-ring-fenced grant.",
+            "ringfenced_grants",
+        ),
+        # the ask for fewer, larger allocations
+        ("Funding: fewer, bigger and simpler grants in place of annual pots.", "ringfenced_grants"),
+        (
+            "Government should streamline the assurance and monitoring requirements attached to "
+            "capital grants.",
+            "regulation_reporting_burden",
+        ),
+        (
+            "Compiling grant claims and returns for Whitehall takes the equivalent of three "
+            "officers.",
+            "regulation_reporting_burden",
+        ),
+        # new duties with only partial funding; the ask to fund the full costs of a new duty
+        (
+            "The new statutory duties on tenant satisfaction measures were only partly funded.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "Government should meet the full ongoing costs of simpler recycling collections.",
+            "new_burdens_unfunded",
+        ),
+        # a vacancy rate that has reached a figure; agency staff costing more than permanent ones
+        (
+            "The vacancy rate among our environmental health officers has risen to 31%.",
+            "recruitment_retention",
+        ),
+        (
+            "Locum planners cost us almost double what we pay a permanent officer.",
+            "recruitment_retention",
+        ),
+        # data a department would share, or that may be used only for narrow purposes
+        (
+            "It would transform our debt advice if HMRC would share income data with councils.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "NHS records can be accessed only for specific, pre-agreed purposes, so our "
+            "reablement team works blind.",
+            "data_sharing_restrictions",
+        ),
+        # bidding for a number of separate pots; the ask to end bidding
+        (
+            "Last year officers bid for nine separate capital funds from three departments.",
+            "competitive_bidding",
+        ),
+        (
+            "We ask ministers to end competitive bidding for regeneration money.",
+            "competitive_bidding",
+        ),
+        # care costs told rising
+        (
+            "Residential care fees are rising well ahead of what the settlement allows.",
+            "social_care_demand",
+        ),
+        # a member's view of how frank the council's own plan should be is the council's content
+        (
+            "Councillor Nwosu said the draft plan should be more candid about the unfunded "
+            "cost of new duties.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "The Cabinet Member said that the plan ought to be honest about the effect of "
+            "one-year funding settlements on the budget.",
+            "single_year_settlements",
+        ),
+    ],
+)
+def test_barriers_told_in_a_twenty_fifth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 27."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+def test_each_ask_of_a_lettered_list_is_read_as_its_own_setting():
+    sentence = (
+        "We ask government to: (a) confirm funding beyond March; (b) fund the full costs of "
+        "the new biodiversity net gain duty; and (c) tackle the high needs deficit."
+    )
+    named = code_text(sentence + "\n").barrier_ids
+    assert "new_burdens_unfunded" in named and "send_costs" in named, named
+    # in one clause the service stays the new duty's setting
+    clause = "We ask government to fund the full costs of new duties for high needs pupils."
+    assert "send_costs" not in code_text(clause + "\n").barrier_ids
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a settlement of several years received, as a fact
+        "The council was given a three-year allocation of the Disabled Facilities Grant in "
+        "2022, which paid for adaptations in 400 homes.",
+        # a vacancy rate told as a fact, and agency use told without a comparison
+        "The vacancy rate across the council is 6%.",
+        "Agency staff covered two posts in the licensing team during the summer.",
+        # data shared as a success
+        "The DWP now shares Universal Credit data with us monthly under the new agreement.",
+        # funds listed without their terms
+        "The Shared Prosperity Fund and the Towns Fund each paid for a new market hall.",
+    ],
+)
+def test_a_received_multi_year_settlement_or_a_neutral_staffing_fact_names_no_round_27_barrier(
+    sentence,
+):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+def test_a_member_saying_what_the_plan_should_say_is_no_restatement():
+    reported = (
+        "The Deputy Leader said the plan needed to be frank about the one-year settlements "
+        "that had left the council unable to plan."
+    )
+    assert "single_year_settlements" in code_text(reported + "\n").barrier_ids
+    # the government's own request is still a restatement
+    asked = "The Minister asked that plans be clear about how councils will use data."
+    assert code_text(asked + "\n").barrier_ids == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # a unit cost for outputs that a model gives or services report
+        (
+            "Our service costing model produces a unit cost for each transaction we handle.",
+            True,
+        ),
+        ("Each directorate reports a unit cost for its key outputs to Cabinet.", True),
+        ("Activity-based costing is used across the waste and parking services.", True),
+        # a pointer to where the plan answers is no measure
+        ("Chapter 5 of this document sets out our approach to assessing performance.", False),
+        ("Appendix B describes the council's plans for measuring productivity.", False),
+    ],
+)
+def test_unit_costs_for_outputs_measure_and_a_pointer_to_a_section_does_not(sentence, measure):
+    assert code_text(sentence + "\n").states_measurement is measure, sentence

@@ -69,6 +69,8 @@ FURNITURE = [
     "What our plan says",
     "Find out what our plan says and read it in full.",
     "Read the plan",
+    "NEWS RELEASE",
+    "FOR IMMEDIATE RELEASE",
     "CABINET – DECISION SHEET",
     "This page summarises what the plan says.",
     "Decision details",

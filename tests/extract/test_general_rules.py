@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from productivity_plans.extract import extract_facts
+from productivity_plans.extract import extract_facts, submission_to_come
 from productivity_plans.extract.makers import decision_makers
 
 DEMOCRACY = "https://democracy.example-borough.gov.uk/mgIssueHistoryHome.aspx?IId=4321"
@@ -1838,3 +1838,118 @@ def test_a_page_telling_what_the_plan_says_and_how_it_was_agreed_is_a_web_page()
     )
     url = "https://www.example.gov.uk/council/strategies/our-productivity-plan"
     assert extract_facts(text, url=url).doc_type == "web_page"
+
+
+def test_the_press_on_an_executive_that_on_a_weekday_with_its_date_approved_the_plan() -> None:
+    text = (
+        "Plan approved\n\nPublished 17th Oct 2024, 17:43 BST\n\nThe council's executive on Monday "
+        '(October 14) approved the authority\'s "productivity plan", which every council was '
+        "asked to write.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-news.co.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 10, 14),
+        "approved",
+    )
+
+
+def test_a_decision_forms_boxes_that_lost_their_colons_give_the_maker() -> None:
+    text = (
+        "Example City Council RECORD OF EXECUTIVE DECISION\nDecision reference ED/2024/0201\n"
+        "Title of decision Example City Council Productivity Plan 2024 as presented by officers\n"
+        "Decision maker City Mayor\nDate of decision 4 October 2024\n1. Decision taken The City "
+        "Mayor approved the Productivity Plan.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == ("City Mayor", date(2024, 10, 4))
+
+
+def test_a_forward_plans_pdf_with_reports_listed_in_its_rows_is_a_notice_of_its_entries() -> None:
+    rows = "".join(
+        f"FP/24/{n}\n{title}\nTo consider and approve the {title}.\nCabinet {day} No Open None "
+        "Report of the Chief Financial Officer\nCabinet Member with Responsibility for Finance\n"
+        for n, (title, day) in enumerate(
+            [
+                ("Outturn Report", "10 October 2024"),
+                ("Productivity Plan", "7 November 2024"),
+                ("Budget Strategy", "12 December 2024"),
+            ],
+            61,
+        )
+    )
+    text = (
+        "EXAMPLE COUNTY COUNCIL\nFORWARD PLAN: 1 October 2024 to 31 January 2025\nThis Forward "
+        "Plan gives at least 28 clear days' notice of key decisions.\nRef Matter for decision "
+        "Decision maker Date of decision\n" + rows
+    )
+    facts = extract_facts(
+        text, url="https://example.moderngov.co.uk/documents/s1/Forward%20Plan.pdf"
+    )
+    assert facts.doc_type == "agenda_item"
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 11, 7))
+
+
+def test_a_draft_plan_discussed_by_a_body_that_delegated_its_sign_off() -> None:
+    text = (
+        f"{PLAN_HEAD}How the plan was agreed\n\nThe draft plan was discussed by the Executive at "
+        "its meeting on 10 October 2024, which delegated final sign-off to the Chief Operating "
+        f"Officer in consultation with the Leader.{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 10, 10),
+        "delegated",
+    )
+
+
+def test_a_news_release_on_a_cabinet_that_approved_the_plan_last_night_with_its_date() -> None:
+    text = (
+        "EXAMPLE COUNCIL\nNEWS RELEASE\nDate: 15 October 2024\nFOR IMMEDIATE RELEASE\nExample "
+        "Council's Cabinet last night (Monday 14 October) approved the authority's Productivity "
+        "Plan, which shows how the council has saved money.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/media/news-release.pdf")
+    assert facts.doc_type == "news"
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 10, 14))
+
+
+def test_a_cmis_cover_table_without_colons_gives_the_body_and_day() -> None:
+    text = (
+        "Report for:\nINFORMATION\nTitle Productivity Plan 2024\nPortfolio(s) Leader of the "
+        "Council; Cabinet Member for Finance and Resources\nFor Consideration By Overview and "
+        "Scrutiny Committee\nDate to be Considered 22 October 2024\nAffected Wards All\n\n1. "
+        "Recommendations\n1.1 That the Overview and Scrutiny Committee notes the Productivity "
+        "Plan.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Overview and Scrutiny Committee",
+        date(2024, 10, 22),
+        "noted",
+    )
+
+
+def test_a_plan_approved_for_submission_to_the_ministry_on_a_day_is_a_submission_to_come() -> None:
+    text = (
+        "Report to Cabinet\n\nRecommendation\n\nCabinet is asked to approve the Productivity Plan "
+        "at Appendix A for submission to the Ministry of Housing, Communities and Local "
+        "Government on 11 October 2024.\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.submitted_date == date(2024, 10, 11)
+    assert submission_to_come(facts.submission.sentence if facts.submission else None)
+
+
+def test_the_press_on_a_committee_that_voted_to_endorse_the_plan() -> None:
+    text = (
+        "Plan endorsed\n\nPublished: 10 October 2024\n\nThe Policy and Resources Committee voted "
+        "to endorse the productivity plan on Tuesday.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-news.co.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Policy and Resources Committee",
+        date(2024, 10, 8),
+        "endorsed",
+    )

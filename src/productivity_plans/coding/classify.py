@@ -448,7 +448,14 @@ def _headings(
 # "we would welcome multi-year settlements" is an ask and still does.
 _WELCOMES_WHAT_EXISTS = re.compile(
     r"\bwelcom(?:e|es|ed|ing)\s+the\s+(?:\w+['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:announcement|commitment"
-    r"|introduction|return|confirmation|news|decision|settlement|increase|extension|award)\b",
+    r"|introduction|return|confirmation|news|decision|settlement|increase|extension|award)\b"
+    # a settlement of several years the council says it received, as a fact ("we were given a
+    # three-year allocation of the Public Health Grant in 2022"), is no complaint; "we last
+    # received one in 2015" or "… but it ends in March" still is (round 27)
+    r"|\b(?:we|the\s+council|it)\s+(?:(?:have|has|had)\s+)?(?:received|were\s+given|was\s+given"
+    r"|been\s+given|secured|obtained|won|agreed)\s+(?:a|an)\s+(?:multi-?|two-|three-|four-|five-"
+    r"|\d-)\s?years?\s+(?:[\w-]+\s+)?(?:settlement|allocation|deal|grant|funding)\b"
+    r"(?![^.;]*\b(?:until|expire\w*|ended|ends|ending|since|but|however|only|last)\b)",
     re.IGNORECASE,
 )
 
@@ -541,6 +548,29 @@ def _topic_reading(sentence: str) -> str:
     return sentence
 
 
+# The items of a lettered or numbered list inside one sentence ("we ask government to: (a) …;
+# (b) …; and (c) …"): each item is its own ask, so one item's barrier is no setting for a topic
+# another item names (round 27).
+_LIST_ITEM = re.compile(
+    r"(?:^|[:;,]\s*(?:and\s+|or\s+)?)\((?:[a-h]|i{1,3}|iv|v|vi{0,3}|\d{1,2})\)\s"
+)
+
+
+def _beyond_settings(rules: Rules, sentence: str, topics: list[str], hits: list[str]) -> list[str]:
+    """The topics that are not only the setting of a barrier the sentence's rules named (see
+    ``Rules.beyond_settings``), read item by item in a sentence that lists several asks."""
+    kept = rules.beyond_settings(topics, hits)
+    items = [item for item in _LIST_ITEM.split(sentence) if item.strip()]
+    if len(items) < 2 or len(kept) == len(topics):
+        return kept
+    for item in items:
+        named = rules.topics.counts(_topic_reading(item))
+        for bid in rules.beyond_settings(named, rules.barriers_in(item)):
+            if bid in topics and bid not in kept:
+                kept.append(bid)
+    return sorted(kept, key=rules.order.__getitem__)
+
+
 def _barriers(
     readings: Sequence[_Reading],
     rules: Rules,
@@ -567,7 +597,9 @@ def _barriers(
             hits = [bid for bid in hits if bid not in absorbed]
             for bid in hits:
                 found[i][bid] = RULE_CONFIDENCE
-            topics = rules.beyond_settings(
+            topics = _beyond_settings(
+                rules,
+                sentence,
                 rules.barrier_topics_in(
                     _topic_reading(sentence),
                     in_barriers_section=reading.section in barrier_sections or reading.asked,

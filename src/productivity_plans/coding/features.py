@@ -123,6 +123,15 @@ MEASURE_STRONG = vocabulary(
     r"(?:publish\w*|report\w*|track\w*|set|sets|use|uses|record\w*|produc\w+)\s+(?:[\w-]+\s+){0,6}?"
     r"(?:figures|data|baselines?|statistics|results|measures?|indicators?)\s+(?:for|on|of)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:costs?|spend) (?:[\w-]+ ){0,2}?per\s+\w+|"
+    # a unit cost for the council's outputs that a model gives or a service reports ("our
+    # service costing model produces a unit cost for each transaction", "each directorate
+    # reports a real-terms unit cost for its main output"); activity-based costing (round 27)
+    r"(?:gives?|produces?|provides?|generates?|calculates?|reports?|publish(?:es)?|tracks?|uses?)"
+    r" (?:a |an |the |its |our |each |their )?(?:[\w-]+ ){0,2}?(?:unit costs?|costs? per unit)"
+    r"(?: of (?:output|activity|service))? (?:for|of|per|on) "
+    r"(?:each |every |its |our |their |the )?(?:[\w-]+ ){0,2}?"
+    r"(?:outputs?|services?|activit(?:y|ies)|transactions?|cases?|units?)|"
+    r"activity[- ]based costing|"
     r"(?:define|defines|defined|think of|see|understand) productivity as|"
     r"productivity (?:is|can be) (?:defined|understood|seen|thought of) as|"
     r"benefits? (?:realisation|tracking|tracker|register)|"
@@ -197,6 +206,12 @@ _REPORTING = vocabulary(
     r"|reports?)\b"
     # monitoring as a service the council runs, not measuring: "CCTV monitoring brought back in
     # house", "our community alarm monitoring centre" (round 25)
+    # a pointer to where the plan answers, not the answer: "Section 4 of the plan explains our
+    # approach to measuring productivity" (round 27)
+    r"|\b(?:section|chapter|part|annex|appendix|paragraph)\s+[\w.]+\b[^.;]{0,40}?\b(?:explains?"
+    r"|sets?\s+out|describes?|covers?|outlines?|summarises?)\s+(?:our|the\s+council.s|its|the)\s+"
+    r"(?:approach|plans?|proposals?|arrangements)\s+(?:to|for)\s+(?:measuring|assessing|tracking"
+    r"|monitoring)\s+(?:\w+\s+)?(?:productivity|performance|efficiency)\b"
     r"|\b(?:cctv|camera|alarm|community\s+alarm|telecare|careline|lifeline|control\s+room)"
     r"\s+monitoring\b"
     # a grant's conditions, not the council measuring: "grants, each with its own conditions

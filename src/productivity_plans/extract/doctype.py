@@ -244,7 +244,8 @@ CUES: dict[str, list[Cue]] = {
         (r"^\s*(?:read|view|download) the (?:full )?(?:productivity )?plan\s*$", 1.5),
     ),
     "news": _cues(
-        (r"\bpress release\b", 3),
+        (r"\b(?:press|news|media) release\b", 3),
+        (r"^\s*for immediate release\b", 3),
         (r"^\s*news\s*$", 1),
         (r"\b(?:said|says) (?:Councillor|Cllr|the Leader)\b", 2),
         (
@@ -418,6 +419,15 @@ def classify_document(
         # A forward-plan entry has a decision page's furniture but gives notice of a decision
         # still to be taken: an item for a meeting to come.
         return "agenda_item", scores
+    if (
+        best == "committee_report"
+        and "agenda_item" in scores
+        and _FORWARD_PLAN_TITLE.search(text, 0, _TITLE_REACH)
+        and is_forward_plan(text)
+    ):
+        # A forward plan's own title over its entries, whose "Report of the …" cells name the
+        # papers each decision will be taken on: a notice, not a report.
+        return "agenda_item", scores
     if scores[best] < 1.0:
         if url and not on_democracy_site and "web_page" in scores:
             # Little furniture on the council's own site. A page about the plan has to point at
@@ -474,6 +484,14 @@ def _page_is_the_plan(text: str, web_page_score: float) -> bool:
     if web_page_score > 1.0 or _POINTS_TO_FILE.search(text):
         return False
     return long_enough
+
+
+# A forward plan's title at the head of its text: "FORWARD PLAN: 1 July 2024 to 31 October
+# 2024" (not a report's "Forward Plan reference").
+_FORWARD_PLAN_TITLE = re.compile(
+    r"^[^\n]{0,60}?\bforward\s+plan\b(?!\s+ref)", re.IGNORECASE | re.MULTILINE
+)
+_TITLE_REACH = 300
 
 
 def _points_to_the_plan(text: str) -> bool:

@@ -232,6 +232,14 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _M,
         ),
     ),
+    (
+        # a form's box whose colon the PDF's text lost: "Decision maker City Mayor"
+        "decision_maker_box",
+        re.compile(
+            rf"^[ \t]*(?i:decision[ \t-]+(?:maker|taker)s?)[ \t]+(?P<body>{_BODY_CORE})[ \t]*$",
+            re.MULTILINE,
+        ),
+    ),
     ("committee_label", re.compile(r"^\s*Committee\s*:[ \t]*(?P<body>[^\n]+?)\s*$", _M)),
     (
         "decision_of",
@@ -373,6 +381,7 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "meeting_date",
         re.compile(
             rf"^\s*(?:Date\s+of\s+(?:the\s+)?Meeting|Meeting\s+Date|Meeting\s+held(?:\s+on)?"
+            rf"|Date\s+to\s+be\s+Considered"
             # a bare "Date": a paper's meeting, but a plan's own date in its document control
             rf"|(?P<bare_date>Date))"
             rf"\s*:?[ \t]*"
@@ -479,12 +488,16 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"(?:on\s+)?(?P<relwd>{_WEEKDAY}|last\s+night|yesterday)"
     rf"(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
     rf"\b(?P<body>{_BODIES})\s+"
-    # "Cabinet last night approved …": the day told from the release's dateline
-    rf"(?:(?P<relday>last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\s+)?"
+    # "Cabinet last night approved …": the day told from the release's dateline; "The
+    # council's executive on Monday (July 15) approved …": the day in brackets, if given
+    rf"(?:(?P<relday>last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening)"
+    rf"|on\s+{_WEEKDAY})(?:\s*\(\s*(?P<again_date>{_DATE_AGAIN})\s*\))?,?\s+)?"
     # "Cabinet members at Gedling Borough Council agreed …"
     rf"(?:(?:members|councillors)\s+(?:(?:at|of|on)\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Council|Authority)\s+)?)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+)?(?:unanimously\s+|formally\s+)?"
     rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|backed"
+    # "the committee voted to endorse the plan"
+    rf"|(?:voted|agreed|decided)\s+(?:unanimously\s+)?to\s+(?:approve|endorse|adopt|note|back)"
     rf"|(?:given|gave)\s+the\s+(?:green\s+light|go-ahead)\s+to)|(?P<considered>considered))"
     rf"\s+(?:(?:the|its|our|a|this)\s+"
     # "agreed the document": a plan-like page speaks of the plan it is about
@@ -517,7 +530,8 @@ _PLAN_TO_COME = re.compile(
 # The plan named (or "it") and the rest of its sentence up to a step told of it, as the
 # considered and to-come patterns read it.
 _THE_PLAN_THEN = (
-    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+plan|it)\b{_IN_PARAGRAPH}{{0,100}}?"
+    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+(?:draft\s+|final\s+)?plan|it)\b"
+    rf"{_IN_PARAGRAPH}{{0,100}}?"
 )
 # The same told of the plan: "It was submitted on 17 July and will be reported to the Finance &
 # Assets Committee at its meeting on 25 July 2024".
@@ -566,7 +580,8 @@ _PLAN_APPROVAL_NOUN = re.compile(
 _PLAN_CONSIDERED = re.compile(
     rf"{_THE_PLAN_THEN}"
     # "was presented to the Hub Committee on 9 July 2024, where Members agreed its content"
-    rf"\b(?P<considered>considered\s+by|(?:presented|reported|taken)\s+to)"
+    # "was discussed by the Executive at its meeting on 11 July 2024, which delegated …"
+    rf"\b(?P<considered>(?:considered|discussed|debated)\s+by|(?:presented|reported|taken)\s+to)"
     rf"\s+(?P<body>{_BODY_CORE})(?:\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE}))?"
     rf"(?:,?\s+(?:and|which|where|at\s+which|when)"
     rf"\s+(?:(?:members|councillors|it|they)\s+)?(?:was\s+|were\s+)?(?:unanimously\s+)?"
@@ -625,7 +640,7 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_PLAN_SIGNED_AS, ("i approved", "i agreed", "i signed", "i endorsed", "i adopted")),
     (_PLAN_AGREED_AT, _APPROVALS),
     (_PLAN_APPROVAL_NOUN, ("approval", "adoption", "endorsement")),
-    (_PLAN_CONSIDERED, ("considered", "presented", "reported", "taken")),
+    (_PLAN_CONSIDERED, ("considered", "discussed", "debated", "presented", "reported", "taken")),
     (_PLAN_CONSIDERED_AT, ("considered", "discussed", "debated")),
     (_PLAN_SIGNOFF_ACTIVE, (*_APPROVALS, "backed", "considered", "given the", "gave the")),
     (_PLAN_TO_COME, ("consider", "discuss", "decide")),
@@ -928,8 +943,16 @@ def _cell_at(row: list[tuple[int, str]], column: int) -> str:
     return min(row, key=lambda cell: abs(cell[0] - column))[1]
 
 
-# An entry's reference in a list of forward-plan entries: "Ref: FP/2024/067".
-_ENTRY_REF = re.compile(r"^[ \t]*Ref(?:erence)?(?:\s+no\.?)?\s*:", re.IGNORECASE | re.MULTILINE)
+# An entry's reference in a list of forward-plan entries: "Ref: FP/2024/067", or the reference
+# alone at a row's start ("FP/24/064 Productivity Plan …").
+_ENTRY_REF = re.compile(
+    r"^[ \t]*(?:(?i:Ref(?:erence)?(?:\s+no\.?)?)\s*:|[A-Z]{1,5}/\d{2,4}/\d)", re.MULTILINE
+)
+
+
+# The maker and day in a forward plan's entry, cells of one row: "Cabinet 11 July 2024".
+_ENTRY_MAKER_DAY = re.compile(rf"\b(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})", re.X)
+_ENTRY_REACH = 800
 
 
 def _plan_entry_start(text: str, doc_type: str, head: int) -> int:
@@ -978,6 +1001,12 @@ def find_body_and_date(
             how.append("cover_table")
     near_dates = _around_dates(text, scan, head)
     entry = _plan_entry_start(text, doc_type, head)
+    if entry and body is None and when is None:
+        # a row of the plan's entry: "Productivity Plan … Cabinet 11 July 2024 No Open …"
+        row = _ENTRY_MAKER_DAY.search(text, entry, entry + _ENTRY_REACH)
+        if row and (entry_day := _date_in(row.group("date"), year)) is not None:
+            body, when = _clean_body(row.group("body")), entry_day
+            how.append("forward_plan_entry")
     for name, pattern in _HEADER_PATTERNS:
         if body is not None and when is not None:
             break
@@ -1489,8 +1518,8 @@ _THEN_DECIDED = re.compile(
 
 
 def _outcome_of(verb: str) -> str:
-    """The outcome a sign-off's verb records."""
-    verb = verb.lower()
+    """The outcome a sign-off's verb records (its last word: "voted to endorse")."""
+    verb = verb.lower().split()[-1] if " to " in verb.lower() else verb.lower()
     if verb.startswith("endors"):
         return "endorsed"
     return "noted" if verb.startswith("note") else "approved"
@@ -1659,6 +1688,9 @@ _SUBMISSION_TO_COME = (
     # a recommendation's "b) the plan be submitted to the Ministry on 18 July 2024"
     r"|\b(?:plan|it|document)\s+be\s+(?P<verb13>submitted|sent|returned|e-?mailed)\b"
     r"(?=[^.;\n]{0,120}?\bon\s+(?:\w+day,?\s+)?\d)"
+    # "to approve the Productivity Plan for submission to the Ministry … on 18 July 2024"
+    rf"|\bfor\s+(?P<verb15>submission)\s+to\s+(?:the\s+)?{_TO_GOVERNMENT}\b"
+    r"(?=[^.;]{0,120}?\bon\s+(?:\w+day,?\s+)?\d)"
 )
 # A submission date as the labelling conventions read it: the day the plan was, or is to be,
 # submitted ("will be submitted on 19 July", "we sent it to the Department on 17 July"); a
@@ -1919,6 +1951,7 @@ def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
         "return",
         "its submission",
         "plan's submission",
+        "for submission",
     )
     for at in word_offsets(text, words):
         if at < stop:

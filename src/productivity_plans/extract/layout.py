@@ -41,8 +41,12 @@ MAX_WRAP_WIDTH = 160
 MIN_WRAP_WIDTH = 40
 _NEW_ITEM = re.compile(
     r"[ \t]*(?:[-•·*▪]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z]\)|\(?[ivx]+\))\s"
-    # a form's field ("Decision to be taken by: Cabinet") starts its own line
+    # a form's field ("Decision to be taken by: Cabinet") starts its own line, and so does a
+    # decision form's box whose colon a PDF's text lost ("Decision maker City Mayor")
     r"|[ \t]*[A-Z][\w'’()/&,-]*(?:[ \t]+[\w'’()/&,-]+){0,6}:[ \t]"
+    r"|[ \t]*(?:Decision[ \t]+(?:maker|taker)s?|Date[ \t]+of[ \t]+decision|Decision[ \t]+date"
+    # and a CMIS cover table's ("For Consideration By", "Date to be Considered")
+    r"|For[ \t]+Consideration[ \t]+By|Date[ \t]+to[ \t]+be[ \t]+Considered)[ \t]"
 )
 _ENDS_CLAUSE = frozenset(".:;!?")
 # A rule drawn with dashes, equals signs or underscores: a separator, never a wrapped line.
