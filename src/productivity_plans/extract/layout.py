@@ -173,12 +173,15 @@ def unwrap(text: str) -> str:
 # part, and the next line's indent and the word's rest.
 _BROKEN_WORD_END = re.compile(r"(?<![\w-])([A-Za-z]+)[-\u00ad]$")
 _BROKEN_WORD_REST = re.compile(r"([ \t]*)([a-z]+)")
+_HYPHENS = ("-", "\u00ad")
 
 
 def _join_hyphenated(pieces: list[str], at: int) -> None:
     """Join a word broken by a hyphen over the soft wrap after ``pieces[at]``, keeping the
     length: "was ap-" + " " + "proved by" becomes "was " + " " + "approved" + " " + " by",
     the hyphen, the wrap and the next line's indent turned into spaces either side of it."""
+    if not pieces[at].endswith(_HYPHENS):
+        return  # most wrapped lines end in a word
     end = _BROKEN_WORD_END.search(pieces[at])
     rest = _BROKEN_WORD_REST.match(pieces[at + 2])
     if end is None or rest is None:
