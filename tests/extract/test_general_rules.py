@@ -1953,3 +1953,17 @@ def test_the_press_on_a_committee_that_voted_to_endorse_the_plan() -> None:
         date(2024, 10, 8),
         "endorsed",
     )
+
+
+def test_a_decision_sheet_row_whose_cell_notes_that_something_was_done_does_not_break_reading() -> (
+    None
+):
+    """A cell opening with "Noted that …" records no noting of its own (the verb patterns say
+    so): the row gives no outcome, the next row's approval is not the plan's, and reading the
+    sheet does not fail."""
+    text = (
+        "Record of Decisions\n\nRef\tSubject\tDecision\tDecision maker\nD/1\tProductivity Plan\t"
+        "Noted that the plan was agreed\tLeader\nD/2\tFees\tApproved\tLeader\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.outcome, decision.evidence) == ("unknown", None)

@@ -33,7 +33,8 @@ _COMMENT_ON_PLAN = re.compile(
     r"\b(?:the|this|our)\s+(?:draft\s+)?(?:productivity\s+)?plan\s+(?:should|must|ought\s+to"
     r"|needed\s+to|needs\s+to|could)\s+(?:be\s+(?:clearer|more\s+explicit|more\s+forceful|stronger"
     r"|firmer|more\s+direct|(?:more\s+|as\s+|very\s+|fully\s+|quite\s+)?(?:frank|honest|candid|open"
-    r"|up-?front|blunt|realistic|plain|explicit|direct|forthright))|make\s+(?:it\s+)?(?:clear|clearer|plain|explicit)|say\s+more"
+    r"|up-?front|blunt|realistic|plain|explicit|direct|forthright))"
+    r"|make\s+(?:it\s+)?(?:clear|clearer|plain|explicit)|say\s+more"
     r"|(?:stress|emphasise|emphasize|highlight|spell\s+out|acknowledge|reflect|recognise|mention)"
     r"(?:\s+more\s+(?:strongly|clearly))?)\s+(?:that|about|how)\b",
     re.IGNORECASE,

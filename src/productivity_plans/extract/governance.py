@@ -24,7 +24,7 @@ Method (general house styles, not any one council's wording):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -1337,11 +1337,15 @@ def find_outcome(
         and _SIGNOFF_HANDED_ON.search(hits["delegated"][2])
     ):
         del hits["approved"]  # agreed in principle or in draft, the final sign-off handed on
-    for outcome in _PRECEDENCE:
-        if outcome in hits:
-            s, e, sentence = hits[outcome]
-            return outcome, sentence, s, e
+    if (chosen := _by_precedence(hits)) is not None:
+        s, e, sentence = hits[chosen]
+        return chosen, sentence, s, e
     return None, None, None, None
+
+
+def _by_precedence(found: Iterable[str]) -> str | None:
+    """The outcome that outranks the others found (_PRECEDENCE), or None."""
+    return next((outcome for outcome in _PRECEDENCE if outcome in found), None)
 
 
 # A step denied: "could not reasonably be deferred", "will not be postponed".
@@ -2368,9 +2372,8 @@ def _status_outcome(text: str) -> tuple[str | None, str | None, int | None, int 
     if m is None:
         return None, None, None, None
     found = {outcome for outcome, pattern in _VERBS if pattern.search(m.group("status"))}
-    for outcome in _PRECEDENCE:
-        if outcome in found:
-            return outcome, m.group(0).strip(), m.start(), m.end()
+    if (outcome := _by_precedence(found)) is not None:
+        return outcome, m.group(0).strip(), m.start(), m.end()
     return None, None, None, None
 
 
@@ -2394,9 +2397,11 @@ def _row_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
         # come first; further on, a wrapped table's next row may have been joined on)
         named = [i for i, (col, _) in enumerate(cells) if start + col <= at]
         for _, cell in cells[named[-1] + 1 : named[-1] + 3] if named and len(cells) > 2 else []:
-            if _OUTCOME_CELL.match(cell):
-                found = {outcome for outcome, pattern in _VERBS if pattern.match(cell)}
-                outcome = next(o for o in _PRECEDENCE if o in found)
+            if not _OUTCOME_CELL.match(cell):
+                continue
+            found = {outcome for outcome, pattern in _VERBS if pattern.match(cell)}
+            # ("Noted that …" opens no noting of the plan: the verb patterns say so)
+            if (outcome := _by_precedence(found)) is not None:
                 return outcome, text[start:end].strip(), start, end
     return None, None, None, None
 
