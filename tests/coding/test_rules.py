@@ -8,7 +8,7 @@ import pytest
 
 from productivity_plans.coding import code_text
 from productivity_plans.coding.features import measurement_cue
-from productivity_plans.coding.rules import compile_rules
+from productivity_plans.coding.rules import compile_rules, rise_told_in_figures
 from productivity_plans.framework import load_framework
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
@@ -3557,3 +3557,166 @@ def test_a_member_saying_what_the_plan_should_say_is_no_restatement():
 )
 def test_unit_costs_for_outputs_measure_and_a_pointer_to_a_section_does_not(sentence, measure):
     assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # a late settlement leaving any number of weeks (in words) to set the budget
+        (
+            "The provisional figures came on 20 December, the settlement leaving our finance "
+            "team nine weeks to balance the books.",
+            "single_year_settlements",
+        ),
+        # not receiving, getting or being given enough money
+        (
+            "The Leader told members that the borough does not get enough funding to keep "
+            "its libraries and leisure centres open.",
+            "insufficient_funding",
+        ),
+        (
+            "For a decade this county has not been given enough money to meet the needs of "
+            "its residents.",
+            "insufficient_funding",
+        ),
+        # a new duty that comes with no confirmed (or guaranteed) funding
+        (
+            "The new biodiversity duties arrived with no guaranteed funding for the districts "
+            "that must carry them out.",
+            "new_burdens_unfunded",
+        ),
+        # competing for a profession; staff lost to firms; employers who pay more
+        (
+            "Our building control team competes for surveyors with Exeter and with national "
+            "engineering firms.",
+            "recruitment_retention",
+        ),
+        (
+            "We develop our own environmental health officers, only to lose them to private "
+            "firms once they qualify.",
+            "recruitment_retention",
+        ),
+        (
+            "Neighbouring councils who pay a fifth more take our best accountants.",
+            "recruitment_retention",
+        ),
+        # so many of the council's posts vacant
+        (
+            "Four of our nine occupational therapy posts remain vacant.",
+            "recruitment_retention",
+        ),
+        # systems or suppliers that lock the council into contracts
+        (
+            "Our revenues and benefits software locks the council into a licence we cannot "
+            "renegotiate.",
+            "legacy_it_systems",
+        ),
+        (
+            "We are locked into a housing management contract with a single supplier until 2029.",
+            "legacy_it_systems",
+        ),
+        # money raised that falls short of a cost, with the referendum limit
+        (
+            "Under the referendum limit a 2.99% rise brings in less than the increase in our "
+            "street lighting energy bill.",
+            "council_tax_referendum_limits",
+        ),
+        # a cost told against a smaller sum of an earlier year
+        (
+            "Last year we paid £3.4m for bed and breakfast placements for homeless families, "
+            "compared with £1.1m in 2018.",
+            "housing_temporary_accommodation",
+        ),
+        # a count that has doubled, and a call on government in minutes
+        (
+            "Councillors heard that homelessness approaches had tripled and called on ministers "
+            "to raise the housing benefit subsidy.",
+            "housing_temporary_accommodation",
+        ),
+        # a sharp rise told by its verb, far from the cost
+        (
+            "The cost of transporting pupils with education, health and care plans to schools "
+            "outside the county is spiralling.",
+            "send_costs",
+        ),
+        # the funding system or formula that does not recognise a cost
+        (
+            "Sparse rural bus routes cost us more to support, a cost which the funding formula "
+            "has never recognised.",
+            "funding_formula",
+        ),
+    ],
+)
+def test_barriers_told_in_a_twenty_sixth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules and words of trouble written after blind round 28."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a cost that fell, or barely moved, against an earlier year
+        "We spent £1.4m on temporary accommodation last year, compared with £2.0m in 2020.",
+        "We spent £2.1m on temporary accommodation in 2023/24, compared with £2.0m in 2022/23.",
+        # money raised as a fact, and a vacancy filled
+        "The council tax rise raises £1.9m towards the capital programme.",
+        "All of our planning posts were filled by September.",
+        # competing for customers, not staff; a new duty funded
+        "Our leisure centres compete for members with two private gyms in the town.",
+        "The new food waste duty came with capital funding for 14 vehicles.",
+        # a staffing success and a new system bought
+        "We grow our own planners through an apprenticeship scheme with the university.",
+        "We have moved to a cloud-based case management system this year.",
+    ],
+)
+def test_a_fall_a_fact_or_a_success_names_no_round_28_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+def test_rise_told_in_figures_needs_a_larger_later_sum():
+    assert rise_told_in_figures("We paid £960,000 in 2023, against £410,000 in 2019.")
+    assert not rise_told_in_figures("We paid £410,000 in 2023, against £960,000 in 2019.")
+    assert not rise_told_in_figures("We paid £960,000 in 2023, against £900,000 last year.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # how staff feel, as a staff survey found it, is engagement
+        ("Our 2024 employee survey found that 74% of colleagues feel valued at work.", False),
+        ("The pulse survey shows most staff would recommend the council as an employer.", False),
+        # a survey that is named a productivity measure still counts
+        (
+            "The share of staff who say in the annual survey that they have the tools to do "
+            "their job is one of our productivity indicators.",
+            True,
+        ),
+        # benchmarking still to be looked at is no measure
+        ("The council will explore options for benchmarking with neighbouring districts.", False),
+        ("We intend to look into benchmarking opportunities through the county network.", False),
+        # benchmarking done is
+        ("We benchmark our unit costs against our CIPFA nearest neighbours each year.", True),
+        # returns to government, and the ask for fewer, are a reporting burden
+        ("One combined quarterly return to government would save our finance team time.", False),
+    ],
+)
+def test_staff_engagement_benchmarking_to_explore_and_returns_to_government_are_no_measure(
+    sentence, measure
+):
+    assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
+def test_a_passage_that_only_points_elsewhere_and_declines_answers_no_heading():
+    declined = (
+        "2. Technology and data\n\n"
+        "2.1 Our plans for digital services are set out in the Smarter Harrogate strategy. "
+        "There is nothing more to add here at present.\n"
+    )
+    assert "technology_data" not in [t.id for t in code_text(declined).themes]
+    # a pointer with the council's own content still answers
+    answered = (
+        "2. Technology and data\n\n"
+        "2.1 Our plans for digital services are set out in the Smarter Harrogate strategy. "
+        "Since 2022 we have moved 40 forms online and automated council tax direct debits.\n"
+    )
+    assert "technology_data" in [t.id for t in code_text(answered).themes]

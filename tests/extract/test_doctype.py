@@ -67,6 +67,8 @@ FURNITURE = [
     "Agenda",
     "Status: | Agenda published",
     "What our plan says",
+    "We followed the deadline day as it happened.",
+    "A finance director tells us the settlement came late.",
     "Find out what our plan says and read it in full.",
     "Read the plan",
     "NEWS RELEASE",

@@ -1967,3 +1967,130 @@ def test_a_decision_sheet_row_whose_cell_notes_that_something_was_done_does_not_
     )
     decision = extract_facts(text, url=DEMOCRACY).decision
     assert (decision.outcome, decision.evidence) == ("unknown", None)
+
+
+def test_a_report_cover_table_whose_meeting_box_lost_its_colon_gives_the_body() -> None:
+    text = (
+        "Example County Council\nMeeting Finance and Assets Cabinet Panel\nDate Thursday 24 "
+        "October 2024\nReport of Director of Resources\n\n1. Recommendations\nThe Panel is "
+        "invited to note the Productivity Plan at Appendix A.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Finance and Assets Cabinet Panel",
+        date(2024, 10, 24),
+        "noted",
+    )
+
+
+def test_a_decision_forms_boxes_without_colons_each_keep_their_line_and_give_the_decision() -> None:
+    """A PDF form's boxes as lines of nearly the same width: each label opens its own line
+    (they are not one wrapped paragraph), so the maker is the maker's box and the "Decision"
+    box gives the outcome."""
+    text = (
+        "Example Borough Council - Record of Decision\nRECORD OF A PORTFOLIO HOLDER DECISION\n"
+        "Decision reference PH/24/077 issued by Democratic Services\n"
+        "Decision maker Portfolio Holder for Corporate Resources\n"
+        "Subject Example Borough Council Productivity Plan for 2024-25\n"
+        "Decision To approve the Productivity Plan and its submission to government.\n"
+        "Reasons The Minister asked for a plan from each council in England.\n"
+        "Date of decision 3 October 2024\nCall-in expires 5pm, 10 October 2024\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Portfolio Holder for Corporate Resources",
+        date(2024, 10, 3),
+        "approved",
+    )
+
+
+def test_a_forward_plans_table_row_naming_the_plan_gives_its_maker_and_day() -> None:
+    """A forward plan set out as a table with no reference numbers: the row naming the plan
+    holds its maker and day; the other rows' are other decisions."""
+    text = (
+        "Example District Council\nForward Plan - Notice of Key Decisions 1 October 2024 to 31 "
+        "January 2025\nSubject Decision maker Date of decision Documents\n"
+        "Leisure Centre Refurbishment Cabinet 6 November 2024 Report\n"
+        "Productivity Plan Cabinet 9 October 2024 Report of the Chief Executive\n"
+        "Waste Contract Extension Cabinet 4 December 2024 Report\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.doc_type == "agenda_item"
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Cabinet",
+        date(2024, 10, 9),
+        "none",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Subject to Executive approval on 8 October 2024, the plan will be published.",
+        "The plan is final subject to approval by the Executive on 8 October 2024.",
+    ],
+)
+def test_a_plan_subject_to_a_bodys_approval_on_a_day_awaits_that_meeting(sentence: str) -> None:
+    decision = extract_facts(f"{PLAN_HEAD}{sentence}{FOUR_HEADINGS}").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 10, 8),
+        "none",
+    )
+
+
+def test_a_plan_shared_with_a_body_for_information_was_noted_there() -> None:
+    text = (
+        f"{PLAN_HEAD}Governance\n\nThis plan was shared with the Executive at its meeting on 15 "
+        f"October 2024 for information and will then be sent to the Ministry.{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 10, 15),
+        "noted",
+    )
+
+
+def test_the_press_on_a_plan_called_by_its_page_count_signed_off_by_the_leader() -> None:
+    text = (
+        "Council sends plan to ministers\n\nPublished: 18 October 2024\n\nThe 12-page document "
+        "was signed off by the council's Leader in a formal decision on Tuesday (15 October) and "
+        "sent to the government the next day.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-news.co.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Leader",
+        date(2024, 10, 15),
+        "approved",
+    )
+
+
+def test_a_news_round_up_about_councils_in_general_asserts_no_councils_decision() -> None:
+    """An article naming several councils and about none of them (the conventions give it no
+    council) tells of their decisions: none is the article's, and it states no submission."""
+    text = (
+        "Councils file their plans - LIVE\n\nWe followed deadline day as it happened.\n\n"
+        "Rushmoor Borough Council has published its plan. It was approved by its Cabinet on 8 "
+        "October and submitted this morning.\n\nMelton Borough Council's cabinet agreed its "
+        "plan on 2 October.\n"
+    )
+    facts = extract_facts(text, url="https://www.example-trade-weekly.co.uk/live/plans")
+    assert facts.council is None and facts.doc_type == "news"
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        None,
+        None,
+        "none",
+    )
+    assert facts.submitted_date is None
+
+
+def test_a_short_council_page_telling_of_the_plans_sign_off_and_contents_is_a_web_page() -> None:
+    text = (
+        "Productivity plan\n\nEvery council was asked to produce a productivity plan. Our plan "
+        "was agreed by Cabinet on 8 October 2024 and sent to the Ministry on 10 October 2024.\n\n"
+        "In our plan we explain that planning fees do not cover the cost of applications.\n\n"
+        "Documents\n\nPage last updated: 11 October 2024\n"
+    )
+    url = "https://www.example.gov.uk/council/finance/productivity-plan/"
+    assert extract_facts(text, url=url).doc_type == "web_page"

@@ -110,6 +110,27 @@ def test_a_data_tables_rows_stay_rows_when_its_cells_wrap_values_in_paragraphs(
     assert rows == ["Decision maker | Cabinet", "Date of decision | 9 July 2024"]
 
 
+def test_a_minutes_table_whose_cells_hold_a_title_over_one_paragraph_keeps_them_apart(
+    tmp_path: Path, limits: Limits
+) -> None:
+    """A minutes page laid out as a table: the number in one cell, the item's bold title and its
+    one-paragraph minute in the next. The title and the minute are two blocks (a data cell
+    wraps a value in at most one paragraph, with nothing beside it), so each item still starts
+    at its number and title."""
+    items = [
+        ("3.", "Capital Programme", "RESOLVED - That the programme be approved."),
+        ("4.", "Productivity Plan", "RESOLVED - That the plan be endorsed."),
+        ("5.", "Library Opening Hours", "RESOLVED - That the item be deferred to September."),
+    ]
+    rows = "".join(f"<tr><td>{n}</td><td><b>{t}</b><p>{m}</p></td></tr>" for n, t, m in items)
+    html = f"<html><body><main><h1>Minutes</h1><table>{rows}</table></main></body></html>"
+    parsed, _ = parse_file(make_html(tmp_path / "minutes.html", html), limits)
+    texts = [parsed.block_text(b) for b in parsed.blocks]
+    for number, title, minute in items:
+        assert texts.index(number) < texts.index(title) < texts.index(minute)
+    assert_well_formed(parsed)
+
+
 def test_a_democracy_systems_minutes_keep_their_item_headings_and_line_breaks(
     tmp_path: Path, limits: Limits
 ) -> None:

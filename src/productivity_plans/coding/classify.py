@@ -418,6 +418,34 @@ def _spoken_of(readings: Sequence[_Reading], rules: Rules) -> set[str]:
     return {hid for hid, n in rules.cue_counts(loose).items() if n >= MIN_DOCUMENT_CUES}
 
 
+# A passage that only points to another document and declines to say more ("Our approach is
+# set out in our Digital Strategy and we have not repeated it here", "We have nothing further to
+# add under this heading") answers no heading: it gives no content of the council's own
+# (rounds 24 and 28, two writers reading it so).
+_DECLINES = re.compile(
+    r"\bnothing\s+(?:further|more|else|new)\s+to\s+(?:add|say|report)\b"
+    r"|\b(?:not|n't)\s+(?:been\s+)?repeated\s+(?:it\s+|them\s+|that\s+|this\s+)?(?:here|in\s+this\s+"
+    r"(?:plan|document|section))\b",
+    re.IGNORECASE,
+)
+_POINTS_ELSEWHERE = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:our|the\s+council.s|its|the)\s+(?:[\w-]+\s+){0,6}?(?:is|are)"
+    r"\s+(?:already\s+|fully\s+)?(?:set\s+out|described|covered|explained|detailed|found)\s+"
+    r"(?:in\s+full\s+|fully\s+)?in\s+(?:our|the|its|a\s+separate)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_points_elsewhere(own: Sequence[str]) -> bool:
+    """Whether the council's sentences only point elsewhere and decline to say more (see
+    ``_DECLINES``)."""
+    return (
+        bool(own)
+        and any(_DECLINES.search(s) for s in own)
+        and all(_DECLINES.search(s) or _POINTS_ELSEWHERE.search(s) for s in own)
+    )
+
+
 def _headings(
     reading: _Reading,
     own: str,
@@ -430,7 +458,10 @@ def _headings(
     heading, and no other (the content classifier does not claim other sections' passages).
     Outside such a section, a heading's content cues decide, with the classifier's say: two
     cues in the passage, or one where the classifier agrees or the document speaks of the
-    heading's subject elsewhere too."""
+    heading's subject elsewhere too. A passage that only points elsewhere and declines to say
+    more answers nothing (``_only_points_elsewhere``)."""
+    if _only_points_elsewhere(reading.own):
+        return {}
     if reading.section is not None:
         return {reading.section: SECTION_CONFIDENCE}
     found: dict[str, float] = {}

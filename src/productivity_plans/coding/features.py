@@ -239,6 +239,19 @@ _REPORTING = vocabulary(
     # a staff survey as listening: "the annual staff survey tells us what our people think"
     r"|\bsurveys?\s+tells?\s+us\s+what\s+(?:our\s+)?(?:people|staff|employees|colleagues"
     r"|workforce|teams?)\s+(?:think|feel)\b"
+    # how staff feel, as a staff survey found it, is engagement, not productivity: "our employee
+    # survey found 81% of colleagues feel valued" (round 28, as rounds 11, 21 and 24 read it)
+    r"|\b(?:staff|employee|workforce|colleague|people|pulse)\s+surveys?\b[^.;]{0,40}?\b(?:shows?"
+    r"|showed|shown|found|finds|tells?|told|suggests?|reveal\w*|says?)\s+(?:that\s+)?[^.;]{0,40}?"
+    r"\b(?:staff|employees|colleagues|people|workforce|teams?|of\s+us)\s+(?:\w+\s+)?(?:are|were|is"
+    r"|feel|felt|say|said|would|think|agree\w*|enjoy)\s+(?:\w+\s+)?(?:proud|happy|satisfied"
+    r"|engaged|motivated|valued|supported|positive|confident|recommend|enjoy\w*|likely)\b[^.;]*"
+    # returns to government, and the ask for fewer of them, are a reporting burden, not the
+    # council measuring: "a single annual data return would save officer time" (round 28)
+    r"|\b(?:statutory|government|departmental|single)\s+(?:(?:annual|quarterly|monthly|data"
+    r"|monitoring)\s+){0,2}returns?\b"
+    r"|\breturns?\s+(?:\w+\s+){0,3}?to\s+(?:central\s+)?(?:government|departments|whitehall"
+    r"|ministries|dluhc|mhclg)\b"
     # the treasury's words: "prudential indicators", "investment returns exceeded the benchmark"
     r"|\bprudential\s+indicators?\b|\b(?:investment|investments|treasury|borrowing|returns)\b"
     r"[^.;]{0,60}?\bbenchmarks?\b"
@@ -466,6 +479,15 @@ _NO_MEASURES = vocabulary(
     r"(?:how|what|the\s+ways?)\s+(?:other|similar|neighbouring|comparable|peer|leading|some)"
     r"\s+(?:\w+\s+)?(?:councils|authorities|organisations|boroughs|districts)\b[^.;]{0,30}"
     r"\b(?:measur\w*|track\w*|assess\w*|benchmark\w*|metrics?|indicators?|kpis?)"
+    # ways of measuring or comparing still to be looked at: "we will explore options for
+    # benchmarking with neighbouring districts", "we intend to look at benchmarking
+    # opportunities" (round 28)
+    r"|\b(?:will|would|shall|to|plan\s+to|intend\s+to|aim\s+to|are\s+going\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:look\s+(?:at|into)|explore|consider|investigate|scope(?:\s+out)?|examine|review)\s+"
+    r"(?:the\s+|any\s+|possible\s+|potential\s+)?(?:(?:options|opportunities|possibilities"
+    r"|scope)\s+(?:for|of)\s+(?:\w+\s+)?(?:benchmark\w*|measur\w*|comparisons?|metrics?"
+    r"|indicators?)|(?:[\w-]+\s+)?(?:benchmarking|measurement|comparison|performance\s+measurement)"
+    r"\s+(?:options|opportunities|possibilities|partners|clubs|groups|arrangements))\b"
     # the question restated: "Theme 1 also asks how we measure productivity"
     r"|\basks?\s+(?:us\s+)?how\s+(?:we|councils?|the council)\s+(?:\w+\s+)?measur"
     # that measuring is hard: "where the outputs are often hard to count"

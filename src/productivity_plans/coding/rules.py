@@ -47,6 +47,34 @@ _MANY_DEPARTMENTS = re.compile(
     r"\s+(?:government\s+|whitehall\s+|central\s+)?departments?\b",
     re.IGNORECASE,
 )
+# A cost told against an earlier year's figure ("we spent £4.1m on it last year, compared with
+# £1.3m in 2018"): a word of trouble told in figures when the later sum is the larger by a
+# quarter or more; a fall, or two sums close together, is no trouble (round 28).
+_SUM = r"£\s?(\d[\d,]*(?:\.\d+)?)\s*(bn|billion|m|million|k|thousand)?\b"
+_THEN_AND_NOW = re.compile(
+    _SUM + r"[^.;£]{0,80}?\b(?:compared\s+(?:with|to)|against|up\s+from|from|versus|vs\.?)\s+"
+    r"(?:just\s+|only\s+|around\s+|about\s+|some\s+|roughly\s+)?" + _SUM + r"[^.;£]{0,20}?"
+    r"\b(?:(?:19|20)\d\d(?:/\d\d)?|last\s+year|a\s+decade\s+ago|(?:\w+\s+)?years\s+(?:ago|earlier)"
+    r"|before\s+the\s+pandemic)\b",
+    re.IGNORECASE,
+)
+_SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
+
+
+def _pounds(number: str, unit: str | None) -> float:
+    return float(number.replace(",", "")) * _SCALE.get((unit or "").lower(), 1.0)
+
+
+def rise_told_in_figures(sentence: str) -> bool:
+    """Whether a sentence tells a sum against a smaller one of an earlier year (see
+    ``_THEN_AND_NOW``)."""
+    for m in _THEN_AND_NOW.finditer(sentence):
+        now, then = _pounds(m.group(1), m.group(2)), _pounds(m.group(3), m.group(4))
+        if then > 0 and now >= 1.25 * then:
+            return True
+    return False
+
+
 _WORD = re.compile(r"[a-z][a-z-]*")
 # Words that carry no topic: left out when a passage is compared with the framework's wording.
 _STOP_WORDS = """
@@ -157,8 +185,13 @@ class Rules:
         """Barrier ids whose topic the sentence names while speaking of trouble or asking for
         change (weaker evidence than a paraphrase rule), in framework order. Under a section
         about barriers the section's title speaks of trouble for the sentence ("What's stopping
-        us" / "Homelessness. 4,200 households live in temporary accommodation")."""
-        if not in_barriers_section and not self.signals.matches(sentence):
+        us" / "Homelessness. 4,200 households live in temporary accommodation"). A sum told against
+        a smaller one of an earlier year speaks of trouble too (``rise_told_in_figures``)."""
+        if (
+            not in_barriers_section
+            and not self.signals.matches(sentence)
+            and not rise_told_in_figures(sentence)
+        ):
             return []
         return sorted(self.topics.counts(sentence), key=self.order.__getitem__)
 

@@ -381,6 +381,12 @@ class CouncilMatcher:
             return None
         return self._match(tally, best_code, best, runner_up)
 
+    def named_in_full(
+        self, text: str, *, url: str | None = None, title: str | None = None
+    ) -> frozenset[str]:
+        """The codes of every council ``text`` names in full, the one it is about or not."""
+        return frozenset(self._score(text, url, title).full_named)
+
     @staticmethod
     def _about_one(tally: _Tally) -> str | None:
         """The council a non-council publisher's document is clearly about: the one council
@@ -650,3 +656,11 @@ def identify_council(
 ) -> CouncilMatch | None:
     """The council ``text`` is about, or None when the evidence is missing or ambiguous."""
     return default_matcher().identify(text, url=url, title=title)
+
+
+def councils_named_in_full(
+    text: str, *, url: str | None = None, title: str | None = None
+) -> frozenset[str]:
+    """The GSS codes of every council ``text`` names in full ("Rushmoor Borough Council"): a
+    round-up names several so and is about none of them."""
+    return default_matcher().named_in_full(text, url=url, title=title)

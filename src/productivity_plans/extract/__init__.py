@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from productivity_plans.councils.identify import CouncilMatch, identify_council
+from productivity_plans.councils.identify import (
+    CouncilMatch,
+    councils_named_in_full,
+    identify_council,
+)
 from productivity_plans.extract.dates import scan_dates
 from productivity_plans.extract.doctype import classify_document
 from productivity_plans.extract.governance import (
@@ -55,6 +59,15 @@ def extract_facts(text: str, *, url: str | None = None, title: str | None = None
             date=decision.date or when,
         )
     submitted, submission = find_submission(text, scan)
+    if (
+        council is None
+        and doc_type == "news"
+        and len(councils_named_in_full(text, url=url, title=title)) > 1
+    ):
+        # A round-up about councils in general, naming several in full (the conventions give
+        # it no council): a decision or submission it tells of is one of theirs, not its own.
+        decision = Decision(body=None, body_kind=None, date=None, outcome="none")
+        submitted, submission = None, None
     is_paper = doc_type in _PAPERS
     return Facts(
         council=council,

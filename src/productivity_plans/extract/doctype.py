@@ -274,6 +274,13 @@ CUES: dict[str, list[Cue]] = {
             1.5,
         ),
         (r"\blocal\s+democracy\s+report(?:er|ing)\b", 2),
+        # a live blog: "We followed the deadline day as it happened", "Thanks for following"
+        (
+            r"\blive\s+(?:blog|updates|coverage|reporting)\b|\bas\s+it\s+happened\b"
+            r"|\bthanks\s+for\s+following\b",
+            2,
+        ),
+        (r"\b(?:tells|told)\s+us\b", 1),
         (
             r"\b(?:share\s+(?:this\s+(?:article|story|page)|on\s+(?:facebook|twitter|x|linkedin))"
             r"|related\s+(?:articles?|stories|news|content|topics)|sign\s+up\s+(?:to|for)\s+(?:our\s+)?"
@@ -415,6 +422,16 @@ def classify_document(
     landing = url and not is_file and not on_democracy_site
     if best == "plan" and landing and _points_to_the_plan(text):
         return "web_page", scores
+    # a page of the council's site with a few paragraphs telling of the plan ("Our plan was
+    # agreed by Cabinet …", "In our plan we explain …"): too short to be the plan (3-4 pages)
+    # or one of its chapters, so a page about it
+    if (
+        best == "plan"
+        and landing
+        and _TELLS_OF_THE_PLAN.search(text, 0, DOCTYPE_HEAD)
+        and not _is_sustained_prose(text[:DOCTYPE_HEAD])
+    ):
+        return "web_page", scores
     if best == "decision_record" and "agenda_item" in scores and is_forward_plan(text):
         # A forward-plan entry has a decision page's furniture but gives notice of a decision
         # still to be taken: an item for a meeting to come.
@@ -448,6 +465,14 @@ def classify_document(
     return best, scores
 
 
+# A page telling of the plan as another document: its sign-off, submission or contents.
+_TELLS_OF_THE_PLAN = re.compile(
+    r"\b(?:our|the)\s+(?:productivity\s+)?plan\s+(?:was|has\s+been)\s+(?:agreed|approved"
+    r"|endorsed|signed\s+off|submitted|sent|published)\b"
+    r"|\bin\s+(?:our|the)\s+(?:productivity\s+)?plan,?\s+we\s+(?:explain|set\s+out|describe|say"
+    r"|show|highlight)\b",
+    re.IGNORECASE,
+)
 # A plan section: at least this many characters of running text in this many sentences.
 PROSE_CHARS = 800
 PROSE_SENTENCES = 5

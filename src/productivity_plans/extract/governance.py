@@ -291,8 +291,12 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        "meeting_body_label",  # "Meeting:   Council" on a line of its own, the date on another
-        re.compile(rf"^[ \t]*Meeting\s*:[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*$", _M),
+        # "Meeting:   Council" on a line of its own, the date on another; a cover table's
+        # "Meeting   Resources Panel" whose colon the PDF's text lost (the line all a body)
+        "meeting_body_label",
+        re.compile(
+            rf"^[ \t]*Meeting(?:[ \t]*:|[ \t])[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*$", _M
+        ),
     ),
     (
         # "Minutes of the meeting held on Tuesday, 9 July 2024", "Meeting held 10 July 2024": a
@@ -439,7 +443,9 @@ _NOT_A_LATER_STEP = (
 )
 _PLAN_SIGNOFF = re.compile(
     rf"(?:\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it"
-    rf"|(?:this|the)\s+document|(?:this|our|the)\s+(?:response|submission))\b"
+    rf"|(?:this|the)\s+document|(?:this|our|the)\s+(?:response|submission)"
+    # the press's "The 9-page document was signed off by …"
+    rf"|(?:this|the)\s+\d{{1,2}}-page\s+(?:document|plan|submission|report))\b"
     # perhaps with a clause between: "The plan, which every council was asked to produce
     # before the election, was signed off by …"
     rf"{_IN_PARAGRAPH}{{0,160}}?"
@@ -527,6 +533,15 @@ _PLAN_TO_COME = re.compile(
     rf"\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE})",
     re.X,
 )
+# A plan awaiting its sign-off at a meeting to come: "subject to Cabinet approval on 10 July
+# 2024", "subject to approval by the Executive on 2 July 2024".
+_PLAN_SUBJECT_TO = re.compile(
+    rf"\b(?P<considered>(?i:subject)\s+to)\s+(?:the\s+)?(?:(?:approval|agreement|endorsement)\s+"
+    rf"(?:of|by)\s+(?:the\s+)?)?(?P<body>{_BODY_CORE})(?:['’]s)?"
+    rf"(?:\s+(?:approval|agreement|endorsement|sign-off))?\s+(?:at\s+its\s+meeting\s+)?"
+    rf"on\s+(?P<date>{_DATE})",
+    re.X,
+)
 # The plan named (or "it") and the rest of its sentence up to a step told of it, as the
 # considered and to-come patterns read it.
 _THE_PLAN_THEN = (
@@ -574,6 +589,9 @@ _PLAN_APPROVAL_NOUN = re.compile(
     rf"|(?=\s+(?:at|in)\b|\s*[.,;:()\n]|\s*$))",
     re.IGNORECASE | re.X,
 )
+# A paper put to a meeting to be noted, not decided: "… at its meeting on 16 July for
+# information".
+_FOR_INFORMATION = re.compile(r"\s+for\s+(?:information|noting)\b", re.IGNORECASE)
 # "This plan was considered by the Cabinet on 15 July 2024 and approved for submission". Without
 # an approval ("was considered by Cabinet on 10 July 2024 and is published") the body that
 # considered it and the day stand, and the plan records no decision (outcome none).
@@ -581,12 +599,14 @@ _PLAN_CONSIDERED = re.compile(
     rf"{_THE_PLAN_THEN}"
     # "was presented to the Hub Committee on 9 July 2024, where Members agreed its content"
     # "was discussed by the Executive at its meeting on 11 July 2024, which delegated …"
-    rf"\b(?P<considered>(?:considered|discussed|debated)\s+by|(?:presented|reported|taken)\s+to)"
+    # "was shared with the Cabinet at its meeting on 16 July 2024 for information"
+    rf"\b(?P<considered>(?:considered|discussed|debated)\s+by|(?:presented|reported|taken)\s+to"
+    rf"|shared\s+with)"
     rf"\s+(?P<body>{_BODY_CORE})(?:\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE}))?"
     rf"(?:,?\s+(?:and|which|where|at\s+which|when)"
     rf"\s+(?:(?:members|councillors|it|they)\s+)?(?:was\s+|were\s+)?(?:unanimously\s+)?"
     rf"(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted)\b"
-    rf"|(?=\s*[.,;]|\s+and\s+(?!(?:the|a|an)\b)[a-z]))",
+    rf"|(?=\s*[.,;]|\s+and\s+(?!(?:the|a|an)\b)[a-z]|{_FOR_INFORMATION.pattern}))",
     re.IGNORECASE | re.X,
 )
 # Members considering the plan at a body's meeting, perhaps then voting on it: "Councillors
@@ -612,7 +632,7 @@ _HANDED_ON = re.compile(
     r"|sign)",
     re.IGNORECASE,
 )
-_DECISIONS_TO_COME = (_PLAN_TO_COME, _PLAN_REPORTED_LATER)
+_DECISIONS_TO_COME = (_PLAN_TO_COME, _PLAN_SUBJECT_TO, _PLAN_REPORTED_LATER)
 # The press on a decision put off: "The council's executive was due to approve its
 # productivity plan on Tuesday (June 18), but members agreed instead to defer a decision".
 _PLAN_PUT_OFF = re.compile(
@@ -640,10 +660,14 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_PLAN_SIGNED_AS, ("i approved", "i agreed", "i signed", "i endorsed", "i adopted")),
     (_PLAN_AGREED_AT, _APPROVALS),
     (_PLAN_APPROVAL_NOUN, ("approval", "adoption", "endorsement")),
-    (_PLAN_CONSIDERED, ("considered", "discussed", "debated", "presented", "reported", "taken")),
+    (
+        _PLAN_CONSIDERED,
+        ("considered", "discussed", "debated", "presented", "reported", "taken", "shared"),
+    ),
     (_PLAN_CONSIDERED_AT, ("considered", "discussed", "debated")),
     (_PLAN_SIGNOFF_ACTIVE, (*_APPROVALS, "backed", "considered", "given the", "gave the")),
     (_PLAN_TO_COME, ("consider", "discuss", "decide")),
+    (_PLAN_SUBJECT_TO, ("subject to",)),
     (_PLAN_REPORTED_LATER, ("reported", "presented", "taken", "put", "considered")),
     (
         _PLAN_PUT_OFF,
@@ -957,13 +981,21 @@ _ENTRY_REACH = 800
 
 def _plan_entry_start(text: str, doc_type: str, head: int) -> int:
     """Where a forward plan listing several entries starts the plan's own: the line that
-    first names productivity (the other entries' makers and days are other business); 0 for
-    any other text."""
-    if doc_type not in _NOTICE_TYPES or len(_ENTRY_REF.findall(text, 0, head)) < 2:
+    first names productivity (the other entries' makers and days are other business) when
+    the notice numbers several entries, or the plan's name when its row of a table goes on
+    to its own maker and day ("Productivity Plan 2024   Cabinet   17 July 2024   Report of
+    …"); 0 for any other text."""
+    if doc_type not in _NOTICE_TYPES or not is_forward_plan(text):
         return 0
-    if not is_forward_plan(text) or (first := _PRODUCTIVITY.search(text, 0, head)) is None:
+    if (first := _PRODUCTIVITY.search(text, 0, head)) is None:
         return 0
-    return text.rfind("\n", 0, first.start()) + 1
+    start = text.rfind("\n", 0, first.start()) + 1
+    if len(_ENTRY_REF.findall(text, 0, head)) >= 2:
+        return start
+    # a table's row: from the plan's name (PDF text may have run the rows together)
+    end = text.find("\n", first.end())
+    in_row = _ENTRY_MAKER_DAY.search(text, first.end(), len(text) if end < 0 else end)
+    return first.start() if in_row else 0
 
 
 def find_body_and_date(
@@ -1089,6 +1121,8 @@ _ZONE_ANCHOR = re.compile(
     r"^\s*(?:"
     r"(?:\d{1,2}[.)]\s*)?(?i:decisions?(?:\s+(?:taken|made))?)\s*:?\s*$"
     r"|(?:\d{1,2}[.)]\s*)?(?i:decisions?(?:\s+(?:taken|made))?)\s*:"
+    # a decision form's box whose colon the PDF's text lost: "Decision   To approve the plan"
+    r"|Decision[ \t]+(?=To[ \t]+(?:approve|agree|note|endorse|adopt|delegate|defer|sign)\b)"
     # an officer's decision notice: "Details of the decision taken:"
     r"|(?i:details\s+of\s+(?:the\s+)?decisions?(?:\s+(?:taken|made))?)\s*:"
     # "2.    Recommended Decision"
@@ -1433,6 +1467,9 @@ def _reports_the_plans_signoff(text: str, m: re.Match[str]) -> bool:
     tense_from = m.start("were") if m.groupdict().get("were") else (named or m).start()
     if m.re not in _DECISIONS_TO_COME and _not_yet(text, tense_from, verb_at):
         return False
+    considered = m.groupdict().get("considered") or ""
+    if considered.lower().startswith("shared") and not m.groupdict().get("date"):
+        return False  # "shared with the Executive ahead of submission": no meeting, no step
     if "subject" not in m.groupdict() and _ORGANISATION.search(text, 0, m.start("body")):
         return False  # "Stroud District Council has signed off a plan": the council, not a body
     day = _day_told(m)
@@ -1497,6 +1534,8 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
     if handed_on and _not_yet(text, m.end(), handed_on.end()):
         handed_on = None  # "… and sign-off will be delegated": a step to come, none taken
     decided = _THEN_DECIDED.match(text, m.end()) if m.groupdict().get("verb") is None else None
+    if m.groupdict().get("verb") is None and _FOR_INFORMATION.match(text, m.end()):
+        return "noted", m.group(0), m.start(), m.end()  # put to the meeting to be noted
     if m.groupdict().get("verb") is None and decided is None:
         # considered: "… and agreed that the final version be signed off by the Leader" hands
         # the sign-off on; otherwise no decision is recorded

@@ -47,6 +47,16 @@ _NEW_ITEM = re.compile(
     r"|[ \t]*(?:Decision[ \t]+(?:maker|taker)s?|Date[ \t]+of[ \t]+decision|Decision[ \t]+date"
     # and a CMIS cover table's ("For Consideration By", "Date to be Considered")
     r"|For[ \t]+Consideration[ \t]+By|Date[ \t]+to[ \t]+be[ \t]+Considered)[ \t]"
+    # and the other boxes of a decision form or a report's cover table, their value opening
+    # with a capital or a figure ("Subject Productivity Plan 2024", "Decision To approve …",
+    # "Call-in expires 5pm, 19 July"); in running text such a word starts a line only after a
+    # full stop, which ends the wrap anyway
+    r"|[ \t]*(?:Subject|Decision|Reasons?(?:[ \t]+for[ \t]+(?:the[ \t]+)?decision)?"
+    r"|Alternatives?(?:[ \t]+options)?[ \t]+considered|(?:Decision[ \t]+)?Reference|Meeting"
+    r"|Date(?:[ \t]+of[ \t]+(?:publication|meeting))?|Report[ \t]+(?:of|author)|Author"
+    r"|Wards?[ \t]+affected|Key[ \t]+decision|Purpose|Title|Contact[ \t]+officer|Status"
+    r"|Conflicts?[ \t]+of[ \t]+interests?|Call-in(?:[ \t]+(?:expires|deadline|period))?|Signed)"
+    r"[ \t]+(?=[A-Z0-9])"
 )
 _ENDS_CLAUSE = frozenset(".:;!?")
 # A rule drawn with dashes, equals signs or underscores: a separator, never a wrapped line.

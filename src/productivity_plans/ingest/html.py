@@ -235,26 +235,42 @@ def _page_dateline(tree: LexborHTMLParser, kept: str) -> str | None:
     return _published_meta(tree)
 
 
-# A table that lays out a page (an e-mail, an older council site) rather than tabulating data
-# has cells holding headings, lists, tables of their own or several paragraphs; a data cell
-# holds a value, at most wrapped in one paragraph (as word processors export it).
+# A table that lays out a page (an e-mail, an older council site, a democracy system's minutes)
+# rather than tabulating data has cells holding headings, lists, tables of their own, several
+# paragraphs, or a paragraph under text of its own (an item's bold title over its minute); a
+# data cell holds a value, at most wrapped in one paragraph (as word processors export it).
 _XML_STRUCTURE = ("head", "list", "table")
 _HTML_STRUCTURE = "h1, h2, h3, h4, h5, h6, ul, ol, table"
 
 
 def _xml_layout_row(row: etree._Element) -> bool:
-    return any(
-        any(cell.find(tag) is not None for tag in _XML_STRUCTURE) or len(cell.findall("p")) > 1
-        for cell in row
-    )
+    return any(_xml_layout_cell(cell) for cell in row)
+
+
+def _xml_layout_cell(cell: etree._Element) -> bool:
+    if any(cell.find(tag) is not None for tag in _XML_STRUCTURE):
+        return True
+    paragraphs = cell.findall("p")
+    if len(paragraphs) != 1:
+        return len(paragraphs) > 1
+    inside = "".join(paragraphs[0].itertext())
+    return "".join(cell.itertext()).strip() != inside.strip()
 
 
 def _html_layout_row(row: LexborNode) -> bool:
     return any(
-        cell.css_first(_HTML_STRUCTURE) is not None or len(cell.css("p")) > 1
-        for cell in row.iter(include_text=False)
-        if cell.tag in ("td", "th")
+        _html_layout_cell(cell) for cell in row.iter(include_text=False) if cell.tag in ("td", "th")
     )
+
+
+def _html_layout_cell(cell: LexborNode) -> bool:
+    if cell.css_first(_HTML_STRUCTURE) is not None:
+        return True
+    paragraphs = cell.css("p")
+    if len(paragraphs) != 1:
+        return len(paragraphs) > 1
+    inside = paragraphs[0].text(deep=True) or ""
+    return (cell.text(deep=True) or "").strip() != inside.strip()
 
 
 def _xml_blocks(
