@@ -16,6 +16,7 @@ from productivity_plans.coding import (
     train,
 )
 from productivity_plans.coding.evaluate import corpus_examples, evaluate_coding
+from productivity_plans.coding.passages import _wraps
 from productivity_plans.coding.train import load_model
 from productivity_plans.framework import load_framework
 from productivity_plans.ingest import read_document
@@ -292,4 +293,23 @@ def test_a_numbered_paragraph_wrapped_onto_the_next_lines_is_one_passage():
     )
     passages = passages_from_text(text)
     assert [p.text.split()[0] for p in passages] == ["5.1", "5.2"]
+    assert all(text[p.start : p.end] == p.text for p in passages)
+
+
+def test_a_long_lower_case_item_runs_on_into_a_line_that_starts_with_a_year_or_a_name():
+    text = (
+        "The main barriers are:\n"
+        "• the new duty to collect garden waste free of charge from October\n"
+        "2025, for which no revenue funding has been offered;\n"
+        "• the cost of bidding for small pots such as the Coastal Communities\n"
+        "Fund, which takes officers away from delivery;\n"
+        "\n"
+        "Our plan sets out how we will respond.\n"
+    )
+    passages = passages_from_text(text)
+    items = [p.text for p in passages if p.text.startswith("•")]
+    assert len(items) == 2
+    assert items[0].endswith("offered;") and items[1].endswith("delivery;")
+    # a short item in lower case is a whole item: the capitalised line after it starts anew
+    assert not _wraps("• street cleaning\n", "Parks and open spaces\n")
     assert all(text[p.start : p.end] == p.text for p in passages)

@@ -3720,3 +3720,137 @@ def test_a_passage_that_only_points_elsewhere_and_declines_answers_no_heading():
         "Since 2022 we have moved 40 forms online and automated council tax direct debits.\n"
     )
     assert "technology_data" in [t.id for t in code_text(answered).themes]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # a rise told before the referendum it triggers (a decimal point does not end the reach)
+        (
+            "Anything over 4.99% would mean holding a referendum, so the county cannot close "
+            "the gap from its own taxpayers.",
+            "council_tax_referendum_limits",
+        ),
+        # money a capped rise can raise, told after a modal ("can raise less than")
+        (
+            "With a Band D charge of £190, the most a referendum-free rise could raise is less "
+            "than the inflation on our leisure contract.",
+            "council_tax_referendum_limits",
+        ),
+        # a threshold that has not moved with inflation, as a word of trouble
+        (
+            "Our contract standing orders follow tendering thresholds that have not been uprated "
+            "with inflation since they were set.",
+            "procurement_rules",
+        ),
+        # a new collection whose running cost has not been funded (not general underfunding)
+        (
+            "We support the roll-out of separate garden waste collections, but the running cost "
+            "of about £420,000 has not been funded.",
+            "new_burdens_unfunded",
+        ),
+        # the ask that government say when a funding reform will come; knowing where we stand
+        (
+            "We urge ministers to confirm whether the needs review will go ahead in 2026.",
+            "funding_uncertainty",
+        ),
+        (
+            "Councils need a decision on the future of the grant so that they know where they "
+            "stand.",
+            "funding_uncertainty",
+        ),
+        # funding that has fallen behind inflation
+        (
+            "Councillor Amis said the borough's core grant had fallen well behind inflation "
+            "since 2015.",
+            "insufficient_funding",
+        ),
+        # a system told years old after a clause about it
+        (
+            "Our revenues system, bought jointly with two other districts, is now over twelve "
+            "years old and slows every change we make.",
+            "legacy_it_systems",
+        ),
+        # staff of a profession lost to neighbouring councils or the private sector
+        (
+            "We keep losing qualified environmental health officers to neighbouring boroughs.",
+            "recruitment_retention",
+        ),
+        # the ask for guidance on what data may be shared
+        (
+            "We would welcome clearer rules on what information can be shared with the NHS.",
+            "data_sharing_restrictions",
+        ),
+    ],
+)
+def test_barriers_told_in_a_twenty_seventh_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules and words of trouble written after blind round 29."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+def test_a_new_collections_unfunded_cost_is_the_new_burden_not_underfunding():
+    sentence = (
+        "Extending collections to flats is right, but the revenue cost of £310,000 a year has "
+        "not been funded and the grant does not cover the bins we need.\n"
+    )
+    found = code_text(sentence).barrier_ids
+    assert "new_burdens_unfunded" in found and "insufficient_funding" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a rise within the limit, and a referendum held, as facts
+        "We raised council tax by 2.99 per cent this year, within the limit.",
+        "A parish referendum on the neighbourhood plan was held in May.",
+        # a new collection funded; an old system replaced
+        "The roll-out of weekly food waste collections was funded in full by Defra.",
+        "Our payroll moved to a hosted system in 2022, retiring servers that were nine years old.",
+        # the date of a settlement told as a fact
+        "Ministers will confirm when the provisional settlement is published.",
+        # staff moving on as a fact, and guidance received
+        "Two officers left to join neighbouring boroughs on promotion this year.",
+        "The Information Commissioner's guidance on what may be shared is on our intranet.",
+        # time spent each year, as a fact
+        "Members spend time each year visiting every ward.",
+    ],
+)
+def test_a_fact_or_a_success_names_no_round_29_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # time spent each year is how often, not timing
+        ("Officers spend time every quarter chasing partners for their contributions.", False),
+        ("We timed each stage of a licence application before redesigning it.", True),
+        # a view of what the plan should say about measuring is no measure
+        (
+            "Members felt the report ought to explain more clearly how the Council measures its "
+            "productivity.",
+            False,
+        ),
+        # a measure for the whole sector, missing or wished for, is no measure of the council's
+        (
+            "There is still no nationally agreed measure of productivity for local government.",
+            False,
+        ),
+        # data others will publish
+        (
+            "Unit cost comparisons for every council are to be published by the Office for Local "
+            "Government next year.",
+            False,
+        ),
+        # a survey's result told as a share of opinion is a result
+        ("The residents' survey showed 58% believe the council spends money wisely.", False),
+        # the survey that asks, used as a measure, still counts
+        (
+            "Our annual residents' survey asks whether we give value for money, and the share "
+            "agreeing is our headline measure.",
+            True,
+        ),
+    ],
+)
+def test_frequency_wishes_national_measures_and_survey_results_are_no_measure(sentence, measure):
+    assert code_text(sentence + "\n").states_measurement is measure, sentence

@@ -430,3 +430,51 @@ def test_an_articles_lead_opening_on_the_only_council_it_names_is_about_that_cou
     )
     match = identify_council(text, url="https://www.example-chronicle.co.uk/news/depots-to-close")
     assert match is not None and match.name == "Sunderland City Council"
+
+
+def test_a_places_councillors_in_an_articles_lead_name_its_council():
+    """ "Tendring councillors" is the council, not the place: the lead opens on it, ahead of a
+    partner council named once in full and a town mentioned in passing."""
+    text = (
+        "District puts off decision on savings plan\n\nTendring councillors have delayed signing "
+        "off the plan the government asked for, saying it undersold the pressures.\n\nThe cabinet "
+        "met at the Town Hall in Clacton on Monday and agreed to bring the plan back in July, "
+        "asking officers to say more about the cost of temporary accommodation.\n\nThe finance "
+        "portfolio holder said the draft read like a list of successes and did not say what the "
+        "district needed from Whitehall. Another member asked for more on recycling costs.\n\n"
+        "A spokesperson for the council, which shares services with Colchester City Council, said "
+        "the plan would still go in on time.\n"
+    )
+    match = identify_council(text, url="https://www.example-gazette.co.uk/news/plan-put-off")
+    assert match is not None and match.name == "Tendring District Council"
+
+
+def test_a_round_up_is_about_the_council_whose_productivity_plan_it_names():
+    """A weekly round-up of three councils' news, on a site we do not list, names each by its
+    place; the one whose productivity plan it reports is the council it is about."""
+    title = "Town Hall Week: Camden's productivity plan, Barnet's parking fees and Brent's bins"
+    text = (
+        f"{title}\n\nCamden's cabinet on Tuesday noted the plan.\n\nBarnet put up parking fees.\n\n"
+        "Brent's new bins arrive in October.\n"
+    )
+    match = identify_council(
+        text, url="https://www.example-dispatch.co.uk/2024/10/11/week/", title=title
+    )
+    assert match is not None and match.name == "London Borough of Camden"
+
+
+def test_a_places_council_leaders_name_its_council_but_its_council_tax_does_not():
+    lead = (
+        "Town hall says funding leaves it short\n\nBy Local Democracy Reporting Service\n\n"
+        "{}'s council leaders have told the Government that the way money is shared out leaves "
+        "the borough short-changed.\n\nThe comments are in the borough's productivity plan.\n"
+    )
+    match = identify_council(
+        lead.format("Tunbridge Wells"), url="https://www.example-post.co.uk/n/1"
+    )
+    assert match is not None and match.name == "Tunbridge Wells Borough Council"
+    tax = lead.replace("council leaders have", "council tax payers have")
+    assert (
+        identify_council(tax.format("Tunbridge Wells"), url="https://www.example-post.co.uk/n/1")
+        is None
+    )

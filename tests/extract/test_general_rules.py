@@ -2094,3 +2094,130 @@ def test_a_short_council_page_telling_of_the_plans_sign_off_and_contents_is_a_we
     )
     url = "https://www.example.gov.uk/council/finance/productivity-plan/"
     assert extract_facts(text, url=url).doc_type == "web_page"
+
+
+def test_a_plans_control_table_whose_submission_label_wraps_gives_the_day_under_it() -> None:
+    text = (
+        f"{PLAN_HEAD}Document control\nVersion 1.0\nApproved by Cabinet\nSubmitted to DLUHC /\n"
+        f"MHCLG\n11 October 2024, by email to the plans mailbox\nPublished 14 October 2024\n"
+        f"{FOUR_HEADINGS}"
+    )
+    assert extract_facts(text).submitted_date == date(2024, 10, 11)
+
+
+def test_a_scrutiny_committees_look_at_a_draft_gives_way_to_the_executives_meeting_to_come() -> (
+    None
+):
+    text = (
+        f"{PLAN_HEAD}It was discussed by the Corporate Overview and Scrutiny Committee on 1 "
+        "October 2024, whose comments have been taken into account.\n\nThis plan will be "
+        f"presented to Cabinet on 15 October 2024 and will then be sent to the Ministry.{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 10, 15),
+        "none",
+    )
+
+
+def test_a_plans_sign_off_on_the_deadline_day_keeps_its_day() -> None:
+    """The deadline is mostly restated ("by 19 July"), but a meeting told as held (or to be
+    held) on that day is the plan's own step."""
+    text = f"{PLAN_HEAD}This plan will be presented to Cabinet on 19 July 2024.{FOUR_HEADINGS}"
+    assert extract_facts(text).decision.date == date(2024, 7, 19)
+
+
+def test_a_record_of_decisions_dated_by_its_decision_day() -> None:
+    text = (
+        "EXAMPLE COUNTY COUNCIL\nRecord of Decisions\nDecision Maker: Executive Member for "
+        "Resources\nDecision Day: Monday, 14 October 2024\nDate of publication: 15 October 2024\n"
+        "1. Productivity Plan Reference: 9901\n1. The decision:\nThat the Productivity Plan be "
+        "approved for submission to the Ministry.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive Member for Resources",
+        date(2024, 10, 14),
+        "approved",
+    )
+
+
+def test_a_submission_told_as_yesterday_before_an_earlier_steps_date_is_the_days_before() -> None:
+    text = (
+        "EXAMPLE COUNCIL NEWS RELEASE\nDate: 11 October 2024\n\nThe plan was submitted to the "
+        "Ministry of Housing, Communities and Local Government yesterday, after being signed off "
+        "by the Council's Cabinet on Monday 7 October.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/news/plan-sent")
+    assert facts.submitted_date == date(2024, 10, 10)
+
+
+def test_the_press_on_a_plan_approved_by_the_county_councils_cabinet_on_a_weekday() -> None:
+    text = (
+        "Plan goes to Whitehall\n\nBy A Reporter, Local Democracy Reporting Service 06:00, 11 OCT "
+        "2024\n\nThe authority's \"productivity plan\" was approved by the county council's cabinet "
+        "on Thursday and will now be sent to the Ministry.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-news.co.uk/news/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 10, 10),
+        "approved",
+    )
+
+
+def test_a_blog_posted_on_a_day_by_its_author_dates_a_cabinet_that_noted_the_plan() -> None:
+    text = (
+        "Town Hall Week\nPosted on 11 October 2024 by Sam Writer\n\nExample's cabinet on Tuesday "
+        "noted the council's productivity plan. Officers told us it was sent to the government on "
+        "Wednesday.\n"
+    )
+    facts = extract_facts(text, url="https://www.example-dispatch.co.uk/2024/10/11/week/")
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Cabinet",
+        date(2024, 10, 8),
+        "noted",
+    )
+    assert facts.submitted_date == date(2024, 10, 9)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "entry"),
+    [
+        (
+            "Tuesday 8 October 2024, 9:30am (updated 2:05pm)",
+            "Cabinet has approved the council's productivity plan, which will now be sent to "
+            "government.",
+        ),
+        (
+            "By Jo Writer · Council reporter · 8 October 2024 · Last updated 21:14",
+            "After half an hour of debate, the Resources Committee has voted to endorse Barnsley "
+            "Metropolitan Borough Council's productivity plan.",
+        ),
+    ],
+)
+def test_a_live_blogs_sign_off_told_as_just_done_takes_the_blogs_day(
+    dateline: str, entry: str
+) -> None:
+    """A live blog of a meeting tells the decision as it happens ("has approved"): its day is
+    the blog's dateline, and the body is the one named, not the words of the clause before."""
+    text = (
+        f"LIVE: council meeting\n\n{dateline}\n\nFollow our live coverage from the town hall.\n\n"
+        f"Plan agreed (11:42)\n\n{entry}\n\nThe meeting has started.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-news.co.uk/live/meeting").decision
+    assert decision.date == date(2024, 10, 8)
+    assert decision.body in {"Cabinet", "Resources Committee"}
+    assert decision.outcome in {"approved", "endorsed"}
+
+
+def test_a_news_story_telling_a_sign_off_as_just_done_is_not_dated_by_its_dateline() -> None:
+    """Only a live blog reports as the meeting happens: an ordinary story's "has approved" may
+    tell of a meeting days before it was published."""
+    text = (
+        "Plan approved\n\nPublished: 11 October 2024\n\nCabinet has approved the council's "
+        "productivity plan, which will now be sent to government.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-news.co.uk/news/plan").decision
+    assert (decision.body, decision.date) == ("Cabinet", None)

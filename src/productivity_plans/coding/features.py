@@ -246,6 +246,15 @@ _REPORTING = vocabulary(
     r"\b(?:staff|employees|colleagues|people|workforce|teams?|of\s+us)\s+(?:\w+\s+)?(?:are|were|is"
     r"|feel|felt|say|said|would|think|agree\w*|enjoy)\s+(?:\w+\s+)?(?:proud|happy|satisfied"
     r"|engaged|motivated|valued|supported|positive|confident|recommend|enjoy\w*|likely)\b[^.;]*"
+    # a survey's result, told as a share of opinion, is a result, not a way of measuring: "the
+    # residents' survey showed 58% believe the council spends money wisely" (round 29, as rounds
+    # 21, 22 and 27 read residents' ratings); the survey that asks, tracked or used as a
+    # measure, still counts
+    r"|\bsurveys?\b[^.;]{0,30}?\b(?:shows?|showed|shown|found|finds|suggests?|reveal\w*)\s+"
+    r"(?:that\s+)?(?:(?:just\s+)?(?:over|under|nearly|almost|around|about|some|more\s+than"
+    r"|fewer\s+than|less\s+than)\s+)?\d[\d.]*\s*(?:per\s+cent|%)\s+(?:of\s+(?:\w+\s+)?"
+    r"(?:residents|people|respondents|customers|tenants|users)\s+)?(?:think|thought|agree\w*"
+    r"|say|said|feel|felt|believe\w*|rate\w*|are\s+satisfied|were\s+satisfied)\b"
     # returns to government, and the ask for fewer of them, are a reporting burden, not the
     # council measuring: "a single annual data return would save officer time" (round 28)
     r"|\b(?:statutory|government|departmental|single)\s+(?:(?:annual|quarterly|monthly|data"
@@ -336,9 +345,14 @@ _QUANTITY = vocabulary(
 )
 
 
-# Acts that measure time by themselves: a time-and-motion study, timing each step.
+# Acts that measure time by themselves: a time-and-motion study, timing each step. Time spent
+# "each year" or "every month" is how often, not timing ("we spend time each year renegotiating
+# short-term funding", round 29).
 _TIMING = re.compile(
-    r"\btime-and-motion\b|\btim(?:e|es|ed|ing)\s+(?:each|every|how\s+long)\b", re.IGNORECASE
+    r"\btime-and-motion\b|\btim(?:e|es|ed|ing)\s+(?:(?:each|every)\b(?!\s+(?:single\s+)?"
+    r"(?:year|month|week|day|quarter|time|morning|evening|night|season|spring|summer|autumn"
+    r"|winter)s?\b)|how\s+long\b)",
+    re.IGNORECASE,
 )
 
 
@@ -362,8 +376,19 @@ def measuring_a_quantity(sentence: str) -> bool:
 _OTHERS = vocabulary(
     r"\b(?:government|ministers?|department|dluhc|mhclg|ministry|secretary of state|whitehall|"
     r"local authorities|all councils|councils (?:will|should|must|are|were)|"
-    r"(?:local government association|lga|oflog)(?:.s|\s+(?:has|have|had|will|is|are|publish\w*"
-    r"|collect\w*|produc\w*|set\w*|uses?|track\w*|measur\w*|report\w*)))\b",
+    r"(?:local government association|lga|oflog|office for local government)(?:.s|\s+(?:has|have"
+    r"|had|will|is|are|publish\w*|collect\w*|produc\w*|set\w*|uses?|track\w*|measur\w*"
+    r"|report\w*))|"
+    # the same told in the passive: "benchmarking data will be published by Oflog in the
+    # autumn", "unit cost tables compiled by the department" (round 29)
+    r"(?:published|produced|collected|compiled|released|issued|developed|set|defined|designed)"
+    r" by (?:the )?(?:oflog|office for local government|lga|local government association"
+    r"|government|department|dluhc|mhclg|ministry|ministers?|secretary of state|whitehall)|"
+    # a measure for the whole sector, wished for or missing: "there is no nationally agreed
+    # measure of productivity for councils" (round 29); "we use …" is the council's again
+    r"(?:nationally[- ]agreed|national|sector[- ]wide|sector[- ]led|common national)"
+    r" (?:\w+ )?(?:measures?|metrics?|indicators?|definitions?) (?:of|for) "
+    r"(?:\w+ )?(?:productivity|efficiency|performance|councils|local government))\b",
 )
 _OUR_VOICE = re.compile(r"\b(?:we|our|us|the council|this council)\b", re.IGNORECASE)
 
@@ -464,6 +489,12 @@ _NO_MEASURES = vocabulary(
     r"|\b(?:would|will) be (?:picked up|addressed|covered|included|considered|looked at)\b"
     r"[^.;]{0,60}\b(?:next|future|new)\b[^.;]{0,40}\b(?:performance (?:framework|management)"
     r"|measur\w*|metrics?|indicators?)"
+    # a view of what the plan or report should say: "the plan ought to explain more clearly how
+    # the Council measures productivity, a councillor said" (round 29)
+    r"|\b(?:plans?|document|report|paper|submission|draft|it|future\s+versions?|the\s+next"
+    r"\s+version)\s+(?:should|must|ought\s+to|needs?\s+to|needed\s+to|had\s+to|could|would"
+    r"\s+need\s+to)\s+(?:also\s+)?(?:say|set\s+out|explain|show|describe|include|tell|spell"
+    r"\s+out|be\s+clearer|go\s+further)\b[^.;]{0,60}\bmeasur\w*"
     # asked for: "members asked that future versions set out how productivity would be measured"
     r"|\b(?:asked|requested|called for|urged|recommended|suggested)\b[^.;]{0,60}\b(?:set out"
     r"|say|show|explain|include|develop)\b[^.;]{0,40}\bmeasur\w*"

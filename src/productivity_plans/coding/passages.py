@@ -35,6 +35,8 @@ MAX_HEADING_WORDS = 18  # the framework's own heading wording, repeated as a tit
 # A block of this many lines or more is cut again by its line structure (see _from_blocks).
 MANY_LINES = 3
 MIN_LEAD_IN_WORDS = 6
+# An item in lower case this long fills a printed line: it wraps (see _clause_item).
+MIN_CLAUSE_ITEM_WORDS = 9
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -141,7 +143,17 @@ def _wraps(line: str, next_line: str) -> bool:
         line.rstrip().endswith("-")
         or bool(_TRAILING_FUNCTION_WORD.search(line))
         or next_line.lstrip()[:1].islower()
+        or _clause_item(line)
     )
+
+
+def _clause_item(line: str) -> bool:
+    """An item that continues a lead-in sentence ("• the new duty to collect garden waste from
+    April" / "2026, for which …"): it starts in lower case and fills a printed line, so a line
+    after it that is not a new item carries on its clause, whatever its first character (a
+    year, a proper name). A short item ("• street cleaning") is a whole item (round 29)."""
+    item = _BULLET.sub("", line, count=1).strip()
+    return item[:1].islower() and len(_WORD.findall(item)) >= MIN_CLAUSE_ITEM_WORDS
 
 
 def _looks_like_heading(line: str, next_line: str | None) -> bool:

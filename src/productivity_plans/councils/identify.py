@@ -102,12 +102,18 @@ _NAME_CHAR = re.compile(r"[\w-]")
 _STRONG_WORD = re.compile(r"\b(?:council|corporation)\b")
 # "Council of [the] <name>", "Borough Council of <name>": a full name with the words in front.
 _COUNCIL_OF = re.compile(r"\bcouncil\s+of\s+(?:the\s+)?$")
+# A place's councillors and its council are its council's: "South Norfolk councillors have
+# delayed …", "Newcastle-under-Lyme's council leaders" (not its council tax).
+_COUNCILLORS_AFTER = re.compile(r"(?:'s)?\s+council(?:lors)?\b(?!\s+tax)")
 # What separates the parts of a title line ("Productivity Plan | Stockton").
 _TITLE_PARTS = re.compile(r"\s+[|–—:•·-]\s+|\s*\|\s*")
 # The end of a sentence inside a line ("saved money. The"), not an abbreviation ("St. Helens").
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 # "Hillingdon's", and "St Helens'" after a name ending in s (checked by the caller).
 _POSSESSIVE = re.compile(r"'s?(?![a-z])")
+# A possessive's productivity plan: "Haringey's productivity plan", "Kent's draft productivity
+# plan" (the regime's own document: the council it is about).
+_OWNS_THE_PLAN = re.compile(r"'s?\s+(?:(?:draft|new|first|final)\s+)?productivity\s+plan\b")
 # Names that are nothing but the words around a name ("City of", "County of" in the register).
 _ONLY_KIND_WORDS = re.compile(r"(?:city|county|borough|district|royal|of|the|\s)+")
 
@@ -159,6 +165,8 @@ class _Tally:
     # Published at a URL that is neither a council's own site nor a hosting provider's (whose
     # tenants are councils we may not recognise from the host).
     other_site: bool = False
+    # Named as the owner of a productivity plan: "Haringey's productivity plan".
+    plan_owner: set[str] = field(default_factory=set)
 
     def add(self, code: str, weight: float, why: str) -> None:
         self.scores[code] += weight
@@ -362,12 +370,15 @@ class CouncilMatcher:
         ranked = sorted(tally.scores.items(), key=lambda kv: kv[1], reverse=True)
         best_code, best = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        # a round-up of several councils' news is about the one whose productivity plan it
+        # names ("Haringey's productivity plan, Enfield's B&B bill and Islington's new bins"),
+        # unless another council is named in full
+        owner = next(iter(tally.plan_owner)) if len(tally.plan_owner) == 1 else None
+        if owner is not None and tally.full_named - {owner}:
+            owner = None
+        about: str | None = best_code
         if tally.publisher is not None:
-            about = self._about_one(tally)
-            if about is None:
-                return None
-            best_code, best = about, tally.scores[about]
-            runner_up = max((v for k, v in tally.scores.items() if k != about), default=0.0)
+            about = self._about_one(tally) or owner
         elif not (
             best >= MIN_RATIO * runner_up
             # A paper's own council is in its letterhead, title, URL or contact e-mail; partners
@@ -376,7 +387,12 @@ class CouncilMatcher:
             # Council").
             or (tally.identity == {best_code} and best > runner_up)
         ):
+            about = owner
+        if about is None:
             return None
+        if about != best_code:
+            best_code, best = about, tally.scores[about]
+            runner_up = max((v for k, v in tally.scores.items() if k != about), default=0.0)
         if best < MIN_SCORE or self._in_passing(tally, best_code):
             return None
         return self._match(tally, best_code, best, runner_up)
@@ -531,7 +547,9 @@ class CouncilMatcher:
                 # "<official name> council": the name alone, as a longest match gave it
                 found = body[start:suffix]
                 key = _norm_name(found)
-            named = self._name_kind(key, found, low[max(0, start - 30) : start])
+            named = self._name_kind(
+                key, found, low[max(0, start - 30) : start], low[end : end + 14]
+            )
             if named is None:
                 continue
             codes, kind, weight = named
@@ -542,6 +560,8 @@ class CouncilMatcher:
             titled = line is not None and (
                 kind == "name" or _titles_with(line.text, found, start - line.start, possessive)
             )
+            if possessive and _OWNS_THE_PLAN.match(low, end):
+                tally.plan_owner.update(codes)
             if kind == "place" and (titled or possessive):
                 kind = "title" if titled else "possessive"
                 weight = TITLE_PLACE_WEIGHT if titled else POSSESSIVE_WEIGHT
@@ -568,15 +588,18 @@ class CouncilMatcher:
             tally.identity |= letterhead
         return first_full
 
-    def _name_kind(self, key: str, found: str, before: str) -> tuple[set[str], str, float] | None:
+    def _name_kind(
+        self, key: str, found: str, before: str, after: str
+    ) -> tuple[set[str], str, float] | None:
         """The councils a matched name may mean, and whether it is a full name ("name") or a
-        capitalised place name ("place"), with its weight; None for neither. ``before`` is
-        the text just before it ("Council of the …" makes a place name a full name)."""
+        capitalised place name ("place"), with its weight; None for neither. ``before`` and
+        ``after`` are the text just around it ("Council of the …" and "… councillors" make a
+        place name a full name)."""
         if key in self.strong:
             return self.strong[key], "name", STRONG_NAME_WEIGHT
         if key not in self.weak:
             return None
-        if _COUNCIL_OF.search(before):
+        if _COUNCIL_OF.search(before) or (found[:1].isupper() and _COUNCILLORS_AFTER.match(after)):
             return self.weak[key], "name", STRONG_NAME_WEIGHT
         if found[:1].isupper():
             return self.weak[key], "place", WEAK_NAME_WEIGHT

@@ -165,6 +165,11 @@ def _clean_body(body: str) -> str:
     body = re.sub(r"^(?:Cllr\.?|Councillor)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s*", "", body)
     body = re.sub(rf"^(?:[A-Z][\w'’-]*\s+){{1,3}}[A-Z][\w'’-]*,\s*(?={_OFFICE})", "", body)
     body = re.sub(r"^(?:the\s+)?(?:council|authority)['’]s\s+", "", body, flags=re.IGNORECASE)
+    # a clause of the sentence before the name, in running words, not a name's: "(After 40)
+    # minutes of debate, the Policy and Resources Committee"
+    body = re.sub(
+        r"^(?=[^,\n]*\b(?!(?:and|the|for)\b)[a-z]{3,}\b)[^,\n]*,\s+(?:the\s+)?(?=[A-Z])", "", body
+    )
     # the body after the council's name: a running footer's "Spelthorne Borough Council -
     # Corporate Policy and Resources Committee", the press's "Leeds City Council's executive board"
     body = re.sub(
@@ -267,11 +272,12 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "date_of_decision",
-        # "Date of decision:", "Decision date:", "Date decision taken:", "Decision made on:",
-        # and a forward plan's "Expected date of decision:", "Decision due:"
+        # "Date of decision:", "Decision date:", "Decision Day:", "Date decision taken:",
+        # "Decision made on:", and a forward plan's "Expected date of decision:", "Decision due:"
         re.compile(
             rf"^\s*(?:\d{{1,2}}[.)]\s*)?(?:(?:Expected|Proposed|Anticipated|Planned|Provisional"
-            rf"|Likely)\s+)?(?:Meeting\s*/\s*)?(?:Date\s+of\s+(?:the\s+)?decision|Decision\s+date|Date\s+decision\s+"
+            rf"|Likely)\s+)?(?:Meeting\s*/\s*)?(?:Date\s+of\s+(?:the\s+)?decision"
+            rf"|Decision\s+(?:date|day)|Date\s+decision\s+"
             rf"(?:taken|made)|Decisions?\s+(?:taken|made)\s+on|Decision\s+due(?:\s+date)?)"
             rf"\s*:?\s*(?P<date>{_DATE})"
             # ModernGov's "Decision due: 16 Jul 2024 by Cabinet" names the decision-maker too
@@ -462,7 +468,8 @@ _PLAN_SIGNOFF = re.compile(
     # "approved at Monday evening's meeting of the Corporate Policy and Resources Committee"
     rf"\s+(?:by|at\s+(?:the|a|its|(?P<relwd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?['’]s)"
     rf"(?:\s+meeting\s+of(?:\s+the)?)?)"
-    rf"\s+(?:the\s+(?:council|authority)['’]s\s+|(?:council|authority)['’]s\s+|our\s+|its\s+"
+    rf"\s+(?:the\s+(?:(?:county|city|borough|district)\s+)?(?:council|authority)['’]s\s+"
+    rf"|(?:council|authority)['’]s\s+|our\s+|its\s+"
     # the press's "signed off by council leader Cllr Jane Smith"
     rf"|council\s+(?=leader\b))?"
     rf"(?P<body>{_BODIES})"
@@ -501,7 +508,7 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     # "Cabinet members at Gedling Borough Council agreed …"
     rf"(?:(?:members|councillors)\s+(?:(?:at|of|on)\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Council|Authority)\s+)?)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+)?(?:unanimously\s+|formally\s+)?"
-    rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|backed"
+    rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|backed|noted"
     # "the committee voted to endorse the plan"
     rf"|(?:voted|agreed|decided)\s+(?:unanimously\s+)?to\s+(?:approve|endorse|adopt|note|back)"
     rf"|(?:given|gave)\s+the\s+(?:green\s+light|go-ahead)\s+to)|(?P<considered>considered))"
@@ -515,6 +522,8 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     # the plan under its own name: "backed the Hyndburn Productivity Plan", "the new 2024
     # productivity plan" (with "productivity" said, so "the Local Plan" is not it)
     rf"|(?:the|its|our|this)\s+(?:[\w'’-]+\s+){{1,3}}productivity\s+plan"
+    # or under its council's name: "voted to endorse Swale Borough Council's productivity plan"
+    rf"|(?:(?-i:[A-Z])[\w'’-]*\s+){{1,5}}Council['’]s\s+(?:draft\s+)?productivity\s+plan"
     # "This is Bolton's plan. The Leader of the Council approved it at …"
     rf"|(?P<pronoun>it))\b"
     rf"(?:(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?"
@@ -665,7 +674,7 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("considered", "discussed", "debated", "presented", "reported", "taken", "shared"),
     ),
     (_PLAN_CONSIDERED_AT, ("considered", "discussed", "debated")),
-    (_PLAN_SIGNOFF_ACTIVE, (*_APPROVALS, "backed", "considered", "given the", "gave the")),
+    (_PLAN_SIGNOFF_ACTIVE, (*_APPROVALS, "backed", "noted", "considered", "given the", "gave the")),
     (_PLAN_TO_COME, ("consider", "discuss", "decide")),
     (_PLAN_SUBJECT_TO, ("subject to",)),
     (_PLAN_REPORTED_LATER, ("reported", "presented", "taken", "put", "considered")),
@@ -793,9 +802,11 @@ class _Found:
     how: str
 
 
-def _date_in(text: str, year: int) -> date | None:
+def _date_in(text: str, year: int, excluded: frozenset[date] = _EXCLUDED_DATES) -> date | None:
+    """The first date in ``text`` that is not one of ``excluded`` (by default the letter's and
+    the deadline's, which papers mostly restate)."""
     for mention in find_dates(text, default_year=year):
-        if mention.value not in _EXCLUDED_DATES:
+        if mention.value not in excluded:
             return mention.value
     return None
 
@@ -1014,13 +1025,18 @@ def find_body_and_date(
         else set()
     )
     signoff = _plan_signoff(text) if doc_type in _PLAN_LIKE else None
-    if signoff and not _BAD_BODIES.search(signoff.group("body")):
+    signoff_body = _clean_body(signoff.group("body")) if signoff else ""
+    if signoff and not _BAD_BODIES.search(signoff_body):
         # A plan's own account of its sign-off outranks any furniture it prints.
-        body = _meeting_of_a_pair(_clean_body(signoff.group("body")))
+        body = _meeting_of_a_pair(signoff_body)
         if day := _own_day(signoff):
-            when = _date_in(signoff.group(day), year)
+            # the sign-off's own day, which may be the deadline's ("presented to Cabinet on 19
+            # July 2024")
+            when = _date_in(signoff.group(day), year, frozenset({_LETTER}))
         elif told := _day_told_from_dateline(signoff):
             when = _told_from_dateline(text, told, year)
+        elif _told_live(text, signoff) and (dated := _dateline(text, scan)):
+            when = dated[0].value  # a live blog's "Cabinet has approved …": the day it ran
         control = _control_signoff(text, year) if when is None else None
         if control is not None and body_kind(control.body) == body_kind(body):
             # "the plan was agreed by the Leader" beside "Approved by: Leader of the Council" /
@@ -1120,7 +1136,7 @@ def find_body_and_date(
 _ZONE_ANCHOR = re.compile(
     r"^\s*(?:"
     r"(?:\d{1,2}[.)]\s*)?(?i:decisions?(?:\s+(?:taken|made))?)\s*:?\s*$"
-    r"|(?:\d{1,2}[.)]\s*)?(?i:decisions?(?:\s+(?:taken|made))?)\s*:"
+    r"|(?:\d{1,2}[.)]\s*)?(?i:(?:the\s+)?decisions?(?:\s+(?:taken|made))?)\s*:"
     # a decision form's box whose colon the PDF's text lost: "Decision   To approve the plan"
     r"|Decision[ \t]+(?=To[ \t]+(?:approve|agree|note|endorse|adopt|delegate|defer|sign)\b)"
     # an officer's decision notice: "Details of the decision taken:"
@@ -1488,11 +1504,39 @@ def _reports_the_plans_signoff(text: str, m: re.Match[str]) -> bool:
 def _plan_signoff(text: str) -> re.Match[str] | None:
     """The plan's sign-off: the first one with a decision and its day, else the first with a
     decision (the fuller account outranks a headline's); else (considered only, or a decision
-    to come) the first of those, which a decision told later outranks."""
+    to come) the first of those not by a scrutiny body, else the first."""
     found = _plan_signoffs(text)
     decided = [m for m in found if m.groupdict().get("verb")]
-    dated = (m for m in decided if _told_with_its_day(m))
-    return next(dated, decided[0] if decided else found[0] if found else None)
+    if decided:
+        return next((m for m in decided if _told_with_its_day(m)), decided[0])
+    # a scrutiny committee's look at a draft gives way to the step the executive or council
+    # takes ("discussed by the Overview and Scrutiny Committee on 1 July" beside "will be
+    # presented to Cabinet on 19 July")
+    return next(
+        (m for m in found if not _SCRUTINY.search(m.group("body"))), found[0] if found else None
+    )
+
+
+_SCRUTINY = re.compile(r"\bscrutiny\b", re.IGNORECASE)
+
+
+# A live blog of a meeting: "LIVE: Cabinet …", "Follow our live coverage", "as it happened".
+_LIVE_BLOG = re.compile(
+    r"^[ \t]*LIVE\b|(?i:\blive\s+(?:coverage|updates|blog|reporting)\b|\bas\s+it\s+happened\b)",
+    re.MULTILINE,
+)
+_LIVE_BLOG_HEAD = 1_000
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\b", re.IGNORECASE)
+
+
+def _told_live(text: str, m: re.Match[str]) -> bool:
+    """Whether a sign-off is told as just done ("Cabinet has approved the plan", "members have
+    voted to endorse it") in a live blog, whose dateline is the meeting's day."""
+    verb_at = m.start("verb") if m.groupdict().get("verb") else m.start("considered")
+    return bool(
+        _PRESENT_PERFECT.search(text, m.start(), verb_at)
+        and _LIVE_BLOG.search(text, 0, _LIVE_BLOG_HEAD)
+    )
 
 
 def _told_with_its_day(m: re.Match[str]) -> bool:
@@ -1758,8 +1802,12 @@ _STATED_SUBMISSION = re.compile(
     r"[ \t]*:"
     # or as a flattened table's row or a cover line's cell, the colon lost: "Submitted to DLUHC
     # 17 July 2024", "Version 1.0 | Submitted to DLUHC 18 July 2024" (its bar read as a colon)
-    r"|(?:(?<![^\n])|(?<=:  )|(?<=\| ))[ \t]*(?P<verb14>submitted)\s+to\s+[^:\n]{1,60}?[ \t]+"
-    r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+20\d\d[ \t]*(?:\n|$))"
+    r"|(?:(?<![^\n])|(?<=:  )|(?<=\| ))[ \t]*(?P<verb14>submitted)\s+to\s+[^:\n]{1,60}?"
+    r"(?:[ \t]+|"
+    # or a cell's label wrapped over two lines, its value opening the next: "Submitted to DLUHC
+    # /" over "MHCLG" over "18 July 2024, by email"
+    r"[ \t]*\n[ \t]*[^:\n\d]{1,30}?[ \t]*\n[ \t]*)"
+    r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+20\d\d(?:[ \t]*(?:\n|$)|,))"
     # or as a line of its own: "Sent to the Department for Levelling Up, … on 18 July 2024"
     rf"|(?<![^\n])[ \t]*(?P<verb9>sent|submitted|returned|e-?mailed)\s+to\s+(?:the\s+)?"
     rf"{_TO_GOVERNMENT}\b[^\n]{{0,80}}?\bon\b"
@@ -1950,7 +1998,10 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
         # the submission's own words, not an earlier step's in the same sentence ("approved
         # by its executive on Tuesday and submitted to the Government yesterday")
         verb_at = pm.start("verb2") if pm.group("verb2") else pm.start()
-        relative = _RELATIVE_DAY.search(text, verb_at, end) if not mentions else None
+        # a day told from the dateline before any date after the verb ("submitted … yesterday,
+        # after being signed off by Cabinet on Monday 8 July": 8 July is the sign-off's)
+        first_after = next((d.start for d in mentions if d.start >= pm.end()), end)
+        relative = _RELATIVE_DAY.search(text, verb_at, first_after)
         if relative and (dateline := _dateline(text, scan)):
             # "The council has today submitted its plan", "will be submitted today (Friday)",
             # "submitted yesterday", "will be submitted tomorrow": from the page's dateline
@@ -2074,8 +2125,18 @@ _DATELINE_TIME = re.compile(
 # (which the layout step reads as a two-cell row, its bar a colon).
 _BESIDE_DATELINE = re.compile(
     # perhaps after the time it was posted: "…, 6:45am · Updated 9:12am"; or a reading time
-    # ("19 July 2024 5 min read")
-    rf"(?:{_DATELINE_TIME.pattern})?\s*(?:[|•·:]\s*[^\n]{{0,40}}|\d{{1,2}}\s*min(?:ute)?s?\s+read)",
+    # ("19 July 2024 5 min read"); or its author, as a blog prints it ("Posted on 19 July 2024
+    # by Sam Jones")
+    rf"(?:{_DATELINE_TIME.pattern})?\s*(?:[|•·:]\s*[^\n]{{0,40}}|\d{{1,2}}\s*min(?:ute)?s?\s+read"
+    rf"|by\s+[^\n]{{1,60}})",
+    re.IGNORECASE,
+)
+
+
+# After a dateline's day: the time it was posted, perhaps with when it was updated ("9:45am
+# (updated 1:20pm)").
+_DATELINE_AFTER = re.compile(
+    rf"{_DATELINE_TIME.pattern}(?:\(?\s*(?:last\s+)?updated\s+[^\n()]{{1,25}}\)?\s*)?",
     re.IGNORECASE,
 )
 
@@ -2091,7 +2152,7 @@ def _dateline(text: str, scan: DateScan) -> list[DateMention]:
         labelled = _DATELINE_LABEL.search(before)
         if (
             not after.strip()
-            or _DATELINE_TIME.fullmatch(after)
+            or _DATELINE_AFTER.fullmatch(after)
             or (labelled and _BESIDE_DATELINE.fullmatch(after))
         ) and (
             not before.strip()
