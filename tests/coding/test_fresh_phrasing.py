@@ -235,9 +235,9 @@ class RoundFloors:
     neutral_named: int = 1  # neutral sentences named as barriers, at most
 
 
-# Rounds 9-29: each held out while the round before it was turned into rules, scored once,
+# Rounds 9-30: each held out while the round before it was turned into rules, scored once,
 # then its own misses became rules once the next round was in hand to hold out instead
-# (docs/coding.md, "Round 9" to "Round 29"). The floors sit just under the figures after.
+# (docs/coding.md, "Round 9" to "Round 30"). The floors sit just under the figures after.
 USED_ROUNDS = {
     "round9": RoundFloors(18, 17, 17, 0.85, 0.85, 0.95, 26, 0.9),
     "round10": RoundFloors(18, 17, 17, 0.87, 0.9, 0.95, 26, 0.9),
@@ -272,6 +272,7 @@ USED_ROUNDS = {
     # round 28's writer leaves a plan's later report to a scrutiny panel without a body and day
     "round28": RoundFloors(18, 18, 17, 0.95, 0.95, 0.95, 24, 0.95),
     "round29": RoundFloors(18, 18, 18, 0.89, 0.95, 0.93, 26, 0.95),
+    "round30": RoundFloors(18, 18, 18, 0.93, 0.95, 0.95, 26, 0.95),
 }
 
 
@@ -293,19 +294,19 @@ def test_a_used_blind_rounds_documents_and_sentences_keep_their_figures(folder):
     assert score(totals) >= floors.passages, totals
 
 
-def test_a_twenty_eighth_writers_set_kept_blind_holds_its_blind_figures():
-    """Round 30 (12 of 18 documents real PDFs laid out as councils' are) was scored once with
-    every rule of rounds 5-29 in; no rule has been written from it: the held-out check for the
-    next change. The floors sit just under its blind figures (docs/coding.md, "Round 30")."""
-    scores = inspected("round30")
+def test_a_twenty_ninth_writers_set_kept_blind_holds_its_blind_figures():
+    """Round 31 (12 of 18 documents real PDFs laid out as councils' are) was scored once with
+    every rule of rounds 5-30 in; no rule has been written from it: the held-out check for the
+    next change. The floors sit just under its blind figures (docs/coding.md, "Round 31")."""
+    scores = inspected("round31")
     assert scores.n == 18
     assert scores.right["council"] >= 18 and scores.right["doc_type"] >= 17, scores.right
-    assert min(scores.right[k] for k in ("body", "date", "outcome")) >= 13, scores.right
-    assert score(scores.barriers) >= 0.9, scores.barriers
-    assert score(scores.measures) >= 0.83, scores.measures
-    assert score(scores.themes) >= 0.95, scores.themes
-    named, found, neutral, wrongly = sentences_named(FRESH / "round30" / "barriers.yaml")
+    assert min(scores.right[k] for k in ("body", "date", "outcome")) >= 15, scores.right
+    assert score(scores.barriers) >= 0.88, scores.barriers
+    assert score(scores.measures) >= 0.87, scores.measures
+    assert score(scores.themes) >= 0.93, scores.themes
+    named, found, neutral, wrongly = sentences_named(FRESH / "round31" / "barriers.yaml")
     assert (named, neutral) == (28, 12)
-    assert found >= 21 and wrongly <= 1, (found, wrongly)
-    _, totals = measurement_passages(FRESH / "round30" / "measures.yaml")
-    assert score(totals) >= 0.88, totals
+    assert found >= 18 and wrongly <= 1, (found, wrongly)
+    _, totals = measurement_passages(FRESH / "round31" / "measures.yaml")
+    assert score(totals) >= 0.9, totals

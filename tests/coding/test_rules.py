@@ -3854,3 +3854,159 @@ def test_a_fact_or_a_success_names_no_round_29_barrier(sentence):
 )
 def test_frequency_wishes_national_measures_and_survey_results_are_no_measure(sentence, measure):
     assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # a return on a change worked out as benefits (or savings) divided by its cost
+        (
+            "For each digital project we work out a payback figure: the annual savings divided by "
+            "the investment, checked again a year after go-live.",
+            True,
+        ),
+        # a framework that looks at quantities measures; the framework named alone does not
+        (
+            "Our efficiency framework looks at spend per resident, cases closed per officer and "
+            "complaints upheld.",
+            True,
+        ),
+        ("Our efficiency framework was refreshed by Cabinet last spring.", False),
+        # a count of indicators that span everything, with nothing said of what they measure
+        ("The Council Plan contains 85 indicators covering all directorates.", False),
+        ("Our performance framework has over 70 KPIs across every service area.", False),
+        # what they cover said: still a measure
+        (
+            "Our scorecard holds 20 indicators covering cost, speed and quality for each service, "
+            "compared every year with similar districts.",
+            True,
+        ),
+        # a body's review of how productivity is measured, to come
+        (
+            "The Audit and Governance Committee will consider how performance is measured when "
+            "it meets in March.",
+            False,
+        ),
+        # an action plan's row to develop measures
+        (
+            "Action | Owner | Date\nDevise efficiency indicators with the district partnership | "
+            "Head of Policy | March 2025",
+            False,
+        ),
+        # a national rate described in a glossary
+        (
+            "CTR Council Tax Reduction, the rate used to calculate support for low-income "
+            "households.",
+            False,
+        ),
+        (
+            "LHA Local Housing Allowance, the figure used by DWP to work out rent allowances for "
+            "private tenants.",
+            False,
+        ),
+    ],
+)
+def test_ratios_frameworks_that_look_at_quantities_and_inventories_of_indicators(sentence, measure):
+    """Measurement rules written after blind round 30."""
+    assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # an allocation learned weeks before the budget (told in the past)
+        (
+            "The finance portfolio holder said the borough learnt its grant allocation only four "
+            "weeks before the budget meeting.",
+            "single_year_settlements",
+        ),
+        # the sum a capped rise raises, in pounds, short of a cost
+        (
+            "Under the referendum limit a 1.99% rise yields just £84,000, less than the increase "
+            "in our street lighting energy bill.",
+            "council_tax_referendum_limits",
+        ),
+        # money spent, in pounds, on putting families up in hotels or B&B
+        (
+            "We are paying £45,000 a week putting homeless families up in hotels across the "
+            "county.",
+            "housing_temporary_accommodation",
+        ),
+        # years or a decade of cuts
+        (
+            "A decade of cuts means the leisure service now runs with half the staff it had.",
+            "insufficient_funding",
+        ),
+        (
+            "After twelve successive years of austerity, councillors said, the district has no "
+            "reserves left to draw on.",
+            "insufficient_funding",
+        ),
+        # many grants each won through a competition
+        (
+            "Our town centre work depends on seven separate funds, each awarded through a national "
+            "competition with different deadlines.",
+            "competitive_bidding",
+        ),
+        # could not recruit or keep
+        (
+            "The county's libraries could not recruit or keep qualified archivists last year.",
+            "recruitment_retention",
+        ),
+        # a budget that has not kept pace; efficiencies alone that cannot close the gap
+        (
+            "Demand for bin collections rises with every new estate, on a budget that has not kept "
+            "pace.",
+            "insufficient_funding",
+        ),
+        (
+            "Efficiency savings on their own cannot close a shortfall of this scale.",
+            "insufficient_funding",
+        ),
+        # better data sharing asked for as what would help
+        (
+            "Easier sharing of records with health visitors would let our early help team act "
+            "sooner.",
+            "data_sharing_restrictions",
+        ),
+    ],
+)
+def test_barriers_told_in_a_twenty_eighth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 30."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a commentator named with an appositive, and the commentator's quote given to "she"
+        "Priya Shah, an analyst at a London-based think tank, said short-term settlements hold "
+        "councils back.",
+        "An economist for an independent think tank said annual settlements make planning hard. "
+        '"Every council tells us the same," she said.',
+        # one grant won in a competition, as a success
+        "The new skate park was paid for by a grant awarded through a national competition.",
+        # a rise and what it raises, as a fact
+        "A 2.99% rise raises £1.2 million for services next year.",
+        # a year of savings, a past cut as a fact, residents' reports
+        "The year of savings delivered £3 million.",
+        "Residents made 12,500 reports a month through the app, from fly-tipping to potholes.",
+        # data sharing that works, told as a fact
+        "Better data sharing with the police has already cut repeat call-outs.",
+        # the council's own spending on hotels as a choice of venue
+        "We spent £4,000 on hotels for the conference delegates.",
+    ],
+)
+def test_a_commentator_a_success_or_a_fact_names_no_round_30_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+def test_a_commentators_quote_given_to_a_pronoun_stays_the_commentators():
+    text = (
+        "Tom Reed, a researcher at a national think tank, said councils wanted longer settlements. "
+        '"One-year settlements stop councils planning," he said.\n'
+    )
+    assert code_text(text).barrier_ids == []
+    # the council's own voice after the commentator still names its barrier
+    council = text + "\nOur one-year settlement left us unable to plan beyond March.\n"
+    assert "single_year_settlements" in code_text(council).barrier_ids

@@ -2221,3 +2221,138 @@ def test_a_news_story_telling_a_sign_off_as_just_done_is_not_dated_by_its_dateli
     )
     decision = extract_facts(text, url="https://www.example-news.co.uk/news/plan").decision
     assert (decision.body, decision.date) == ("Cabinet", None)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "The productivity plan has been noted, with 30 in favour and 2 abstentions. The plan "
+        "itself was approved by the council's Cabinet last Wednesday and will be sent on Friday.",
+        "Councillors have voted to note the council's productivity plan.",
+    ],
+)
+def test_a_live_blogs_meeting_that_has_just_noted_the_plan_is_the_meeting_its_title_names(
+    entry: str,
+) -> None:
+    """The entry names no body: the blog follows the meeting its title names, on its
+    dateline's day; an undated earlier step it recalls is not the decision."""
+    text = (
+        "LIVE: Example City Council full council meeting - as it happened\n\n"
+        "By A Reporter · 16 October 2024 · Last updated 21:02\n\n"
+        f"Follow our live coverage from the Guildhall.\n\nPlan noted (20:14)\n\n{entry}\n"
+    )
+    decision = extract_facts(text, url="https://www.example-news.co.uk/live/council").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Full Council",
+        date(2024, 10, 16),
+        "noted",
+    )
+
+
+def test_a_plans_member_sign_off_row_outranks_a_council_decision_in_its_prose() -> None:
+    text = (
+        f"{PLAN_HEAD}Member sign-off:  Agreed by the Cabinet Member for Finance and Resources on "
+        "14 October 2024 (Cabinet Member decision CMD/2024/044), following discussion at Cabinet "
+        "Briefing on 1 October 2024\n\nIn February 2024 Council agreed a balanced budget."
+        f"{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet Member for Finance and Resources",
+        date(2024, 10, 14),
+        "approved",
+    )
+
+
+def test_a_reports_running_header_of_cells_gives_its_meetings_day() -> None:
+    text = (
+        "Example City Council | Cabinet | 15 October 2024 Page 1\nCABINET\nProductivity Plan 2024\n"
+        "Report of Chief Officer - Resources\nRECOMMENDATIONS\n(1) That Cabinet approves the "
+        "Productivity Plan attached at Appendix A.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 10, 15),
+        "approved",
+    )
+
+
+def test_a_scrutiny_report_agreeing_its_work_programme_items_notes_the_plan() -> None:
+    text = (
+        "Scrutiny Committee\nDate of Meeting: 16 October 2024\nReport Title: Productivity Plan\n"
+        "Recommendations:\nThe Scrutiny Committee is asked to:\n1. Note the Productivity Plan "
+        "submitted to Government, attached at Appendix A.\n2. Consider whether it wishes to "
+        "receive further information, and agree any items for its forward work programme.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "noted"
+
+
+def test_another_bodys_recommendation_reported_in_a_report_is_not_its_own() -> None:
+    """ "Recommendation from Cabinet Advisory Board" reports that board's support: the report's
+    own recommendations (note the draft, delegate the final sign-off) decide."""
+    text = (
+        "Cabinet\nDate of Meeting: 10 October 2024\nRecommendations\n1. That Cabinet notes the "
+        "draft Productivity Plan set out in Appendix A;\n2. That Cabinet delegates authority to "
+        "the Chief Executive to agree the final version of the Productivity Plan and to submit "
+        "it.\n\n2. Background\n" + "The Minister asked every council for a plan. " * 20 + "\n\n"
+        "6. Recommendation from Cabinet Advisory Board\n6.1 The Finance Cabinet Advisory "
+        "Board considered the report and agreed the following: that the recommendations to "
+        "Cabinet be supported.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.outcome == "delegated"
+
+
+def test_a_list_of_forthcoming_executive_decisions_gives_the_plans_entry() -> None:
+    entries = "".join(
+        f"24/000{n} {title}\nTo agree the {title.lower()}.\nCabinet Cabinet {day} No Report\n"
+        for n, (title, day) in enumerate(
+            [
+                ("Waste Strategy", "3 October 2024"),
+                ("Productivity Plan", "14 November 2024"),
+                ("Library Review", "12 December 2024"),
+            ],
+            61,
+        )
+    )
+    text = (
+        "EXAMPLE COUNTY COUNCIL\nFORTHCOMING EXECUTIVE DECISIONS\nList of decisions to be taken "
+        "by the Cabinet, the Leader or Cabinet Members\nPublished: 6 September 2024.\n"
+        "Ref Decision and summary Decision maker Expected date of decision\n" + entries
+    )
+    facts = extract_facts(text, url="https://democracy.example.gov.uk/documents/s1/Forthcoming.pdf")
+    assert facts.doc_type == "agenda_item"
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Cabinet",
+        date(2024, 11, 14),
+        "none",
+    )
+
+
+def test_a_live_blog_names_the_committee_it_follows_in_its_standfirst() -> None:
+    text = (
+        "Council committee debates plan - live updates\nBy A Reporter · 09:15, 14 OCT 2024 · "
+        "Updated 15:48, 14 OCT 2024\n\nLIVE\n\nFollow live as councillors on Example City "
+        "Council's Strategy and Resources Policy Committee meet at City Hall\n\nCommittee endorses "
+        "plan\n\nCouncillors have voted to endorse the draft productivity plan, by nine votes to "
+        "two.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-news.co.uk/live/plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Strategy and Resources Policy Committee",
+        date(2024, 10, 14),
+        "endorsed",
+    )
+
+
+def test_a_minutes_running_header_names_the_committee_not_its_minutes() -> None:
+    text = (
+        "Finance and Performance Committee Minutes – 15 October 2024 Page 1\nFinance and "
+        "Performance Committee: Minutes\nDate: Tuesday 15 October 2024\n\n7. Productivity Plan\n"
+        "Resolved: to approve the Productivity Plan.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == (
+        "Finance and Performance Committee",
+        date(2024, 10, 15),
+    )

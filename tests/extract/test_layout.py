@@ -17,6 +17,7 @@ from productivity_plans.extract import extract_facts
 from productivity_plans.extract.layout import (
     _COLUMNS,
     _NEW_ITEM,
+    _PAGE_NUMBER_END,
     _RULE,
     FULL_LINE,
     MAX_WRAP_WIDTH,
@@ -133,6 +134,7 @@ def _plain_unwrap(text: str) -> str:
             and not _RULE.fullmatch(line)
             and not _RULE.fullmatch(following)
             and not _COLUMNS.search(line)
+            and not _PAGE_NUMBER_END.search(line)
         )
         broken = re.search(r"(?<![\w-])([A-Za-z]+)[-\u00ad]$", carried) if soft else None
         rest = re.match(r"([ \t]*)([a-z]+)", following) if broken else None

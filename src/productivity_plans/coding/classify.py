@@ -602,6 +602,14 @@ def _beyond_settings(rules: Rules, sentence: str, topics: list[str], hits: list[
     return sorted(kept, key=rules.order.__getitem__)
 
 
+# A quotation closed and given to "she", "he" or "they": "…," she said.
+_QUOTED_BY_PRONOUN = re.compile(
+    r"[\"”’'],?\s+(?:she|he|they)\s+(?:said|says|added|argued|warned|told|continued|explained)\b"
+    r"|^\W*(?:she|he|they)\s+(?:said|added|argued|warned|continued|explained)\b",
+    re.IGNORECASE,
+)
+
+
 def _barriers(
     readings: Sequence[_Reading],
     rules: Rules,
@@ -617,8 +625,14 @@ def _barriers(
     found: list[dict[str, float]] = [{} for _ in readings]
     unmatched: list[tuple[int, str]] = []
     for i, reading in enumerate(readings):
+        national = False  # the last sentence reported a national body's view
         for sentence in reading.own:
-            if _WELCOMES_WHAT_EXISTS.search(sentence) or reports_a_national_view(sentence):
+            # the commentator's own words, quoted after the sentence that names them ("…," she
+            # said.), are still the commentator's view (round 30)
+            national = reports_a_national_view(sentence) or (
+                national and bool(_QUOTED_BY_PRONOUN.search(sentence))
+            )
+            if _WELCOMES_WHAT_EXISTS.search(sentence) or national:
                 continue  # "We welcome the commitment to multi-year settlements": no barrier
             sentence = _BIDDING_UNCERTAINTY.sub(
                 lambda m: "risk" + m.group(0)[m.group(0).index(" ") :], sentence

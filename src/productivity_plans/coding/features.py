@@ -108,7 +108,10 @@ MEASURE_STRONG = vocabulary(
     r"|expresse?[sd]?|works? out) (?:a |an |the |its |our |each |their )?(?:\w+ ){0,2}?"
     r"ratios? (?:of )?(?:\w+ ){0,2}?outputs? (?:to|per|against|over|and) (?:\w+ ){0,2}?"
     r"(?:inputs?|hours?|costs?|spend\w*|staff|fte|employees|pounds?|resources)|"
-    r"outputs? divided by (?:\w+ ){0,2}?(?:inputs?|hours|costs?|spend\w*|fte|resources)|"
+    # benefits, savings or value for the cost put in: "the benefits divided by the cost of the
+    # change", "savings divided by the investment" (a return on a change, round 30)
+    r"(?:outputs?|benefits?|savings|value|outcomes?) (?:[\w-]+ )?divided by (?:\w+ ){0,3}?"
+    r"(?:inputs?|hours|costs?|spend\w*|fte|resources|investment|outlay)|"
     # a unit cost or an output rate the council uses or reports: "for housing repairs we use
     # cost per void turned round", "each team reports its gross cost per case closed" (round 24)
     r"(?:use|uses|used|using|reports?|reported|reporting|publish(?:es|ed)?|tracks?|tracked"
@@ -236,6 +239,32 @@ _REPORTING = vocabulary(
     r"|\b(?:kpis?|key\s+performance\s+indicators?|performance\s+indicators?)\b[^.;]{0,40}?"
     r"\b(?:are|is)\s+(?:\w+\s+)?(?:set\s+out|listed|contained|published|available)\s+"
     r"(?:to\s+view\s+)?(?:in|on|at|online)\b"
+    # a count of indicators that span everything, with nothing said of what they measure: "our
+    # performance framework includes 90 indicators covering all Council Plan priorities" (as the
+    # writers of rounds 16, 26 and 30 read it); "covering cost, time and quality" says what
+    r"|\b(?:includes?|including|contains?|containing|sets?\s+out|setting\s+out|has|have|holds?"
+    r"|comprises?|lists?)\s+(?:over\s+|more\s+than\s+|some\s+|around\s+|about\s+|nearly\s+)?"
+    r"\d+\s+(?:key\s+)?(?:performance\s+)?(?:indicators?|kpis?|measures?|metrics?)\s+"
+    r"(?:covering|across|spanning|for)\s+(?:all|every|each)\s+(?:of\s+)?(?:the\s+|our\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:services?|priorities|directorates?|departments?|areas?|themes?"
+    r"|outcomes?|objectives?)\s*(?:[.;]|$)"
+    # a body's look at how the council measures, to come: "Scrutiny will review how productivity
+    # is measured when it considers the plan" (oversight of measuring, no measure, round 30)
+    r"|\b(?:review|reviews|reviewed|reviewing|scrutinis\w+|scrutiniz\w+|consider|considers"
+    r"|considered|considering|examin\w+|discuss\w*|challeng\w+|look\s+at|looked\s+at)\s+how\s+"
+    r"(?:\w+\s+){0,2}?(?:productivity|performance|efficiency|value\s+for\s+money|progress)\s+"
+    r"(?:is|are|was|will\s+be|would\s+be|should\s+be|could\s+be)\s+(?:best\s+)?(?:measured"
+    r"|assessed|tracked|monitored|judged)\b"
+    # an action to develop measures (an action plan's row): "Develop productivity measures with
+    # partners | Head of Service | 2025" names a measure still to come
+    r"|\b(?:develop|developing|development\s+of|design|designing|devise|devising|agree|agreeing)"
+    r"\s+(?:new\s+|common\s+|shared\s+|our\s+|its\s+|a\s+(?:new\s+)?(?:set|suite|range)\s+of\s+)?"
+    r"(?:productivity|efficiency|value\s+for\s+money)\s+(?:measures?|metrics?|indicators?|kpis?)\b"
+    # a national rate described, not the council measuring: "LHA, the rate used to calculate
+    # housing benefit" (a glossary's entry)
+    r"|\b(?:rates?|formulae?|formulas?|figures?|measures?|index)\s+used\s+(?:by\s+(?:\w+\s+){1,3}?)?"
+    r"to\s+(?:calculate|work\s+out|set|determine|assess)\s+(?:\w+\s+){0,2}?(?:benefits?|grants?"
+    r"|allowances?|allocations?|funding|subsid(?:y|ies)|rents?|entitlements?|payments?|support|discounts?|reliefs?)\b"
     # a staff survey as listening: "the annual staff survey tells us what our people think"
     r"|\bsurveys?\s+tells?\s+us\s+what\s+(?:our\s+)?(?:people|staff|employees|colleagues"
     r"|workforce|teams?)\s+(?:think|feel)\b"
@@ -318,6 +347,10 @@ _MEASURING_ACT = vocabulary(
     r"|setting|combin\w+|brings? together)\b"
     r"|(?:we|officers|managers|members|board|team) (?:watch|check|look)(?:es|ed|ing|s)?\b"
     r"|(?:we|officers|managers|members|board|team)s? (?:look|looks|looked) at"
+    # a framework or approach that looks at quantities: "our efficiency framework looks at cost
+    # per case and days to decide" (the quantity is still needed, round 30)
+    r"|(?:frameworks?|approach|model|scorecards?|dashboards?|index|assessments?)\s+(?:\w+\s+)?"
+    r"(?:looks?|looked)\s+at"
     # "checks" and "tests" measure when they take an object ("the PMO checks the benefits"),
     # not as nouns ("automated evidence checks, and …")
     r"|(?:checks|tests)\s+(?:the|those|these|that|whether|each|every|our|its|their|how|what|if)"
@@ -402,9 +435,15 @@ _NATIONAL_VIEW = re.compile(
     # a lead-in naming the context ("For context:", "Nationally,") and an article with a word or
     # two of description ("A national think-tank has estimated …", round 23) change nothing
     r"^\W*(?:(?:for\s+context|in\s+context|nationally|more\s+widely|across\s+the\s+country"
-    r"|meanwhile|elsewhere)\s*[:,]\s*)?(?:according\s+to\s+)?(?:(?:the|a|an|one)\s+)?"
+    r"|meanwhile|elsewhere)\s*[:,]\s*)?"
+    # a named person before the appositive: "Jo Bloggs, an economist at a national think tank,
+    # said …" (round 30)
+    r"(?:(?:[\w.'’-]+\s+){0,2}[\w.'’-]+,\s+)?(?:according\s+to\s+)?(?:(?:the|a|an|one)\s+)?"
     r"(?:(?:national|leading|independent|respected|influential|prominent|well[- ]known|sector"
-    r"|london-based|major)\s+){0,2}(?:(?:[\w-]+\s+){1,3}(?:of|at|for)\s+the\s+)?"
+    r"|london-based|major)\s+){0,2}(?:(?:[\w-]+\s+){1,3}(?:of|at|for|from)\s+(?:the|a|an|one)\s+"
+    # "A spokesperson for a national think tank said …" (round 30)
+    r"(?:(?:national|leading|independent|respected|influential|prominent|well[- ]known|sector"
+    r"|london-based|major)\s+){0,2})?"
     r"(?:local\s+government\s+association|lga|institute\s+for"
     r"\s+fiscal\s+studies|ifs|county\s+councils\s+network|ccn|district\s+councils.?\s+network|dcn"
     r"|sigoma|national\s+audit\s+office|nao|commentators?|think[- ]tanks?|analysts|economists"

@@ -514,7 +514,8 @@ def _page_is_the_plan(text: str, web_page_score: float) -> bool:
 # A forward plan's title at the head of its text: "FORWARD PLAN: 1 July 2024 to 31 October
 # 2024" (not a report's "Forward Plan reference").
 _FORWARD_PLAN_TITLE = re.compile(
-    r"^[^\n]{0,60}?\bforward\s+plan\b(?!\s+ref)", re.IGNORECASE | re.MULTILINE
+    r"^[^\n]{0,60}?\b(?:forward\s+plan\b(?!\s+ref)|forthcoming\s+(?:key\s+|executive\s+)?decisions\b)",
+    re.IGNORECASE | re.MULTILINE,
 )
 _TITLE_REACH = 300
 

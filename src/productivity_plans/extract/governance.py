@@ -149,7 +149,8 @@ _MEETINGS = frozenset({"cabinet", "executive", "council", "committee"})
 
 def _clean_body(body: str) -> str:
     body = body.strip().split("\n")[-1]
-    body = re.sub(r"\s+meeting$", "", body, flags=re.IGNORECASE)  # "Cabinet meeting - 27 June"
+    # "Cabinet meeting - 27 June", a heading's "Strategy and Resources Committee Minutes"
+    body = re.sub(r"\s+(?:meeting|minutes)$", "", body, flags=re.IGNORECASE)
     # a title page's "Approved by the Policy and Organisation Board, 10 July 2024": the board
     body = re.sub(
         r"^(?:approved|agreed|endorsed|adopted|signed\s+off)\s+by\s+", "", body, flags=re.I
@@ -349,6 +350,16 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # a running header too: "COUNCIL 23.07.24      Page 1"
             rf"^[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})"
             rf"(?:[ \t]{{2,}}Page\s+\d+(?:\s+of\s+\d+)?)?[ \t]*$",
+            _M | re.X,
+        ),
+    ),
+    (
+        # a running header's cells: "Lancaster City Council | Cabinet | 16 July 2024   Page 1"
+        "running_header_cells",
+        re.compile(
+            rf"^[^\n|]{{1,80}}\|[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*\|"
+            rf"[ \t]*(?P<date>{_DATE})"
+            rf"(?:[ \t]+Page\s+\d+(?:\s+of\s+\d+)?)?[ \t]*$",
             _M | re.X,
         ),
     ),
@@ -873,6 +884,7 @@ _DATED_HEADERS = frozenset(
         "body_over_minutes",
         "header_line",
         "body_then_date",
+        "running_header_cells",
         "body_date_columns",
         "body_over_date",
         "meeting_date",
@@ -981,7 +993,9 @@ def _cell_at(row: list[tuple[int, str]], column: int) -> str:
 # An entry's reference in a list of forward-plan entries: "Ref: FP/2024/067", or the reference
 # alone at a row's start ("FP/24/064 Productivity Plan …").
 _ENTRY_REF = re.compile(
-    r"^[ \t]*(?:(?i:Ref(?:erence)?(?:\s+no\.?)?)\s*:|[A-Z]{1,5}/\d{2,4}/\d)", re.MULTILINE
+    # "Ref: FP/24/064", "FP/24/064", "24/00058"
+    r"^[ \t]*(?:(?i:Ref(?:erence)?(?:\s+no\.?)?)\s*:|[A-Z]{1,5}/\d{2,4}/\d|\d{2,4}/\d{4,6}\b)",
+    re.MULTILINE,
 )
 
 
@@ -1043,6 +1057,9 @@ def find_body_and_date(
             # "Date approved: 15 July 2024": the same sign-off, dated in the document control
             when = control.date
         return body, when, "plan_signoff"
+    if doc_type in _PLAN_LIKE and (control := _control_signoff(text, year)) is not None:
+        # the plan's document control records its sign-off: that outranks furniture and prose
+        return control.body, control.date, "document_control"
     if doc_type in _PAPER_TYPES:
         body, when = _cover_table(text, head, year)
         if body is not None or when is not None:
@@ -1121,11 +1138,6 @@ def find_body_and_date(
             body, prose = _body_from_prose(text, head)
             if body is not None:
                 how.append(prose)
-    if doc_type in _PLAN_LIKE and (body is None or when is None):
-        control = _control_signoff(text, year)
-        if control is not None and (body is None or _norm_body(body) == _norm_body(control.body)):
-            body, when = control.body, when or control.date
-            how.append("document_control")
     return body, when, "+".join(how)
 
 
@@ -1144,7 +1156,9 @@ _ZONE_ANCHOR = re.compile(
     # "2.    Recommended Decision"
     r"|(?:\d+(?:\.\d+)*\.?\s*)?(?i:Recommended\s+Decisions?)\s*:?\s*$"
     # "2.0   Recommendations", "3 Recommendation(s)"
-    r"|(?:\d+(?:\.\d+)*\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+for\b)[^\n]{0,40}$"
+    # (not "Recommendation from Cabinet Advisory Board": another body's, reported)
+    r"|(?:\d+(?:\.\d+)*\.?\s*)?(?i:Recommendations?\b)(?:\(s\))?(?!\s+(?:for|from)\b)"
+    r"[^\n]{0,40}$"
     r"|Recommendations?\t"
     # "Recommendation to Cabinet: That the Productivity Plan at Appendix A be noted."
     r"|(?:\d+(?:\.\d+)*\s*)?(?i:recommendations?)(?:\s+to\s+[^:\n]{1,80})?\s*:\s*That\b"
@@ -1250,6 +1264,12 @@ _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
 _PROCEDURAL = re.compile(
     r"^\s*that\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:be|is|are)\s+(?:referred|forwarded|circulated|published|reported|sent"
     r"|passed|fed\s+back|shared|brought|considered)\b",
+    re.IGNORECASE,
+)
+# "… and agree any items for its forward work programme": a scrutiny body's own business.
+_WORK_PROGRAMME = re.compile(
+    r"\s+(?:any\s+|further\s+)?(?:items?|topics?|areas?)\s+(?:for|to\s+add\s+to)\s+(?:its|the|their)"
+    r"\s+(?:forward\s+)?work\s+programme\b",
     re.IGNORECASE,
 )
 # The heading of an agenda or minute item: "3. Lewisham's response", "189. Productivity Plan",
@@ -1371,6 +1391,8 @@ def find_outcome(
                         continue  # what the meeting notes was approved before: history
                     if outcome == "approved" and _PROCEDURAL.match(sentence[vm.end() :]):
                         continue
+                    if outcome == "approved" and _WORK_PROGRAMME.match(sentence, vm.end()):
+                        continue  # a scrutiny body agreeing its own work programme's items
                     if outcome == "approved" and _introduces_the_decision(sentence, vm):
                         continue
                     if outcome not in hits:
@@ -1618,7 +1640,9 @@ def _outcome_of(verb: str) -> str:
 _CONTROL_LABEL = re.compile(
     # "Status: approved by Cabinet on 17 July 2024" is the same label after a status field,
     # perhaps after the status itself ("Status: Final. Endorsed by Full Council on …")
-    r"^[ \t|•*-]*(?:(?:(?:document\s+)?status|decision)\s*:\s*"
+    # or after a sign-off row's own label: "Member sign-off: Agreed by the Cabinet Member …"
+    r"^[ \t|•*-]*(?:(?:(?:document\s+)?status|decision|(?:member\s+|political\s+)?sign[- ]?off)"
+    r"\s*:\s*"
     r"(?:[A-Za-z][A-Za-z ]{0,20}[.;,–-]\s*)?)?"
     r"(?P<label>approved\s+by|agreed\s+by|approving\s+body|approval\s+(?:by|body|route)"
     r"|signed\s+off\s+by|endorsed\s+by)\b[ \t]*[:|]?[ \t]*(?P<rest>[^\n]*)$",
@@ -2415,6 +2439,9 @@ FORWARD_PLAN = re.compile(
     r"|notice\s+of\s+(?:key\s+|executive\s+)?(?:and\s+other\s+)?decisions\s+to\s+be\s+(?:taken|made)"
     # "Forward Plan - Notice of Key and Executive Decisions"
     r"|notice\s+of\s+key\s+and\s+(?:executive|other|non-key)\s+decisions\b"
+    # "FORTHCOMING EXECUTIVE DECISIONS", "List of decisions to be taken by the Cabinet"
+    r"|(?:forthcoming|future)\s+(?:key\s+|executive\s+|cabinet\s+)?decisions\b"
+    r"|list\s+of\s+(?:key\s+)?decisions\s+to\s+be\s+(?:taken|made)\b"
     r"|(?:the\s+)?forward\s+plan(?:\s+(?:of|for)\b|[ \t]*$|\s*[-–—:|]))",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -2506,6 +2533,54 @@ def _row_outcome(text: str) -> tuple[str | None, str | None, int | None, int | N
     return None, None, None, None
 
 
+# ---------------------------------------------------------------- live blogs
+
+# A live blog's entry telling the plan's fate as it happens, with no body named: "The
+# productivity plan has been noted, with 22 in favour", "Councillors have voted to note the
+# council's productivity plan".
+_JUST_DECIDED = re.compile(
+    r"\b(?:the|our|its)\s+(?:council['’]s\s+)?(?:productivity\s+)?plan\s+has\s+(?:now\s+)?been\s+"
+    r"(?P<verb>noted|approved|endorsed|agreed|adopted)\b"
+    r"|\b(?:councillors|members)\s+have\s+(?:now\s+)?(?:voted|agreed|decided)\s+(?:unanimously\s+)?"
+    r"to\s+(?P<verb2>note|approve|endorse|adopt)\s+(?:the|its|our)\s+(?:council['’]s\s+)?"
+    r"(?:draft\s+)?(?:productivity\s+)?plan\b",
+    re.IGNORECASE,
+)
+# The meeting a live blog follows, as its title names it ("LIVE: Hull City Council full council
+# meeting - …") or its standfirst ("Follow live as councillors on Bristol City Council's
+# Strategy and Resources Policy Committee meet at City Hall").
+_LIVE_MEETING = re.compile(
+    rf"\bLIVE\b[^\n]{{0,80}}?\b(?P<body>(?i:full\s+council)|{_BODY_CORE})\s+(?i:meeting)\b"
+    rf"|\b(?i:councillors|members)\s+(?i:on|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){{0,4}}"
+    rf"(?:Council['’]s\s+)?(?P<body2>{_BODY_CORE})\s+(?i:meet|met|are\s+meeting)\b"
+)
+
+
+def _live_blog_decision(
+    text: str, scan: DateScan
+) -> tuple[str, date | None, str, str, int, int] | None:
+    """(body, day, outcome, sentence, start, end) of a decision a live blog of a meeting tells
+    as just taken without naming who took it: the meeting its title names, on its dateline's
+    day."""
+    if not _LIVE_BLOG.search(text, 0, _LIVE_BLOG_HEAD):
+        return None
+    meeting = _LIVE_MEETING.search(text, 0, _LIVE_BLOG_HEAD)
+    decided = _JUST_DECIDED.search(text)
+    if meeting is None or decided is None:
+        return None
+    dated = _dateline(text, scan)
+    verb = decided.group("verb") or decided.group("verb2")
+    start, end = _sentence_bounds(text, decided.start())
+    body = meeting.group("body") or meeting.group("body2")
+    return (
+        "Full Council" if body.lower().split() == ["full", "council"] else _clean_body(body),
+        dated[0].value if dated else None,
+        _outcome_of(verb),
+        text[start:end].strip(),
+        *_stripped(text, start, end),
+    )
+
+
 # ---------------------------------------------------------------- together
 
 
@@ -2526,6 +2601,11 @@ def extract_decision(
         outcome, sentence, start, end = _plan_outcome(text)
         if outcome is None and doc_type == "other":
             outcome, sentence, start, end = find_outcome(text)
+        live = _live_blog_decision(text, scan) if doc_type == "news" else None
+        if live is not None and (when is None or when != live[1]):
+            # a live blog's meeting deciding, rather than an earlier step it recalls ("…
+            # approved by the council's Cabinet last Wednesday")
+            body, when, outcome, sentence, start, end = live
         if outcome is None:
             outcome = "none"
     else:

@@ -64,6 +64,8 @@ _RULE = re.compile(r"[ \t]*[-=_~*]{3,}[ \t-=_~*]*")
 # Three or more cells set out in columns ("Report of      Meeting      Date"): a table's row,
 # not a wrapped line.
 _COLUMNS = re.compile(r"\S[ \t]{4,}\S(?:[^\n]*?\S)?[ \t]{4,}\S")
+# A running header or footer ends with its page number: never a wrapped line.
+_PAGE_NUMBER_END = re.compile(r"\bPage\s+\d+(?:\s+of\s+\d+)?[ \t]*$", re.IGNORECASE)
 _SPACE_CHARS = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"
 # Looked for with `in` and replaced with a character class: str.translate with a table costs
 # about 100 ns per character of non-ASCII text, more than all the rules together.
@@ -166,6 +168,7 @@ def unwrap(text: str) -> str:
         and not _RULE.fullmatch(lines[i])
         and not _RULE.fullmatch(lines[i + 1])
         and not _COLUMNS.search(lines[i])
+        and not _PAGE_NUMBER_END.search(lines[i])
     ]
     if not soft:
         return text
