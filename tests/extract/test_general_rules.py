@@ -2356,3 +2356,34 @@ def test_a_minutes_running_header_names_the_committee_not_its_minutes() -> None:
         "Finance and Performance Committee",
         date(2024, 10, 15),
     )
+
+
+def test_a_wrapped_line_of_prose_opening_with_an_earlier_approval_is_not_document_control() -> None:
+    """A two-column page wraps "The Medium Term Financial Strategy" / "approved by Council on
+    28 February 2024": an approval from before the Minister asked for plans is another
+    document's, not the plan's sign-off."""
+    full_width = (
+        "This page runs across the full width of the page, as the foreword does above. " * 6
+    )
+    text = (
+        f"{PLAN_HEAD}{full_width}\n\n1.5 The council's net revenue budget\nfor 2024/25 is £283.6 "
+        "million. The\nMedium Term Financial Strategy\napproved by Council on 28 February\n2024 "
+        f"identified savings of £9.8 million.{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (None, None, "none")
+
+
+def test_a_plan_considered_and_endorsed_on_a_day_then_submitted_has_no_submission_day() -> None:
+    text = (
+        f"{PLAN_HEAD}Cabinet considered and endorsed it on 9 October 2024 and it was submitted "
+        "to the Ministry of Housing, Communities and Local Government ahead of the deadline."
+        f"{FOUR_HEADINGS}"
+    )
+    facts = extract_facts(text)
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Cabinet",
+        date(2024, 10, 9),
+        "endorsed",
+    )
+    assert facts.submitted_date is None

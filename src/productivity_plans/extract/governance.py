@@ -519,6 +519,8 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     # "Cabinet members at Gedling Borough Council agreed …"
     rf"(?:(?:members|councillors)\s+(?:(?:at|of|on)\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?:Council|Authority)\s+)?)?"
     rf"(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+)?(?:unanimously\s+|formally\s+)?"
+    # "Cabinet considered and endorsed the plan at its meeting on 10 July 2024"
+    rf"(?:considered\s+and\s+)?"
     rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|backed|noted"
     # "the committee voted to endorse the plan"
     rf"|(?:voted|agreed|decided)\s+(?:unanimously\s+)?to\s+(?:approve|endorse|adopt|note|back)"
@@ -1718,6 +1720,11 @@ def _control_signoff(text: str, year: int = _DEADLINE.year) -> _ControlSignoff |
             if when is None:
                 dated = _CONTROL_DATE_LABEL.search(text, end, end + 400)
                 when = _date_in(dated.group(0), year) if dated else None
+            if when is not None and when <= _LETTER:
+                # before the Minister asked for plans: another document's approval, as a
+                # wrapped line of prose can open with it ("The Medium Term Financial Strategy"
+                # / "approved by Council on 28 February 2024 …")
+                continue
             return _ControlSignoff(body, when, verb, row.strip(), start, end)
     return None
 
@@ -2049,6 +2056,12 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
                 # "was agreed on 15 July and submitted": 15 July is the agreement; "approved on
                 # Monday (July 15) and will be sent to Whitehall": the sending has no day
                 continue
+            if not after and _AN_EARLIER_STEPS_DAY.search(
+                text, max(start, mentions[-1].start - 80), mentions[-1].start
+            ):
+                # "Cabinet endorsed it on 10 July 2024 and it was submitted …": the day is
+                # the endorsement's
+                continue
             # "On 18 July the plan was submitted": else the nearest date before the verb.
             when = after[0].value if after else mentions[-1].value
             return when, Quote(text[start:end].strip(), *_stripped(text, start, end))
@@ -2084,6 +2097,11 @@ def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
                 yield m
 
 
+# A sign-off's verb just before a date: the date is that step's, not a submission's.
+_AN_EARLIER_STEPS_DAY = re.compile(
+    r"\b(?:approved|agreed|endorsed|signed\s+off|adopted|considered|noted)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
 # Farther than _STATED_SUBMISSION reaches from its verb: "was approved by Cabinet on 9 July
 # and submitted" (the approval up to 160 characters before), or "Sent to the Department …
 # on 18 July" (the day up to 80 after the department's name).
