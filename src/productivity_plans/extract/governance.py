@@ -94,6 +94,9 @@ _PAPER_TYPES = frozenset({"committee_report", "decision_record", "minutes", "age
 _LETTER = load_regime().letter_date
 _DEADLINE = load_regime().deadline
 _EXCLUDED_DATES = frozenset({_LETTER, _DEADLINE})
+# A step's own day may be the deadline's ("presented to Cabinet on 19 July 2024"), never the
+# letter's.
+_LETTER_ONLY = frozenset({_LETTER})
 
 
 # A step still to come, in the words before its verb or date: "will be approved", "is to be
@@ -1046,9 +1049,7 @@ def find_body_and_date(
         # A plan's own account of its sign-off outranks any furniture it prints.
         body = _meeting_of_a_pair(signoff_body)
         if day := _own_day(signoff):
-            # the sign-off's own day, which may be the deadline's ("presented to Cabinet on 19
-            # July 2024")
-            when = _date_in(signoff.group(day), year, frozenset({_LETTER}))
+            when = _date_in(signoff.group(day), year, _LETTER_ONLY)
         elif told := _day_told_from_dateline(signoff):
             when = _told_from_dateline(text, told, year)
         elif _told_live(text, signoff) and (dated := _dateline(text, scan)):
@@ -1553,14 +1554,15 @@ _LIVE_BLOG_HEAD = 1_000
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\b", re.IGNORECASE)
 
 
+def _is_live_blog(text: str) -> bool:
+    return _LIVE_BLOG.search(text, 0, _LIVE_BLOG_HEAD) is not None
+
+
 def _told_live(text: str, m: re.Match[str]) -> bool:
     """Whether a sign-off is told as just done ("Cabinet has approved the plan", "members have
     voted to endorse it") in a live blog, whose dateline is the meeting's day."""
     verb_at = m.start("verb") if m.groupdict().get("verb") else m.start("considered")
-    return bool(
-        _PRESENT_PERFECT.search(text, m.start(), verb_at)
-        and _LIVE_BLOG.search(text, 0, _LIVE_BLOG_HEAD)
-    )
+    return bool(_PRESENT_PERFECT.search(text, m.start(), verb_at)) and _is_live_blog(text)
 
 
 def _told_with_its_day(m: re.Match[str]) -> bool:
@@ -1592,7 +1594,7 @@ def _day_told(m: re.Match[str]) -> str | None:
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
     m = _plan_signoff(text)
     if not m:
-        control = _control_signoff(text)
+        control = _control_signoff(text, _DEADLINE.year)  # as find_body_and_date asks: cached
         if control is None:
             return None, None, None, None
         return control.outcome, control.evidence, control.start, control.end
@@ -1698,9 +1700,11 @@ def _member_body(cell: str) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=4)
 def _control_signoff(text: str, year: int = _DEADLINE.year) -> _ControlSignoff | None:
     """The sign-off a plan's document control records: a done step by its nature (a label or a
-    column says who approved the version published). A version table's latest row decides."""
+    column says who approved the version published). A version table's latest row decides.
+    Cached: a plan's body and day and its outcome are both read from it."""
     found = sorted(
         [(m, [_label_value(text, m)]) for m in _CONTROL_LABEL.finditer(text)]
         + [(m, _table_rows(text, m.end())) for m in _CONTROL_HEADER.finditer(text)],
@@ -2580,7 +2584,7 @@ def _live_blog_decision(
     """(body, day, outcome, sentence, start, end) of a decision a live blog of a meeting tells
     as just taken without naming who took it: the meeting its title names, on its dateline's
     day."""
-    if not _LIVE_BLOG.search(text, 0, _LIVE_BLOG_HEAD):
+    if not _is_live_blog(text):
         return None
     meeting = _LIVE_MEETING.search(text, 0, _LIVE_BLOG_HEAD)
     decided = _JUST_DECIDED.search(text)
