@@ -235,9 +235,9 @@ class RoundFloors:
     neutral_named: int = 1  # neutral sentences named as barriers, at most
 
 
-# Rounds 9-30: each held out while the round before it was turned into rules, scored once,
+# Rounds 9-31: each held out while the round before it was turned into rules, scored once,
 # then its own misses became rules once the next round was in hand to hold out instead
-# (docs/coding.md, "Round 9" to "Round 30"). The floors sit just under the figures after.
+# (docs/coding.md, "Round 9" to "Round 31"). The floors sit just under the figures after.
 USED_ROUNDS = {
     "round9": RoundFloors(18, 17, 17, 0.85, 0.85, 0.95, 26, 0.9),
     "round10": RoundFloors(18, 17, 17, 0.87, 0.9, 0.95, 26, 0.9),
@@ -273,6 +273,7 @@ USED_ROUNDS = {
     "round28": RoundFloors(18, 18, 17, 0.95, 0.95, 0.95, 24, 0.95),
     "round29": RoundFloors(18, 18, 18, 0.89, 0.95, 0.93, 26, 0.95),
     "round30": RoundFloors(18, 18, 18, 0.93, 0.95, 0.95, 26, 0.95),
+    "round31": RoundFloors(18, 18, 18, 0.9, 0.95, 0.95, 24, 0.95),
 }
 
 
@@ -294,15 +295,34 @@ def test_a_used_blind_rounds_documents_and_sentences_keep_their_figures(folder):
     assert score(totals) >= floors.passages, totals
 
 
-def test_a_thirtieth_writers_set_kept_blind_holds_its_blind_figures():
-    """Round 32 (12 of 18 documents real PDFs laid out as councils' are) was scored once with
-    every rule of rounds 5-30 in, beside round 31; no rule has been written from either: the
-    held-out checks for the next changes. The floors sit just under its blind figures
-    (docs/coding.md, "Round 32")."""
+def test_a_thirty_first_writers_set_kept_blind_holds_its_blind_figures():
+    """Round 33 (12 of 18 documents real PDFs laid out as councils' are) was scored once with
+    every rule of rounds 5-31 in (and round 32's extraction rules); no rule has been written
+    from it: the held-out check for the next changes. The floors sit just under its blind
+    figures (docs/coding.md, "Round 33")."""
+    scores = inspected("round33")
+    assert scores.n == 18
+    assert scores.right["council"] >= 17 and scores.right["doc_type"] >= 17, scores.right
+    assert min(scores.right[k] for k in ("body", "date", "outcome")) >= 12, scores.right
+    assert score(scores.barriers) >= 0.86, scores.barriers
+    assert score(scores.measures) >= 0.73, scores.measures
+    assert score(scores.themes) >= 0.95, scores.themes
+    named, found, neutral, wrongly = sentences_named(FRESH / "round33" / "barriers.yaml")
+    assert (named, neutral) == (28, 12)
+    assert found >= 21 and wrongly <= 0, (found, wrongly)
+    _, totals = measurement_passages(FRESH / "round33" / "measures.yaml")
+    assert score(totals) >= 0.88, totals
+
+
+def test_a_thirtieth_writers_set_partly_used_holds_its_figures():
+    """Round 32 (12 of 18 documents real PDFs laid out as councils' are) was scored once, blind,
+    with every rule of rounds 5-30 in; its extraction misses have since become rules (its coding
+    misses not yet), with round 33 held out in its place. The floors sit just under its figures
+    now (docs/coding.md, "Round 32")."""
     scores = inspected("round32")
     assert scores.n == 18
-    assert scores.right["council"] >= 18 and scores.right["doc_type"] >= 17, scores.right
-    assert min(scores.right[k] for k in ("body", "date", "outcome")) >= 12, scores.right
+    assert scores.right["council"] >= 18 and scores.right["doc_type"] >= 18, scores.right
+    assert min(scores.right[k] for k in ("body", "date", "outcome")) >= 16, scores.right
     assert score(scores.barriers) >= 0.86, scores.barriers
     assert score(scores.measures) >= 0.78, scores.measures
     assert score(scores.themes) >= 0.93, scores.themes
@@ -311,22 +331,3 @@ def test_a_thirtieth_writers_set_kept_blind_holds_its_blind_figures():
     assert found >= 24 and wrongly <= 0, (found, wrongly)
     _, totals = measurement_passages(FRESH / "round32" / "measures.yaml")
     assert score(totals) >= 0.88, totals
-
-
-def test_a_twenty_ninth_writers_set_kept_blind_holds_its_blind_figures():
-    """Round 31 (12 of 18 documents real PDFs laid out as councils' are) was scored once with
-    every rule of rounds 5-30 in; three extraction rules have come from it since (its coding
-    misses are untouched), with round 32 held out in its place. The floors sit just under its
-    blind figures (docs/coding.md, "Round 31")."""
-    scores = inspected("round31")
-    assert scores.n == 18
-    assert scores.right["council"] >= 18 and scores.right["doc_type"] >= 17, scores.right
-    assert min(scores.right[k] for k in ("body", "date", "outcome")) >= 15, scores.right
-    assert score(scores.barriers) >= 0.88, scores.barriers
-    assert score(scores.measures) >= 0.87, scores.measures
-    assert score(scores.themes) >= 0.93, scores.themes
-    named, found, neutral, wrongly = sentences_named(FRESH / "round31" / "barriers.yaml")
-    assert (named, neutral) == (28, 12)
-    assert found >= 18 and wrongly <= 1, (found, wrongly)
-    _, totals = measurement_passages(FRESH / "round31" / "measures.yaml")
-    assert score(totals) >= 0.9, totals

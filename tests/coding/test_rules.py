@@ -4010,3 +4010,166 @@ def test_a_commentators_quote_given_to_a_pronoun_stays_the_commentators():
     # the council's own voice after the commentator still names its barrier
     council = text + "\nOur one-year settlement left us unable to plan beyond March.\n"
     assert "single_year_settlements" in code_text(council).barrier_ids
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # the figures a service reports on a schedule, called "numbers"
+        (
+            "Each directorate reports four numbers every month: spend, cases closed, backlog and "
+            "days to decide.",
+            True,
+        ),
+        # the prices the council sets, benchmarked when setting them, are a level of charges
+        (
+            "Car parking tariffs are compared with those of nearby towns before the budget is "
+            "set; we compare our parking charges with other districts each autumn.",
+            False,
+        ),
+        ("We benchmark our pest control fees against other unitary councils every year.", False),
+        # costs benchmarked still measure
+        ("We benchmark our cost per household of waste collection against similar councils.", True),
+        # what a staff survey asks its staff, told alone, is listening to them
+        (
+            "Our biennial employee survey asks colleagues how supported they feel by their "
+            "managers.",
+            False,
+        ),
+        # the share agreeing, used as a measure, still counts
+        (
+            "The pulse survey asks staff whether systems help them work quickly; the share "
+            "agreeing is one of our four productivity measures.",
+            True,
+        ),
+        # the plan as it stands should have said more about measuring: a view, no measure
+        (
+            "One councillor felt the draft could have explained better how the authority would "
+            "measure its productivity.",
+            False,
+        ),
+        # an outcomes framework named alone among what a plan covers is governance ...
+        (
+            "The plan describes our new operating model and the Thrive outcomes framework.",
+            False,
+        ),
+        # ... and measures when the council says what it holds
+        (
+            "Our outcomes framework sets indicators for each of the six priorities.",
+            True,
+        ),
+    ],
+)
+def test_reported_numbers_measure_while_set_prices_staff_listening_and_named_frameworks_do_not(
+    sentence, measure
+):
+    """Measurement rules written after blind round 31."""
+    assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # a budget built on several scenarios because funding is unknown
+        (
+            "With the spending review still awaited, the budget strategy rests on two very "
+            "different scenarios for grant income.",
+            "funding_uncertainty",
+        ),
+        # no word of what will replace a grant
+        (
+            "There is no indication yet of what will replace the Services Grant after March.",
+            "funding_uncertainty",
+        ),
+        # time taken told with "take" after a modal: an information-sharing agreement
+        (
+            "It can take eight months to agree a data-sharing agreement with each health partner.",
+            "data_sharing_restrictions",
+        ),
+        # a budget cut by a share or a sum
+        (
+            "Successive governments have cut the borough's core funding by a third since 2011.",
+            "insufficient_funding",
+        ),
+        # the council's share of the cuts larger than its share of need
+        (
+            "The district's share of grant reductions was bigger than its share of the national "
+            "population.",
+            "funding_formula",
+        ),
+        (
+            "The district's share of grant reductions was bigger than its share of the national "
+            "population.",
+            "insufficient_funding",
+        ),
+        ("Across the region the more deprived boroughs have lost the most.", "funding_formula"),
+        # costs that take all of a budget's growth
+        (
+            "Children's residential placements absorbed all of the increase in this year's net "
+            "budget.",
+            "social_care_demand",
+        ),
+        # full funding asked for new duties as a noun
+        (
+            "We are seeking full funding for any new statutory duties arising from the Renters' "
+            "Reform Act.",
+            "new_burdens_unfunded",
+        ),
+        # the limit on what a council can raise without a referendum
+        (
+            "Ministers should remove the cap on how much councils can raise without holding a "
+            "referendum.",
+            "council_tax_referendum_limits",
+        ),
+        # posts vacant for months or years
+        (
+            "Two of our three building control surveyor posts have been vacant for over eighteen "
+            "months.",
+            "recruitment_retention",
+        ),
+        # systems or applications told ageing and unsupported
+        (
+            "Our planning and licensing systems, bought by the former district councils, are now "
+            "ageing and unsupported.",
+            "legacy_it_systems",
+        ),
+        # a new duty the council does not expect to be funded
+        (
+            "New duties under the Victims and Prisoners Act will add work which we do not expect "
+            "will be fully funded.",
+            "new_burdens_unfunded",
+        ),
+    ],
+)
+def test_barriers_told_in_a_twenty_ninth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 31."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a research body named by its kind, about councils nationally
+        "The Foundation's latest report found that councils nationally face a £2 billion gap.",
+        # scenarios and time taken as neutral facts
+        "The leisure review will take six months to complete.",
+        "The climate plan models three different scenarios for carbon emissions.",
+        # a share of growth that is not a cost's
+        "Business rates growth accounted for most of the increase in income this year.",
+        # a cut the council chose, as a fact
+        "We reduced our office footprint by a third after the move to hybrid working.",
+        # people ageing and unsupported, a building vacant for years
+        "Many older residents in the rural wards are ageing and unsupported.",
+        "The flat above the library has been vacant for two years.",
+    ],
+)
+def test_a_research_body_a_fact_or_a_choice_names_no_round_31_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+def test_a_short_item_of_an_ask_list_is_coded_however_short():
+    text = "We ask the Government to provide:\n• Multi-year settlements\n• Fewer funding pots\n"
+    assert "single_year_settlements" in code_text(text).barrier_ids
+    # a short item of an ordinary list is still a label, coded for nothing
+    menu = "Quick links:\n• Multi-year settlements\n• Council tax\n"
+    assert code_text(menu).barrier_ids == []

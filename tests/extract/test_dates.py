@@ -175,6 +175,9 @@ def test_date_matches_are_date_re_finditer_on_generated_texts(tokens):
         ("The committee met on Tuesday evening (July 16).", date(2024, 7, 16)),
         ("It was sent on Thursday, July 18.", date(2024, 7, 18)),
         ("Published July 16, 2024", date(2024, 7, 16)),
+        ("Members backed it on June 25 and sent it on.", date(2024, 6, 25)),
+        ("It goes to the minister on Friday, July 12 – a week early.", date(2024, 7, 12)),
+        ("Signed off on July 3 - the last cabinet before recess.", date(2024, 7, 3)),
     ],
 )
 def test_a_day_written_month_first_as_the_press_writes_it_is_read(text, expected):

@@ -2387,3 +2387,156 @@ def test_a_plan_considered_and_endorsed_on_a_day_then_submitted_has_no_submissio
         "endorsed",
     )
     assert facts.submitted_date is None
+
+
+def test_web_minutes_numbered_in_thousands_with_attachment_lines_read_the_plans_own_item() -> None:
+    """Minute numbers run on through the years ("2087", "2088"), and a web page lists each
+    item's attachment ("PDF 208 KB (Agenda item 4)"): the attachment line is no item, so the
+    item before the plan's, with its own approval, stays other business."""
+    text = (
+        "Meeting of Executive, Wednesday, 10th July, 2024 2.00 pm\n\nItems\n\n"
+        "2087 Housing Allocations Policy Review\n\nPDF 208 KB (Agenda item 4)\n\nMinutes:\n\n"
+        "The Executive considered the revised policy.\n\nRESOLVED that:\n\n(1) the consultation "
+        "responses be noted; and\n\n(2) the revised Housing Allocations Policy be approved.\n\n"
+        "2088 Productivity Plan\n\nPDF 416 KB (Agenda item 5)\n\nMinutes:\n\nThe Executive "
+        "considered the draft plan requested by the Minister.\n\nRESOLVED that:\n\n(1) the "
+        "draft Productivity Plan be noted; and\n\n(2) authority to approve the final plan be "
+        "delegated to the Director of Resources in consultation with the Leader.\n\n"
+        "2089 Leisure Centre Contract\n\nPDF 98 KB (Agenda item 6)\n\nMinutes:\n\nRESOLVED "
+        "that the contract be awarded as set out in the exempt appendix.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 7, 10),
+        "delegated",
+    )
+
+
+def test_an_individual_member_decision_form_with_wrapped_boxes_names_the_office_deciding() -> None:
+    """A form of boxes from a PDF: its label ("Responsible Executive" / "Member") and the
+    office after the member's name wrap over lines; the record is a decision record, and the
+    maker is the office, whole."""
+    text = (
+        "Example Borough Council – Record of Individual Executive Member Decision Page 1 of 1\n"
+        "Record of Individual Executive Member Decision\n"
+        "Reference\nIEMD/2024/031\n"
+        "Subject Productivity Plan\n"
+        "Responsible Executive\nMember\n"
+        "Councillor Priya Shah, Deputy Leader and Executive Member for Finance\nand Assets\n"
+        "Background The Executive on 4 June 2024 asked that the final plan be agreed by the\n"
+        "Executive Member.\n"
+        "Decision To approve the Productivity Plan for submission to the Ministry.\n"
+        "Date of decision 12 July 2024\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.doc_type == "decision_record"
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Deputy Leader and Executive Member for Finance and Assets",
+        date(2024, 7, 12),
+        "approved",
+    )
+
+
+def test_a_reports_cover_naming_its_cabinet_member_keeps_the_cabinet_as_the_body() -> None:
+    text = (
+        "Report to Cabinet\n\n9 July 2024\n\nTitle Productivity Plan\n"
+        "Cabinet Member: Councillor Tom Reed, Cabinet Member for Resources\n\n"
+        "Recommendation\nThat Cabinet approves the Productivity Plan for submission.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == ("Cabinet", date(2024, 7, 9))
+
+
+def test_an_executive_decision_form_with_colon_less_boxes_is_a_record_of_its_maker() -> None:
+    """A form printed as boxes: "Decision maker" beside the office and the member's name,
+    "Date of decision" beside its day, with a report-like template around them (author,
+    implications, appendices): a decision record, decided by the office."""
+    text = (
+        "EXECUTIVE DECISION\nmade by a Cabinet Member\n1. Decision details\n"
+        "Title of decision Productivity Plan 2024\n"
+        "Decision maker Cabinet Member for Resources, Councillor Ann Hale\n"
+        "Report author and contact details Sam Ode, Head of Policy\nKey decision? No\n"
+        "2. Decision\nSummary of decision To approve the Productivity Plan at Appendix A.\n"
+        "Financial implications None.\nLegal implications None.\nRisk implications None.\n"
+        "Date of decision 11 July 2024\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.doc_type == "decision_record"
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Cabinet Member for Resources",
+        date(2024, 7, 11),
+        "approved",
+    )
+
+
+def test_a_forward_plan_rows_subject_wrapped_over_lines_still_gives_its_maker_and_day() -> None:
+    """A forward plan set out as a table: the plan's subject cell wraps over several lines of
+    the PDF's text before its row's maker and day; other rows' makers and days are other
+    business."""
+    text = (
+        "Forward Plan of Key Decisions\nPublished: 3 June 2024\n"
+        "Decision Decision maker Date of decision Key decision? Lead officer\n"
+        "Library opening hours review Cabinet 1 July 2024 Yes Director of Culture\n"
+        "Productivity Plan: to agree the Council's\nplan for submission to Government,\n"
+        "as the Minister asked in his letter\nof 16 April 2024\n"
+        "Executive 15 July 2024 No Director of Resources\n"
+        "Waste collection contract Cabinet 9 September 2024 Yes Director of Environment\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Executive",
+        date(2024, 7, 15),
+        "none",
+    )
+
+
+def test_the_press_telling_a_deferral_first_and_the_meeting_after_gives_its_body_and_night() -> (
+    None
+):
+    """A reporter leads with the deferral ("X's executive has put off approving …") and tells
+    the meeting in the next sentence ("… on Monday night"); the day is told from a byline
+    that carries the time posted, an update and a count of comments."""
+    text = (
+        "Executive delays productivity plan sign-off\n\n"
+        "By Priya Naidoo, Local Democracy Reporter 07:30, 10 JUL 2024 Updated 09:05, 10 JUL "
+        "2024 6 comments\n\n"
+        "Example Borough Council's executive has put off approving the productivity plan it "
+        "owes the government.\n\nMembers had been expected to agree it at the town hall last "
+        "night, but asked officers for a fuller account of care costs first.\n\n"
+        "It will now return to the executive on July 23.\n"
+    )
+    facts = extract_facts(text, url="https://www.example-gazette.co.uk/news/council-123")
+    assert facts.doc_type == "news"
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Executive",
+        date(2024, 7, 9),
+        "deferred",
+    )
+
+
+def test_a_plans_document_control_with_bare_labels_beside_their_cells_gives_its_sign_off() -> None:
+    """A document-control table flattened to lines: "Approved" beside "Cabinet, 9 July 2024"
+    (no "by", no colon) records the sign-off; "Consulted" beside officers does not."""
+    text = (
+        f"{PLAN_HEAD}Document control\nItem Detail\nVersion 2.0 (final)\n"
+        "Consulted Senior Leadership Team, 11 June 2024\n"
+        "Approved Cabinet, 9 July 2024\nSubmitted to MHCLG 12 July 2024\n\n"
+        f"{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 9),
+        "approved",
+    )
+
+
+def test_a_line_of_prose_opening_with_approved_is_no_document_control() -> None:
+    text = (
+        f"{PLAN_HEAD}Our capital programme for 2024/25 includes schemes\nApproved Council "
+        f"projects carried forward from last year, agreed at Council, 27 February 2024.\n\n"
+        f"{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (None, None, "none")

@@ -255,6 +255,30 @@ def test_a_forms_field_after_a_long_line_keeps_its_own_line():
     assert "explaining how they will improve" in unwrapped
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Approved Cabinet, 9 July 2024",
+        "Endorsed Full Council, 18 July 2024",
+        "Key decision? No",
+        "Report author and contact details Sam Ode, Head of Policy",
+    ],
+)
+def test_a_colon_less_box_after_a_full_line_keeps_its_own_line(box: str) -> None:
+    """A form's or document control's box whose colon the PDF's text lost opens its own line,
+    even after a line as long as the text's full lines."""
+    lines = [
+        "Prepared by the Policy and Performance Team of the Resources Directorate, with the",
+        "help of service directors and the Corporate Leadership Team over the spring months",
+        "Consulted Corporate Leadership Team on 11 June 2024 and the Overview and Scrutiny",
+        "Management Board on 27 June 2024, whose comments were reflected in the final text",
+        box,
+        "Next review June 2025, when progress against the actions will be reported to members",
+    ]
+    unwrapped = unwrap("\n".join(lines) + "\n")
+    assert f"\n{box}\n" in unwrapped
+
+
 def test_a_form_label_over_its_value_reads_as_a_labelled_line():
     """Pages built from headings or definition lists print "Decision taker" on one line and
     the name under it: the record's fields are read as if written "Decision taker: …"."""

@@ -79,6 +79,36 @@ def test_nested_list_items_become_blocks_of_their_own(tmp_path: Path, limits: Li
     assert_well_formed(parsed)
 
 
+def test_a_list_item_holding_paragraphs_keeps_its_nested_list_where_it_was_written(
+    tmp_path: Path, limits: Limits
+) -> None:
+    """A minutes page lists its items, each a list item holding the item's number, heading,
+    minutes and a list of resolutions before its "Reason for decision": the resolutions stay
+    before the reason, not after the item's last paragraph."""
+    item = (
+        "<li><p>{n}.</p><h2>{title}</h2><p>Minutes:</p><div><p>The Cabinet considered the "
+        "report on {title}.</p><p><strong>Resolved:</strong></p><ol><li>To approve the "
+        "{title}.</li><li>To note the timetable.</li></ol><p><strong>Reason for decision:"
+        "</strong></p><p>To meet the Minister's request.</p></div></li>"
+    )
+    html = (
+        "<html><head><title>Cabinet - Tuesday 9 July 2024</title></head><body><main>"
+        "<h1>Minutes</h1><ul>"
+        + "".join(
+            item.format(n=n, title=title)
+            for n, title in [(41, "Productivity Plan"), (42, "Parking Strategy")]
+        )
+        + "</ul></main></body></html>"
+    )
+    parsed, _ = parse_file(make_html(tmp_path / "minutes.html", html), limits)
+    texts = [parsed.block_text(b) for b in parsed.blocks]
+    first = texts.index("To approve the Productivity Plan.")
+    assert texts.index("Resolved:") < first < texts.index("To meet the Minister's request.")
+    assert texts.index("To note the timetable.") == first + 1
+    assert first < texts.index("Parking Strategy")
+    assert_well_formed(parsed)
+
+
 def test_a_page_laid_out_in_a_table_keeps_its_paragraphs_and_list_items(
     tmp_path: Path, limits: Limits
 ) -> None:

@@ -88,7 +88,16 @@ def code_passages(
     # structure is read over every passage: a two-word title ("4. Barriers") is too short to
     # code but still opens its section
     readings = _structure(passages, [_read(p, rules) for p in passages], rules)
-    codable = [i for i, p in enumerate(passages) if len(p.text.split()) >= MIN_WORDS]
+    # an item of a list led in by an ask, or listed under a title about barriers, is an ask or
+    # a barrier however short ("Our asks of government" / "• Multi-year settlements", round 31)
+    barrier_sections = {h.id for h in framework.headings if h.names_barriers}
+    codable = [
+        i
+        for i, p in enumerate(passages)
+        if len(p.text.split()) >= MIN_WORDS
+        or readings[i].asked
+        or (p.block == "list_item" and readings[i].section in barrier_sections)
+    ]
     results = [
         PassageCode(p, "council", (), (), (), False, False, {}, model.version, framework.id)
         for p in passages
@@ -154,6 +163,11 @@ def _structure(
             context = passage.heading
             outline.title(context or "")
             measuring = bool(context and measurement_title(context))
+            # a lead-in the splitter took for the list's heading ("We ask the Government to:")
+            # leads its items in as it does as a paragraph (round 31)
+            if context and context.rstrip().endswith(":"):
+                lead_in_restates = _leads_in_restating(context, rules)
+                lead_in_asks = not lead_in_restates and _leads_in_asking(context, rules)
         if _section_title(passages, i):
             reading.title = True
             outline.title(passage.text)

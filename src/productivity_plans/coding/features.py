@@ -53,9 +53,13 @@ MEASURE_STRONG = vocabulary(
     r"(?:frameworks?|processes|systems|tools|arrangements)\b[^.;]{0,30}?\bto (?:monitor|oversee"
     r"|measure|track|assess)\w*(?: and \w+)? (?:our |its |the council.s )?(?:efficiency"
     r"|effectiveness|productivity|performance)|"
-    # or what it holds: "our performance management framework sets targets for every service"
-    r"performance (?:management )?framework\b[^.;]{0,40}?\b(?:sets?|includes?|contains?|holds?"
-    r"|tracks?) (?:\w+ ){0,2}?(?:targets?|indicators?|measures?|kpis?|metrics?)|"
+    # or what it holds: "our performance management framework sets targets for every service";
+    # an outcomes framework too, named alone among what a plan covers (round 31); a change
+    # "measured through our outcomes framework" says what it is for
+    r"(?:measured|assessed|tracked|monitored|judged|evaluated)\s+(?:through|by|using|against|via)"
+    r"\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,2}?outcomes?\s+framework\b|"
+    r"(?:performance (?:management )?|outcomes? )framework\b[^.;]{0,40}?\b(?:sets?|includes?"
+    r"|contains?|holds?|tracks?) (?:\w+ ){0,2}?(?:targets?|indicators?|measures?|kpis?|metrics?)|"
     r"measur\w+ (?:of )?productivity|"
     r"productivity (?:measures?|metrics?|dashboards?|index|indicators?)|"
     r"measur\w+ (?:our |its |the council.s )?performance|"
@@ -63,7 +67,7 @@ MEASURE_STRONG = vocabulary(
     r"(?:track|monitor)\w* (?:our |its |the council.s )?(?:performance|productivity) (?:\w+ )?"
     r"(?:through|using|against|with|via|by means of)|"
     r"productivity (?:means|(?:is|can be|will be) (?:measured|assessed|tracked))|"
-    r"nearest neighbours?|apse|outcomes? (?:framework|measures|indicators)|"
+    r"nearest neighbours?|apse|outcomes? (?:measures|indicators)|"
     r"metrics?|scorecard|"
     # the council comparing itself with others is benchmarking in other words ("compared
     # with other councils, our reserves are low" is context, not a way of measuring)
@@ -230,10 +234,12 @@ _REPORTING = vocabulary(
     r"|strongly)\b"
     # the tax the council sets, compared: "we benchmark our council tax against other districts
     # and remain in the lowest quartile" is a level of tax, not a way of measuring productivity
-    # (the cost or rate of collecting it is: "council tax collection" is not read here)
+    # (the cost or rate of collecting it is: "council tax collection" is not read here); so are
+    # the prices it sets, its fees and charges, benchmarked when the budget sets them (round 31)
     r"|\b(?:benchmark\w*|compar(?:e|es|ed|ing))\s+(?:our|its|the\s+council.s|the)\s+(?:band\s+d\s+)?"
-    r"(?:council\s+tax|precept|tax)(?:\s+(?:levels?|bills?|charges?|rates?|increases?|rises?))?"
-    r"\s+(?:against|with|to)\b[^.;]*"
+    r"(?:council\s+tax|precept|tax|(?:[\w-]+\s+){0,2}?(?:fees|charges|prices|tariffs)(?:\s+and\s+"
+    r"(?:charges|fees|prices|tariffs))?)(?:\s+(?:levels?|bills?|charges?|rates?|increases?|rises?"
+    r"|schedules?))?\s+(?:against|with|to)\b[^.;]*"
     # where indicators are kept, not how anything is measured: "key performance indicators are
     # set out in the Council Plan", "our KPIs are available to view on the website"
     r"|\b(?:kpis?|key\s+performance\s+indicators?|performance\s+indicators?)\b[^.;]{0,40}?"
@@ -275,6 +281,12 @@ _REPORTING = vocabulary(
     r"\b(?:staff|employees|colleagues|people|workforce|teams?|of\s+us)\s+(?:\w+\s+)?(?:are|were|is"
     r"|feel|felt|say|said|would|think|agree\w*|enjoy)\s+(?:\w+\s+)?(?:proud|happy|satisfied"
     r"|engaged|motivated|valued|supported|positive|confident|recommend|enjoy\w*|likely)\b[^.;]*"
+    # what a staff survey asks its staff, told alone, is listening to them, as the survey's
+    # findings about how staff feel are: "our biennial employee survey asks colleagues how
+    # supported they feel" (round 31); the share agreeing used as a measure still counts
+    r"|\b(?:staff|employee|workforce|colleague|people|pulse)\s+surveys?\s+(?:\w+\s+){0,2}?"
+    r"asks?\s+(?:all\s+|our\s+|its\s+|the\s+)?(?:staff|employees|colleagues|people|workers"
+    r"|officers|teams?|managers|them)\s+(?:whether|if|how|what|about)\b[^.;]*"
     # a survey's result, told as a share of opinion, is a result, not a way of measuring: "the
     # residents' survey showed 58% believe the council spends money wisely" (round 29, as rounds
     # 21, 22 and 27 read residents' ratings); the survey that asks, tracked or used as a
@@ -374,6 +386,8 @@ _QUANTITY = vocabulary(
     r"|hours)|hours\s+(?:of|released|saved|freed)|fte|full[- ]time\s+equivalents?|satisfaction"
     r"|survey\w*|scores?|index|caseloads?|throughput|outputs?|results|indicators?|figures?"
     r"|savings?\s+(?:delivered|achieved|realised|made)|cashable\s+savings?|hours"
+    # "each team reports four numbers every month": the figures a service gives, in other words
+    r"|numbers"
     r"|backlogs?|baselines?)\b",
 )
 
@@ -447,6 +461,8 @@ _NATIONAL_VIEW = re.compile(
     r"(?:local\s+government\s+association|lga|institute\s+for"
     r"\s+fiscal\s+studies|ifs|county\s+councils\s+network|ccn|district\s+councils.?\s+network|dcn"
     r"|sigoma|national\s+audit\s+office|nao|commentators?|think[- ]tanks?|analysts|economists"
+    # a research body named by its kind alone: "The Institute's analysis found …" (round 31)
+    r"|institute|foundation"
     r"|the\s+new\s+local|localis|cipfa)\b(?:[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?(?:argued"
     r"|said|says|estimated|estimates|warned|warns|claimed|claims|suggested|suggests|calculated"
     r"|calculates|found|finds|reported|reports|predicted|predicts|believes?))?",
@@ -531,9 +547,14 @@ _NO_MEASURES = vocabulary(
     # a view of what the plan or report should say: "the plan ought to explain more clearly how
     # the Council measures productivity, a councillor said" (round 29)
     r"|\b(?:plans?|document|report|paper|submission|draft|it|future\s+versions?|the\s+next"
-    r"\s+version)\s+(?:should|must|ought\s+to|needs?\s+to|needed\s+to|had\s+to|could|would"
+    r"\s+version)\s+(?:(?:should|must|ought\s+to|needs?\s+to|needed\s+to|had\s+to|could|would"
     r"\s+need\s+to)\s+(?:also\s+)?(?:say|set\s+out|explain|show|describe|include|tell|spell"
-    r"\s+out|be\s+clearer|go\s+further)\b[^.;]{0,60}\bmeasur\w*"
+    r"\s+out|be\s+clearer|go\s+further)"
+    # the same told of the plan as it stands: "the plan should have explained more clearly how
+    # productivity would be measured" (round 31)
+    r"|(?:should|could|ought\s+to|might)\s+have\s+(?:said|set\s+out|explained|shown|described"
+    r"|included|told|spelt\s+out|spelled\s+out|been\s+clearer|gone\s+further|given))\b"
+    r"[^.;]{0,60}\bmeasur\w*"
     # asked for: "members asked that future versions set out how productivity would be measured"
     r"|\b(?:asked|requested|called for|urged|recommended|suggested)\b[^.;]{0,60}\b(?:set out"
     r"|say|show|explain|include|develop)\b[^.;]{0,40}\bmeasur\w*"

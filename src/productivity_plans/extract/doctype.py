@@ -41,9 +41,11 @@ def _cues(*cues: tuple[str, float]) -> list[Cue]:
 CUES: dict[str, list[Cue]] = {
     "decision_record": _cues(
         (r"^\s*decision details\s*$", 4),
-        (r"^\s*decision maker\s*:", 4),
+        # and a form's boxes whose colon the PDF's text lost: "Decision maker Leader of the
+        # Council", "Date of decision 15 July 2024"
+        (r"^\s*decision maker(?:\s*:|[ \t]+(?-i:[A-Z]))", 4),
         (r"^\s*decision status\s*:", 2),
-        (r"^\s*(?:date of decision|decision date)\s*:", 2),
+        (r"^\s*(?:date of decision|decision date)(?:\s*:|[ \t]+\d)", 2),
         (
             r"^\s*(?:record of )?(?:executive |officer |delegated )?decision notice\b",
             3,
@@ -54,8 +56,11 @@ CUES: dict[str, list[Cue]] = {
         # ModernGov's page title "Decision - <subject>".
         (
             r"^\s*(?:decision\s+(?:report|sheet|notice)\s*[-–:]\s*)?(?:record\s+of\s+(?:an?\s+)?)?"
-            r"(?:delegated|individual|executive|officer|key"
-            r"|mayoral|leader'?s|urgent|cabinet\s+member)\s+decisions?\b",
+            r"(?:delegated|individual|executive|officer|key|mayoral|leader'?s|urgent"
+            # "Record of Individual Cabinet Member Decision", "Individual Portfolio Holder
+            # Decision"
+            r"|(?:individual\s+)?(?:cabinet|executive)\s+member|individual\s+portfolio\s+holder)"
+            r"\s+decisions?\b",
             3,
         ),
         (r"^\s*decisions?\s+(?:of|by|taken\s+by)\s+the\b", 2),

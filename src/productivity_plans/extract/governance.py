@@ -242,10 +242,26 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        # a form's box whose colon the PDF's text lost: "Decision maker City Mayor"
+        # a form's box whose colon the PDF's text lost: "Decision maker City Mayor", "Decision
+        # maker Leader of the Council, Councillor A. Name"
         "decision_maker_box",
         re.compile(
-            rf"^[ \t]*(?i:decision[ \t-]+(?:maker|taker)s?)[ \t]+(?P<body>{_BODY_CORE})[ \t]*$",
+            rf"^[ \t]*(?i:decision[ \t-]+(?:maker|taker)s?)[ \t]+(?P<body>{_BODY_CORE})"
+            r"(?:,[ \t]*(?:Cllr\.?|Councillor)[ \t][^\n]{1,60})?[ \t]*$",
+            re.MULTILINE,
+        ),
+    ),
+    (
+        # an individual decision form's maker box, its label and office perhaps wrapped:
+        # "Responsible Cabinet" / "Member" / "Councillor A. Name, Leader and Cabinet Member for
+        # Housing" / "and Planning" (read on decision records only: a report's cover names
+        # the member presenting it, not the maker)
+        "responsible_member",
+        re.compile(
+            r"^[ \t]*(?:Responsible\s+)?(?:Cabinet|Executive|Lead)\s+Member\s*:?[ \t]*\n?[ \t]*"
+            r"(?:(?:Cllr\.?|Councillor)[ \t]+[^\n,]{1,60},[ \t]*)?"
+            rf"(?P<body>{_BODIES})[ \t]*"
+            r"(?:\n[ \t]*(?P<body_more>(?:and|&)[ \t]+[A-Z][\w,&' ]{1,60}?)[ \t]*)?$",
             re.MULTILINE,
         ),
     ),
@@ -676,6 +692,19 @@ _PLAN_PUT_OFF = re.compile(
     rf"|hold\s+(?:the\s+item|it)\s+over|held\s+(?:the\s+item|it)\s+over)\b",
     re.IGNORECASE | re.X,
 )
+# The press telling the deferral first, the meeting after: "Medway Council's cabinet has put
+# off signing off its productivity plan. Senior councillors were due to approve it at a meeting
+# last night (Tuesday)": the plan named in the sentence, its day perhaps in the next two.
+_PLAN_PUT_OFF_FIRST = re.compile(
+    rf"\b(?P<body>{_BODY_CORE})\s+(?:has|have|had)\s+(?:\w+ly\s+)?"
+    rf"(?P<verb>put\s+off|deferred|postponed|delayed)\s+"
+    rf"(?:signing\s+off|approving|agreeing|adopting|(?:a|its|their)\s+decision\s+on)\b"
+    rf"[^.]{{0,200}}?\bproductivity\b"
+    rf"(?:[^.]{{0,200}}?(?:\.\s+[^.]{{0,200}}?){{0,2}}?"
+    rf"\b(?P<relday>last\s+night|yesterday|on\s+{_WEEKDAY}\b))?",
+    re.IGNORECASE | re.X,
+)
+_PUT_OFF = (_PLAN_PUT_OFF, _PLAN_PUT_OFF_FIRST)
 # The patterns of a plan's account of its sign-off, in the order they are read, each with the
 # words its verb is one of: a plan-like text is searched for it only within reach of them.
 _APPROVALS = ("approv", "agreed", "endors", "signed", "adopt")
@@ -707,6 +736,7 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
             "it over",
         ),
     ),
+    (_PLAN_PUT_OFF_FIRST, ("put off", "deferred", "postponed", "delayed")),
 )
 _DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
 # A place's name before "District Council": the council as an organisation.
@@ -1007,6 +1037,8 @@ _ENTRY_REF = re.compile(
 # The maker and day in a forward plan's entry, cells of one row: "Cabinet 11 July 2024".
 _ENTRY_MAKER_DAY = re.compile(rf"\b(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})", re.X)
 _ENTRY_REACH = 800
+# The lines a forward plan's subject cell may wrap over before its row's maker and day.
+_ENTRY_ROW_LINES = 6
 
 
 def _plan_entry_start(text: str, doc_type: str, head: int) -> int:
@@ -1022,9 +1054,16 @@ def _plan_entry_start(text: str, doc_type: str, head: int) -> int:
     start = text.rfind("\n", 0, first.start()) + 1
     if len(_ENTRY_REF.findall(text, 0, head)) >= 2:
         return start
-    # a table's row: from the plan's name (PDF text may have run the rows together)
-    end = text.find("\n", first.end())
-    in_row = _ENTRY_MAKER_DAY.search(text, first.end(), len(text) if end < 0 else end)
+    # a table's row: from the plan's name (PDF text may have run the rows together), its
+    # subject cell perhaps wrapped over a few lines before the maker's and day's cells
+    end = first.end()
+    for _ in range(_ENTRY_ROW_LINES):
+        line_end = text.find("\n", end)
+        if line_end < 0:
+            end = len(text)
+            break
+        end = line_end + 1
+    in_row = _ENTRY_MAKER_DAY.search(text, first.end(), end)
     return first.start() if in_row else 0
 
 
@@ -1103,6 +1142,11 @@ def find_body_and_date(
                 continue  # "That the minutes of the Board held on 26 June be noted": an item
             if name == "signed_by" and doc_type not in _PAPER_TYPES:
                 continue
+            if name == "responsible_member":
+                if doc_type != "decision_record":
+                    continue
+                if found_body and groups.get("body_more"):
+                    found_body = f"{found_body} {groups['body_more']}"
             if groups.get("bare_date") and doc_type not in _PAPER_TYPES:
                 continue  # "Date 12 July 2024" over a plan's version and owner: when written
             date_text = groups.get("date") or groups.get("date2")
@@ -1276,10 +1320,13 @@ _WORK_PROGRAMME = re.compile(
     re.IGNORECASE,
 )
 # The heading of an agenda or minute item: "3. Lewisham's response", "189. Productivity Plan",
-# "24/105 Reports", "C.26 Recommendations from the Cabinet", "(b) Productivity Plan": a short
-# line led by an item number, a capital after it, no full stop at its end.
+# "24/105 Reports", "C.26 Recommendations from the Cabinet", "(b) Productivity Plan", "1523
+# Productivity Plan" (minutes numbered on through the years; "2024 Budget" is a year; a
+# web page's attachment line "PDF 312 KB" is none): a short line led by an item number, a
+# capital after it, no full stop at its end.
 _ITEM_HEADING = re.compile(
-    r"^[ \t]*(?:[A-Z]{1,3}\.?\s?\d{1,3}|\d{1,3}(?:/\d{1,4})?|\([a-z]\))"
+    r"^[ \t]*(?:[A-Z]{1,3}\.?\s?\d{1,3}(?!\s*[KkMm][Bb]\b)"
+    r"|(?!20[12]\d\b)\d{1,4}(?:/\d{1,4})?|\([a-z]\))"
     # the title after the number, or on the next line after a number with its stop: a web
     # page's minutes print the number and the title in cells of their own ("8." over
     # "Productivity Plan"; a bare number alone is a page number)
@@ -1616,7 +1663,7 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
         return _outcome_of(decided.group("verb")), m.group(0), m.start(), m.end()
     if handed_on and _DRAFT.search(m.group(0)):
         return "delegated", m.group(0), m.start(), m.end()  # a draft agreed, the final handed on
-    if m.re is _PLAN_PUT_OFF:
+    if m.re in _PUT_OFF:
         return "deferred", m.group(0), m.start(), m.end()
     return _outcome_of(m.group("verb")), m.group(0), m.start(), m.end()
 
@@ -1649,8 +1696,12 @@ _CONTROL_LABEL = re.compile(
     r"\s*:\s*"
     r"(?:[A-Za-z][A-Za-z ]{0,20}[.;,–-]\s*)?)?"
     r"(?P<label>approved\s+by|agreed\s+by|approving\s+body|approval\s+(?:by|body|route)"
-    r"|signed\s+off\s+by|endorsed\s+by)\b[ \t]*[:|]?[ \t]*(?P<rest>[^\n]*)$",
-    re.IGNORECASE | re.MULTILINE,
+    r"|signed\s+off\s+by|endorsed\s+by"
+    # a two-column table's bare label beside the body and its day, as a cell prints it
+    # ("Approved   Executive, 2 July 2024"): the row is that and nothing more
+    rf"|(?-i:Approved|Endorsed)(?=[ \t]+(?:the[ \t]+)?{_BODY_CORE}[ \t]*(?:,|[ \t]on)[ \t]*"
+    rf"{_DATE}[ \t]*$))\b[ \t]*[:|]?[ \t]*(?P<rest>[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE | re.X,
 )
 # A version table's header: "Version | Date | Author | Approved by".
 _CONTROL_HEADER = re.compile(
@@ -2180,9 +2231,11 @@ _BESIDE_DATELINE = re.compile(
 
 
 # After a dateline's day: the time it was posted, perhaps with when it was updated ("9:45am
-# (updated 1:20pm)").
+# (updated 1:20pm)", a byline's "06:00, 03 JUL 2024 Updated 11:42, 03 JUL 2024") and the
+# count of readers' comments ("14 comments").
 _DATELINE_AFTER = re.compile(
-    rf"{_DATELINE_TIME.pattern}(?:\(?\s*(?:last\s+)?updated\s+[^\n()]{{1,25}}\)?\s*)?",
+    rf"(?:{_DATELINE_TIME.pattern})?(?:\(?\s*(?:last\s+)?updated\s+[^\n()]{{1,25}}\)?\s*)?"
+    r"(?:\d{1,5}\s+comments?\s*)?",
     re.IGNORECASE,
 )
 

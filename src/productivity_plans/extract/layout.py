@@ -53,9 +53,12 @@ _NEW_ITEM = re.compile(
     # full stop, which ends the wrap anyway
     r"|[ \t]*(?:Subject|Decision|Reasons?(?:[ \t]+for[ \t]+(?:the[ \t]+)?decision)?"
     r"|Alternatives?(?:[ \t]+options)?[ \t]+considered|(?:Decision[ \t]+)?Reference|Meeting"
-    r"|Date(?:[ \t]+of[ \t]+(?:publication|meeting))?|Report[ \t]+(?:of|author)|Author"
-    r"|Wards?[ \t]+affected|Key[ \t]+decision|Purpose|Title|Contact[ \t]+officer|Status"
-    r"|Conflicts?[ \t]+of[ \t]+interests?|Call-in(?:[ \t]+(?:expires|deadline|period))?|Signed)"
+    r"|Date(?:[ \t]+of[ \t]+(?:publication|meeting))?|Report[ \t]+(?:of|author)"
+    r"(?:[ \t]+and[ \t]+contact[ \t]+details)?|Author"
+    r"|Wards?[ \t]+affected|Key[ \t]+decision\??|Purpose|Title|Contact[ \t]+officer|Status"
+    r"|Conflicts?[ \t]+of[ \t]+interests?|Call-in(?:[ \t]+(?:expires|deadline|period))?|Signed"
+    # a plan's document control ("Approved Executive, 2 July 2024")
+    r"|Approved|Endorsed)"
     r"[ \t]+(?=[A-Z0-9])"
 )
 _ENDS_CLAUSE = frozenset(".:;!?")

@@ -288,11 +288,32 @@ def _xml_blocks(
         if kind is None:
             yield from _xml_blocks(child)
             continue
+        if kind is BlockKind.LIST_ITEM and any(sub.tag in ("p", "head") for sub in child):
+            # a list item holding paragraphs: a web page's minute item (its number, heading,
+            # minutes and the list of its resolutions, then "Reason for Decision"), read in
+            # the order written, so its resolutions stay before what follows them
+            yield from _container_blocks(child)
+            continue
         yield kind, child
         # A list item may hold a nested list: its items follow as blocks of their own.
         for nested in child:
             if nested.tag in ("list", "table"):
                 yield from _xml_blocks(nested)
+
+
+def _container_blocks(item: etree._Element) -> Iterator[tuple[BlockKind, etree._Element]]:
+    """The blocks of a list item that holds blocks, in order: its bare text and inline runs
+    become paragraphs, its paragraphs, headings, lists and tables blocks of their own."""
+    run: list[str] = [item.text or ""]
+    for child in item:
+        if child.tag in _XML_BLOCKS or child.tag in ("list", "table"):
+            yield from _paragraph("".join(run))
+            run = []
+            yield from _xml_blocks([child])
+        else:
+            run.append(_xml_text(child))
+        run.append(child.tail or "")
+    yield from _paragraph("".join(run))
 
 
 def _cell_blocks(cell: etree._Element) -> Iterator[tuple[BlockKind, etree._Element]]:
