@@ -478,3 +478,13 @@ def test_a_places_council_leaders_name_its_council_but_its_council_tax_does_not(
         identify_council(tax.format("Tunbridge Wells"), url="https://www.example-post.co.uk/n/1")
         is None
     )
+
+
+def test_a_places_cabinet_in_an_articles_lead_names_its_council():
+    text = (
+        "Efficiency plan approved\n\nPublished: 12 July 2024\n\nRedcar and Cleveland's cabinet "
+        "has approved the productivity plan the government asked every council to write, after "
+        "a debate about the cost of school transport.\n"
+    )
+    match = identify_council(text, url="https://www.example-post.co.uk/n/2")
+    assert match is not None and match.name == "Redcar and Cleveland Borough Council"

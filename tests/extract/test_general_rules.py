@@ -2540,3 +2540,186 @@ def test_a_line_of_prose_opening_with_approved_is_no_document_control() -> None:
     )
     decision = extract_facts(text).decision
     assert (decision.body, decision.date, decision.outcome) == (None, None, "none")
+
+
+@pytest.mark.parametrize(
+    "maker",
+    [
+        "Deputy Leader of the Council, Councillor Mia Stone",
+        "Cllr Mia Stone (Deputy Leader of the Council)",
+        "Councillor Mia Stone, Deputy Leader of the Council",
+    ],
+)
+def test_a_decision_makers_name_beside_the_office_leaves_the_office(maker: str) -> None:
+    text = (
+        f"Record of Decision\nDecision maker: {maker}\nSubject: Productivity Plan\n"
+        "Decision: To approve the Productivity Plan.\nDate of decision: 12 July 2024\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).decision.body == "Deputy Leader of the Council"
+
+
+def test_a_decision_makers_label_giving_the_day_too_gives_body_and_day() -> None:
+    text = (
+        "Decision details\nProductivity Plan\nDecision taken by: Executive on 16 July 2024\n"
+        "Decision: That the Productivity Plan be endorsed for submission.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 7, 16),
+        "endorsed",
+    )
+
+
+def test_a_portfolio_holders_decision_form_names_the_portfolio_holder() -> None:
+    text = (
+        "Portfolio Holder Decision\nPortfolio Holder: Cllr Ravi Patel, Portfolio Holder for "
+        "Corporate Resources\nSubject: Productivity Plan\nDecision: To approve the "
+        "Productivity Plan.\nDate of decision: 11 July 2024\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.doc_type == "decision_record"
+    assert facts.decision.body == "Portfolio Holder for Corporate Resources"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "day"),
+    [
+        (
+            "Riverside Borough Council's cabinet rubber-stamped its productivity plan on "
+            "Wednesday.",
+            "Cabinet",
+            date(2024, 7, 10),
+        ),
+        (
+            "The productivity plan was backed by Riverside Borough Council's executive on "
+            "Tuesday night, with members voting 7-2.",
+            "Executive",
+            date(2024, 7, 9),
+        ),
+        (
+            "The productivity plan was ratified by full council last night.",
+            "Full council",
+            date(2024, 7, 11),
+        ),
+    ],
+)
+def test_the_press_words_for_an_approval_give_its_body_and_day(
+    sentence: str, body: str, day: date
+) -> None:
+    text = f"Plan approved\n\nPublished: Friday 12 July 2024\n\n{sentence}\n"
+    decision = extract_facts(text, url="https://www.example-gazette.co.uk/news/4567").decision
+    assert (decision.body, decision.date, decision.outcome) == (body, day, "approved")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 3 July 2024 the Cabinet endorsed this plan for submission to the government.",
+        "This plan was endorsed by the Cabinet at its meeting of 3 July 2024.",
+    ],
+)
+def test_a_plans_sign_off_with_its_day_told_first_or_as_the_meetings_of(sentence: str) -> None:
+    decision = extract_facts(f"{PLAN_HEAD}{sentence}{FOUR_HEADINGS}").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 3),
+        "endorsed",
+    )
+
+
+def test_a_plans_draft_to_be_considered_later_is_a_decision_to_come() -> None:
+    text = (
+        f"{PLAN_HEAD}This draft will be considered by the Executive on 23 July 2024.{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 7, 23),
+        "none",
+    )
+
+
+def test_minutes_of_a_joint_committee_named_with_its_councils_name_the_committee() -> None:
+    text = (
+        "Joint Strategic Committee of Northmoor District Council and Eastvale Borough Council\n"
+        "Minutes of the meeting held on 9 July 2024\n6. Productivity Plans\nRESOLVED: That "
+        "the joint Productivity Plan be approved and submitted by each council.\n7. Close\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Joint Strategic Committee",
+        date(2024, 7, 9),
+        "approved",
+    )
+
+
+def test_a_submission_told_day_first_keeps_its_day_not_the_approval_told_after() -> None:
+    text = (
+        f"{PLAN_HEAD}On 17 July 2024 we submitted this plan to the Ministry, after it was "
+        f"agreed by the Cabinet on 10 July.{FOUR_HEADINGS}"
+    )
+    facts = extract_facts(text)
+    assert facts.submitted_date == date(2024, 7, 17)
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 7, 10))
+
+
+def test_following_approval_by_a_body_with_the_plan_named_after_is_its_sign_off() -> None:
+    text = (
+        f"{PLAN_HEAD}Following endorsement by the Executive on 4 July 2024, this plan was sent "
+        f"to government.{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 7, 4),
+        "endorsed",
+    )
+
+
+def test_minutes_recording_a_decision_as_decided_in_capitals_give_its_outcome() -> None:
+    text = (
+        "Executive\nMinutes of the meeting held on 16 July 2024\n4. Budget monitoring\nThe "
+        "Executive noted the forecast.\n5. Productivity Plan\nThe Executive DECIDED to endorse "
+        "the Productivity Plan for submission.\n6. Close\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 7, 16),
+        "endorsed",
+    )
+
+
+def test_a_plan_recommended_for_approval_at_a_meeting_asserts_no_approval() -> None:
+    """ "Recommended for approval by the Executive on 16 July" tells a recommendation made and
+    an approval still to take: no timeline event says the Executive approved it."""
+    text = (
+        f"{PLAN_HEAD}This plan has been recommended for endorsement by the Executive on 16 July "
+        f"2024.{FOUR_HEADINGS}"
+    )
+    facts = extract_facts(text)
+    assert all(e.action not in {"approved", "endorsed"} for e in facts.timeline)
+    assert facts.decision.outcome == "none"
+
+
+def test_a_plan_seeking_approval_at_a_meeting_asserts_no_approval() -> None:
+    text = (
+        f"{PLAN_HEAD}We are seeking endorsement from the Executive on 23 July 2024.{FOUR_HEADINGS}"
+    )
+    facts = extract_facts(text)
+    assert all(e.action not in {"approved", "endorsed"} for e in facts.timeline)
+    assert facts.decision.outcome == "none"
+
+
+def test_a_plan_agreed_in_principle_with_final_approval_to_follow_is_delegated() -> None:
+    text = (
+        f"{PLAN_HEAD}Cabinet agreed this plan in principle on 2 July 2024, with final "
+        f"sign-off by the Leader to follow.{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 2),
+        "delegated",
+    )

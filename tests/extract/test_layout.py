@@ -262,6 +262,7 @@ def test_a_forms_field_after_a_long_line_keeps_its_own_line():
         "Endorsed Full Council, 18 July 2024",
         "Key decision? No",
         "Report author and contact details Sam Ode, Head of Policy",
+        "Minutes of the meeting held on 9 July 2024",
     ],
 )
 def test_a_colon_less_box_after_a_full_line_keeps_its_own_line(box: str) -> None:

@@ -540,8 +540,22 @@ _OWN_TAX_RISE = re.compile(
 #   system", "the housing records database"): the system is the subject, not the service;
 # - the adult social care precept (round 24): "the referendum limit of 2.99% (plus 2% for adult
 #   social care)", "the social care precept" name a share of the council's tax, not its care
-#   service or the demand on it.
+#   service or the demand on it;
+# - a speaker's office (round 32): "the Cabinet Member for Children's Services said school
+#   transport costs had doubled", "the Director of Adult Social Care" name who speaks, not the
+#   service's demand (what they say is read as it is).
 _NAMED_NOT_MEANT = (
+    (
+        re.compile(
+            r"\b(?:(?:cabinet|executive|lead|portfolio)\s+(?:member|holder|councillor|lead)"
+            r"|(?:executive\s+|corporate\s+|strategic\s+|assistant\s+|deputy\s+)?director|head"
+            r"|chair(?:man|woman|person)?)\s+(?:for|of)\s+(?:[\w'’-]+\s+){0,3}?(?:services|care"
+            r"|housing|homelessness|education|health|wellbeing|families|children|adults|people"
+            r"|communities|send)\b",
+            re.I,
+        ),
+        " office",
+    ),
     (
         re.compile(
             r"\b(?:(?:plus|and|with|including|of\s+which|incl\.?)\s+(?:a\s+further\s+|another\s+"

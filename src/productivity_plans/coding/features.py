@@ -61,6 +61,11 @@ MEASURE_STRONG = vocabulary(
     r"(?:performance (?:management )?|outcomes? )framework\b[^.;]{0,40}?\b(?:sets?|includes?"
     r"|contains?|holds?|tracks?) (?:\w+ ){0,2}?(?:targets?|indicators?|measures?|kpis?|metrics?)|"
     r"measur\w+ (?:of )?productivity|"
+    # the council naming its own measure of (in)efficiency: "the variance is our measure of
+    # waste", "unit cost is the council's main measure of efficiency" (round 32)
+    r"(?:our|its|the council.s) (?:own |main |chief |principal |preferred |headline )?"
+    r"(?:measures?|metrics?|yardsticks?|gauges?) of (?:\w+ )?(?:productivity|efficiency"
+    r"|inefficiency|waste|value for money|performance|output)|"
     r"productivity (?:measures?|metrics?|dashboards?|index|indicators?)|"
     r"measur\w+ (?:our |its |the council.s )?performance|"
     # monitoring performance "closely" is an aim; "through", "against", "using" says how
@@ -181,7 +186,9 @@ _EVIDENCE = vocabulary(
 )
 _SERVICE_REVIEW = re.compile(r"\bservice reviews?\b", re.IGNORECASE)
 _ASSESSING = re.compile(
-    r"\b(?:assess\w*|evaluat\w*|deep[- ]dives?|benchmark\w*|compar\w+|productivity"
+    # "productivity" assesses, not the productivity plan named beside a service review ("On the
+    # agenda: the library service review, the productivity plan …", round 32)
+    r"\b(?:assess\w*|evaluat\w*|deep[- ]dives?|benchmark\w*|compar\w+|productivity(?!\s+plans?\b)"
     r"|review\s+of\s+(?:productivity|efficiency|performance|costs?|value)"
     r"|how\s+(?:each|the|a)\s+service\s+(?:is|was)\s+(?:currently\s+)?(?:delivered|performing|run))\b",
     re.IGNORECASE,
@@ -202,6 +209,14 @@ _REPORTING = vocabulary(
     r"|\bperformance\s+(?:\w+\s+){0,5}?(?:is|are|was|were|be)\s+(?:\w+\s+)?reported\s+to\b"
     r"(?:[^.;]{0,40}?\b(?:through|via|under|within)\s+(?:the\s+|our\s+|its\s+)?"
     r"(?:[\w-]+\s+(?:and\s+)?){0,3}?framework\s*(?:[.;]|$))?"
+    # a performance report that reports against the council's indicators and goes to a
+    # committee is reporting, as the report going to a meeting is: "the quarterly performance
+    # digest reports progress against our priorities and indicators and is presented to Cabinet"
+    # (round 32)
+    r"|\b(?:performance|kpi|monitoring|progress)\s+(?:monitors?|reports?|digests?|updates?)\s+"
+    r"(?:reports?|sets?\s+out|covers?)\s+(?:progress\s+)?(?:against|on)\s+[^.;]{0,100}?\b(?:and"
+    r"|which)\s+(?:is|are)\s+(?:then\s+)?(?:considered|presented|reported|scrutinised|scrutinized"
+    r"|reviewed|taken|submitted|received)\s+(?:by|to)\b[^.;]*"
     # indicators put in a report: "the plan's indicators would be included in the quarterly
     # performance report to Cabinet"
     r"|\b(?:indicators?|measures?|kpis?|metrics?)\s+(?:[^\s.;]+\s+){0,3}?(?:would|will|are|is)\s+"
@@ -294,7 +309,9 @@ _REPORTING = vocabulary(
     r"|\bsurveys?\b[^.;]{0,30}?\b(?:shows?|showed|shown|found|finds|suggests?|reveal\w*)\s+"
     r"(?:that\s+)?(?:(?:just\s+)?(?:over|under|nearly|almost|around|about|some|more\s+than"
     r"|fewer\s+than|less\s+than)\s+)?\d[\d.]*\s*(?:per\s+cent|%)\s+(?:of\s+(?:\w+\s+)?"
-    r"(?:residents|people|respondents|customers|tenants|users)\s+)?(?:think|thought|agree\w*"
+    # the staff's opinion told the same way (round 32)
+    r"(?:residents|people|respondents|customers|tenants|users|staff|employees|colleagues"
+    r"|workers|officers|managers)\s+)?(?:think|thought|agree\w*"
     r"|say|said|feel|felt|believe\w*|rate\w*|are\s+satisfied|were\s+satisfied)\b"
     # returns to government, and the ask for fewer of them, are a reporting burden, not the
     # council measuring: "a single annual data return would save officer time" (round 28)
@@ -586,6 +603,25 @@ _NO_MEASURES = vocabulary(
     r"|\bmeasuring\s+(?:productivity|performance|value|outcomes)\b[^.;]{0,40}\b(?:is|are)\s+(?:\w+\s+)?"
     r"(?:difficult|hard|complex|challenging)\b",
 )
+# Measures put off, a second vocabulary beside ``_NO_MEASURES`` (one pattern with these in ran
+# out of RE2's DFA memory and fell back to a slower matcher).
+_MEASURES_PUT_OFF = vocabulary(
+    # indicators promised for a later meeting: "officers said measures would be brought back to
+    # a future meeting of the committee" (round 32)
+    r"\b(?:measures?|metrics?|indicators?|kpis?)\b[^.;]{0,40}\b(?:would|will|are\s+to|is\s+to"
+    r"|to)\s+be\s+(?:brought|reported|presented|submitted|taken)\s+(?:back\s+)?(?:to\s+)?(?:a|the)"
+    r"\s+(?:future|later|subsequent|forthcoming)\s+(?:meeting|committee|cabinet|panel|board)\b"
+    # an intention to measure or benchmark more, nothing said of what or against what: "we plan to
+    # compare our services more widely in future" (round 32); "we aim to track cost per case more
+    # closely" names what, and stays
+    r"|\b(?:intend|intends|plan|plans|aim|aims|hope|hopes|want|wants|would\s+like|wish|wishes)"
+    r"\s+to\s+(?:start\s+(?:to\s+)?|begin\s+(?:to\s+)?)?(?:benchmark|measure|compare|track"
+    r"|monitor|assess)(?:ing)?\s+(?:(?:our|its|the|the\s+council.s|all|these|those|each|every)"
+    r"\s+)?(?:[\w-]+\s+)?(?:more\s+(?:\w+ly|closely|often|widely)|better|in\s+(?:the\s+)?future"
+    r"|from\s+next\s+year)\b",
+)
+
+
 # A measure to come with its content: "we do not yet have a single measure …, but we will
 # introduce one in 2025/26 based on the cost of delivering each of our top twenty transactions".
 _MEASURE_TO_COME = vocabulary(
@@ -598,7 +634,9 @@ _MEASURE_TO_COME = vocabulary(
 def says_it_has_no_measures(sentence: str) -> bool:
     """Whether a sentence says the council or its plan has no measures (yet), and not what its
     measure to come will be based on."""
-    return _NO_MEASURES.search(sentence) is not None and _MEASURE_TO_COME.search(sentence) is None
+    return (
+        _NO_MEASURES.search(sentence) is not None or _MEASURES_PUT_OFF.search(sentence) is not None
+    ) and _MEASURE_TO_COME.search(sentence) is None
 
 
 # The council only reacting to others' measures: "We welcome the government's intention to

@@ -102,9 +102,10 @@ _NAME_CHAR = re.compile(r"[\w-]")
 _STRONG_WORD = re.compile(r"\b(?:council|corporation)\b")
 # "Council of [the] <name>", "Borough Council of <name>": a full name with the words in front.
 _COUNCIL_OF = re.compile(r"\bcouncil\s+of\s+(?:the\s+)?$")
-# A place's councillors and its council are its council's: "South Norfolk councillors have
-# delayed …", "Newcastle-under-Lyme's council leaders" (not its council tax).
-_COUNCILLORS_AFTER = re.compile(r"(?:'s)?\s+council(?:lors)?\b(?!\s+tax)")
+# A place's councillors, its council and its cabinet are its council's: "South Norfolk
+# councillors have delayed …", "Newcastle-under-Lyme's council leaders" (not its council tax),
+# "North Tyneside's cabinet has approved …".
+_COUNCILLORS_AFTER = re.compile(r"(?:'s)?\s+(?:council(?:lors)?|cabinet)\b(?!\s+tax)")
 # What separates the parts of a title line ("Productivity Plan | Stockton").
 _TITLE_PARTS = re.compile(r"\s+[|–—:•·-]\s+|\s*\|\s*")
 # The end of a sentence inside a line ("saved money. The"), not an abbreviation ("St. Helens").

@@ -58,7 +58,6 @@ DATE_RE = re.compile(
 DATE_WITH_WEEKDAY = DATE_RE.pattern.replace(
     "(?<![\\w/])(?P<day>", f"(?<![\\w/]){_WEEKDAY}?(?P<day>", 1
 )
-_YEAR_RE = re.compile(r"(?<!\d)(20[12]\d)(?!\d)")
 # Where a match of DATE_RE can start, found in C: a digit (one that a word character precedes
 # fails DATE_RE's look-behinds), then what each of its forms has next: up to one more digit,
 # whitespace, an ordinal, "of" and the first three letters of a month ("16th of Sept"); a

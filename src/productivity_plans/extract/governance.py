@@ -49,6 +49,7 @@ _M = re.IGNORECASE | re.MULTILINE
 # Dates in any case ("WEDNESDAY, 17 JULY 2024"), inside patterns that are case-sensitive.
 _DATE = f"(?i:{DATE_WITH_WEEKDAY})"
 _DATE_AGAIN = _DATE.replace("(?P<", "(?P<again_")  # a second date in one pattern
+_DATE_LEAD = _DATE.replace("(?P<", "(?P<lead_")  # and a date told before its step
 
 # A body name as papers print it.
 _BODY_CORE = (
@@ -111,6 +112,11 @@ _NOT_YET = re.compile(
     r"(?:\s+meeting)?\s+(?:on|in|at)\b"
     # "agreed that the final version be signed off by the Leader": a step handed on, to come
     r"|\bbe\s+(?:formally\s+|finally\s+|then\s+)?$"
+    # "recommended for approval by the Executive on 16 July", "seeking approval from Cabinet on
+    # 9 July": the approval is that meeting's, still to take (a recommendation or a request is
+    # no approval), in the clause that leads to the verb or date
+    r"|\b(?:recommended\s+for|seek(?:s|ing)?|sought|requesting)\s+(?:its\s+|the\s+)?"
+    r"(?:approval|endorsement|adoption|agreement)\b[^.;,]{0,40}$"
     # "be deferred to the meeting of the Executive on 18 July": a later meeting's day
     r"|\b(?:deferred|adjourned|postponed|referred|put\s+back)\s+(?:un)?to\s+(?:the\s+|a\s+|its\s+)?"
     r"(?:next\s+)?$)",
@@ -167,6 +173,17 @@ def _clean_body(body: str) -> str:
     # "Councillor Paula Hesketh, Cabinet Member for Resources", "Georgina Blackwood, Chief
     # Executive": the office decides
     body = re.sub(r"^(?:Cllr\.?|Councillor)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s*", "", body)
+    # "Leader of the Council, Councillor Owen Hale", "Cllr Owen Hale (Leader of the Council)":
+    # the office, wherever the name stands
+    body = re.sub(
+        r",\s*(?:Cllr\.?|Councillor)\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*$", "", body
+    )
+    body = re.sub(
+        rf"^(?:Cllr\.?|Councillor)\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*\s*\((?={_OFFICE})"
+        r"([^()]+)\)$",
+        r"\1",
+        body,
+    )
     body = re.sub(rf"^(?:[A-Z][\w'’-]*\s+){{1,3}}[A-Z][\w'’-]*,\s*(?={_OFFICE})", "", body)
     body = re.sub(r"^(?:the\s+)?(?:council|authority)['’]s\s+", "", body, flags=re.IGNORECASE)
     # a clause of the sentence before the name, in running words, not a name's: "(After 40)
@@ -237,8 +254,9 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"^\s*(?:\d{1,2}[.)]\s*)?(?:Meeting\s*/\s*)?(?:Decision[\s-]+(?:Maker|Taker)s?"
             r"|Decisions?\s+(?:to\s+be\s+)?(?:taken|made)\s+by"
             r"|Decided\s+by|Decision\s+by|(?:Officer|Member|Person)\s+(?:taking|making)\s+(?:the\s+)?decision)"
-            r"\s*:\s*(?P<body>[^\n]+?)\s*$",
-            _M,
+            # perhaps with its day: "Decision taken by: Cabinet on 9 July 2024"
+            rf"\s*:\s*(?P<body>[^\n]+?)(?:\s+on\s+(?P<date>{_DATE}))?\s*$",
+            _M | re.X,
         ),
     ),
     (
@@ -254,11 +272,13 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         # an individual decision form's maker box, its label and office perhaps wrapped:
         # "Responsible Cabinet" / "Member" / "Councillor A. Name, Leader and Cabinet Member for
-        # Housing" / "and Planning" (read on decision records only: a report's cover names
-        # the member presenting it, not the maker)
+        # Housing" / "and Planning", "Portfolio Holder: Cllr A. Name, Portfolio Holder for
+        # Finance" (read on decision records only: a report's cover names the member
+        # presenting it, not the maker)
         "responsible_member",
         re.compile(
-            r"^[ \t]*(?:Responsible\s+)?(?:Cabinet|Executive|Lead)\s+Member\s*:?[ \t]*\n?[ \t]*"
+            r"^[ \t]*(?:Responsible\s+)?(?:(?:Cabinet|Executive|Lead)\s+Member|Portfolio\s+Holder)"
+            r"\s*:?[ \t]*\n?[ \t]*"
             r"(?:(?:Cllr\.?|Councillor)[ \t]+[^\n,]{1,60},[ \t]*)?"
             rf"(?P<body>{_BODIES})[ \t]*"
             r"(?:\n[ \t]*(?P<body_more>(?:and|&)[ \t]+[A-Z][\w,&' ]{1,60}?)[ \t]*)?$",
@@ -435,6 +455,10 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\A(?:[^\n]*\n){0,8}?[ \t]*(?P<body>(?-i:Cabinet(?:[ \t]+Executive)?|CABINET|Executive"
             r"|EXECUTIVE|Full[ \t]+Council|(?:[A-Z][\w&]+,?[ \t]+(?:and[ \t]+)?)+Committee"
             r"|(?:[A-Z][A-Z&]+,?[ \t]+(?:AND[ \t]+)?)+COMMITTEE))"
+            # a joint committee's councils after it: "Joint Executive Committee of Alpha District
+            # Council and Beta Borough Council"
+            r"(?-i:[ \t]+(?:of|for)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,4}Council"
+            r"(?:[ \t]+and[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,4}Council)?)?"
             # "Cabinet: Minutes", "CABINET – DECISION SHEET"
             r"[ \t]*(?:(?::|[ \t][-–—])[ \t]*"
             r"(?:Minutes|Decisions?(?:[ \t]+(?:Sheet|Notice|Record))?"
@@ -473,6 +497,9 @@ _WEEKDAY = rf"(?:last\s+)?(?:{'|'.join(_WEEKDAYS)})"
 _AT_ITS_MEETING_ON_A_WEEKDAY = (
     rf"at\s+(?:its|a|the)\s+meeting\s+(?:this\s+|on\s+)?{_WEEKDAY}[ \t]*\(?"
 )
+# A meeting's day told after it: "at its meeting on", "at its meeting of 4 July 2024", "at the
+# meeting held on".
+_AT_ITS_MEETING_OF = r"at\s+(?:its|the|a)\s+meeting\s+(?:on|of|held\s+on)"
 # A character of the sign-off's clause: not the start of a later step's verb.
 _NOT_A_LATER_STEP = (
     r"(?!(?:submit(?:ted)?|sen[dt]|publish(?:ed)?|e-?mail(?:ed)?|return(?:ed)?)\b)[^.\n]"
@@ -489,8 +516,10 @@ _PLAN_SIGNOFF = re.compile(
     # light by Cabinet members on Tuesday (9 July)", "A plan showing how … was given the go-ahead"
     rf"|\b(?:plans|a\s+plan)\b{_IN_PARAGRAPH}{{0,160}}?\b(?P<were>were|was|have\s+been|has\s+been)\s+)"
     rf"\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted"
-    # the press's words for an approval: "given the green light by Cabinet"
-    rf"|given\s+the\s+(?:green\s+light|go-ahead))"
+    # the press's words for an approval: "given the green light by Cabinet", "backed by", "voted
+    # through by", "rubber-stamped by", "ratified by"
+    rf"|given\s+the\s+(?:green\s+light|go-ahead)|backed|voted\s+through|rubber[- ]stamped"
+    rf"|ratified)"
     # "agreed unanimously at a meeting of the council's executive"
     rf"(?:\s+(?:unanimously|formally|overwhelmingly))?"
     # "approved by the Cabinet", "approved at the Cabinet meeting"
@@ -500,6 +529,8 @@ _PLAN_SIGNOFF = re.compile(
     rf"(?:\s+meeting\s+of(?:\s+the)?)?)"
     rf"\s+(?:the\s+(?:(?:county|city|borough|district)\s+)?(?:council|authority)['’]s\s+"
     rf"|(?:council|authority)['’]s\s+|our\s+|its\s+"
+    # "backed by Example Council's executive": the council named, then its body
+    rf"|(?:(?-i:[A-Z])[\w'’-]*\s+){{1,4}}(?-i:Council|Authority)['’]s\s+"
     # the press's "signed off by council leader Cllr Jane Smith"
     rf"|council\s+(?=leader\b))?"
     rf"(?P<body>{_BODIES})"
@@ -513,7 +544,7 @@ _PLAN_SIGNOFF = re.compile(
     # the day, perhaps after its weekday's part ("on Tuesday evening (July 16)"), or right after
     # the body as a title page prints it ("Approved by the Executive, 11 July 2024")
     # (not a later step's: "signed off by the Leader, …, and it was submitted on 17 July")
-    rf"(?:(?:(?:{_NOT_A_LATER_STEP}){{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?"
+    rf"(?:(?:(?:{_NOT_A_LATER_STEP}){{0,100}}?\b(?:on|{_AT_ITS_MEETING_OF})\s+[^.\n\d]{{0,25}}?"
     rf"|\s+{_AT_ITS_MEETING_ON_A_WEEKDAY}"
     rf"|[ \t]*[,–—-][ \t]*)(?P<date>{_DATE})"
     # or told from the dateline: "at its meeting last night", "at Castle House yesterday",
@@ -529,7 +560,9 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"(?:\b[Aa]t\s+(?:their|its|the|a)\s+meeting\s+(?:(?:at|in)\s+[^,.\n]{{1,40}}?\s+)?"
     # "At a meeting at Gun Wharf last night, cabinet members agreed …"
     rf"(?:on\s+)?(?P<relwd>{_WEEKDAY}|last\s+night|yesterday)"
-    rf"(?:\s+(?:morning|afternoon|evening))?,?\s+)?"
+    rf"(?:\s+(?:morning|afternoon|evening))?,?\s+"
+    # the day first: "On 9 July 2024 the Cabinet approved this plan"
+    rf"|\b[Oo]n\s+(?P<lead_date>{_DATE_LEAD}),?\s+(?:the\s+)?)?"
     rf"\b(?P<body>{_BODIES})\s+"
     # "Cabinet last night approved …": the day told from the release's dateline; "The
     # council's executive on Monday (July 15) approved …": the day in brackets, if given
@@ -540,7 +573,8 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"(?:has\s+|have\s+|had\s+)?(?:also\s+|then\s+)?(?:unanimously\s+|formally\s+)?"
     # "Cabinet considered and endorsed the plan at its meeting on 10 July 2024"
     rf"(?:considered\s+and\s+)?"
-    rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|backed|noted"
+    rf"(?:(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|backed|noted|ratified"
+    rf"|rubber[- ]stamped|voted\s+through"
     # "the committee voted to endorse the plan"
     rf"|(?:voted|agreed|decided)\s+(?:unanimously\s+)?to\s+(?:approve|endorse|adopt|note|back)"
     rf"|(?:given|gave)\s+the\s+(?:green\s+light|go-ahead)\s+to)|(?P<considered>considered))"
@@ -558,7 +592,7 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"|(?:(?-i:[A-Z])[\w'’-]*\s+){{1,5}}Council['’]s\s+(?:draft\s+)?productivity\s+plan"
     # "This is Bolton's plan. The Leader of the Council approved it at …"
     rf"|(?P<pronoun>it))\b"
-    rf"(?:(?:[^.\n]{{0,100}}?\b(?:on|at\s+its\s+meeting\s+on)\s+[^.\n\d]{{0,25}}?"
+    rf"(?:(?:[^.\n]{{0,100}}?\b(?:on|{_AT_ITS_MEETING_OF})\s+[^.\n\d]{{0,25}}?"
     rf"|\s+{_AT_ITS_MEETING_ON_A_WEEKDAY}"
     # the press's day in brackets: "when they met at City Hall yesterday (Wednesday 10 July)"
     rf"|[^.\n]{{0,100}}?\b(?:yesterday|last\s+night|today)\s*\(\s*)(?P<date>{_DATE})"
@@ -586,7 +620,9 @@ _PLAN_SUBJECT_TO = re.compile(
 # The plan named (or "it") and the rest of its sentence up to a step told of it, as the
 # considered and to-come patterns read it.
 _THE_PLAN_THEN = (
-    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+(?:draft\s+|final\s+)?plan|it)\b"
+    rf"\b(?P<subject>productivity\s+plan|(?:our|the|this)\s+(?:draft\s+|final\s+)?plan|it"
+    # a plan's "This draft will be considered by Cabinet on …" (not "the draft budget")
+    rf"|(?:our|the|this)\s+draft(?=\s+(?:will|is)\b))\b"
     rf"{_IN_PARAGRAPH}{{0,100}}?"
 )
 # The same told of the plan: "It was submitted on 17 July and will be reported to the Finance &
@@ -624,10 +660,13 @@ _PLAN_AGREED_AT = re.compile(
 # The plan's approval told as a noun: "Following its approval by Full Council on 18 July 2024,
 # this plan will be submitted", "after the plan's endorsement by the Executive on 2 July".
 _PLAN_APPROVAL_NOUN = re.compile(
-    rf"\b(?:following|after|upon|since)\s+(?P<subject>its|(?:the|this)\s+plan['’]s)\s+"
+    rf"\b(?:following|after|upon|since)\s+(?:(?P<subject>its|(?:the|this)\s+plan['’]s)\s+)?"
     rf"(?P<verb>approval|adoption|endorsement)\s+by\s+(?:the\s+)?(?P<body>{_BODY_CORE})"
     rf"(?:\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE})"
-    rf"|(?=\s+(?:at|in)\b|\s*[.,;:()\n]|\s*$))",
+    rf"|(?=\s+(?:at|in)\b|\s*[.,;:()\n]|\s*$))"
+    # with no "its", the plan named next in the sentence: "Following approval by Council on 11
+    # July 2024, this plan will be sent to government"
+    rf"(?(subject)|(?=,?\s+(?:this|the|our)\s+(?:productivity\s+)?plan\b))",
     re.IGNORECASE | re.X,
 )
 # A paper put to a meeting to be noted, not decided: "… at its meeting on 16 July for
@@ -670,7 +709,9 @@ _HANDED_ON = re.compile(
     r"\s+(?:signed\s+off|approved|agreed|finalised)\s+by\b|[^.;]{0,40}?\bdelegat\w+\b"
     # "… and authorised the Chief Executive … to make any final changes"
     r"|[^.;]{0,40}?\bauthori[sz]ed\b[^.;]{0,120}?\bto\s+(?:make\s+(?:any\s+)?final|finalise|approve"
-    r"|sign)",
+    r"|sign)"
+    # "…, with final approval by the Leader to follow"
+    r"|[^.;]{0,60}?\bfinal\s+(?:approval|sign[- ]?off|agreement)\b[^.;]{0,60}?\bto\s+follow\b",
     re.IGNORECASE,
 )
 _DECISIONS_TO_COME = (_PLAN_TO_COME, _PLAN_SUBJECT_TO, _PLAN_REPORTED_LATER)
@@ -708,8 +749,10 @@ _PUT_OFF = (_PLAN_PUT_OFF, _PLAN_PUT_OFF_FIRST)
 # The patterns of a plan's account of its sign-off, in the order they are read, each with the
 # words its verb is one of: a plan-like text is searched for it only within reach of them.
 _APPROVALS = ("approv", "agreed", "endors", "signed", "adopt")
+# and the press's: "backed by", "voted through", "rubber-stamped", "ratified"
+_PRESS_APPROVALS = ("backed", "voted through", "rubber", "ratified")
 _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (_PLAN_SIGNOFF, (*_APPROVALS, "noted", "given the")),
+    (_PLAN_SIGNOFF, (*_APPROVALS, *_PRESS_APPROVALS, "noted", "given the")),
     (_PLAN_AS_DECISION, ("decision",)),
     (_PLAN_SIGNED_AS, ("i approved", "i agreed", "i signed", "i endorsed", "i adopted")),
     (_PLAN_AGREED_AT, _APPROVALS),
@@ -719,7 +762,10 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("considered", "discussed", "debated", "presented", "reported", "taken", "shared"),
     ),
     (_PLAN_CONSIDERED_AT, ("considered", "discussed", "debated")),
-    (_PLAN_SIGNOFF_ACTIVE, (*_APPROVALS, "backed", "noted", "considered", "given the", "gave the")),
+    (
+        _PLAN_SIGNOFF_ACTIVE,
+        (*_APPROVALS, *_PRESS_APPROVALS, "noted", "considered", "given the", "gave the"),
+    ),
     (_PLAN_TO_COME, ("consider", "discuss", "decide")),
     (_PLAN_SUBJECT_TO, ("subject to",)),
     (_PLAN_REPORTED_LATER, ("reported", "presented", "taken", "put", "considered")),
@@ -738,7 +784,8 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (_PLAN_PUT_OFF_FIRST, ("put off", "deferred", "postponed", "delayed")),
 )
-_DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
+# A sign-off short of the final one: "agreed the draft", "agreed the plan in principle".
+_DRAFT = re.compile(r"\bdraft\b|\bin\s+principle\b", re.IGNORECASE)
 # A place's name before "District Council": the council as an organisation.
 _ORGANISATION = re.compile(r"\b(?!(?:The|A|An|Our|Its|Their)\b)[A-Z][\w-]+[ \t]+\Z")
 # "It was approved by Cabinet on 9 July 2024" in a plan names its own sign-off only when the
@@ -1217,6 +1264,8 @@ _ZONE_ANCHOR = re.compile(
     r")"
     r"|\b(?:RESOLVED\b|(?:Resolved|[Ii]t\s+was\s+resolved)\b(?:,?\s+(?:unanimously|by\s+a\s+majority|nem\.?\s*con\.?),?)?,?\s*(?:that|to|:)"
     r"|ORDERED\b|AGREED\s+(?:that\b|:)"
+    # "Cabinet DECIDED to approve …": a minute's record in capitals
+    r"|DECIDED\s+(?:that\b|to\b|:)"
     r"|RECOMMENDED\s+TO\b|is\s+RECOMMENDED\s+to\b|Recommendations?\s+approved\b"
     # a report's recommendations as a request: "The Committee is asked to:", "Members are
     # recommended to"
@@ -1634,8 +1683,8 @@ def _own_day(m: re.Match[str]) -> str | None:
 
 def _day_told(m: re.Match[str]) -> str | None:
     """The group holding a sign-off's date, if it gives one: "date", or in a pattern whose date
-    can stand in two places, "again_date" for the second."""
-    return next((g for g in ("date", "again_date") if m.groupdict().get(g)), None)
+    can stand in other places, "again_date" for the second and "lead_date" for one told first."""
+    return next((g for g in ("date", "again_date", "lead_date") if m.groupdict().get(g)), None)
 
 
 def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | None]:
@@ -1826,7 +1875,6 @@ _DUE_BY = re.compile(
     r"|in\s+time\s+for)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.\n]+(?:\.(?!\d)[^.\n]*)*?(?:\.(?=\s|$)|\n|$)")
 # Where a plan is submitted to: "to the Department", "to DLUHC", "sent to Whitehall".
 _TO_GOVERNMENT = r"(?:government|dluhc|mhclg|department|ministry|minister|whitehall)"
 _PAST_SUBMITTED = re.compile(
@@ -2079,7 +2127,14 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
         mentions: list[DateMention] = [
             d
             for d in scan.between(start, end)
-            if d.value != _LETTER and not _DUE_BY.search(text, max(0, d.start - 30), d.start)
+            if d.value != _LETTER
+            and not _DUE_BY.search(text, max(0, d.start - 30), d.start)
+            # "we submitted our plan on 18 July, after it was approved … on 11 July": a day
+            # after the verb that an earlier step's verb comes just before is that step's
+            and not (
+                d.start >= pm.end()
+                and _AN_EARLIER_STEPS_DAY.search(text, max(pm.end(), d.start - 80), d.start)
+            )
         ]
         # the submission's own words, not an earlier step's in the same sentence ("approved
         # by its executive on Tuesday and submitted to the Government yesterday")

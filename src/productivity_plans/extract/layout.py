@@ -60,6 +60,8 @@ _NEW_ITEM = re.compile(
     # a plan's document control ("Approved Executive, 2 July 2024")
     r"|Approved|Endorsed)"
     r"[ \t]+(?=[A-Z0-9])"
+    # a minutes heading's second line: "Minutes of the meeting held on 9 July 2024"
+    r"|[ \t]*(?:Minutes|MINUTES)[ \t]+(?:of|OF)[ \t]"
 )
 _ENDS_CLAUSE = frozenset(".:;!?")
 # A rule drawn with dashes, equals signs or underscores: a separator, never a wrapped line.
