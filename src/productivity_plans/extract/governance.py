@@ -2131,10 +2131,7 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
             and not _DUE_BY.search(text, max(0, d.start - 30), d.start)
             # "we submitted our plan on 18 July, after it was approved … on 11 July": a day
             # after the verb that an earlier step's verb comes just before is that step's
-            and not (
-                d.start >= pm.end()
-                and _AN_EARLIER_STEPS_DAY.search(text, max(pm.end(), d.start - 80), d.start)
-            )
+            and not (d.start >= pm.end() and _an_earlier_steps_day(text, d, pm.end()))
         ]
         # the submission's own words, not an earlier step's in the same sentence ("approved
         # by its executive on Tuesday and submitted to the Government yesterday")
@@ -2166,9 +2163,7 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
                 # "was agreed on 15 July and submitted": 15 July is the agreement; "approved on
                 # Monday (July 15) and will be sent to Whitehall": the sending has no day
                 continue
-            if not after and _AN_EARLIER_STEPS_DAY.search(
-                text, max(start, mentions[-1].start - 80), mentions[-1].start
-            ):
+            if not after and _an_earlier_steps_day(text, mentions[-1], start):
                 # "Cabinet endorsed it on 10 July 2024 and it was submitted …": the day is
                 # the endorsement's
                 continue
@@ -2212,6 +2207,15 @@ _AN_EARLIER_STEPS_DAY = re.compile(
     r"\b(?:approved|agreed|endorsed|signed\s+off|adopted|considered|noted)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+
+
+def _an_earlier_steps_day(text: str, mention: DateMention, not_before: int) -> bool:
+    """Whether a sign-off's verb stands just before ``mention`` (within 80 characters, none of
+    them before ``not_before``): the date is that step's, not the submission's."""
+    window = max(not_before, mention.start - 80)
+    return _AN_EARLIER_STEPS_DAY.search(text, window, mention.start) is not None
+
+
 # Farther than _STATED_SUBMISSION reaches from its verb: "was approved by Cabinet on 9 July
 # and submitted" (the approval up to 160 characters before), or "Sent to the Department …
 # on 18 July" (the day up to 80 after the department's name).
