@@ -4333,3 +4333,173 @@ def test_a_speakers_office_names_no_care_demand():
 )
 def test_a_fact_a_success_or_the_council_as_grant_giver_names_no_round_32_barrier(sentence):
     assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # the council scoring or rating its services on something; a standard of councils like it
+        (
+            "The annual value-for-money review scores each service on cost, quality and resident "
+            "satisfaction.",
+            True,
+        ),
+        (
+            "Our housing repair costs are judged against the upper quartile among comparable "
+            "districts.",
+            True,
+        ),
+        # measures, a scorecard or an approach still being built are measures to come
+        (
+            "We are currently designing a set of service productivity indicators with heads of "
+            "service.",
+            False,
+        ),
+        (
+            "A performance scorecard for the leisure contract is being built and should be ready "
+            "next spring.",
+            False,
+        ),
+        (
+            "The approach to measuring value for money, which finance officers are drafting, will "
+            "go to the Audit Committee in the new year.",
+            False,
+        ),
+        # what the coming measures are based on still says how the council will measure
+        (
+            "Officers are building a suite of indicators based on unit costs for the waste and "
+            "parking services.",
+            True,
+        ),
+        # a performance report said to cover the council's indicators, nothing said of what they
+        # are, is reporting to members; one that tracks named quantities measures
+        (
+            "The six-monthly KPI report to the Overview Panel covers all of our key performance "
+            "indicators.",
+            False,
+        ),
+        (
+            "The monthly performance report tracks cost per case and average processing times for "
+            "each team.",
+            True,
+        ),
+        # a tally of indicators against their targets is the report's result
+        (
+            "Of the 31 measures in the corporate scorecard, 24 were green and seven amber at year "
+            "end.",
+            False,
+        ),
+        # that no agreed measure of productivity exists, unless the council names its own after it
+        (
+            "We accept that there is no single recognised measure of productivity for councils.",
+            False,
+        ),
+        (
+            "There is no single agreed measure of productivity for a district, so we track cost "
+            "per resident and the days taken to decide each application instead.",
+            True,
+        ),
+        # work taken out of a process is a saving; working out a cost is measuring
+        (
+            "Automation has taken 9,000 hours of manual work out of the payroll process this year.",
+            False,
+        ),
+        (
+            "We work out the cost of each planning decision from the time officers record against "
+            "it.",
+            True,
+        ),
+    ],
+)
+def test_scoring_services_measures_while_measures_being_built_and_report_tallies_do_not(
+    sentence, measure
+):
+    """Measurement rules written after blind round 33."""
+    assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # nothing committed until the council knows its money, told in the third person
+        (
+            "The portfolio holder said nothing could be committed to the leisure centre until the "
+            "authority knew how much grant it would receive from 2026.",
+            "funding_uncertainty",
+        ),
+        # an extended entitlement funded at a rate below its cost
+        (
+            "The extended respite entitlement for carers is funded at a daily rate below what it "
+            "costs us to arrange.",
+            "new_burdens_unfunded",
+        ),
+        # a supplier withdrawing the product the council runs; systems near the end of support
+        (
+            "The vendor has discontinued the version of the housing management software we run.",
+            "legacy_it_systems",
+        ),
+        (
+            "Most of our line-of-business applications are nearing the end of vendor support.",
+            "legacy_it_systems",
+        ),
+        # the spending review that sets a settlement's years
+        (
+            "The lack of a three-year spending review makes it difficult to plan.",
+            "single_year_settlements",
+        ),
+        # vacancies of several professions carried for more than a year; other employers' pay
+        (
+            "We have carried vacancies for two environmental health officers, a licensing manager "
+            "and a building surveyor for more than a year.",
+            "recruitment_retention",
+        ),
+        (
+            "The county competes with hospital and university salaries when it advertises social "
+            "work posts.",
+            "recruitment_retention",
+        ),
+    ],
+)
+def test_barriers_told_in_a_thirty_first_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 33."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+def test_a_bids_uncertain_outcome_is_bidding_not_funding_uncertainty():
+    sentence = (
+        "Bidding for the Heritage Fund took six weeks of officer time, with no certainty of "
+        "success.\n"
+    )
+    assert code_text(sentence).barrier_ids == ["competitive_bidding"]
+    # uncertainty about the council's own funding, told beside no bid, still names it
+    told = "We have no certainty about our funding after March 2026, so we cannot plan ahead.\n"
+    assert "funding_uncertainty" in code_text(told).barrier_ids
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a rise in what a service gets done is a gain
+        (
+            "The planning service increased the number of applications determined per officer by "
+            "a fifth this year."
+        ),
+        # money won from pots, without anything said of their size or number
+        "The council was awarded £2 million from two government funding pots for its town centre.",
+        # a supplier withdrawing something other than a product; waiting for something other
+        # than money; posts filled
+        "The supplier has withdrawn its offer to extend the cleaning contract.",
+        (
+            "Until the council knew the outcome of the consultation, the depot scheme could not "
+            "proceed."
+        ),
+        (
+            "We have filled every vacancy in the planning team within three months for more than "
+            "a year."
+        ),
+        # a scheme's rate the council sets itself
+        "The new garden waste scheme is funded at a rate set by members each February.",
+    ],
+)
+def test_a_success_a_pot_won_or_a_wait_for_news_names_no_round_33_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence

@@ -2,6 +2,8 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from productivity_plans.councils.identify import (
     CouncilMatcher,
     default_matcher,
@@ -488,3 +490,48 @@ def test_a_places_cabinet_in_an_articles_lead_names_its_council():
     )
     match = identify_council(text, url="https://www.example-post.co.uk/n/2")
     assert match is not None and match.name == "Redcar and Cleveland Borough Council"
+
+
+def test_a_local_round_up_is_about_its_councils_plan_though_it_names_the_county_in_full() -> None:
+    """A local paper's weekly round-up: one item reports its borough council's productivity
+    plan, another what the county council said; the borough, named most, is what it is about."""
+    title = "Council week: parking, bins and the productivity plan"
+    text = (
+        f"{title}\n\nPosted on 19 July 2024 by A Reporter\n\nOur weekly look at what has been "
+        "decided at the town hall, and what is coming up. Send us your news and views by e-mail "
+        "or through our website.\n\n1. Bins\n\nBurnley's garden waste charge goes up by £3 next "
+        "year after the council's cabinet agreed it on Wednesday. More than 10,000 households pay "
+        "for the service, and the money goes towards the cost of the rounds.\n\n2. Productivity "
+        "plan\n\nCabinet members also endorsed Burnley Borough Council's productivity plan, the "
+        "document every council was asked to send the Government.\n\n3. Across the county\n\n"
+        "Lancashire County Council said school transport costs had risen. Lancashire County "
+        "Council runs school transport in the area.\n"
+    )
+    match = identify_council(
+        text, url="https://www.example-herald.co.uk/2024/07/19/council-week/", title=title
+    )
+    assert match is not None and match.name == "Burnley Borough Council"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("BCP Council", "Bournemouth, Christchurch and Poole Council"),
+        ("RBWM", "Royal Borough of Windsor and Maidenhead"),
+        ("LB Barking and Dagenham", "London Borough of Barking and Dagenham"),
+        ("Prepared by ERYC Finance", "East Riding of Yorkshire Council"),
+    ],
+)
+def test_a_councils_initials_on_its_cover_name_it(line: str, name: str) -> None:
+    """Councils' own documents go by their initials: the short name's before "Council", the
+    official name's alone when four letters or more, a London or royal borough's "LB …"."""
+    text = f"Productivity Plan 2024\n{line}\nThis plan sets out how we will improve productivity.\n"
+    match = identify_council(text, url="https://www.example-hosting.com/files/plan.pdf")
+    assert match is not None and match.name == name
+
+
+def test_three_letters_alone_name_no_council() -> None:
+    """ "NLC" or "CBC" alone could be anything; only with "Council" after them do short
+    initials name a council."""
+    text = "Productivity Plan 2024\nNLC\nThis plan sets out how we will improve productivity.\n"
+    assert identify_council(text, url="https://www.example-hosting.com/files/plan.pdf") is None

@@ -66,6 +66,8 @@ FURNITURE = [
     "Home > Council and democracy > Budgets and spending > Our productivity plan",
     "Agenda",
     "Status: | Agenda published",
+    "You are summoned to attend a meeting of the Executive to be held on Monday 22 July 2024",
+    "Agenda for Resources Committee on Monday, 22nd July, 2024, 7.00 pm",
     "What our plan says",
     "We followed the deadline day as it happened.",
     "A finance director tells us the settlement came late.",

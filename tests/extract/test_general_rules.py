@@ -2723,3 +2723,547 @@ def test_a_plan_agreed_in_principle_with_final_approval_to_follow_is_delegated()
         date(2024, 7, 2),
         "delegated",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It builds on our Customer Strategy and the Digital Strategy agreed by the Executive on "
+        "12 June 2024, and it will be published on our website.",
+        "This plan draws on the Medium Term Financial Plan, which was approved by Council on 27 "
+        "June 2024, and on our workforce review.",
+    ],
+)
+def test_another_documents_approval_named_before_the_verb_is_not_the_plans(sentence: str) -> None:
+    """A plan that names the strategy it draws on, and that strategy's approval: the verb
+    describes the strategy, so the plan's own sign-off is not stated."""
+    decision = extract_facts(f"{PLAN_HEAD}{sentence}{FOUR_HEADINGS}").decision
+    assert (decision.body, decision.date, decision.outcome) == (None, None, "none")
+
+
+def test_the_plan_named_before_the_verb_is_still_its_own_sign_off() -> None:
+    text = f"{PLAN_HEAD}This document is our Productivity Plan agreed by Cabinet on 10 July 2024.{FOUR_HEADINGS}"
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 10),
+        "approved",
+    )
+
+
+def test_a_borderless_document_control_table_gives_the_approving_body_and_day() -> None:
+    """A plan's last page: a two-column table without rules, each label and value on a line,
+    the PDF's text running the title's value on into the next label unless it opens a line."""
+    text = (
+        f"{PLAN_HEAD}The plan was approved by Cabinet.{FOUR_HEADINGS}\nDocument information\n"
+        "Item Detail\nTitle Example Borough Council Productivity Plan 2024\nApproved by Cabinet\n"
+        "Date approved 9 July 2024\nOwner Chief Executive\nPublished 15 July 2024\n"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 9),
+        "approved",
+    )
+
+
+def test_minutes_opening_a_meeting_of_the_body_was_held_on_a_day_give_that_day() -> None:
+    text = (
+        "EXAMPLE BOROUGH COUNCIL\nEXECUTIVE\nA meeting of the Executive was held on Wednesday "
+        "10 July 2024 at 7.00 pm in the Town Hall.\nPresent: Councillors A, B and C.\n"
+        "EX 31/24 Productivity Plan\nThe Executive considered the draft productivity plan.\n"
+        "AGREED that the plan be approved for submission.\nEX 32/24 Leisure contract\nNoted.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 7, 10),
+        "approved",
+    )
+
+
+def test_the_minutes_of_a_meeting_submitted_to_the_next_are_no_submission_of_the_plan() -> None:
+    text = (
+        "Example Borough Council\nMinutes of the meeting of the Cabinet held on 9 July 2024\n"
+        "1. Minutes\nThe minutes of the meeting held on 11 June 2024 were submitted.\nAGREED that "
+        "the minutes be confirmed.\n2. Productivity Plan\nAGREED that the productivity plan be "
+        "approved.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).submitted_date is None
+
+
+def test_an_individual_decision_forms_colonless_boxes_give_its_maker_and_decision() -> None:
+    """An individual cabinet member decision form printed from a two-column table: "Decision
+    taken by" then the member's name and office, a "Portfolio" box, and a "Decision" box whose
+    value says what the member has done in a lettered list."""
+    text = (
+        "EXAMPLE COUNTY COUNCIL\nRecord of Decision taken by an Individual Cabinet Member\n"
+        "Decision reference ICM/2024/012\nTitle Productivity Plan 2024\nDecision taken by "
+        "Councillor Jo Bloggs, Leader of the Council\nPortfolio Strategy and Finance\n"
+        "Date of decision 15 July 2024\nDecision The Leader of the Council has:\n(a) approved the "
+        "Productivity Plan 2024 attached to the report; and\n(b) asked that progress be reported "
+        "to Cabinet.\nReasons for the decision The Minister asked every council for a plan.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Leader of the Council",
+        date(2024, 7, 15),
+        "approved",
+    )
+
+
+def test_a_forward_plans_tall_row_with_the_day_before_the_maker_gives_both() -> None:
+    """A landscape forward plan whose "Date of decision" column comes before "Decision maker":
+    PDF text gives a tall row's cells a line each, the plan's day and maker after its subject."""
+    text = (
+        "Example Borough Council\nFORWARD PLAN OF KEY DECISIONS\nDate of publication: 14 June "
+        "2024\nDate entered Subject Date of decision Decision maker Responsible officer\n"
+        "May 2024 Leisure Centre Contract\n10/07/24\nCabinet\nDirector of Communities\n"
+        "June 2024 Productivity Plan 2024 - response to the Minister's letter\n17/07/24\n"
+        "Mayor and Cabinet\nExecutive Director for Resources\n"
+        "June 2024 Local Plan - submission version\n24/07/24\nCouncil\nDirector of Planning\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Mayor and Cabinet",
+        date(2024, 7, 17),
+        "none",
+    )
+
+
+def test_a_cabinet_its_council_calls_council_cabinet_is_named_so() -> None:
+    text = f"{PLAN_HEAD}Our plan was agreed by Council Cabinet on 17 July 2024.{FOUR_HEADINGS}"
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Council Cabinet",
+        date(2024, 7, 17),
+        "approved",
+    )
+
+
+def test_a_wrapped_line_of_prose_opening_report_to_is_no_report_cover() -> None:
+    """In a plan's two-column page a line can open "report to Cabinet …" mid-sentence: that is
+    no "Report to:" box naming a body."""
+    text = (
+        f"{PLAN_HEAD}Measuring progress. We are building\na framework to bring together cost\n"
+        "and outcome figures. In the meantime\nour monthly performance\nreport to Cabinet "
+        f"sets out the key\nindicators for each service.{FOUR_HEADINGS}"
+    )
+    assert extract_facts(text).decision.body is None
+
+
+NEWS_HEAD = "Savings plan agreed\n\nBy A Reporter\n\nPublished: Friday, 19 July 2024\n\n"
+NEWS_TAIL = (
+    "\n\nThe plan says how Example Borough Council will save money and use more technology. "
+    "Example Borough Council's leader said it was a realistic plan.\n"
+)
+NEWS = "https://www.example-gazette.co.uk/news/savings-plan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "outcome"),
+    [
+        (
+            "Councillors voted through the productivity plan at a full council meeting on "
+            "Wednesday.",
+            "Full council",
+            "approved",
+        ),
+        ("Members endorsed the plan at Wednesday's executive meeting.", "Executive", "endorsed"),
+        (
+            "Councillors agreed the productivity plan at a meeting of the cabinet on Wednesday "
+            "evening.",
+            "Cabinet",
+            "approved",
+        ),
+        ("The productivity plan received cabinet approval on Wednesday.", "Cabinet", "approved"),
+        ("The plan won the backing of the executive on Wednesday.", "Executive", "approved"),
+    ],
+)
+def test_the_press_naming_the_body_after_the_verb_or_as_its_backing_gives_the_decision(
+    sentence: str, body: str, outcome: str
+) -> None:
+    """The press puts the meeting after the vote ("… at a full council meeting on Wednesday")
+    or tells the approval as a noun ("received cabinet approval"): the body, the day (from the
+    dateline) and the outcome all stand."""
+    decision = extract_facts(f"{NEWS_HEAD}{sentence}{NEWS_TAIL}", url=NEWS).decision
+    assert (decision.body, decision.date, decision.outcome) == (body, date(2024, 7, 17), outcome)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The productivity plan is expected to receive cabinet approval on 23 July.",
+        "Councillors will be asked to approve the plan at a full council meeting on 25 July.",
+        "Members agreed the budget at a full council meeting on Wednesday, and the productivity "
+        "plan goes to cabinet next week.",
+    ],
+)
+def test_the_press_telling_an_approval_to_come_or_another_items_asserts_none(
+    sentence: str,
+) -> None:
+    facts = extract_facts(f"{NEWS_HEAD}{sentence}{NEWS_TAIL}", url=NEWS)
+    assert facts.decision.outcome == "none"
+    assert all(e.action not in {"approved", "endorsed"} for e in facts.timeline)
+
+
+MINUTES_HEAD = (
+    "Example District Council\nMinutes of the meeting of the Executive held on Wednesday 10 "
+    "July 2024\n\n14. Apologies\nNone.\n\n15. Productivity Plan\nThe Director of Resources "
+    "introduced the productivity plan.\n"
+)
+MINUTES_TAIL = "\n\n16. Car parking charges\nNoted.\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("The recommendation was put to the vote and CARRIED.", "approved"),
+        (
+            "On being put to the vote the recommendation to adopt the plan was carried "
+            "unanimously.",
+            "approved",
+        ),
+        ("Members voted unanimously to endorse the plan.", "endorsed"),
+        ("It was moved, seconded and agreed that the plan be approved.", "approved"),
+        ("The recommendations set out in the report were agreed.", "approved"),
+        ("Members agreed to defer the item to the September meeting.", "deferred"),
+        ("Members asked about the plan's savings and officers replied.", "none"),
+        ("The motion was put to the vote and was lost.", "none"),
+    ],
+)
+def test_minutes_telling_the_decision_in_running_words_give_its_outcome(
+    sentence: str, outcome: str
+) -> None:
+    """Minutes that record the vote in prose, with no "RESOLVED": members voting, a
+    recommendation put to the vote and carried, moved, seconded and agreed."""
+    decision = extract_facts(f"{MINUTES_HEAD}{sentence}{MINUTES_TAIL}", url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 7, 10),
+        outcome,
+    )
+
+
+DECISION_PAGE = "https://democracy.example-borough.gov.uk/ieDecisionDetails.aspx?ID=812"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Notice of Decision\nMeeting: Executive, 11 July 2024\nItem: Productivity Plan\n"
+            "Decision: RESOLVED - That the Productivity Plan be endorsed.\nCall-in deadline: 18 "
+            "July 2024\n",
+            ("Executive", date(2024, 7, 11), "endorsed"),
+        ),
+        (
+            "Leader's Decision\nDecision ref: LD/24/09\nTitle: Productivity Plan\nI, Councillor "
+            "Pat Jones, Leader of the Council, approve the Productivity Plan for submission.\n"
+            "Signed: Leader of the Council\nDate: 15 July 2024\n",
+            ("Leader of the Council", date(2024, 7, 15), "approved"),
+        ),
+        (
+            "Executive Decision Record\nPortfolio Holder for Finance\nDecision made on 16 July "
+            "2024\nThe Portfolio Holder agreed the Productivity Plan for submission.\n",
+            ("Portfolio Holder", date(2024, 7, 16), "approved"),
+        ),
+        (
+            "Decision Notice\nThe Executive at its meeting on 10 July 2024 made the following "
+            "decision:\nProductivity Plan\nThat the plan be approved for submission.\n",
+            ("Executive", date(2024, 7, 10), "approved"),
+        ),
+    ],
+)
+def test_decision_notices_in_common_shapes_give_the_maker_day_and_outcome(
+    text: str, expected: tuple[str, date, str]
+) -> None:
+    """A notice's "Meeting: Executive, 11 July 2024"; a maker's own "I … approve"; an office
+    deciding alone ("The Portfolio Holder agreed the …"); "The Executive at its meeting on …
+    made the following decision:"."""
+    decision = extract_facts(text, url=DECISION_PAGE).decision
+    assert (decision.body, decision.date, decision.outcome) == expected
+
+
+def test_a_report_recalling_a_meeting_at_which_the_body_agreed_is_not_its_own_meeting() -> None:
+    text = (
+        "Report to: Council\nDate of meeting: 18 July 2024\nSubject: Productivity Plan\n"
+        "Background\nThe Cabinet at its meeting on 9 July 2024 agreed the draft plan.\n"
+        "Recommendation\nThat Council notes the Productivity Plan.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == ("Council", date(2024, 7, 18))
+
+
+@pytest.mark.parametrize(
+    ("control", "expected"),
+    [
+        (
+            "Version history\nVersion 1.2 | Final | Approved by Executive 16 July 2024",
+            ("Executive", date(2024, 7, 16), "approved"),
+        ),
+        ("Approval: Full Council, 25 July 2024", ("Full Council", date(2024, 7, 25), "approved")),
+        (
+            "Sign-off: Leader of the Council (17 July 2024)",
+            ("Leader of the Council", date(2024, 7, 17), "approved"),
+        ),
+        ("Date of Executive approval: 16 July 2024", ("Executive", date(2024, 7, 16), "approved")),
+        (
+            "Status: Approved by Corporate Resources Committee 15/07/2024",
+            ("Corporate Resources Committee", date(2024, 7, 15), "approved"),
+        ),
+    ],
+)
+def test_a_plans_control_line_in_common_shapes_gives_its_sign_off(
+    control: str, expected: tuple[str, date, str]
+) -> None:
+    """A version row whose last cell is the approval; bare "Approval:" and "Sign-off:" labels;
+    the body in the label ("Date of Executive approval:"); a body with its day right after."""
+    decision = extract_facts(f"{PLAN_HEAD}{control}{FOUR_HEADINGS}").decision
+    assert (decision.body, decision.date, decision.outcome) == expected
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        "Approval: Executive, 30 July 2024 (due)",
+        "Sign-off: Executive, 30 July 2024 (scheduled)",
+        "Approval: the Executive will consider this plan on 30 July 2024.",
+    ],
+)
+def test_a_plans_control_line_for_a_sign_off_to_come_asserts_no_approval(control: str) -> None:
+    facts = extract_facts(f"{PLAN_HEAD}{control}{FOUR_HEADINGS}")
+    assert facts.decision.outcome == "none"
+    assert all(e.action not in {"approved", "endorsed"} for e in facts.timeline)
+
+
+def test_a_body_named_first_with_its_approval_in_a_clause_after_is_the_sign_off() -> None:
+    text = (
+        f"{PLAN_HEAD}Member oversight of the plan is through the Executive, which endorsed it on "
+        f"16 July 2024.{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 7, 16),
+        "endorsed",
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        (
+            "Executive\n\nMinutes of a meeting held at the Civic Centre on Monday 15 July 2024",
+            "Executive",
+        ),
+        ("Minutes of Executive\nDate: Monday 15th July 2024\nTime: 7.00 pm", "Executive"),
+        ("Proceedings of the Resources Committee held on 15 July 2024", "Resources Committee"),
+        (
+            "Minutes of the proceedings of the Executive at its meeting on 15 July 2024",
+            "Executive",
+        ),
+    ],
+)
+def test_minutes_headings_in_other_house_styles_give_the_meeting(heading: str, body: str) -> None:
+    text = (
+        f"{heading}\n\n5. Productivity Plan\nThe Chief Executive presented the plan.\nRESOLVED "
+        "that the productivity plan be approved.\n\n6. Any other business\nNone.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        body,
+        date(2024, 7, 15),
+        "approved",
+    )
+
+
+COUNCIL_PAGE = "https://www.example-borough.gov.uk/your-council/productivity-plan"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Productivity plan 2024\n\nWe sent our productivity plan to government in July. The "
+            "plan was approved under delegated powers by the Chief Executive, after consultation "
+            "with the Leader, on 18 July 2024.\n",
+            ("Chief Executive", date(2024, 7, 18), "approved"),
+        ),
+        (
+            "Productivity plan\n\nOn 11 July 2024, our Cabinet agreed the productivity plan for "
+            "submission to government.\n",
+            ("Cabinet", date(2024, 7, 11), "approved"),
+        ),
+        (
+            "Productivity plan\n\nThe productivity plan was sent to the Ministry on 19 July 2024 "
+            "following endorsement at the Executive on 15 July 2024.\n",
+            ("Executive", date(2024, 7, 15), "endorsed"),
+        ),
+    ],
+)
+def test_a_council_page_telling_the_sign_off_in_other_words_gives_it(
+    text: str, expected: tuple[str, date, str]
+) -> None:
+    """ "approved under delegated powers by …"; the day first before "our Cabinet"; the plan
+    as the sentence's subject, its approval told as a noun after the submission."""
+    decision = extract_facts(text, url=COUNCIL_PAGE).decision
+    assert (decision.body, decision.date, decision.outcome) == expected
+
+
+def test_a_committees_name_does_not_run_back_over_the_headline_above_it() -> None:
+    """A headline over the lead: "Council backs plan" / "Example City Council's executive
+    board has approved …" is the board, not a committee named from the headline's words on;
+    the evidence is the lead's sentence."""
+    text = (
+        "Council backs plan\n\nExample City Council's executive board has approved a "
+        "productivity plan.\n\nThe plan says the council will save £5m.\n"
+    )
+    decision = extract_facts(text, url=NEWS).decision
+    assert (decision.body, decision.outcome) == ("Executive board", "approved")
+    assert decision.evidence is not None and decision.evidence.startswith("Example City")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "NOTICE OF MEETING\nYou are summoned to attend a meeting of the EXECUTIVE to be held "
+            "on MONDAY 22 JULY 2024 at 7.00 pm\nAGENDA\n6. PRODUCTIVITY PLAN 2024\n(Pages 9-30)\n",
+            "Executive",
+        ),
+        (
+            "Agenda for Resources Committee on Monday, 22nd July, 2024, 7.00 pm\nItem 4: "
+            "Productivity Plan\nItem 5: Treasury management\n",
+            "Resources Committee",
+        ),
+    ],
+)
+def test_an_agenda_before_its_meeting_names_the_meeting_and_no_decision(
+    text: str, body: str
+) -> None:
+    """A summons ("You are summoned to attend a meeting of … to be held on …") or an "Agenda
+    for …" page: the meeting to come, its body and day, and no decision yet."""
+    facts = extract_facts(
+        text, url="https://democracy.example-borough.gov.uk/ieListDocuments.aspx?CId=140&MId=2201"
+    )
+    assert facts.doc_type == "agenda_item"
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        body,
+        date(2024, 7, 22),
+        "none",
+    )
+    assert facts.timeline == []
+
+
+def test_a_minute_reference_over_its_title_ends_the_item_before_it() -> None:
+    """Minutes on a web page print each minute's reference ("EX41") in a cell over its title:
+    the plan's item ends there, so a later item's motion "carried" is not its outcome."""
+    text = (
+        "Committee | Executive\n\nDate | Monday, 22nd July, 2024\n\nEX40\n\nProductivity Plan\n\n"
+        "Members discussed the productivity plan.\n\nResolved, that the Productivity Plan be "
+        "noted.\n\nEX41\n\nMotion - Street Lighting\n\nThe motion, moved by Councillor Ash and "
+        "seconded by Councillor Birch, was put to the vote and carried.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert decision.outcome == "noted"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("We submitted this plan on Tuesday 16 July 2024.", date(2024, 7, 16)),
+        ("Submission date: 16 July 2024", date(2024, 7, 16)),
+        ("Plans were due on 19 July 2024; ours was submitted a few days early.", None),
+    ],
+)
+def test_a_submission_told_by_we_or_a_label_gives_its_day_and_a_due_day_is_none(
+    line: str, expected: date | None
+) -> None:
+    """ "We submitted this plan on …" names no government and still tells the day; a cover's
+    "Submission date:" label; "Plans were due on 19 July" restates the deadline."""
+    assert extract_facts(f"{PLAN_HEAD}{line}{FOUR_HEADINGS}").submitted_date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "when"),
+    [
+        (
+            "Forward Plan\nDecision title: Productivity Plan 2024\nDecision maker: Leader of the "
+            "Council\nDate decision to be taken: 12 July 2024\nKey decision: No\n",
+            "Leader of the Council",
+            date(2024, 7, 12),
+        ),
+        (
+            "KEY DECISION NOTICE\nSubject: Productivity Plan\nDecision to be made by: Executive\n"
+            "Date of meeting: 10 July 2024\nReports: Report of the Director of Resources\n",
+            "Executive",
+            date(2024, 7, 10),
+        ),
+        (
+            "Plan of Key Decisions 1 July 2024 - 31 October 2024\nRef | Decision | Decision maker "
+            "| Date\nKD/24/11 | Productivity Plan | Executive | 10 July 2024\nKD/24/12 | Waste "
+            "contract | Executive | 11 September 2024\n",
+            "Executive",
+            date(2024, 7, 10),
+        ),
+    ],
+)
+def test_forward_plan_notices_in_other_words_are_decisions_to_come(
+    text: str, body: str, when: date
+) -> None:
+    """ "KEY DECISION NOTICE", "Plan of Key Decisions", "Decision to be made by:", "Date
+    decision to be taken:": a notice of a decision still to take, with its maker and day."""
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.doc_type == "agenda_item"
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        body,
+        when,
+        "none",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Executive delegated approval of this plan to the Chief Executive, in "
+            "consultation with the Leader, on 10 July 2024.",
+            ("Executive", date(2024, 7, 10), "delegated"),
+        ),
+        (
+            "This plan has been approved by the Executive (10 July 2024).",
+            ("Executive", date(2024, 7, 10), "approved"),
+        ),
+        (
+            "The plan was presented to the Executive on 10 July 2024 for approval.",
+            ("Executive", date(2024, 7, 10), "none"),
+        ),
+        (
+            "Member oversight: the Executive approved the submission of this plan on 10 July 2024.",
+            ("Executive", date(2024, 7, 10), "approved"),
+        ),
+    ],
+)
+def test_a_plans_sign_off_in_further_common_shapes(
+    sentence: str, expected: tuple[str, date, str]
+) -> None:
+    """A body handing the sign-off on ("delegated approval of this plan to …"); the day in
+    brackets; a plan put to a meeting "for approval" (its decision not told); "approved the
+    submission of this plan"."""
+    decision = extract_facts(f"{PLAN_HEAD}{sentence}{FOUR_HEADINGS}").decision
+    assert (decision.body, decision.date, decision.outcome) == expected
+
+
+def test_minutes_deferring_to_a_meeting_to_be_held_keep_their_own_meetings_day() -> None:
+    text = (
+        "Minutes\n\nExecutive\nTuesday, 9th July, 2024 7.00 pm\n\n21.\n\nProductivity Plan\n\n"
+        "RESOLVED that consideration of the Productivity Plan be deferred to a special meeting "
+        "of the Executive to be held on 17 July 2024.\n\n22.\n\nAny other business\n\nNone.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 7, 9),
+        "deferred",
+    )

@@ -151,6 +151,15 @@ MEASURE_STRONG = vocabulary(
     # "set against the average for similar districts", "tells us how efficiently we handle"
     r"(?:tests?|yardsticks?|gauges?|checks?) (?:that )?we (?:use|apply|rely on)|"
     r"(?:set|measured|compared|judged|benchmarked) against (?:the )?(?:average|median|mean)|"
+    # the council scoring, rating or ranking its services on something: "our value for money
+    # framework rates every service on cost and outcome"; the median or average of councils like
+    # it as the standard, whatever stands between: "… scored against the median for similar
+    # councils" (round 33)
+    r"(?:scores?|scored|scoring|rates|rated|rating|ranks|ranked|ranking|grades?|graded|grading)"
+    r" (?:each|every|all|our|its|the council.s) (?:[\w-]+ ){0,2}?(?:services?|teams?|directorates?"
+    r"|departments?|functions?) (?:on|against|by) |"
+    r"against (?:the )?(?:average|median|mean|upper quartile|lower quartile) (?:for|of|among|across"
+    r"|in) (?:the )?(?:[\w-]+ )?(?:similar|comparable|other|peer|neighbouring|statistical|nearest)|"
     r"tells? (?:us|members|managers) how (?:well|efficiently|productive\w*|quickly)|"
     r"mystery shop\w*|"
     # a survey that asks or tracks: "our annual residents' survey asks whether people agree …"
@@ -217,6 +226,22 @@ _REPORTING = vocabulary(
     r"(?:reports?|sets?\s+out|covers?)\s+(?:progress\s+)?(?:against|on)\s+[^.;]{0,100}?\b(?:and"
     r"|which)\s+(?:is|are)\s+(?:then\s+)?(?:considered|presented|reported|scrutinised|scrutinized"
     r"|reviewed|taken|submitted|received)\s+(?:by|to)\b[^.;]*"
+    # a performance report said to track the council's indicators, and nothing said of what
+    # they are: "our monthly performance report to the Executive continues to monitor the
+    # corporate KPIs" is reporting to members (round 33); "… tracks cost per case" says what
+    r"|\b(?:performance|kpi|monitoring|progress)\s+(?:monitors?|reports?|digests?|updates?"
+    r"|scorecards?)(?:\s+to\s+(?:the\s+)?(?:[\w&,'’-]+\s+){0,3}?(?:cabinet|committee|executive"
+    r"|council|members|board|panel))?\s+(?:continues?\s+to\s+|also\s+|will\s+(?:continue\s+to\s+)?"
+    r"|still\s+)?(?:tracks?|monitors?|covers?|includes?|reports?\s+(?:on|against)|sets?\s+out)\s+"
+    r"(?:our|the|its|all|all\s+(?:of\s+)?(?:our|the|its)|the\s+council.s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:key\s+performance\s+indicators|kpis|performance\s+indicators|indicators|measures"
+    r"|metrics)\s*(?:[.;]|$)"
+    # a tally of indicators against their targets is the report's result, not a way of
+    # measuring: "of the 22 indicators reported, 17 met target and five were amber" (round 33)
+    r"|\b(?:of\s+(?:the|our|its|their)\s+)?\d+\s+(?:key\s+|corporate\s+|service\s+)?(?:performance"
+    r"\s+)?(?:indicators?|kpis?|measures?|metrics?|targets?)\b[^.;]{0,60}?\b\d+\s+(?:had\s+|have"
+    r"\s+|has\s+|were\s+|are\s+|was\s+|is\s+)?(?:met|achieved|exceeded|missed|hit|on\s+target"
+    r"|off\s+target|green|amber|red|within\s+tolerance)\b[^.;]*"
     # indicators put in a report: "the plan's indicators would be included in the quarterly
     # performance report to Cabinet"
     r"|\b(?:indicators?|measures?|kpis?|metrics?)\s+(?:[^\s.;]+\s+){0,3}?(?:would|will|are|is)\s+"
@@ -359,7 +384,11 @@ _MEASURING_ACT = vocabulary(
     r"|their|each|every|these|those|unit|costs?|performance)"
     r"|judg(?:e|es|ed|ing)|gaug\w*|assess(?:es|ed|ing)?|evaluat(?:e|es|ed|ing)|quantif\w*"
     r"|collect(?:s|ed|ing)?|sampl(?:e|es|ed|ing)"
-    r"|work(?:s|ed|ing)?\s+out|surveyed|surveying|yardsticks?|lens(?:es)?|vital\s+signs"
+    # "work out" as a verb, with its object ("we work out the cost of each enquiry", "work out
+    # what each transaction costs"); "hours of repetitive work out of back-office processes" is
+    # work taken out of something, a saving (round 33)
+    r"|work(?:s|ed|ing)?\s+out\s+(?:the|a|an|how|what|which|whether|our|its|their|each|every"
+    r"|unit|costs?|average)\b|surveyed|surveying|yardsticks?|lens(?:es)?|vital\s+signs"
     r"|express(?:es|ed)?\s+as|(?:is|are)\s+taken\s+as|regard\w*\s+(?:\w+\s+){0,6}?as\s+the"
     r"|we\s+treat\s+(?:\w+\s+){0,6}?as|(?:we|you)\s+(?:will|would|can|shall)\s+know\b[^.;]{0,40}?\bif"
     r"|(?:review|report|sign)\w*\s+(?:\w+\s+){0,8}?(?:each|every|a)\s+(?:week|month|quarter|year)"
@@ -618,7 +647,31 @@ _MEASURES_PUT_OFF = vocabulary(
     r"\s+to\s+(?:start\s+(?:to\s+)?|begin\s+(?:to\s+)?)?(?:benchmark|measure|compare|track"
     r"|monitor|assess)(?:ing)?\s+(?:(?:our|its|the|the\s+council.s|all|these|those|each|every)"
     r"\s+)?(?:[\w-]+\s+)?(?:more\s+(?:\w+ly|closely|often|widely)|better|in\s+(?:the\s+)?future"
-    r"|from\s+next\s+year)\b",
+    r"|from\s+next\s+year)\b"
+    # measures, a dashboard or a framework the council is still building: "we are currently
+    # designing a set of service productivity indicators", "a performance scorecard is being
+    # built", "an approach to measuring value for money, which officers are drafting" (round 33);
+    # what the coming measure is based on counts (``_MEASURE_TO_COME``)
+    r"|\b(?:we|officers|the\s+council|staff|services|it|they|teams?)\s+(?:are|is)\s+(?:currently\s+"
+    r"|now\s+|still\s+|also\s+|jointly\s+)?(?:developing|designing|drafting|building|creating"
+    r"|devising|preparing|working\s+on)\b[^.;]{0,80}?\b(?:measur\w*|metrics?|indicators?|kpis?"
+    r"|dashboards?|scorecards?|(?:productivity|performance|efficiency|outcomes?|value\s+for\s+money)"
+    r"\s+frameworks?)"
+    r"|\b(?:measur\w*|metrics?|indicators?|kpis?|dashboards?|scorecards?|frameworks?)\b[^.;]{0,80}?"
+    r"\b(?:which|that)\s+(?:\w+\s+){0,2}?(?:are|is)\s+(?:currently\s+|now\s+|still\s+)?(?:developing"
+    r"|designing|drafting|building|preparing|working\s+on)\b"
+    r"|\b(?:dashboards?|scorecards?|(?:productivity|performance|efficiency|value\s+for\s+money)\s+"
+    r"frameworks?)\b[^.;]{0,40}\b(?:(?:would|will|to)\s+be|(?:is|are|was|were)\s+(?:still\s+)?being)"
+    r"\s+(?:developed|designed|built|created|devised|drafted|worked\s+out)\b",
+)
+# That there is no (agreed) measure of productivity at all: "we share the view that there is no
+# accepted measure of productivity for councils" (round 33). A council that says so and goes on
+# to name its own ("…, so we use four: cost per resident, …") measures by those.
+_NONE_AGREED = re.compile(
+    r"\b(?:there\s+is|there.s|there\s+being|is)\s+no\s+(?:single\s+|one\s+|simple\s+)?(?:[\w-]+\s+)"
+    r"{0,2}?(?:measures?|metrics?|definitions?|indicators?)\s+(?:of|for)\s+(?:\w+\s+)?(?:productivity"
+    r"|efficiency)\b",
+    re.IGNORECASE,
 )
 
 
@@ -628,15 +681,43 @@ _MEASURE_TO_COME = vocabulary(
     r"\b(?:will|shall|are\s+going\s+to)\s+(?:introduce|adopt|use|start\s+using|publish|put\s+in\s+place)"
     r"\s+(?:one|it|an?\s+(?:[\w-]+\s+){0,2}?(?:measures?|index|indicators?)|measures?)\b[^.;]{0,60}"
     r"\bbased\s+on\b"
+    # the same told of measures being developed: "we are developing, with our neighbours, a set
+    # of measures based on the cost per resident of each service"
+    r"|\b(?:measures?|metrics?|indicators?|index)\s+based\s+on\b"
 )
 
 
 def says_it_has_no_measures(sentence: str) -> bool:
     """Whether a sentence says the council or its plan has no measures (yet), and not what its
     measure to come will be based on."""
-    return (
-        _NO_MEASURES.search(sentence) is not None or _MEASURES_PUT_OFF.search(sentence) is not None
-    ) and _MEASURE_TO_COME.search(sentence) is None
+    if _MEASURE_TO_COME.search(sentence) is not None:
+        return False
+    if _NO_MEASURES.search(sentence) is not None or _MEASURES_PUT_OFF.search(sentence) is not None:
+        return True
+    return _no_agreed_measure(sentence)
+
+
+def _no_agreed_measure(sentence: str) -> bool:
+    """That there is no agreed measure of productivity, and no measure of the council's own
+    named after it in the sentence (``_NONE_AGREED``)."""
+    found = _NONE_AGREED.search(sentence)
+    if found is None:
+        return False
+    rest = sentence[found.end() :]
+    return not (
+        measurement_cue(rest) or measuring_a_quantity(rest) or _SEVERAL_OF_OURS.search(rest)
+    )
+
+
+# The council's own several measures, named after saying there is no single one: "…, so we look
+# at several", "so we use a basket of indicators instead".
+_SEVERAL_OF_OURS = re.compile(
+    r"\b(?:we|the\s+council|it)\s+(?:\w+\s+)?(?:use|uses|look\s+at|looks\s+at|rely\s+on|relies\s+on"
+    r"|track|tracks|combine|combines|draw\s+on|draws\s+on|consider|considers|watch|watches)\s+"
+    r"(?:several|many|various|multiple|a\s+few|a\s+(?:basket|range|set|mix|number|suite|family)\b"
+    r"|(?:\w+\s+)?(?:measures|indicators|metrics|kpis))",
+    re.IGNORECASE,
+)
 
 
 # The council only reacting to others' measures: "We welcome the government's intention to

@@ -46,7 +46,11 @@ from productivity_plans.councils.domains import (
     registrable_label,
     tenant_words,
 )
-from productivity_plans.councils.names import abbreviated_forms, unambiguous_short_forms
+from productivity_plans.councils.names import (
+    abbreviated_forms,
+    unambiguous_initialisms,
+    unambiguous_short_forms,
+)
 from productivity_plans.councils.publishers import (
     MASTHEAD_LENGTH,
     Publisher,
@@ -286,6 +290,11 @@ class CouncilMatcher:
                     if target is weak:
                         for suffix in _SUFFIX_KEYS:
                             strong[key + suffix].add(code)
+        # initials name a council as its full name does ("BCP Council", "RBKC", "LB Hackney")
+        initials = unambiguous_initialisms(self.councils.values(), register.name_index())
+        for code, forms in initials.items():
+            for form in forms:
+                strong[_norm_name(form)].add(code)
         for name, codes in self.register.name_index().items():
             codes = {c for c in codes if c in self.councils}
             if codes and self._is_strong(name):
@@ -373,9 +382,12 @@ class CouncilMatcher:
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         # a round-up of several councils' news is about the one whose productivity plan it
         # names ("Haringey's productivity plan, Enfield's B&B bill and Islington's new bins"),
-        # unless another council is named in full
+        # unless another council named in full scores as high (a local paper's round-up names
+        # its own council's plan and, in another item, the county council in full)
         owner = next(iter(tally.plan_owner)) if len(tally.plan_owner) == 1 else None
-        if owner is not None and tally.full_named - {owner}:
+        if owner is not None and any(
+            tally.scores[code] >= tally.scores[owner] for code in tally.full_named - {owner}
+        ):
             owner = None
         about: str | None = best_code
         if tally.publisher is not None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from productivity_plans.councils.domains import COUNTY_ABBREVIATIONS
 from productivity_plans.councils.register import Council
@@ -63,15 +63,61 @@ def unambiguous_short_forms(
 ) -> dict[str, set[str]]:
     """Council code → its short forms that no other council shares and that are not another
     council's registered name (``register_names``, lower-cased, every council ever)."""
+    return _unambiguous(councils, register_names, short_forms)
+
+
+def _unambiguous(
+    councils: Iterable[Council],
+    register_names: Iterable[str],
+    forms_of: Callable[[Council], set[str]],
+) -> dict[str, set[str]]:
+    """Council code → those of its ``forms_of`` that no other council shares and that are not
+    another council's registered name."""
+    councils = list(councils)
     claimed: dict[str, set[str]] = defaultdict(set)
     for council in councils:
-        for form in short_forms(council):
+        for form in forms_of(council):
             claimed[form.lower()].add(council.code)
     taken = set(register_names)
     out: dict[str, set[str]] = defaultdict(set)
     for council in councils:
-        for form in short_forms(council):
+        for form in forms_of(council):
             key = form.lower()
             if claimed[key] == {council.code} and key not in taken:
                 out[council.code].add(form)
     return dict(out)
+
+
+# Words an initialism skips: "Royal Borough of Kensington and Chelsea" is "RBKC".
+_NOT_INITIALLED = frozenset({"of", "and", "the", "upon", "on", "in", "under"})
+# A bare initialism must be this long: three letters ("NLC", "CBC") mean too much else.
+_BARE_INITIALISM = 4
+_BOROUGH_PREFIXES = {"london borough of ": "LB ", "royal borough of ": "RB "}
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[A-Za-z][\w']*", name)
+    return "".join(w[0].upper() for w in words if w.lower() not in _NOT_INITIALLED)
+
+
+def initialisms(council: Council) -> set[str]:
+    """The initials a council's own documents go by: its short name's before "Council" ("BCP
+    Council"), its official name's alone when long enough to mean nothing else ("RBKC",
+    "BHCC", "ERYC"), and a London or royal borough's "LB Hackney", "RB Greenwich"."""
+    forms: set[str] = set()
+    if len(short := _initials(council.nice_name)) >= 3:
+        forms.add(f"{short} Council")
+    if len(official := _initials(council.official_name)) >= _BARE_INITIALISM:
+        forms.add(official)
+    for prefix, short_prefix in _BOROUGH_PREFIXES.items():
+        if council.official_name.lower().startswith(prefix):
+            forms.add(short_prefix + council.nice_name)
+    return forms
+
+
+def unambiguous_initialisms(
+    councils: Iterable[Council], register_names: Iterable[str]
+) -> dict[str, set[str]]:
+    """Council code → its initialisms that no other council shares and that are not another
+    council's registered name (as :func:`unambiguous_short_forms`)."""
+    return _unambiguous(councils, register_names, initialisms)

@@ -60,8 +60,9 @@ _BODY_CORE = (
     # a portfolio's name of up to four words ("Deputy Leader and Finance Portfolio Holder");
     # unbounded, it was tried from every word to the end of the text
     r"|(?:[A-Z][\w&]*\s+){0,4}Portfolio\s+Holder(?:\s+for\s+[A-Z][\w,&' ]+?)?"
-    # a mayoral executive: "the Elected Mayor and Cabinet", "Mayor in Cabinet"
-    r"|(?:(?:Elected\s+|City\s+|Executive\s+)?Mayor\s+(?:and|in)\s+)?"
+    # a mayoral executive: "the Elected Mayor and Cabinet", "Mayor in Cabinet"; a cabinet its
+    # council names "Council Cabinet"
+    r"|(?:(?:Elected\s+|City\s+|Executive\s+)?Mayor\s+(?:and|in)\s+|Council\s+)?"
     r"[Cc]abinet(?:\s+Executive|\s+and\s+Junior\s+Cabinet\s+Members)?|Executive\s+Cabinet"
     # an elected mayor deciding alone: "The City Mayor approved the plan on 15 July", "agreed
     # by the Executive Mayor at a cabinet meeting"
@@ -69,7 +70,9 @@ _BODY_CORE = (
     r"|Executive(?:\s+Committee)?"
     r"|(?:Full\s+|City\s+|County\s+|Borough\s+|District\s+)?Council"
     r"|Corporate\s+(?:Leadership|Management)\s+Team|(?:Senior|Extended)\s+Leadership\s+Team"
-    r"|(?:[A-Z][\w&',]*\s+(?:(?:and|&|of|the|for)\s+)?){1,6}"
+    # a committee's name on one line ("Council backs plan" / "Leeds City Council's executive
+    # board" is no committee)
+    r"|(?:[A-Z][\w&',]*[ \t]+(?:(?:and|&|of|the|for)[ \t]+)?){1,6}"
     r"(?:Committee|Sub-Committee|Board|Panel|Group)"
     r"|Chief\s+Executive(?:\s+Officer)?"
     r")"
@@ -261,10 +264,13 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         # a form's box whose colon the PDF's text lost: "Decision maker City Mayor", "Decision
-        # maker Leader of the Council, Councillor A. Name"
+        # maker Leader of the Council, Councillor A. Name", "Decision taken by Councillor A.
+        # Name, Leader of the Council"
         "decision_maker_box",
         re.compile(
-            rf"^[ \t]*(?i:decision[ \t-]+(?:maker|taker)s?)[ \t]+(?P<body>{_BODY_CORE})"
+            r"^[ \t]*(?i:decision[ \t-]+(?:maker|taker)s?|decisions?[ \t]+(?:taken|made)[ \t]+by)"
+            r"[ \t]+(?:(?:Cllr\.?|Councillor)[ \t]+[^\n,]{1,60},[ \t]*)?"
+            rf"(?P<body>{_BODY_CORE})"
             r"(?:,[ \t]*(?:Cllr\.?|Councillor)[ \t][^\n]{1,60})?[ \t]*$",
             re.MULTILINE,
         ),
@@ -317,7 +323,7 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"^\s*(?:\d{{1,2}}[.)]\s*)?(?:(?:Expected|Proposed|Anticipated|Planned|Provisional"
             rf"|Likely)\s+)?(?:Meeting\s*/\s*)?(?:Date\s+of\s+(?:the\s+)?decision"
-            rf"|Decision\s+(?:date|day)|Date\s+decision\s+"
+            rf"|Decision\s+(?:date|day)|Date\s+(?:of\s+)?decision\s+(?:to\s+be\s+)?"
             rf"(?:taken|made)|Decisions?\s+(?:taken|made)\s+on|Decision\s+due(?:\s+date)?)"
             rf"\s*:?\s*(?P<date>{_DATE})"
             # ModernGov's "Decision due: 16 Jul 2024 by Cabinet" names the decision-maker too
@@ -330,9 +336,12 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"^\s*Meeting\s*:\s*(?P<date>{_DATE})\s*[-–]\s*(?P<body>[^\n(]+)", _M | re.X),
     ),
     (
-        "meeting_label",  # "Meeting: Cabinet   Date: 25 June 2024" on one line
+        # "Meeting: Cabinet   Date: 25 June 2024" on one line; a decision notice's "Meeting:
+        # Cabinet, 10 July 2024", "Meeting: Cabinet on 10 July 2024"
+        "meeting_label",
         re.compile(
-            rf"^[ \t]*Meeting\s*:[ \t]*(?P<body>[^\n\d]+?)[ \t]+Date\s*:[ \t]*(?P<date>{_DATE})",
+            rf"^[ \t]*Meeting\s*:[ \t]*(?P<body>[^\n\d]+?)"
+            rf"(?:[ \t]+Date\s*:|[ \t]*[,–—-]|[ \t]+on)[ \t]*(?P<date>{_DATE})",
             _M | re.X,
         ),
     ),
@@ -349,21 +358,26 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # date alone
         "minutes_held_on",
         re.compile(
-            rf"^[ \t]*(?:Minutes\s+of\s+(?:the|a)\s+meeting|Meeting)\s+held\s+(?:on\s+)?"
-            rf"(?P<date>{_DATE})",
+            rf"^[ \t]*(?:Minutes\s+of\s+(?:the|a)\s+meeting|Meeting)\s+held\s+"
+            # "… held at the Town Hall on Thursday 11 July 2024"
+            rf"(?:(?:at|in)\s+[^\n]{{1,80}}?\s+)?(?:on\s+)?(?P<date>{_DATE})",
             _M | re.X,
         ),
     ),
     (
         "meeting_of",
         re.compile(
-            rf"\b(?i:meeting|minutes)\s+(?i:of)\s+(?i:(?:a|the)\s+meeting\s+of\s+)?(?i:the\s+)?"
+            rf"\b(?i:(?:meeting|minutes|proceedings)\s+of|agenda\s+(?:of|for))\s+"
+            rf"(?i:(?:a|the)\s+(?:meeting|proceedings)\s+of\s+)?"
+            rf"(?i:the\s+)?"
             rf"(?P<body>{_BODY_CORE}|{_UPPER_BODY})(?:\s+(?i:meeting))?"
             # the place perhaps over two lines, as a centred heading prints it
-            rf"(?:\s+(?i:held)(?:\s+(?i:at|in)\s+[^\n]{{1,100}}?(?:\n[^\n]{{1,100}}?)?)?)?"
+            rf"(?:(?:\s+(?i:was|(?P<to_be>to\s+be)))?\s+(?i:held)(?:\s+(?i:at|in)\s+[^\n]{{1,100}}?(?:\n[^\n]{{1,100}}?)?)?)?"
             # "Minutes of a meeting of the Executive / At 10.00 am on Thursday 11th July, 2024"
             rf"(?:\s+(?i:at)\s+\d{{1,2}}(?:[.:]\d{{2}})?\s*(?i:[ap]\.?m\.?))?"
-            rf"(?:\s*,|\s+(?i:on)|\s+-|\s)\s*(?P<date>(?i:{_DATE}))",
+            # "… at its meeting on 11 July 2024", "Minutes of Cabinet" / "Date: 11 July 2024"
+            rf"(?:\s+(?i:at\s+its\s+meeting(?:\s+held)?))?"
+            rf"(?:\s*,|\s+(?i:on)|\s+-|\s)\s*(?:(?i:date)\s*:\s*)?(?P<date>(?i:{_DATE}))",
             re.X,
         ),
     ),
@@ -479,9 +493,23 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # a decision notice's "The Cabinet at its meeting on 9 July 2024 made the following
+        # decision" (read on decision records only: a report or minutes recall earlier meetings
+        # so)
+        "at_its_meeting",
+        re.compile(
+            rf"\b(?:The\s+)?(?P<body>{_BODY_CORE}),?\s+at\s+its\s+meeting\s+(?:held\s+)?on\s+"
+            rf"(?P<date>{_DATE}),?\s+(?:made|took|reached|resolved|decided|agreed)\b",
+            re.X,
+        ),
+    ),
+    (
         "narrative",
         re.compile(
-            r"\b(?P<body>(?-i:(?:The\s+)?(?:Cabinet|Executive|Council)|[A-Z][\w&]+(?:\s+(?:and\s+)?[A-Z][\w&]+)*\s+Committee))"
+            r"\b(?P<body>(?-i:(?:The\s+)?(?:Cabinet|Executive|Council)|[A-Z][\w&]+(?:\s+(?:and\s+)?[A-Z][\w&]+)*\s+Committee"
+            # a decision record's office deciding alone: "The Portfolio Holder agreed the …"
+            r"|The\s+(?:Leader(?:\s+of\s+the\s+Council)?|Portfolio\s+Holder|(?:Cabinet|Executive|Lead)\s+Member"
+            r"|(?:City\s+|Elected\s+)?Mayor)))"
             r"[ \t]+(?:received|considered|noted|approved|agreed|endorsed)[ \t]+(?:a|the)\b",
             re.IGNORECASE,
         ),
@@ -522,6 +550,8 @@ _PLAN_SIGNOFF = re.compile(
     rf"|ratified)"
     # "agreed unanimously at a meeting of the council's executive"
     rf"(?:\s+(?:unanimously|formally|overwhelmingly))?"
+    # "approved under delegated powers by the Chief Executive"
+    rf"(?:\s+under\s+delegated\s+(?:powers|authority))?"
     # "approved by the Cabinet", "approved at the Cabinet meeting"
     # "agreed at a meeting of the authority's cabinet"
     # "approved at Monday evening's meeting of the Corporate Policy and Resources Committee"
@@ -546,7 +576,8 @@ _PLAN_SIGNOFF = re.compile(
     # (not a later step's: "signed off by the Leader, …, and it was submitted on 17 July")
     rf"(?:(?:(?:{_NOT_A_LATER_STEP}){{0,100}}?\b(?:on|{_AT_ITS_MEETING_OF})\s+[^.\n\d]{{0,25}}?"
     rf"|\s+{_AT_ITS_MEETING_ON_A_WEEKDAY}"
-    rf"|[ \t]*[,–—-][ \t]*)(?P<date>{_DATE})"
+    # "approved by Cabinet, 9 July 2024", "approved by Cabinet (9 July 2024)"
+    rf"|[ \t]*[,–—(-][ \t]*)(?P<date>{_DATE})"
     # or told from the dateline: "at its meeting last night", "at Castle House yesterday",
     # "at its meeting at the Civic Centre on Tuesday evening"
     rf"|[^.\n]{{0,60}}?\b(?P<relday>last\s+night|yesterday|on\s+{_WEEKDAY}\b))?",
@@ -562,7 +593,7 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"(?:on\s+)?(?P<relwd>{_WEEKDAY}|last\s+night|yesterday)"
     rf"(?:\s+(?:morning|afternoon|evening))?,?\s+"
     # the day first: "On 9 July 2024 the Cabinet approved this plan"
-    rf"|\b[Oo]n\s+(?P<lead_date>{_DATE_LEAD}),?\s+(?:the\s+)?)?"
+    rf"|\b[Oo]n\s+(?P<lead_date>{_DATE_LEAD}),?\s+(?:the\s+|our\s+|its\s+)?)?"
     rf"\b(?P<body>{_BODIES})\s+"
     # "Cabinet last night approved …": the day told from the release's dateline; "The
     # council's executive on Monday (July 15) approved …": the day in brackets, if given
@@ -583,6 +614,8 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"(?:draft\s+(?:of\s+(?:the|this|our)\s+)?|final\s+|new\s+|first\s+"
     rf"|(?:council|borough|county|city|district|authority)['’]s\s+(?:first\s+|new\s+)?)?"
     rf"[\"“‘']?(?:(?:productivity\s+)?plan|document)"
+    # "approved the submission of this plan"
+    rf"|(?:the\s+)?submission\s+of\s+(?:the|this|our)\s+(?:productivity\s+)?plan"
     # a plan's "the draft" alone ("considered the draft at its meeting on 8 July")
     rf"|(?:the|this|our)\s+draft(?=\s+(?:at|on|and)\b|\s*[,.])"
     # the plan under its own name: "backed the Hyndburn Productivity Plan", "the new 2024
@@ -660,13 +693,17 @@ _PLAN_AGREED_AT = re.compile(
 # The plan's approval told as a noun: "Following its approval by Full Council on 18 July 2024,
 # this plan will be submitted", "after the plan's endorsement by the Executive on 2 July".
 _PLAN_APPROVAL_NOUN = re.compile(
+    # perhaps after the plan, the sentence's subject: "The productivity plan was submitted on
+    # 19 July following approval at Cabinet on 16 July"
+    rf"(?:\b(?P<named>(?:the|this|our)\s+(?:productivity\s+)?plan)\s+(?:was|has\s+been)\s+"
+    rf"[^.\n]{{0,80}}?)?"
     rf"\b(?:following|after|upon|since)\s+(?:(?P<subject>its|(?:the|this)\s+plan['’]s)\s+)?"
-    rf"(?P<verb>approval|adoption|endorsement)\s+by\s+(?:the\s+)?(?P<body>{_BODY_CORE})"
+    rf"(?P<verb>approval|adoption|endorsement)\s+(?:by|at|from)\s+(?:the\s+)?(?P<body>{_BODY_CORE})"
     rf"(?:\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE})"
     rf"|(?=\s+(?:at|in)\b|\s*[.,;:()\n]|\s*$))"
     # with no "its", the plan named next in the sentence: "Following approval by Council on 11
     # July 2024, this plan will be sent to government"
-    rf"(?(subject)|(?=,?\s+(?:this|the|our)\s+(?:productivity\s+)?plan\b))",
+    rf"(?(subject)|(?(named)|(?=,?\s+(?:this|the|our)\s+(?:productivity\s+)?plan\b)))",
     re.IGNORECASE | re.X,
 )
 # A paper put to a meeting to be noted, not decided: "… at its meeting on 16 July for
@@ -686,7 +723,9 @@ _PLAN_CONSIDERED = re.compile(
     rf"(?:,?\s+(?:and|which|where|at\s+which|when)"
     rf"\s+(?:(?:members|councillors|it|they)\s+)?(?:was\s+|were\s+)?(?:unanimously\s+)?"
     rf"(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted)\b"
-    rf"|(?=\s*[.,;]|\s+and\s+(?!(?:the|a|an)\b)[a-z]|{_FOR_INFORMATION.pattern}))",
+    rf"|(?=\s*[.,;]|\s+and\s+(?!(?:the|a|an)\b)[a-z]|{_FOR_INFORMATION.pattern}"
+    # "presented to Cabinet on 9 July 2024 for approval": put to it, its decision not told
+    rf"|\s+for\s+(?:approval|endorsement|consideration|agreement|sign-off)\b))",
     re.IGNORECASE | re.X,
 )
 # Members considering the plan at a body's meeting, perhaps then voting on it: "Councillors
@@ -701,6 +740,64 @@ _PLAN_CONSIDERED_AT = re.compile(
     rf"(?:(?:voted|agreed|decided)\s+to\s+)?"
     rf"(?P<verb>adopt(?:ed)?|approved?|agreed?|endorsed?|sign(?:ed)?\s+off|noted?)"
     rf"\s+(?:it|the\s+plan)\b)?",
+    re.IGNORECASE | re.X,
+)
+# The body named first, its approval in a clause after it: "… member oversight through the
+# Leader, who approved it on 15 July 2024", "taken to Cabinet, which endorsed the plan on …".
+_BODY_WHO_APPROVED = re.compile(
+    rf"\b(?P<body>{_BODIES}),?\s+(?:who|which)\s+(?:then\s+)?(?:unanimously\s+)?"
+    rf"(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\s+"
+    rf"(?P<pronoun>it|the\s+(?:draft|plan)|this\s+plan)\b"
+    rf"(?:[^.\n]{{0,60}}?\bon\s+(?P<date>{_DATE}))?",
+    re.IGNORECASE | re.X,
+)
+# A body handing the plan's sign-off on: "Cabinet delegated approval of this plan to the Chief
+# Executive, in consultation with the Leader, on 9 July 2024" (the body's step, delegated).
+_PLAN_DELEGATED_BY = re.compile(
+    rf"\b(?P<body>{_BODIES})\s+(?:has\s+|have\s+)?(?:also\s+)?(?P<verb>delegated)\s+(?:the\s+)?"
+    rf"(?:final\s+)?(?:approval|sign[- ]?off|agreement|finalisation)\s+of\s+(?:the|this|our|its)\s+"
+    rf"(?:draft\s+|final\s+)?(?:productivity\s+)?plan\b"
+    rf"(?:[^.\n]{{0,120}}?\bon\s+(?P<date>{_DATE}))?",
+    re.IGNORECASE | re.X,
+)
+# The day after a body named in the press's words: "… on 9 July", "… on Tuesday", "… last night".
+_PRESS_DAY_AFTER = (
+    rf"(?:\s+(?:held\s+)?on\s+(?P<date>{_DATE})"
+    rf"|\s+on\s+(?P<later_wd>{_WEEKDAY})\b(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|\s+(?P<relday>last\s+night|yesterday))?"
+)
+# The press telling members' vote with the body after it: "Councillors voted through the
+# productivity plan at a full council meeting on Tuesday", "Members approved the plan at
+# Tuesday's cabinet meeting", "agreed the document at a meeting of the executive on 9 July".
+_PLAN_BACKED_AT = re.compile(
+    rf"\b(?P<verb>approved|agreed|endorsed|adopted|backed|ratified|rubber[- ]stamped"
+    rf"|signed\s+off|voted\s+through|(?:voted|agreed)\s+(?:unanimously\s+)?to\s+"
+    rf"(?:approve|endorse|adopt|back))"
+    rf"\s+(?:the|its|our|this)\s+(?:(?:council|borough|county|city|district|authority)['’]s\s+)?"
+    rf"(?:draft\s+|new\s+|final\s+)?(?:productivity\s+)?(?:plan|document)(?:\s+off)?"
+    rf"\s+at\s+(?:(?:a|the|its|their)\s+)?"
+    rf"(?:(?P<relwd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?['’]s\s+)?"
+    rf"(?:meeting\s+of\s+(?:the\s+)?)?(?P<body>{_BODIES})(?:\s+meeting)?"
+    rf"{_PRESS_DAY_AFTER}(?=\s*[.,;:()\n]|\s*$|\s+(?:and|after|when|with)\b)",
+    re.IGNORECASE | re.X,
+)
+# The plan given a body's backing, as a noun: "The productivity plan received cabinet approval
+# on Tuesday", "was given full council backing", "won the backing of the executive".
+_RECEIVED = (
+    r"(?:has\s+|have\s+|had\s+)?(?:received|won|gained|secured|got|was\s+given|been\s+given)\s+"
+)
+_BACKING = r"(?:approval|backing|endorsement|support|go-ahead|green\s+light|sign-off)"
+_PLAN_SUBJECT = r"productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it"
+_PLAN_RECEIVED_BODYS_BACKING = re.compile(
+    rf"\b(?P<subject>{_PLAN_SUBJECT})\s+{_RECEIVED}(?:the\s+)?"
+    rf"(?P<body>{_BODIES})(?:['’]s)?\s+(?P<verb>{_BACKING})"
+    rf"{_PRESS_DAY_AFTER}(?=\s*[.,;:()\n]|\s*$|\s+(?:and|after|when|with|at)\b)",
+    re.IGNORECASE | re.X,
+)
+_PLAN_RECEIVED_BACKING_OF = re.compile(
+    rf"\b(?P<subject>{_PLAN_SUBJECT})\s+{_RECEIVED}(?:the\s+)?(?P<verb>{_BACKING})\s+"
+    rf"(?:of|from)\s+(?:the\s+)?(?P<body>{_BODIES})"
+    rf"{_PRESS_DAY_AFTER}(?=\s*[.,;:()\n]|\s*$|\s+(?:and|after|when|with|at)\b)",
     re.IGNORECASE | re.X,
 )
 # After a body considered the plan: "and agreed that the final version be signed off by …".
@@ -751,6 +848,7 @@ _PUT_OFF = (_PLAN_PUT_OFF, _PLAN_PUT_OFF_FIRST)
 _APPROVALS = ("approv", "agreed", "endors", "signed", "adopt")
 # and the press's: "backed by", "voted through", "rubber-stamped", "ratified"
 _PRESS_APPROVALS = ("backed", "voted through", "rubber", "ratified")
+_RECEIVED_WORDS = ("received", "won", "gained", "secured", "got", "given")
 _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_PLAN_SIGNOFF, (*_APPROVALS, *_PRESS_APPROVALS, "noted", "given the")),
     (_PLAN_AS_DECISION, ("decision",)),
@@ -766,6 +864,19 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         _PLAN_SIGNOFF_ACTIVE,
         (*_APPROVALS, *_PRESS_APPROVALS, "noted", "considered", "given the", "gave the"),
     ),
+    (_PLAN_BACKED_AT, (*_APPROVALS, *_PRESS_APPROVALS)),
+    (
+        _BODY_WHO_APPROVED,
+        tuple(
+            f"{who} {then}{verb}"
+            for who in ("who", "which")
+            for then in ("", "then ", "unanimously ")
+            for verb in ("approved", "agreed", "endorsed", "signed", "adopted")
+        ),
+    ),
+    (_PLAN_DELEGATED_BY, ("delegated",)),
+    (_PLAN_RECEIVED_BODYS_BACKING, _RECEIVED_WORDS),
+    (_PLAN_RECEIVED_BACKING_OF, _RECEIVED_WORDS),
     (_PLAN_TO_COME, ("consider", "discuss", "decide")),
     (_PLAN_SUBJECT_TO, ("subject to",)),
     (_PLAN_REPORTED_LATER, ("reported", "presented", "taken", "put", "considered")),
@@ -798,6 +909,16 @@ _PLAN_JUST_NAMED = re.compile(
     # a plan's page on itself: "This document is the council's response to … . It has been
     # agreed by the Leader"
     r"|this\s+(?:document|response|submission))\b[^.]*\.\s*[^.]{0,80}$",
+    re.IGNORECASE,
+)
+# Another document named just before the sign-off's verb, which the verb then describes: "it
+# draws on the Transformation Strategy agreed by Cabinet on 14 May", "builds on our Digital
+# Strategy, which was approved by the Executive" (not "our Productivity Plan agreed by …").
+_ANOTHER_DOCUMENTS_SIGNOFF = re.compile(
+    r"(?<!productivity\s)\b(?:strateg(?:y|ies)|polic(?:y|ies)|framework|programme|budget|charter"
+    r"|scheme|accounts|statement|(?:business|financial|local|delivery|corporate|council|action)"
+    r"\s+plan)s?"
+    r"(?:\s*,?\s*(?:which|that)\s+(?:was|were|has\s+been|have\s+been|had\s+been))?\s*\Z",
     re.IGNORECASE,
 )
 # Documents that report their own sign-off rather than record a decision.
@@ -952,6 +1073,11 @@ def meeting_in_title(title: str, year: int) -> tuple[str | None, date | None]:
 _AN_EARLIER_STEP = re.compile(r"\b(?:following|after)\b[^,;]*\Z", re.IGNORECASE)
 
 
+# Header patterns read on decision records only: a report's cover names the member presenting
+# it, not the maker, and reports and minutes recall earlier meetings "at its meeting on …".
+_DECISION_RECORD_HEADERS = frozenset({"responsible_member", "at_its_meeting"})
+
+
 # The header patterns that end at a date. They are searched only over each date of the head and
 # the lines just above it (a body over a blank line over a minutes heading with its date is the
 # farthest apart), not over the whole head, most of which is running text they cannot match.
@@ -970,6 +1096,7 @@ _DATED_HEADERS = frozenset(
         "body_date_columns",
         "body_over_date",
         "meeting_date",
+        "at_its_meeting",
     }
 )
 _LINES_ABOVE_A_DATE = 4
@@ -1081,8 +1208,14 @@ _ENTRY_REF = re.compile(
 )
 
 
-# The maker and day in a forward plan's entry, cells of one row: "Cabinet 11 July 2024".
-_ENTRY_MAKER_DAY = re.compile(rf"\b(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})", re.X)
+# The maker and day in a forward plan's entry, cells of one row: "Cabinet 11 July 2024", or
+# the day's column first, each cell on its own line as PDF text gives a tall row: "10/07/24" /
+# "Mayor and Cabinet".
+_ENTRY_MAKER_DAY = re.compile(
+    rf"\b(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})"
+    rf"|(?P<day_first>{_DATE_LEAD})[ \t]*\n[ \t]*(?P<maker_after>{_BODY_CORE})[ \t]*$",
+    re.X | re.MULTILINE,
+)
 _ENTRY_REACH = 800
 # The lines a forward plan's subject cell may wrap over before its row's maker and day.
 _ENTRY_ROW_LINES = 6
@@ -1158,12 +1291,15 @@ def find_body_and_date(
     if entry and body is None and when is None:
         # a row of the plan's entry: "Productivity Plan … Cabinet 11 July 2024 No Open …"
         row = _ENTRY_MAKER_DAY.search(text, entry, entry + _ENTRY_REACH)
-        if row and (entry_day := _date_in(row.group("date"), year)) is not None:
-            body, when = _clean_body(row.group("body")), entry_day
+        day = row and (row.group("date") or row.group("day_first"))
+        if row and day and (entry_day := _date_in(day, year)) is not None:
+            body, when = _clean_body(row.group("body") or row.group("maker_after")), entry_day
             how.append("forward_plan_entry")
     for name, pattern in _HEADER_PATTERNS:
         if body is not None and when is not None:
             break
+        if name in _DECISION_RECORD_HEADERS and doc_type != "decision_record":
+            continue
         if name == "narrative" and body is not None:
             break
         stretches = near_dates if name in _DATED_HEADERS else [(0, head)]
@@ -1181,6 +1317,8 @@ def find_body_and_date(
                     continue
                 if name in {"addressed_to", "narrative"} and _norm_body(found_body) in receivers:
                     continue
+            if name == "meeting_of" and groups.get("to_be") and doc_type != "agenda_item":
+                continue  # "deferred to a meeting of Cabinet to be held on …": a later one
             if name == "meeting_of" and (
                 _CONFIRMED_MINUTES.match(text, m.end(), m.end() + 160)
                 or _CONFIRMING.search(text, max(0, m.start() - 40), m.start())
@@ -1189,11 +1327,15 @@ def find_body_and_date(
                 continue  # "That the minutes of the Board held on 26 June be noted": an item
             if name == "signed_by" and doc_type not in _PAPER_TYPES:
                 continue
-            if name == "responsible_member":
-                if doc_type != "decision_record":
-                    continue
-                if found_body and groups.get("body_more"):
-                    found_body = f"{found_body} {groups['body_more']}"
+            if (
+                name == "report_to"
+                and found_body
+                and ":" not in text[m.start() : m.start("body")]
+                and not BODY_RE.fullmatch(found_body)
+            ):
+                continue  # "… our quarterly performance" / "report to Cabinet continues to …"
+            if name == "responsible_member" and found_body and groups.get("body_more"):
+                found_body = f"{found_body} {groups['body_more']}"
             if groups.get("bare_date") and doc_type not in _PAPER_TYPES:
                 continue  # "Date 12 July 2024" over a plan's version and owner: when written
             date_text = groups.get("date") or groups.get("date2")
@@ -1237,14 +1379,32 @@ def find_body_and_date(
 
 # ---------------------------------------------------------------- outcome
 
+# A decision told in a minute's running words: "Cabinet approved …", "Members voted unanimously
+# to approve …", "The recommendation … was put to the vote and carried", "It was moved,
+# seconded and agreed that …".
+_PROSE_DECISION = (
+    r"(?:Cabinet|Council|Executive|Committee|Leader|Mayor|Holder)\s+(?:has\s+)?"
+    r"(?:noted|approved|agreed|endorsed)\b"
+    r"|(?:Members|Councillors)\s+(?:(?:voted|agreed|decided)\s+(?:unanimously\s+)?to\s+"
+    r"(?:approve|endorse|adopt|note|agree)|(?:unanimously\s+)?(?:noted|approved|agreed|endorsed))\b"
+    r"|(?:The|the|On\s+being\s+put\s+to\s+the\s+vote,?\s+the)\s+(?:recommendations?|motion)\b"
+    r"(?=[^.\n]{0,120}?\b(?:was|were)\s+(?:put\s+to\s+the\s+vote\s+and\s+)?(?:unanimously\s+)?"
+    r"(?:carried|CARRIED|agreed|approved|accepted)\b)"
+    r"|It\s+was\s+moved,?\s+(?:and\s+)?seconded\s+and\s+(?:agreed|resolved)\b"
+)
 # Where a decision is written down: a heading or clause at a line start ("Decision:", a
 # recommendations heading, "That Cabinet …", "APPROVED"), or a resolution in running text.
 _ZONE_ANCHOR = re.compile(
     r"^\s*(?:"
     r"(?:\d{1,2}[.)]\s*)?(?i:decisions?(?:\s+(?:taken|made))?)\s*:?\s*$"
     r"|(?:\d{1,2}[.)]\s*)?(?i:(?:the\s+)?decisions?(?:\s+(?:taken|made))?)\s*:"
-    # a decision form's box whose colon the PDF's text lost: "Decision   To approve the plan"
-    r"|Decision[ \t]+(?=To[ \t]+(?:approve|agree|note|endorse|adopt|delegate|defer|sign)\b)"
+    # a decision-maker's own words on a form: "I, Councillor A Name, Leader of the Council,
+    # approve the Productivity Plan", "I hereby agree …"
+    r"|I,?[ \t][^\n]{0,120}?\b(?:hereby[ \t]+)?(?:approve|agree|endorse|adopt)[ \t]"
+    # a decision form's box whose colon the PDF's text lost: "Decision   To approve the plan",
+    # "Decision   The Leader of the Council has: (a) approved …", "Decision   That the plan …"
+    r"|Decision[ \t]+(?=To[ \t]+(?:approve|agree|note|endorse|adopt|delegate|defer|sign)\b"
+    r"|(?:The|That)[ \t])"
     # an officer's decision notice: "Details of the decision taken:"
     r"|(?i:details\s+of\s+(?:the\s+)?decisions?(?:\s+(?:taken|made))?)\s*:"
     # "2.    Recommended Decision"
@@ -1262,7 +1422,8 @@ _ZONE_ANCHOR = re.compile(
     r"(?:approved|agreed|endorsed|noted|adopted|deferred)\b"
     r"|(?:\d\)\s*)?(?:APPROVED|NOTED|AGREED|ENDORSED)\b|(?:Approved|Noted|Agreed|Endorsed)\s+the\b"
     r")"
-    r"|\b(?:RESOLVED\b|(?:Resolved|[Ii]t\s+was\s+resolved)\b(?:,?\s+(?:unanimously|by\s+a\s+majority|nem\.?\s*con\.?),?)?,?\s*(?:that|to|:)"
+    # a decision notice's "The Cabinet at its meeting on 9 July 2024 made the following decision:"
+    r"|\b(?:(?:made|took|reached)\s+the\s+following\s+(?:decisions?|resolutions?)\s*:|RESOLVED\b|(?:Resolved|[Ii]t\s+was\s+resolved)\b(?:,?\s+(?:unanimously|by\s+a\s+majority|nem\.?\s*con\.?),?)?,?\s*(?:that|to|:)"
     r"|ORDERED\b|AGREED\s+(?:that\b|:)"
     # "Cabinet DECIDED to approve …": a minute's record in capitals
     r"|DECIDED\s+(?:that\b|to\b|:)"
@@ -1271,8 +1432,7 @@ _ZONE_ANCHOR = re.compile(
     # recommended to"
     r"|(?:Cabinet|Council|Executive|Committee|Board|Panel|Members)\s+(?:is|are)\s+"
     r"(?:asked|recommended|invited|requested)\s+to\b"
-    r"|(?:Cabinet|Council|Executive|Committee|Leader|Mayor|Holder)\s+(?:has\s+)?"
-    r"(?:noted|approved|agreed|endorsed)\b)",
+    rf"|{_PROSE_DECISION})",
     re.MULTILINE,
 )
 _ZONE_END = re.compile(
@@ -1307,7 +1467,7 @@ _VERBS: list[tuple[str, re.Pattern[str]]] = [
         "approved",
         re.compile(
             r"\b(?:approved?|approves|agreed|agree|agrees|adopted?|adopts|accepted|ratified"
-            r"|sign(?:ed|s)?\s+off(?!\s+by))\b",
+            r"|sign(?:ed|s)?\s+off(?!\s+by)|carried(?!\s+(?:forward|over|out|on)\b))\b",
             re.IGNORECASE,
         ),
     ),
@@ -1374,12 +1534,15 @@ _WORK_PROGRAMME = re.compile(
 # web page's attachment line "PDF 312 KB" is none): a short line led by an item number, a
 # capital after it, no full stop at its end.
 _ITEM_HEADING = re.compile(
-    r"^[ \t]*(?:[A-Z]{1,3}\.?\s?\d{1,3}(?!\s*[KkMm][Bb]\b)"
-    r"|(?!20[12]\d\b)\d{1,4}(?:/\d{1,4})?|\([a-z]\))"
-    # the title after the number, or on the next line after a number with its stop: a web
-    # page's minutes print the number and the title in cells of their own ("8." over
-    # "Productivity Plan"; a bare number alone is a page number)
-    r"(?:[.)]?[ \t]+|[.)][ \t]*\n(?:[ \t]*\n)?[ \t]*)"
+    r"^[ \t]*(?:"
+    # a minute's reference ("CL23", "CAB 22/24") with the title after it or on the next line, as
+    # a web page's minutes print them in cells of their own
+    r"[A-Z]{1,3}\.?\s?\d{1,3}(?:/\d{2,4})?(?!\s*[KkMm][Bb]\b)"
+    r"(?:[.)]?[ \t]+|[.)]?[ \t]*\n(?:[ \t]*\n)?[ \t]*)"
+    # a number with the title after it, or on the next line after a number with its stop ("8."
+    # over "Productivity Plan"; a bare number alone is a page number)
+    r"|(?:(?!20[12]\d\b)\d{1,4}(?:/\d{1,4})?|\([a-z]\))"
+    r"(?:[.)]?[ \t]+|[.)][ \t]*\n(?:[ \t]*\n)?[ \t]*))"
     r"[A-Z][^\n]{2,90}(?<![.;,])$",
     re.MULTILINE,
 )
@@ -1407,10 +1570,7 @@ def _plan_item(text: str, first: int) -> tuple[int, int]:
 # A decision told in running text ("the Leader approved the plan on 10 July"), which a
 # formal record of this meeting's decision (a "Decision:" box, recommendations, a resolution)
 # outranks: the report's own recommendation is its outcome, an earlier step is history.
-_PROSE_ANCHOR = re.compile(
-    r"(?:Cabinet|Council|Executive|Committee|Leader|Mayor|Holder)\s+(?:has\s+)?"
-    r"(?:noted|approved|agreed|endorsed)\b"
-)
+_PROSE_ANCHOR = re.compile(_PROSE_DECISION)
 
 
 def _zones(text: str, begin: int = 0, stop_at: int | None = None) -> list[tuple[int, int, bool]]:
@@ -1421,7 +1581,8 @@ def _zones(text: str, begin: int = 0, stop_at: int | None = None) -> list[tuple[
     end = len(text) if stop_at is None else min(stop_at, len(text))
     for m in _ZONE_ANCHOR.finditer(text, begin, end):
         start = m.start()
-        formal = _PROSE_ANCHOR.match(m.group(0).strip()) is None
+        # (matched in the text: a prose anchor may look ahead past its own words)
+        formal = _PROSE_ANCHOR.match(text, m.end() - len(m.group(0).lstrip())) is None
         if out and start < out[-1][1]:
             if not formal or out[-1][2]:
                 continue
@@ -1602,6 +1763,10 @@ def _reports_the_plans_signoff(text: str, m: re.Match[str]) -> bool:
     # the tense is the verb's, not that of the plans' own words ("Plans showing how the
     # council will keep costs down were approved")
     tense_from = m.start("were") if m.groupdict().get("were") else (named or m).start()
+    if m.groupdict().get("subject") and _ANOTHER_DOCUMENTS_SIGNOFF.search(
+        text, m.end("subject"), verb_at
+    ):
+        return False  # "… the Transformation Strategy agreed by Cabinet": that strategy's
     if m.re not in _DECISIONS_TO_COME and _not_yet(text, tense_from, verb_at):
         return False
     considered = m.groupdict().get("considered") or ""
@@ -1729,6 +1894,8 @@ _THEN_DECIDED = re.compile(
 def _outcome_of(verb: str) -> str:
     """The outcome a sign-off's verb records (its last word: "voted to endorse")."""
     verb = verb.lower().split()[-1] if " to " in verb.lower() else verb.lower()
+    if verb.startswith("delegat"):
+        return "delegated"
     if verb.startswith("endors"):
         return "endorsed"
     return "noted" if verb.startswith("note") else "approved"
@@ -1741,11 +1908,19 @@ _CONTROL_LABEL = re.compile(
     # "Status: approved by Cabinet on 17 July 2024" is the same label after a status field,
     # perhaps after the status itself ("Status: Final. Endorsed by Full Council on …")
     # or after a sign-off row's own label: "Member sign-off: Agreed by the Cabinet Member …"
-    r"^[ \t|•*-]*(?:(?:(?:document\s+)?status|decision|(?:member\s+|political\s+)?sign[- ]?off)"
+    # (a version table's row may give it after its other cells: "Version 1.0 | Final |
+    # Approved by Cabinet 9 July 2024")
+    r"^[ \t|•*-]*(?:[^\n|]{1,40}\|[ \t]*){0,4}"
+    r"(?:(?:(?:document\s+)?status|decision|(?:member\s+|political\s+)?sign[- ]?off)"
     r"\s*:\s*"
     r"(?:[A-Za-z][A-Za-z ]{0,20}[.;,–-]\s*)?)?"
     r"(?P<label>approved\s+by|agreed\s+by|approving\s+body|approval\s+(?:by|body|route)"
     r"|signed\s+off\s+by|endorsed\s+by"
+    # a bare "Approval: Full Council, 18 July 2024", "Sign-off: Leader of the Council (…)", and
+    # the body in the label: "Cabinet approval: 9 July 2024", "Date of Cabinet approval: …"
+    r"|(?:sign[- ]?off|approval)(?=[ \t]*:)"
+    r"|(?:date\s+of\s+)?(?P<label_body>cabinet|executive|full\s+council|council)\s+approval"
+    r"(?:\s+date)?(?=[ \t]*:)"
     # a two-column table's bare label beside the body and its day, as a cell prints it
     # ("Approved   Executive, 2 July 2024"): the row is that and nothing more
     rf"|(?-i:Approved|Endorsed)(?=[ \t]+(?:the[ \t]+)?{_BODY_CORE}[ \t]*(?:,|[ \t]on)[ \t]*"
@@ -1764,14 +1939,17 @@ _CONTROL_DATE_LABEL = re.compile(
 )
 # A row for a sign-off still to come: "Cabinet (pending)", "to be approved", "TBC".
 _CONTROL_PENDING = re.compile(
-    r"\b(?:pending|tbc|tbd|to\s+be|proposed|for\s+approval|awaiting|subject\s+to|draft)\b",
+    r"\b(?:pending|tbc|tbd|to\s+be|proposed|for\s+approval|awaiting|subject\s+to|draft|will"
+    r"|shall|due|scheduled|expected|planned)\b",
     re.IGNORECASE,
 )
 # A body in a cell runs to a word or mark that ends it ("Executive Member for Finance and
 # Governance on 15 July 2024"), as in _PLAN_SIGNOFF.
 _BODY_IN_CELL = re.compile(
     _BODY_CORE
-    + r"(?=\s+(?:on|of|at|in|under|following|with|before|after|as|to)\b|\s*[.,;:()|\n]|\s*$)"
+    + r"(?=\s+(?:on|of|at|in|under|following|with|before|after|as|to)\b|\s*[.,;:()|\n]|\s*$"
+    # or its day right after it: "Approved by Cabinet 9 July 2024"
+    + r"|\s+\d)"
 )
 # Where a cover line's sentence ends and another begins ("… 1 July 2024. To be submitted"),
 # not an initial's stop ("Cllr J. Smith").
@@ -1815,6 +1993,8 @@ def _control_signoff(text: str, year: int = _DEADLINE.year) -> _ControlSignoff |
         for start, end in reversed(rows):
             row = text[start:end]
             named = _member_body(row)
+            if named is None and label.groupdict().get("label_body"):
+                named = (_clean_body(label.group("label_body")), 0)  # "Cabinet approval: …"
             # "Endorsed by the Executive on 1 July 2024. To be submitted …": the next
             # sentence's step to come is not this one's
             if named is None or _CONTROL_PENDING.search(_SENTENCE_BREAK.split(row, 1)[0]):
@@ -1870,7 +2050,7 @@ _FUTURE_OR_DUTY = re.compile(
 )
 # A date something is due by is not a step taken: "submit the plan by 19 July 2024".
 _DUE_BY = re.compile(
-    r"\b(?:by|before|until|deadline(?:\s+(?:of|for|on))?|no\s+later\s+than|ahead\s+of"
+    r"\b(?:by|before|until|deadline(?:\s+(?:of|for|on))?|no\s+later\s+than|ahead\s+of|due(?:\s+on)?"
     # "ahead of the deadline of Friday, July 19"
     r"|in\s+time\s+for)\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
     re.IGNORECASE,
@@ -1928,6 +2108,11 @@ _STATED_SUBMISSION = re.compile(
     rf"{_TO_GOVERNMENT}\b"
     # "went to the Ministry on 18 July"
     rf"|\b(?P<verb7>went)\s+(?:off\s+)?to\s+(?:the\s+)?{_TO_GOVERNMENT}\b"
+    # "We submitted this plan on Wednesday 17 July 2024": the plan, the government unnamed
+    r"|\bwe\s+(?:then\s+|formally\s+)?(?P<verb17>submitted|sent|returned|e-?mailed)\s+"
+    r"(?:this|the|our)\s+(?:final\s+)?(?:productivity\s+)?(?:plan|document)\b"
+    # a cover's "Submission date: 17 July 2024", "Date of submission: …"
+    r"|(?<![^\n])[ \t]*(?P<verb18>submission\s+date|date\s+of\s+submission)[ \t]*:"
     # a title page's label: "Submitted to DLUHC: 17 July 2024", "Date submitted: 17 July 2024",
     # a government's full name wrapped over two lines ("Submitted to the Ministry of Housing,
     # Communities and Local" / "Government: 12/07/2024")
@@ -2031,6 +2216,15 @@ def _event_body(sentence: str, verb_at: int) -> str | None:
     return before[-1] if before else None
 
 
+# A date marked as a step still to come, as a plan's control table marks it: "23 July 2024
+# (due)", "23 July 2024 - provisional", "23 July 2024 TBC".
+_MARKED_TO_COME = re.compile(
+    r"[ \t]*[(\[–—-]?[ \t]*(?:due|scheduled|provisional|tbc|to\s+be\s+confirmed|pending|expected"
+    r"|planned|proposed)\b",
+    re.IGNORECASE,
+)
+
+
 def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[GovernanceEvent]:
     """Dated governance steps the text mentions, with their sentence and offsets."""
     scan = scan or scan_dates(text, year)
@@ -2057,6 +2251,8 @@ def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[Go
                 continue
             if _not_yet(text, start, max(mention.start, start + verb.start())):
                 continue  # "will be considered by Council on 24 July": not a step taken
+            if _MARKED_TO_COME.match(text, mention.end, end):
+                continue  # "Approval: Cabinet, 23 July 2024 (due)": a meeting to come
             action = _action(verb.group("verb"))
             if mention.value == _DEADLINE and (
                 _FUTURE_OR_DUTY.search(sentence) and not _PAST_SUBMITTED.search(sentence)
@@ -2188,6 +2384,8 @@ def _stated_submissions(text: str) -> Iterator[re.Match[str]]:
         "its submission",
         "plan's submission",
         "for submission",
+        "submission date",
+        "of submission",
     )
     for at in word_offsets(text, words):
         if at < stop:
@@ -2224,7 +2422,8 @@ _STOP_OR_SEMICOLON = re.compile(r"[.;]")
 # A paper put to a meeting is "submitted" too ("A report of the Chief Executive was submitted"),
 # and a letter sent to the Minister is not the plan.
 _A_PAPER = re.compile(
-    r"\b(?:report|paper|item|motion|petition|amendment|question|letter)s?\b", re.IGNORECASE
+    r"\b(?:report|paper|item|motion|petition|amendment|question|letter|minute|account)s?\b",
+    re.IGNORECASE,
 )
 _THE_PLAN = re.compile(r"\bplan\b", re.IGNORECASE)
 # A day told from the date before it: "… and submitted (to government) the following day".
@@ -2576,6 +2775,11 @@ FORWARD_PLAN = re.compile(
     # "FORTHCOMING EXECUTIVE DECISIONS", "List of decisions to be taken by the Cabinet"
     r"|(?:forthcoming|future)\s+(?:key\s+|executive\s+|cabinet\s+)?decisions\b"
     r"|list\s+of\s+(?:key\s+)?decisions\s+to\s+be\s+(?:taken|made)\b"
+    # "KEY DECISION NOTICE", "Plan of Key Decisions", "Forward plan entry", a box's "Decision
+    # to be made by:", "Date decision to be taken:"
+    r"|key\s+decision\s+notice|plan\s+of\s+key\s+decisions|forward\s+plan\s+(?:entry|item)\b"
+    r"|decisions?\s+to\s+be\s+(?:taken|made)\s+by\s*:"
+    r"|date\s+(?:of\s+)?decision\s+to\s+be\s+(?:taken|made)"
     r"|(?:the\s+)?forward\s+plan(?:\s+(?:of|for)\b|[ \t]*$|\s*[-–—:|]))",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -2605,7 +2809,12 @@ def is_forward_plan(text: str) -> bool:
 _DECISION_TO_COME = re.compile(
     r"\b(?:will|is\s+due\s+to|are\s+due\s+to)\s+be\s+asked\s+to\s+(?:decide|approve|agree|consider"
     r"|note|endorse)\b|\bdecision\s+will\s+be\s+(?:recorded|taken|made|published)\b"
-    r"|\bdecision\s+due\b",
+    r"|\bdecision\s+due\b"
+    # an agenda before its meeting: "You are summoned to attend a meeting of the Executive to be
+    # held on …"
+    r"|\b(?:summoned|requested|invited)\s+to\s+attend\s+(?:a|the)\s+meeting\b"
+    r"|(?m:^)[ \t]*agenda\s+for\b"
+    r"|\bmeeting\s+of\s+(?:the\s+)?[\w&, ]{3,80}?\s+to\s+be\s+held\s+(?:on|at|in)\b",
     re.IGNORECASE,
 )
 

@@ -44,7 +44,8 @@ _NEW_ITEM = re.compile(
     # a form's field ("Decision to be taken by: Cabinet") starts its own line, and so does a
     # decision form's box whose colon a PDF's text lost ("Decision maker City Mayor")
     r"|[ \t]*[A-Z][\w'’()/&,-]*(?:[ \t]+[\w'’()/&,-]+){0,6}:[ \t]"
-    r"|[ \t]*(?:Decision[ \t]+(?:maker|taker)s?|Date[ \t]+of[ \t]+decision|Decision[ \t]+date"
+    r"|[ \t]*(?:Decision[ \t]+(?:maker|taker)s?|Decision[ \t]+(?:taken|made)[ \t]+by"
+    r"|Date[ \t]+of[ \t]+decision|Decision[ \t]+date"
     # and a CMIS cover table's ("For Consideration By", "Date to be Considered")
     r"|For[ \t]+Consideration[ \t]+By|Date[ \t]+to[ \t]+be[ \t]+Considered)[ \t]"
     # and the other boxes of a decision form or a report's cover table, their value opening
@@ -57,8 +58,12 @@ _NEW_ITEM = re.compile(
     r"(?:[ \t]+and[ \t]+contact[ \t]+details)?|Author"
     r"|Wards?[ \t]+affected|Key[ \t]+decision\??|Purpose|Title|Contact[ \t]+officer|Status"
     r"|Conflicts?[ \t]+of[ \t]+interests?|Call-in(?:[ \t]+(?:expires|deadline|period))?|Signed"
-    # a plan's document control ("Approved Executive, 2 July 2024")
-    r"|Approved|Endorsed)"
+    # an individual decision form's "Portfolio Leader of the Council" (not a wrapped "the" /
+    # "Portfolio Holder for …")
+    r"|Portfolio(?![ \t]+Holders?\b)"
+    # a plan's document control ("Approved Executive, 2 July 2024", "Approved by Cabinet",
+    # "Date approved 8 July 2024")
+    r"|(?:Approved|Endorsed|Agreed|Signed[ \t]+off)(?:[ \t]+by)?|Date[ \t]+(?:approved|agreed))"
     r"[ \t]+(?=[A-Z0-9])"
     # a minutes heading's second line: "Minutes of the meeting held on 9 July 2024"
     r"|[ \t]*(?:Minutes|MINUTES)[ \t]+(?:of|OF)[ \t]"
