@@ -17,7 +17,12 @@ from urllib.parse import urlsplit
 
 import re2
 
-from productivity_plans.extract.governance import FORWARD_PLAN, is_forward_plan
+from productivity_plans.extract.governance import (
+    FORWARD_PLAN,
+    MEETING_TO_BE_HELD,
+    SUMMONS,
+    is_forward_plan,
+)
 from productivity_plans.framework import load_regime
 
 _F = re.IGNORECASE | re.MULTILINE
@@ -184,9 +189,9 @@ CUES: dict[str, list[Cue]] = {
         (r"^\s*agenda\s*$", 1.5),
         # a summons or an agenda's heading: "You are summoned to attend a meeting of the
         # Executive to be held on …", "Agenda for Cabinet on Tuesday, 16 July 2024"
-        (r"\b(?:summoned|requested|invited)\s+to\s+attend\s+(?:a|the)\s+meeting\b", 3),
+        (SUMMONS, 3),
         (r"^\s*agenda\s+(?:for|of)\s+(?:the\s+)?(?:meeting|[A-Z])", 3),
-        (r"\bmeeting\s+of\s+(?:the\s+)?[\w&, ]{3,80}?\s+to\s+be\s+held\s+(?:on|at|in)\b", 2),
+        (MEETING_TO_BE_HELD, 2),
         (r"^\s*(?:meeting\s+)?status\s*:?[ \t|]*agenda\s+(?:published|issued|available)\b", 3),
         (r"^\s*presented by\s*:", 1),
         (r"^\s*report\s*:", 1),

@@ -532,8 +532,10 @@ _AT_ITS_MEETING_OF = r"at\s+(?:its|the|a)\s+meeting\s+(?:on|of|held\s+on)"
 _NOT_A_LATER_STEP = (
     r"(?!(?:submit(?:ted)?|sen[dt]|publish(?:ed)?|e-?mail(?:ed)?|return(?:ed)?)\b)[^.\n]"
 )
+# The plan as a sentence's subject: "the productivity plan", "our plan", "Hull's plan", "it".
+_PLAN_SUBJECT = r"productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it"
 _PLAN_SIGNOFF = re.compile(
-    rf"(?:\b(?P<subject>productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it"
+    rf"(?:\b(?P<subject>{_PLAN_SUBJECT}"
     rf"|(?:this|the)\s+document|(?:this|our|the)\s+(?:response|submission)"
     # the press's "The 9-page document was signed off by …"
     rf"|(?:this|the)\s+\d{{1,2}}-page\s+(?:document|plan|submission|report))\b"
@@ -787,7 +789,6 @@ _RECEIVED = (
     r"(?:has\s+|have\s+|had\s+)?(?:received|won|gained|secured|got|was\s+given|been\s+given)\s+"
 )
 _BACKING = r"(?:approval|backing|endorsement|support|go-ahead|green\s+light|sign-off)"
-_PLAN_SUBJECT = r"productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it"
 _PLAN_RECEIVED_BODYS_BACKING = re.compile(
     rf"\b(?P<subject>{_PLAN_SUBJECT})\s+{_RECEIVED}(?:the\s+)?"
     rf"(?P<body>{_BODIES})(?:['’]s)?\s+(?P<verb>{_BACKING})"
@@ -1291,7 +1292,7 @@ def find_body_and_date(
     if entry and body is None and when is None:
         # a row of the plan's entry: "Productivity Plan … Cabinet 11 July 2024 No Open …"
         row = _ENTRY_MAKER_DAY.search(text, entry, entry + _ENTRY_REACH)
-        day = row and (row.group("date") or row.group("day_first"))
+        day = (row.group("date") or row.group("day_first")) if row else None
         if row and day and (entry_day := _date_in(day, year)) is not None:
             body, when = _clean_body(row.group("body") or row.group("maker_after")), entry_day
             how.append("forward_plan_entry")
@@ -2805,6 +2806,10 @@ def is_forward_plan(text: str) -> bool:
     return FORWARD_PLAN.search(head) is not None and _DECISION_TAKEN.search(head) is None
 
 
+# An agenda's summons to its meeting, and the meeting named as still to be held (the document
+# types read them as an agenda's cues too).
+SUMMONS = r"\b(?:summoned|requested|invited)\s+to\s+attend\s+(?:a|the)\s+meeting\b"
+MEETING_TO_BE_HELD = r"\bmeeting\s+of\s+(?:the\s+)?[\w&, ]{3,80}?\s+to\s+be\s+held\s+(?:on|at|in)\b"
 # A decision still to be taken, as a notice of the meeting puts it.
 _DECISION_TO_COME = re.compile(
     r"\b(?:will|is\s+due\s+to|are\s+due\s+to)\s+be\s+asked\s+to\s+(?:decide|approve|agree|consider"
@@ -2812,9 +2817,7 @@ _DECISION_TO_COME = re.compile(
     r"|\bdecision\s+due\b"
     # an agenda before its meeting: "You are summoned to attend a meeting of the Executive to be
     # held on …"
-    r"|\b(?:summoned|requested|invited)\s+to\s+attend\s+(?:a|the)\s+meeting\b"
-    r"|(?m:^)[ \t]*agenda\s+for\b"
-    r"|\bmeeting\s+of\s+(?:the\s+)?[\w&, ]{3,80}?\s+to\s+be\s+held\s+(?:on|at|in)\b",
+    rf"|{SUMMONS}|(?m:^)[ \t]*agenda\s+for\b|{MEETING_TO_BE_HELD}",
     re.IGNORECASE,
 )
 
