@@ -2,13 +2,14 @@
 council names, which heading a section answers. The sentences are written for these tests, in
 the ways councils commonly write; none is copied from a labelled document."""
 
+import re
 from pathlib import Path
 
 import pytest
 
 from productivity_plans.coding import code_text
 from productivity_plans.coding.features import measurement_cue
-from productivity_plans.coding.rules import compile_rules, rise_told_in_figures
+from productivity_plans.coding.rules import PatternSet, compile_rules, rise_told_in_figures
 from productivity_plans.framework import load_framework
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
@@ -4503,3 +4504,38 @@ def test_a_bids_uncertain_outcome_is_bidding_not_funding_uncertainty():
 )
 def test_a_success_a_pot_won_or_a_wait_for_news_names_no_round_33_barrier(sentence):
     assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+def test_a_pattern_set_reports_every_pattern_a_text_matches_whatever_its_case() -> None:
+    """The filtered matcher runs only the patterns whose literal words a text has: a pattern
+    with no such word (all classes) is still tried, and case is ignored both ways."""
+    patterns = [
+        r"\bone[- ]year\s+settlements?\b",
+        r"\b(?:funding|grants?)\b[^.;]{0,80}\bring[- ]?fenced\b",
+        r"\d{2,}\s*%",  # no literal word: always run
+        r"\bWHITEHALL\b",
+    ]
+    matcher = PatternSet(patterns)
+    assert sorted(matcher.matches("ONE-YEAR SETTLEMENTS and 40% of grants are Ring-fenced")) == [
+        0,
+        1,
+        2,
+    ]
+    assert matcher.matches("set in Whitehall") == [3]
+    assert matcher.matches("a settlement for one year") == []
+    assert PatternSet([]).matches("anything") == []
+
+
+def test_the_barrier_rules_match_as_each_rule_alone_does() -> None:
+    """The framework's barrier rules matched together name what each rule, run on its own
+    with Python's re, names: on sentences of every barrier's kind and on neutral ones."""
+    framework = load_framework()
+    rules = compile_rules(framework)
+    sentences = [text for text, _ in IN_OTHER_WORDS] + list(NEUTRAL)
+    for sentence in sentences:
+        alone = {
+            barrier.id
+            for barrier in framework.barriers
+            if any(re.search(p, sentence, re.IGNORECASE) for p in barrier.patterns)
+        }
+        assert set(rules.barriers_in(sentence)) == alone, sentence

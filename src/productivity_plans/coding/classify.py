@@ -296,6 +296,10 @@ def _says_how_it_measures(reading: _Reading) -> bool:
     about evidence of any kind. A question or a section title only announces an answer."""
     if reading.title:
         return False
+    # a question about measuring inside the passage heads its answer as a title would
+    asked = any(q.rstrip().endswith("?") and measurement_title(q) for q in reading.own)
+    if not _speaks_of_measuring(reading.own, reading.measuring or asked):
+        return False  # most passages: no need to set aside questions and others' measuring
     own = [
         s
         for s in map(without_reported_questions, reading.own)
@@ -304,15 +308,19 @@ def _says_how_it_measures(reading: _Reading) -> bool:
         and not about_others_measuring(s)
         and not says_it_has_no_measures(s)
     ]
-    if not own:
+    return _speaks_of_measuring(own, reading.measuring or asked)
+
+
+def _speaks_of_measuring(sentences: list[str], under_measuring: bool) -> bool:
+    """Vocabulary for a way of measuring in the sentences, or evidence of any kind where the
+    passage answers a question about measuring."""
+    if not sentences:
         return False
-    statements = " ".join(own)
-    # a question about measuring inside the passage heads its answer as a title would
-    asked = any(q.rstrip().endswith("?") and measurement_title(q) for q in reading.own)
+    statements = " ".join(sentences)
     return (
         measurement_cue(statements)
-        or any(map(measuring_a_quantity, own))
-        or ((reading.measuring or asked) and evidence_cue(statements))
+        or any(map(measuring_a_quantity, sentences))
+        or (under_measuring and evidence_cue(statements))
     )
 
 
@@ -684,16 +692,19 @@ def _barriers(
             hits = [bid for bid in hits if bid not in absorbed]
             for bid in hits:
                 found[i][bid] = RULE_CONFIDENCE
-            topics = _beyond_settings(
-                rules,
-                sentence,
-                rules.barrier_topics_in(
-                    _topic_reading(sentence),
-                    in_barriers_section=reading.section in barrier_sections or reading.asked,
-                ),
-                hits,
-            )
-            topics = [bid for bid in topics if bid not in absorbed]
+            in_section = reading.section in barrier_sections or reading.asked
+            topics: list[str] = []
+            if in_section or rules.speaks_of_trouble(sentence):
+                # (the reading below takes words out; it is made only where topics may count)
+                topics = _beyond_settings(
+                    rules,
+                    sentence,
+                    rules.barrier_topics_in(
+                        _topic_reading(sentence), in_barriers_section=in_section
+                    ),
+                    hits,
+                )
+                topics = [bid for bid in topics if bid not in absorbed]
             for bid in topics:
                 found[i][bid] = max(found[i].get(bid, 0.0), TOPIC_CONFIDENCE)
             if (
