@@ -4506,6 +4506,204 @@ def test_a_success_a_pot_won_or_a_wait_for_news_names_no_round_33_barrier(senten
     assert code_text(sentence + "\n").barrier_ids == [], sentence
 
 
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # the council left guessing what its money will be
+        (
+            "Years of talk about a new distribution system have left our finance team guessing "
+            "at what the revenue support grant will be in 2027.",
+            "funding_uncertainty",
+        ),
+        # knowing the funding for longer than one year; the settlement's year-by-year nature
+        (
+            "Councils need sight of their grant allocations for longer than a single year.",
+            "single_year_settlements",
+        ),
+        (
+            "The annual nature of the local government settlement stops us committing to a "
+            "five-year depot replacement.",
+            "single_year_settlements",
+        ),
+        # vacancies in a share of the posts; agency cover that costs more
+        (
+            "We carry vacancies in a fifth of our occupational therapist and housing officer "
+            "posts.",
+            "recruitment_retention",
+        ),
+        (
+            "Agency building control surveyors who fill the gaps cost the council around 30% more.",
+            "recruitment_retention",
+        ),
+        # care costs rising, told before the noun
+        (
+            "Soaring home care fees are the main reason the county expects to overspend.",
+            "social_care_demand",
+        ),
+        # a duty funded for its set-up, not its running costs; the duties' examples at length
+        (
+            "The new garden waste requirement was funded for the bins and the new lorries but "
+            "not for its ongoing running costs.",
+            "new_burdens_unfunded",
+        ),
+        (
+            "New duties such as licensing short-term holiday lets under the Levelling-up and "
+            "Regeneration Act, and the tougher inspection standards for private rented homes, "
+            "arrive with funding that does not cover what they cost.",
+            "new_burdens_unfunded",
+        ),
+        # a legacy system named with the service's words between
+        (
+            "We ask for capital support to replace our legacy revenues and benefits systems.",
+            "legacy_it_systems",
+        ),
+        # the ask to fold grants into the core settlement
+        (
+            "Government should fold the dozens of specific public health and homelessness grants "
+            "into the core settlement.",
+            "ringfenced_grants",
+        ),
+        # a cost that takes up a share of the whole budget
+        (
+            "The cost of residential placements for looked-after children now swallows a quarter "
+            "of the county's entire budget.",
+            "social_care_demand",
+        ),
+    ],
+)
+def test_barriers_told_in_a_thirty_second_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 34."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # government's stated plan of multi-year settlements, reported as a fact
+        (
+            "Ministers have announced that they plan to return to multi-year settlements from the "
+            "next spending review."
+        ),
+        # a grant folded in, a fact; the council's own action about hard-to-fill posts
+        "The council tax freeze grant was rolled into the core settlement in 2015.",
+        (
+            "Our new workforce plan offers apprenticeships and career grades in hard-to-fill "
+            "professions."
+        ),
+        # an ERP system is finance software, not the planning system
+        (
+            "By March we will have replaced the old purchasing ledger with an enterprise "
+            "resource planning system."
+        ),
+        # vacancies filled; a share of posts as a fact without vacancies
+        "A quarter of our social work posts are now held by newly qualified staff.",
+    ],
+)
+def test_a_fact_a_plan_or_the_councils_own_action_names_no_round_34_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+def test_a_stated_plan_for_multi_year_settlements_doubted_is_still_a_barrier():
+    sentence = (
+        "The government has said it intends to give councils multi-year settlements, but it "
+        "has said so every year since 2019.\n"
+    )
+    assert "single_year_settlements" in code_text(sentence).barrier_ids
+
+
+def test_one_year_settlements_leave_uncertainty_as_their_consequence_not_a_second_barrier():
+    sentence = (
+        "Successive one-year settlements make it very hard to plan ahead for the leisure estate "
+        "with any confidence.\n"
+    )
+    assert code_text(sentence).barrier_ids == ["single_year_settlements"]
+    # a delayed funding reform is the setting of the uncertainty it creates
+    delayed = (
+        "The uncertainty caused by the repeated postponement of funding reform undermines our "
+        "medium-term financial strategy.\n"
+    )
+    assert code_text(delayed).barrier_ids == ["funding_uncertainty"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # that measuring matters is an aim; what follows it is still read
+        ("Members stressed the value of benchmarking our performance.", False),
+        (
+            "We understand the importance of measuring productivity, and we track the cost per "
+            "repair completed in every housing patch.",
+            True,
+        ),
+        # a dashboard to come once something else is live
+        (
+            "We plan to launch a service productivity dashboard once the new finance ledger is "
+            "fully in place.",
+            False,
+        ),
+        # a performance dashboard named alone; one that shows something
+        ("Managers now draw on data from our new performance dashboards.", False),
+        (
+            "Our performance dashboard shows the average days to relet an empty council home.",
+            True,
+        ),
+        # returns and monitoring reports government requires are a burden, not a measure
+        (
+            "The number of grant returns and monitoring reports required by separate government "
+            "departments takes up officer time.",
+            False,
+        ),
+    ],
+)
+def test_aims_dashboards_named_alone_or_to_come_and_returns_required_are_no_measure(
+    sentence, measure
+):
+    """Measurement rules written after blind round 34."""
+    assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
+def test_a_barriers_section_that_defers_to_a_sector_response_answers_no_heading():
+    text = (
+        "6. Barriers\n\n"
+        "We fed into the response of the County Councils Network and do not intend to add any "
+        "further points here. We would be pleased to discuss these issues with officials.\n"
+    )
+    assert "barriers" not in [t.id for t in code_text(text).themes]
+
+
+def test_a_numbered_paragraph_read_one_line_per_block_runs_on_into_the_next():
+    """A two-column page reaches the coder one line per block: a numbered first line holding a
+    sentence's end is running text, not a title, and its sentence is read whole."""
+    from productivity_plans.coding.passages import passages_from_parsed
+    from productivity_plans.ingest.records import Block, BlockKind, ParsedDocument
+
+    text = "4.3 Recruitment. We cannot recruit enough\nsurveyors and lawyers.\n"
+    first = text.index("\n") + 1
+    parsed = ParsedDocument(
+        text=text,
+        pages=[],
+        blocks=[
+            Block(BlockKind.HEADING, 1, 0, first - 1),
+            Block(BlockKind.PARAGRAPH, 1, first, len(text) - 1),
+        ],
+        parser="test",
+        parser_version="0",
+    )
+    [passage] = passages_from_parsed(parsed)
+    assert passage.text.startswith("4.3 Recruitment") and passage.text.endswith("lawyers.")
+
+
+def test_an_item_whose_line_ends_on_a_preposition_wraps_onto_the_next():
+    text = (
+        "Barriers\n\n"
+        "c) New duties. Duties such as the new inspections of care homes under\n"
+        "Ofsted's framework come with funding that does not cover their cost.\n"
+    )
+    codes = code_text(text)
+    assert len(codes.passages) == 1
+    assert "new_burdens_unfunded" in codes.barrier_ids
+
+
 def test_a_pattern_set_reports_every_pattern_a_text_matches_whatever_its_case() -> None:
     """The filtered matcher runs only the patterns whose literal words a text has: a pattern
     with no such word (all classes) is still tried, and case is ignored both ways."""

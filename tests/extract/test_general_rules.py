@@ -3267,3 +3267,135 @@ def test_minutes_deferring_to_a_meeting_to_be_held_keep_their_own_meetings_day()
         date(2024, 7, 9),
         "deferred",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Approved for submission by the Leader of the Council on 11 July 2024.",
+        "Approved for submission by the Leader of the Council, after consultation with the "
+        "group leaders, on 11 July 2024.",
+    ],
+)
+def test_a_plans_line_approving_it_for_submission_gives_its_sign_off(sentence: str) -> None:
+    """A plan's closing line "Approved for submission by …", perhaps with whom was consulted
+    between the maker and the day."""
+    decision = extract_facts(f"{PLAN_HEAD}{FOUR_HEADINGS}\n{sentence}\n").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Leader of the Council",
+        date(2024, 7, 11),
+        "approved",
+    )
+
+
+@pytest.mark.parametrize(
+    "other_business",
+    [
+        "The Director reported that the developer had submitted a planning application, which "
+        "was expected to be decided by the Planning Committee on 4 September 2024.",
+        "Members heard that the council has submitted a bid to the Towns Fund on 12 August 2024.",
+    ],
+)
+def test_another_thing_submitted_is_no_submission_of_the_plan(other_business: str) -> None:
+    """An active "has submitted" whose object is an application, a bid or the like, not the
+    plan: its day is no submission date."""
+    text = (
+        "Minutes of the Resources Committee held on 9 July 2024\n\n5. Productivity Plan\n"
+        "RESOLVED to approve the Productivity Plan.\n\n6. Other business\n"
+        f"{other_business}\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).submitted_date is None
+
+
+def test_the_plan_submitted_in_the_active_voice_still_gives_its_day() -> None:
+    text = f"{PLAN_HEAD}{FOUR_HEADINGS}\nThe council had submitted its plan to the Department on 18 July 2024.\n"
+    assert extract_facts(text).submitted_date == date(2024, 7, 18)
+
+
+def test_a_committees_name_wrapped_before_its_last_word_over_its_day_is_the_meeting() -> None:
+    """A report's header in capitals, the committee's name broken before "COMMITTEE", its day
+    on the next line."""
+    text = (
+        "AUDIT, GOVERNANCE AND STANDARDS\nCOMMITTEE\n19 SEPTEMBER 2024\nPRODUCTIVITY PLAN\n"
+        "Report by the Director of Finance\nRECOMMENDATION\n1. The Committee is RECOMMENDED to "
+        "note the Productivity Plan submitted to government in July 2024 (Annex 1).\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Audit, Governance and Standards Committee",
+        date(2024, 9, 19),
+        "noted",
+    )
+
+
+@pytest.mark.parametrize(
+    "resolution",
+    [
+        "RESOLVED: That the Productivity Plan agreed by the Executive in July be noted.",
+        "RESOLVED: That the Committee note the Productivity Plan approved in July 2024.",
+    ],
+)
+def test_an_earlier_step_named_inside_a_resolution_is_not_its_outcome(resolution: str) -> None:
+    """A scrutiny body noting a plan "agreed by the Executive" or "approved in July": the
+    approval is an earlier step, the noting this meeting's decision."""
+    text = (
+        "Scrutiny Committee\nMinutes of the meeting held on 12 September 2024\n"
+        f"5. Productivity Plan\n{resolution}\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert decision.outcome == "noted"
+
+
+def test_a_decision_forms_numbered_boxes_give_its_maker_and_outcome() -> None:
+    """A decision form printed as numbered boxes whose colons the PDF lost: "2 Decision maker"
+    over the maker, "4 Decision to be taken" over "4.1 To approve …"."""
+    text = (
+        "EXECUTIVE DECISION\nmade by a Cabinet Member\nReference number: L12 24/25\n"
+        "1 Title of decision\nProductivity Plan 2024\n2 Decision maker\n"
+        "Councillor Anne Example, Leader of the Council\n3 Report author and contact details\n"
+        "Head of Policy\n4 Decision to be taken\n4.1 To approve the Council's Productivity "
+        "Plan 2024 attached as Appendix A.\n5 Reasons for decision\n"
+        "The Minister for Local Government wrote to all councils in England on 16 April 2024 asking\n"
+        "each to prepare a productivity plan, with appropriate member oversight, and to return it to the\n"
+        "Department by 19 July 2024. The Cabinet meeting planned for early July was cancelled because\n"
+        "of the general election, and the decision is therefore being taken by the Leader under the\n"
+        "Executive scheme of delegation, as the Council's constitution provides for such a case.\n"
+        "6 Financial implications\nNone.\nSigned\n"
+        "Date of decision 15 July 2024\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.doc_type == "decision_record"
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Leader of the Council",
+        date(2024, 7, 15),
+        "approved",
+    )
+
+
+def test_an_agenda_front_sheets_meeting_and_date_lines_give_the_meeting() -> None:
+    """ "MEETING: CABINET" over "DATE: Thursday 11th July, 2024": the meeting, not the day of
+    the previous minutes listed among the items."""
+    text = (
+        "Public Document Pack\nExample Borough Council\nMEETING: CABINET\n"
+        "DATE: Thursday 11th July, 2024\nTIME: 10.00 am\nVENUE: Town Hall\n\nA G E N D A\n"
+        "1. Apologies for Absence\n2. Declarations of Interest\n3. Minutes of the Previous "
+        "Meeting\nMinutes of the meeting held on 6 June 2024\n4. Productivity Plan\n"
+        "Report of the Chief Executive\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == ("Cabinet", date(2024, 7, 11))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The executive has agreed to delegate sign-off of the council's productivity plan to "
+        "the chief executive, so that it can be sent to government by Friday's deadline.",
+        "Cabinet members voted to delegate approval of the productivity plan to the chief "
+        "executive.",
+    ],
+)
+def test_the_press_telling_a_delegated_sign_off_gives_delegated(sentence: str) -> None:
+    text = f"Council hands plan sign-off to chief executive\nBy A Reporter · Tuesday 16 July 2024\n{sentence}\n"
+    decision = extract_facts(text, url="https://www.example-news.co.uk/news/123").decision
+    assert decision.outcome == "delegated"

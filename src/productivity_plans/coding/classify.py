@@ -447,13 +447,24 @@ def _spoken_of(readings: Sequence[_Reading], rules: Rules) -> set[str]:
 _DECLINES = re.compile(
     r"\bnothing\s+(?:further|more|else|new)\s+to\s+(?:add|say|report)\b"
     r"|\b(?:not|n't)\s+(?:been\s+)?repeated\s+(?:it\s+|them\s+|that\s+|this\s+)?(?:here|in\s+this\s+"
-    r"(?:plan|document|section))\b",
+    r"(?:plan|document|section))\b"
+    # declining to add to a sector body's response: "… and does not wish to add further points in
+    # this plan" (round 34)
+    r"|\b(?:(?:does|do|did)\s+not|doesn't|don't)\s+(?:wish|intend|propose|need|want|plan)\s+to\s+add"
+    r"\s+(?:any\s+)?(?:further|more|other|additional|its\s+own)\s+(?:\w+\s+)?(?:points|comments"
+    r"|barriers|detail|observations|asks)\b"
+    r"|\b(?:has|have)\s+no\s+(?:further|other|additional)\s+(?:points|comments|barriers|asks)\s+to"
+    r"\s+add\b",
     re.IGNORECASE,
 )
 _POINTS_ELSEWHERE = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:our|the\s+council.s|its|the)\s+(?:[\w-]+\s+){0,6}?(?:is|are)"
     r"\s+(?:already\s+|fully\s+)?(?:set\s+out|described|covered|explained|detailed|found)\s+"
-    r"(?:in\s+full\s+|fully\s+)?in\s+(?:our|the|its|a\s+separate)\b",
+    r"(?:in\s+full\s+|fully\s+)?in\s+(?:our|the|its|a\s+separate)\b"
+    # an offer to say more elsewhere adds no answer: "We would be happy to discuss our experience
+    # with officials" (round 34)
+    r"|^\W*(?:we|the\s+council|officers)\s+(?:would|will)\s+be\s+(?:happy|pleased|glad|willing)\s+"
+    r"to\s+(?:discuss|share|explain|expand\s+on|provide\s+more|talk)\b[^.;]*[.;]?\s*$",
     re.IGNORECASE,
 )
 
@@ -508,7 +519,20 @@ _WELCOMES_WHAT_EXISTS = re.compile(
     r"|\b(?:we|the\s+council|it)\s+(?:(?:have|has|had)\s+)?(?:received|were\s+given|was\s+given"
     r"|been\s+given|secured|obtained|won|agreed)\s+(?:a|an)\s+(?:multi-?|two-|three-|four-|five-"
     r"|\d-)\s?years?\s+(?:[\w-]+\s+)?(?:settlement|allocation|deal|grant|funding)\b"
-    r"(?![^.;]*\b(?:until|expire\w*|ended|ends|ending|since|but|however|only|last)\b)",
+    r"(?![^.;]*\b(?:until|expire\w*|ended|ends|ending|since|but|however|only|last)\b)"
+    # government's stated intention to give councils settlements of several years, reported as
+    # a fact ("Ministers have said they plan to return to multi-year settlements from 2026/27")
+    # is no complaint; "… but have not said when" or "… again" still is (round 34)
+    r"|^\W*(?:the\s+)?(?:new\s+|incoming\s+)?(?:government|ministers?|the\s+minister|the\s+department"
+    r"|the\s+chancellor|the\s+treasury|mhclg|dluhc)\s+(?:has|have|had)\s+(?:now\s+|since\s+|also\s+)?"
+    r"(?:said|announced|confirmed|stated|indicated|signalled|committed|pledged|promised)\s+"
+    r"(?:that\s+)?(?:it|they|ministers|government)?\s*(?:intends?|plans?|aims?|wants?|will|would"
+    r"|is\s+(?:going|planning)|are\s+(?:going|planning)|to)\s+(?:to\s+)?(?:give|provide|offer"
+    r"|return\s+to|move\s+to|introduce|restore|bring\s+back|deliver)\s+(?:councils\s+|local"
+    r"\s+(?:government|authorities)\s+)?(?:a\s+|with\s+)?(?:multi-?|longer[- ]term\s+|two-|three-"
+    r"|four-|five-|\d-)\s?(?:years?\s+)?(?:[\w-]+\s+)?(?:settlements?|allocations?|deals?|funding)\b"
+    r"(?![^.;]*\b(?:but|however|yet|again|still|not|never|until|repeated\w*|before|promised\s+before"
+    r"|too\s+late|only)\b)",
     re.IGNORECASE,
 )
 
@@ -611,7 +635,11 @@ _NAMED_NOT_MEANT = (
         re.compile(
             r"\b(?:[\w'’-]+\s+){1,3}?(?:case[- ]management|case[- ]recording|case|records?"
             r"|information|client|line[- ]of[- ]business|management)\s+(?:systems?|software"
-            r"|platforms?|databases?|applications?|solutions?)\b",
+            r"|platforms?|databases?|applications?|solutions?)\b"
+            # an enterprise resource planning (ERP) system is finance and HR software, not the
+            # planning system (round 34)
+            r"|\b(?:enterprise\s+)?resource\s+planning\s+(?:\(erp\)\s+)?(?:systems?|software"
+            r"|platforms?|solutions?|suites?)\b",
             re.I,
         ),
         " system",

@@ -49,7 +49,10 @@ MEASURE_STRONG = vocabulary(
     # a performance framework measures when the council says what it uses it for ("frameworks
     # to monitor and oversee our efficiency"); named alone ("our performance management framework
     # is well established") it is governance, as five blind writers read it
-    r"performance (?:measures?|data|dashboards?)|"
+    # a performance dashboard named alone ("the use of data from our new performance
+    # dashboards") says nothing of what it shows, as dashboards named alone do not (rounds 5, 28
+    # and 34); one "showing" or "tracking" something still measures (below)
+    r"performance (?:measures?|data)|"
     r"(?:frameworks?|processes|systems|tools|arrangements)\b[^.;]{0,30}?\bto (?:monitor|oversee"
     r"|measure|track|assess)\w*(?: and \w+)? (?:our |its |the council.s )?(?:efficiency"
     r"|effectiveness|productivity|performance)|"
@@ -98,8 +101,8 @@ MEASURE_STRONG = vocabulary(
     r"measures? (?:we|that we|the council) (?:use|watch|track|look at|rely on|follow)|"
     r"(?:main|key|headline|core|single) (?:measures?|figures?|metrics?|indicators?) (?:of|for|we"
     r"|is|are)|"
-    r"dashboards? (?:\w+ ){0,2}?(?:showing|that shows?|which shows?|tracking|to track|"
-    r"to monitor)|"
+    r"dashboards? (?:\w+ ){0,2}?(?:showing|that shows?|which shows?|shows|tracking|tracks"
+    r"|to track|to monitor|monitors)|"
     # "Right first time: redesigning journeys" names a programme; its rate is a measure
     r"(?:rates?|percentage|share|proportion|measures?) (?:of )?(?:cases |calls |contacts )?"
     r"right[- ]first[- ]time|"
@@ -353,6 +356,22 @@ _REPORTING = vocabulary(
     r"\s+by\b"
     # keeping indicators up to date: "KPIs will continue to be reviewed annually to ensure that
     # they remain relevant"
+    # returns and monitoring reports that government or funders require of the council are a
+    # burden it names, not a way it measures: "the number of statutory returns and monitoring
+    # reports required by different government departments" (round 34)
+    r"|\b(?:(?:statutory|data|grant|government)\s+)?(?:returns|monitoring\s+(?:reports?|returns?"
+    r"|forms?|requirements?))\b[^.;]{0,60}?\b(?:required|demanded|requested|asked\s+for|imposed"
+    r"|set)\s+by\s+(?:\w+\s+){0,3}?(?:government|departments?|ministries|whitehall|funders?"
+    r"|dluhc|mhclg)\b"
+    # that measuring matters is an aim, not a way of measuring: "we recognise the importance of
+    # measuring productivity", "members stressed the value of benchmarking" (round 34); what
+    # follows it in the sentence ("…, and use cost per case") is still read
+    r"|\b(?:recognis|recogniz|acknowledg|understand|appreciat|stress|emphasis|emphasiz|underlin"
+    r"|highlight|know|see|accept)\w*\s+(?:\w+\s+)?(?:the\s+)?(?:importance|value|need|benefits?"
+    r"|role|significance)\s+(?:of|in)\s+(?:(?:robust(?:ly)?|proper(?:ly)?|accurate(?:ly)?|good|better"
+    r"|clear(?:ly)?|consistent(?:ly)?)\s+)?(?:measur\w*|benchmark\w*|track\w*|monitor\w*)"
+    r"(?:\s+(?:of\s+)?(?:our\s+|its\s+|the\s+council.s\s+)?(?:productivity|performance|efficiency"
+    r"|value\s+for\s+money|outcomes|progress))?"
     r"|\b(?:kpis?|indicators?|measures?|metrics?)\s+(?:\w+\s+){0,4}?(?:reviewed|refreshed|revised"
     r"|updated)\s+(?:\w+\s+){0,3}?(?:to\s+ensure|so)\s+(?:that\s+)?(?:they|it)\s+(?:remains?"
     r"|stays?|(?:are|is)\s+still)\s+(?:relevant|fit|appropriate|up\s+to\s+date)",
@@ -662,7 +681,16 @@ _MEASURES_PUT_OFF = vocabulary(
     r"|designing|drafting|building|preparing|working\s+on)\b"
     r"|\b(?:dashboards?|scorecards?|(?:productivity|performance|efficiency|value\s+for\s+money)\s+"
     r"frameworks?)\b[^.;]{0,40}\b(?:(?:would|will|to)\s+be|(?:is|are|was|were)\s+(?:still\s+)?being)"
-    r"\s+(?:developed|designed|built|created|devised|drafted|worked\s+out)\b",
+    r"\s+(?:developed|designed|built|created|devised|drafted|worked\s+out)\b"
+    # a dashboard or measures the council will bring in once something else is live or in place:
+    # "we will introduce a productivity dashboard when the new data platform is live" (round 34)
+    r"|\b(?:will|shall|to|plan\s+to|intend\s+to|aim\s+to|are\s+going\s+to|expect\s+to)\s+(?:\w+\s+)?"
+    r"(?:introduce|launch|create|build|set\s+up|develop|add|roll\s+out|put\s+in\s+place|produce"
+    r"|publish|start|bring\s+in)\b[^.;]{0,60}?\b(?:measur\w*|metrics?|indicators?|kpis?|dashboards?"
+    r"|scorecards?|benchmark\w*)\b[^.;]{0,60}?\b(?:once|when|until|as\s+soon\s+as|after)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:is|are|has\s+been|have\s+been|becomes?|goes|go)\s+(?:fully\s+)?(?:live"
+    r"|in\s+place|ready|available|implemented|installed|operational|rolled\s+out|up\s+and\s+running"
+    r"|launched|complete|completed|in\s+use|bedded\s+in)\b",
 )
 # That there is no (agreed) measure of productivity at all: "we share the view that there is no
 # accepted measure of productivity for councils" (round 33). A council that says so and goes on

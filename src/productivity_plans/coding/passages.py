@@ -22,8 +22,12 @@ _BULLET = re.compile(
 )
 HARD_BULLET = re.compile(r"^\s*[-–•·*▪◦]")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+# A line ending on one of these runs on ("… weekly food waste collections under" / "Simpler
+# Recycling, …"): prepositions that end no title were added in round 34.
 _TRAILING_FUNCTION_WORD = re.compile(
-    r"\b(?:the|then|a|an|of|and|or|to|in|for|with|on|by|its|their|our|that|which|from|as|be)\s*$",
+    r"\b(?:the|then|a|an|of|and|or|to|in|for|with|on|by|its|their|our|that|which|from|as|be"
+    r"|under|at|into|than|between|within|across|through|including|per|via|onto|upon|towards"
+    r"|against)\s*$",
     re.IGNORECASE,
 )
 # One sentence ending and the next starting on the line: running text, not a title.
@@ -106,7 +110,10 @@ def _run_on(text: str, blocks: list[Block]) -> list[Block]:
     cell's first line in a PDF ("Councils spend large sums preparing competitive bids for" /
     "small pots. …") is the start of a sentence, not a title, when it ends on a function word
     or the next block starts in lower case. A numbered title wrapped over two lines ("Q1. How
-    have you transformed the way you design and deliver" / "services …?") stays a title."""
+    have you transformed the way you design and deliver" / "services …?") stays a title; a
+    numbered paragraph whose first line holds a sentence's end ("5.2 Fair funding. Our funding is
+    still based" / "on population …", a two-column page read one line per block) is running
+    text (round 34)."""
     out: list[Block] = []
     for block in blocks:
         before = out[-1] if out else None
@@ -116,7 +123,7 @@ def _run_on(text: str, blocks: list[Block]) -> list[Block]:
             if (
                 head
                 and following
-                and not _NUMBERED_TITLE.match(head)
+                and (not _NUMBERED_TITLE.match(head) or _SENTENCE_INSIDE.search(head))
                 and (_TRAILING_FUNCTION_WORD.search(head) or following[:1].islower())
             ):
                 out[-1] = Block(BlockKind.PARAGRAPH, before.page, before.start, block.end)

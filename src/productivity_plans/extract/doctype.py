@@ -47,10 +47,11 @@ CUES: dict[str, list[Cue]] = {
     "decision_record": _cues(
         (r"^\s*decision details\s*$", 4),
         # and a form's boxes whose colon the PDF's text lost: "Decision maker Leader of the
-        # Council", "Date of decision 15 July 2024"
-        (r"^\s*decision maker(?:\s*:|[ \t]+(?-i:[A-Z]))", 4),
+        # Council", "Date of decision 15 July 2024", perhaps after the box's number ("2 Decision
+        # maker")
+        (r"^\s*(?:\d{1,2}\.?[ \t]+)?decision maker(?:\s*:|[ \t]+(?-i:[A-Z]))", 4),
         (r"^\s*decision status\s*:", 2),
-        (r"^\s*(?:date of decision|decision date)(?:\s*:|[ \t]+\d)", 2),
+        (r"^\s*(?:\d{1,2}\.?[ \t]+)?(?:date of decision|decision date)(?:\s*:|[ \t]+\d)", 2),
         (
             r"^\s*(?:record of )?(?:executive |officer |delegated )?decision notice\b",
             3,
@@ -187,6 +188,10 @@ CUES: dict[str, list[Cue]] = {
         (r"^\s*agenda item\s*$", 3),
         # a meeting's page before it is held: "Agenda" over its items, "Status: Agenda published"
         (r"^\s*agenda\s*$", 1.5),
+        # the heading letter-spaced, as agenda packs print it ("A G E N D A"), and the pack's
+        # cover ("Public Document Pack")
+        (r"^\s*a[ \t]g[ \t]e[ \t]n[ \t]d[ \t]a\s*$", 1.5),
+        (r"^\s*public\s+document\s+pack\s*$", 3),
         # a summons or an agenda's heading: "You are summoned to attend a meeting of the
         # Executive to be held on …", "Agenda for Cabinet on Tuesday, 16 July 2024"
         (SUMMONS, 3),

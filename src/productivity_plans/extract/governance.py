@@ -254,7 +254,7 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "Decision Maker:", "Decision taker:", "Decision taken by:", "Decided by:", and a
         # forward plan's "Decision to be taken by:" …
         re.compile(
-            r"^\s*(?:\d{1,2}[.)]\s*)?(?:Meeting\s*/\s*)?(?:Decision[\s-]+(?:Maker|Taker)s?"
+            r"^\s*(?:\d{1,2}[.)]?\s*)?(?:Meeting\s*/\s*)?(?:Decision[\s-]+(?:Maker|Taker)s?"
             r"|Decisions?\s+(?:to\s+be\s+)?(?:taken|made)\s+by"
             r"|Decided\s+by|Decision\s+by|(?:Officer|Member|Person)\s+(?:taking|making)\s+(?:the\s+)?decision)"
             # perhaps with its day: "Decision taken by: Cabinet on 9 July 2024"
@@ -350,7 +350,11 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "Meeting   Resources Panel" whose colon the PDF's text lost (the line all a body)
         "meeting_body_label",
         re.compile(
-            rf"^[ \t]*Meeting(?:[ \t]*:|[ \t])[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*$", _M
+            rf"^[ \t]*Meeting(?:[ \t]*:|[ \t])[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*$"
+            # and its day on the next line, as an agenda's front sheet prints them: "MEETING:
+            # CABINET" over "DATE: Thursday 11th July, 2024"
+            rf"(?:\n[ \t]*Date[ \t]*:[ \t]*(?P<date>{_DATE}))?",
+            _M | re.X,
         ),
     ),
     (
@@ -431,7 +435,12 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"^[ \t]*(?:(?:[A-Z][\w'’&-]*[ \t]+){{1,5}}Council[ \t]+)?"
             # an item number set at its right: "Cabinet          8" over "10 July 2024"
             # "Scrutiny Committee - Corporate and Resources": a committee and its remit
-            rf"(?:the\s+)?(?P<body>{_BODY_CORE}(?:[ \t]+[-–][ \t]+(?-i:[A-Z])[\w&,'’ ]{{2,60}}?)?)"
+            rf"(?:the\s+)?(?:(?P<body>{_BODY_CORE}"
+            rf"(?:[ \t]+[-–][ \t]+(?-i:[A-Z])[\w&,'’ ]{{2,60}}?)?)"
+            # a committee's name wrapped before its last word: "AUDIT AND GOVERNANCE" over
+            # "COMMITTEE" over "12 September 2024"
+            rf"|(?P<wrapped_body>(?-i:[A-Z])[\w&,'’-]*(?:[ \t]+(?:(?:and|&|of|the|for)[ \t]+)?"
+            rf"(?-i:[A-Z])[\w&,'’-]*){{0,6}}[ \t]*\n[ \t]*(?:Committee|Sub-Committee|Board|Panel)))"
             rf"(?:[ \t]{{3,}}\d{{1,3}})?[ \t]*\n(?:[ \t]*\n)?"
             # "COUNCIL" over "DATE: 23 July 2024"
             rf"[ \t]*(?:date\s*:[ \t]*)?(?P<date>{_DATE})[ \t,]*(?:(?:at\s+)?\d[^\n]*)?$",
@@ -756,8 +765,12 @@ _BODY_WHO_APPROVED = re.compile(
 # A body handing the plan's sign-off on: "Cabinet delegated approval of this plan to the Chief
 # Executive, in consultation with the Leader, on 9 July 2024" (the body's step, delegated).
 _PLAN_DELEGATED_BY = re.compile(
-    rf"\b(?P<body>{_BODIES})\s+(?:has\s+|have\s+)?(?:also\s+)?(?P<verb>delegated)\s+(?:the\s+)?"
-    rf"(?:final\s+)?(?:approval|sign[- ]?off|agreement|finalisation)\s+of\s+(?:the|this|our|its)\s+"
+    # and the press's "The executive has agreed to delegate sign-off of the council's plan to
+    # …", "Cabinet members voted to delegate approval of the plan"
+    rf"\b(?P<body>{_BODIES})(?:\s+members)?\s+(?:has\s+|have\s+)?(?:also\s+)?"
+    rf"(?P<verb>delegated|(?:agreed|voted|decided|resolved)\s+to\s+delegate)\s+(?:the\s+)?"
+    rf"(?:final\s+)?(?:approval|sign[- ]?off|agreement|finalisation)\s+of\s+"
+    rf"(?:the|this|our|its|(?:the\s+)?(?:council|authority)['’]s)\s+"
     rf"(?:draft\s+|final\s+)?(?:productivity\s+)?plan\b"
     rf"(?:[^.\n]{{0,120}}?\bon\s+(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
@@ -861,6 +874,9 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("considered", "discussed", "debated", "presented", "reported", "taken", "shared"),
     ),
     (_PLAN_CONSIDERED_AT, ("considered", "discussed", "debated")),
+    # before the active voice's approvals: "has agreed to delegate sign-off of the plan" hands
+    # the sign-off on
+    (_PLAN_DELEGATED_BY, ("delegated", "delegate")),
     (
         _PLAN_SIGNOFF_ACTIVE,
         (*_APPROVALS, *_PRESS_APPROVALS, "noted", "considered", "given the", "gave the"),
@@ -875,7 +891,6 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
             for verb in ("approved", "agreed", "endorsed", "signed", "adopted")
         ),
     ),
-    (_PLAN_DELEGATED_BY, ("delegated",)),
     (_PLAN_RECEIVED_BODYS_BACKING, _RECEIVED_WORDS),
     (_PLAN_RECEIVED_BACKING_OF, _RECEIVED_WORDS),
     (_PLAN_TO_COME, ("consider", "discuss", "decide")),
@@ -1312,6 +1327,8 @@ def find_body_and_date(
         for m in found:
             groups = m.groupdict()
             found_body = groups.get("body")
+            if found_body is None and groups.get("wrapped_body"):
+                found_body = " ".join(groups["wrapped_body"].split())
             if found_body is not None:
                 found_body = _clean_body(found_body)
                 if not found_body or _BAD_BODIES.search(found_body) or len(found_body) > 120:
@@ -1397,7 +1414,8 @@ _PROSE_DECISION = (
 # recommendations heading, "That Cabinet …", "APPROVED"), or a resolution in running text.
 _ZONE_ANCHOR = re.compile(
     r"^\s*(?:"
-    r"(?:\d{1,2}[.)]\s*)?(?i:decisions?(?:\s+(?:taken|made))?)\s*:?\s*$"
+    # a form's numbered box: "4 Decision to be taken" over "4.1 To approve the plan"
+    r"(?:\d{1,2}[.)]?\s*)?(?i:decisions?(?:\s+(?:to\s+be\s+)?(?:taken|made))?)\s*:?\s*$"
     r"|(?:\d{1,2}[.)]\s*)?(?i:(?:the\s+)?decisions?(?:\s+(?:taken|made))?)\s*:"
     # a decision-maker's own words on a form: "I, Councillor A Name, Leader of the Council,
     # approve the Productivity Plan", "I hereby agree …"
@@ -1447,7 +1465,11 @@ _ZONE_END = re.compile(
 )
 _ZONE_MAX = 700
 OUTCOME_HEAD = 15_000  # decisions sit in the front matter of reports and in short minutes
-_SIGNOFF = re.compile(r"\b(?:approved|agreed|endorsed|signed\s+off)\s+by\b", re.IGNORECASE)
+_EARLIER_STEP = re.compile(
+    r"\b(?:approved|agreed|endorsed|signed\s+off)\s+by\b"
+    r"|(?<=plan)\s+(?:approved|agreed|endorsed|adopted)(?=\s+(?:in|on|at|last|earlier|previously)\b)",
+    re.IGNORECASE,
+)
 _AS_SIGNED_OFF = re.compile(
     r",?\s*\bas\s+(?:previously\s+)?(?:approved|agreed|endorsed|signed\s+off)\s+by\s+[^,.;\n]+,?",
     re.IGNORECASE,
@@ -1623,8 +1645,9 @@ def find_outcome(
             # "That the plan, as agreed by the Cabinet, be noted": a reference to an earlier
             # step, then this meeting's decision
             sentence = _AS_SIGNED_OFF.sub(" ", sentence_m.group(0))
-            if _SIGNOFF.search(sentence):
-                sentence = _SIGNOFF.split(sentence)[0]
+            # and an earlier step named inside this decision: "to note the plan approved by
+            # Cabinet on 16 July", "That the plan agreed in July be noted"
+            sentence = _EARLIER_STEP.sub(" ", sentence)
             delegation = _VERBS[1][1].search(sentence)
             for outcome, pattern in _VERBS:
                 if outcome in hits:
@@ -1915,7 +1938,8 @@ _CONTROL_LABEL = re.compile(
     r"(?:(?:(?:document\s+)?status|decision|(?:member\s+|political\s+)?sign[- ]?off)"
     r"\s*:\s*"
     r"(?:[A-Za-z][A-Za-z ]{0,20}[.;,–-]\s*)?)?"
-    r"(?P<label>approved\s+by|agreed\s+by|approving\s+body|approval\s+(?:by|body|route)"
+    # "Approved for submission by the Leader of the Council … on 16 July 2024"
+    r"(?P<label>(?:approved|agreed)(?:\s+for\s+(?:submission|publication))?\s+by|approving\s+body|approval\s+(?:by|body|route)"
     r"|signed\s+off\s+by|endorsed\s+by"
     # a bare "Approval: Full Council, 18 July 2024", "Sign-off: Leader of the Council (…)", and
     # the body in the label: "Cabinet approval: 9 July 2024", "Date of Cabinet approval: …"
@@ -2320,6 +2344,8 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
         subject = text[start : pm.end()]  # "the Productivity Plan submitted to …" names it
         if _A_PAPER.search(subject) and not _THE_PLAN.search(subject):
             continue  # "A report of the Chief Executive was submitted": to the meeting
+        if pm.group("verb") and _ANOTHER_THING_SUBMITTED.match(text, pm.end()):
+            continue  # "the developer had submitted a planning application": not the plan
         # "submitted by the deadline of 19 July" restates the deadline: not a submission date.
         mentions: list[DateMention] = [
             d
@@ -2427,6 +2453,14 @@ _A_PAPER = re.compile(
     re.IGNORECASE,
 )
 _THE_PLAN = re.compile(r"\bplan\b", re.IGNORECASE)
+# What an active "has submitted" names when it is not the plan: "the developer had submitted a
+# reserved matters application", "the council has submitted a bid to the fund".
+_ANOTHER_THING_SUBMITTED = re.compile(
+    r"\s+(?:a|an|its|their|his|her|two|three|several)\s+(?:(?!plan\b)[\w'’-]+\s+){0,3}?"
+    r"(?:applications?|bids?|claims?|appeals?|tenders?|objections?|proposals?|petitions?"
+    r"|questions?|motions?|returns?|business\s+cases?|representations?|expressions?\s+of\s+interest)\b",
+    re.IGNORECASE,
+)
 # A day told from the date before it: "… and submitted (to government) the following day".
 _DAYS_LATER = re.compile(
     r"[^.;\n]{0,80}?\b(?:(?:on\s+)?the\s+(?:following|next)\s+day|the\s+day\s+after|a\s+day\s+later"

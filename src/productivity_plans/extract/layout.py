@@ -98,7 +98,9 @@ _GRID_ROW = re.compile(
 
 # A decision form's label alone on its line, its value on the next (perhaps after a blank line).
 _LABEL_OVER_VALUE = re.compile(
-    r"^([ \t]*(?:Decision[ \t]+(?:maker|taker)s?|Decisions?[ \t]+(?:taken|made)[ \t]+by"
+    # (perhaps a form's box number before it: "2 Decision maker")
+    r"^([ \t]*(?:\d{1,2}\.?[ \t]+)?(?:Decision[ \t]+(?:maker|taker)s?"
+    r"|Decisions?[ \t]+(?:taken|made)[ \t]+by"
     r"|Decided[ \t]+by"
     r"|Date[ \t]+of[ \t]+(?:the[ \t]+)?(?:decision|meeting)|Decision[ \t]+date|Meeting[ \t]+date"
     r"|Date[ \t]+decision[ \t]+(?:taken|made)|Report[ \t]+to|Report[ \t]+author|Decision))[ \t]*"
