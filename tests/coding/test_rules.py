@@ -4704,6 +4704,166 @@ def test_an_item_whose_line_ends_on_a_preposition_wraps_onto_the_next():
     assert "new_burdens_unfunded" in codes.barrier_ids
 
 
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # servers (not only systems) out of support; an old system with a second fault joined
+        # to it; an old system told with three of the service's words before "system"
+        (
+            "Two of our payroll servers are now out of support, and a failure would halt pay runs.",
+            "legacy_it_systems",
+        ),
+        (
+            "Old, disconnected systems in revenues and housing force staff to type the same "
+            "details twice.",
+            "legacy_it_systems",
+        ),
+        (
+            "We still depend on an old social care finance system that officers must nurse along.",
+            "legacy_it_systems",
+        ),
+        # no clarity or guidance on sharing data, the source named between; one record shared
+        (
+            "There is no clear guidance from government on sharing school attendance and "
+            "children's services data with partners.",
+            "data_sharing_restrictions",
+        ),
+        (
+            "Until the hospital trust and the council can share one patient record, discharges "
+            "will keep facing delays.",
+            "data_sharing_restrictions",
+        ),
+        # less per head than other councils; the way councils are funded that never recognised a
+        # cost; a funding system that does not understand one
+        (
+            "The borough receives less funding per resident than neighbouring councils with "
+            "similar deprivation.",
+            "funding_formula",
+        ),
+        (
+            "How district councils are funded has never recognised the cost of serving scattered "
+            "villages.",
+            "funding_formula",
+        ),
+        (
+            "The funding system does not understand the cost of running services on islands.",
+            "funding_formula",
+        ),
+        # that savings alone could close the gap, told as what nobody should believe
+        (
+            "No one should believe that savings alone could close the gap we face.",
+            "insufficient_funding",
+        ),
+        # competing for money of a named kind; money that must be bid for
+        (
+            "Each year our small team loses weeks competing for one-off capital funds.",
+            "competitive_bidding",
+        ),
+        ("Money for cycling schemes must be bid for, round after round.", "competitive_bidding"),
+        # the council's asks of government leading a list of its items
+        (
+            "Our key asks of the new government: (i) a four-year settlement from 2026/27; (ii) an "
+            "end to bidding for capital funds.",
+            "single_year_settlements",
+        ),
+        # funding asked for several years at a time, or rather than year to year
+        (
+            "We want grant funding confirmed for three years at a time.",
+            "single_year_settlements",
+        ),
+        (
+            "We asked for the public health allocation to be set over several years rather than "
+            "year to year.",
+            "single_year_settlements",
+        ),
+        # each of a counted number of grants for one purpose, with a word of trouble
+        (
+            "Each of the five grants we get for domestic abuse support is hard to combine with the "
+            "others.",
+            "ringfenced_grants",
+        ),
+    ],
+)
+def test_barriers_told_in_a_thirty_third_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 35."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+def test_funding_per_head_below_an_average_is_the_distribution_not_its_total():
+    sentence = (
+        "Our settlement funding per head sits well below the national average for metropolitan "
+        "districts.\n"
+    )
+    assert code_text(sentence).barrier_ids == ["funding_formula"]
+    # told against the past, it is funding that has fallen
+    past = "Our funding per head is lower than it was in 2012, once inflation is counted.\n"
+    assert "insufficient_funding" in code_text(past).barrier_ids
+
+
+def test_each_item_of_a_semicolon_list_after_a_colon_is_its_own_barrier():
+    """A service that is the setting of one item's barrier (care records that cannot be shared)
+    is not the setting of another item's (the high needs deficit)."""
+    sentence = (
+        "Our main barriers are these: social care records that cannot be shared with the NHS; "
+        "and the deficit in the high needs block, which keeps growing.\n"
+    )
+    assert {"data_sharing_restrictions", "send_costs"} <= set(code_text(sentence).barrier_ids)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an academic's view, told by their field
+        (
+            "Professor Amir Khan, a public finance academic at a northern university, said the "
+            "formula was out of date."
+        ),
+        # buildings built in a past decade are not IT systems
+        "The council's leisure centres, built in the 1970s, reopened after refurbishment in May.",
+        # government's plans to be published, multi-year settlements among them, as a fact
+        (
+            "The government has said it will publish its plans for council funding, including "
+            "multi-year settlements, in the spring."
+        ),
+        # more per head than others, and a counted number of grants spent as planned
+        "We spend more per resident on libraries than similar councils.",
+        # the council's own unit costs below its comparators' are a measure, not its funding
+        "Our cost per household of street cleansing is £4 below the average of our comparators.",
+        "We spend less per resident on back-office support than similar councils.",
+        "Each of the three grants for town centres was spent in full by March.",
+    ],
+)
+def test_a_view_a_building_or_a_plan_reported_names_no_round_35_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # a pointer to the section that says how the council measures
+        ("Section 3 describes how we measure productivity.", False),
+        # a scorecard or a dashboard still to be explored
+        ("We will explore options for a customer service scorecard next year.", False),
+        # one to be developed that says what it will show still counts
+        (
+            "We will build a repairs dashboard this year showing the cost and time of each job.",
+            True,
+        ),
+        # a review of the indicators a committee may take on
+        (
+            "Members considered whether to add a review of the council's performance indicators "
+            "to the scrutiny work programme.",
+            False,
+        ),
+        # a dashboard that shows a quantity still measures
+        ("Our productivity dashboard shows the cost per case closed each month.", True),
+    ],
+)
+def test_pointers_reviews_to_consider_and_scorecards_to_explore_are_no_measure(sentence, measure):
+    """Measurement rules written after blind round 35."""
+    assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
 def test_a_pattern_set_reports_every_pattern_a_text_matches_whatever_its_case() -> None:
     """The filtered matcher runs only the patterns whose literal words a text has: a pattern
     with no such word (all classes) is still tried, and case is ignored both ways."""

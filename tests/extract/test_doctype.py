@@ -69,6 +69,7 @@ FURNITURE = [
     "You are summoned to attend a meeting of the Executive to be held on Monday 22 July 2024",
     "Agenda for Resources Committee on Monday, 22nd July, 2024, 7.00 pm",
     "A G E N D A",
+    "Recommendation: That Cabinet approves the Productivity Plan.",
     "Public Document Pack",
     "What our plan says",
     "We followed the deadline day as it happened.",

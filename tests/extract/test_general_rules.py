@@ -3399,3 +3399,205 @@ def test_the_press_telling_a_delegated_sign_off_gives_delegated(sentence: str) -
     text = f"Council hands plan sign-off to chief executive\nBy A Reporter · Tuesday 16 July 2024\n{sentence}\n"
     decision = extract_facts(text, url="https://www.example-news.co.uk/news/123").decision
     assert decision.outcome == "delegated"
+
+
+def test_a_cover_tables_submitted_row_after_a_full_line_keeps_its_day() -> None:
+    """A plan's cover table ("Prepared by …" then "Submitted to DLUHC 18 July 2024"): the row is
+    not a wrapped line of the one above."""
+    text = (
+        "Example Borough Council\nProductivity Plan 2024/25\nDocument status Final\n"
+        "Prepared by Strategy and Policy Team, Chief Executive's Directorate and Finance\n"
+        "Submitted to DLUHC 18 July 2024\nNext review March 2025\n"
+        "We have changed how we work across all services, and the plan below sets out how we\n"
+        "have transformed our services, how we use technology and data, how we cut waste, and\n"
+        "the barriers that government could help us remove, with the figures we use to judge it.\n"
+        f"{FOUR_HEADINGS}"
+    )
+    assert extract_facts(text).submitted_date == date(2024, 7, 18)
+
+
+def test_a_submission_told_in_the_present_for_what_is_to_come_is_dated_but_no_event() -> None:
+    """ "… minor amendments before it is submitted to the Department on 18 July 2024": the
+    conventions' submission date, but a step to come: no submission on the timeline, and the
+    sector's record treats it as to come."""
+    text = (
+        "Cabinet - Tuesday, 16th July, 2024\n\n6. Productivity Plan\n"
+        "RESOLVED – (1) That the Productivity Plan be approved.\n"
+        "(2) That the Chief Executive be authorised to make any minor amendments to the plan "
+        "before it is submitted to the Department for Levelling Up, Housing and Communities on "
+        "18 July 2024.\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.submitted_date == date(2024, 7, 18)
+    assert submission_to_come(facts.submission.sentence if facts.submission else None)
+    assert not [e for e in facts.timeline if e.action == "submitted"]
+
+
+def test_a_report_referred_to_a_later_meeting_puts_no_step_on_that_day() -> None:
+    text = (
+        "Cabinet - Tuesday, 16th July, 2024\n\n7. Annual report\n"
+        "RESOLVED – That the report be noted and referred to the Council Meeting on 19 "
+        "September 2024.\n"
+    )
+    timeline = extract_facts(text, url=DEMOCRACY).timeline
+    assert not [e for e in timeline if e.date == date(2024, 9, 19)]
+
+
+def test_a_paragraph_naming_an_owner_and_an_approval_is_no_version_table() -> None:
+    """Prose run into one line ("… approved by the Executive in 2022. The programme … each with
+    a senior responsible owner …") is not a document-control header: the plan records no
+    sign-off of its own."""
+    text = (
+        f"{PLAN_HEAD}Transformation. Our work is led through the Transformation Programme "
+        "approved by the Executive in 2022. The programme is organised into nine projects, each "
+        "with a senior responsible owner, and is overseen by the Corporate Leadership Team.\n"
+        "Highways. Our pothole repairs cost less.\n• Fire and rescue. The fire service is part "
+        "of the County Council. Sharing its stations with the police has cut costs.\n"
+        f"{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert (decision.body, decision.outcome) == (None, "none")
+
+
+def test_minutes_listed_among_a_reports_background_papers_are_not_its_meeting() -> None:
+    text = (
+        "Example Borough Council\nProductivity Plan\nReport to Cabinet\n"
+        "Date of meeting 9 July 2024\nReport of Executive Director\n1. Summary\n"
+        "1.1 This report asks Cabinet to approve the plan.\n2. Recommendations\n"
+        "Cabinet is recommended to approve the Productivity Plan at Appendix 1.\n"
+        "Background papers\nLetter from the Minister for Local Government, 16 April 2024.\n"
+        "Minutes of the Performance and Resources Committee, 27 June 2024.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == ("Cabinet", date(2024, 7, 9))
+
+
+def test_a_live_blogs_standfirst_names_the_meeting_whose_vote_it_reports() -> None:
+    """ "Follow our live coverage of the last full council meeting …" and, later, "Councillors
+    have voted to note the council's productivity plan": the full council's noting, on the
+    blog's day, not the cabinet's sign-off it recalls."""
+    text = (
+        "That's all from us\n\nBy A Reporter · LIVE · Last updated 15:48, 16 JUL 2024\n\n"
+        "Follow our live coverage of the last full council meeting before the summer recess\n\n"
+        "Councillors have voted to note the council's productivity plan, by 50 votes to 9.\n\n"
+        "The plan was signed off by the cabinet last week and will be sent to government "
+        "before Friday's deadline.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-herald.co.uk/news/live-123").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Full Council",
+        date(2024, 7, 16),
+        "noted",
+    )
+
+
+def test_a_decision_notices_lead_in_gives_the_maker_day_and_outcome() -> None:
+    text = (
+        "DECISION NOTICE\nThe following decision was taken by the Cabinet Member for Finance and "
+        "Resources on 15 July 2024:\nProductivity Plan 2024\nTo approve the Council's "
+        "Productivity Plan for submission to the Ministry.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet Member for Finance and Resources",
+        date(2024, 7, 15),
+        "approved",
+    )
+
+
+def test_a_decision_sheets_items_keep_their_own_outcomes() -> None:
+    """ "Item 7: Productivity Plan / Decision: Approved" then "Item 8: … / Decision: Deferred":
+    the plan's item decides, not the next item's deferral."""
+    text = (
+        "CABINET MEETING – 16 JULY 2024\nDECISION SHEET\nItem 7: Productivity Plan\n"
+        "Decision: Approved\nItem 8: Car parking charges\nDecision: Deferred\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 16),
+        "approved",
+    )
+
+
+def test_a_record_of_decisions_taken_at_a_meeting_held_on_gives_its_day() -> None:
+    text = (
+        "Executive\nRecord of decisions taken at the meeting held on Wednesday 17 July 2024\n"
+        "Item 5 Productivity Plan\nDecision: The Executive approved the Productivity Plan for "
+        "submission to government.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 7, 17),
+        "approved",
+    )
+
+
+def test_a_panel_noting_a_plan_and_sending_its_comments_on_notes_it_and_submits_nothing() -> None:
+    """Pre-decision scrutiny: "The Panel noted the draft plan and agreed to send its comments
+    to Cabinet, which will consider the plan on 16 July": noted; the comments sent are no
+    approval and no submission of the plan."""
+    text = (
+        "Corporate Resources Scrutiny Panel, 4 July 2024\nItem 5: Productivity Plan "
+        "(pre-decision scrutiny)\nThe Panel noted the draft plan and agreed to send its comments "
+        "to Cabinet, which will consider the plan on 16 July 2024.\n"
+    )
+    facts = extract_facts(text, url=DEMOCRACY)
+    assert facts.decision.outcome == "noted"
+    assert facts.submitted_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "when"),
+    [
+        (
+            "Report of the Director of Resources to the Executive on 9 July 2024\n"
+            "Productivity Plan\nRecommendation: That the Executive approves the plan.\n",
+            "Executive",
+            date(2024, 7, 9),
+        ),
+        (
+            "To: Cabinet\nFrom: Chief Executive\nDate: 16 July 2024\nSubject: Productivity Plan\n"
+            "Recommendation: That Cabinet approves the Productivity Plan.\n",
+            "Cabinet",
+            date(2024, 7, 16),
+        ),
+        (
+            "Committee: Policy and Resources Committee | Date: 11 July 2024\n"
+            "Title: Productivity Plan\nRecommendation: That the Committee approves the plan.\n",
+            "Policy and Resources Committee",
+            date(2024, 7, 11),
+        ),
+    ],
+)
+def test_a_reports_cover_in_other_house_styles_gives_its_meeting(
+    text: str, body: str, when: date
+) -> None:
+    """ "Report of … to the Executive on 9 July 2024"; a memorandum's "To: Cabinet" over
+    "Date: …"; "Committee: … | Date: …" in one row."""
+    facts = extract_facts(
+        text, url="https://democracy.example-borough.gov.uk/documents/s1/Report.pdf"
+    )
+    assert facts.doc_type == "committee_report"
+    assert (facts.decision.body, facts.decision.date) == (body, when)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "I am pleased to present this plan, which Cabinet agreed on 9 July 2024.",
+            ("Cabinet", date(2024, 7, 9), "approved"),
+        ),
+        ("Agreed at Full Council 18/07/2024", ("Full Council", date(2024, 7, 18), "approved")),
+        ("Approved at Cabinet, 9 July 2024", ("Cabinet", date(2024, 7, 9), "approved")),
+    ],
+)
+def test_a_plans_sign_off_as_a_relative_clause_or_an_agreed_at_line(
+    line: str, expected: tuple[str, date, str]
+) -> None:
+    """The body as the subject of a clause about the plan ("this plan, which Cabinet agreed on
+    …"); a control line "Agreed at Full Council 18/07/2024"."""
+    decision = extract_facts(f"{PLAN_HEAD}{line}\n{FOUR_HEADINGS}").decision
+    assert (decision.body, decision.date, decision.outcome) == expected

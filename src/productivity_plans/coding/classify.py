@@ -527,9 +527,15 @@ _WELCOMES_WHAT_EXISTS = re.compile(
     r"|the\s+chancellor|the\s+treasury|mhclg|dluhc)\s+(?:has|have|had)\s+(?:now\s+|since\s+|also\s+)?"
     r"(?:said|announced|confirmed|stated|indicated|signalled|committed|pledged|promised)\s+"
     r"(?:that\s+)?(?:it|they|ministers|government)?\s*(?:intends?|plans?|aims?|wants?|will|would"
-    r"|is\s+(?:going|planning)|are\s+(?:going|planning)|to)\s+(?:to\s+)?(?:give|provide|offer"
+    r"|is\s+(?:going|planning)|are\s+(?:going|planning)|to)\s+(?:to\s+)?(?:(?:give|provide|offer"
     r"|return\s+to|move\s+to|introduce|restore|bring\s+back|deliver)\s+(?:councils\s+|local"
-    r"\s+(?:government|authorities)\s+)?(?:a\s+|with\s+)?(?:multi-?|longer[- ]term\s+|two-|three-"
+    r"\s+(?:government|authorities)\s+)?(?:a\s+|with\s+)?"
+    # or its approach to local government finance set out, settlements of several years among it
+    # ("has indicated that it will set out its own approach …, including multi-year settlements,
+    # in the autumn", round 35)
+    r"|(?:set\s+out|publish|announce|bring\s+forward|consult\s+on)\s+(?:its\s+|their\s+|an?\s+)?"
+    r"(?:own\s+|new\s+)?(?:approach|plans?|proposals?|reforms?)\b[^.;]{0,60}?\b(?:including|with"
+    r"|such\s+as)\s+(?:a\s+)?)(?:multi-?|longer[- ]term\s+|two-|three-"
     r"|four-|five-|\d-)\s?(?:years?\s+)?(?:[\w-]+\s+)?(?:settlements?|allocations?|deals?|funding)\b"
     r"(?![^.;]*\b(?:but|however|yet|again|still|not|never|until|repeated\w*|before|promised\s+before"
     r"|too\s+late|only)\b)",
@@ -659,18 +665,28 @@ def _topic_reading(sentence: str) -> str:
 
 # The items of a lettered or numbered list inside one sentence ("we ask government to: (a) …;
 # (b) …; and (c) …"): each item is its own ask, so one item's barrier is no setting for a topic
-# another item names (round 27).
+# another item names (round 27). So are the items of a list run on with semicolons after a colon
+# ("the barriers …, in particular: the obstacles to sharing data …; the cost of competing for
+# funding …; and the growth in the high needs deficit", round 35): the sentence splitter leaves
+# a semicolon followed by a lower-case word inside the sentence.
 _LIST_ITEM = re.compile(
     r"(?:^|[:;,]\s*(?:and\s+|or\s+)?)\((?:[a-h]|i{1,3}|iv|v|vi{0,3}|\d{1,2})\)\s"
 )
+_SEMICOLON_ITEM = re.compile(r";\s+(?:and\s+|or\s+)?")
 
 
 def _beyond_settings(rules: Rules, sentence: str, topics: list[str], hits: list[str]) -> list[str]:
     """The topics that are not only the setting of a barrier the sentence's rules named (see
-    ``Rules.beyond_settings``), read item by item in a sentence that lists several asks."""
+    ``Rules.beyond_settings``), read item by item in a sentence that lists several asks or
+    barriers, lettered or numbered, or run on with semicolons after a colon."""
     kept = rules.beyond_settings(topics, hits)
+    if len(kept) == len(topics):
+        return kept
     items = [item for item in _LIST_ITEM.split(sentence) if item.strip()]
-    if len(items) < 2 or len(kept) == len(topics):
+    if len(items) < 2 and ";" in sentence.partition(":")[2]:
+        lead, _, listed = sentence.partition(":")
+        items = [lead] + [item for item in _SEMICOLON_ITEM.split(listed) if item.strip()]
+    if len(items) < 2:
         return kept
     for item in items:
         named = rules.topics.counts(_topic_reading(item))

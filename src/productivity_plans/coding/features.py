@@ -528,6 +528,9 @@ _NATIONAL_VIEW = re.compile(
     r"|sigoma|national\s+audit\s+office|nao|commentators?|think[- ]tanks?|analysts|economists"
     # a research body named by its kind alone: "The Institute's analysis found …" (round 31)
     r"|institute|foundation"
+    # an academic or researcher told by their field ("Dr Jo Bloggs, a local government finance
+    # researcher at a university, said …", round 35)
+    r"|(?:[\w-]+\s+){0,4}?(?:researchers?|academics?|professors?|lecturers?|experts?)"
     r"|the\s+new\s+local|localis|cipfa)\b(?:[^.;]{0,40}?\b(?:has\s+|have\s+|had\s+)?(?:argued"
     r"|said|says|estimated|estimates|warned|warns|claimed|claims|suggested|suggests|calculated"
     r"|calculates|found|finds|reported|reports|predicted|predicts|believes?))?",
@@ -715,12 +718,38 @@ _MEASURE_TO_COME = vocabulary(
 )
 
 
+# Measures pointed to or put to a committee, a third vocabulary beside ``_NO_MEASURES`` (kept
+# apart for RE2's DFA memory, as ``_MEASURES_PUT_OFF`` is):
+_MEASURES_ELSEWHERE = vocabulary(
+    # a pointer to where the plan says how it measures ("Section 2 of this plan describes how we
+    # measure productivity", round 35): the section answers, not the pointer
+    r"^\W*(?:section|part|chapter|paragraph|annex|appendix)\s+[\w.]+\s+(?:of\s+(?:this|the"
+    r"|our)\s+(?:\w+\s+)?(?:plan|report|document)\s+)?(?:describes|sets\s+out|explains|shows"
+    r"|covers|details|outlines)\s+how\s+(?:we|the\s+council|it)\s+(?:will\s+)?(?:measure|track"
+    r"|monitor|assess)"
+    # a review of the measures a committee is asked to consider ("considers whether it wishes to
+    # add a review of the council's productivity measures to its work programme", round 35)
+    r"|\b(?:consider\w*|whether)\b[^.;]{0,60}\b(?:a\s+)?(?:review|scrutiny|examination)\s+of"
+    r"\s+(?:the\s+council.s\s+|our\s+|its\s+|the\s+)?(?:\w+\s+)?(?:measures|metrics|indicators"
+    r"|kpis)\b"
+    # options for a dashboard or scorecard still to be explored ("we will explore options for a
+    # productivity dashboard", round 35); one to be developed that says what it will show still
+    # counts (round 19)
+    r"|\b(?:explor|consider|investigat|look\w*\s+at|scop)\w*\s+(?:the\s+)?(?:options?|possibilit\w+"
+    r"|feasibility|merits?|case)\s+(?:for|of)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:dashboards?"
+    r"|scorecards?)\b"
+)
+
+
 def says_it_has_no_measures(sentence: str) -> bool:
     """Whether a sentence says the council or its plan has no measures (yet), and not what its
     measure to come will be based on."""
     if _MEASURE_TO_COME.search(sentence) is not None:
         return False
-    if _NO_MEASURES.search(sentence) is not None or _MEASURES_PUT_OFF.search(sentence) is not None:
+    if any(
+        v.search(sentence) is not None
+        for v in (_NO_MEASURES, _MEASURES_PUT_OFF, _MEASURES_ELSEWHERE)
+    ):
         return True
     return _no_agreed_measure(sentence)
 

@@ -162,6 +162,8 @@ CUES: dict[str, list[Cue]] = {
         (r"^\s*report (?:of|by|to)\b", 2),
         (r"^\s*(?:\d{1,2}\.?\s+)?purpose (?:of (?:the |this )?report|/ summary)", 2),
         (r"^\s*(?:\d{1,2}\.?\s+)?recommendations?(?:\(s\))?(?: to [\w ]+)?\s*:?\s*$", 2),
+        # the recommendation as a cover field: "Recommendation: That Cabinet approves the plan"
+        (r"^\s*recommendations?\s*:\s*that\b", 2),
         # the paper speaking of itself: "This report presents the draft plan for approval"
         (r"\bthis report (?:presents|seeks|asks|sets out|provides|recommends|invites)\b", 2),
         (r"\bkey decision\s*[:?]", 1.5),

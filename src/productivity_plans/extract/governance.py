@@ -120,9 +120,10 @@ _NOT_YET = re.compile(
     # no approval), in the clause that leads to the verb or date
     r"|\b(?:recommended\s+for|seek(?:s|ing)?|sought|requesting)\s+(?:its\s+|the\s+)?"
     r"(?:approval|endorsement|adoption|agreement)\b[^.;,]{0,40}$"
-    # "be deferred to the meeting of the Executive on 18 July": a later meeting's day
+    # "be deferred to the meeting of the Executive on 18 July", "referred to the Council
+    # Meeting on 19 September": a later meeting's day
     r"|\b(?:deferred|adjourned|postponed|referred|put\s+back)\s+(?:un)?to\s+(?:the\s+|a\s+|its\s+)?"
-    r"(?:next\s+)?$)",
+    r"(?:next\s+)?(?:[\w'’-]+\s+){0,5}?(?:(?:on|at|in)\s+)?$)",
     re.IGNORECASE,
 )
 
@@ -291,13 +292,47 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.MULTILINE,
         ),
     ),
-    ("committee_label", re.compile(r"^\s*Committee\s*:[ \t]*(?P<body>[^\n]+?)\s*$", _M)),
+    (
+        # and its day in the next cell of the row: "Committee: Policy and Resources Committee |
+        # Date: 11 July 2024" (the bar read as a colon by then)
+        "committee_label",
+        re.compile(
+            rf"^\s*Committee\s*:[ \t]*(?P<body>[^\n]+?)"
+            rf"(?:[ \t]*[:|][ \t]*Date[ \t]*:[ \t]*(?P<date>{_DATE})[^\n]*)?\s*$",
+            _M | re.X,
+        ),
+    ),
+    (
+        # a report's heading line: "Report of the Director of Resources to the Executive on 9
+        # July 2024"; a memorandum's "To: Cabinet" over "Date: 16 July 2024"
+        "report_of_to",
+        re.compile(
+            rf"^[ \t]*Report\s+(?:of|by|from)\s+[^\n]{{1,80}}?\s+to\s+(?:the\s+)?"
+            rf"(?P<body>{_BODY_CORE})\s+(?:on|for\s+(?:its\s+)?meeting\s+on)\s+(?P<date>{_DATE})"
+            rf"|^[ \t]*To[ \t]*:[ \t]*(?:the\s+)?(?P<body2>{_BODY_CORE})[ \t]*\n"
+            rf"(?:[ \t]*(?:From|Subject|Title|Ref(?:erence)?)[ \t]*:[^\n]*\n){{0,2}}"
+            rf"[ \t]*Date(?:[ \t]+of[ \t]+meeting)?[ \t]*:[ \t]*(?P<date2>{_DATE_AGAIN})",
+            _M | re.X,
+        ),
+    ),
     (
         "decision_of",
         re.compile(
             rf"^\s*(?:(?:Executive|Individual|Officer|Delegated|Key)\s+)?Decisions?\s+"
             rf"(?:of|by|taken\s+by)\s+(?:the\s+)?(?P<body>{_BODY_CORE})\s*$",
             re.MULTILINE | re.X,
+        ),
+    ),
+    (
+        # a decision notice's lead-in: "The following decision was taken by the Cabinet Member
+        # for Finance and Resources on 15 July 2024:"
+        "decision_taken_by",
+        re.compile(
+            rf"\b(?i:the\s+following\s+decisions?\s+(?:was|were|has\s+been|have\s+been)\s+"
+            rf"(?:taken|made)\s+by)\s+(?:the\s+)?(?P<body>{_BODY_CORE})"
+            rf"(?=\s+(?:on|at)\s|\s*[:.,;\n])"
+            rf"(?:\s+(?i:on|at\s+(?:its|their)\s+meeting\s+on)\s+(?P<date>{_DATE}))?",
+            re.X,
         ),
     ),
     (
@@ -362,7 +397,9 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # date alone
         "minutes_held_on",
         re.compile(
-            rf"^[ \t]*(?:Minutes\s+of\s+(?:the|a)\s+meeting|Meeting)\s+held\s+"
+            # and a decision sheet's "Record of decisions taken at the meeting held on …"
+            rf"^[ \t]*(?:(?:Minutes|Record\s+of\s+(?:the\s+)?decisions?(?:\s+(?:taken|made))?)\s+"
+            rf"(?:of|at)\s+(?:the|a)\s+meeting|Meeting)\s+held\s+"
             # "… held at the Town Hall on Thursday 11 July 2024"
             rf"(?:(?:at|in)\s+[^\n]{{1,80}}?\s+)?(?:on\s+)?(?P<date>{_DATE})",
             _M | re.X,
@@ -762,6 +799,15 @@ _BODY_WHO_APPROVED = re.compile(
     rf"(?:[^.\n]{{0,60}}?\bon\s+(?P<date>{_DATE}))?",
     re.IGNORECASE | re.X,
 )
+# The plan, then the body that agreed it in a clause of its own: "this plan, which Cabinet
+# agreed on 9 July 2024", "the plan that our Executive endorsed on 16 July".
+_PLAN_WHICH_BODY_AGREED = re.compile(
+    rf"\b(?:this|the|our)\s+(?:productivity\s+)?(?:plan|document),?\s+(?:which|that)\s+"
+    rf"(?:the\s+|our\s+)?(?P<body>{_BODIES})\s+(?:has\s+|have\s+|had\s+)?(?:unanimously\s+)?"
+    rf"(?P<verb>approved|agreed|endorsed|signed\s+off|adopted)\b"
+    rf"(?:[^.\n]{{0,60}}?\bon\s+(?P<date>{_DATE}))?",
+    re.IGNORECASE | re.X,
+)
 # A body handing the plan's sign-off on: "Cabinet delegated approval of this plan to the Chief
 # Executive, in consultation with the Leader, on 9 July 2024" (the body's step, delegated).
 _PLAN_DELEGATED_BY = re.compile(
@@ -878,6 +924,15 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     # the sign-off on
     (_PLAN_DELEGATED_BY, ("delegated", "delegate")),
     (
+        _PLAN_WHICH_BODY_AGREED,
+        tuple(
+            f"{noun}{comma} {rel}"
+            for noun in ("plan", "document")
+            for comma in ("", ",")
+            for rel in ("which", "that")
+        ),
+    ),
+    (
         _PLAN_SIGNOFF_ACTIVE,
         (*_APPROVALS, *_PRESS_APPROVALS, "noted", "considered", "given the", "gave the"),
     ),
@@ -975,6 +1030,16 @@ _PROSE_ADDRESS = re.compile(
     rf"(?:\b(?:report|paper)\s+(?:submitted|presented)\s+to|\bfor\s+the\s+consideration\s+of"
     rf"|\bfor\s+consideration\s+by)\s+(?:the\s+)?(?P<body>{_MEETING_BODY})\b",
 )
+
+
+# A report's list of the papers it rests on ("Background papers" over "Minutes of the
+# Performance and Resources Committee, 27 June 2024."): another meeting's record, not this one.
+_BACKGROUND_PAPERS = re.compile(
+    r"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]*)?(?:background\s+(?:papers|documents|reading)"
+    r"|list\s+of\s+background\s+papers|documents\s+referred\s+to|reference\s+documents)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PAPERS_REACH = 600
 
 
 def _norm_body(body: str) -> str:
@@ -1326,7 +1391,7 @@ def find_body_and_date(
         )
         for m in found:
             groups = m.groupdict()
-            found_body = groups.get("body")
+            found_body = groups.get("body") or groups.get("body2")
             if found_body is None and groups.get("wrapped_body"):
                 found_body = " ".join(groups["wrapped_body"].split())
             if found_body is not None:
@@ -1341,6 +1406,7 @@ def find_body_and_date(
                 _CONFIRMED_MINUTES.match(text, m.end(), m.end() + 160)
                 or _CONFIRMING.search(text, max(0, m.start() - 40), m.start())
                 or _an_item(text, m.start())
+                or _BACKGROUND_PAPERS.search(text, max(0, m.start() - _PAPERS_REACH), m.start())
             ):
                 continue  # "That the minutes of the Board held on 26 June be noted": an item
             if name == "signed_by" and doc_type not in _PAPER_TYPES:
@@ -1401,7 +1467,7 @@ def find_body_and_date(
 # to approve …", "The recommendation … was put to the vote and carried", "It was moved,
 # seconded and agreed that …".
 _PROSE_DECISION = (
-    r"(?:Cabinet|Council|Executive|Committee|Leader|Mayor|Holder)\s+(?:has\s+)?"
+    r"(?:Cabinet|Council|Executive|Committee|Leader|Mayor|Holder|Panel|Board)\s+(?:has\s+)?"
     r"(?:noted|approved|agreed|endorsed)\b"
     r"|(?:Members|Councillors)\s+(?:(?:voted|agreed|decided)\s+(?:unanimously\s+)?to\s+"
     r"(?:approve|endorse|adopt|note|agree)|(?:unanimously\s+)?(?:noted|approved|agreed|endorsed))\b"
@@ -1442,7 +1508,9 @@ _ZONE_ANCHOR = re.compile(
     r"|(?:\d\)\s*)?(?:APPROVED|NOTED|AGREED|ENDORSED)\b|(?:Approved|Noted|Agreed|Endorsed)\s+the\b"
     r")"
     # a decision notice's "The Cabinet at its meeting on 9 July 2024 made the following decision:"
-    r"|\b(?:(?:made|took|reached)\s+the\s+following\s+(?:decisions?|resolutions?)\s*:|RESOLVED\b|(?:Resolved|[Ii]t\s+was\s+resolved)\b(?:,?\s+(?:unanimously|by\s+a\s+majority|nem\.?\s*con\.?),?)?,?\s*(?:that|to|:)"
+    r"|\b(?:(?:made|took|reached)\s+the\s+following\s+(?:decisions?|resolutions?)\s*:"
+    # "The following decision was taken by the Cabinet Member for Finance on 15 July 2024:"
+    r"|[Tt]he\s+following\s+decisions?\s+(?:was|were)\s+(?:taken|made)\b[^:\n]{0,160}:|RESOLVED\b|(?:Resolved|[Ii]t\s+was\s+resolved)\b(?:,?\s+(?:unanimously|by\s+a\s+majority|nem\.?\s*con\.?),?)?,?\s*(?:that|to|:)"
     r"|ORDERED\b|AGREED\s+(?:that\b|:)"
     # "Cabinet DECIDED to approve …": a minute's record in capitals
     r"|DECIDED\s+(?:that\b|to\b|:)"
@@ -1542,7 +1610,11 @@ _PRODUCTIVITY = re.compile(r"productivity", re.IGNORECASE)
 # a step of procedure, not an approval
 _PROCEDURAL = re.compile(
     r"^\s*that\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:be|is|are)\s+(?:referred|forwarded|circulated|published|reported|sent"
-    r"|passed|fed\s+back|shared|brought|considered)\b",
+    r"|passed|fed\s+back|shared|brought|considered)\b"
+    # "agreed to send its comments to Cabinet": the panel's views passed on, not an approval
+    r"|^\s*to\s+(?:send|forward|refer|pass\s+on|submit|feed\s+back|share|report)\s+(?:its|their|the"
+    r"|these|those|any)\s+(?:[\w-]+\s+)?(?:comments|views|feedback|observations|recommendations"
+    r"|concerns)\b",
     re.IGNORECASE,
 )
 # "… and agree any items for its forward work programme": a scrutiny body's own business.
@@ -1565,10 +1637,16 @@ _ITEM_HEADING = re.compile(
     # a number with the title after it, or on the next line after a number with its stop ("8."
     # over "Productivity Plan"; a bare number alone is a page number)
     r"|(?:(?!20[12]\d\b)\d{1,4}(?:/\d{1,4})?|\([a-z]\))"
-    r"(?:[.)]?[ \t]+|[.)][ \t]*\n(?:[ \t]*\n)?[ \t]*))"
+    r"(?:[.)]?[ \t]+|[.)][ \t]*\n(?:[ \t]*\n)?[ \t]*)"
+    # a decision sheet's or agenda's "Item 7: Productivity Plan", "Agenda item 5 – …"
+    r"|(?:(?:Agenda|AGENDA)[ \t]+)?(?:Item|ITEM|item)[ \t]+\d{1,3}[a-z]?[ \t]*[.:)–-]?[ \t]+)"
     r"[A-Z][^\n]{2,90}(?<![.;,])$",
     re.MULTILINE,
 )
+
+
+# An item of a decision sheet: "Item 7: Productivity Plan".
+_SHEET_ITEM = re.compile(r"^[ \t]*(?:agenda[ \t]+)?item[ \t]+\d", re.IGNORECASE | re.MULTILINE)
 
 
 def _plan_item(text: str, first: int) -> tuple[int, int]:
@@ -1624,9 +1702,12 @@ def find_outcome(
     offset, item_start, item_end = 0, 0, len(text)
     if first:
         # Start at the line where the plan is first mentioned: earlier agenda items are other
-        # business. Minutes are read within the item about the plan, so later items are too.
+        # business. Minutes, and decision sheets of several items, are read within the item
+        # about the plan, so later items are too (a decision form's numbered boxes are not items).
         offset = text.rfind("\n", 0, first.start()) + 1
-        if doc_type == "minutes":
+        if doc_type == "minutes" or (
+            doc_type == "decision_record" and len(_SHEET_ITEM.findall(text)) >= 2
+        ):
             item_start, item_end = _plan_item(text, first.start())
             offset = item_start if item_start > first.start() else max(offset, item_start)
     formal_hits: dict[str, tuple[int, int, str]] = {}
@@ -1939,7 +2020,9 @@ _CONTROL_LABEL = re.compile(
     r"\s*:\s*"
     r"(?:[A-Za-z][A-Za-z ]{0,20}[.;,–-]\s*)?)?"
     # "Approved for submission by the Leader of the Council … on 16 July 2024"
-    r"(?P<label>(?:approved|agreed)(?:\s+for\s+(?:submission|publication))?\s+by|approving\s+body|approval\s+(?:by|body|route)"
+    r"(?P<label>(?:approved|agreed)(?:\s+for\s+(?:submission|publication))?\s+by|approving\s+body"
+    # "Agreed at Full Council 18/07/2024", "Approved at Cabinet, 9 July 2024"
+    r"|(?:approved|agreed|endorsed|adopted)\s+at|approval\s+(?:by|body|route)"
     r"|signed\s+off\s+by|endorsed\s+by"
     # a bare "Approval: Full Council, 18 July 2024", "Sign-off: Leader of the Council (…)", and
     # the body in the label: "Cabinet approval: 9 July 2024", "Date of Cabinet approval: …"
@@ -1954,7 +2037,10 @@ _CONTROL_LABEL = re.compile(
 )
 # A version table's header: "Version | Date | Author | Approved by".
 _CONTROL_HEADER = re.compile(
-    r"^(?=[^\n]*\b(?:version|date|author|owner|status|issue)\b)[^\n]*"
+    # a row of column names, not a paragraph of prose that names an owner and an approval ("…
+    # approved by the Executive in 2022. The programme … each with a senior responsible owner")
+    r"^(?=[^\n]{0,160}$)(?![^\n]*[a-z)]\.\s+[A-Z])"
+    r"(?=[^\n]*\b(?:version|date|author|owner|status|issue)\b)[^\n]*"
     r"\b(?P<label>approved\s+by|signed\s+off\s+by|endorsed\s+by)\b[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -2102,7 +2188,11 @@ _SUBMISSION_TO_COME = (
     r"(?P<verb3>submitted|sent|returned|emailed|e-mailed)\b"
     # "we intend to send it to the Department for Levelling Up, Housing and Communities on …"
     # (the department's full name, perhaps over a line break)
-    r"|\bto\s+(?P<verb5>submit|send)\b(?=[^.;]{0,100}?\bon\s+(?:\w+day,?\s+)?\d)"
+    # (the plan sent, not a panel's comments: "agreed to send its comments to Cabinet, which
+    # will consider the plan on 16 July")
+    r"|\bto\s+(?P<verb5>submit|send)\b(?!\s+(?:its|their|the|our|his|her)\s+(?:[\w-]+\s+)?"
+    r"(?:comments|views|feedback|observations|recommendations|response|minutes|report)\b)"
+    r"(?=[^.;]{0,100}?\bon\s+(?:\w+day,?\s+)?\d)"
     r"|\b(?:will|shall)\s+(?:then\s+)?(?P<verb6>submit|send|return|e-?mail)\b"
     r"(?=[^.;\n]{0,100}?\bon\s+(?:\w+day,?\s+)?\d)"
     # a cover line's "To be submitted to the Department … on 12 July 2024", and a decision
@@ -2117,6 +2207,10 @@ _SUBMISSION_TO_COME = (
     # "to approve the Productivity Plan for submission to the Ministry … on 18 July 2024"
     rf"|\bfor\s+(?P<verb15>submission)\s+to\s+(?:the\s+)?{_TO_GOVERNMENT}\b"
     r"(?=[^.;]{0,120}?\bon\s+(?:\w+day,?\s+)?\d)"
+    # the present for what is to come: "to make minor amendments before it is submitted to the
+    # Department on 18 July 2024", "once the plan is sent to the Ministry on 17 July"
+    r"|\b(?:before|when|once|until|after)\s+(?:it|the\s+plan|this\s+plan)\s+is\s+"
+    r"(?P<verb19>submitted|sent|returned|e-?mailed)\b(?=[^.;\n]{0,120}?\bon\s+(?:\w+day,?\s+)?\d)"
 )
 # A submission date as the labelling conventions read it: the day the plan was, or is to be,
 # submitted ("will be submitted on 19 July", "we sent it to the Department on 17 July"); a
@@ -2279,6 +2373,8 @@ def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[Go
             if _MARKED_TO_COME.match(text, mention.end, end):
                 continue  # "Approval: Cabinet, 23 July 2024 (due)": a meeting to come
             action = _action(verb.group("verb"))
+            if action == "submitted" and submission_to_come(sentence):
+                continue  # "… before it is submitted to the Department on 18 July": to come
             if mention.value == _DEADLINE and (
                 _FUTURE_OR_DUTY.search(sentence) and not _PAST_SUBMITTED.search(sentence)
             ):
@@ -2933,6 +3029,10 @@ _LIVE_MEETING = re.compile(
     rf"\bLIVE\b[^\n]{{0,80}}?\b(?P<body>(?i:full\s+council)|{_BODY_CORE})\s+(?i:meeting)\b"
     rf"|\b(?i:councillors|members)\s+(?i:on|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){{0,4}}"
     rf"(?:Council['’]s\s+)?(?P<body2>{_BODY_CORE})\s+(?i:meet|met|are\s+meeting)\b"
+    # "Follow our live coverage of the last full council meeting before the summer recess"
+    rf"|\b(?i:live\s+(?:coverage|updates|reporting|blog)\s+(?:of|from)\s+(?:the|today['’]s|this"
+    rf"|this\s+week['’]s))\s+(?:(?i:last|latest|final|first|special|extraordinary|annual)\s+)?"
+    rf"(?P<body3>(?i:full\s+council)|{_BODY_CORE})\s+(?i:meeting)\b"
 )
 
 
@@ -2951,7 +3051,7 @@ def _live_blog_decision(
     dated = _dateline(text, scan)
     verb = decided.group("verb") or decided.group("verb2")
     start, end = _sentence_bounds(text, decided.start())
-    body = meeting.group("body") or meeting.group("body2")
+    body = meeting.group("body") or meeting.group("body2") or meeting.group("body3")
     return (
         "Full Council" if body.lower().split() == ["full", "council"] else _clean_body(body),
         dated[0].value if dated else None,

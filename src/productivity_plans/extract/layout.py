@@ -62,8 +62,9 @@ _NEW_ITEM = re.compile(
     # "Portfolio Holder for …")
     r"|Portfolio(?![ \t]+Holders?\b)"
     # a plan's document control ("Approved Executive, 2 July 2024", "Approved by Cabinet",
-    # "Date approved 8 July 2024")
-    r"|(?:Approved|Endorsed|Agreed|Signed[ \t]+off)(?:[ \t]+by)?|Date[ \t]+(?:approved|agreed))"
+    # "Date approved 8 July 2024", "Submitted to DLUHC 18 July 2024")
+    r"|(?:Approved|Endorsed|Agreed|Signed[ \t]+off)(?:[ \t]+by)?|Submitted(?:[ \t]+to)?"
+    r"|Date[ \t]+(?:approved|agreed|submitted))"
     r"[ \t]+(?=[A-Z0-9])"
     # a minutes heading's second line: "Minutes of the meeting held on 9 July 2024"
     r"|[ \t]*(?:Minutes|MINUTES)[ \t]+(?:of|OF)[ \t]"
