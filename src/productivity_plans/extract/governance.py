@@ -304,14 +304,21 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         # a report's heading line: "Report of the Director of Resources to the Executive on 9
-        # July 2024"; a memorandum's "To: Cabinet" over "Date: 16 July 2024"
+        # July 2024"
         "report_of_to",
         re.compile(
             rf"^[ \t]*Report\s+(?:of|by|from)\s+[^\n]{{1,80}}?\s+to\s+(?:the\s+)?"
-            rf"(?P<body>{_BODY_CORE})\s+(?:on|for\s+(?:its\s+)?meeting\s+on)\s+(?P<date>{_DATE})"
-            rf"|^[ \t]*To[ \t]*:[ \t]*(?:the\s+)?(?P<body2>{_BODY_CORE})[ \t]*\n"
+            rf"(?P<body>{_BODY_CORE})\s+(?:on|for\s+(?:its\s+)?meeting\s+on)\s+(?P<date>{_DATE})",
+            _M | re.X,
+        ),
+    ),
+    (
+        # a memorandum's "To: Cabinet" over "Date: 16 July 2024"
+        "memo_to",
+        re.compile(
+            rf"^[ \t]*To[ \t]*:[ \t]*(?:the\s+)?(?P<body>{_BODY_CORE})[ \t]*\n"
             rf"(?:[ \t]*(?:From|Subject|Title|Ref(?:erence)?)[ \t]*:[^\n]*\n){{0,2}}"
-            rf"[ \t]*Date(?:[ \t]+of[ \t]+meeting)?[ \t]*:[ \t]*(?P<date2>{_DATE_AGAIN})",
+            rf"[ \t]*Date(?:[ \t]+of[ \t]+meeting)?[ \t]*:[ \t]*(?P<date>{_DATE})",
             _M | re.X,
         ),
     ),
@@ -1391,7 +1398,7 @@ def find_body_and_date(
         )
         for m in found:
             groups = m.groupdict()
-            found_body = groups.get("body") or groups.get("body2")
+            found_body = groups.get("body")
             if found_body is None and groups.get("wrapped_body"):
                 found_body = " ".join(groups["wrapped_body"].split())
             if found_body is not None:
