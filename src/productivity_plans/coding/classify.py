@@ -43,7 +43,7 @@ from productivity_plans.coding.records import (
     PassageCode,
     ThemeCode,
 )
-from productivity_plans.coding.rules import Rules, compile_rules, sentences
+from productivity_plans.coding.rules import Rules, compile_rules, rise_told_in_figures, sentences
 from productivity_plans.coding.train import CodingModel, load_model, text_key
 from productivity_plans.framework.loader import load_framework
 from productivity_plans.framework.schema import Framework
@@ -219,7 +219,7 @@ def _leads_in_asking(text: str, rules: Rules) -> bool:
         return False
     start, end = spans[-1]
     lead = " ".join(text[start:end].split())
-    return bool(_ASK_LEAD_IN.search(lead)) or bool(rules.council_ask.matches(lead))
+    return bool(_ASK_LEAD_IN.search(lead)) or rules.asks_government(lead)
 
 
 # "Part B", "Section 2", "3.", "3)", "3.1", "3.1.2", "(a)", "a)": the numbering of a title
@@ -737,25 +737,18 @@ def _barriers(
             for bid in hits:
                 found[i][bid] = RULE_CONFIDENCE
             in_section = reading.section in barrier_sections or reading.asked
+            signalled = bool(rules.signals.matches(sentence))
             topics: list[str] = []
-            if in_section or rules.speaks_of_trouble(sentence):
-                # (the reading below takes words out; it is made only where topics may count)
-                topics = _beyond_settings(
-                    rules,
-                    sentence,
-                    rules.barrier_topics_in(
-                        _topic_reading(sentence), in_barriers_section=in_section
-                    ),
-                    hits,
-                )
-                topics = [bid for bid in topics if bid not in absorbed]
+            if in_section or signalled or rise_told_in_figures(sentence):
+                # the reading takes words out ("we raised council tax"): outside a section about
+                # barriers it must still speak of trouble (made only where topics may count)
+                read = _topic_reading(sentence)
+                if in_section or read == sentence or rules.speaks_of_trouble(read):
+                    topics = _beyond_settings(rules, sentence, rules.barrier_topics_in(read), hits)
+                    topics = [bid for bid in topics if bid not in absorbed]
             for bid in topics:
                 found[i][bid] = max(found[i].get(bid, 0.0), TOPIC_CONFIDENCE)
-            if (
-                not hits
-                and not topics
-                and (BARRIER_CUE.search(sentence) or rules.signals.matches(sentence))
-            ):
+            if not hits and not topics and (BARRIER_CUE.search(sentence) or signalled):
                 unmatched.append((i, sentence))
     protos = model.protos if model.mode == "embedding" else None
     if unmatched and protos is not None and len(protos.barrier_phrases):

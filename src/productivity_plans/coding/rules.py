@@ -134,11 +134,31 @@ class _Grouped:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """The content words of each heading's and question's text, and all of them together."""
+
+    each: tuple[frozenset[str], ...]
+    every: frozenset[str]
+
+    def repeated_in(self, sentence: str, share: float = 0.7) -> bool:
+        """A sentence of at least four content words, most of them from one heading or
+        question: "How we have transformed the way we design and deliver services" repeats
+        heading 1. (One whose words are mostly in none of them repeats none: most sentences,
+        told apart in one step.)"""
+        words = content_words(sentence)
+        least = share * len(words)
+        if len(words) < 4 or len(words & self.every) < least:
+            return False
+        return any(len(words & w) >= least for w in self.each)
+
+
+@dataclass(frozen=True)
 class Rules:
     """The framework's rules, compiled once per framework."""
 
-    restatement: PatternSet
-    council_ask: PatternSet
+    # how a sentence restates the requirement ("restates") and how a council asks government
+    # ("asks"): every sentence is read for both, so they are matched together
+    speech: _Grouped
     sections: _Grouped  # heading id -> how councils title its section
     cues: _Grouped  # heading id -> content cues
     barriers: _Grouped  # barrier id -> paraphrase rules
@@ -147,19 +167,24 @@ class Rules:
     order: dict[str, int]  # barrier id -> its place in the framework
     settings: dict[str, frozenset[str]]  # barrier id -> barriers that are only its setting
     absorbs: dict[str, frozenset[str]]  # barrier id -> barriers that are part of it
-    wording: list[frozenset[str]]  # content words of each heading and question text
+    wording: Wording  # the content words of the headings' and questions' texts
 
     def restates(self, sentence: str) -> bool:
         """Whether a sentence restates the requirement: it reports what government asked or the
         regime's own terms, or repeats a heading's or question's wording, and is not the
         council asking government for something."""
         sentence = _MANY_DEPARTMENTS.sub("they", _COMMENT_ON_PLAN.sub(" ", sentence))
-        asks = bool(self.council_ask.matches(sentence))
-        if self.restatement.matches(sentence):
+        speech = self.speech.counts(sentence)
+        asks = "asks" in speech
+        if "restates" in speech:
             # "The Minister asked what government could remove" is reported speech; "we ask
             # government, as the letter invited, to ..." is the council speaking
             return not (asks and _FIRST_PERSON.search(sentence))
-        return not asks and repeats_wording(sentence, self.wording)
+        return not asks and self.wording.repeated_in(sentence)
+
+    def asks_government(self, text: str) -> bool:
+        """Whether the text is the council asking government for something."""
+        return "asks" in self.speech.counts(text)
 
     def section_heading(self, title: str | None) -> str | None:
         """The heading a section title introduces: the one whose section patterns it matches
@@ -182,14 +207,12 @@ class Rules:
         """Barrier ids whose paraphrase rules match the sentence, in framework order."""
         return sorted(self.barriers.counts(sentence), key=self.order.__getitem__)
 
-    def barrier_topics_in(self, sentence: str, *, in_barriers_section: bool = False) -> list[str]:
-        """Barrier ids whose topic the sentence names while speaking of trouble or asking for
-        change (weaker evidence than a paraphrase rule), in framework order. Under a section
-        about barriers the section's title speaks of trouble for the sentence ("What's stopping
-        us" / "Homelessness. 4,200 households live in temporary accommodation"). A sum told against
-        a smaller one of an earlier year speaks of trouble too (``rise_told_in_figures``)."""
-        if not in_barriers_section and not self.speaks_of_trouble(sentence):
-            return []
+    def barrier_topics_in(self, sentence: str) -> list[str]:
+        """Barrier ids whose topic the sentence names, in framework order: weaker evidence than
+        a paraphrase rule, counted only where the sentence speaks of trouble or asks for change
+        (``speaks_of_trouble``) or stands in a section about barriers, whose title speaks of
+        trouble for it ("What's stopping us" / "Homelessness. 4,200 households live in
+        temporary accommodation")."""
         return sorted(self.topics.counts(sentence), key=self.order.__getitem__)
 
     def speaks_of_trouble(self, sentence: str) -> bool:
@@ -219,8 +242,9 @@ def compile_rules(framework: Framework) -> Rules:
     wording += [content_words(q.text) for q in framework.questions]
     wording.append(content_words(framework.purpose))
     return Rules(
-        restatement=PatternSet(framework.restatement_patterns),
-        council_ask=PatternSet(framework.council_ask_patterns),
+        speech=_Grouped(
+            [("restates", framework.restatement_patterns), ("asks", framework.council_ask_patterns)]
+        ),
         sections=_Grouped((h.id, h.section_patterns) for h in framework.headings),
         cues=_Grouped((h.id, h.cues) for h in framework.headings),
         barriers=_Grouped((b.id, b.patterns) for b in framework.barriers),
@@ -229,21 +253,12 @@ def compile_rules(framework: Framework) -> Rules:
         order={b.id: i for i, b in enumerate(framework.barriers)},
         settings={b.id: frozenset(b.settings) for b in framework.barriers if b.settings},
         absorbs={b.id: frozenset(b.absorbs) for b in framework.barriers if b.absorbs},
-        wording=wording,
+        wording=Wording(tuple(wording), frozenset().union(*wording)),
     )
 
 
 def content_words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower())) - _STOP
-
-
-def repeats_wording(sentence: str, wording: list[frozenset[str]], share: float = 0.7) -> bool:
-    """A sentence of at least four content words, most of them from one heading or question:
-    "How we have transformed the way we design and deliver services" repeats heading 1."""
-    words = content_words(sentence)
-    if len(words) < 4:
-        return False
-    return any(len(words & w) >= share * len(words) for w in wording)
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
