@@ -126,3 +126,15 @@ def test_typeset_ligatures_in_pdf_text_read_as_their_letters() -> None:
 
     raw = "Executive Member for \ufb01nance\r\nan e\ufb00ective o\ufb03ce \ufb02ow\f"
     assert normalise_page_text(raw) == "Executive Member for finance\nan effective office flow"
+
+
+def test_a_hyphen_pdfium_marks_at_a_lines_end_gets_its_line_break_back() -> None:
+    """PDFium joins "gov-" / "ernment" into one line and marks the hyphen (U+FFFE, or 0x02):
+    the text keeps the page's hyphen and line break, so the word is joined where every wrapped
+    line's is, not left as "gov-ernment" inside a line."""
+    from productivity_plans.ingest.pdf import normalise_page_text
+
+    raw = "the council's core gov\ufffeernment funding\r\nand its ac\x02commodation costs"
+    assert normalise_page_text(raw) == (
+        "the council's core gov-\nernment funding\nand its ac-\ncommodation costs"
+    )

@@ -29,11 +29,17 @@ _PASSWORD_ERRORS = {pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY}
 
 def normalise_page_text(raw: str) -> str:
     """Minimal clean-up of what PDFium returns: ``\\r\\n`` → ``\\n``, form feeds and NULs
-    dropped, PDFium's soft-hyphen markers shown as hyphens, typeset ligatures as their letters
-    ("ﬁnance" is "finance" to every rule and search), trailing spaces on lines and blank lines
-    at the page's ends removed. Nothing else is touched."""
+    dropped, PDFium's marks of a hyphen at a line's end given back their line break, typeset
+    ligatures as their letters ("ﬁnance" is "finance" to every rule and search), trailing
+    spaces on lines and blank lines at the page's ends removed. Nothing else is touched.
+
+    PDFium joins a line that ends in a hyphen to the next and marks the hyphen (U+FFFE, or
+    0x02): "gov\ufffeernment". Shown as a hyphen inside the line ("gov-ernment"), the word was
+    lost to every rule; given back as the page prints it, a hyphen and a line break ("gov-" /
+    "ernment"), the line is read as every other wrapped line is (docs/ingest.md, "Hyphens at a
+    line's end")."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").replace("\0", "")
-    text = text.replace("\ufffe", "-").replace("\x02", "-")
+    text = text.replace("\ufffe", "-\n").replace("\x02", "-\n")
     if _LIGATURES.search(text):
         text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
