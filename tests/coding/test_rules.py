@@ -4864,6 +4864,162 @@ def test_pointers_reviews_to_consider_and_scorecards_to_explore_are_no_measure(s
     assert code_text(sentence + "\n").states_measurement is measure, sentence
 
 
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # staff lost to councils that pay more, London boroughs among them
+        (
+            "We keep losing qualified occupational therapists to inner London boroughs that pay "
+            "a weighting.",
+            "recruitment_retention",
+        ),
+        # funding split into fragments; each grant with its own conditions or returns
+        (
+            "The fragmentation of grants for rough sleeping makes it hard to plan the service.",
+            "ringfenced_grants",
+        ),
+        (
+            "Each pot arrives with its own evaluation requirements, however little money it holds.",
+            "ringfenced_grants",
+        ),
+        # a count of separate bids the council had to make; pots each with their own bidding rules
+        (
+            "Our regeneration team has had to prepare 35 separate bids since 2021.",
+            "competitive_bidding",
+        ),
+        (
+            "Heritage funding comes in many pots, each with its own application process and "
+            "timetable.",
+            "competitive_bidding",
+        ),
+        # short-term or late announcements of funding
+        (
+            "Last-minute grant announcements leave schools transport budgets unset until March.",
+            "single_year_settlements",
+        ),
+        # a new service government requires, asked to be funded in full
+        (
+            "Ministers must fund the new mandatory recycling services fully from the first year.",
+            "new_burdens_unfunded",
+        ),
+        # planning rules changed again and again
+        (
+            "Ministers revise national planning policy every year, and each revision stalls our "
+            "local plan.",
+            "planning_system",
+        ),
+        # the way councils like ours are funded told unfair; others given more per head
+        (
+            "The way districts like ours are funded remains unfair to coastal towns.",
+            "funding_formula",
+        ),
+        (
+            "The settlement gives metropolitan areas far more per head than we get for the same "
+            "services.",
+            "funding_formula",
+        ),
+        # "the way that" or "the way in which" money is shared out
+        (
+            "The way in which money is allocated to district councils no longer matches what our "
+            "services cost.",
+            "funding_formula",
+        ),
+        # the cap or the freezes that left the council with a low tax base
+        (
+            "A decade of council tax freezes has left this council with one of the lowest band D "
+            "charges in the county.",
+            "council_tax_referendum_limits",
+        ),
+        # the ask told as a short heading of its own
+        ("Sustainable funding for children's social care.", "insufficient_funding"),
+        # people receiving care, with a word of trouble
+        (
+            "The number of older people receiving home care has grown by a fifth since 2021.",
+            "social_care_demand",
+        ),
+        # procurement rules out of proportion to what is bought
+        (
+            "Procurement regulations are disproportionate for purchases of a few thousand pounds.",
+            "procurement_rules",
+        ),
+    ],
+)
+def test_barriers_told_in_a_thirty_fourth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 36."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "each comes with its own rules" after a count of bids speaks of the bids, not of grants
+        "Each comes with its own rules and deadlines.",
+        # funding named with "sustainable" that was found, not asked for
+        "Sustainable funding for the museum service was agreed by Cabinet in March.",
+        # staff who left for other councils, told as a fact of a restructure without trouble
+        "Two planners moved to a shared service hosted by the neighbouring district in 2023.",
+        # the council's own change to planning fees, not the rules changed over and over
+        "We changed our planning pre-application charges in April.",
+    ],
+)
+def test_a_bid_money_found_or_a_fact_names_no_round_36_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+def test_the_business_rates_retention_scheme_is_not_staff_retention():
+    sentence = "The business rates retention scheme has made it hard to forecast our income.\n"
+    assert "recruitment_retention" not in code_text(sentence).barrier_ids
+    staff = "Retention of experienced surveyors has become hard since 2022.\n"
+    assert "recruitment_retention" in code_text(staff).barrier_ids
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # output per worker of any kind
+        (
+            "The grounds maintenance service records grass cuts completed per operative each week.",
+            True,
+        ),
+        # waste or tax collected is a service, not data; business rates are a tax, not a rate
+        (
+            "Serving a scattered population makes the cost of collecting garden waste high per "
+            "household.",
+            False,
+        ),
+        (
+            "Cabinet noted the forecast for business rates collection and the capital monitoring "
+            "position at the end of June.",
+            False,
+        ),
+        # a plan that will not hold a section on measuring
+        ("The final plan will not include a section on how we measure productivity.", False),
+        # measures waited on until someone else publishes them
+        ("We will use the national productivity metrics once they are published.", False),
+        # no separate measure developed yet
+        (
+            "Officers said the council would rely on its corporate indicators, since no separate "
+            "efficiency measure has yet been agreed.",
+            False,
+        ),
+        # benchmarking wished for later, nothing said of what
+        ("In time we will compare our services with similar councils in future.", False),
+        ("We compare our cost per planning decision with similar councils each year.", True),
+        # that the plan holds indicators, without saying what they are
+        (
+            "The portfolio holder confirmed that the draft plan sets out the measures by which "
+            "progress would be judged.",
+            False,
+        ),
+        # the plans that hold indicators, nothing said of what they measure
+        ("Every service has a service plan containing its own performance indicators.", False),
+    ],
+)
+def test_services_taxes_and_indicators_pointed_to_are_no_measure(sentence, measure):
+    """Measurement rules written after blind round 36."""
+    assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
 def test_a_pattern_set_reports_every_pattern_a_text_matches_whatever_its_case() -> None:
     """The filtered matcher runs only the patterns whose literal words a text has: a pattern
     with no such word (all classes) is still tried, and case is ignored both ways."""

@@ -3601,3 +3601,143 @@ def test_a_plans_sign_off_as_a_relative_clause_or_an_agreed_at_line(
     …"); a control line "Agreed at Full Council 18/07/2024"."""
     decision = extract_facts(f"{PLAN_HEAD}{line}\n{FOUR_HEADINGS}").decision
     assert (decision.body, decision.date, decision.outcome) == expected
+
+
+def test_a_decision_forms_sign_off_row_gives_the_day_after_the_signature() -> None:
+    """A form's last box flattened into one row: "Signature  Cllr A. Name  Date of decision
+    16 July 2024"; earlier days in the form (a call-in exemption agreed the day before, the
+    publication the day after) are other steps."""
+    text = (
+        "EXECUTIVE DECISION\nmade by the Leader of the Council\n1 Title of decision\n"
+        "Productivity Plan 2024\n2 Decision maker\nLeader of the Council\n4 Decision to be taken\n"
+        "To approve the Productivity Plan and authorise its submission.\n7 Urgency\n"
+        "The Chair of the Scrutiny Committee agreed on 11 July 2024 that this decision is "
+        "exempt from call-in.\n15 Sign-off\nSignature Councillor A. Person Date of decision "
+        "12 July 2024\nDate published 15 July 2024\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == ("Leader of the Council", date(2024, 7, 12))
+
+
+def test_a_forward_plans_row_with_the_day_and_maker_before_its_subject() -> None:
+    """A forward plan printed as a table whose columns run day, maker, subject: the plan's
+    row gives its day and maker, not the rows before or after it."""
+    text = (
+        "Exampleshire Council\nFORWARD PLAN\nNotice of key decisions to be taken by the "
+        "Executive from 1 July 2024 to 31 October 2024.\nPublished: 14 June 2024.\n"
+        "Date of\ndecision\nDecision maker Title and description\n"
+        "3 July 2024 Executive Bus service improvement plan. To approve the\n"
+        "plan for consultation.\nYes Report\n"
+        "10 July 2024 Cabinet Member for Finance Award of a cleaning contract.\nYes Report\n"
+        "17 July 2024 Executive Productivity Plan. To approve the Council's\n"
+        "Productivity Plan for submission to the Department.\nNo Report\n"
+        "24 July 2024 Executive Q1 Performance Monitoring.\nNo Report\n"
+    )
+    facts = extract_facts(text, url="https://democracy.exampleshire.gov.uk/mgListPlans.aspx")
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Executive",
+        date(2024, 7, 17),
+        "none",
+    )
+
+
+def test_minutes_print_the_committee_under_the_heading_and_the_council_over_it() -> None:
+    text = (
+        "EXAMPLE DISTRICT COUNCIL\nMINUTES of the Meeting held in the Council Chamber, Civic "
+        "Offices, Market Street,\nExampleton, EX1 2AB on Thursday, 11 July 2024 from 7.00 pm.\n"
+        "STRATEGY AND RESOURCES COMMITTEE\nPRESENT: Councillor A (Chair), Councillors B, C.\n"
+        "45 Minutes\nThe Minutes of the Meeting held on 6 June 2024 were approved.\n"
+        "46 Productivity Plan\nRESOLVED: That the Productivity Plan be approved for submission.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date) == ("Strategy and Resources Committee", date(2024, 7, 11))
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Exampleton District Council's cabinet met at the council offices in Station Road on "
+        "Wednesday (July 10) to consider the authority's 'productivity plan'. The minister "
+        "wrote to councils in April asking for the plans. But instead of approving the draft, "
+        "cabinet members voted to defer the item to a special meeting next week.",
+        "Exampleton District Council's cabinet met on Wednesday, July 10, to consider the "
+        "authority's productivity plan. Members voted to defer it to a special meeting.",
+    ],
+)
+def test_the_press_on_a_meeting_that_met_to_consider_the_plan_and_deferred_it(story: str) -> None:
+    """ "The cabinet met … on Wednesday (July 10) to consider the plan", the deferral told one
+    or two sentences later: deferred, by the cabinet, that day (not the special meeting's)."""
+    text = f"Plan put off\n\nBy A Reporter Thursday, 11 July 2024, 4:12pm\n\n{story}\n"
+    decision = extract_facts(text, url="https://www.example-gazette.co.uk/news/1").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 10),
+        "deferred",
+    )
+
+
+def test_the_press_on_a_cabinet_that_has_deferred_its_plan_itself() -> None:
+    text = (
+        "Plan put off\n\nBy A Reporter Thursday, 11 July 2024\n\nExampleton Borough Council's "
+        "cabinet has deferred its productivity plan to a special meeting next week.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-gazette.co.uk/news/2").decision
+    assert (decision.body, decision.outcome) == ("Cabinet", "deferred")
+
+
+def test_a_month_first_day_before_a_preposition_is_a_date() -> None:
+    """The press's "submitted on July 18 by the managing director": the day is read though no
+    mark follows it ("in March 12 members …" stays no date)."""
+    text = (
+        "Plan sent\n\nBy A Reporter Wednesday, 14 August 2024\n\nThe council's productivity "
+        "plan was submitted on July 18 by the managing director.\n"
+    )
+    facts = extract_facts(text, url="https://www.example-courier.co.uk/news/3")
+    assert facts.submitted_date == date(2024, 7, 18)
+
+
+def test_the_press_noting_a_plan_dates_it_by_the_meeting_it_was_brought_back_to() -> None:
+    """ "A plan … has been formally noted by the council's cabinet" (no day), then "It was
+    brought back to cabinet at its meeting at … on Tuesday (August 13)": noted that day; the
+    submission weeks before is its own step."""
+    text = (
+        "Plan noted\n\nBy A Reporter Wednesday, 14 August 2024, 7:00am\n\nA plan setting out how "
+        "Exampleton Borough Council gets the most from every pound has been formally noted by "
+        "the council's cabinet, weeks after it was sent to the government. The plan was "
+        "submitted on 18 July by the chief executive. It was brought back to cabinet at its "
+        "meeting at the Civic Centre on Tuesday (August 13) so that members could note it.\n"
+    )
+    facts = extract_facts(text, url="https://www.example-courier.co.uk/news/4")
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Cabinet",
+        date(2024, 8, 13),
+        "noted",
+    )
+    assert facts.submitted_date == date(2024, 7, 18)
+
+
+def test_a_committees_name_after_and_starts_at_its_first_word() -> None:
+    """ "… briefed at its informal meeting on 2 July 2024 and the Overview and Scrutiny Board
+    considered the draft on 27 June 2024": the board, not "and the Overview …"."""
+    text = (
+        f"{PLAN_HEAD}The Executive was briefed on this plan at its informal meeting on 2 July "
+        "2024 and the Overview and Scrutiny Board considered the draft on 27 June 2024.\n"
+        f"{FOUR_HEADINGS}"
+    )
+    decision = extract_facts(text).decision
+    assert decision.body == "Overview and Scrutiny Board"
+
+
+def test_minutes_submitted_for_approval_and_a_step_that_would_come_are_not_on_the_timeline() -> (
+    None
+):
+    """ "The minutes of the meeting held on 16 May 2024 were submitted for approval" is a paper
+    put to the meeting, not a submission that day; "a report would be considered by the
+    Executive on 26 September" is a step to come, not one taken."""
+    text = (
+        "Minutes of the meeting of the Council held on 18 July 2024\n12 Minutes\nThe minutes of "
+        "the annual meeting of the Council held on 16 May 2024 were submitted for approval.\n"
+        "13 Questions\nThe Leader replied that a report would be considered by the Executive on "
+        "26 September 2024.\n"
+    )
+    assert extract_facts(text, url=DEMOCRACY).timeline == []

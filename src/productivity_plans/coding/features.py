@@ -94,8 +94,11 @@ MEASURE_STRONG = vocabulary(
     r"we (?:also |now |regularly |routinely )?(?:measure|count|benchmark)|"
     r"(?:judg|assess|measur)\w* (?:its|our|the council.s) (?:own )?productivity|"
     r"measur\w* how (?:productive|efficient|well)|"
-    r"(?:decided|processed|handled|completed|resolved) per (?:\w+ )?(?:officer|member of staff|"
-    r"fte|employee)|"
+    # an output rate per worker, whoever does the work: "repairs completed per operative",
+    # "assessments closed per social worker" (round 36: not only officers)
+    r"(?:decided|processed|handled|completed|resolved|closed|carried out|done|cleared) per "
+    r"(?:\w+ )?(?:officer|member of staff|fte|employee|operative|worker|caseworker|assessor"
+    r"|practitioner|inspector|planner|adviser|advisor|agent|crew)|"
     r"(?:judg|gaug|know|tell|see|understand|assess|check)\w* how (?:well )?(?:we|the "
     r"council|our services|services|each service|it) (?:are|is) (?:doing|performing)|"
     r"measures? (?:we|that we|the council) (?:use|watch|track|look at|rely on|follow)|"
@@ -264,6 +267,15 @@ _REPORTING = vocabulary(
     r"|monitoring)\s+(?:\w+\s+)?(?:productivity|performance|efficiency)\b"
     r"|\b(?:cctv|camera|alarm|community\s+alarm|telecare|careline|lifeline|control\s+room)"
     r"\s+monitoring\b"
+    # collecting as a service the council runs, not collecting data: "the cost of collecting
+    # waste", "collecting council tax and rents" (round 36); "we collect data on …" still counts
+    r"|\bcollect(?:s|ed|ing)?\s+(?:(?:the|our|its|household|domestic|garden|food|residual|trade"
+    r"|commercial|bulky|kerbside|recycl\w+)\s+){0,2}(?:waste|refuse|recycling|rubbish|bins|litter"
+    r"|council\s+tax|rents?|business\s+rates|debts?|arrears|income|fees|charges)\b"
+    # the budget's position watched, not a way of measuring: "the revenue and capital monitoring
+    # position", "budget monitoring to the end of May" (round 36)
+    r"|\b(?:budget|revenue|capital|financial|finance|treasury)\s+(?:and\s+(?:budget|revenue"
+    r"|capital|financial|finance|treasury)\s+)?monitoring\b|\bmonitoring\s+position\b"
     # a grant's conditions, not the council measuring: "grants, each with its own conditions
     # and monitoring", "monitoring returns to three departments"
     r"|\b(?:conditions|reporting|claims?|paperwork)\s+and\s+monitoring\b"
@@ -288,6 +300,13 @@ _REPORTING = vocabulary(
     r"|\b(?:kpis?|key\s+performance\s+indicators?|performance\s+indicators?)\b[^.;]{0,40}?"
     r"\b(?:are|is)\s+(?:\w+\s+)?(?:set\s+out|listed|contained|published|available)\s+"
     r"(?:to\s+view\s+)?(?:in|on|at|online)\b"
+    # the same told of the plans that hold them, nothing said of what they measure: "each
+    # directorate has a business plan with its own key performance indicators" (round 36)
+    r"|\b(?:business|service|team|directorate|departmental|divisional)\s+plans?\s+(?:with|containing"
+    r"|(?:that|which)\s+(?:contains?|sets?\s+out|includes?|holds?)|setting\s+out|including)\s+"
+    r"(?:its|their|our|the|a\s+set\s+of)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:key\s+performance"
+    r"\s+indicators|kpis|performance\s+indicators|indicators|measures|performance\s+measures"
+    r"|targets)\s*(?:[.;]|$)"
     # a count of indicators that span everything, with nothing said of what they measure: "our
     # performance framework includes 90 indicators covering all Council Plan priorities" (as the
     # writers of rounds 16, 26 and 30 read it); "covering cost, time and quality" says what
@@ -468,8 +487,13 @@ _TIMING = re.compile(
 )
 
 
-# "per" that is not a rate: "per cent", "per annum", "as per the recommendation".
-_NOT_A_RATE = re.compile(r"\bas\s+per\b|\bper\s+(?:cent|annum|the)\b", re.IGNORECASE)
+# "per" that is not a rate: "per cent", "per annum", "as per the recommendation"; nor are the
+# taxes called rates ("council tax and business rates collection", round 36).
+_NOT_A_RATE = re.compile(
+    r"\bas\s+per\b|\bper\s+(?:cent|annum|the)\b|\b(?:business|non-domestic|national\s+non-domestic)"
+    r"\s+rates\b",
+    re.IGNORECASE,
+)
 
 
 def measuring_a_quantity(sentence: str) -> bool:
@@ -546,8 +570,11 @@ def reports_a_national_view(sentence: str) -> bool:
 # A paper saying the plan has no measures ("The plan does not set out specific productivity
 # measures") speaks of measuring only to say there is none.
 _NO_MEASURES = vocabulary(
-    r"\b(?:does|do|did) not (?:\w+ ){0,3}?(?:set out|describe|include|contain|define|say|specify"
-    r"|propose|have|identify|give|measure|track|assess|use|apply|hold)\b[^.;]{0,60}\b(?:measur\w*|metrics?"
+    # told of the plan to come too: "the plan will not contain a section on how we measure"
+    # (round 36)
+    r"\b(?:does|do|did|will|would) not (?:\w+ ){0,3}?(?:set out|describe|include|contain|define"
+    r"|say|specify|propose|have|identify|give|measure|track|assess|use|apply|hold)\b[^.;]{0,60}"
+    r"\b(?:measur\w*|metrics?"
     r"|indicators?|targets?|kpis?|productivity)"
     # "We have not yet settled on a measure", "have not tried to put a single number on it"
     r"|\b(?:have|has|had) not (?:yet )?(?:settled on|agreed|chosen|adopted|defined|found|decided"
@@ -601,7 +628,7 @@ _NO_MEASURES = vocabulary(
     r"|\b(?:measur\w*|metrics?|indicators?|kpis?|benchmark\w*)\b[^.;]{0,100}\b(?:once|when|until"
     r"|as\s+soon\s+as)\s+(?:we|they|the\s+council|officers|services|one|it|such\s+\w+|definitions"
     r"|these|those)\s+(?:[\w-]+\s+){0,3}?(?:agreed|defined|developed|settled|set\s+up|established"
-    r"|created|available|in\s+place|launched|exists?)\b"
+    r"|created|available|in\s+place|launched|exists?|published|issued|released|finalised|finalized)\b"
     # measures to be worked out with others: "we will work with the LGA and our neighbours on
     # common productivity indicators"
     r"|\b(?:will|would|shall|plan\s+to|intend\s+to|aim\s+to|are\s+keen\s+to|want\s+to|hope\s+to)"
@@ -693,7 +720,22 @@ _MEASURES_PUT_OFF = vocabulary(
     r"|scorecards?|benchmark\w*)\b[^.;]{0,60}?\b(?:once|when|until|as\s+soon\s+as|after)\s+"
     r"(?:[\w-]+\s+){0,5}?(?:is|are|has\s+been|have\s+been|becomes?|goes|go)\s+(?:fully\s+)?(?:live"
     r"|in\s+place|ready|available|implemented|installed|operational|rolled\s+out|up\s+and\s+running"
-    r"|launched|complete|completed|in\s+use|bedded\s+in)\b",
+    r"|launched|complete|completed|in\s+use|bedded\s+in)\b"
+    # that no measure of its own exists yet: "no separate productivity measure had yet been
+    # developed", "no specific efficiency indicators have been agreed so far" (round 36)
+    r"|\bno\s+(?:separate\s+|specific\s+|dedicated\s+|distinct\s+|single\s+|formal\s+|new\s+)?"
+    r"(?:(?:productivity|efficiency|value\s+for\s+money|performance)\s+)?(?:measures?|metrics?"
+    r"|indicators?|kpis?)\s+(?:of\s+(?:productivity|efficiency)\s+)?(?:has|have|had|is|are|was"
+    r"|were)\s+(?:yet\s+|so\s+far\s+|as\s+yet\s+)?(?:been\s+)?(?:yet\s+)?(?:developed|agreed"
+    r"|defined|adopted|set|designed|devised|identified|established|put\s+in\s+place|in\s+place)\b"
+    # benchmarking wished for later, nothing said of what: "we will benchmark ourselves against
+    # other councils in future" (round 36); "we benchmark cost per case against …" stays
+    r"|\b(?:will|shall|would|intend\s+to|plan\s+to|aim\s+to|hope\s+to)\s+(?:start\s+(?:to\s+)?"
+    r"|begin\s+(?:to\s+)?)?(?:benchmark|compare)\s+(?:ourselves|itself|(?:our|its|the\s+council.s)"
+    r"\s+(?:own\s+)?(?:services|costs|performance|productivity))\s+(?:against|with)\s+(?:other"
+    r"|similar|comparable|peer|neighbouring)\s+(?:\w+\s+)?(?:councils|authorities|districts"
+    r"|boroughs|counties)\s+(?:more\s+(?:often|widely|closely)\s+)?(?:in\s+(?:the\s+)?future"
+    r"|in\s+due\s+course|at\s+a\s+later\s+(?:date|stage)|from\s+next\s+year|later)\b",
 )
 # That there is no (agreed) measure of productivity at all: "we share the view that there is no
 # accepted measure of productivity for councils" (round 33). A council that says so and goes on
@@ -738,6 +780,18 @@ _MEASURES_ELSEWHERE = vocabulary(
     r"|\b(?:explor|consider|investigat|look\w*\s+at|scop)\w*\s+(?:the\s+)?(?:options?|possibilit\w+"
     r"|feasibility|merits?|case)\s+(?:for|of)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:dashboards?"
     r"|scorecards?)\b"
+    # that the plan holds indicators, reported without saying what they are: "the Executive
+    # Member confirmed that the plan set out the indicators by which the Council would track
+    # productivity", "officers said the plan would include measures, which would be reported"
+    # (round 36); "the plan sets out indicators of cost per case" says what, and stays
+    r"|\b(?:the|this|our|its)\s+(?:draft\s+|final\s+)?(?:plan|report|document|submission"
+    r"|strategy)\s+(?:would\s+|will\s+|did\s+|does\s+)?(?:also\s+)?(?:(?:set|sets|setting)\s+out"
+    r"|includes?|included|contains?|contained|lists?|listed|identif(?:y|ies|ied))\s+(?:the\s+"
+    r"|its\s+|some\s+|a\s+(?:small\s+)?(?:set|number|range|suite)\s+of\s+)?(?:[\w-]+\s+)?"
+    r"(?:indicators|measures|metrics|kpis|key\s+performance\s+indicators)(?:\s*(?:[.;]|$)|\s+(?:by"
+    r"|with|through|against)\s+which\b|,?\s+(?:which|that)\s+(?:would|will)\s+be\s+(?:reported"
+    r"|included|used|monitored|presented|published)\b|,?\s+and\s+(?:that\s+)?(?:these|they"
+    r"|those)\b)"
 )
 
 

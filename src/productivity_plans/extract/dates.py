@@ -3,8 +3,9 @@
 Forms: "16th April 2024", "16 th April 2024", "Wednesday 3 July 2024", "Tuesday, 30th July,
 2024", "18/06/2024", "18.06.24", "2024-06-18", "15 July" with the year inferred from the
 document, and the month first as the press writes it ("Tuesday (July 16)", "July 16, 2024";
-without a year only where a mark, a dash or "and" ends it ("on July 16 and submitted …"), so
-"in March 12 members" is no date; numeric dates stay day-first) (the commonest explicit year
+without a year only where a mark, a dash, "and" or a preposition ends it ("on July 16 and
+submitted …", "submitted on July 18 by the managing director"), so "in March 12 members" is no
+date; numeric dates stay day-first) (the commonest explicit year
 near the regime, else the framework deadline's year).
 
 The regex hands over a date in one of a few shapes ("16 April 2024", "18/06/2024", ...), and
@@ -46,7 +47,8 @@ DATE_RE = re.compile(
     )
     | (?P<month_first>
         (?<![\w/])(?P<m_month>{_MONTHS})\.?\s+(?P<m_day>[0-3]?\d)(?:st|nd|rd|th)?\b
-        (?:,?\s+(?P<m_year>(?:19|20)\d\d)\b|(?=\s*[),.;:]|\s*$|\s+(?:and|[–—-])\s))
+        (?:,?\s+(?P<m_year>(?:19|20)\d\d)\b|(?=\s*[),.;:]|\s*$|\s+(?:and|[–—-])\s
+            |\s+(?:by|at|when|after|before|following|under|from|until)\b))
     )
     | (?P<numeric>(?<![\w/.])[0-3]?\d[/.][01]?\d[/.](?:19|20)?\d\d(?![\w/]|\.\d))
     | (?P<iso>(?<![\w-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\w-]))

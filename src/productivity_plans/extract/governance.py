@@ -72,7 +72,8 @@ _BODY_CORE = (
     r"|Corporate\s+(?:Leadership|Management)\s+Team|(?:Senior|Extended)\s+Leadership\s+Team"
     # a committee's name on one line ("Council backs plan" / "Leeds City Council's executive
     # board" is no committee)
-    r"|(?:[A-Z][\w&',]*[ \t]+(?:(?:and|&|of|the|for)[ \t]+)?){1,6}"
+    # ("… on 2 July and the Overview and Scrutiny Board" starts at "Overview", not "and")
+    r"|(?!(?:and|of|for)\s)(?:[A-Z][\w&',]*[ \t]+(?:(?:and|&|of|the|for)[ \t]+)?){1,6}"
     r"(?:Committee|Sub-Committee|Board|Panel|Group)"
     r"|Chief\s+Executive(?:\s+Officer)?"
     r")"
@@ -108,7 +109,8 @@ _LETTER_ONLY = frozenset({_LETTER})
 # "subject to approval by" (but not "had to be submitted", an obligation met). Such a step is
 # never an event that happened.
 _NOT_YET = re.compile(
-    r"\b(?:will|shall|(?<!had )(?<!needed )(?<!required )to\s+be|not\s+yet|yet\s+to"
+    # "the Leader replied that a report would be considered by the Executive on 26 September"
+    r"\b(?:will|shall|would|(?<!had )(?<!needed )(?<!required )to\s+be|not\s+yet|yet\s+to"
     r"|due\s+to\s+(?:be|go|come|meet|consider|take|receive)\b"
     r"|going\s+to|expected\s+to|scheduled|subject\s+to|pending|awaiting"
     r"|for\s+(?:the\s+)?(?:(?:full|next)\s+)?(?:cabinet|council|executive|committee|board|panel)\b"
@@ -361,9 +363,12 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "date_of_decision",
         # "Date of decision:", "Decision date:", "Decision Day:", "Date decision taken:",
-        # "Decision made on:", and a forward plan's "Expected date of decision:", "Decision due:"
+        # "Decision made on:", and a forward plan's "Expected date of decision:", "Decision due:";
+        # also after a signature in one row of a form's sign-off box, as its text runs them
+        # together: "Signature  Cllr A. Name  Date of decision 16 July 2024"
         re.compile(
-            rf"^\s*(?:\d{{1,2}}[.)]\s*)?(?:(?:Expected|Proposed|Anticipated|Planned|Provisional"
+            rf"(?:^\s*(?:\d{{1,2}}[.)]\s*)?|[ \t](?=(?-i:Date)\s+of\s+decision\b))"
+            rf"(?:(?:Expected|Proposed|Anticipated|Planned|Provisional"
             rf"|Likely)\s+)?(?:Meeting\s*/\s*)?(?:Date\s+of\s+(?:the\s+)?decision"
             rf"|Decision\s+(?:date|day)|Date\s+(?:of\s+)?decision\s+(?:to\s+be\s+)?"
             rf"(?:taken|made)|Decisions?\s+(?:taken|made)\s+on|Decision\s+due(?:\s+date)?)"
@@ -427,6 +432,18 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:\s+(?i:at\s+its\s+meeting(?:\s+held)?))?"
             rf"(?:\s*,|\s+(?i:on)|\s+-|\s)\s*(?:(?i:date)\s*:\s*)?(?P<date>(?i:{_DATE}))",
             re.X,
+        ),
+    ),
+    (
+        # the committee's name printed under the heading, the council's over it: "SWALE
+        # BOROUGH COUNCIL" / "MINUTES of the Meeting held in the Council Chamber … on Wednesday,
+        # 10 July 2024" (perhaps wrapped) / "POLICY AND RESOURCES COMMITTEE"
+        "body_under_minutes",
+        re.compile(
+            rf"^[ \t]*(?i:minutes\s+of\s+(?:a|the)\s+meeting)\b[^\n]{{0,200}}?"
+            rf"(?:\n[^\n]{{0,200}}?)?\b(?i:on)\s+(?P<date>{_DATE})[^\n]*\n"
+            rf"[ \t]*(?P<body>{_UPPER_BODY})[ \t]*$",
+            re.MULTILINE | re.X,
         ),
     ),
     (
@@ -597,7 +614,9 @@ _PLAN_SIGNOFF = re.compile(
     rf"{_IN_PARAGRAPH}{{0,160}}?"
     # the press's lead: "Plans showing how the council will keep costs down were given the green
     # light by Cabinet members on Tuesday (9 July)", "A plan showing how … was given the go-ahead"
-    rf"|\b(?:plans|a\s+plan)\b{_IN_PARAGRAPH}{{0,160}}?\b(?P<were>were|was|have\s+been|has\s+been)\s+)"
+    rf"|\b(?:plans|a\s+plan)\b{_IN_PARAGRAPH}{{0,160}}?\b(?P<were>were|was|have\s+been|has\s+been)\s+"
+    # "has been formally noted by the council's cabinet"
+    rf"(?:(?:formally|unanimously|now)\s+)?)"
     rf"\b(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted"
     # the press's words for an approval: "given the green light by Cabinet", "backed by", "voted
     # through by", "rubber-stamped by", "ratified by"
@@ -773,12 +792,15 @@ _PLAN_CONSIDERED = re.compile(
     # "was discussed by the Executive at its meeting on 11 July 2024, which delegated …"
     # "was shared with the Cabinet at its meeting on 16 July 2024 for information"
     rf"\b(?P<considered>(?:considered|discussed|debated)\s+by|(?:presented|reported|taken)\s+to"
-    rf"|shared\s+with)"
-    rf"\s+(?P<body>{_BODY_CORE})(?:\s+(?:at\s+its\s+meeting\s+)?on\s+(?P<date>{_DATE}))?"
+    rf"|shared\s+with|brought(?:\s+back)?\s+to)"
+    rf"\s+(?P<body>{_BODY_CORE})"
+    # the press's "at its meeting at the Town Hall on Tuesday (August 13)"
+    rf"(?:\s+(?:at\s+its\s+meeting\s+(?:(?:at|in)\s+[^.\n]{{1,60}}?\s+)?)?on\s+"
+    rf"(?:{_WEEKDAY}\s*\(\s*)?(?P<date>{_DATE})\)?)?"
     rf"(?:,?\s+(?:and|which|where|at\s+which|when)"
     rf"\s+(?:(?:members|councillors|it|they)\s+)?(?:was\s+|were\s+)?(?:unanimously\s+)?"
     rf"(?P<verb>approved|agreed|endorsed|signed\s+off|adopted|noted)\b"
-    rf"|(?=\s*[.,;]|\s+and\s+(?!(?:the|a|an)\b)[a-z]|{_FOR_INFORMATION.pattern}"
+    rf"|(?=\s*[.,;]|\s+and\s+(?!(?:the|a|an)\b)[a-z]|\s+so\s+that\b|{_FOR_INFORMATION.pattern}"
     # "presented to Cabinet on 9 July 2024 for approval": put to it, its decision not told
     rf"|\s+for\s+(?:approval|endorsement|consideration|agreement|sign-off)\b))",
     re.IGNORECASE | re.X,
@@ -882,17 +904,21 @@ _DECISIONS_TO_COME = (_PLAN_TO_COME, _PLAN_SUBJECT_TO, _PLAN_REPORTED_LATER)
 # The press on a decision put off: "The council's executive was due to approve its
 # productivity plan on Tuesday (June 18), but members agreed instead to defer a decision".
 _PLAN_PUT_OFF = re.compile(
-    rf"\b(?P<body>{_BODY_CORE})\s+(?:was|were|had\s+been)\s+(?:due|expected|scheduled|set|asked)\s+"
+    rf"\b(?P<body>{_BODY_CORE})\s+(?:(?:was|were|had\s+been)\s+(?:due|expected|scheduled|set|asked)"
+    # or met to consider it: "the council's cabinet met at the civic offices on Wednesday (July
+    # 10) to consider the authority's productivity plan"
+    rf"|met(?=[^.\n]{{0,120}}?\bto\s+consider\b)(?:[^.\n\d]{{0,80}}?(?=\s+on\s))?)\s+"
     # "was asked on Wednesday (July 17) to agree the authority's productivity plan"
-    rf"(?:on\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE})\)?\s+)?"
+    rf"(?:on\s+[^.\n\d]{{0,25}}?(?P<date>{_DATE})[),]?\s+)?"
     rf"to\s+(?:approve|agree|consider|sign\s+off|decide\s+on|adopt)\s+(?:the|its|our|a|this)\s+"
     rf"(?:draft\s+)?(?:(?:council|authority)['’]s\s+)?[\"“‘']?(?:(?:productivity\s+)?plan|document)\b"
     rf"(?(date)|(?:[^.]{{0,60}}?\bon\s+[^.\n\d]{{0,25}}?(?P<again_date>{_DATE_AGAIN})"
     # or on a weekday told from the dateline: "at their meeting in the Guildhall on Thursday
     # evening"
     rf"|[^.]{{0,80}}?\bon\s+(?P<relwd>{_WEEKDAY})\b))"
-    # the deferral, perhaps in the next sentence ("But members agreed to hold the item over")
-    rf"[^.]{{0,160}}?(?:\.\s+[^.]{{0,160}}?)?"
+    # the deferral, perhaps in one of the next two sentences ("But members agreed to hold the
+    # item over")
+    rf"[^.]{{0,160}}?(?:\.\s+[^.]{{0,160}}?){{0,2}}?"
     rf"\b(?P<verb>defer(?:red)?|put\s+(?:it\s+)?off|postpone[ds]?|sent\s+(?:it\s+)?back"
     rf"|hold\s+(?:the\s+item|it)\s+over|held\s+(?:the\s+item|it)\s+over)\b",
     re.IGNORECASE | re.X,
@@ -903,7 +929,9 @@ _PLAN_PUT_OFF = re.compile(
 _PLAN_PUT_OFF_FIRST = re.compile(
     rf"\b(?P<body>{_BODY_CORE})\s+(?:has|have|had)\s+(?:\w+ly\s+)?"
     rf"(?P<verb>put\s+off|deferred|postponed|delayed)\s+"
-    rf"(?:signing\s+off|approving|agreeing|adopting|(?:a|its|their)\s+decision\s+on)\b"
+    rf"(?:signing\s+off|approving|agreeing|adopting|(?:a|its|their)\s+decision\s+on"
+    # or the plan itself: "the cabinet has deferred its productivity plan to a special meeting"
+    rf"|(?:its|the|their)\s+(?:draft\s+)?(?=productivity\b))\b"
     rf"[^.]{{0,200}}?\bproductivity\b"
     rf"(?:[^.]{{0,200}}?(?:\.\s+[^.]{{0,200}}?){{0,2}}?"
     rf"\b(?P<relday>last\s+night|yesterday|on\s+{_WEEKDAY}\b))?",
@@ -924,7 +952,16 @@ _SIGNOFF_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_PLAN_APPROVAL_NOUN, ("approval", "adoption", "endorsement")),
     (
         _PLAN_CONSIDERED,
-        ("considered", "discussed", "debated", "presented", "reported", "taken", "shared"),
+        (
+            "considered",
+            "discussed",
+            "debated",
+            "presented",
+            "reported",
+            "taken",
+            "shared",
+            "brought",
+        ),
     ),
     (_PLAN_CONSIDERED_AT, ("considered", "discussed", "debated")),
     # before the active voice's approvals: "has agreed to delegate sign-off of the plan" hands
@@ -1301,7 +1338,11 @@ _ENTRY_REF = re.compile(
 # "Mayor and Cabinet".
 _ENTRY_MAKER_DAY = re.compile(
     rf"\b(?P<body>{_BODY_CORE})[ \t,]+(?P<date>{_DATE})"
-    rf"|(?P<day_first>{_DATE_LEAD})[ \t]*\n[ \t]*(?P<maker_after>{_BODY_CORE})[ \t]*$",
+    rf"|(?P<day_first>{_DATE_LEAD})[ \t]*\n[ \t]*(?P<maker_after>{_BODY_CORE})[ \t]*$"
+    # or both before the subject on the row's first line, the table's columns in that order:
+    # "16 July 2024   Executive   Productivity Plan. To approve …"
+    rf"|^[ \t]*(?P<row_day>{_DATE_AGAIN})[ \t]+(?P<row_maker>{_BODY_CORE})[ \t]+"
+    rf"(?=[^\n]*(?i:productivity))",
     re.X | re.MULTILINE,
 )
 _ENTRY_REACH = 800
@@ -1322,6 +1363,8 @@ def _plan_entry_start(text: str, doc_type: str, head: int) -> int:
     start = text.rfind("\n", 0, first.start()) + 1
     if len(_ENTRY_REF.findall(text, 0, head)) >= 2:
         return start
+    if (lead := _ENTRY_MAKER_DAY.match(text, start)) and lead.group("row_day"):
+        return start  # the row's day and maker before the plan's name on its line
     # a table's row: from the plan's name (PDF text may have run the rows together), its
     # subject cell perhaps wrapped over a few lines before the maker's and day's cells
     end = first.end()
@@ -1361,6 +1404,10 @@ def find_body_and_date(
             when = _told_from_dateline(text, told, year)
         elif _told_live(text, signoff) and (dated := _dateline(text, scan)):
             when = dated[0].value  # a live blog's "Cabinet has approved …": the day it ran
+        else:
+            # "… has been noted by the council's cabinet. It was brought back to cabinet at its
+            # meeting on Tuesday (August 13)": the same body's meeting about the plan, dated
+            when = _same_bodys_day(text, signoff, year)
         control = _control_signoff(text, year) if when is None else None
         if control is not None and body_kind(control.body) == body_kind(body):
             # "the plan was agreed by the Leader" beside "Approved by: Leader of the Council" /
@@ -1379,9 +1426,10 @@ def find_body_and_date(
     if entry and body is None and when is None:
         # a row of the plan's entry: "Productivity Plan … Cabinet 11 July 2024 No Open …"
         row = _ENTRY_MAKER_DAY.search(text, entry, entry + _ENTRY_REACH)
-        day = (row.group("date") or row.group("day_first")) if row else None
+        day = (row.group("date") or row.group("day_first") or row.group("row_day")) if row else None
         if row and day and (entry_day := _date_in(day, year)) is not None:
-            body, when = _clean_body(row.group("body") or row.group("maker_after")), entry_day
+            maker = row.group("body") or row.group("maker_after") or row.group("row_maker")
+            body, when = _clean_body(maker), entry_day
             how.append("forward_plan_entry")
     for name, pattern in _HEADER_PATTERNS:
         if body is not None and when is not None:
@@ -1918,6 +1966,18 @@ def _plan_signoff(text: str) -> re.Match[str] | None:
 _SCRUTINY = re.compile(r"\bscrutiny\b", re.IGNORECASE)
 
 
+def _same_bodys_day(text: str, signoff: re.Match[str], year: int) -> date | None:
+    """The day another account of the plan at the same body's meeting gives, when the
+    sign-off told carries none (the letter's and the deadline's days are not a meeting's)."""
+    kind = body_kind(_clean_body(signoff.group("body")))
+    for other in _plan_signoffs(text):
+        if other is signoff or body_kind(_clean_body(other.group("body"))) != kind:
+            continue
+        if (day := _own_day(other)) and (when := _date_in(other.group(day), year)):
+            return when
+    return None
+
+
 # A live blog of a meeting: "LIVE: Cabinet …", "Follow our live coverage", "as it happened".
 _LIVE_BLOG = re.compile(
     r"^[ \t]*LIVE\b|(?i:\blive\s+(?:coverage|updates|blog|reporting)\b|\bas\s+it\s+happened\b)",
@@ -2382,6 +2442,8 @@ def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[Go
             action = _action(verb.group("verb"))
             if action == "submitted" and submission_to_come(sentence):
                 continue  # "… before it is submitted to the Department on 18 July": to come
+            if action == "submitted" and _a_paper_put_to_the_meeting(sentence[: verb.start()]):
+                continue  # "The minutes of the meeting held on 16 May were submitted": a paper
             if mention.value == _DEADLINE and (
                 _FUTURE_OR_DUTY.search(sentence) and not _PAST_SUBMITTED.search(sentence)
             ):
@@ -2444,8 +2506,8 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
             # 12/07/2024"): its value is on the line where the label ends
             line_end = text.find("\n", pm.end())
             end = len(text) if line_end < 0 else line_end
-        subject = text[start : pm.end()]  # "the Productivity Plan submitted to …" names it
-        if _A_PAPER.search(subject) and not _THE_PLAN.search(subject):
+        # "the Productivity Plan submitted to …" names it
+        if _a_paper_put_to_the_meeting(text[start : pm.end()]):
             continue  # "A report of the Chief Executive was submitted": to the meeting
         if pm.group("verb") and _ANOTHER_THING_SUBMITTED.match(text, pm.end()):
             continue  # "the developer had submitted a planning application": not the plan
@@ -2556,6 +2618,15 @@ _A_PAPER = re.compile(
     re.IGNORECASE,
 )
 _THE_PLAN = re.compile(r"\bplan\b", re.IGNORECASE)
+
+
+def _a_paper_put_to_the_meeting(subject: str) -> bool:
+    """Whether the words before "submitted" name a paper put to a meeting ("The minutes of the
+    last meeting were submitted", "A report of the Chief Executive was submitted"), not the
+    plan."""
+    return bool(_A_PAPER.search(subject)) and not _THE_PLAN.search(subject)
+
+
 # What an active "has submitted" names when it is not the plan: "the developer had submitted a
 # reserved matters application", "the council has submitted a bid to the fund".
 _ANOTHER_THING_SUBMITTED = re.compile(
