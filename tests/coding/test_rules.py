@@ -5020,6 +5020,123 @@ def test_services_taxes_and_indicators_pointed_to_are_no_measure(sentence, measu
     assert code_text(sentence + "\n").states_measurement is measure, sentence
 
 
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # the cap hyphenated as a compound before its noun, as the press writes it
+        (
+            "Ministers' council-tax limits mean we cannot keep pace with energy bills.",
+            "council_tax_referendum_limits",
+        ),
+        # planning appeals named by what they are against, the word planning left out
+        (
+            "Appeals against refused housing schemes have cost us more than £250,000 in two years.",
+            "planning_system",
+        ),
+        # lost more per head than an average: the share of the cuts
+        (
+            "The county has lost more per resident than the shire average since 2015.",
+            "funding_formula",
+        ),
+        # less to spend told in pounds against a past year, in real terms
+        (
+            "The borough spends £64m less a year in real terms than it did in 2011.",
+            "insufficient_funding",
+        ),
+        # given too little to run services
+        (
+            "District councils have been given far too little to keep leisure centres and parks "
+            "open.",
+            "insufficient_funding",
+        ),
+        # data told in the passive as what cannot be shared
+        (
+            "Records held by health partners cannot routinely be shared with our early help teams.",
+            "data_sharing_restrictions",
+        ),
+        # a new duty whose cost has not yet been confirmed
+        (
+            "The new duty to collect garden waste free of charge has revenue costs that have not "
+            "yet been confirmed.",
+            "new_burdens_unfunded",
+        ),
+        # time drawn away from front-line work as a word of trouble
+        (
+            "Chasing separate small grants for youth work pulls officers away from front-line "
+            "delivery.",
+            "ringfenced_grants",
+        ),
+        # no one knowing what the funding will be
+        (
+            "Officers warned that no one knows how much grant the county will get once the current "
+            "settlement ends, which makes the budget impossible to set.",
+            "funding_uncertainty",
+        ),
+        # bids of which only a few succeeded; what the failed ones cost
+        (
+            "We submitted seven applications to the levelling-up fund and only one was funded.",
+            "competitive_bidding",
+        ),
+        (
+            "The rejected bids cost the service around £40,000 in consultants' fees.",
+            "competitive_bidding",
+        ),
+    ],
+)
+def test_barriers_told_in_a_thirty_fifth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 37."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # appeals named without trouble
+        "Appeals against refusals are decided by the Planning Inspectorate.",
+        # a saving on a named thing, not less money to spend
+        "We spend £1.2m less on agency staff than in 2021.",
+        # costs confirmed, not unconfirmed
+        "The costs of the new waste contract have been confirmed.",
+        # a cost avoided or saved is a success
+        "Our prevention service saves an average of £3,200 in bed and breakfast costs for every "
+        "family helped.",
+        # homelessness prevented or relieved for more households: the council's output
+        "We prevented homelessness for 540 households in 2023/24, up from 410 in 2021/22.",
+        # data that will be shared, no trouble told
+        "Data will be shared with the NHS under the new agreement.",
+        # the council's own tax rise, hyphenated
+        "The borough council-tax rise was agreed in February.",
+    ],
+)
+def test_an_appeal_a_saving_a_cost_avoided_or_a_fact_names_no_round_37_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+def test_a_share_of_the_councils_own_resources_is_no_funding_distribution():
+    title = "Barriers to productivity\n\n"
+    own = title + "Highways maintenance takes a disproportionate share of our resources.\n"
+    assert "funding_formula" not in code_text(own).barrier_ids
+    national = title + "We want a fairer share of national funding for rural districts.\n"
+    assert "funding_formula" in code_text(national).barrier_ids
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # how to measure still being considered
+        (
+            "Officers are exploring how the authority could best measure productivity across its "
+            "services.",
+            False,
+        ),
+        ("We compare our cost per repair with our housing peers every quarter.", True),
+    ],
+)
+def test_how_to_measure_still_being_considered_is_no_measure(sentence, measure):
+    """Measurement rule written after blind round 37."""
+    assert code_text(sentence + "\n").states_measurement is measure, sentence
+
+
 def test_a_pattern_set_reports_every_pattern_a_text_matches_whatever_its_case() -> None:
     """The filtered matcher runs only the patterns whose literal words a text has: a pattern
     with no such word (all classes) is still tried, and case is ignored both ways."""

@@ -3741,3 +3741,127 @@ def test_minutes_submitted_for_approval_and_a_step_that_would_come_are_not_on_th
         "26 September 2024.\n"
     )
     assert extract_facts(text, url=DEMOCRACY).timeline == []
+
+
+def test_committee_minutes_with_letter_spaced_resolutions_and_a_report_to_council_heading() -> None:
+    """A committee-system council's minutes: the committee's name over "Minutes and report to
+    Council of the meeting of the Committee held in … on the 27th June 2024" (wrapped), and
+    "R E S O L V E D – that:" letter-spaced as such minutes print it."""
+    text = (
+        "S&R 27.06.24 - 1 -\nEXAMPLE DISTRICT COUNCIL\nSTRATEGY & RESOURCES COMMITTEE\n"
+        "Minutes and report to Council of the meeting of the Committee held in the Council "
+        "Chamber,\nCouncil Offices, High Street, Exampleton on the 27th June 2024 at 7.30pm.\n"
+        "PRESENT: Councillors A (Chair), B, C and D.\n88. MINUTES OF THE MEETING HELD ON THE "
+        "28TH MARCH 2024\nThese minutes were approved as a correct record.\n92. PRODUCTIVITY "
+        "PLAN\nA report was presented setting out the Council's draft Productivity Plan.\n"
+        "R E S O L V E D – that:\nA. the Productivity Plan at Appendix A be endorsed;\n"
+        "B. the Chief Executive be authorised to submit the plan.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Strategy & Resources Committee",
+        date(2024, 6, 27),
+        "endorsed",
+    )
+
+
+def test_an_earlier_meetings_minutes_listed_under_an_item_number_of_their_own_are_not_the_day() -> (
+    None
+):
+    """A democracy page lists its items with the number on a line of its own ("3." over
+    "Minutes of the meeting held on 11 June 2024 PDF 188 KB"): the page's meeting is the one in
+    its heading."""
+    text = (
+        "Cabinet - Tuesday, 9th July, 2024 10.30 am\n\nItems\n\n1.\n\nApologies for absence\n\n"
+        "3.\n\nMinutes of the meeting held on 11 June 2024 PDF 188 KB\n\nMinutes:\n\n"
+        "RESOLVED – That the minutes be approved as a correct record.\n\n8.\n\n"
+        "Productivity Plan\n\nMinutes:\n\nRESOLVED – (1) That the Productivity Plan be approved.\n"
+    )
+    decision = extract_facts(text, url=DEMOCRACY).decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 9),
+        "approved",
+    )
+
+
+def test_a_reports_meeting_date_rows_give_the_last_meeting_on_its_route() -> None:
+    """A cover table's "Meeting/Date" with the report's route, scrutiny first and then the
+    deciding meeting: the last row is the report's meeting."""
+    text = (
+        "Example District Council\nTitle/Subject Matter Productivity Plan 2024\n"
+        "Meeting/Date Overview and Scrutiny Panel (Performance) – 4 September 2024\n"
+        "Cabinet – 17 September 2024\nReport by Chief Executive\nProductivity Plan 2024\n"
+        "Recommendations\nCabinet is recommended to note the Productivity Plan.\n"
+    )
+    facts = extract_facts(text, url="https://democracy.example.gov.uk/documents/s1/Report.pdf")
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 9, 17))
+
+
+def test_an_agenda_packs_front_sheet_is_an_agenda_not_a_decision_record() -> None:
+    """ "Cabinet Agenda – 11 July 2024" as its running header, "Agenda published: …", "Item
+    Page" over its contents, "KEY DECISIONS" and "NON-KEY DECISIONS" as its sections and
+    "Decisions taken at this meeting will be published on …": each is also a record's or
+    minutes' cue, together they are an agenda."""
+    text = (
+        "Cabinet Agenda – 11 July 2024 – Page 1\nExample Borough Council\nCabinet\n"
+        "Date: Thursday, 11th July, 2024\nAgenda published: Wednesday 3 July 2024.\nAGENDA\n"
+        "Item Page\n1 Evacuation Procedure 5 - 6\n2 Apologies for Absence\n"
+        "3 Minutes of the meeting held on 13 June 2024 7 - 14\nKEY DECISIONS\n"
+        "4 Town Centre Regeneration 41 - 62\nNON-KEY DECISIONS\n5 Productivity Plan\n"
+        "Report of the Director of Finance. Cabinet is asked to approve the Council's "
+        "Productivity Plan.\n99 - 118\nDecisions taken at this meeting will be published on "
+        "12 July 2024.\n"
+    )
+    facts = extract_facts(
+        text, url="https://example.moderngov.co.uk/documents/g1/Public%20reports%20pack.pdf"
+    )
+    assert facts.doc_type == "agenda_item"
+
+
+def test_a_release_that_has_today_sent_the_government_its_plan_dates_the_submission() -> None:
+    """ "… has today sent the government its plan", the release dated in a row of cells
+    ("Release date: Friday 19 July 2024 | Reference: … | For immediate release")."""
+    text = (
+        "Example County Council\nNEWS RELEASE\nRelease date: Friday 19 July 2024 | Reference: "
+        "PR/24/0417 | For immediate release Council sets out how it will keep improving\n"
+        "productivity\nExample County Council has today sent the government its plan for making "
+        "services more productive.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/news/release.pdf")
+    assert facts.submitted_date == date(2024, 7, 19)
+
+
+def test_a_dateline_with_the_time_first_and_an_update_after_it_dates_a_weekday() -> None:
+    text = (
+        "Council sets out plan\nBy A Reporter, Local Democracy Reporting Service\n"
+        "6:00am Friday 12 July 2024 · Updated 9:41am\nThe council's Executive approved the plan "
+        "at a meeting in the town hall on Tuesday.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-courier.co.uk/news/5").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Executive",
+        date(2024, 7, 9),
+        "approved",
+    )
+
+
+def test_a_round_up_on_a_cabinet_that_put_off_a_decision_on_the_plan() -> None:
+    """A weekly round-up: "… cabinet has put off a decision on the plan every council has been
+    told to send the government", its day in the next sentence ("At a meeting on Wednesday
+    evening (July 10) …"); another council's item after it is no part of it."""
+    text = (
+        "Town hall round-up\nBy A Reporter · Thursday, 11 July 2024, 5:30pm\nExampleton cabinet "
+        "puts off decision on 'productivity plan'\nExampleton District Council's cabinet has put "
+        "off a decision on the plan every council has been told to send the government, after "
+        "members said it did not say enough.\nAt a meeting on Wednesday evening (July 10), "
+        "cabinet members agreed to defer the item to a special meeting next week.\nOtherton: "
+        "homes approved\nOtherton District Council's planning committee on Wednesday approved "
+        "60 council homes.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-gazette.co.uk/news/6").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 10),
+        "deferred",
+    )

@@ -516,6 +516,14 @@ _WELCOMES_WHAT_EXISTS = re.compile(
     # a settlement of several years the council says it received, as a fact ("we were given a
     # three-year allocation of the Public Health Grant in 2022"), is no complaint; "we last
     # received one in 2015" or "… but it ends in March" still is (round 27)
+    # a cost the council's work avoids or saves, told in pounds ("each prevention avoids an
+    # average of £4,800 in temporary accommodation costs"), is a success, not the cost's rise
+    # (round 37); "… but demand keeps rising" still speaks of trouble
+    r"|\b(?:avoid(?:s|ed|ing)?|sav(?:e|es|ed|ing))\s+(?:us\s+|the\s+council\s+|councils\s+)?(?:an\s+"
+    r"average\s+of\s+|around\s+|about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+|up\s+"
+    r"to\s+)?£[\d.,]+\s*(?:m|k|million|bn|billion)?\s+(?:a\s+year\s+|each\s+year\s+|per\s+\w+\s+)?"
+    r"(?:in|of|on)\s+(?:[\w-]+\s+){0,3}?(?:costs?|spend(?:ing)?|bills?)\b"
+    r"(?![^.;]*\b(?:but|however|yet|still|despite|although|though)\b)"
     r"|\b(?:we|the\s+council|it)\s+(?:(?:have|has|had)\s+)?(?:received|were\s+given|was\s+given"
     r"|been\s+given|secured|obtained|won|agreed)\s+(?:a|an)\s+(?:multi-?|two-|three-|four-|five-"
     r"|\d-)\s?years?\s+(?:[\w-]+\s+)?(?:settlement|allocation|deal|grant|funding)\b"
@@ -573,7 +581,10 @@ _OUTPUT_RISE = re.compile(
     r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|improv(?:e|es|ed|ing)|boost(?:s|ed|ing)?"
     r"|lift(?:s|ed|ing)?|doubl(?:e|es|ed|ing))\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:number"
     r"|volume|share|proportion|percentage)\s+of\s+(?:[\w-]+\s+){0,3}?(?:completed|processed"
-    r"|handled|decided|determined|resolved|closed|cleared|answered|assessed|delivered)\b",
+    r"|handled|decided|determined|resolved|closed|cleared|answered|assessed|delivered)\b"
+    # homelessness prevented or relieved for a count of households is the council's output, a
+    # success ("we prevented homelessness for 412 households, up from 288"; round 37)
+    r"|\b(?:prevent(?:s|ed|ing)?|reliev(?:e|es|ed|ing)|end(?:s|ed|ing)?)\s+homelessness\s+(?:for|in)\b",
     re.IGNORECASE,
 )
 

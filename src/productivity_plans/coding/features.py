@@ -712,6 +712,13 @@ _MEASURES_PUT_OFF = vocabulary(
     r"|\b(?:dashboards?|scorecards?|(?:productivity|performance|efficiency|value\s+for\s+money)\s+"
     r"frameworks?)\b[^.;]{0,40}\b(?:(?:would|will|to)\s+be|(?:is|are|was|were)\s+(?:still\s+)?being)"
     r"\s+(?:developed|designed|built|created|devised|drafted|worked\s+out)\b"
+    # how the council might measure still being considered: "officers are exploring how the
+    # authority could best measure productivity across its services" (round 37)
+    r"|\b(?:are|is|were|was)\s+(?:currently\s+|now\s+|still\s+|also\s+)?(?:considering|exploring"
+    r"|looking\s+at|reviewing|examining|investigating|working\s+out|thinking\s+about|discussing)\s+"
+    r"(?:how|whether|what\s+ways?)\s+(?:we|the\s+council|the\s+authority|it|they|councils?"
+    r"|services)\s+(?:might|could|should|would|can|may|will|best)\s+(?:best\s+)?(?:measure|track"
+    r"|assess|monitor|benchmark)\b"
     # a dashboard or measures the council will bring in once something else is live or in place:
     # "we will introduce a productivity dashboard when the new data platform is live" (round 34)
     r"|\b(?:will|shall|to|plan\s+to|intend\s+to|aim\s+to|are\s+going\s+to|expect\s+to)\s+(?:\w+\s+)?"

@@ -200,6 +200,15 @@ CUES: dict[str, list[Cue]] = {
         (r"^\s*agenda\s+(?:for|of)\s+(?:the\s+)?(?:meeting|[A-Z])", 3),
         (MEETING_TO_BE_HELD, 2),
         (r"^\s*(?:meeting\s+)?status\s*:?[ \t|]*agenda\s+(?:published|issued|available)\b", 3),
+        # an agenda pack's front sheet: its contents' "Item  Page" header, its publication, its
+        # running header ("Cabinet Agenda – 11 July 2024"), its sections of decisions to take
+        # ("KEY DECISIONS", "NON-KEY DECISIONS"), and its notice that "Decisions taken at this
+        # meeting will be published on …" (each also looks like a record's or minutes' cue)
+        (r"^\s*item[ \t]+page\s*$", 2),
+        (r"^\s*agenda\s+(?:published|issued|despatched|dispatched)\s*:", 2),
+        (r"^[ \t]*[A-Z][\w ,&']{2,60}\s+agenda\s*[-–]\s*(?:\w+day,?\s+)?\d{1,2}", 2),
+        (r"^\s*(?:non[- ])?key\s+decisions\s*$", 3),
+        (r"^\s*decisions?\s+(?:taken|made)\s+at\s+this\s+meeting\s+will\b", 3),
         (r"^\s*presented by\s*:", 1),
         (r"^\s*report\s*:", 1),
         (r"^\s*supporting documents\s*:?", 1),

@@ -410,10 +410,14 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "minutes_held_on",
         re.compile(
             # and a decision sheet's "Record of decisions taken at the meeting held on …"
-            rf"^[ \t]*(?:(?:Minutes|Record\s+of\s+(?:the\s+)?decisions?(?:\s+(?:taken|made))?)\s+"
-            rf"(?:of|at)\s+(?:the|a)\s+meeting|Meeting)\s+held\s+"
+            # and a committee-system council's "Minutes and report to Council of the meeting of
+            # the Committee held … on the 27th June 2024"
+            rf"^[ \t]*(?:(?:Minutes(?:\s+and\s+report\s+to\s+(?:the\s+)?Council)?"
+            rf"|Record\s+of\s+(?:the\s+)?decisions?(?:\s+(?:taken|made))?)\s+"
+            rf"(?:of|at)\s+(?:the|a)\s+meeting(?:\s+of\s+the\s+(?:Committee|Sub-Committee|Cabinet"
+            rf"|Executive|Council|Board|Panel))?|Meeting)\s+held\s+"
             # "… held at the Town Hall on Thursday 11 July 2024"
-            rf"(?:(?:at|in)\s+[^\n]{{1,80}}?\s+)?(?:on\s+)?(?P<date>{_DATE})",
+            rf"(?:(?:at|in)\s+[^\n]{{1,80}}?\s+)?(?:on\s+(?:the\s+)?)?(?P<date>{_DATE})",
             _M | re.X,
         ),
     ),
@@ -435,6 +439,17 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # a report's route in a cover table: "Meeting/Date   Overview and Scrutiny Panel – 4
+        # September 2024" / "Cabinet – 17 September 2024": the last meeting decides
+        "meeting_date_rows",
+        re.compile(
+            rf"^[ \t]*Meeting[ \t]*/[ \t]*Date[ \t]*:?[ \t]+"
+            rf"(?:[^\n–]{{3,80}}?[ \t]+[–-][ \t]+{_DATE_LEAD}(?:[ \t]*\n[ \t]*|[ \t]+))*"
+            rf"(?P<body>[^\n–]{{3,80}}?)[ \t]+[–-][ \t]+(?P<date>{_DATE})[ \t]*$",
+            _M | re.X,
+        ),
+    ),
+    (
         # the committee's name printed under the heading, the council's over it: "SWALE
         # BOROUGH COUNCIL" / "MINUTES of the Meeting held in the Council Chamber … on Wednesday,
         # 10 July 2024" (perhaps wrapped) / "POLICY AND RESOURCES COMMITTEE"
@@ -449,10 +464,12 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "body_over_minutes",  # "SCRUTINY COMMITTEE" over "MINUTES OF A MEETING held … on <date>"
         re.compile(
-            rf"^[ \t]*(?P<body>(?:[A-Z][A-Z&',-]*[ \t]+){{0,5}}"
+            rf"^[ \t]*(?P<body>(?:(?:[A-Z][A-Z&',-]*|&)[ \t]+){{0,5}}"
             rf"(?:COMMITTEE|CABINET|COUNCIL|EXECUTIVE|BOARD|PANEL))[ \t]*\n(?:[ \t]*\n)?"
-            rf"[ \t]*(?i:minutes\s+of\s+(?:a|the)\s+meeting)\b[^\n]{{0,200}}?"
-            rf"\b(?i:on)\s+(?P<date>{_DATE})",
+            rf"[ \t]*(?i:minutes(?:\s+and\s+report\s+to\s+(?:the\s+)?council)?\s+of\s+(?:a|the)"
+            # the heading perhaps wrapped over two lines, the place before the day
+            rf"\s+meeting)\b[^\n]{{0,200}}?(?:\n[^\n]{{0,200}}?)?\b(?i:on)\s+(?i:the\s+)?"
+            rf"(?P<date>{_DATE})",
             re.MULTILINE | re.X,
         ),
     ),
@@ -932,7 +949,9 @@ _PLAN_PUT_OFF_FIRST = re.compile(
     rf"(?:signing\s+off|approving|agreeing|adopting|(?:a|its|their)\s+decision\s+on"
     # or the plan itself: "the cabinet has deferred its productivity plan to a special meeting"
     rf"|(?:its|the|their)\s+(?:draft\s+)?(?=productivity\b))\b"
-    rf"[^.]{{0,200}}?\bproductivity\b"
+    # the plan named in the sentence ("put off a decision on the plan every council has been
+    # told to send the government", a round-up's headline having named it)
+    rf"[^.]{{0,200}}?\b(?:productivity|(?:the|its|their)\s+(?:draft\s+)?plan)\b"
     rf"(?:[^.]{{0,200}}?(?:\.\s+[^.]{{0,200}}?){{0,2}}?"
     rf"\b(?P<relday>last\s+night|yesterday|on\s+{_WEEKDAY}\b))?",
     re.IGNORECASE | re.X,
@@ -1171,9 +1190,19 @@ _CONFIRMING = re.compile(
 _ITEM_NUMBER = re.compile(r"[ \t]*(?:\(\d{1,3}\)|\d{1,3}[.)](?:\d{1,3}\.?)?[ \t]+|\d{1,3}\t)")
 
 
+# An item's number on a line of its own, as a democracy page lists its items ("3." over
+# "Minutes of the meeting held on 11 June 2024 PDF 188 KB").
+_ITEM_NUMBER_ALONE = re.compile(r"[ \t]*(?:\(\d{1,3}\)|\d{1,3}[.)]?)[ \t]*")
+
+
 def _an_item(text: str, at: int) -> bool:
-    """Whether the line holding ``text[at]`` opens with an item number."""
-    return _ITEM_NUMBER.match(text, text.rfind("\n", 0, at) + 1, at) is not None
+    """Whether the line holding ``text[at]`` opens with an item number, or follows one on a
+    line of its own."""
+    start = text.rfind("\n", 0, at) + 1
+    if _ITEM_NUMBER.match(text, start, at) is not None:
+        return True
+    above = text[max(0, start - 200) : start].rstrip().rpartition("\n")[2]
+    return _ITEM_NUMBER_ALONE.fullmatch(above) is not None
 
 
 # A democracy system's page title names the meeting: "Minutes - Policy and Resources
@@ -1457,7 +1486,7 @@ def find_body_and_date(
                     continue
             if name == "meeting_of" and groups.get("to_be") and doc_type != "agenda_item":
                 continue  # "deferred to a meeting of Cabinet to be held on …": a later one
-            if name == "meeting_of" and (
+            if name in {"meeting_of", "minutes_held_on"} and (
                 _CONFIRMED_MINUTES.match(text, m.end(), m.end() + 160)
                 or _CONFIRMING.search(text, max(0, m.start() - 40), m.start())
                 or _an_item(text, m.start())
@@ -2297,6 +2326,11 @@ _STATED_SUBMISSION = re.compile(
     # "We submitted this plan on Wednesday 17 July 2024": the plan, the government unnamed
     r"|\bwe\s+(?:then\s+|formally\s+)?(?P<verb17>submitted|sent|returned|e-?mailed)\s+"
     r"(?:this|the|our)\s+(?:final\s+)?(?:productivity\s+)?(?:plan|document)\b"
+    # the government named first, the plan after it: "The council has today sent the
+    # government its plan for …"
+    rf"|\b(?:has|have|had|we)\s+(?:today\s+|now\s+|yesterday\s+|formally\s+)?"
+    rf"(?P<verb21>sent|submitted)\s+(?:the\s+)?{_TO_GOVERNMENT}\s+(?:its|their|our|the)\s+"
+    r"(?:final\s+)?(?:productivity\s+)?plan\b"
     # a cover's "Submission date: 17 July 2024", "Date of submission: …"
     r"|(?<![^\n])[ \t]*(?P<verb18>submission\s+date|date\s+of\s+submission)[ \t]*:"
     # a title page's label: "Submitted to DLUHC: 17 July 2024", "Date submitted: 17 July 2024",
@@ -2690,8 +2724,9 @@ _DATELINE_TIME = re.compile(
 _BESIDE_DATELINE = re.compile(
     # perhaps after the time it was posted: "…, 6:45am · Updated 9:12am"; or a reading time
     # ("19 July 2024 5 min read"); or its author, as a blog prints it ("Posted on 19 July 2024
-    # by Sam Jones")
-    rf"(?:{_DATELINE_TIME.pattern})?\s*(?:[|•·:]\s*[^\n]{{0,40}}|\d{{1,2}}\s*min(?:ute)?s?\s+read"
+    # by Sam Jones"); or a release's other cells ("Release date: Friday 19 July 2024 |
+    # Reference: PR/24/0417 | For immediate release")
+    rf"(?:{_DATELINE_TIME.pattern})?\s*(?:[|•·:]\s*[^\n]*|\d{{1,2}}\s*min(?:ute)?s?\s+read"
     rf"|by\s+[^\n]{{1,60}})",
     re.IGNORECASE,
 )
@@ -2701,8 +2736,16 @@ _BESIDE_DATELINE = re.compile(
 # (updated 1:20pm)", a byline's "06:00, 03 JUL 2024 Updated 11:42, 03 JUL 2024") and the
 # count of readers' comments ("14 comments").
 _DATELINE_AFTER = re.compile(
-    rf"(?:{_DATELINE_TIME.pattern})?(?:\(?\s*(?:last\s+)?updated\s+[^\n()]{{1,25}}\)?\s*)?"
+    # "… · Updated 9:41am"
+    rf"(?:{_DATELINE_TIME.pattern})?(?:\s*[·•|]?\s*\(?\s*(?:last\s+)?updated\s+[^\n()]{{1,25}}\)?\s*)?"
     r"(?:\d{1,5}\s+comments?\s*)?",
+    re.IGNORECASE,
+)
+
+
+# The time a page was posted before its date, perhaps with the weekday: "6:00am Friday".
+_DATELINE_TIME_FIRST = re.compile(
+    rf"{_DATELINE_TIME.pattern}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?",
     re.IGNORECASE,
 )
 
@@ -2724,7 +2767,7 @@ def _dateline(text: str, scan: DateScan) -> list[DateMention]:
             not before.strip()
             or labelled
             or before.strip(" \t,").title() in _WEEKDAYS
-            or _DATELINE_TIME.fullmatch(before)  # "16:45, 16 JUL 2024"
+            or _DATELINE_TIME_FIRST.fullmatch(before)  # "16:45, 16 JUL 2024", "6:00am Friday 12 …"
         ):
             return [mention]
     return []
@@ -3025,7 +3068,10 @@ _DECISION_TO_COME = re.compile(
     r"|\bdecision\s+due\b"
     # an agenda before its meeting: "You are summoned to attend a meeting of the Executive to be
     # held on …"
-    rf"|{SUMMONS}|(?m:^)[ \t]*agenda\s+for\b|{MEETING_TO_BE_HELD}",
+    rf"|{SUMMONS}|(?m:^)[ \t]*agenda\s+for\b|{MEETING_TO_BE_HELD}"
+    # an agenda pack's front sheet: "AGENDA" over its items, "Agenda published: 3 July 2024"
+    r"|(?m:^)[ \t]*agenda[ \t]*$"
+    r"|(?m:^)[ \t]*agenda\s+(?:published|issued|despatched|dispatched)\s*:",
     re.IGNORECASE,
 )
 

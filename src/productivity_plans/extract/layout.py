@@ -110,11 +110,23 @@ _LABEL_OVER_VALUE = re.compile(
 )
 
 
+# A word in letter-spaced capitals, as minutes and agenda packs print their markers: "R E S O L
+# V E D", "A G E N D A".
+_LETTER_SPACED = re.compile(r"(?<![\w ])(?:[A-Z] ){3,}[A-Z](?!\w)")
+
+
+def _closed_up(word: re.Match[str]) -> str:
+    """ "R E S O L V E D" as "RESOLVED" and as many spaces after it (same length)."""
+    letters = word.group(0).replace(" ", "")
+    return letters.ljust(len(word.group(0)))
+
+
 def normalise(text: str) -> str:
-    """Plain spaces and ``\\n`` line ends, two-cell rows and fields over two lines as labelled
-    lines, then :func:`unwrap` (same length throughout)."""
+    """Plain spaces and ``\\n`` line ends, letter-spaced capitals closed up, two-cell rows and
+    fields over two lines as labelled lines, then :func:`unwrap` (same length throughout)."""
     if any(char in text for char in _SPACE_CHARS):
         text = _SPACES.sub(" ", text)
+    text = _LETTER_SPACED.sub(_closed_up, text)
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     if " | " in text:
