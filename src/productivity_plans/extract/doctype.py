@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 import re2
 
 from productivity_plans.extract.governance import (
+    AGENDA_HEADING,
+    AGENDA_PUBLISHED,
     FORWARD_PLAN,
     MEETING_TO_BE_HELD,
     SUMMONS,
@@ -189,7 +191,7 @@ CUES: dict[str, list[Cue]] = {
     "agenda_item": _cues(
         (r"^\s*agenda item\s*$", 3),
         # a meeting's page before it is held: "Agenda" over its items, "Status: Agenda published"
-        (r"^\s*agenda\s*$", 1.5),
+        (AGENDA_HEADING, 1.5),
         # the heading letter-spaced, as agenda packs print it ("A G E N D A"), and the pack's
         # cover ("Public Document Pack")
         (r"^\s*a[ \t]g[ \t]e[ \t]n[ \t]d[ \t]a\s*$", 1.5),
@@ -205,7 +207,7 @@ CUES: dict[str, list[Cue]] = {
         # ("KEY DECISIONS", "NON-KEY DECISIONS"), and its notice that "Decisions taken at this
         # meeting will be published on …" (each also looks like a record's or minutes' cue)
         (r"^\s*item[ \t]+page\s*$", 2),
-        (r"^\s*agenda\s+(?:published|issued|despatched|dispatched)\s*:", 2),
+        (AGENDA_PUBLISHED, 2),
         (r"^[ \t]*[A-Z][\w ,&']{2,60}\s+agenda\s*[-–]\s*(?:\w+day,?\s+)?\d{1,2}", 2),
         (r"^\s*(?:non[- ])?key\s+decisions\s*$", 3),
         (r"^\s*decisions?\s+(?:taken|made)\s+at\s+this\s+meeting\s+will\b", 3),

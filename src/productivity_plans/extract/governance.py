@@ -2745,7 +2745,7 @@ _DATELINE_AFTER = re.compile(
 
 # The time a page was posted before its date, perhaps with the weekday: "6:00am Friday".
 _DATELINE_TIME_FIRST = re.compile(
-    rf"{_DATELINE_TIME.pattern}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?",
+    rf"{_DATELINE_TIME.pattern}(?:(?:{'|'.join(_WEEKDAYS)}),?\s*)?",
     re.IGNORECASE,
 )
 
@@ -3061,6 +3061,10 @@ def is_forward_plan(text: str) -> bool:
 # types read them as an agenda's cues too).
 SUMMONS = r"\b(?:summoned|requested|invited)\s+to\s+attend\s+(?:a|the)\s+meeting\b"
 MEETING_TO_BE_HELD = r"\bmeeting\s+of\s+(?:the\s+)?[\w&, ]{3,80}?\s+to\s+be\s+held\s+(?:on|at|in)\b"
+# An agenda pack's front sheet, line by line (multi-line patterns): "AGENDA" over its items,
+# "Agenda published: 3 July 2024".
+AGENDA_HEADING = r"^\s*agenda\s*$"
+AGENDA_PUBLISHED = r"^\s*agenda\s+(?:published|issued|despatched|dispatched)\s*:"
 # A decision still to be taken, as a notice of the meeting puts it.
 _DECISION_TO_COME = re.compile(
     r"\b(?:will|is\s+due\s+to|are\s+due\s+to)\s+be\s+asked\s+to\s+(?:decide|approve|agree|consider"
@@ -3069,9 +3073,7 @@ _DECISION_TO_COME = re.compile(
     # an agenda before its meeting: "You are summoned to attend a meeting of the Executive to be
     # held on …"
     rf"|{SUMMONS}|(?m:^)[ \t]*agenda\s+for\b|{MEETING_TO_BE_HELD}"
-    # an agenda pack's front sheet: "AGENDA" over its items, "Agenda published: 3 July 2024"
-    r"|(?m:^)[ \t]*agenda[ \t]*$"
-    r"|(?m:^)[ \t]*agenda\s+(?:published|issued|despatched|dispatched)\s*:",
+    rf"|(?m:{AGENDA_HEADING})|(?m:{AGENDA_PUBLISHED})",
     re.IGNORECASE,
 )
 
