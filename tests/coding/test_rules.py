@@ -5170,3 +5170,131 @@ def test_the_barrier_rules_match_as_each_rule_alone_does() -> None:
             if any(re.search(p, sentence, re.IGNORECASE) for p in barrier.patterns)
         }
         assert set(rules.barriers_in(sentence)) == alone, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # the council's funding from government told as fallen by a sum or a share
+        (
+            "The county's funding from central government dropped by £48 million a year between "
+            "2013 and 2020.",
+            "insufficient_funding",
+        ),
+        # a fall of a share in its funding, told as a noun
+        (
+            "Members heard that a fall of almost a third in the borough's core funding since 2015 "
+            "had left reserves thin.",
+            "insufficient_funding",
+        ),
+        # the gap between what services cost and the income the council has
+        (
+            "The gap between the cost of running our statutory services and our income will be £9m "
+            "by 2027.",
+            "insufficient_funding",
+        ),
+        # a reform or reset postponed that makes planning impossible
+        (
+            "Successive delays to the reset have made it almost impossible to plan.",
+            "funding_uncertainty",
+        ),
+        (
+            "Repeated postponement of the reset makes medium-term planning almost impossible.",
+            "funding_uncertainty",
+        ),
+        # duties whose funding is below their cost
+        (
+            "The new biodiversity net gain and licensing duties came with funding well below the "
+            "true cost of delivering them.",
+            "new_burdens_unfunded",
+        ),
+        # a duty's funding that covered only a purchase
+        (
+            "The new garden waste requirement came with a grant that covered only the cost of new "
+            "bins.",
+            "new_burdens_unfunded",
+        ),
+        # the council asking government for clarity that data may be shared
+        (
+            "• Information sharing: clarity from ministers that councils may lawfully share health "
+            "data for early help.",
+            "data_sharing_restrictions",
+        ),
+    ],
+)
+def test_barriers_told_in_a_thirty_sixth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 38."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a count the council says will be reported: a report to come
+        "The number of children with an EHCP will be reported to Cabinet in November.",
+        # the council's own work on its old systems
+        "The plan describes the consolidation of 800 legacy applications into 250.",
+        "We are retiring our ageing housing benefits system this year.",
+        # a long-term settlement for social care is care funding reform, not one-year settlements
+        "A long-term settlement for adult social care is the reform the sector needs most.",
+    ],
+)
+def test_a_report_to_come_own_systems_work_or_care_reform_names_no_round_38_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+def test_old_systems_the_subject_of_a_complaint_still_name_legacy_it():
+    for sentence in (
+        "Replacing our legacy systems is slow and expensive.",
+        "Until they are replaced, these legacy systems will limit what we can automate.",
+    ):
+        assert "legacy_it_systems" in code_text(sentence + "\n").barrier_ids, sentence
+
+
+def test_planning_on_one_income_is_no_general_funding_uncertainty():
+    sentence = (
+        "Delays to the reset make it hard to plan on the basis of the business rates we keep.\n"
+    )
+    assert "funding_uncertainty" not in code_text(sentence).barrier_ids
+
+
+def test_a_council_balancing_its_budget_each_year_is_no_one_year_settlement():
+    own = (
+        "Barriers to productivity\n\nFunding. We have set a balanced budget every year since "
+        "2010.\n"
+    )
+    assert "single_year_settlements" not in code_text(own).barrier_ids
+    blind = (
+        "Barriers to productivity\n\nFunding. We have to set our budget every year without "
+        "knowing what grant we will get the year after.\n"
+    )
+    assert "single_year_settlements" in code_text(blind).barrier_ids
+
+
+def test_an_appendix_closes_the_barriers_section():
+    text = (
+        "4. Barriers to productivity\n\nHomelessness. Temporary accommodation now costs us £8m a "
+        "year, double the figure of 2021.\n\nAppendix: the district in figures\n\n"
+        "Council tax band D 2024/25 | £1,912.40\n\nStaff (FTE) | 1,480\n"
+    )
+    assert code_text(text).barrier_ids == ["housing_temporary_accommodation"]
+
+
+def test_a_heading_the_plan_says_it_leaves_out_is_not_answered_by_cues_elsewhere():
+    body = (
+        "We are selling surplus offices and depots, and have cut our spending on agency staff "
+        "and consultants by a third.\n"
+    )
+    declined = (
+        "Our productivity plan\n\nThis plan has two parts. We have not included a separate "
+        "section on reducing wasteful spend, which our budget report covers.\n\n" + body
+    )
+    assert "wasteful_spend" not in [t.id for t in code_text(declined).themes]
+    plain = "Our productivity plan\n\nThis plan has two parts.\n\n" + body
+    assert "wasteful_spend" in [t.id for t in code_text(plain).themes]
+
+
+def test_a_cost_to_serve_worked_out_is_a_measure():
+    """Measurement rule written after blind round 38."""
+    sentence = "Each quarter we work out the cost to serve for every council tax transaction.\n"
+    assert code_text(sentence).states_measurement

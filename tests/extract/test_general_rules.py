@@ -3865,3 +3865,139 @@ def test_a_round_up_on_a_cabinet_that_put_off_a_decision_on_the_plan() -> None:
         date(2024, 7, 10),
         "deferred",
     )
+
+
+def test_earlier_minutes_under_an_item_number_and_title_are_not_the_meetings_date() -> None:
+    """A democracy page lists its items as a number, a short title and the linked paper ("4."
+    over "Minutes" over "Minutes of the meeting held on 12 June 2024"): the earlier meeting's
+    minutes, not this meeting's heading."""
+    text = (
+        "Minutes:\n\nExecutive\n\nTuesday, 16th July, 2024 7.00 pm\n\nVenue: Town Hall\n\n"
+        "Present: Councillors A, B and C.\n\n3.\n\nApologies\n\nNone.\n\n4.\n\nMinutes\n\n"
+        "Minutes of the meeting held on 12 June 2024 (PDF 150 KB)\n\nResolved\n\nThat the "
+        "minutes be signed as a correct record.\n\n5.\n\nProductivity Plan\n\nResolved\n\n"
+        "That the Productivity Plan be approved for submission to the government.\n"
+    )
+    facts = extract_facts(text, url="https://democracy.example.gov.uk/ieListDocuments.aspx")
+    assert facts.decision.date == date(2024, 7, 16)
+
+
+def test_a_page_number_over_a_councils_name_does_not_make_the_minutes_heading_an_item() -> None:
+    text = (
+        "1\nEXAMPLE DISTRICT COUNCIL\nMinutes of the meeting of the CABINET held at the Council "
+        "Offices on Monday, 8 July 2024 at 10.00 am.\nPresent: Councillors A and B.\n"
+        "12 PRODUCTIVITY PLAN\nRESOLVED: That the Productivity Plan be approved.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/minutes.pdf")
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 7, 8))
+
+
+def test_another_bodys_recommendation_accepted_does_not_outrank_the_plans_own_outcome() -> None:
+    """ "(a) That the plan, as amended at the meeting, be endorsed … (c) That the
+    recommendation of the Overview and Scrutiny Committee be accepted": the plan is endorsed;
+    accepting the scrutiny body's point approves nothing about the plan."""
+    text = (
+        "Minutes of the meeting of the Cabinet held on Monday, 8 July 2024.\n"
+        "7 PRODUCTIVITY PLAN\nThe Cabinet considered the draft Productivity Plan.\n"
+        "RESOLVED: (a) That the Productivity Plan, as set out at Appendix 1 and amended at the "
+        "meeting, be endorsed.\n(b) That the Chief Executive be authorised to submit it.\n"
+        "(c) That the recommendation of the Overview and Scrutiny Committee be accepted.\n"
+        "8 LEISURE CENTRE\nRESOLVED: That the report be noted.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/minutes.pdf")
+    assert facts.decision.outcome == "endorsed"
+
+
+def test_a_covers_labelled_to_line_gives_the_body_without_its_label() -> None:
+    text = (
+        "EXAMPLE COUNTY COUNCIL\nFrom: A Person, Leader of the Council\n"
+        "To: Policy and Resources Cabinet Committee – 19 September 2024\n"
+        "Subject: Productivity Plan\nRecommendation: The Committee is asked to NOTE the "
+        "Productivity Plan.\n"
+    )
+    facts = extract_facts(text, url="https://democracy.example.gov.uk/documents/s2/Report.pdf")
+    assert facts.decision.body == "Policy and Resources Cabinet Committee"
+
+
+def test_a_decision_makers_office_wrapped_in_a_forms_cell_is_read_whole() -> None:
+    """A form's narrow cell breaks "County Councillor A Name, Leader of the County Council"
+    before "the": the office is the whole of it, not "County Council"."""
+    text = (
+        "Example County Council\nRecord of Decision by a Cabinet Member\n"
+        "Decision maker Date of decision\nCounty Councillor Jo Bloggs-Smith, Leader of\n"
+        "the County Council\n15 July 2024\nTitle of decision\nProductivity Plan 2024\n"
+        "Decision\nThe Leader of the County Council approved the Productivity Plan.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/decision.pdf")
+    assert (facts.decision.body, facts.decision.date) == (
+        "Leader of the County Council",
+        date(2024, 7, 15),
+    )
+
+
+def test_a_release_dated_under_a_row_of_column_labels_dates_today() -> None:
+    """A release's header row flattened: "Date Reference Embargo" over "Thursday 18 July 2024
+    PR/24/117 For immediate release"; "has today submitted its plan" is that day."""
+    text = (
+        "Example Borough Council\nNEWS RELEASE\nDate Reference Embargo\nThursday 18 July 2024 "
+        "PR/24/117 For immediate release\nCouncil sends plan to government\nExample Council "
+        "has today submitted its productivity plan to government.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/news/release.pdf")
+    assert facts.submitted_date == date(2024, 7, 18)
+
+
+def test_a_live_blog_of_a_cabinet_meeting_that_put_the_plan_off() -> None:
+    """A live blog titled "LIVE: Exampleton Cabinet – …", whose standfirst has "… Council's
+    Cabinet is meeting this afternoon", recaps "the productivity plan has been put off until
+    next week": the cabinet deferred it on the dateline's day."""
+    text = (
+        "By A Reporter · Tuesday 9 July 2024, 1:45pm · Last updated 4:52pm\n\nThat's it from "
+        "us. To recap: parking charges will rise and the productivity plan has been put off "
+        "until next week.\n\nLIVE: Exampleton Cabinet – parking and productivity plan\n\nWe're "
+        "live from the chamber, where Exampleton District Council's Cabinet is meeting this "
+        "afternoon.\n\nThe Leader proposes the plan is deferred to an extra meeting on Tuesday "
+        "16 July. Agreed.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-news.co.uk/live/1").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 9),
+        "deferred",
+    )
+
+
+def test_a_meetings_papers_tell_no_step_dated_after_the_meeting_as_done() -> None:
+    """Minutes of 17 July cannot record a step of 16 October as taken: "… be approved, with
+    the outcome reported to Cabinet on 16 October 2024" is to come. A decision record may be
+    written after the steps it tells, so its later submission stays."""
+    minutes = (
+        "Minutes of the meeting of the Cabinet held on Wednesday, 17 July 2024.\n"
+        "8. Productivity Plan\nRESOLVED: That the Productivity Plan be approved.\n"
+        "9. School places\nRESOLVED: That consultation on two school expansions be approved, "
+        "with the outcome reported to Cabinet on 16 October 2024.\n"
+    )
+    facts = extract_facts(minutes, url="https://www.example.gov.uk/minutes.pdf")
+    assert facts.decision.date == date(2024, 7, 17)
+    assert all(event.date <= date(2024, 7, 17) for event in facts.timeline)
+    record = (
+        "Record of Decision\nDecision maker: Leader of the Council\nDate of decision: 12 July "
+        "2024\nDecision: The Leader approved the Productivity Plan.\nThe plan was submitted by "
+        "e-mail on 16 July 2024.\n"
+    )
+    facts = extract_facts(record, url="https://www.example.gov.uk/decision.pdf")
+    assert facts.doc_type == "decision_record"
+    assert (date(2024, 7, 16), "submitted") in [(e.date, e.action) for e in facts.timeline]
+
+
+def test_an_earlier_meetings_minutes_confirmed_are_no_step_on_that_day() -> None:
+    """ "The minutes of the meeting held on 3 June 2024 were approved as a correct record":
+    the approval is the later meeting's, of a record, and no step of 3 June."""
+    text = (
+        "Minutes of the meeting of the Cabinet held on Monday, 8 July 2024.\n"
+        "1 MINUTES\nThe minutes of the meeting of the Cabinet held on 3 June 2024 were approved "
+        "as a correct record and signed by the Chairman.\n2 PRODUCTIVITY PLAN\nRESOLVED: That "
+        "the Productivity Plan be approved.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/minutes.pdf")
+    assert date(2024, 6, 3) not in [event.date for event in facts.timeline]

@@ -242,12 +242,16 @@ def _numbering_depth(title: str) -> int | None:
     return 4
 
 
+_APPENDIX = re.compile(r"^\W*(?:appendix|appendices|annex|annexe)\b", re.IGNORECASE)
+
+
 @dataclass
 class _Outline:
     """The section a document is in, as its titles go by. A title that names a heading opens
     its section. One that names none closes the section, unless it sits below the title that
     opened it: unnumbered under a numbered title ("4. Barriers" then "Procurement") or numbered
-    deeper ("4.2" under "4."). So "Part D: Efficiency" ends "Part C: Digital" whatever it says."""
+    deeper ("4.2" under "4."). So "Part D: Efficiency" ends "Part C: Digital" whatever it says,
+    and an appendix or annex ends any section."""
 
     rules: Rules
     section: str | None = None
@@ -258,11 +262,13 @@ class _Outline:
         named = self.rules.section_heading(text) if text else None
         if named is not None:
             self.section, self.depth = named, depth
-        elif not (
+        elif _APPENDIX.match(text) or not (
             self.section is not None
             and self.depth is not None
             and (depth is None or depth > self.depth)
         ):
+            # an appendix or annex is a part of its own, whatever sits above it (round 38:
+            # "Appendix: the borough in figures" after "4. Barriers")
             self.section, self.depth = None, depth
 
 
@@ -357,6 +363,7 @@ def _code(
     # transport is our largest pressure") does not answer it when that section's text is not
     # the council's own ("The Leader will write separately with our asks")
     own_barrier_section = any(r.section in barrier_headings and not r.title for r in readings)
+    declined = _declined_headings(readings, rules)
     out: list[PassageCode] = []
     for i, (passage, reading) in enumerate(zip(passages, readings, strict=True)):
         named = barriers[i]
@@ -373,6 +380,8 @@ def _code(
         headings: dict[str, float] = {}
         if reading.kind == "council" and not reading.title:
             headings = _headings(reading, own, rules, model, head_p[i], spoken_of)
+            for hid in declined - {reading.section}:
+                headings.pop(hid, None)
             for bid, score in named.items():
                 conf[f"barrier:{bid}"] = round(score, 4)
             if named:  # naming a barrier answers the barriers heading (see above)
@@ -410,6 +419,39 @@ def _code(
             )
         )
     return out
+
+
+# The council saying its plan has no section on a heading ("We have not included a separate
+# section on reducing wasteful spend: our savings programme is in the MTFS", "This plan does not
+# cover wasteful spend") declines to answer it (round 38): content elsewhere that the heading's
+# cues would claim (an asset disposal, a saving) is read under the headings the council put it.
+_DECLINED_SECTION = re.compile(
+    r"\b(?:(?:have|has|had|do|does|did)\s+not|haven't|hasn't|don't|doesn't|didn't)\s+"
+    r"(?:included|include|written|write|provided|provide|set\s+out|got|given)\s+(?:a|any|an)\s+"
+    r"(?:(?:separate|specific|dedicated|distinct|standalone|stand-alone|full)\s+)?(?:section"
+    r"|chapter|part|heading)\s+(?:on|about|for|covering|dealing\s+with|addressing)\s+"
+    r"([^.:;]{3,80})"
+    r"|\bno\s+(?:separate|specific|dedicated|distinct|standalone|stand-alone)\s+(?:section|chapter"
+    r"|part|heading)\s+(?:on|about|for|covering|dealing\s+with|addressing)\s+([^.:;]{3,80})"
+    r"|\b(?:this|the|our)\s+(?:productivity\s+)?plan\s+(?:does\s+not|doesn't|will\s+not|won't)"
+    r"\s+(?:cover|address|include|deal\s+with)\s+([^.:;]{3,80})",
+    re.IGNORECASE,
+)
+
+
+def _declined_headings(readings: Sequence[_Reading], rules: Rules) -> set[str]:
+    """The headings the council says its plan gives no section to (see ``_DECLINED_SECTION``)."""
+    declined: set[str] = set()
+    for reading in readings:
+        if reading.kind != "council":
+            continue
+        for sentence in reading.own:
+            for found in _DECLINED_SECTION.finditer(sentence):
+                subject = next(g for g in found.groups() if g)
+                hid = rules.section_heading(subject)
+                if hid is not None:
+                    declined.add(hid)
+    return declined
 
 
 def _heading_probabilities(
@@ -559,6 +601,60 @@ _BIDDING_UNCERTAINTY = re.compile(
 )
 
 
+# Words read as they are meant before the barrier rules see a sentence (round 38):
+# - a long-term settlement "for (adult) social care" is the reform of how care is funded, not the
+#   local government finance settlement: "a long-term settlement for adult social care remains
+#   the change we most need" asks about care, not for multi-year settlements ("a long-term
+#   settlement for councils" still does);
+# - the council's own work on its old systems, told as what it does ("the consolidation of 900
+#   legacy applications into 300", "we have retired our ageing ledger"), is transformation, not
+#   a complaint about them; "replacing them is slow and expensive" and "until they are replaced
+#   these legacy systems will limit …" still are (see ``_as_meant``).
+_CARE_SETTLEMENT = re.compile(
+    r"\blong[- ]term\s+(?:funding\s+|finance\s+|financial\s+)?settlements?\s+(?:for|on)\s+"
+    r"(?:adult\s+|adults['’]?\s+)?(?:social\s+)?care\b",
+    re.IGNORECASE,
+)
+_OWN_WORK_ON_OLD_SYSTEMS = re.compile(
+    r"\b((?:consolidat|replac|decommission|retir|rationalis|rationaliz|switch\w*\s+off|turn\w*\s+off"
+    r"|clos|migrat)\w*\s+(?:of\s+|from\s+|away\s+from\s+)?(?:(?:more\s+than|over|some|around"
+    r"|about|nearly|almost|all|most|many)\s+)?(?:\d[\d,]*\s+|our\s+|the\s+|its\s+|their\s+"
+    r"|these\s+|several\s+|a\s+number\s+of\s+){0,3})(?:legacy|old|older|ageing|aging|outdated"
+    r"|obsolete)\b",
+    re.IGNORECASE,
+)
+
+
+# A figure or a topic the council says will be reported or published ("the number of children
+# with an EHCP will be reported in the annual sufficiency statement") is a report to come: with
+# no word of trouble in the sentence, it names no barrier (round 38). "The high needs deficit
+# will be reported to Cabinet" still does, by its word of trouble.
+_REPORTED_TO_COME = re.compile(
+    r"\b(?:will|would|is\s+to|are\s+to|shall)\s+(?:\w+\s+)?be\s+(?:reported|published|presented"
+    r"|set\s+out|included)\s+(?:to|in|at|through|within|alongside)\b",
+    re.IGNORECASE,
+)
+# a passive before the next clause ("until they are replaced these legacy systems will limit …")
+# leaves the old systems the subject of what follows
+_PASSIVE_THEN_OLD_SYSTEMS = re.compile(
+    r"\b(?:are|is|be|been|were|was|being)\s+(?:\w+\s+)?\w+ed,?\s+(?:these|those|the|our|its"
+    r"|their|all)\s+(?:legacy|old|older|ageing|aging|outdated|obsolete)\b",
+    re.IGNORECASE,
+)
+
+
+def _as_meant(sentence: str, rules: Rules) -> str:
+    """The sentence with words that name a barrier without meaning it read as meant (see
+    ``_CARE_SETTLEMENT``): the council's work on its old systems is read as work only where
+    nothing else in the sentence speaks of trouble ("… which is slow and costly" still does)."""
+    sentence = _CARE_SETTLEMENT.sub("long-term plan for adult social care", sentence)
+    if _OWN_WORK_ON_OLD_SYSTEMS.search(sentence) and not _PASSIVE_THEN_OLD_SYSTEMS.search(sentence):
+        read = _OWN_WORK_ON_OLD_SYSTEMS.sub(r"\1former", sentence)
+        if not rules.speaks_of_trouble(read):
+            return read
+    return sentence
+
+
 # The council setting its own tax ("Council tax for a Band D home will rise by 4.99%, of which 2%
 # is the adult social care precept") is a neutral fact: the rise is the council's decision, not a
 # word of trouble for the topics beside it. Read without it when topics are matched; a limit on
@@ -603,6 +699,9 @@ _OUTPUT_RISE = re.compile(
 # - the adult social care precept (round 24): "the referendum limit of 2.99% (plus 2% for adult
 #   social care)", "the social care precept" name a share of the council's tax, not its care
 #   service or the demand on it;
+# - the council balancing or setting its own budget each year (round 38): "we have balanced the
+#   budget each year, but only by using reserves" is its own duty done, not funding given a year
+#   at a time ("we set the budget each year without knowing next year's grant" still is);
 # - a speaker's office (round 32): "the Cabinet Member for Children's Services said school
 #   transport costs had doubled", "the Director of Adult Social Care" name who speaks, not the
 #   service's demand (what they say is read as it is).
@@ -628,6 +727,15 @@ _NAMED_NOT_MEANT = (
         " precept",
     ),
     (re.compile(r"\b(?:grant|funding)\s+(returns?|claims?|monitoring|reporting)\b", re.I), r"\1"),
+    (
+        re.compile(
+            r"\b(?:balanc\w*|set|sets|setting|agree[ds]?|agreeing|deliver\w*)\s+(?:a\s+|the\s+"
+            r"|our\s+|its\s+)?(?:[\w-]+\s+)?budgets?\s+(?:each|every)\s+year\b"
+            r"(?![^.;]{0,60}\b(?:without|not\s+knowing|weeks|days|late|until|before)\b)",
+            re.I,
+        ),
+        " budget",
+    ),
     (
         re.compile(
             r"\b(?:since|at|after|before|in|from)\s+(?:the|our|its)\s+(?:last|previous|most\s+"
@@ -742,13 +850,16 @@ def _barriers(
             sentence = _BIDDING_UNCERTAINTY.sub(
                 lambda m: "risk" + m.group(0)[m.group(0).index(" ") :], sentence
             )
+            sentence = _as_meant(sentence, rules)
             hits = rules.barriers_in(sentence)
+            signalled = bool(rules.signals.matches(sentence))
+            if hits and not signalled and _REPORTED_TO_COME.search(sentence):
+                hits = []  # "the number of EHCPs will be reported in November": a report
             absorbed = rules.absorbed_by(hits)
             hits = [bid for bid in hits if bid not in absorbed]
             for bid in hits:
                 found[i][bid] = RULE_CONFIDENCE
             in_section = reading.section in barrier_sections or reading.asked
-            signalled = bool(rules.signals.matches(sentence))
             topics: list[str] = []
             if in_section or signalled or rise_told_in_figures(sentence):
                 # the reading takes words out ("we raised council tax"): outside a section about

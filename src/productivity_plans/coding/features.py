@@ -150,6 +150,10 @@ MEASURE_STRONG = vocabulary(
     r"(?:each |every |its |our |their |the )?(?:[\w-]+ ){0,2}?"
     r"(?:outputs?|services?|activit(?:y|ies)|transactions?|cases?|units?)|"
     r"activity[- ]based costing|"
+    # a cost to serve the council works out for its transactions or services ("we calculate a
+    # 'cost to serve' for every common transaction by channel"; round 38)
+    r"(?:calculat\w+|work\w* out|estimat\w+|reports?|reported|track\w*|uses?|measur\w+"
+    r"|publish\w*|record\w*) (?:a |an |the |our |its |each |their )?['‘\"“]?cost[- ]to[- ]serve\b|"
     r"(?:define|defines|defined|think of|see|understand) productivity as|"
     r"productivity (?:is|can be) (?:defined|understood|seen|thought of) as|"
     r"benefits? (?:realisation|tracking|tracker|register)|"

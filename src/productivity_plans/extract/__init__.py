@@ -78,10 +78,28 @@ def extract_facts(text: str, *, url: str | None = None, title: str | None = None
         key_decision=find_key_decision(text) if is_paper else None,
         call_in=find_call_in(text) if is_paper else None,
         submitted_date=submitted,
-        timeline=find_timeline(text, year, scan),
+        timeline=_done_by_the_meeting(find_timeline(text, year, scan), doc_type, decision),
         submission=submission,
         publication=find_publication(text),
     )
+
+
+# Papers written for or at a meeting: nothing they tell can have been done after it.
+_MEETING_PAPERS = {"committee_report", "minutes", "agenda_item"}
+
+
+def _done_by_the_meeting(
+    events: list[GovernanceEvent], doc_type: str, decision: Decision
+) -> list[GovernanceEvent]:
+    """The steps a meeting's paper tells that can have been taken by its meeting's day: a step
+    dated later ("with the outcome reported to Cabinet on 16 October", another item's
+    consultation "from 22 July") is to come, and the public record shows no step before it
+    happens. Other documents (decision records, news) may be written after the steps they
+    tell."""
+    if doc_type not in _MEETING_PAPERS or decision.date is None:
+        return events
+    meeting = decision.date
+    return [event for event in events if event.date <= meeting]
 
 
 __all__ = [

@@ -166,6 +166,8 @@ def _clean_body(body: str) -> str:
     body = body.strip().split("\n")[-1]
     # "Cabinet meeting - 27 June", a heading's "Strategy and Resources Committee Minutes"
     body = re.sub(r"\s+(?:meeting|minutes)$", "", body, flags=re.IGNORECASE)
+    # a cover's labelled line, "To: Policy and Resources Committee – 19 September 2024"
+    body = re.sub(r"^(?:(?:report\s+)?to|meeting|for)\s*:\s*", "", body, flags=re.IGNORECASE)
     # a title page's "Approved by the Policy and Organisation Board, 10 July 2024": the board
     body = re.sub(
         r"^(?:approved|agreed|endorsed|adopted|signed\s+off)\s+by\s+", "", body, flags=re.I
@@ -178,7 +180,11 @@ def _clean_body(body: str) -> str:
     body = re.sub(r"^(?:councillors|members)\s+(?:on|of)\s+", "", body, flags=re.IGNORECASE)
     # "Councillor Paula Hesketh, Cabinet Member for Resources", "Georgina Blackwood, Chief
     # Executive": the office decides
-    body = re.sub(r"^(?:Cllr\.?|Councillor)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s*", "", body)
+    body = re.sub(
+        r"^(?:County\s+)?(?:Cllr\.?|Councillor)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s*",
+        "",
+        body,
+    )
     # "Leader of the Council, Councillor Owen Hale", "Cllr Owen Hale (Leader of the Council)":
     # the office, wherever the name stands
     body = re.sub(
@@ -1193,16 +1199,47 @@ _ITEM_NUMBER = re.compile(r"[ \t]*(?:\(\d{1,3}\)|\d{1,3}[.)](?:\d{1,3}\.?)?[ \t]
 # An item's number on a line of its own, as a democracy page lists its items ("3." over
 # "Minutes of the meeting held on 11 June 2024 PDF 188 KB").
 _ITEM_NUMBER_ALONE = re.compile(r"[ \t]*(?:\(\d{1,3}\)|\d{1,3}[.)]?)[ \t]*")
+# An item's title on its own line under its number ("4." over "Minutes"): a few words, no
+# sentence; the number marked, as a page's bare number over a running head is not.
+_ITEM_TITLE = re.compile(r"[ \t]*[A-Z][^.\n:]{0,60}")
+_ITEM_NUMBER_MARKED = re.compile(r"[ \t]*(?:\(\d{1,3}\)|\d{1,3}[.)])[ \t]*")
+
+
+# A decision maker's office wrapped onto the line above the date: "…, Leader of" over "the
+# County Council" over "15 July 2024", as a form's narrow cell breaks it.
+_OFFICE_CUT_AFTER = re.compile(
+    r"[^\n]*,[ \t]*(?:[A-Z][\w'’-]*[ \t]+){1,4}(?:of|for)[ \t]*\n[ \t]*\Z"
+)
+
+
+def _office_wrapped_above(text: str, at: int) -> str | None:
+    """The office whose first words end the line above ``at``'s, when that line begins with
+    a lower-case "the"; else None."""
+    start = text.rfind("\n", 0, at) + 1
+    if not text.startswith("the ", start):
+        return None
+    above = _OFFICE_CUT_AFTER.search(text, max(0, start - 160), start)
+    if above is None:
+        return None
+    line_end = text.find("\n", start)
+    return _clean_body(f"{above.group(0).strip()} {text[start:line_end].strip()}")
 
 
 def _an_item(text: str, at: int) -> bool:
     """Whether the line holding ``text[at]`` opens with an item number, or follows one on a
-    line of its own."""
+    line of its own, perhaps with the item's short title between ("4." over "Minutes" over
+    "Minutes of the meeting held on 19 June 2024")."""
     start = text.rfind("\n", 0, at) + 1
     if _ITEM_NUMBER.match(text, start, at) is not None:
         return True
-    above = text[max(0, start - 200) : start].rstrip().rpartition("\n")[2]
-    return _ITEM_NUMBER_ALONE.fullmatch(above) is not None
+    above = [line for line in text[max(0, start - 300) : start].splitlines() if line.strip()]
+    if above and _ITEM_NUMBER_ALONE.fullmatch(above[-1]):
+        return True
+    return (
+        len(above) > 1
+        and _ITEM_TITLE.fullmatch(above[-1]) is not None
+        and _ITEM_NUMBER_MARKED.fullmatch(above[-2]) is not None
+    )
 
 
 # A democracy system's page title names the meeting: "Minutes - Policy and Resources
@@ -1478,6 +1515,8 @@ def find_body_and_date(
             found_body = groups.get("body")
             if found_body is None and groups.get("wrapped_body"):
                 found_body = " ".join(groups["wrapped_body"].split())
+            if name == "body_over_date" and found_body is not None:
+                found_body = _office_wrapped_above(text, m.start()) or found_body
             if found_body is not None:
                 found_body = _clean_body(found_body)
                 if not found_body or _BAD_BODIES.search(found_body) or len(found_body) > 120:
@@ -1796,11 +1835,15 @@ def find_outcome(
             offset = item_start if item_start > first.start() else max(offset, item_start)
     formal_hits: dict[str, tuple[int, int, str]] = {}
     prose_hits: dict[str, tuple[int, int, str]] = {}
+    # another body's recommendations accepted: counted only where nothing else is decided
+    formal_aside: dict[str, tuple[int, int, str]] = {}
+    prose_aside: dict[str, tuple[int, int, str]] = {}
     # Anchors before the line that mentions the plan only matter if their zone reaches past
     # it (a zone is at most _ZONE_MAX long), so the scan starts just before that line.
     zones = _zones(text, max(item_start, offset - _ZONE_MAX), min(OUTCOME_HEAD, item_end))
     for z_start, z_end, formal in zones:
         hits = formal_hits if formal else prose_hits
+        aside = formal_aside if formal else prose_aside
         if z_end <= offset:
             continue  # a decision on earlier business
         if z_start < item_start:
@@ -1844,13 +1887,18 @@ def find_outcome(
                         continue  # a scrutiny body agreeing its own work programme's items
                     if outcome == "approved" and _introduces_the_decision(sentence, vm):
                         continue
-                    if outcome not in hits:
+                    into = hits
+                    if outcome == "approved" and _ANOTHER_BODYS_RECOMMENDATIONS.search(before):
+                        into = (
+                            aside  # "That the recommendation of the Scrutiny Committee be accepted"
+                        )
+                    if outcome not in into:
                         s = z_start + sentence_m.start()
                         # the evidence quotes the text as written
                         quote = sentence_m.group(0).strip()
-                        hits[outcome] = (s, z_start + sentence_m.end(), quote)
+                        into[outcome] = (s, z_start + sentence_m.end(), quote)
                     break
-    hits = formal_hits or prose_hits
+    hits = formal_hits or formal_aside or prose_hits or prose_aside
     if (
         "approved" in hits
         and "delegated" in hits
@@ -1869,6 +1917,14 @@ def _by_precedence(found: Iterable[str]) -> str | None:
     return next((outcome for outcome in _PRECEDENCE if outcome in found), None)
 
 
+# Another body's recommendations taken up beside the meeting's own decision on the plan: "(c)
+# That the recommendation of the Overview and Scrutiny Committee be accepted" after "(a) That
+# the plan be endorsed" is the scrutiny body's point agreed, not the plan approved.
+_ANOTHER_BODYS_RECOMMENDATIONS = re.compile(
+    r"\brecommendations?\s+(?:of|from|made\s+by)\s+(?:the\s+|its\s+)?[^,.;]{0,80}?"
+    r"\b(?:committee|panel|board|commission|forum)\b[^,.;]{0,40}$",
+    re.IGNORECASE,
+)
 # A step denied: "could not reasonably be deferred", "will not be postponed".
 _NEGATED = re.compile(
     r"\b(?:not|never|cannot|can't|couldn't|won't)\s+(?:\w+ly\s+)?(?:be\s+|been\s+)?$",
@@ -2095,6 +2151,8 @@ _THEN_DECIDED = re.compile(
 def _outcome_of(verb: str) -> str:
     """The outcome a sign-off's verb records (its last word: "voted to endorse")."""
     verb = verb.lower().split()[-1] if " to " in verb.lower() else verb.lower()
+    if verb.startswith(("defer", "postpon", "put", "pull")):
+        return "deferred"
     if verb.startswith("delegat"):
         return "delegated"
     if verb.startswith("endors"):
@@ -2445,6 +2503,16 @@ _MARKED_TO_COME = re.compile(
 )
 
 
+# An earlier meeting's minutes confirmed: "The minutes of the meeting of the Cabinet held on 3
+# June 2024 were approved as a correct record" (the approval is this meeting's, the day the
+# earlier one's).
+_MINUTES_CONFIRMED = re.compile(
+    r"\bminutes\b[^.;]{0,160}?\b(?:(?:be|were|was)\s+(?:\w+\s+)?(?:approved|confirmed|agreed"
+    r"|signed)|as\s+an?\s+(?:true\s+and\s+)?(?:correct|accurate)\s+record)",
+    re.IGNORECASE,
+)
+
+
 def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[GovernanceEvent]:
     """Dated governance steps the text mentions, with their sentence and offsets."""
     scan = scan or scan_dates(text, year)
@@ -2456,8 +2524,8 @@ def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[Go
             continue
         sentence = text[start:end]
         verbs = list(_EVENT_VERBS.finditer(sentence))
-        if not verbs:
-            continue
+        if not verbs or _MINUTES_CONFIRMED.search(sentence):
+            continue  # "The minutes of the meeting held on 3 June were approved": a record
         done.add(start)
         sm = _Span(start, end)
         for mention in scan.between(start, end):
@@ -2750,6 +2818,12 @@ _DATELINE_TIME_FIRST = re.compile(
 )
 
 
+# A row of column labels whose first is the date, on the line above the values.
+_DATE_COLUMN_ABOVE = re.compile(
+    r"(?:^|\n)[ \t]*(?i:(?:release\s+)?date)(?:[ \t]+[A-Z][a-z]+){1,4}[ \t]*\n\Z"
+)
+
+
 def _dateline(text: str, scan: DateScan) -> list[DateMention]:
     """The date a news item or page is dated, when its head prints one alone on a line (perhaps
     with the time it was posted) or after "Published:"."""
@@ -2759,6 +2833,12 @@ def _dateline(text: str, scan: DateScan) -> list[DateMention]:
         before = text[line_start : mention.start]
         after = text[mention.end : len(text) if line_end < 0 else line_end]
         labelled = _DATELINE_LABEL.search(before)
+        if _DATE_COLUMN_ABOVE.search(text, max(0, line_start - 80), line_start) and (
+            not before.strip() or before.strip(" \t,").title() in _WEEKDAYS
+        ):
+            # a release's header row flattened: "Date Reference Embargo" over "Thursday 18
+            # July 2024 PR/24/117 For immediate release", the day its first cell
+            return [mention]
         if (
             not after.strip()
             or _DATELINE_AFTER.fullmatch(after)
@@ -3145,7 +3225,10 @@ _JUST_DECIDED = re.compile(
     r"(?P<verb>noted|approved|endorsed|agreed|adopted)\b"
     r"|\b(?:councillors|members)\s+have\s+(?:now\s+)?(?:voted|agreed|decided)\s+(?:unanimously\s+)?"
     r"to\s+(?P<verb2>note|approve|endorse|adopt)\s+(?:the|its|our)\s+(?:council['’]s\s+)?"
-    r"(?:draft\s+)?(?:productivity\s+)?plan\b",
+    r"(?:draft\s+)?(?:productivity\s+)?plan\b"
+    # and put off: "the productivity plan has been put off until next week"
+    r"|\b(?:the|our|its)\s+(?:council['’]s\s+)?(?:productivity\s+)?plan\s+has\s+(?:now\s+)?been\s+"
+    r"(?P<put_off>deferred|postponed|put\s+off|pulled)\b",
     re.IGNORECASE,
 )
 # The meeting a live blog follows, as its title names it ("LIVE: Hull City Council full council
@@ -3155,6 +3238,8 @@ _LIVE_MEETING = re.compile(
     rf"\bLIVE\b[^\n]{{0,80}}?\b(?P<body>(?i:full\s+council)|{_BODY_CORE})\s+(?i:meeting)\b"
     rf"|\b(?i:councillors|members)\s+(?i:on|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){{0,4}}"
     rf"(?:Council['’]s\s+)?(?P<body2>{_BODY_CORE})\s+(?i:meet|met|are\s+meeting)\b"
+    # "… where South Kesteven District Council's Cabinet is meeting this afternoon"
+    rf"|\bCouncil['’]s\s+(?P<body4>{_BODY_CORE})\s+(?i:is|are)\s+(?i:meeting)\b"
     # "Follow our live coverage of the last full council meeting before the summer recess"
     rf"|\b(?i:live\s+(?:coverage|updates|reporting|blog)\s+(?:of|from)\s+(?:the|today['’]s|this"
     rf"|this\s+week['’]s))\s+(?:(?i:last|latest|final|first|special|extraordinary|annual)\s+)?"
@@ -3175,9 +3260,14 @@ def _live_blog_decision(
     if meeting is None or decided is None:
         return None
     dated = _dateline(text, scan)
-    verb = decided.group("verb") or decided.group("verb2")
+    verb = decided.group("verb") or decided.group("verb2") or decided.group("put_off")
     start, end = _sentence_bounds(text, decided.start())
-    body = meeting.group("body") or meeting.group("body2") or meeting.group("body3")
+    body = (
+        meeting.group("body")
+        or meeting.group("body2")
+        or meeting.group("body3")
+        or meeting.group("body4")
+    )
     return (
         "Full Council" if body.lower().split() == ["full", "council"] else _clean_body(body),
         dated[0].value if dated else None,
