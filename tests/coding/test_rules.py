@@ -5298,3 +5298,105 @@ def test_a_cost_to_serve_worked_out_is_a_measure():
     """Measurement rule written after blind round 38."""
     sentence = "Each quarter we work out the cost to serve for every council tax transaction.\n"
     assert code_text(sentence).states_measurement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # the share of posts the council cannot fill told as a percentage
+        (
+            "We are unable to fill 27% of our occupational therapist posts and rely on locums.",
+            "recruitment_retention",
+        ),
+        # a reform or collection that adds costs its funding does not meet, without the word duty
+        (
+            "The licensing reforms brought extra staffing costs, and the grant we were given does "
+            "not cover them.",
+            "new_burdens_unfunded",
+        ),
+        # cuts deeper than better-off areas received: the share of the cuts, compared
+        (
+            "Coastal towns like ours have suffered far deeper cuts than wealthier home counties "
+            "since 2015.",
+            "funding_formula",
+        ),
+        # staff time spent managing and reporting on many small grants
+        (
+            "Days of officer time are spent administering and reporting on numerous small grants "
+            "from different departments.",
+            "ringfenced_grants",
+        ),
+    ],
+)
+def test_barriers_told_in_a_thirty_seventh_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 39."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a count of what the council maintains, compared with nothing: a neutral figure
+        "The council currently maintains 3,050 education, health and care plans.",
+        "There are 612 children and young people with an EHCP attending schools in the district.",
+        # a national agency's officer reporting the sector's view
+        "The National Housing Federation's policy director warned that councils everywhere face "
+        "rising temporary accommodation costs.",
+    ],
+)
+def test_a_plain_count_or_a_national_agency_view_names_no_round_39_barrier(sentence):
+    assert code_text(sentence + "\n").barrier_ids == [], sentence
+
+
+def test_a_count_compared_with_an_earlier_year_still_names_its_barrier():
+    sentence = "There are 3,050 children with an EHCP, up from 1,900 in 2019.\n"
+    assert "send_costs" in code_text(sentence).barrier_ids
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # a county or a country is no count
+        ("Our band D council tax remains 6% below the shire county average.", False),
+        # savings delivery watched through budget monitoring is the budget's upkeep
+        (
+            "Savings delivered are tracked each month through the budget monitoring report to "
+            "Cabinet.",
+            False,
+        ),
+        # a way of measuring still being worked on with partners
+        (
+            "We are working with neighbouring districts on a common way of measuring productivity "
+            "and hope to report on it next year.",
+            False,
+        ),
+        # output per full-time equivalent, spelled out
+        (
+            "Each team reports its output per full-time equivalent to the monthly management "
+            "board.",
+            True,
+        ),
+        # the council's own cost-to-serve model
+        ("Our cost-to-serve model shows the cost of each licence application by channel.", True),
+        # one still to be built is an intention
+        ("We will develop a cost-to-serve model for the licensing service next year.", False),
+    ],
+)
+def test_ways_of_measuring_told_after_round_39(sentence, measure):
+    """Measurement rules written after blind round 39."""
+    assert bool(code_text(sentence + "\n").states_measurement) is measure, sentence
+
+
+def test_a_restated_heading_followed_only_by_a_pointer_answers_no_heading():
+    pointer = (
+        "Our productivity plan\n\nWe have redesigned our customer services around a digital front "
+        "door and automated our benefits processing.\n\n3. Reducing wasteful spend\n\n"
+        "Government asked councils to describe their plans to reduce wasteful spend. Our approach "
+        "is set out in the annual budget report agreed by Council in February.\n"
+    )
+    assert "wasteful_spend" not in [t.id for t in code_text(pointer).themes]
+    answered = pointer.replace(
+        "Our approach is set out in the annual budget report agreed by Council in February.",
+        "We have cut our spending on agency staff by a third and sold two surplus depots.",
+    )
+    assert "wasteful_spend" in [t.id for t in code_text(answered).themes]

@@ -166,6 +166,8 @@ FURNITURE = [
     "How we have transformed the way we work",
     "Rushmoor Borough Council Productivity Plan",
     "Productivity Plan 2024/25",
+    "This document is Rushmoor Borough Council's response to the letter from the Minister",
+    "• Theme 1: Transformation of services",
     "Our productivity plan was approved by Cabinet",
     "News",
     "Can't see this email? View it in your browser.",

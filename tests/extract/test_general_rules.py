@@ -4001,3 +4001,158 @@ def test_an_earlier_meetings_minutes_confirmed_are_no_step_on_that_day() -> None
     )
     facts = extract_facts(text, url="https://www.example.gov.uk/minutes.pdf")
     assert date(2024, 6, 3) not in [event.date for event in facts.timeline]
+
+
+def test_a_plan_answering_the_ministers_letter_under_his_themes_is_a_plan() -> None:
+    """A plan that calls itself the council's response to the minister's letter and lists its
+    parts as "Theme 1: Transformation of services" … is a plan, though residents "told us"
+    things in it, as the press says."""
+    text = (
+        "Exampleton District Council – Productivity Plan 2024 example.gov.uk\n1\n"
+        "Exampleton District Council\nProductivity Plan 2024\nThis document is Exampleton "
+        "District Council's response to the letter from the Minister for Local Government "
+        "dated 16 April 2024.\nContents\n• Foreword\n• Theme 1: Transformation of services\n"
+        "• Theme 2: Technology and data\n• Theme 3: Reducing wasteful spend\n• Theme 4: "
+        "Barriers\nForeword\nResidents told us they wanted to do more online. Tenants told us "
+        "repairs took too long.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/files/productivity-plan.pdf")
+    assert facts.doc_type == "plan"
+
+
+def test_a_plans_final_version_agreed_after_a_cabinet_discussion_is_the_sign_off() -> None:
+    text = (
+        "Our Productivity Plan\nThe plan was discussed by Cabinet on 9 July 2024. Cabinet asked "
+        "for two changes and this final version was agreed by the Leader of the Council on 15 "
+        "July 2024 under the executive procedure rules.\n"
+    )
+    decision = extract_facts(text, url="https://www.example.gov.uk/plan.docx").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Leader of the Council",
+        date(2024, 7, 15),
+        "approved",
+    )
+
+
+def test_a_reports_dated_list_of_earlier_steps_is_not_its_outcome() -> None:
+    """A report for noting with a "Timeline" list ("• 10 July 2024 – Cabinet agreed the plan
+    for submission"): the report's outcome is its own recommendation, to note."""
+    text = (
+        "Scrutiny Committee\nReport title: Productivity Plan 2024\nDate: 18 September 2024\n"
+        "Report author: Director of Finance\nPurpose of report\nThe Committee is recommended "
+        "to note the Productivity "
+        "Plan at Appendix 1.\nTimeline of engagement and decision-making\n• 12 June 2024 – "
+        "draft headings discussed\n• 10 July 2024 – Cabinet agreed the plan for submission\n"
+        "• 18 July 2024 – plan submitted to the Ministry\n"
+    )
+    facts = extract_facts(text, url="https://democracy.example.gov.uk/documents/s3/Report.pdf")
+    assert facts.doc_type == "committee_report"
+    assert facts.decision.outcome == "noted"
+
+
+def test_a_reports_header_names_its_presenter_between_the_meeting_and_its_day() -> None:
+    """ "CABINET" / "COUNCILLOR A NAME" / "LEADER OF THE COUNCIL" / "9 JULY 2024": the office
+    under the councillor's name presents the report; the meeting is the Cabinet's."""
+    text = (
+        "CABINET\nCOUNCILLOR JO BLOGGS\nLEADER OF THE COUNCIL\n9 JULY 2024 KEY DECISION? NO\n"
+        "REPORT NO. ACE1\nPRODUCTIVITY PLAN\nSUMMARY AND RECOMMENDATIONS:\nCabinet is "
+        "recommended to note the productivity plan and delegate its submission to the Chief "
+        "Executive.\n"
+    )
+    facts = extract_facts(text, url="https://democracy.example.gov.uk/documents/s4/Report.pdf")
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 7, 9))
+
+
+def test_a_decision_maker_box_with_the_name_after_a_dash_gives_the_office() -> None:
+    text = (
+        "Example Council Record of Decision\nTitle Productivity Plan 2024\nDecision Maker "
+        "Leader of the Council – Councillor Jo Bloggs\nDecision Date 16 July 2024\nDecision "
+        "That the Productivity Plan 2024 be approved.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/decision.pdf")
+    assert (facts.decision.body, facts.decision.date) == (
+        "Leader of the Council",
+        date(2024, 7, 16),
+    )
+
+
+def test_a_forward_plan_titled_after_its_council_is_a_notice_of_decisions_to_come() -> None:
+    """ "EXAMPLE COUNCIL FORWARD PLAN" over entries with "Details of Decision to be taken" and
+    "Decision Expected": an agenda item for a meeting to come, with the plan's row."""
+    text = (
+        "Example Council Forward Plan – July to October 2024 Page 1\nEXAMPLE COUNCIL FORWARD "
+        "PLAN\nFOR THE FOUR MONTH PERIOD 1 JULY 2024 – 31 OCTOBER 2024\nKey Decisions\nDecision "
+        "Decision Maker Expected\nProductivity Plan Cabinet 11 July 2024\nLibrary Review Cabinet "
+        "5 September\n2024\nProductivity Plan\nDetails of Decision to be taken To approve the "
+        "Council's Productivity Plan.\nDecision Maker Cabinet\nDecision Expected 11 Jul 2024\n"
+    )
+    facts = extract_facts(text, url="https://modgov.example.gov.uk/mgListPlanItems.aspx?PlanId=1")
+    assert facts.doc_type == "agenda_item"
+    assert (facts.decision.date, facts.decision.outcome) == (date(2024, 7, 11), "none")
+
+
+def test_a_cabinet_that_considered_a_draft_and_asked_the_leader_to_approve_it_delegated() -> None:
+    text = (
+        "Productivity plan\nOur Cabinet considered a draft of Exampleshire's plan at its meeting "
+        "on 10 July 2024. Cabinet asked the Leader of the Council, in consultation with the "
+        "Director of Finance, to approve the final version.\n"
+    )
+    decision = extract_facts(text, url="https://www.example.gov.uk/productivity-plan").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 10),
+        "delegated",
+    )
+
+
+def test_a_live_blog_dated_only_in_its_title_dates_the_cabinets_approval() -> None:
+    """A live blog with no dateline in its text: "Cabinet has unanimously approved Exampleton's
+    productivity plan" on the day its title names, and "will be submitted tomorrow" the day
+    after; another item's "starts on July 24" is no step taken."""
+    text = (
+        "That's all from us\n\nThanks for following along.\n\nLIVE LIVE: Exampleton Council "
+        "cabinet meeting – parking and productivity planKey points\n\nA quick one: cabinet noted "
+        "the plans for the summer holiday clubs, which start on July 24.\n\nCabinet has "
+        "unanimously approved Exampleton's productivity plan – the document every council was "
+        "asked to send to government.\n\nThe leader confirmed the plan will be submitted to "
+        "government tomorrow.\n\nWelcome to our live coverage of this morning's "
+        "meeting of Exampleton Council's cabinet.\n"
+    )
+    facts = extract_facts(
+        text,
+        url="https://www.example-star.co.uk/news/live-1",
+        title="LIVE: Exampleton Council cabinet meeting, July 17 2024 - parking | Example Star",
+    )
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 17),
+        "approved",
+    )
+    assert all(event.date <= date(2024, 7, 17) for event in facts.timeline)
+    assert facts.submitted_date == date(2024, 7, 18)
+
+
+def test_a_step_named_as_a_condition_after_anothers_day_is_not_on_that_day() -> None:
+    text = (
+        "Productivity Plan\n1.1 The plan was agreed by Cabinet on 10 July 2024. The Committee "
+        "asked, when agreeing its work programme on 24 April 2024, to see the plan once it had "
+        "been submitted.\n"
+    )
+    facts = extract_facts(text)
+    assert date(2024, 4, 24) not in [event.date for event in facts.timeline]
+
+
+def test_a_timeline_steps_body_is_not_one_named_in_the_clause_it_agreed() -> None:
+    """ "… agreed on 15 July 2024 that … would prevent the Council from meeting the deadline",
+    "Cabinet considered the draft on 16 July 2024 and agreed that the final version be signed
+    off by the Leader": what was agreed names other bodies; the step is the one named first."""
+    text = (
+        "Record of Decision\nProductivity Plan\nThe Chair of the Overview and Scrutiny Committee "
+        "agreed on 15 July 2024 that this decision should be exempt from call-in because any "
+        "delay would prevent the Council from meeting the deadline.\nGovernance: Cabinet "
+        "considered the draft of this plan on 16 July 2024 and agreed that the final version be "
+        "signed off by the Leader of the Council.\n"
+    )
+    steps = {(e.date, e.body) for e in extract_facts(text).timeline}
+    assert (date(2024, 7, 15), "Overview and Scrutiny Committee") in steps
+    assert (date(2024, 7, 16), "Cabinet") in steps

@@ -511,12 +511,16 @@ _POINTS_ELSEWHERE = re.compile(
 )
 
 
-def _only_points_elsewhere(own: Sequence[str]) -> bool:
+def _only_points_elsewhere(own: Sequence[str], restates: bool = False) -> bool:
     """Whether the council's sentences only point elsewhere and decline to say more (see
-    ``_DECLINES``)."""
+    ``_DECLINES``), or only point elsewhere after the passage restates what was asked ("The
+    Minister asked councils to set out their plans to reduce wasteful spend. The council's
+    approach to this is set out in the Medium Term Financial Forecast": round 39, and round
+    37's 04.html, two writers reading it as no answer): the question and a pointer say nothing
+    of the council's own."""
     return (
         bool(own)
-        and any(_DECLINES.search(s) for s in own)
+        and (restates or any(_DECLINES.search(s) for s in own))
         and all(_DECLINES.search(s) or _POINTS_ELSEWHERE.search(s) for s in own)
     )
 
@@ -535,7 +539,7 @@ def _headings(
     cues in the passage, or one where the classifier agrees or the document speaks of the
     heading's subject elsewhere too. A passage that only points elsewhere and declines to say
     more answers nothing (``_only_points_elsewhere``)."""
-    if _only_points_elsewhere(reading.own):
+    if _only_points_elsewhere(reading.own, restates=reading.share < 1.0):
         return {}
     if reading.section is not None:
         return {reading.section: SECTION_CONFIDENCE}
@@ -634,6 +638,30 @@ _REPORTED_TO_COME = re.compile(
     r"|set\s+out|included)\s+(?:to|in|at|through|within|alongside)\b",
     re.IGNORECASE,
 )
+# A count of what the council holds or supports, stated alone ("There are 1,420 children with an
+# education, health and care plan maintained by the council", "We maintain 2,300 EHCPs") is a
+# neutral figure, as the conventions read a budget total (round 39): with no word of trouble and
+# nothing it is compared with, it names no barrier. "… up from 900 in 2019" or "… more than any
+# neighbouring county" still does, by its comparison.
+_PLAIN_COUNT = re.compile(
+    r"^\W*(?:there\s+(?:are|were)\s+(?:now\s+|currently\s+|today\s+)?|(?:we|the\s+council"
+    r"|the\s+authority)\s+(?:now\s+|currently\s+|also\s+)?(?:maintains?|maintained|supports?"
+    r"|supported|looks?\s+after|holds?)\s+)(?:around\s+|about\s+|some\s+|over\s+|more\s+than\s+"
+    r"|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?\d[\d,]*\s",
+    re.IGNORECASE,
+)
+_COMPARED = re.compile(
+    r"\b(?:than|from|compared|versus|up|since|more|fewer|rise|rises|risen|rose|increas\w*"
+    r"|doubl\w*|trebl\w*|tripl\w*|grow\w*|grew|highest|record)\b",
+    re.IGNORECASE,
+)
+
+
+def _plain_count(sentence: str) -> bool:
+    """A count stated alone, compared with nothing (see ``_PLAIN_COUNT``)."""
+    return bool(_PLAIN_COUNT.search(sentence)) and not _COMPARED.search(sentence)
+
+
 # a passive before the next clause ("until they are replaced these legacy systems will limit …")
 # leaves the old systems the subject of what follows
 _PASSIVE_THEN_OLD_SYSTEMS = re.compile(
@@ -855,6 +883,8 @@ def _barriers(
             signalled = bool(rules.signals.matches(sentence))
             if hits and not signalled and _REPORTED_TO_COME.search(sentence):
                 hits = []  # "the number of EHCPs will be reported in November": a report
+            if hits and not signalled and _plain_count(sentence):
+                hits = []  # "There are 1,420 children with an EHCP": a neutral figure
             absorbed = rules.absorbed_by(hits)
             hits = [bid for bid in hits if bid not in absorbed]
             for bid in hits:

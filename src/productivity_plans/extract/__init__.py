@@ -24,6 +24,8 @@ from productivity_plans.extract.governance import (
     find_recommendations,
     find_submission,
     find_timeline,
+    is_live_blog,
+    live_blog_day,
     meeting_in_title,
     submission_to_come,
 )
@@ -58,7 +60,11 @@ def extract_facts(text: str, *, url: str | None = None, title: str | None = None
             body_kind=body_kind(decision.body or body),
             date=decision.date or when,
         )
-    submitted, submission = find_submission(text, scan)
+    # a live blog dated only in its page title
+    live_day = live_blog_day(text, title, year) if title and doc_type == "news" else None
+    if decision.outcome != "none" and decision.date is None and live_day is not None:
+        decision = replace(decision, date=live_day)
+    submitted, submission = find_submission(text, scan, published=live_day)
     if (
         council is None
         and doc_type == "news"
@@ -78,7 +84,9 @@ def extract_facts(text: str, *, url: str | None = None, title: str | None = None
         key_decision=find_key_decision(text) if is_paper else None,
         call_in=find_call_in(text) if is_paper else None,
         submitted_date=submitted,
-        timeline=_done_by_the_meeting(find_timeline(text, year, scan), doc_type, decision),
+        timeline=_done_by_the_meeting(
+            find_timeline(text, year, scan), doc_type, decision, live=is_live_blog(text)
+        ),
         submission=submission,
         publication=find_publication(text),
     )
@@ -89,14 +97,14 @@ _MEETING_PAPERS = {"committee_report", "minutes", "agenda_item"}
 
 
 def _done_by_the_meeting(
-    events: list[GovernanceEvent], doc_type: str, decision: Decision
+    events: list[GovernanceEvent], doc_type: str, decision: Decision, *, live: bool
 ) -> list[GovernanceEvent]:
-    """The steps a meeting's paper tells that can have been taken by its meeting's day: a step
-    dated later ("with the outcome reported to Cabinet on 16 October", another item's
-    consultation "from 22 July") is to come, and the public record shows no step before it
-    happens. Other documents (decision records, news) may be written after the steps they
-    tell."""
-    if doc_type not in _MEETING_PAPERS or decision.date is None:
+    """The steps a meeting's paper (or a live blog of the meeting) tells that can have been
+    taken by its meeting's day: a step dated later ("with the outcome reported to Cabinet on
+    16 October", another item's consultation "from 22 July") is to come, and the public record
+    shows no step before it happens. Other documents (decision records, news written later)
+    may be written after the steps they tell."""
+    if not (doc_type in _MEETING_PAPERS or (live and doc_type == "news")) or decision.date is None:
         return events
     meeting = decision.date
     return [event for event in events if event.date <= meeting]

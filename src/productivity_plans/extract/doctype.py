@@ -229,6 +229,20 @@ CUES: dict[str, list[Cue]] = {
         (r"\bwe (?:are|have|will)\b", 0.5),
         (r"^\s*(?:\w+ )*council productivity plan\s*$", 2),
         (r"^\s*productivity plan(?: \d{4}(?:[/-]\d{2,4})?)?\s*$", 1),
+        # the plan presenting itself as the answer to the minister's letter: "This document is
+        # Exampleton District Council's response to the letter from the Minister …"
+        (
+            r"\bthis (?:document|plan) is (?:the council['’]s|our|(?:\w+[ -]){1,5}\w+['’]s) "
+            r"(?:response|answer|reply) to\b",
+            2,
+        ),
+        # its parts named for the minister's themes, in its contents or headings: "Theme 1:
+        # Transformation of services", "• Theme 4: Barriers"
+        (
+            r"^[ \t]*(?:[•·*-][ \t]*)?(?:theme|section|part)[ \t]+[1-4][ \t]*[:.–-][ \t]*"
+            r"(?:transform|technology|digital|reduc|wasteful|barriers)",
+            1.5,
+        ),
         (
             r"\b(?:barriers to|preventing) (?:local government )?progress\b",
             0.5,

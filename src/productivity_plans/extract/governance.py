@@ -280,7 +280,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"^[ \t]*(?i:decision[ \t-]+(?:maker|taker)s?|decisions?[ \t]+(?:taken|made)[ \t]+by)"
             r"[ \t]+(?:(?:Cllr\.?|Councillor)[ \t]+[^\n,]{1,60},[ \t]*)?"
             rf"(?P<body>{_BODY_CORE})"
-            r"(?:,[ \t]*(?:Cllr\.?|Councillor)[ \t][^\n]{1,60})?[ \t]*$",
+            # the name after a comma or a dash: "Leader of the Council – Councillor A. Name"
+            r"(?:(?:,|[ \t]+[-–—])[ \t]*(?:Cllr\.?|Councillor)[ \t][^\n]{1,60})?[ \t]*$",
             re.MULTILINE,
         ),
     ),
@@ -626,7 +627,11 @@ _NOT_A_LATER_STEP = (
     r"(?!(?:submit(?:ted)?|sen[dt]|publish(?:ed)?|e-?mail(?:ed)?|return(?:ed)?)\b)[^.\n]"
 )
 # The plan as a sentence's subject: "the productivity plan", "our plan", "Hull's plan", "it".
-_PLAN_SUBJECT = r"productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it"
+# and the plan told as its final version or text: "this final version was agreed by the Leader"
+_PLAN_SUBJECT = (
+    r"productivity\s+plan|(?:our|the|this|[\w-]+['’]s)\s+plan|it"
+    r"|(?:this|the|our)\s+final\s+(?:version|draft|text)|this\s+version"
+)
 _PLAN_SIGNOFF = re.compile(
     rf"(?:\b(?P<subject>{_PLAN_SUBJECT}"
     rf"|(?:this|the)\s+document|(?:this|our|the)\s+(?:response|submission)"
@@ -708,7 +713,7 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"|(?:given|gave)\s+the\s+(?:green\s+light|go-ahead)\s+to)|(?P<considered>considered))"
     rf"\s+(?:(?:the|its|our|a|this)\s+"
     # "agreed the document": a plan-like page speaks of the plan it is about
-    rf"(?:draft\s+(?:of\s+(?:the|this|our)\s+)?|final\s+|new\s+|first\s+"
+    rf"(?:draft\s+(?:of\s+(?:the|this|our|(?-i:[A-Z])[\w'’-]*['’]s)\s+)?|final\s+|new\s+|first\s+"
     rf"|(?:council|borough|county|city|district|authority)['’]s\s+(?:first\s+|new\s+)?)?"
     rf"[\"“‘']?(?:(?:productivity\s+)?plan|document)"
     # "approved the submission of this plan"
@@ -720,6 +725,8 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"|(?:the|its|our|this)\s+(?:[\w'’-]+\s+){{1,3}}productivity\s+plan"
     # or under its council's name: "voted to endorse Swale Borough Council's productivity plan"
     rf"|(?:(?-i:[A-Z])[\w'’-]*\s+){{1,5}}Council['’]s\s+(?:draft\s+)?productivity\s+plan"
+    # or its place's: "approved Barnsley's productivity plan"
+    rf"|(?-i:[A-Z])[\w'’-]*['’]s\s+(?:draft\s+)?productivity\s+plan"
     # "This is Bolton's plan. The Leader of the Council approved it at …"
     rf"|(?P<pronoun>it))\b"
     rf"(?:(?:[^.\n]{{0,100}}?\b(?:on|{_AT_ITS_MEETING_OF})\s+[^.\n\d]{{0,25}}?"
@@ -920,7 +927,12 @@ _HANDED_ON = re.compile(
     r"|[^.;]{0,40}?\bauthori[sz]ed\b[^.;]{0,120}?\bto\s+(?:make\s+(?:any\s+)?final|finalise|approve"
     r"|sign)"
     # "…, with final approval by the Leader to follow"
-    r"|[^.;]{0,60}?\bfinal\s+(?:approval|sign[- ]?off|agreement)\b[^.;]{0,60}?\bto\s+follow\b",
+    r"|[^.;]{0,60}?\bfinal\s+(?:approval|sign[- ]?off|agreement)\b[^.;]{0,60}?\bto\s+follow\b"
+    # in that sentence or the next, an office asked to approve it: "Cabinet asked the Leader of
+    # the Council, in consultation with the Director of Finance, to approve the final version"
+    r"|(?:[^.;]{0,40}?|\.\s+[^.;]{0,40}?)\b(?:asked|invited|requested)\s+the\s+(?:Leader|Chief\s+Executive"
+    r"|(?:Executive\s+|Corporate\s+)?Director|Cabinet\s+Member|Portfolio\s+Holder|(?:City\s+)?Mayor)\b"
+    r"[^.;]{0,120}?\bto\s+(?:approve|agree|sign\s+off|finalise)\b",
     re.IGNORECASE,
 )
 _DECISIONS_TO_COME = (_PLAN_TO_COME, _PLAN_SUBJECT_TO, _PLAN_REPORTED_LATER)
@@ -1205,6 +1217,12 @@ _ITEM_TITLE = re.compile(r"[ \t]*[A-Z][^.\n:]{0,60}")
 _ITEM_NUMBER_MARKED = re.compile(r"[ \t]*(?:\(\d{1,3}\)|\d{1,3}[.)])[ \t]*")
 
 
+# A report's header naming the member who presents it over their office, between the meeting
+# and its date ("CABINET" / "COUNCILLOR A NAME" / "LEADER OF THE COUNCIL" / "9 JULY 2024").
+_PRESENTER_ABOVE = re.compile(
+    r"(?:^|\n)[ \t]*(?i:cllr\.?|councillor)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*"
+    r"[ \t]*\n\Z"
+)
 # A decision maker's office wrapped onto the line above the date: "…, Leader of" over "the
 # County Council" over "15 July 2024", as a form's narrow cell breaks it.
 _OFFICE_CUT_AFTER = re.compile(
@@ -1516,7 +1534,11 @@ def find_body_and_date(
             if found_body is None and groups.get("wrapped_body"):
                 found_body = " ".join(groups["wrapped_body"].split())
             if name == "body_over_date" and found_body is not None:
-                found_body = _office_wrapped_above(text, m.start()) or found_body
+                if _PRESENTER_ABOVE.search(text, max(0, m.start() - 80), m.start()):
+                    found_body = None  # "COUNCILLOR A NAME" over "LEADER OF THE COUNCIL": who
+                    # presents the report; its meeting is named above them, the day stands
+                else:
+                    found_body = _office_wrapped_above(text, m.start()) or found_body
             if found_body is not None:
                 found_body = _clean_body(found_body)
                 if not found_body or _BAD_BODIES.search(found_body) or len(found_body) > 120:
@@ -1856,6 +1878,8 @@ def find_outcome(
             # and an earlier step named inside this decision: "to note the plan approved by
             # Cabinet on 16 July", "That the plan agreed in July be noted"
             sentence = _EARLIER_STEP.sub(" ", sentence)
+            if doc_type == "committee_report" and _DATED_ENTRY.match(sentence):
+                continue  # "• 10 July 2024 – Mayor and Cabinet agreed the plan": its history
             delegation = _VERBS[1][1].search(sentence)
             for outcome, pattern in _VERBS:
                 if outcome in hits:
@@ -1917,6 +1941,12 @@ def _by_precedence(found: Iterable[str]) -> str | None:
     return next((outcome for outcome in _PRECEDENCE if outcome in found), None)
 
 
+# An entry of a dated list, as a report's "Timeline" or "Background" prints the steps so far:
+# "• 10 July 2024 – Mayor and Cabinet agreed the plan for submission".
+_DATED_ENTRY = re.compile(
+    rf"\W{{0,4}}(?:{_DATE})[ \t]*[–—:-]",
+    re.IGNORECASE | re.X,
+)
 # Another body's recommendations taken up beside the meeting's own decision on the plan: "(c)
 # That the recommendation of the Overview and Scrutiny Committee be accepted" after "(a) That
 # the plan be endorsed" is the scrutiny body's point agreed, not the plan approved.
@@ -2072,7 +2102,18 @@ _LIVE_BLOG_HEAD = 1_000
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\b", re.IGNORECASE)
 
 
-def _is_live_blog(text: str) -> bool:
+def live_blog_day(text: str, title: str, year: int) -> date | None:
+    """The day a live blog's page title names ("LIVE: … cabinet meeting, July 17 2024 - …")
+    when its text prints no dateline of its own: the meeting's day, on which what it tells as
+    just done was done."""
+    if not is_live_blog(text) or _dateline(text, scan_dates(text, year)):
+        return None
+    named = scan_dates(title, year).mentions
+    return named[0].value if named else None
+
+
+def is_live_blog(text: str) -> bool:
+    """Whether ``text`` is a live blog of a meeting (its head says so)."""
     return _LIVE_BLOG.search(text, 0, _LIVE_BLOG_HEAD) is not None
 
 
@@ -2080,7 +2121,7 @@ def _told_live(text: str, m: re.Match[str]) -> bool:
     """Whether a sign-off is told as just done ("Cabinet has approved the plan", "members have
     voted to endorse it") in a live blog, whose dateline is the meeting's day."""
     verb_at = m.start("verb") if m.groupdict().get("verb") else m.start("considered")
-    return bool(_PRESENT_PERFECT.search(text, m.start(), verb_at)) and _is_live_blog(text)
+    return bool(_PRESENT_PERFECT.search(text, m.start(), verb_at)) and is_live_blog(text)
 
 
 def _told_with_its_day(m: re.Match[str]) -> bool:
@@ -2487,11 +2528,18 @@ def _event_body(sentence: str, verb_at: int) -> str | None:
         body = _clean_body(m.group(0))
         if body and not _BAD_BODIES.search(body):
             candidates.append((m.start(), body))
-    after = [b for at, b in candidates if at > verb_at]
+    # a clause the verb introduces ("agreed on 15 July that … would prevent the Council from")
+    # tells what was agreed, not who agreed it
+    clause = _THAT_CLAUSE.search(sentence, verb_at)
+    reach = clause.start() if clause else len(sentence)
+    after = [b for at, b in candidates if verb_at < at < reach]
     before = [b for at, b in candidates if at <= verb_at]
     if after:
         return after[0]
     return before[-1] if before else None
+
+
+_THAT_CLAUSE = re.compile(r"\bthat\b", re.IGNORECASE)
 
 
 # A date marked as a step still to come, as a plan's control table marks it: "23 July 2024
@@ -2503,6 +2551,13 @@ _MARKED_TO_COME = re.compile(
 )
 
 
+# A step named as a condition of another, after that one's day: "(asked on 24 April) to see the
+# plan once it had been submitted": the day is the other step's.
+_ONCE_DONE = re.compile(
+    r"\b(?:once|until|unless|before)\s+(?:it|this|the\s+(?:final\s+)?plan)\s+"
+    r"(?:has|had|have|is|was|were)\s+(?:been\s+)?\Z",
+    re.IGNORECASE,
+)
 # An earlier meeting's minutes confirmed: "The minutes of the meeting of the Cabinet held on 3
 # June 2024 were approved as a correct record" (the approval is this meeting's, the day the
 # earlier one's).
@@ -2546,6 +2601,9 @@ def find_timeline(text: str, year: int, scan: DateScan | None = None) -> list[Go
                 continue  # "… before it is submitted to the Department on 18 July": to come
             if action == "submitted" and _a_paper_put_to_the_meeting(sentence[: verb.start()]):
                 continue  # "The minutes of the meeting held on 16 May were submitted": a paper
+            condition = _ONCE_DONE.search(sentence, 0, verb.start())
+            if condition and mention.start - start < condition.start():
+                continue  # "asked on 24 April to see the plan once it had been submitted"
             if mention.value == _DEADLINE and (
                 _FUTURE_OR_DUTY.search(sentence) and not _PAST_SUBMITTED.search(sentence)
             ):
@@ -2596,9 +2654,12 @@ def find_submitted_date(text: str, year: int) -> date | None:
     return find_submission(text, scan_dates(text, year))[0]
 
 
-def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | None]:
+def find_submission(
+    text: str, scan: DateScan, *, published: date | None = None
+) -> tuple[date | None, Quote | None]:
     """(date, sentence) of the plan's submission, when the text states the day it was or is to
-    be submitted."""
+    be submitted. ``published``: the page's day when its text prints no dateline (a live blog
+    dated in its title), for "today" and "tomorrow"."""
     for pm in _stated_submissions(text):
         if _RELATIVE_TO.search(text, max(0, pm.start() - 20), pm.start()):
             continue  # "approved on 15 July, before it was submitted": no date of its own
@@ -2630,11 +2691,13 @@ def find_submission(text: str, scan: DateScan) -> tuple[date | None, Quote | Non
         # after being signed off by Cabinet on Monday 8 July": 8 July is the sign-off's)
         first_after = next((d.start for d in mentions if d.start >= pm.end()), end)
         relative = _RELATIVE_DAY.search(text, verb_at, first_after)
-        if relative and (dateline := _dateline(text, scan)):
+        dateline = _dateline(text, scan) if relative else []
+        day = dateline[-1].value if dateline else published
+        if relative and day is not None:
             # "The council has today submitted its plan", "will be submitted today (Friday)",
             # "submitted yesterday", "will be submitted tomorrow": from the page's dateline
             shift = _RELATIVE_DAYS[relative.group(0).lower()]
-            told = dateline[-1].value + timedelta(days=shift)
+            told = day + timedelta(days=shift)
             return told, Quote(text[start:end].strip(), *_stripped(text, start, end))
         if not mentions:
             weekday = _weekday_from_dateline(text, scan, verb_at, end)
@@ -3112,7 +3175,11 @@ FORWARD_PLAN = re.compile(
     r"|key\s+decision\s+notice|plan\s+of\s+key\s+decisions|forward\s+plan\s+(?:entry|item)\b"
     r"|decisions?\s+to\s+be\s+(?:taken|made)\s+by\s*:"
     r"|date\s+(?:of\s+)?decision\s+to\s+be\s+(?:taken|made)"
-    r"|(?:the\s+)?forward\s+plan(?:\s+(?:of|for)\b|[ \t]*$|\s*[-–—:|]))",
+    # an entry's boxes: "Details of Decision to be taken", "Decision Expected"
+    r"|details\s+of\s+(?:the\s+)?decision\s+to\s+be\s+(?:taken|made)|decision\s+expected\b"
+    # its title, perhaps after the council's name: "SEFTON COUNCIL FORWARD PLAN"
+    r"|(?:the\s+)?(?:(?:[\w'’&-]+\s+){0,4}(?:council|borough|county)\s+)?forward\s+plan"
+    r"(?:\s+(?:of|for)\b|[ \t]*$|\s*[-–—:|]))",
     re.IGNORECASE | re.MULTILINE,
 )
 # What a page shows once the decision has been taken.
@@ -3253,7 +3320,7 @@ def _live_blog_decision(
     """(body, day, outcome, sentence, start, end) of a decision a live blog of a meeting tells
     as just taken without naming who took it: the meeting its title names, on its dateline's
     day."""
-    if not _is_live_blog(text):
+    if not is_live_blog(text):
         return None
     meeting = _LIVE_MEETING.search(text, 0, _LIVE_BLOG_HEAD)
     decided = _JUST_DECIDED.search(text)
