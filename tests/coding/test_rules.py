@@ -5400,3 +5400,114 @@ def test_a_restated_heading_followed_only_by_a_pointer_answers_no_heading():
         "We have cut our spending on agency staff by a third and sold two surplus depots.",
     )
     assert "wasteful_spend" in [t.id for t in code_text(answered).themes]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # many little pots, and grants with strings attached
+        (
+            "Our leisure team juggles dozens of tiny pots, and every one has strings attached.",
+            "ringfenced_grants",
+        ),
+        # a system dated by the year it was bought, told as what cannot be connected
+        (
+            "The licensing database, bought in 2005, could not be connected to the online forms "
+            "without a costly interface.",
+            "legacy_it_systems",
+        ),
+        # the ask to let councils use data a department holds
+        (
+            "Allow local authorities to access DWP benefits data so that free school meals can "
+            "be awarded without a claim.",
+            "data_sharing_restrictions",
+        ),
+        # a single return asked for in place of many separate ones
+        (
+            "We would like one consolidated annual return instead of the numerous separate "
+            "surveys departments send us.",
+            "regulation_reporting_burden",
+        ),
+        # a funding review asked to recognise the cost of deprivation
+        (
+            "Our priority is a distribution review that at last takes account of the higher "
+            "costs of coastal deprivation.",
+            "funding_formula",
+        ),
+        # cuts told as falling hardest on some places
+        (
+            "Over the last decade the reductions landed hardest on towns with the greatest need.",
+            "funding_formula",
+        ),
+        # the council told as one of the lowest-funded
+        (
+            "We remain among the worst-funded shire districts in the country.",
+            "insufficient_funding",
+        ),
+    ],
+)
+def test_barriers_told_in_a_thirty_eighth_writers_kind_of_words(sentence, barrier):
+    """Paraphrase rules written after blind round 40."""
+    assert barrier in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "barrier"),
+    [
+        # core funding named as what the formula shares out is the formula's subject
+        (
+            "The formula that shares out core funding has not been updated for a decade.",
+            "insufficient_funding",
+        ),
+        # specialist placements reached by school transport are school places, not care
+        (
+            "School transport costs have doubled as more pupils with plans travel to independent "
+            "placements outside the county.",
+            "social_care_demand",
+        ),
+        # the old system retired, told as done
+        (
+            "Housing repairs moved to a new cloud platform last spring, with the old database "
+            "switched off in June.",
+            "legacy_it_systems",
+        ),
+    ],
+)
+def test_a_topic_named_without_being_meant_names_no_round_40_barrier(sentence, barrier):
+    assert barrier not in code_text(sentence + "\n").barrier_ids, sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a consultant named in an appositive, and the quotation that follows
+        "Sam Okoro, a former treasurer who now works for a consultancy, said the plan was "
+        "familiar. “Every plan I see says the formula is out of date.”\n",
+        # national figures from a ministry
+        "Statistics from the Department for Education show that high needs deficits have "
+        "tripled since 2019.\n",
+        # a count of plans that ask for something: a survey of others
+        "Of the 40 plans examined, 31 call for an end to competitive bidding.\n",
+    ],
+)
+def test_others_views_and_figures_in_the_press_name_no_barrier(text):
+    assert code_text(text).barrier_ids == [], text
+
+
+def test_a_quotation_that_speaks_for_the_council_still_names_its_barrier():
+    text = (
+        "Sam Okoro, a former treasurer who now works for a consultancy, said the plan was "
+        "familiar. “We cannot keep absorbing a funding formula that is out of date,” said the "
+        "council's leader.\n"
+    )
+    assert "funding_formula" in code_text(text).barrier_ids
+
+
+def test_the_time_a_process_takes_measured_end_to_end_is_a_measure():
+    sentence = "Officers log how long every licence application takes, end to end.\n"
+    assert code_text(sentence).states_measurement
+
+
+def test_the_lowest_funded_per_head_stays_the_formulas_comparison():
+    sentence = "Rutland is one of the lowest-funded county councils per head in England.\n"
+    assert "insufficient_funding" not in code_text(sentence).barrier_ids

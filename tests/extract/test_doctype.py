@@ -168,6 +168,8 @@ FURNITURE = [
     "Productivity Plan 2024/25",
     "This document is Rushmoor Borough Council's response to the letter from the Minister",
     "• Theme 1: Transformation of services",
+    "What's in the plan",
+    "The plan tells the Government about three things that get in the way",
     "Our productivity plan was approved by Cabinet",
     "News",
     "Can't see this email? View it in your browser.",

@@ -4156,3 +4156,128 @@ def test_a_timeline_steps_body_is_not_one_named_in_the_clause_it_agreed() -> Non
     steps = {(e.date, e.body) for e in extract_facts(text).timeline}
     assert (date(2024, 7, 15), "Overview and Scrutiny Committee") in steps
     assert (date(2024, 7, 16), "Cabinet") in steps
+
+
+def test_a_plan_as_a_letter_considered_and_its_submission_endorsed() -> None:
+    """A plan written as a letter: "Cabinet considered this plan on 16 July 2024 and endorsed
+    its submission. This letter and its annex are being submitted on 18 July 2024." """
+    text = (
+        "Dear Minister\nProductivity plan\nWe set out below how we are improving productivity.\n"
+        "How this plan was agreed\nCabinet considered this plan on 16 July 2024 and endorsed its "
+        "submission. This letter and its annex are being submitted on 18 July 2024.\n"
+        "Yours sincerely\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/productivity-plan-letter.pdf")
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 16),
+        "endorsed",
+    )
+    assert facts.submitted_date == date(2024, 7, 18)
+
+
+def test_a_plans_sign_off_table_with_a_label_cell_per_row() -> None:
+    """A plan's "Approval and submission" table, each row a label cell and its detail, rows
+    long enough to look wrapped: "Approval  Approved by the Leader of the Council, Councillor
+    A. Name, on 15 July 2024" over "Submission  Submitted to the Ministry … on 16 July 2024"
+    over "Scrutiny  To be considered by the Overview and Scrutiny Board on 4 September 2024"."""
+    filler = "We will keep improving the way we work and report on our progress to members. " * 3
+    text = (
+        "Example Council Productivity Plan\n"
+        + "\n".join(filler[i : i + 92].strip() for i in range(0, len(filler), 92))
+        + "\nApproval and submission\nStage Detail\nConsultation Informal Cabinet, 9 July 2024\n"
+        "Approval Approved by the Leader of the Council, Councillor Jo Bloggs, on 15 July 2024\n"
+        "Submission Submitted to the Ministry of Housing, Communities and Local Government on 16 July 2024\n"
+        "Scrutiny To be considered by the Overview and Scrutiny Board on 4 September 2024\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/productivity-plan.pdf")
+    assert (facts.decision.body, facts.decision.date, facts.decision.outcome) == (
+        "Leader of the Council",
+        date(2024, 7, 15),
+        "approved",
+    )
+    assert facts.submitted_date == date(2024, 7, 16)
+
+
+def test_minutes_headed_by_the_body_the_venue_and_the_day() -> None:
+    text = (
+        "EXAMPLE DISTRICT COUNCIL\nCABINET\nCOUNCIL CHAMBER, EXAMPLE HOUSE, HIGH STREET\n"
+        "TUESDAY, 9TH JULY 2024 (6.00PM)\nPresent:\nCouncillors: A Person (Chairman), B Person "
+        "(Vice-Chairman), C Person, D Person, E Person\nand F Person.\nCAB.14 Outturn\nA report "
+        "was considered from the Corporate Director: Resources which set out the provisional\n"
+        "revenue and capital outturn for 2023-24, and the Cabinet Member for Finance presented it.\n"
+        "CAB.15 Productivity Plan\nDecision: The Productivity Plan be approved.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/minutes.pdf")
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 7, 9))
+
+
+def test_a_reports_meeting_to_be_held_gives_its_day() -> None:
+    text = (
+        "Report to the Cabinet\nMeeting to be held on Thursday, 11 July 2024\nReport of the "
+        "Director of Finance\nProductivity Plan\nRecommendation\nCabinet is asked to approve the "
+        "Productivity Plan.\n"
+    )
+    facts = extract_facts(text, url="https://democracy.example.gov.uk/documents/s5/Report.pdf")
+    assert (facts.decision.body, facts.decision.date) == ("Cabinet", date(2024, 7, 11))
+
+
+def test_an_officer_decision_taken_by_a_named_officer_gives_the_office() -> None:
+    text = (
+        "RECORD OF OFFICER DECISION\nSubject Productivity Plan 2024\nDecision taken by Jo "
+        "Bloggs, Chief Executive\nDate of decision 16 July 2024\nDecision\nTo approve the "
+        "Productivity Plan 2024.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/officer-decision.pdf")
+    assert facts.decision.body == "Chief Executive"
+
+
+def test_a_news_release_dated_after_its_kind_dates_today_and_monday() -> None:
+    """ "News release · 18 July 2024": "submitted … today" is that day, and "agreed by the
+    council's Cabinet on Monday" the Monday before."""
+    text = (
+        "Council sets out its plan\n\nNews release · 18 July 2024\n\nThe plan, which was agreed "
+        "by the council's Cabinet on Monday, was submitted to the Ministry of Housing, "
+        "Communities and Local Government today.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/news/plan")
+    assert facts.submitted_date == date(2024, 7, 18)
+    assert facts.decision.date == date(2024, 7, 15)
+
+
+def test_councillors_on_the_cabinet_approved_it_at_their_meeting_on_a_weekday() -> None:
+    text = (
+        "By A Reporter · Tuesday 23 July 2024, 6:00am\n\nCouncil tells Government it cannot "
+        "balance its books alone\n\nCouncillors on the cabinet approved the plan at their meeting "
+        "last Tuesday (July 16) and it was sent to the Ministry on Thursday, July 18.\n"
+    )
+    decision = extract_facts(text, url="https://www.example-echo.co.uk/news/7").decision
+    assert (decision.body, decision.date, decision.outcome) == (
+        "Cabinet",
+        date(2024, 7, 16),
+        "approved",
+    )
+
+
+def test_a_resolution_after_a_dash_is_the_minutes_decision() -> None:
+    text = (
+        "Minutes of the meeting of the Policy and Resources Committee held on 10 July 2024.\n"
+        "18 PRODUCTIVITY PLAN\nThe Director introduced the report. The substantive "
+        "recommendations were put and carried (11:4). It was\nResolved – That\n(1) the "
+        "Productivity Plan attached at Appendix 1 to the report be approved; and\n(2) the "
+        "Director be authorised to submit it.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/minutes.pdf")
+    assert facts.decision.outcome == "approved"
+
+
+def test_a_page_telling_whats_in_the_plan_is_a_page_about_it() -> None:
+    text = (
+        "Productivity Plan\n\nIn April 2024 the Government asked every council to write a short "
+        "productivity plan.\n\nOur plan was approved by Cabinet on 2 July 2024.\n\nWhat's in the "
+        "plan\n\nHow we have changed our services\n\nWe rebuilt our waste service in 2022.\n\n"
+        "What's holding us back\n\nThe plan tells the Government about three things that get in "
+        "the way.\n"
+    )
+    facts = extract_facts(text, url="https://www.example.gov.uk/council/productivity-plan/")
+    assert facts.doc_type == "web_page"

@@ -24,6 +24,7 @@ from productivity_plans.coding.features import (
     measurement_cue,
     measurement_title,
     measuring_a_quantity,
+    opens_a_quotation_of_others,
     passage_inputs,
     reports_a_national_view,
     says_it_has_no_measures,
@@ -627,6 +628,16 @@ _OWN_WORK_ON_OLD_SYSTEMS = re.compile(
     r"|obsolete)\b",
     re.IGNORECASE,
 )
+# the same told in the passive, the old system named first ("with the old system decommissioned
+# in March 2024", "our legacy ledger was switched off"; round 40)
+_OLD_SYSTEMS_RETIRED = re.compile(
+    r"\b(?:legacy|old|older|ageing|aging|outdated|obsolete)(\s+(?:[\w-]+\s+){0,2}?(?:systems?"
+    r"|applications?|software|platforms?|databases?|servers?|ledgers?)\s+(?:(?:was|were|has\s+been"
+    r"|have\s+been|had\s+been|being|is\s+being|now|then|finally)\s+){0,2}(?:decommissioned"
+    r"|retired|switched\s+off|turned\s+off|replaced|closed(?:\s+down)?|shut\s+down|removed"
+    r"|withdrawn))\b",
+    re.IGNORECASE,
+)
 
 
 # A figure or a topic the council says will be reported or published ("the number of children
@@ -676,8 +687,12 @@ def _as_meant(sentence: str, rules: Rules) -> str:
     ``_CARE_SETTLEMENT``): the council's work on its old systems is read as work only where
     nothing else in the sentence speaks of trouble ("… which is slow and costly" still does)."""
     sentence = _CARE_SETTLEMENT.sub("long-term plan for adult social care", sentence)
-    if _OWN_WORK_ON_OLD_SYSTEMS.search(sentence) and not _PASSIVE_THEN_OLD_SYSTEMS.search(sentence):
+    retired = _OLD_SYSTEMS_RETIRED.search(sentence)
+    if (retired or _OWN_WORK_ON_OLD_SYSTEMS.search(sentence)) and not (
+        _PASSIVE_THEN_OLD_SYSTEMS.search(sentence)
+    ):
         read = _OWN_WORK_ON_OLD_SYSTEMS.sub(r"\1former", sentence)
+        read = _OLD_SYSTEMS_RETIRED.sub(r"former\1", read) if retired else read
         if not rules.speaks_of_trouble(read):
             return read
     return sentence
@@ -734,6 +749,38 @@ _OUTPUT_RISE = re.compile(
 #   transport costs had doubled", "the Director of Adult Social Care" name who speaks, not the
 #   service's demand (what they say is read as it is).
 _NAMED_NOT_MEANT = (
+    # core funding named as what a formula shares out ("the formula that distributes core funding
+    # is based on data more than a decade old", "the allocation of revenue support grant") is the
+    # formula's subject, not the council's funding told as too low (round 40)
+    (
+        re.compile(
+            r"(\b(?:distribut(?:e|es|ed|ing|ion)|allocat(?:e|es|ed|ing|ion)|shar(?:e|es|ed|ing)\s+out"
+            r"|divid(?:e|es|ed|ing))\s+(?:of\s+)?(?:the\s+|councils.\s+|local\s+government\s+)?)"
+            r"(?:core\s+funding|spending\s+power|revenue\s+support\s+grant)\b",
+            re.I,
+        ),
+        r"\1funding",
+    ),
+    (
+        re.compile(
+            r"\b(?:core\s+funding|spending\s+power|revenue\s+support\s+grant)(\s+(?:is|are|was|were"
+            r"|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:distributed|allocated|shared\s+out|divided))\b",
+            re.I,
+        ),
+        r"funding\1",
+    ),
+    # a specialist or out-of-area placement after schools, pupils, EHCPs or school travel is a
+    # school place, not a care placement ("children with education, health and care plans who
+    # travel long distances to specialist placements"; round 40)
+    (
+        re.compile(
+            r"(\b(?:schools?|schooling|education(?:al)?|pupils?|ehcps?|send|transport"
+            r"|travel\w*|learners?)\b[^.;]{0,80}?\b)(?:specialist|independent"
+            r"|out[- ]of[- ](?:area|county|borough))\s+(placements?)\b",
+            re.I,
+        ),
+        r"\1school \2",
+    ),
     (
         re.compile(
             r"\b(?:(?:cabinet|executive|lead|portfolio)\s+(?:member|holder|councillor|lead)"
@@ -870,8 +917,12 @@ def _barriers(
         for sentence in reading.own:
             # the commentator's own words, quoted after the sentence that names them ("…," she
             # said.), are still the commentator's view (round 30)
+            # and so is a quotation opened right after it, the commentator's words (round 40)
             national = reports_a_national_view(sentence) or (
-                national and bool(_QUOTED_BY_PRONOUN.search(sentence))
+                national
+                and bool(
+                    _QUOTED_BY_PRONOUN.search(sentence) or opens_a_quotation_of_others(sentence)
+                )
             )
             if _WELCOMES_WHAT_EXISTS.search(sentence) or national:
                 continue  # "We welcome the commitment to multi-year settlements": no barrier

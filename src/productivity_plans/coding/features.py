@@ -509,6 +509,9 @@ _QUANTITY = vocabulary(
     r"|savings?\s+(?:delivered|achieved|realised|made)|cashable\s+savings?|hours"
     # "each team reports four numbers every month": the figures a service gives, in other words
     r"|numbers"
+    # the time a process takes, told as a question or end to end ("how long it takes from a
+    # resident asking to the service being delivered, measured end to end"; round 40)
+    r"|how\s+long\s+(?:\w+\s+){0,3}?(?:takes?|took|taking)|end[- ]to[- ]end"
     r"|backlogs?|baselines?)\b",
 )
 
@@ -618,11 +621,49 @@ _NATIONAL_SPEAKER = re.compile(
 )
 
 
+# Others' views and figures told in the press (round 40), not the council's own barriers:
+# - a named consultant, analyst or commentator in an appositive, whatever they did before ("Chris
+#   Smith, a former finance director who now advises councils for a consultancy, said …");
+# - national statistics from a ministry, department or the ONS ("Statistics from the department
+#   show record numbers of households in temporary accommodation");
+# - a count of plans or councils that ask for or complain about something, a survey of others
+#   ("46 call for multi-year settlements", "Of the 50 plans, 22 complain about reporting").
+_OTHERS_REPORTED = re.compile(
+    r"^\W*(?:[\w.'’-]+\s+){0,2}[\w.'’-]+,\s+(?:a|an)\s+[^.;,]{0,80}?\b(?:consultan(?:t|ts|cy|cies)"
+    r"|commentators?|analysts?|economists?|academics?|researchers?|pollsters?|auditors?)\b"
+    r"[^.;,]{0,40},\s+(?:has\s+|had\s+)?(?:said|says|argued|warned|told|added|suggested|believes?)\b"
+    r"|^\W*(?:[\w-]+[.:]\s+)?(?:the\s+)?(?:national\s+|official\s+|new\s+|latest\s+|government\s+)?"
+    r"(?:figures|statistics|data)\s+(?:published\s+|released\s+)?(?:from|by)\s+(?:the\s+)?"
+    r"(?:ministry|department|government|dluhc|mhclg|ons|office\s+for\s+national\s+statistics"
+    r"|dfe|department\s+for\s+education)\b[^.;]{0,60}?\b(?:show|shows|showed|suggest|suggests"
+    r"|reveal|reveals|revealed|indicate|indicates)\b"
+    r"|^\W*(?:of\s+(?:the|these|those)\s+(?:\d+\s+)?(?:plans|councils|authorities)[\w\s]{0,30},\s+)?"
+    r"(?:\d+|all|most|many|half|a\s+third|two-thirds|a\s+quarter)\s+(?:of\s+(?:them|those|these)"
+    r"\s+|councils\s+|plans\s+|authorities\s+)?(?:call|calls|ask|asks|complain|complains|cite"
+    r"|cites|mention|mentions|raise|raises|want|wants|point\s+to|highlight|highlights)\b",
+    re.IGNORECASE,
+)
+
+
 def reports_a_national_view(sentence: str) -> bool:
-    """Whether a sentence reports a national body's view without speaking for the council."""
+    """Whether a sentence reports a national body's view (or another's view or figures, see
+    ``_OTHERS_REPORTED``) without speaking for the council."""
     return bool(
-        _NATIONAL_VIEW.search(sentence) or _NATIONAL_SPEAKER.search(sentence)
+        _NATIONAL_VIEW.search(sentence)
+        or _NATIONAL_SPEAKER.search(sentence)
+        or _OTHERS_REPORTED.search(sentence)
     ) and not _OUR_VOICE.search(sentence)
+
+
+_OPENS_QUOTATION = re.compile(r"^\s*[“\"‘]")
+
+
+def opens_a_quotation_of_others(sentence: str) -> bool:
+    """Whether a sentence opens a quotation that does not speak for the council: after a
+    sentence reporting a commentator's view ("X, a consultant, said the plan was typical.
+    “Almost every plan I have read says the formula is out of date.”") it is still theirs
+    (round 40); "“We cannot plan,” said the leader" speaks for the council."""
+    return bool(_OPENS_QUOTATION.search(sentence)) and not _OUR_VOICE.search(sentence)
 
 
 # A paper saying the plan has no measures ("The plan does not set out specific productivity

@@ -289,6 +289,10 @@ CUES: dict[str, list[Cue]] = {
         ),
         (r"\bfind out (?:what|how|more about)\b[^.\n]{0,40}\bplan\b", 1.5),
         (r"^\s*(?:read|view|download) the (?:full )?(?:productivity )?plan\s*$", 1.5),
+        # "What's in the plan" over a summary of it, "The plan tells the Government about …":
+        # the plan told of in the third person
+        (r"^\s*what(?:'|’)?s in (?:our|the) (?:productivity )?plan\s*$", 2),
+        (r"\bthe plan (?:tells|asks|shows) the government\b", 1),
     ),
     "news": _cues(
         (r"\b(?:press|news|media) release\b", 3),

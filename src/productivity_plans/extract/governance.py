@@ -278,7 +278,9 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "decision_maker_box",
         re.compile(
             r"^[ \t]*(?i:decision[ \t-]+(?:maker|taker)s?|decisions?[ \t]+(?:taken|made)[ \t]+by)"
-            r"[ \t]+(?:(?:Cllr\.?|Councillor)[ \t]+[^\n,]{1,60},[ \t]*)?"
+            r"[ \t]+(?:(?:Cllr\.?|Councillor)[ \t]+[^\n,]{1,60},[ \t]*"
+            # an officer's name first: "Decision taken by A. Name, Chief Executive"
+            r"|(?:[A-Z][\w'’.-]*[ \t]+){1,3}[A-Z][\w'’-]*,[ \t]*)?"
             rf"(?P<body>{_BODY_CORE})"
             # the name after a comma or a dash: "Leader of the Council – Councillor A. Name"
             r"(?:(?:,|[ \t]+[-–—])[ \t]*(?:Cllr\.?|Councillor)[ \t][^\n]{1,60})?[ \t]*$",
@@ -527,8 +529,12 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|(?P<wrapped_body>(?-i:[A-Z])[\w&,'’-]*(?:[ \t]+(?:(?:and|&|of|the|for)[ \t]+)?"
             rf"(?-i:[A-Z])[\w&,'’-]*){{0,6}}[ \t]*\n[ \t]*(?:Committee|Sub-Committee|Board|Panel)))"
             rf"(?:[ \t]{{3,}}\d{{1,3}})?[ \t]*\n(?:[ \t]*\n)?"
+            # the venue between them: "CABINET" / "COUNCIL CHAMBER, WYRE FOREST HOUSE, …" /
+            # "TUESDAY, 9TH JULY 2024 (6.00PM)"
+            rf"(?:[ \t]*[^\n]{{0,60}}\b(?i:chamber|hall|house|room|offices|centre|center)\b"
+            rf"[^\n]{{0,80}}\n)?"
             # "COUNCIL" over "DATE: 23 July 2024"
-            rf"[ \t]*(?:date\s*:[ \t]*)?(?P<date>{_DATE})[ \t,]*(?:(?:at\s+)?\d[^\n]*)?$",
+            rf"[ \t]*(?:date\s*:[ \t]*)?(?P<date>{_DATE})[ \t,]*(?:\(?(?:at\s+)?\d[^\n]*)?$",
             _M | re.X,
         ),
     ),
@@ -550,6 +556,8 @@ _HEADER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"^\s*(?:Date\s+of\s+(?:the\s+)?Meeting|Meeting\s+Date|Meeting\s+held(?:\s+on)?"
             rf"|Date\s+to\s+be\s+Considered"
+            # a report's cover: "Report to the Cabinet" over "Meeting to be held on Thursday, …"
+            rf"|Meeting\s+to\s+be\s+held(?:\s+on)?"
             # a bare "Date": a paper's meeting, but a plan's own date in its document control
             rf"|(?P<bare_date>Date))"
             rf"\s*:?[ \t]*"
@@ -617,7 +625,7 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _WEEKDAY = rf"(?:last\s+)?(?:{'|'.join(_WEEKDAYS)})"
 # "at its meeting last Thursday (11 July)": the day told after its weekday.
 _AT_ITS_MEETING_ON_A_WEEKDAY = (
-    rf"at\s+(?:its|a|the)\s+meeting\s+(?:this\s+|on\s+)?{_WEEKDAY}[ \t]*\(?"
+    rf"at\s+(?:its|their|a|the)\s+meeting\s+(?:this\s+|on\s+)?{_WEEKDAY}[ \t]*\(?"
 )
 # A meeting's day told after it: "at its meeting on", "at its meeting of 4 July 2024", "at the
 # meeting held on".
@@ -729,8 +737,10 @@ _PLAN_SIGNOFF_ACTIVE = re.compile(
     rf"|(?-i:[A-Z])[\w'’-]*['’]s\s+(?:draft\s+)?productivity\s+plan"
     # "This is Bolton's plan. The Leader of the Council approved it at …"
     rf"|(?P<pronoun>it))\b"
-    rf"(?:(?:[^.\n]{{0,100}}?\b(?:on|{_AT_ITS_MEETING_OF})\s+[^.\n\d]{{0,25}}?"
-    rf"|\s+{_AT_ITS_MEETING_ON_A_WEEKDAY}"
+    # (the meeting's weekday told right after the plan first: "… at their meeting last Tuesday
+    # (July 16) and it was sent … on Thursday, July 18" is the 16th)
+    rf"(?:(?:\s+{_AT_ITS_MEETING_ON_A_WEEKDAY}"
+    rf"|[^.\n]{{0,100}}?\b(?:on|{_AT_ITS_MEETING_OF})\s+[^.\n\d]{{0,25}}?"
     # the press's day in brackets: "when they met at City Hall yesterday (Wednesday 10 July)"
     rf"|[^.\n]{{0,100}}?\b(?:yesterday|last\s+night|today)\s*\(\s*)(?P<date>{_DATE})"
     # or a weekday told from the dateline: "agreed the document on Wednesday evening"
@@ -1655,7 +1665,8 @@ _ZONE_ANCHOR = re.compile(
     # a decision notice's "The Cabinet at its meeting on 9 July 2024 made the following decision:"
     r"|\b(?:(?:made|took|reached)\s+the\s+following\s+(?:decisions?|resolutions?)\s*:"
     # "The following decision was taken by the Cabinet Member for Finance on 15 July 2024:"
-    r"|[Tt]he\s+following\s+decisions?\s+(?:was|were)\s+(?:taken|made)\b[^:\n]{0,160}:|RESOLVED\b|(?:Resolved|[Ii]t\s+was\s+resolved)\b(?:,?\s+(?:unanimously|by\s+a\s+majority|nem\.?\s*con\.?),?)?,?\s*(?:that|to|:)"
+    # ("Resolved – That (1) the plan … be approved": a dash before "That")
+    r"|[Tt]he\s+following\s+decisions?\s+(?:was|were)\s+(?:taken|made)\b[^:\n]{0,160}:|RESOLVED\b|(?:Resolved|[Ii]t\s+was\s+resolved)\b(?:,?\s+(?:unanimously|by\s+a\s+majority|nem\.?\s*con\.?),?)?,?\s*(?:[-–—]\s*)?(?:[Tt]hat|to|:)"
     r"|ORDERED\b|AGREED\s+(?:that\b|:)"
     # "Cabinet DECIDED to approve …": a minute's record in capitals
     r"|DECIDED\s+(?:that\b|to\b|:)"
@@ -2184,7 +2195,9 @@ def _plan_outcome(text: str) -> tuple[str | None, str | None, int | None, int | 
 # unanimously approved the plan".
 _THEN_DECIDED = re.compile(
     r"[^.;\n]{0,40}?\band\s+(?:then\s+)?(?:unanimously\s+)?"
-    r"(?P<verb>approved|endorsed|agreed|adopted|noted|signed\s+off)\s+(?:it|the\s+(?:draft|plan))\b",
+    r"(?P<verb>approved|endorsed|agreed|adopted|noted|signed\s+off)\s+(?:it|the\s+(?:draft|plan)"
+    # "… considered this plan on 16 July 2024 and endorsed its submission"
+    r"|(?:its|the\s+plan['’]s)\s+submission)\b",
     re.IGNORECASE,
 )
 
@@ -2213,7 +2226,9 @@ _CONTROL_LABEL = re.compile(
     r"^[ \t|•*-]*(?:[^\n|]{1,40}\|[ \t]*){0,4}"
     r"(?:(?:(?:document\s+)?status|decision|(?:member\s+|political\s+)?sign[- ]?off)"
     r"\s*:\s*"
-    r"(?:[A-Za-z][A-Za-z ]{0,20}[.;,–-]\s*)?)?"
+    r"(?:[A-Za-z][A-Za-z ]{0,20}[.;,–-]\s*)?"
+    # a two-column table's row, its label cell first: "Approval   Approved by the Leader …"
+    r"|(?:approval|sign[- ]?off|decision)[ \t]+(?=(?:approved|agreed|endorsed|signed)\b))?"
     # "Approved for submission by the Leader of the Council … on 16 July 2024"
     r"(?P<label>(?:approved|agreed)(?:\s+for\s+(?:submission|publication))?\s+by|approving\s+body"
     # "Agreed at Full Council 18/07/2024", "Approved at Cabinet, 9 July 2024"
@@ -2406,6 +2421,9 @@ _SUBMISSION_TO_COME = (
     # Department on 18 July 2024", "once the plan is sent to the Ministry on 17 July"
     r"|\b(?:before|when|once|until|after)\s+(?:it|the\s+plan|this\s+plan)\s+is\s+"
     r"(?P<verb19>submitted|sent|returned|e-?mailed)\b(?=[^.;\n]{0,120}?\bon\s+(?:\w+day,?\s+)?\d)"
+    # under way: "This letter and its annex are being submitted on 18 July 2024"
+    r"|\b(?:is|are)\s+being\s+(?P<verb20>submitted|sent|returned|e-?mailed)\b"
+    r"(?=[^.;\n]{0,120}?\bon\s+(?:\w+day,?\s+)?\d)"
 )
 # A submission date as the labelling conventions read it: the day the plan was, or is to be,
 # submitted ("will be submitted on 19 July", "we sent it to the Department on 17 July"); a
@@ -2447,7 +2465,9 @@ _STATED_SUBMISSION = re.compile(
     r"[ \t]*\n[ \t]*[^:\n\d]{1,30}?[ \t]*\n[ \t]*)"
     r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+20\d\d(?:[ \t]*(?:\n|$)|,))"
     # or as a line of its own: "Sent to the Department for Levelling Up, … on 18 July 2024"
-    rf"|(?<![^\n])[ \t]*(?P<verb9>sent|submitted|returned|e-?mailed)\s+to\s+(?:the\s+)?"
+    # (perhaps after its table row's label cell: "Submission   Submitted to the Ministry …")
+    rf"|(?<![^\n])[ \t]*(?:submission[ \t]+)?(?P<verb9>sent|submitted|returned|e-?mailed)"
+    rf"\s+to\s+(?:the\s+)?"
     rf"{_TO_GOVERNMENT}\b[^\n]{{0,80}}?\bon\b"
     rf"|{_SUBMISSION_TO_COME}",
     re.IGNORECASE,
@@ -2783,13 +2803,20 @@ _A_PAPER = re.compile(
     re.IGNORECASE,
 )
 _THE_PLAN = re.compile(r"\bplan\b", re.IGNORECASE)
+# The document itself, as a plan written as a letter names itself: "This letter and its annex
+# are being submitted on 18 July 2024".
+_THIS_DOCUMENT = re.compile(r"\bthis\s+(?:letter|document|response)\b", re.IGNORECASE)
 
 
 def _a_paper_put_to_the_meeting(subject: str) -> bool:
     """Whether the words before "submitted" name a paper put to a meeting ("The minutes of the
     last meeting were submitted", "A report of the Chief Executive was submitted"), not the
     plan."""
-    return bool(_A_PAPER.search(subject)) and not _THE_PLAN.search(subject)
+    return (
+        bool(_A_PAPER.search(subject))
+        and not _THE_PLAN.search(subject)
+        and not _THIS_DOCUMENT.search(subject)
+    )
 
 
 # What an active "has submitted" names when it is not the plan: "the developer had submitted a
@@ -2831,7 +2858,9 @@ _RELATIVE_TO = re.compile(
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow)\b", re.IGNORECASE)
 _DATELINE_LABEL = re.compile(
-    r"(?:(?:published|posted|updated|date|issued)(?:\s+on)?\s*:?"
+    # and a release's kind before its day: "News release · 18 July 2024"
+    r"(?:(?:published|posted|updated|date|issued|(?:news|press|media)\s+release\s*[·•|,–-]?)"
+    r"(?:\s+on)?\s*:?"
     # a byline: "By our Local Democracy Reporter · Thursday 11 July 2024", "By Tom Beckett 19
     # July 2024"
     r"|^\s*by\s+[^\n]{1,60}?\s*[·|•,–-]?)\s*"

@@ -77,6 +77,12 @@ _RULE = re.compile(r"[ \t]*[-=_~*]{3,}[ \t-=_~*]*")
 _COLUMNS = re.compile(r"\S[ \t]{4,}\S(?:[^\n]*?\S)?[ \t]{4,}\S")
 # A running header or footer ends with its page number: never a wrapped line.
 _PAGE_NUMBER_END = re.compile(r"\bPage\s+\d+(?:\s+of\s+\d+)?[ \t]*$", re.IGNORECASE)
+# A table's row ending with its date ("Approval  Approved by the Leader … on 15 July 2024"),
+# the next row's label in capitals: prose would end its sentence there with a full stop.
+_DATE_END = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+20\d\d[ \t]*$"
+)
 _SPACE_CHARS = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"
 # Looked for with `in` and replaced with a character class: str.translate with a table costs
 # about 100 ns per character of non-ASCII text, more than all the rules together.
@@ -194,6 +200,7 @@ def unwrap(text: str) -> str:
         and not _RULE.fullmatch(lines[i + 1])
         and not _COLUMNS.search(lines[i])
         and not _PAGE_NUMBER_END.search(lines[i])
+        and not (_DATE_END.search(lines[i]) and lines[i + 1][:1].isupper())
     ]
     if not soft:
         return text

@@ -10,7 +10,7 @@ from productivity_plans.extract.makers import decision_makers
 
 # Bumped whenever a rule change can change the output; stored with every facts row so a
 # re-extraction (``prodplans extract``) can tell stale machine output from current.
-EXTRACTOR_VERSION = "34"
+EXTRACTOR_VERSION = "35"
 
 # Canonical kinds of decision body (see governance.body_kind).
 BODY_KINDS = (
