@@ -61,7 +61,7 @@ def extract_facts(text: str, *, url: str | None = None, title: str | None = None
             date=decision.date or when,
         )
     # a live blog dated only in its page title
-    live_day = live_blog_day(text, title, year) if title and doc_type == "news" else None
+    live_day = live_blog_day(text, title, scan) if title and doc_type == "news" else None
     if decision.outcome != "none" and decision.date is None and live_day is not None:
         decision = replace(decision, date=live_day)
     submitted, submission = find_submission(text, scan, published=live_day)

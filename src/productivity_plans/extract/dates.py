@@ -33,10 +33,11 @@ _SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
     "REQUIRE_PARTS": ["day", "month", "year"],
 }
-_MONTHS = (
+# The months' full names, as an alternation (other extract rules read them too).
+MONTH_NAMES = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
+_MONTHS = MONTH_NAMES + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
 DATE_RE = re.compile(
     rf"""

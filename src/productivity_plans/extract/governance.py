@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from productivity_plans.extract.dates import (
     DATE_WITH_WEEKDAY,
+    MONTH_NAMES,
     DateMention,
     DateScan,
     find_dates,
@@ -1105,9 +1106,7 @@ _RECOMMENDED_TO = re.compile(
     rf"\b(?:RECOMMENDED|(?i:recommends?|recommended))\s+(?:TO|(?i:to))\s+(?:the\s+|THE\s+)?"
     rf"(?P<body>{_MEETING_BODY})(?=\s*[:,]|\s+that\b|\s+THAT\b|\s*\n)",
 )
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTHS = f"(?:{MONTH_NAMES})"
 # A meeting named by its month in running text: "following July's Executive", "at the June
 # Cabinet meeting", "the 15 July Cabinet". Papers name their own meeting this way when the
 # page header is not in the capture.
@@ -2113,13 +2112,13 @@ _LIVE_BLOG_HEAD = 1_000
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\b", re.IGNORECASE)
 
 
-def live_blog_day(text: str, title: str, year: int) -> date | None:
+def live_blog_day(text: str, title: str, scan: DateScan) -> date | None:
     """The day a live blog's page title names ("LIVE: … cabinet meeting, July 17 2024 - …")
     when its text prints no dateline of its own: the meeting's day, on which what it tells as
     just done was done."""
-    if not is_live_blog(text) or _dateline(text, scan_dates(text, year)):
+    if not is_live_blog(text) or _dateline(text, scan):
         return None
-    named = scan_dates(title, year).mentions
+    named = scan_dates(title, scan.year).mentions
     return named[0].value if named else None
 
 

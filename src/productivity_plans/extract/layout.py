@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import re
 
+from productivity_plans.extract.dates import MONTH_NAMES
+
 # Lines at least this share of the typical full-line width are full lines (wrapped).
 FULL_LINE = 0.75
 # Texts whose typical full line is longer than this are paragraph-per-line captures, not
@@ -79,10 +81,7 @@ _COLUMNS = re.compile(r"\S[ \t]{4,}\S(?:[^\n]*?\S)?[ \t]{4,}\S")
 _PAGE_NUMBER_END = re.compile(r"\bPage\s+\d+(?:\s+of\s+\d+)?[ \t]*$", re.IGNORECASE)
 # A table's row ending with its date ("Approval  Approved by the Leader … on 15 July 2024"),
 # the next row's label in capitals: prose would end its sentence there with a full stop.
-_DATE_END = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\s+20\d\d[ \t]*$"
-)
+_DATE_END = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\s+20\d\d[ \t]*$")
 _SPACE_CHARS = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"
 # Looked for with `in` and replaced with a character class: str.translate with a table costs
 # about 100 ns per character of non-ASCII text, more than all the rules together.
